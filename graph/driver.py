@@ -1,0 +1,132 @@
+"""One Neo4j driver per process, and reads/writes through managed transactions.
+
+Managed transactions (``execute_read`` / ``execute_write``) are what make the same code
+work on a single server, a cluster or Aura: the driver retries transient errors and routes
+reads to followers and writes to the leader. Everything in stkg that talks to Neo4j goes
+through :class:`Graph`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+
+from stkg.settings import Settings, get_settings
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_drivers: dict[tuple[str, str, str | None], Driver] = {}
+
+
+def auth_for(settings: Settings) -> tuple[str, str] | None:
+    """No password configured means a local server without auth (loopback only)."""
+    password = settings.password
+    return (settings.neo4j_user, password) if password is not None else None
+
+
+def get_driver(settings: Settings | None = None) -> Driver:
+    """The process-wide driver for these settings (drivers are thread-safe and pooled)."""
+    settings = settings or get_settings()
+    key = (settings.neo4j_uri, settings.neo4j_user, settings.password)
+    with _lock:
+        driver = _drivers.get(key)
+        if driver is None:
+            driver = GraphDatabase.driver(
+                settings.neo4j_uri,
+                auth=auth_for(settings),
+                connection_timeout=5.0,
+                max_transaction_retry_time=10.0,
+                user_agent="stkg",
+                # deprecation notices are for us, in tests, not for users' terminals
+                notifications_min_severity="OFF",
+            )
+            _drivers[key] = driver
+        return driver
+
+
+def close_drivers() -> None:
+    """Close every driver this process opened (tests, CLI exit)."""
+    with _lock:
+        for driver in _drivers.values():
+            driver.close()
+        _drivers.clear()
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """What ``stkg status`` prints."""
+
+    address: str
+    version: str
+    edition: str
+    nodes: int
+    relationships: int
+
+
+class Graph:
+    """Reads and writes against one database, each in a managed transaction."""
+
+    def __init__(self, driver: Driver, database: str = "neo4j", timeout: float = 30.0):
+        self.driver = driver
+        self.database = database
+        self.timeout = timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Graph:
+        settings = settings or get_settings()
+        return cls(get_driver(settings), settings.neo4j_database, settings.neo4j_timeout)
+
+    def read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Run a read query; rows come back as plain dicts."""
+        return self.execute_read(_unit(query, params, self.timeout))
+
+    def write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
+        """Run a write query in its own transaction (retried on transient errors)."""
+        return self.execute_write(_unit(query, params, self.timeout))
+
+    def execute_read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work`` in one write transaction: all of it commits, or none of it."""
+        with self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def server_info(self) -> ServerInfo:
+        info = self.driver.get_server_info()
+        components = self.read(
+            "CALL dbms.components() YIELD name, versions, edition "
+            "RETURN name, versions[0] AS version, edition"
+        )
+        counts = self.read(
+            "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+            "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+            "RETURN nodes, relationships"
+        )[0]
+        kernel = next((c for c in components if c["name"] == "Neo4j Kernel"), components[0])
+        return ServerInfo(
+            address=str(info.address),
+            version=kernel["version"],
+            edition=kernel["edition"],
+            nodes=counts["nodes"],
+            relationships=counts["relationships"],
+        )
+
+
+def _unit(
+    query: LiteralString, params: Mapping[str, Any], timeout: float
+) -> Callable[[ManagedTransaction], list[dict[str, Any]]]:
+    """A transaction function running one query with a server-side timeout."""
+
+    @neo4j.unit_of_work(timeout=timeout)
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        return [record.data() for record in tx.run(query, dict(params))]
+
+    return work

@@ -1,0 +1,25 @@
+"""The `stkg` command line: one Typer app, one sub-module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from stkg.commands import neo4j, service
+
+app = typer.Typer(
+    name="stkg",
+    help="A knowledge graph of Korea's strategic-technology roadmaps.\n\n"
+    "Quick start: `stkg up` starts a local Neo4j and the API; `stkg status` shows the graph. "
+    "Settings come from NEO4J_* and STKG_* environment variables (see docs/configuration.md).",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(neo4j.app, name="neo4j")
+app.command()(service.status)
+app.command()(service.serve)
+app.command()(service.up)
+app.command()(service.down)
+
+
+if __name__ == "__main__":
+    app()

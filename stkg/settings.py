@@ -1,0 +1,106 @@
+"""All configuration in one place.
+
+Every knob is an environment variable: the Neo4j connection uses the names the Neo4j
+ecosystem already uses (``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``,
+``NEO4J_DATABASE``); everything else is ``STKG_*``. A ``.env`` file in the working
+directory is read too. Nothing else in the code base reads the environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The Neo4j release the local launcher runs: the newest 5.26 LTS patch verified on Maven
+#: Central and Java 17 (2025.x needs Java 21).
+NEO4J_VERSION = "5.26.31"
+#: The last Neo4j Browser published on Maven Central.
+NEO4J_BROWSER_VERSION = "5.24.0"
+
+
+class Settings(BaseSettings):
+    """stkg's settings; see ``docs/configuration.md`` for the full table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="STKG_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    # --- Neo4j connection -------------------------------------------------------------
+    neo4j_uri: str = Field(
+        default="bolt://127.0.0.1:7687",
+        validation_alias=AliasChoices("NEO4J_URI", "STKG_NEO4J_URI"),
+        description="Bolt URI; neo4j:// (routing) works for clusters and Aura.",
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "STKG_NEO4J_USER")
+    )
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "STKG_NEO4J_PASSWORD"),
+        description="When set, the local server requires it; when unset it runs without "
+        "auth, reachable on loopback only.",
+    )
+    neo4j_database: str = Field(
+        default="neo4j",
+        validation_alias=AliasChoices("NEO4J_DATABASE", "STKG_NEO4J_DATABASE"),
+    )
+    neo4j_timeout: float = Field(
+        default=30.0, description="Seconds a query may run before it is cancelled."
+    )
+
+    # --- local server -------------------------------------------------------------------
+    home: Path = Field(
+        default=Path(".stkg"),
+        description="State directory: local Neo4j store, logs, pid files.",
+    )
+    cache_dir: Path = Field(
+        default=Path.home() / ".cache" / "stkg",
+        description="Where the Neo4j jars fetched from Maven Central are kept.",
+    )
+    neo4j_version: str = NEO4J_VERSION
+    neo4j_browser_version: str = NEO4J_BROWSER_VERSION
+    neo4j_http_port: int = Field(default=7474, ge=1, le=65535)
+    neo4j_heap: str = Field(default="512m", pattern=r"^\d+[kmgKMG]$")
+    neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[kmgKMG]$")
+    neo4j_start_timeout: float = Field(default=120.0, gt=0)
+    neo4j_stop_timeout: float = Field(default=60.0, gt=0)
+
+    # --- API ----------------------------------------------------------------------------
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+
+    @field_validator("neo4j_uri")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        scheme = urlsplit(value).scheme
+        allowed = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+        if scheme not in allowed:
+            raise ValueError(f"NEO4J_URI must use one of {sorted(allowed)}, got {value!r}")
+        return value
+
+    @property
+    def bolt_host(self) -> str:
+        return urlsplit(self.neo4j_uri).hostname or "127.0.0.1"
+
+    @property
+    def bolt_port(self) -> int:
+        return urlsplit(self.neo4j_uri).port or 7687
+
+    @property
+    def neo4j_home(self) -> Path:
+        """The local server's own directory under the state directory."""
+        return (self.home / "neo4j").resolve()
+
+    @property
+    def password(self) -> str | None:
+        return self.neo4j_password.get_secret_value() if self.neo4j_password else None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,41 @@
+"""The API skeleton: liveness, readiness, and problem+json when Neo4j is away."""
+
+from __future__ import annotations
+
+import socket
+
+from fastapi.testclient import TestClient
+
+from stkg.api.app import create_app
+from stkg.settings import Settings
+
+
+def test_health_and_ready(neo4j_settings: Settings) -> None:
+    with TestClient(create_app(neo4j_settings)) as client:
+        assert client.get("/health").json()["status"] == "ok"
+        ready = client.get("/ready")
+        assert ready.status_code == 200 and ready.json()["status"] == "ready"
+
+
+def test_not_ready_is_a_503_problem_with_retry_after() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = Settings(neo4j_uri=f"bolt://127.0.0.1:{port}")
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/ready")
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"]
+    body = response.json()
+    assert (
+        body["status"] == 503 and body["instance"] == "/ready" and "Traceback" not in body["detail"]
+    )
+
+
+def test_unknown_route_is_a_problem() -> None:
+    with TestClient(create_app(Settings())) as client:
+        response = client.get("/no/such/thing")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["title"] == "Not Found"

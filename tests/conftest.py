@@ -1,0 +1,77 @@
+"""Session fixtures: one real Neo4j for the whole run, and a clean graph per test.
+
+The tests never touch the server `stkg up` runs for people: they use their own, at
+STKG_TEST_NEO4J_URI (default bolt://127.0.0.1:7688) with its store under .stkg/test.
+If a server already answers there it is reused (fast local iterations); otherwise one
+is started through the very code path `stkg neo4j start` uses, and stopped at the end
+unless STKG_TEST_KEEP_NEO4J=1.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import GraphDatabase
+
+from stkg.graph.driver import Graph, close_drivers, get_driver
+from stkg.graph.server import LocalNeo4j
+from stkg.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _test_settings() -> Settings:
+    return Settings(
+        neo4j_uri=os.environ.get("STKG_TEST_NEO4J_URI", "bolt://127.0.0.1:7688"),
+        neo4j_password=os.environ.get("STKG_TEST_NEO4J_PASSWORD") or None,
+        neo4j_http_port=int(os.environ.get("STKG_TEST_NEO4J_HTTP_PORT", "7475")),
+        home=REPO / ".stkg" / "test",
+    )
+
+
+def _answers(settings: Settings) -> bool:
+    auth = (settings.neo4j_user, settings.password) if settings.password else None
+    try:
+        with GraphDatabase.driver(settings.neo4j_uri, auth=auth, connection_timeout=2) as d:
+            d.verify_connectivity()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Iterator[Settings]:
+    """Settings pointing at the test server, started if nothing answers there."""
+    settings = _test_settings()
+    server = LocalNeo4j(settings)
+    started = False
+    if not _answers(settings):
+        _, started = server.start(quiet=True)
+    yield settings
+    close_drivers()
+    if started and os.environ.get("STKG_TEST_KEEP_NEO4J") != "1":
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def session_graph(neo4j_settings: Settings) -> Graph:
+    return Graph(get_driver(neo4j_settings), neo4j_settings.neo4j_database)
+
+
+@pytest.fixture
+def graph(session_graph: Graph) -> Graph:
+    """The test server's graph, emptied of data before the test (schema is kept)."""
+    session_graph.write("MATCH (n) DETACH DELETE n")
+    return session_graph
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The shared seed documents, beside the repository (or STKG_SEEDS_DIR)."""
+    path = Path(os.environ.get("STKG_SEEDS_DIR", REPO.parent / "shared" / "seeds"))
+    if not (path / "expected.json").exists():
+        raise RuntimeError(f"seed documents not found in {path}; set STKG_SEEDS_DIR")
+    return path
