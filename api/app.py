@@ -11,6 +11,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase
 
 from stkg import __version__
 from stkg.api.problems import Problem, install_problem_handlers
+from stkg.api.routes import cypher, queries
 from stkg.graph.driver import auth_for
 from stkg.settings import Settings, get_settings
 
@@ -43,6 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
+    app.include_router(queries.build_router())
+    app.include_router(cypher.router)
 
     @app.get("/health", tags=["service"], summary="The process is up")
     async def health() -> dict[str, str]:

@@ -16,6 +16,7 @@ from typing import Any, LiteralString, TypeVar
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
+from stkg.graph.serialize import record_json
 from stkg.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -83,7 +84,7 @@ class Graph:
         return cls(get_driver(settings), settings.neo4j_database, settings.neo4j_timeout)
 
     def read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
-        """Run a read query; rows come back as plain dicts."""
+        """Run a read query; rows come back as JSON-ready dicts (see graph.serialize)."""
         return self.execute_read(_unit(query, params, self.timeout))
 
     def write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
@@ -127,6 +128,8 @@ def _unit(
 
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(query, dict(params))]
+        result = tx.run(query, dict(params))
+        keys = list(result.keys())
+        return [record_json(keys, list(record.values())) for record in result]
 
     return work

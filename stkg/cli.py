@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from stkg.commands import neo4j, service
+from stkg.commands import neo4j, query, service
 
 app = typer.Typer(
     name="stkg",
@@ -19,6 +19,7 @@ app.command()(service.status)
 app.command()(service.serve)
 app.command()(service.up)
 app.command()(service.down)
+app.command()(query.query)
 
 
 if __name__ == "__main__":

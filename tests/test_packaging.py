@@ -44,3 +44,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     ]
     assert ci == ["make test"]
     assert "make test" in readme and "make run" in readme
+
+
+def test_every_python_package_folder_is_packaged() -> None:
+    """A wheel only contains listed packages; an editable install would hide the gap."""
+    tool = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(tool["packages"])
+    for dotted, folder in tool["package-dir"].items():
+        for init in (REPO / folder).rglob("__init__.py"):
+            rel = init.parent.relative_to(REPO / folder)
+            name = ".".join([dotted, *rel.parts]) if rel.parts else dotted
+            assert name in listed, (
+                f"{name} ({init.parent}) is missing from [tool.setuptools] packages"
+            )

@@ -1,0 +1,64 @@
+"""How routes read from Neo4j: the app's one async driver, read routing, a timeout, a cap.
+
+Every read goes through :func:`read_rows`, so the timeout, the row cap and the way values
+are serialised are the same for every endpoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+import neo4j
+from fastapi import Request
+from neo4j import AsyncDriver, AsyncResult, RoutingControl
+
+from stkg.graph.serialize import record_json
+from stkg.settings import Settings
+
+
+@dataclass
+class Rows:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+
+def driver_of(request: Request) -> AsyncDriver:
+    return request.app.state.driver  # type: ignore[no-any-return]
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+async def read_rows(
+    request: Request,
+    cypher: LiteralString | str,
+    params: dict[str, Any],
+    *,
+    max_rows: int = 10_000,
+    timeout: float | None = None,
+) -> Rows:
+    """Run a read query (routed to a reader in a cluster) and keep at most ``max_rows``."""
+    settings = settings_of(request)
+
+    async def collect(result: AsyncResult) -> Rows:
+        columns = list(await result.keys())
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        async for record in result:
+            if len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append(record_json(columns, list(record.values())))
+        return Rows(columns, rows, truncated)
+
+    query = neo4j.Query(cypher, timeout=timeout or settings.neo4j_timeout)  # type: ignore[arg-type]
+    return await driver_of(request).execute_query(  # type: ignore[no-any-return]
+        query,
+        params,
+        routing_=RoutingControl.READ,
+        database_=settings.neo4j_database,
+        result_transformer_=collect,
+    )

@@ -1,0 +1,76 @@
+"""``POST /cypher``: read-only Cypher for analysts, planned and judged before it runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from fastapi import APIRouter, Request
+from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ClientError
+from pydantic import BaseModel, Field
+
+from stkg.api.db import Rows, driver_of, settings_of
+from stkg.api.envelope import Envelope
+from stkg.api.problems import Problem
+from stkg.graph.readonly import judge_plan
+from stkg.graph.serialize import record_json
+
+router = APIRouter(tags=["cypher"])
+MAX_ROWS = 10_000
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(..., min_length=1, max_length=20_000, examples=["MATCH (n) RETURN count(n)"])
+    params: dict[str, Any] = Field(default_factory=dict)
+    max_rows: int = Field(1000, ge=1, le=MAX_ROWS)
+    timeout: float = Field(10.0, gt=0, le=60, description="Seconds before the query is cancelled")
+
+
+@router.post(
+    "/cypher",
+    response_model=Envelope,
+    summary="Run read-only Cypher",
+    description="Runs in a READ transaction with a timeout and a row cap. Writes, schema "
+    "changes, LOAD CSV, CALL … IN TRANSACTIONS and procedures other than schema "
+    "introspection and full-text search are refused with 403.",
+    responses={403: {"description": "not read-only"}, 400: {"description": "invalid Cypher"}},
+)
+async def run_cypher(request: Request, body: CypherRequest) -> Envelope:
+    settings = settings_of(request)
+    timeout = min(body.timeout, settings.neo4j_timeout)
+
+    async def work(tx: AsyncManagedTransaction) -> Rows:
+        explained = await tx.run("EXPLAIN " + body.query, body.params)  # type: ignore[arg-type]
+        summary = await explained.consume()
+        verdict = judge_plan(summary.query_type, summary.plan)
+        if not verdict.allowed:
+            raise Problem(403, "Query refused", verdict.reason)
+        result = await tx.run(body.query, body.params)  # type: ignore[arg-type]
+        columns = list(result.keys())
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        async for record in result:
+            if len(rows) >= body.max_rows:
+                truncated = True
+                break
+            rows.append(record_json(columns, list(record.values())))
+        return Rows(columns, rows, truncated)
+
+    try:
+        async with driver_of(request).session(
+            database=settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            rows = await session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+    except ClientError as exc:
+        raise _client_problem(exc) from exc
+    return Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated)
+
+
+def _client_problem(exc: ClientError) -> Problem:
+    code = exc.code or ""
+    if "Transaction" in code and ("Timed" in code or "Terminated" in code):
+        return Problem(408, "Query timed out", "The query ran past its timeout and was cancelled.")
+    if "AccessMode" in code or "Forbidden" in code or "Security" in code:
+        return Problem(403, "Query refused", exc.message or "not allowed")
+    return Problem(400, "Invalid Cypher", exc.message or code)

@@ -1,0 +1,70 @@
+"""Is this Cypher safe to run for an anonymous analyst? Ask Neo4j's own planner.
+
+Text filters are easy to fool (comments, unicode look-alikes, procedures hidden in
+subqueries). Instead the query is planned with ``EXPLAIN`` — nothing runs — and the plan
+is judged: the server's own query type must be read-only (``r``), no operator may load
+files or run in separate transactions, and every procedure called must be on a short
+allow-list of read-only schema and search procedures. The query then runs in a READ
+access-mode transaction, which Neo4j itself refuses to let write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+#: Procedures an analyst may call: schema introspection and full-text search.
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "dbms.components",
+    }
+)
+#: Plan operators that reach outside the graph or outside the transaction.
+FORBIDDEN_OPERATORS = {
+    "LoadCSV": "LOAD CSV reads files and URLs",
+    "TransactionApply": "CALL { ... } IN TRANSACTIONS commits on its own",
+    "TransactionForeach": "CALL { ... } IN TRANSACTIONS commits on its own",
+    "AdministrationCommand": "administration commands are not allowed",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    reason: str = ""
+
+
+def judge_plan(query_type: str | None, plan: dict[str, Any] | None) -> Verdict:
+    """Decide from an EXPLAIN summary whether the query may run."""
+    if plan is None:
+        return Verdict(False, "the query could not be planned")
+    for operator, details in _operators(plan):
+        if operator in FORBIDDEN_OPERATORS:
+            return Verdict(False, FORBIDDEN_OPERATORS[operator])
+        if operator == "ProcedureCall":
+            name = (details or "").split("(", 1)[0].strip()
+            if name not in ALLOWED_PROCEDURES:
+                return Verdict(False, f"procedure {name or '?'} is not on the read-only list")
+    if query_type != "r":
+        kinds = {"w": "writes", "rw": "writes", "s": "changes the schema"}
+        return Verdict(False, f"the query {kinds.get(query_type or '', 'is not read-only')}")
+    return Verdict(True)
+
+
+def _operators(plan: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
+    stack = [plan]
+    while stack:
+        node = stack.pop()
+        operator = str(node.get("operatorType", "")).split("@", 1)[0]
+        details = (node.get("args") or {}).get("Details")
+        yield operator, details if isinstance(details, str) else None
+        stack.extend(node.get("children") or [])

@@ -1,0 +1,69 @@
+"""Neo4j values as plain JSON, the same way everywhere (API, CLI, exports).
+
+Nodes become ``{"id", "labels", "properties"}`` (``id`` is stkg's stable typed id when the
+node has one, the element id otherwise), relationships ``{"id", "type", "source",
+"target", "properties"}``, paths ``{"nodes": [...], "edges": [...]}`` — the shape front
+ends can draw directly. Temporal and spatial values become ISO strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from neo4j.graph import Node, Path, Relationship
+from neo4j.spatial import Point
+from neo4j.time import Date, DateTime, Duration, Time
+
+KEY = "id"
+
+
+def node_json(node: Node) -> dict[str, Any]:
+    props = {k: to_json(v) for k, v in node.items()}
+    return {"id": props.get(KEY, node.element_id), "labels": sorted(node.labels),
+            "properties": props}  # fmt: skip
+
+
+def relationship_json(rel: Relationship) -> dict[str, Any]:
+    start, end = rel.start_node, rel.end_node
+    return {
+        "id": rel.element_id,
+        "type": rel.type,
+        "source": (start.get(KEY) or start.element_id) if start is not None else None,
+        "target": (end.get(KEY) or end.element_id) if end is not None else None,
+        "properties": {k: to_json(v) for k, v in rel.items()},
+    }
+
+
+def path_json(path: Path) -> dict[str, Any]:
+    return {
+        "nodes": [node_json(n) for n in path.nodes],
+        "edges": [relationship_json(r) for r in path.relationships],
+    }
+
+
+def to_json(value: Any) -> Any:
+    """Any value a Cypher query can return, as JSON-ready Python."""
+    if isinstance(value, Node):
+        return node_json(value)
+    if isinstance(value, Relationship):
+        return relationship_json(value)
+    if isinstance(value, Path):
+        return path_json(value)
+    if isinstance(value, Date | DateTime | Time):
+        return value.iso_format()
+    if isinstance(value, Duration):
+        return str(value)
+    if isinstance(value, Point):
+        return {"srid": value.srid, "coordinates": list(value)}
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def record_json(keys: list[str], values: list[Any]) -> dict[str, Any]:
+    return {k: to_json(v) for k, v in zip(keys, values, strict=True)}

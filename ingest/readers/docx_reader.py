@@ -1,0 +1,85 @@
+"""DOCX: body paragraphs and tables in document order (python-docx).
+
+Merged cells appear once: a horizontally merged cell carries ``col_span``; a vertically
+merged one carries ``row_span`` and its continuation slots (empty in the XML) are left
+out. A table nested in a cell is flattened into that cell's text. Headers, footers and
+footnotes are not read.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+from stkg.ingest.errors import UnreadableDocument
+from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
+
+_HEADING_STYLES = ("heading", "title", "제목")
+
+
+def read_docx(data: bytes, document: str) -> Extraction:
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises bare KeyError/ValueError on bad parts
+        raise UnreadableDocument(
+            document,
+            f"the DOCX cannot be opened ({type(exc).__name__}: {exc})",
+            hint="open and re-save it in Word or LibreOffice",
+        ) from exc
+    builder = TextBuilder()
+    for item in word.iter_inner_content():
+        if isinstance(item, Paragraph):
+            builder.add_block(item.text, kind=_kind(item))
+        elif isinstance(item, DocxTable):
+            builder.add_table(_rows(item), source="docx")
+    return builder.finish()
+
+
+def _kind(paragraph: Paragraph) -> str:
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    return "heading" if style.startswith(_HEADING_STYLES) else "paragraph"
+
+
+def _rows(table: DocxTable) -> list[list[CellSpec]]:
+    rows: list[list[CellSpec]] = []
+    open_merges: dict[int, int] = {}  # grid column -> index in its row of the restart cell
+    merged_spans: dict[tuple[int, int], int] = {}
+    for row_index, tr in enumerate(table._tbl.tr_lst):
+        column = tr.grid_before
+        specs: list[CellSpec] = []
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            if tc.vMerge == "continue" and column in open_merges:
+                start_row = open_merges[column]
+                merged_spans[(start_row, column)] = row_index - start_row + 1
+            else:
+                if tc.vMerge == "restart":
+                    open_merges[column] = row_index
+                else:
+                    open_merges.pop(column, None)
+                specs.append(CellSpec(_cell_text(tc), row_index, column, None, 1, span))
+            column += span
+        rows.append(specs)
+    return [
+        [
+            CellSpec(
+                s.text, s.row, s.column, None, merged_spans.get((s.row, s.column), 1), s.col_span
+            )
+            for s in specs
+        ]
+        for specs in rows
+    ]
+
+
+def _cell_text(tc: Any) -> str:
+    """All paragraph text in the cell, nested tables included, one space between paragraphs.
+
+    python-docx's ``Paragraph.text`` renders breaks and tabs; whitespace is collapsed later.
+    """
+    texts = (Paragraph(p, None).text for p in tc.iter(qn("w:p")))  # type: ignore[arg-type]
+    return " ".join(text for text in texts if text)

@@ -1,0 +1,141 @@
+"""HTML: the visible text as blocks (headings, paragraphs, list items) and tables as ``Table``s.
+
+The charset comes from a byte-order mark or the page's own declaration (``<meta charset>``,
+``http-equiv``), as browsers do; pages that declare EUC-KR are decoded as CP949, its
+superset (the WHATWG encoding standard does the same, and real EUC-KR pages use UHC
+syllables). Without a usable declaration the text detection of ``encoding.py`` decides.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.dammit import EncodingDetector
+from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
+from stkg.ingest.readers.encoding import Decoded, decode_text
+
+_SKIP = {"script", "style", "noscript", "template", "head", "nav", "aside", "iframe", "svg"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = _HEADINGS | {
+    "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "figure", "figcaption", "address", "form", "fieldset",
+    "hr", "body", "center",
+}  # fmt: skip
+_NON_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+_BREAK = "\x00"  # stands for <br> while whitespace is collapsed
+_SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_CP949_ALIASES = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ksc5601", "cp949", "uhc"}
+
+
+def read_html(data: bytes, document: str) -> Extraction:
+    decoded, note = _decode(data, document)
+    soup = BeautifulSoup(decoded.text, "lxml")
+    builder = TextBuilder()
+    if note:
+        builder.warn(note)
+    root = soup.find("main") or soup.body or soup
+    _HtmlWalker(builder).walk(root)
+    return builder.finish(encoding=decoded.encoding)
+
+
+def _decode(data: bytes, document: str) -> tuple[Decoded, str | None]:
+    declared = EncodingDetector.find_declared_encoding(
+        data, is_html=True, search_entire_document=False
+    )
+    if not declared or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, document), None
+    name = "cp949" if declared.lower() in _CP949_ALIASES else declared.lower()
+    try:
+        text = data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return decode_text(data, document), (
+            f"the page declares charset {declared}, but its bytes do not fit it; detected instead"
+        )
+    return Decoded(text, name), None
+
+
+class _HtmlWalker:
+    """Depth-first walk that flushes inline text at block boundaries."""
+
+    def __init__(self, builder: TextBuilder) -> None:
+        self.builder = builder
+        self.pending: list[str] = []
+
+    def walk(self, node: Tag, kind: str = "paragraph") -> None:
+        """Visit a block's children, then flush its trailing inline text as ``kind``."""
+        self.walk_inline(node)
+        self.flush(kind)
+
+    def _visit(self, tag: Tag) -> None:
+        name = tag.name.lower()
+        if name in _SKIP:
+            return
+        if name == "br":
+            self.pending.append(_BREAK)
+        elif name == "table":
+            self.flush()
+            self._table(tag)
+        elif name in _BLOCKS:
+            self.flush()
+            self.walk(tag, "heading" if name in _HEADINGS else "paragraph")
+        else:
+            self.walk_inline(tag)
+
+    def walk_inline(self, tag: Tag) -> None:
+        for child in tag.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _NON_TEXT):
+                    self.pending.append(str(child))
+            elif isinstance(child, Tag):
+                self._visit(child)
+
+    def flush(self, kind: str = "paragraph") -> None:
+        if self.pending:
+            self.builder.add_block(_collapse("".join(self.pending)), kind=kind)
+            self.pending = []
+
+    def _table(self, table: Tag) -> None:
+        caption_tag = table.find("caption")
+        caption = _collapse(caption_tag.get_text(" ")) if caption_tag else None
+        if caption:
+            self.builder.add_block(caption, kind="caption")
+        # A nested table's rows are skipped here: they are flattened into their cell's text.
+        trs = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        rows = _grid([tr.find_all(["td", "th"], recursive=False) for tr in trs])
+        self.builder.add_table(rows, source="html", caption=caption or None)
+
+
+def _grid(rows: list[list[Tag]]) -> list[list[CellSpec]]:
+    """Give each cell its grid column, skipping slots taken by rowspan/colspan above."""
+    taken: set[tuple[int, int]] = set()
+    grid: list[list[CellSpec]] = []
+    for row_index, cells in enumerate(rows):
+        column = 0
+        specs: list[CellSpec] = []
+        for cell in cells:
+            while (row_index, column) in taken:
+                column += 1
+            row_span, col_span = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            specs.append(CellSpec(cell.get_text(" "), row_index, column, None, row_span, col_span))
+            taken.update(
+                (row_index + dr, column + dc) for dr in range(row_span) for dc in range(col_span)
+            )
+            column += col_span
+        grid.append(specs)
+    return grid
+
+
+def _span(value: object) -> int:
+    try:
+        return max(1, int(str(value)))
+    except ValueError:
+        return 1
+
+
+def _collapse(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split(_BREAK)).strip()

@@ -1,0 +1,149 @@
+"""HWPX (OWPML, KS X 6101): a zip whose ``Contents/section<N>.xml`` parts hold the body.
+
+Paragraphs are ``hp:p`` elements whose runs (``hp:run``) carry text in ``hp:t``; tables
+are ``hp:tbl`` → ``hp:tr`` → ``hp:tc``, each cell giving its grid position in
+``hp:cellAddr`` and its merge in ``hp:cellSpan``, and its content in ``hp:subList``.
+Text boxes and other drawing objects keep their paragraphs in ``hp:subList`` too; they
+are read after the paragraph that anchors them. XML is parsed with defusedxml (no DTDs,
+no entity expansion); the zip has already passed ``limits.check_zip``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as safe_xml
+from defusedxml import DefusedXmlException
+
+from stkg.ingest.errors import UnreadableDocument
+from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
+
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+MIMETYPE = "application/hwp+zip"
+_SECTION = re.compile(r"^Contents/section(\d+)\.xml$")
+_INLINE = {f"{HP}tab": "\t", f"{HP}lineBreak": "\n", f"{HP}nbSpace": " ", f"{HP}fwSpace": " "}
+
+
+def section_names(names: list[str]) -> list[str]:
+    """The body parts in reading order (section0, section1, ... by number)."""
+    found = [(int(m.group(1)), name) for name in names if (m := _SECTION.match(name))]
+    return [name for _, name in sorted(found)]
+
+
+def read_hwpx(data: bytes, document: str) -> Extraction:
+    builder = TextBuilder()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        _check_mimetype(archive, names, builder)
+        sections = section_names(names)
+        if not sections:
+            raise UnreadableDocument(
+                document,
+                "the HWPX has no Contents/section*.xml body part",
+                hint="open and re-save it in Hancom Office",
+            )
+        for name in sections:
+            root = _parse(archive.read(name), document, name)
+            _HwpxWalker(builder).paragraphs(root)
+    return builder.finish()
+
+
+def _check_mimetype(archive: zipfile.ZipFile, names: list[str], builder: TextBuilder) -> None:
+    if "mimetype" not in names:
+        builder.warn("HWPX without a mimetype entry; read as OWPML anyway")
+        return
+    declared = archive.read("mimetype").decode("ascii", "replace").strip()
+    if declared != MIMETYPE:
+        builder.warn(f"HWPX mimetype is {declared!r}, expected {MIMETYPE!r}; read anyway")
+
+
+def _parse(xml: bytes, document: str, part: str) -> Element:
+    try:
+        return safe_xml.fromstring(xml)
+    except DefusedXmlException as exc:
+        raise UnreadableDocument(
+            document, f"{part} uses forbidden XML constructs ({exc})", location=part
+        ) from exc
+    except safe_xml.ParseError as exc:
+        raise UnreadableDocument(
+            document, f"{part} is not well-formed XML ({exc})", location=part
+        ) from exc
+
+
+class _HwpxWalker:
+    def __init__(self, builder: TextBuilder) -> None:
+        self.builder = builder
+
+    def paragraphs(self, container: Element) -> None:
+        """Emit the direct ``hp:p`` children of a section or sub-list, in order."""
+        for paragraph in container.findall(f"{HP}p"):
+            self.paragraph(paragraph)
+
+    def paragraph(self, paragraph: Element) -> None:
+        self.builder.add_block(paragraph_text(paragraph))
+        for run in paragraph.findall(f"{HP}run"):
+            for obj in run:
+                if obj.tag == f"{HP}tbl":
+                    self.builder.add_table(table_rows(obj), source="hwpx")
+                elif obj.tag != f"{HP}t":
+                    for sub_list in _sub_lists_outside_tables(obj):
+                        self.paragraphs(sub_list)
+
+
+def paragraph_text(paragraph: Element) -> str:
+    """The paragraph's own text: its runs' ``hp:t`` (not text inside tables or boxes)."""
+    return "".join(
+        _t_text(t) for run in paragraph.findall(f"{HP}run") for t in run.findall(f"{HP}t")
+    )
+
+
+def _t_text(t: Element) -> str:
+    parts = [t.text or ""]
+    for child in t:
+        parts.append(_INLINE.get(child.tag, ""))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _sub_lists_outside_tables(element: Element) -> Iterator[Element]:
+    for child in element:
+        if child.tag == f"{HP}subList":
+            yield child
+        elif child.tag != f"{HP}tbl":
+            yield from _sub_lists_outside_tables(child)
+
+
+def table_rows(table: Element) -> list[list[CellSpec]]:
+    rows: list[list[CellSpec]] = []
+    for row_index, tr in enumerate(table.findall(f"{HP}tr")):
+        rows.append(
+            [_cell(tc, row_index, column) for column, tc in enumerate(tr.findall(f"{HP}tc"))]
+        )
+    return rows
+
+
+def _cell(tc: Element, row: int, column: int) -> CellSpec:
+    """A cell; nested tables' paragraphs are flattened into its text."""
+    text = " ".join(filter(None, (paragraph_text(p) for p in tc.iter(f"{HP}p"))))
+    addr = tc.find(f"{HP}cellAddr")
+    span = tc.find(f"{HP}cellSpan")
+    return CellSpec(
+        text=text,
+        row=max(0, _int(addr, "rowAddr", row)),
+        column=max(0, _int(addr, "colAddr", column)),
+        row_span=max(1, _int(span, "rowSpan", 1)),
+        col_span=max(1, _int(span, "colSpan", 1)),
+    )
+
+
+def _int(element: Element | None, attribute: str, default: int) -> int:
+    if element is None:
+        return default
+    try:
+        return int(element.get(attribute, default))
+    except ValueError:
+        return default

@@ -1,0 +1,80 @@
+"""Size limits and the checks that enforce them before any parsing happens.
+
+Readers take untrusted files (downloads, e-mail attachments). A file is measured before it
+is read, and a zip container (docx, xlsx, hwpx) is judged by its central directory before
+any entry is decompressed, so a zip bomb is refused without inflating a byte.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from stkg.ingest.errors import UnreadableDocument, UnsafeArchive
+
+MiB = 1024 * 1024
+
+# Entries smaller than this cannot hurt however well they compress (the total is bounded
+# by max_uncompressed_bytes), and small XML parts legitimately compress very well.
+RATIO_CHECK_FLOOR = 1 * MiB
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one document."""
+
+    max_bytes: int = 50 * MiB
+    max_uncompressed_bytes: int = 200 * MiB
+    max_compression_ratio: float = 100.0
+    max_zip_entries: int = 10_000
+
+
+def check_zip(data: bytes, document: str, limits: Limits) -> list[str]:
+    """Refuse a zip whose declared sizes are dangerous; return its entry names.
+
+    Only the central directory is read. The declared sizes can be trusted as upper
+    bounds: ``zipfile`` stops inflating an entry at its declared size and then fails the
+    CRC check, so a lying directory yields a read error, not a memory blow-up.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableDocument(
+            document,
+            f"the zip container is damaged ({exc})",
+            hint="the file may be truncated; download or export it again",
+        ) from exc
+    if len(infos) > limits.max_zip_entries:
+        raise UnsafeArchive(
+            document,
+            f"the zip container has {len(infos)} entries (limit {limits.max_zip_entries})",
+        )
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableDocument(
+                document, f"the entry {info.filename} is encrypted", hint="remove the password"
+            )
+        total += info.file_size
+        if total > limits.max_uncompressed_bytes:
+            raise UnsafeArchive(
+                document,
+                f"the zip container would expand to more than "
+                f"{limits.max_uncompressed_bytes} bytes (possible zip bomb)",
+            )
+        _check_ratio(info, document, limits)
+    return [info.filename for info in infos]
+
+
+def _check_ratio(info: zipfile.ZipInfo, document: str, limits: Limits) -> None:
+    if info.file_size < RATIO_CHECK_FLOOR:
+        return
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > limits.max_compression_ratio:
+        raise UnsafeArchive(
+            document,
+            f"the entry {info.filename} expands {ratio:.0f}x "
+            f"(limit {limits.max_compression_ratio:.0f}x; possible zip bomb)",
+        )

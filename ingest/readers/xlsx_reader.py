@@ -1,0 +1,76 @@
+"""XLSX: every worksheet becomes a ``Table`` (sheet name + A1 reference on each cell).
+
+openpyxl runs read-only (streaming) and ``data_only`` (the values Excel cached for
+formulas, not the formulas). The sheet's declared dimension is ignored because files
+written by other tools often get it wrong; rows are streamed as they are stored.
+Fully empty rows are left out; trailing empty cells are trimmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from stkg.ingest.errors import UnreadableDocument
+from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
+
+
+def read_xlsx(data: bytes, document: str) -> Extraction:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises KeyError/ValueError/... on damaged parts
+        raise UnreadableDocument(
+            document,
+            f"the XLSX cannot be opened ({type(exc).__name__}: {exc})",
+            hint="open and re-save it in Excel or LibreOffice",
+        ) from exc
+    builder = TextBuilder()
+    try:
+        for sheet in workbook.worksheets:
+            if not hasattr(sheet, "iter_rows"):
+                builder.warn(f"sheet {sheet.title!r} is a chart sheet; skipped")
+                continue
+            sheet.reset_dimensions()
+            rows = _rows(sheet.iter_rows(values_only=True))
+            if rows:
+                builder.add_block(sheet.title, kind="heading")
+                builder.add_table(rows, source="xlsx", sheet=sheet.title)
+    finally:
+        workbook.close()
+    return builder.finish()
+
+
+def _rows(values: Iterable[tuple[Any, ...]]) -> list[list[CellSpec]]:
+    rows: list[list[CellSpec]] = []
+    for row_index, row in enumerate(values):
+        texts = [cell_text(value) for value in row]
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if texts:
+            rows.append(
+                [
+                    CellSpec(text, row_index, col, f"{get_column_letter(col + 1)}{row_index + 1}")
+                    for col, text in enumerate(texts)
+                ]
+            )
+    return rows
+
+
+def cell_text(value: object) -> str:
+    """Render a cell value the way a reader of the sheet would quote it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
