@@ -1,0 +1,170 @@
+"""A spaCy tokenizer backed by Kiwi: one token per morpheme, offsets exact.
+
+spaCy's Korean support needs MeCab and rewrites whitespace, and its rule tokenizer keeps
+particles on their nouns (``인공지능을``), so phrase patterns miss most mentions. Kiwi
+splits particles and reports character offsets; this tokenizer turns its morphemes into
+spaCy tokens sliced from the source, so ``doc.text == text`` always holds and every
+entity span is a span of the original document.
+
+Morphemes that share characters (``했`` = ``하`` + ``었``) become one token with joined
+tags; whitespace that is not a single space after a token becomes its own token; HTML tags
+are hidden from Kiwi (replaced by spaces of the same length) and kept as plain tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from kiwipiepy import Kiwi
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["KiwiTokenizer", "add_user_words", "get_kiwi", "mask_markup"]
+
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_PIECES = re.compile(r"\s+|\S+")
+_LOCK = threading.Lock()
+_ADDED: dict[int, set[str]] = {}
+
+#: Kiwi tag given to gazetteer words added to its user dictionary.
+USER_WORD_TAG = "NNP"
+#: Score of user words: at 0 Kiwi still prefers known pieces in context (인공+지능 before a
+#: particle) while the bare pattern stays whole, so pattern and text would not line up.
+USER_WORD_SCORE = 1.0
+SPACE_TAG = "_SP"
+OTHER_TAG = "SW"
+
+
+@lru_cache(maxsize=1)
+def get_kiwi() -> Kiwi:
+    """The process-wide Kiwi instance (its model takes ~500 MB and seconds to load)."""
+    return Kiwi()
+
+
+def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
+    """Add gazetteer surface forms to Kiwi's user dictionary; return how many were new.
+
+    Kiwi segments an unknown compound differently in isolation than in a sentence, so a
+    phrase pattern and its occurrence would not line up; known words are kept whole.
+    """
+    kiwi = kiwi or get_kiwi()
+    added = 0
+    with _LOCK:
+        known = _ADDED.setdefault(id(kiwi), set())
+        for word in _dictionary_words(words):
+            if word in known:
+                continue
+            known.add(word)
+            if kiwi.add_user_word(word, USER_WORD_TAG, USER_WORD_SCORE):
+                added += 1
+    return added
+
+
+def _dictionary_words(forms: Iterable[str]) -> Iterator[str]:
+    """Space-free Hangul words to teach Kiwi: a multi-word form is added word by word.
+
+    Kiwi would keep a multi-word entry as one morpheme when it stands alone (the pattern)
+    but not always inside a sentence, so its words are added separately instead.
+    """
+    for form in forms:
+        for word in form.split():
+            if re.search(r"[가-힣]", word):
+                yield word
+
+
+def mask_markup(text: str) -> str:
+    """Replace HTML tags by spaces of the same length so Kiwi's offsets stay valid."""
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+class KiwiTokenizer:
+    """Callable spaCy tokenizer; ``pipe`` batches texts through Kiwi's worker threads."""
+
+    def __init__(self, vocab: Vocab, kiwi: Kiwi | None = None) -> None:
+        self.vocab = vocab
+        self.kiwi = kiwi or get_kiwi()
+
+    def __call__(self, text: str) -> Doc:
+        return self._to_doc(text, self.kiwi.tokenize(mask_markup(text)))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        """Tokenise many texts; Kiwi analyses them in parallel."""
+        buffer: list[str] = []
+        for text in texts:
+            buffer.append(text)
+            if len(buffer) >= batch_size:
+                yield from self._batch(buffer)
+                buffer = []
+        if buffer:
+            yield from self._batch(buffer)
+
+    def _batch(self, texts: list[str]) -> Iterator[Doc]:
+        results = self.kiwi.tokenize([mask_markup(t) for t in texts])
+        for text, morphs in zip(texts, results, strict=True):
+            yield self._to_doc(text, morphs)
+
+    def _to_doc(self, text: str, morphs: Iterable[Any]) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        tags: list[str] = []
+        pos = 0
+        for start, end, tag in _merge(text, morphs):
+            _gap(text, pos, start, words, spaces, tags)
+            words.append(text[start:end])
+            spaces.append(False)
+            tags.append(tag)
+            pos = end
+        _gap(text, pos, len(text), words, spaces, tags)
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
+
+    # spaCy calls these when saving/loading a pipeline; the tokenizer has no state to keep.
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **__: Any) -> KiwiTokenizer:
+        return self
+
+    def to_disk(self, _path: Any, **__: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **__: Any) -> KiwiTokenizer:
+        return self
+
+
+def _merge(text: str, morphs: Iterable[Any]) -> Iterator[tuple[int, int, str]]:
+    """Morpheme spans, overlapping ones merged, split at any whitespace inside them."""
+    spans: list[list[Any]] = []
+    for m in sorted(morphs, key=lambda m: m.start):
+        start, end = m.start, m.start + m.len
+        if end <= start:
+            continue
+        if spans and start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+            spans[-1][2] += "+" + m.tag
+        else:
+            spans.append([start, end, m.tag])
+    for start, end, tag in spans:
+        for piece in re.finditer(r"\S+", text[start:end]):
+            yield start + piece.start(), start + piece.end(), tag
+
+
+def _gap(text: str, a: int, b: int, words: list[str], spaces: list[bool], tags: list[str]) -> None:
+    """Emit the text between two morphemes: whitespace and anything Kiwi skipped (tags)."""
+    for m in _PIECES.finditer(text, a, b):
+        seg = m.group()
+        if seg.isspace():
+            if words and not spaces[-1] and seg[0] == " " and not words[-1].isspace():
+                spaces[-1] = True
+                seg = seg[1:]
+            if seg:
+                words.append(seg)
+                spaces.append(False)
+                tags.append(SPACE_TAG)
+        else:
+            words.append(seg)
+            spaces.append(False)
+            tags.append(OTHER_TAG)
