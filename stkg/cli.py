@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from stkg.commands import neo4j, query, service
+from stkg.commands import ingest, neo4j, query, service
 
 app = typer.Typer(
     name="stkg",
@@ -20,6 +20,7 @@ app.command()(service.serve)
 app.command()(service.up)
 app.command()(service.down)
 app.command()(query.query)
+app.command()(ingest.ingest)
 
 
 if __name__ == "__main__":

@@ -24,12 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _test_settings() -> Settings:
-    return Settings(
-        neo4j_uri=os.environ.get("STKG_TEST_NEO4J_URI", "bolt://127.0.0.1:7688"),
+    uri = os.environ.get("STKG_TEST_NEO4J_URI", "bolt://127.0.0.1:7688")
+    settings = Settings(
+        neo4j_uri=uri,
         neo4j_password=os.environ.get("STKG_TEST_NEO4J_PASSWORD") or None,
         neo4j_http_port=int(os.environ.get("STKG_TEST_NEO4J_HTTP_PORT", "7475")),
-        home=REPO / ".stkg" / "test",
     )
+    # one store per port, so two test servers side by side never share a store
+    return settings.model_copy(update={"home": REPO / ".stkg" / f"test-{settings.bolt_port}"})
 
 
 def _answers(settings: Settings) -> bool:

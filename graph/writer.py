@@ -1,0 +1,331 @@
+"""Write one document's facts in one transaction: batched, idempotent, with provenance.
+
+The guarantees ingest relies on:
+
+- **All or nothing.** A document's facts, evidence and document node are written in a
+  single managed transaction; if anything fails, the graph is as it was.
+- **Idempotent.** Nodes are MERGEd on ``id`` (unique), relationships on their endpoints
+  and type, evidence on a stable id derived from the document and the place in it, so
+  writing the same facts twice changes nothing.
+- **Batched.** One ``UNWIND $rows`` statement per label group and relationship type, never
+  a round trip per fact.
+- **Provenance per fact.** Each evidence node cites its document and ``SUPPORTS`` the
+  nodes it asserts (and the start node of each relationship it asserts); each
+  relationship lists its evidence ids in its ``evidence`` property.
+- **Versions.** When a changed document (same origin, new content) is written, the facts
+  only its previous version asserted are retracted and the old version is linked to the
+  new one, so the history of the source is kept.
+
+Labels, relationship types and property keys come from the ontology; the Cypher text is
+assembled from those validated names only, never from input data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from stkg.graph.driver import Graph
+from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
+from stkg.ontology.model import Ontology
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class SchemaViolation(ValueError):
+    """A fact names a class or property the ontology does not define."""
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    document_id: str
+    skipped: bool
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+    evidence: int = 0
+    superseded: str | None = None
+
+
+def q(name: str) -> str:
+    """Backtick-quote a schema name after checking it is a plain identifier."""
+    if not _NAME.match(name):
+        raise SchemaViolation(f"not a valid schema name: {name!r}")
+    return f"`{name}`"
+
+
+class FactWriter:
+    """Writes :class:`FactSet`s through one :class:`Graph` using one ontology's names."""
+
+    def __init__(self, graph: Graph, onto: Ontology):
+        self.graph = graph
+        self.onto = onto
+        o = onto
+        self.entity = q(o.label("Entity"))
+        self.evidence_label = q(o.label("Evidence"))
+        self.document_label = q(o.label("SourceDocument"))
+        self.supports = q(o.rel("supports"))
+        self.cites = q(o.rel("citesDocument"))
+        self.supersedes = q(o.rel("supersedes"))
+        self.key = q(o.prop("id"))
+        self.evidence_prop = q(o.prop("evidence"))
+        self.origin = q(o.prop("origin"))
+        self.sha = q(o.prop("sha256"))
+        self.evidence_prefix = o.cls("Evidence").id_prefix or "evidence"
+
+    # -- public ---------------------------------------------------------------------------
+    def write_document(
+        self,
+        document: dict[str, Any],
+        facts: FactSet,
+        *,
+        run: dict[str, Any] | None = None,
+        force: bool = False,
+    ) -> WriteSummary:
+        """Write a document node and its facts; skip when this exact content is in already.
+
+        ``document`` holds the SourceDocument's properties by ontology local name and
+        must include ``id``, ``sha256`` and ``origin``.
+        """
+        doc_props = self._props("SourceDocument", document)
+        doc_id = document["id"]
+        batches = self._batches(doc_id, facts)
+
+        def work(tx: ManagedTransaction) -> WriteSummary:
+            if not force and self._already_there(tx, doc_id, document["sha256"]):
+                return WriteSummary(doc_id, skipped=True)
+            counters: dict[str, int] = defaultdict(int)
+            previous = self._retract_previous_versions(tx, document["origin"], doc_id, counters)
+            self._merge_document(tx, doc_id, doc_props, previous, counters)
+            for statement, rows in batches:
+                _run(tx, statement, counters, rows=rows, doc=doc_id)
+            if run is not None:
+                self._record_run(tx, run, doc_id, counters)
+            return WriteSummary(
+                doc_id,
+                skipped=False,
+                nodes_created=counters["nodes_created"],
+                relationships_created=counters["relationships_created"],
+                properties_set=counters["properties_set"],
+                nodes_deleted=counters["nodes_deleted"],
+                relationships_deleted=counters["relationships_deleted"],
+                evidence=facts.evidence_count(),
+                superseded=previous,
+            )
+
+        return self.graph.execute_write(work)
+
+    # -- validation -----------------------------------------------------------------------
+    def _props(self, cls: str, values: dict[str, Any]) -> dict[str, Any]:
+        allowed = {p.local_name: p.name for p in self.onto.node_properties(cls)}
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            if name not in allowed:
+                raise SchemaViolation(f"{cls} has no property {name!r} in the ontology")
+            out[allowed[name]] = value
+        return out
+
+    def _rel_props(self, prop: str, values: dict[str, Any]) -> dict[str, Any]:
+        allowed = {p.local_name: p.name for p in self.onto.relationship_properties(prop)}
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            if name not in allowed:
+                raise SchemaViolation(f"relationship {prop} has no property {name!r}")
+            out[allowed[name]] = value
+        return out
+
+    # -- statements -----------------------------------------------------------------------
+    def _batches(self, doc_id: str, facts: FactSet) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Validate every fact, then group rows into one UNWIND statement per shape."""
+        by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        evidence_rows: dict[str, dict[str, Any]] = {}
+        support_rows: list[dict[str, str]] = []
+        for node in facts.nodes.values():
+            labels = self.onto.labels_of(node.cls)
+            props = self._props(node.cls, {**node.props, "id": node.id})
+            by_labels[labels].append({"id": node.id, "props": props})
+            for ref in node.evidence:
+                ev = self._evidence_row(doc_id, ref, evidence_rows)
+                support_rows.append({"ev": ev, "node": node.id})
+        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel in facts.rels.values():
+            ids = [self._evidence_row(doc_id, ref, evidence_rows) for ref in rel.evidence]
+            props = self._rel_props(rel.prop, rel.props)
+            by_type[self.onto.rel(rel.prop)].append(
+                {"start": rel.start, "end": rel.end, "props": props, "evidence": ids}
+            )
+            support_rows.extend({"ev": ev, "node": rel.start} for ev in ids)
+
+        batches: list[tuple[str, list[dict[str, Any]]]] = []
+        for labels, rows in sorted(by_labels.items()):
+            set_labels = ":".join(q(lbl) for lbl in labels)
+            batches.append(
+                (
+                    f"UNWIND $rows AS row MERGE (n:{self.entity} {{{self.key}: row.id}}) "
+                    f"SET n:{set_labels} SET n += row.props",
+                    rows,
+                )
+            )
+        ev_labels = ":".join(q(lbl) for lbl in self.onto.labels_of("Evidence"))
+        batches.append(
+            (
+                f"UNWIND $rows AS row MERGE (e:{self.entity} {{{self.key}: row.id}}) "
+                f"SET e:{ev_labels} SET e += row.props WITH e "
+                f"MATCH (d:{self.entity} {{{self.key}: $doc}}) MERGE (e)-[:{self.cites}]->(d)",
+                list(evidence_rows.values()),
+            )
+        )
+        batches.append(
+            (
+                f"UNWIND $rows AS row MATCH (e:{self.entity} {{{self.key}: row.ev}}) "
+                f"MATCH (n:{self.entity} {{{self.key}: row.node}}) "
+                f"MERGE (e)-[:{self.supports}]->(n)",
+                _dedupe(support_rows),
+            )
+        )
+        for rel_type, rows in sorted(by_type.items()):
+            ev = self.evidence_prop
+            batches.append(
+                (
+                    f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.start}}) "
+                    f"MATCH (b:{self.entity} {{{self.key}: row.end}}) "
+                    f"MERGE (a)-[r:{q(rel_type)}]->(b) SET r += row.props "
+                    f"SET r.{ev} = [x IN coalesce(r.{ev}, []) WHERE NOT x IN row.evidence]"
+                    " + row.evidence",
+                    rows,
+                )
+            )
+        return batches
+
+    def _evidence_row(self, doc_id: str, ref: EvidenceRef, rows: dict[str, Any]) -> str:
+        ev_id = evidence_id(self.evidence_prefix, doc_id, ref)
+        if ev_id not in rows:
+            values = {
+                "id": ev_id,
+                "quote": ref.quote,
+                "spanStart": ref.start,
+                "spanEnd": ref.end,
+                "tableId": ref.table,
+                "tableRow": ref.row,
+                "tableColumn": ref.column,
+            }
+            props = self._props("Evidence", {k: v for k, v in values.items() if v is not None})
+            rows[ev_id] = {"id": ev_id, "props": props}
+        return ev_id
+
+    def _record_run(
+        self, tx: ManagedTransaction, run: dict[str, Any], doc_id: str, counters: dict[str, int]
+    ) -> None:
+        """The ingest run that wrote this document (created with its first document)."""
+        labels = ":".join(q(lbl) for lbl in self.onto.labels_of("IngestRun"))
+        processed = q(self.onto.rel("processedDocument"))
+        _run(
+            tx,
+            f"MERGE (r:{self.entity} {{{self.key}: $run}}) SET r:{labels} SET r += $props "
+            f"WITH r MATCH (d:{self.entity} {{{self.key}: $doc}}) MERGE (r)-[:{processed}]->(d)",
+            counters,
+            run=run["id"],
+            props=self._props("IngestRun", run),
+            doc=doc_id,
+        )
+
+    def _already_there(self, tx: ManagedTransaction, doc_id: str, sha: str) -> bool:
+        found = tx.run(
+            f"MATCH (d:{self.document_label} {{{self.key}: $id}}) RETURN d.{self.sha} AS sha",
+            id=doc_id,
+        ).single()
+        return found is not None and found["sha"] == sha
+
+    def _merge_document(
+        self,
+        tx: ManagedTransaction,
+        doc_id: str,
+        props: dict[str, Any],
+        previous: str | None,
+        counters: dict[str, int],
+    ) -> None:
+        labels = ":".join(q(lbl) for lbl in self.onto.labels_of("SourceDocument"))
+        _run(
+            tx,
+            f"MERGE (d:{self.entity} {{{self.key}: $doc}}) SET d:{labels} SET d += $props",
+            counters,
+            doc=doc_id,
+            props=props,
+        )
+        if previous:
+            _run(
+                tx,
+                f"MATCH (new:{self.entity} {{{self.key}: $doc}}), "
+                f"(old:{self.entity} {{{self.key}: $old}}) MERGE (new)-[:{self.supersedes}]->(old)",
+                counters,
+                doc=doc_id,
+                old=previous,
+            )
+
+    def _retract_previous_versions(
+        self, tx: ManagedTransaction, origin: str, doc_id: str, counters: dict[str, int]
+    ) -> str | None:
+        """Withdraw what earlier versions of this document (same origin) asserted."""
+        e, k, ev = self.entity, self.key, self.evidence_prop
+        old = tx.run(
+            f"MATCH (d:{self.document_label} {{{self.origin}: $origin}}) "
+            f"WHERE d.{k} <> $doc AND NOT ()-[:{self.supersedes}]->(d) "
+            f"RETURN d.{k} AS id",
+            origin=origin,
+            doc=doc_id,
+        ).single()
+        if old is None:
+            return None
+        old_id: str = old["id"]
+        # relationships asserted by the old version: drop its evidence ids, then the
+        # relationships no evidence supports any more
+        _run(
+            tx,
+            f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
+            f"WITH collect(x.{k}) AS gone "
+            f"MATCH (x:{self.evidence_label})-[:{self.supports}]->(n)-[r]-() WHERE x.{k} IN gone "
+            f"WITH DISTINCT r, gone SET r.{ev} = [i IN r.{ev} WHERE NOT i IN gone] "
+            f"WITH r WHERE r.{ev} = [] DELETE r",
+            counters,
+            old=old_id,
+        )
+        # nodes that only the old version supported, and that nothing else links to
+        _run(
+            tx,
+            f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
+            f"OPTIONAL MATCH (x)-[:{self.supports}]->(n) "
+            f"DETACH DELETE x WITH DISTINCT n WHERE n IS NOT NULL "
+            f"AND NOT ()-[:{self.supports}]->(n) AND NOT (n)--() DELETE n",
+            counters,
+            old=old_id,
+        )
+        return old_id
+
+
+def _run(tx: ManagedTransaction, statement: str, counters: dict[str, int], **params: Any) -> None:
+    if "rows" in params and not params["rows"]:
+        return
+    summary = tx.run(statement, params).consume()  # type: ignore[arg-type]
+    c = summary.counters
+    counters["nodes_created"] += c.nodes_created
+    counters["relationships_created"] += c.relationships_created
+    counters["properties_set"] += c.properties_set
+    counters["nodes_deleted"] += c.nodes_deleted
+    counters["relationships_deleted"] += c.relationships_deleted
+
+
+def _dedupe(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for row in rows:
+        key = (row["ev"], row["node"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
