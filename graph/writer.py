@@ -78,6 +78,9 @@ class FactWriter:
         self.origin = q(o.prop("origin"))
         self.sha = q(o.prop("sha256"))
         self.evidence_prefix = o.cls("Evidence").id_prefix or "evidence"
+        # reference individuals come from the ontology, not from any document: never
+        # retract them with a document
+        self.reference_ids = sorted(i.id for i in o.individuals if i.id)
 
     # -- public ---------------------------------------------------------------------------
     def write_document(
@@ -300,10 +303,11 @@ class FactWriter:
             tx,
             f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
             f"OPTIONAL MATCH (x)-[:{self.supports}]->(n) "
-            f"DETACH DELETE x WITH DISTINCT n WHERE n IS NOT NULL "
+            f"DETACH DELETE x WITH DISTINCT n WHERE n IS NOT NULL AND NOT n.{k} IN $keep "
             f"AND NOT ()-[:{self.supports}]->(n) AND NOT (n)--() DELETE n",
             counters,
             old=old_id,
+            keep=self.reference_ids,
         )
         return old_id
 

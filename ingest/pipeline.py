@@ -13,6 +13,8 @@ from pathlib import Path
 from stkg.graph.facts import FactSet
 from stkg.ingest.context import BuildContext
 from stkg.ingest.nlp import Gazetteer, extract
+from stkg.ingest.patent_facts import build_patent_facts
+from stkg.ingest.patents import read_patent_lists
 from stkg.ingest.readers import Document
 from stkg.ingest.table_facts import build_table_facts
 from stkg.ingest.tables import extract_tables
@@ -46,6 +48,8 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
         "mediaType": doc.media_type,
         "title": _title(doc),
     }
+    if doc.tables:
+        build_patent_facts(ctx, doc, read_patent_lists(doc))
     tables = extract_tables(doc.text, source=path.name)
     build_table_facts(ctx, tables)
     if use_nlp:

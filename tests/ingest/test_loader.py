@@ -1,0 +1,96 @@
+"""The loader's promises: all or nothing per document, versions replace, nothing partial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from neo4j.exceptions import CypherTypeError
+
+from stkg.graph.driver import Graph
+from stkg.graph.facts import EvidenceRef, FactSet
+from stkg.graph.writer import FactWriter, SchemaViolation
+from stkg.ingest.loader import ingest_paths
+from stkg.ontology.model import load_ontology
+
+
+def counts(graph: Graph) -> tuple[int, int]:
+    info = graph.server_info()
+    return info.nodes, info.relationships
+
+
+def _doc(id_: str = "document:test") -> dict[str, object]:
+    return {"id": id_, "sha256": id_ * 2, "origin": "memory/test.txt"}
+
+
+def test_a_failure_mid_document_leaves_the_graph_as_it_was(graph: Graph) -> None:
+    writer = FactWriter(graph, load_ontology())
+    facts = FactSet()
+    ev = EvidenceRef(quote="드론", start=0, end=2)
+    facts.node("StrategicField", "field:드론", ev, name="드론")
+    facts.node("StrategicField", "field:로봇", ev, name="로봇")
+    facts.rel("nextEdition", "edition:a", "edition:b")  # endpoints absent: matched as nothing
+    # a map is not a valid property value: Neo4j refuses it after the first batches ran
+    facts.node("Sector", "sector:bad", ev, name={"not": "allowed"})
+    before = counts(graph)
+    with pytest.raises(CypherTypeError):
+        writer.write_document(_doc(), facts)
+    assert counts(graph) == before == (0, 0)
+
+
+def test_unknown_schema_names_fail_before_anything_is_written(graph: Graph) -> None:
+    writer = FactWriter(graph, load_ontology())
+    facts = FactSet()
+    facts.node("StrategicField", "field:x", productCont=3)
+    with pytest.raises(SchemaViolation, match="productCont"):
+        writer.write_document(_doc(), facts)
+    facts = FactSet()
+    facts.node("StrategicFeld", "field:x")
+    with pytest.raises(LookupError, match="StrategicField"):
+        writer.write_document(_doc(), facts)
+    assert counts(graph) == (0, 0)
+
+
+def test_changed_document_replaces_its_facts_and_keeps_history(
+    graph: Graph, tmp_path: Path
+) -> None:
+    onto = load_ontology()
+    doc = tmp_path / "note.txt"
+    doc.write_text("중기부와 KISTA가 함께 로드맵을 수립했다.\n", encoding="utf-8")
+    first = ingest_paths([doc], graph, onto)
+    assert first.documents[0].status == "written"
+    mentioned = graph.read(
+        "MATCH (x:Evidence)-[:SUPPORTS]->(o:Organization) RETURN collect(DISTINCT o.id) AS ids"
+    )[0]["ids"]
+    assert sorted(mentioned) == ["organization:중소벤처기업부", "organization:한국특허전략개발원"]
+
+    doc.write_text("지재처가 특허 분석을 맡는다.\n", encoding="utf-8")
+    second = ingest_paths([doc], graph, onto)
+    assert second.documents[0].status == "written"
+    rows = graph.read(
+        "MATCH (x:Evidence)-[:SUPPORTS]->(o:Organization) MATCH (x)-[:CITES_DOCUMENT]->(d) "
+        "RETURN o.id AS org, d.sha256 AS sha"
+    )
+    assert {r["org"] for r in rows} == {"organization:지식재산처"}, "only the new version's facts"
+    history = graph.read(
+        "MATCH (new:SourceDocument)-[:SUPERSEDES]->(old:SourceDocument) "
+        "RETURN new.origin AS origin, old.origin AS old_origin"
+    )
+    assert history == [{"origin": doc.as_posix(), "old_origin": doc.as_posix()}]
+    # reference individuals the old version mentioned are retracted as evidence, not deleted
+    kept = graph.read(
+        "MATCH (o:Organization {id: 'organization:한국특허전략개발원'}) RETURN count(o) AS n"
+    )
+    assert kept == [{"n": 1}]
+
+
+def test_unreadable_file_is_reported_and_nothing_is_written(graph: Graph, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 8)
+    good = tmp_path / "good.txt"
+    good.write_text("중기부 발표\n", encoding="utf-8")
+    report = ingest_paths([junk, good], graph, load_ontology())
+    assert [d.status for d in report.documents] == ["failed", "written"]
+    assert "junk.txt" in (report.documents[0].error or "")
+    origins = graph.read("MATCH (d:SourceDocument) RETURN collect(d.origin) AS o")[0]["o"]
+    assert origins == [good.as_posix()]
