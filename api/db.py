@@ -44,7 +44,7 @@ async def read_rows(
     settings = settings_of(request)
 
     async def collect(result: AsyncResult) -> Rows:
-        columns = list(await result.keys())
+        columns = list(result.keys())
         rows: list[dict[str, Any]] = []
         truncated = False
         async for record in result:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "CIRCLED_NUMBERS",
     "MIDDLE_DOTS",
     "NameIndex",
     "name_key",
@@ -31,6 +32,9 @@ _CIRCLED = {chr(cp): i for i, cp in enumerate(range(0x2460, 0x2474), start=1)}  
 _CIRCLED.update({chr(cp): i for i, cp in enumerate(range(0x3251, 0x3260), start=21)})  # ㉑..㉟
 _CIRCLED.update({chr(cp): i for i, cp in enumerate(range(0x32B1, 0x32C0), start=36)})  # ㊱..㊿
 _CIRCLED.update({chr(cp): i for i, cp in enumerate(range(0x2776, 0x2780), start=1)})  # ❶..❿
+
+#: Circled enumerators (①…⑳, ㉑…㊿, ❶…❿) → their number, for reading numbered lists.
+CIRCLED_NUMBERS: dict[str, int] = dict(_CIRCLED)
 
 # An enumerator at the start of a name: circled numbers, the "◯21" form used where the
 # font had no circled 21, "(1)", "1)", "1.", "가.", and bullets.

@@ -68,8 +68,12 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     example: str = ""
 
-    def model(self) -> type[BaseModel]:
-        """A pydantic model of the parameters (FastAPI renders it into OpenAPI)."""
+    def model(self, *, forbid_extra: bool = True) -> type[BaseModel]:
+        """A pydantic model of the parameters (FastAPI renders it into OpenAPI).
+
+        The API shares the query string with its own ``_size``/``_format`` options, so it
+        asks for a model that ignores names it does not know.
+        """
         fields: dict[str, Any] = {}
         for p in self.params:
             constraints: dict[str, Any] = {"description": p.description or None}
@@ -88,7 +92,9 @@ class NamedQuery:
                 fields[p.name] = (py_type | None, Field(p.default, **constraints))
         model_name = "".join(part.title() for part in self.name.split("-")) + "Params"
         return create_model(  # type: ignore[call-overload,no-any-return]
-            model_name, __config__=ConfigDict(extra="forbid"), **fields
+            model_name,
+            __config__=ConfigDict(extra="forbid" if forbid_extra else "ignore"),
+            **fields,
         )
 
     def bind(self, raw: dict[str, Any]) -> dict[str, Any]:

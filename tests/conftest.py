@@ -77,3 +77,18 @@ def seeds_dir() -> Path:
     if not (path / "expected.json").exists():
         raise RuntimeError(f"seed documents not found in {path}; set STKG_SEEDS_DIR")
     return path
+
+
+SEED_FILES = ("000_f874dc3d0926f1b7.txt", "004_2e30ccd89939a41a.txt")
+
+
+@pytest.fixture(scope="module")
+def seeded(session_graph: Graph, seeds_dir: Path) -> Graph:
+    """The test graph holding exactly the two seed releases (once per test module)."""
+    from stkg.ingest.loader import ingest_paths
+    from stkg.ontology.model import load_ontology
+
+    session_graph.write("MATCH (n) DETACH DELETE n")
+    report = ingest_paths([seeds_dir / f for f in SEED_FILES], session_graph, load_ontology())
+    assert [d.status for d in report.documents] == ["written", "written"], report
+    return session_graph

@@ -4,7 +4,8 @@ One route per file in ``queries/``, built at start-up from the file's header, so
 query has its own typed parameters in the OpenAPI docs.
 """
 
-from __future__ import annotations
+# no `from __future__ import annotations`: the endpoint signatures are built at run time
+# from each query file, and FastAPI must see the real classes, not strings.
 
 from typing import Annotated, Any
 
@@ -48,7 +49,7 @@ def build_router() -> APIRouter:
 
 
 def _endpoint(named: NamedQuery) -> Any:
-    model = named.model()
+    model = named.model(forbid_extra=False)
 
     async def run(
         request: Request,

@@ -111,7 +111,9 @@ class RoadmapMention:
     """One place the document names a roadmap edition (or only its series).
 
     ``relation`` is what the sentence does with it: ``announced`` (발표), ``started``
-    (착수), ``previous`` (지난해 추진된 …) or ``mentioned``.
+    (착수), ``previous`` (지난해 추진된 …) or ``mentioned``. ``form`` is how it is
+    written: ``title`` (in 「」), ``caption`` (year range + name), ``year_period``
+    (``’21년 로드맵(’21~’23년)``), ``year`` (``2025년 로드맵``) or ``relative`` (지난해 …).
     """
 
     series: str | None
@@ -120,6 +122,7 @@ class RoadmapMention:
     years: Spanned[tuple[int, int]] | None
     relation: str
     quote: Quote
+    form: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +164,13 @@ class RoadmapEdition:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A quantity before → after: ``’21년 2개 사업 → ’22년 5개 사업``, ``(2→5개)``.
+    """A quantity before → after: ``’23년 3개 사업 → ’24년 6개 사업``, ``(4→7개)``.
 
     ``kind`` is ``programmes``, ``budget`` (KRW), ``related_products`` (a named subset of
     products grew) or ``products`` (an edition's product count). ``delta`` is a stated
-    difference such as ``+40``; ``basis`` a stated basis such as ``신규과제 기준``.
+    difference such as ``+40``; ``basis`` a stated basis such as ``신규과제 기준``;
+    ``listed`` the names in a parenthesis right after it (``5개 사업(창업성장, … 등)``),
+    ``listed_partial`` true when that list ends in ``등``.
     """
 
     kind: str
@@ -177,12 +182,14 @@ class Change:
     after_qualifier: str | None
     delta: Spanned[int] | None
     basis: Spanned[str] | None
+    listed: tuple[Spanned[str], ...]
+    listed_partial: bool
     quote: Quote
 
 
 @dataclass(frozen=True, slots=True)
 class SupportPeriodChange:
-    """``창업사업화 지원기간을 현행 7년에서 최대 10년까지로 확대`` → 7 → 10 (years)."""
+    """``수출바우처 지원기간을 현행 2년에서 최대 5년까지로 연장`` → 2 → 5 (years)."""
 
     subject: Spanned[str]
     before_years: Spanned[int]
@@ -218,7 +225,7 @@ class ProgrammeLink:
 
 @dataclass(frozen=True, slots=True)
 class Increase:
-    """``‘21년 대비 2개 분야, 27개 품목 증가``: counts grown relative to a reference year."""
+    """``‘23년 대비 3개 분야, 15개 품목 증가``: counts grown relative to a reference year."""
 
     reference_year: Spanned[int] | None
     counts: tuple[tuple[str, Spanned[int]], ...]
@@ -274,7 +281,7 @@ class CitizenProposals:
 
 @dataclass(frozen=True, slots=True)
 class AliasDefinition:
-    """``지식재산처(처장 김용선, 이하 ‘지재처’)``: a name, its head, and the short name."""
+    """``농촌진흥청(청장 나가상, 이하 ‘농진청’)``: a name, its head, and the short name."""
 
     name: Spanned[str]
     alias: Spanned[str]
@@ -357,7 +364,7 @@ class PatentOffice:
 
 @dataclass(frozen=True, slots=True)
 class ClassificationCounts:
-    """Stated size of a classification: ``4개 대분류, 7개 중분류, 34개 소분류``."""
+    """Stated size of a classification: ``3개 대분류, 9개 중분류, 27개 소분류``."""
 
     scheme: Spanned[str] | None
     levels: tuple[tuple[str, Spanned[int]], ...]
@@ -369,7 +376,7 @@ class ClassificationCounts:
 
 @dataclass(frozen=True, slots=True)
 class ValidPatents:
-    """``(제조 AI 설비 건전성) 3개 세부기술의 경우에는 총 8,608건의 유효특허``."""
+    """``(로봇 센서) 2개 세부기술의 경우에는 총 1,234건의 유효특허``."""
 
     scope: Spanned[str] | None
     sub_technologies: Spanned[int] | None
@@ -379,7 +386,7 @@ class ValidPatents:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """``12개 분야 중 3개 분야(제품설계, 진단, 예측)를 유망기술 분야로 도출``."""
+    """``10개 분야 중 2개 분야(촉각, 시각)를 유망기술 분야로 도출``."""
 
     pool: Spanned[int]
     selected: Spanned[int]

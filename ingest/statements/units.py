@@ -28,9 +28,11 @@ _MARKER = re.compile(
 )
 #: Section headings (□) open a new section; other markers nest under them.
 _SECTION_MARKERS = ("□", "■")
+#: Box labels (``참고 1``) start an annex: the lead's □ section ends there.
+_BOX_LABELS = ("참고", "붙임")
 _SENTENCE_END = re.compile(r"(?:[다요함음임]\s*\.|[.!?][\"”’)]?)\s*$")
 _BULLET_END = re.compile(
-    r"(?:(?<!\S)등\)?|\([^()]*(?:\d|등)[^()]*\)|(?:확대|선정|반영|포함|마련|강화|제공|지원|가능|"
+    r"(?:(?<!\S)등\)?|\([^()]*(?:\d|등|기준)[^()]*\)|(?:확대|선정|반영|포함|마련|강화|제공|지원|가능|"
     r"발굴|도출|구축|추진|증가|감소|신설|예정|수립)|\s-)\s*$"
 )
 _WS = re.compile(r"\s+")
@@ -97,14 +99,19 @@ class Unit:
 
 
 def clean_name(s: str) -> str:
-    """Collapse whitespace, drop a space a line break left before ``(`` and trailing marks.
+    """Collapse whitespace, drop spaces a line break left before ``(`` or after ``·``.
 
-    ``탄소관찰(모니터링) 체제`` / ``(플랫폼)`` on two lines reads ``… 체제(플랫폼)``; names
-    never have a space before a parenthetical gloss in these documents.
+    ``탄소관찰(모니터링) 체제`` / ``(플랫폼)`` on two lines reads ``… 체제(플랫폼)``, and
+    ``폐플라스틱·`` / ``폐배터리`` reads ``폐플라스틱·폐배터리``: names in these documents
+    never put a space before a parenthetical gloss or after a joining dot. Enclosing
+    brackets, paired quotes and stray list punctuation are dropped.
     """
     s = _WS.sub(" ", s).strip()
-    s = re.sub(r"\s+(?=\()|(?<=\()\s+|\s+(?=\))", "", s)
-    return s.strip(" ,·*‘’'\"「」｢｣")
+    s = re.sub(r"\s+(?=\()|(?<=\()\s+|\s+(?=\))|(?<=[·ㆍ])\s+", "", s)
+    s = s.strip(" ,:*「」｢｣『』")
+    if len(s) > 1 and s[0] in "‘'\"“" and s[-1] in "’'\"”":
+        s = s[1:-1].strip()
+    return s
 
 
 def _marker(line: Line) -> str | None:
@@ -178,6 +185,8 @@ def split_units(text: str) -> list[Unit]:
         is_table = any("\t" in g.text.strip("\t ") or g.text.startswith("\t") for g in group)
         if marker in _SECTION_MARKERS:
             section = index
+        elif marker.startswith(_BOX_LABELS):
+            section = None
         is_footnote = marker.startswith("*") or marker in ("-", "※")
         units.append(
             Unit(

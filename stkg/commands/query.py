@@ -97,6 +97,8 @@ def _print(rows: list[dict[str, Any]], fmt: Format) -> None:
 
 
 def _cell(value: Any) -> str:
+    if value is None:
+        return ""
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)

@@ -23,15 +23,6 @@ def expected(seeds_dir: Path) -> dict[str, Any]:
     return json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def seeded(session_graph: Graph, seeds_dir: Path) -> Graph:
-    session_graph.write("MATCH (n) DETACH DELETE n")
-    report = ingest_paths([seeds_dir / SEED_2022, seeds_dir / SEED_2026], session_graph,
-                          load_ontology())  # fmt: skip
-    assert [d.status for d in report.documents] == ["written", "written"], report
-    return session_graph
-
-
 def test_editions_with_stated_totals(seeded: Graph, expected: dict[str, Any]) -> None:
     for edition in expected[SEED_2022]["editions"]:
         start, end = edition["years"]
