@@ -16,6 +16,8 @@ from stkg.ingest.nlp import Gazetteer, extract
 from stkg.ingest.patent_facts import build_patent_facts
 from stkg.ingest.patents import read_patent_lists
 from stkg.ingest.readers import Document
+from stkg.ingest.statement_facts import build_statement_facts
+from stkg.ingest.statements import extract_statements
 from stkg.ingest.table_facts import build_table_facts
 from stkg.ingest.tables import extract_tables
 from stkg.ontology.model import Ontology
@@ -52,6 +54,10 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
         build_patent_facts(ctx, doc, read_patent_lists(doc))
     tables = extract_tables(doc.text, source=path.name)
     build_table_facts(ctx, tables)
+    if doc.text.strip():
+        statements = extract_statements(doc.text, source=path.name)
+        build_statement_facts(ctx, statements)
+        ctx.facts.warnings.extend(w.message for w in statements.warnings)
     if use_nlp:
         _mentions(ctx, onto)
     ctx.facts.warnings.extend(doc.warnings)

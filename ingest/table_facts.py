@@ -300,7 +300,8 @@ def _patent_tables(ctx: BuildContext, tables: ExtractedTables) -> None:
     if indicators is None:
         return
     for cell in indicators.unmeasured:
-        classes.setdefault(name_key(cell.value), _techclass(ctx, cell.value, 2, root, cell))
+        if name_key(cell.value) not in classes:
+            classes[name_key(cell.value)] = _techclass(ctx, cell.value, 2, root, cell)
     for row in indicators.rows:
         parent = classes.get(name_key(row.cls.value)) or _techclass(
             ctx, row.cls.value, 2, root, row.cls

@@ -11,6 +11,7 @@ import pytest
 
 from stkg.graph.driver import Graph
 from stkg.ingest.loader import ingest_paths
+from stkg.ingest.normalize import name_key
 from stkg.ontology.model import load_ontology
 
 SEED_2022 = "000_f874dc3d0926f1b7.txt"
@@ -133,7 +134,7 @@ def test_smart_manufacturing_items(seeded: Graph, expected: dict[str, Any]) -> N
     items = expected[SEED_2026]["smart_manufacturing_items_2025"]
     rows = seeded.read(
         "MATCH (p:StrategicProduct)-[:BELONGS_TO_FIELD]->(v:FieldVersion)-[:IN_SECTOR]->(s:Sector) "
-        "MATCH (e:RoadmapEdition)-[:HAS_FIELD_VERSION]->(v) "
+        "MATCH (e:RoadmapEdition)-[:HAS_FIELD_VERSION]->(v) WHERE e.id STARTS WITH 'edition:스마트제조' "
         "RETURN p.name AS item, p.productType AS type, v.name AS field, s.name AS area, e.id AS edition"
     )
     types = {"①기술혁신형": "technologyInnovation", "②수요기업 활용형": "demandSide"}
@@ -200,3 +201,133 @@ def test_reingest_is_idempotent(seeded: Graph, seeds_dir: Path) -> None:
     # rewriting changes nothing but recording the run that did it
     assert forced.documents[0].created_nodes == 1
     assert counts() == {"nodes": before["nodes"] + 1, "relationships": before["relationships"] + 1}
+
+
+def test_programme_link_and_budgets(seeded: Graph, expected: dict[str, Any]) -> None:
+    link = expected[SEED_2022]["programme_link"]
+    counts = seeded.read(
+        "MATCH (f:StatedFigure {figureKind: 'programmeCount'})-[:QUANTIFIES]->(e:RoadmapEdition) "
+        "RETURN e.startYear AS year, f.value AS n ORDER BY year"
+    )
+    assert counts == [
+        {"year": 2021, "n": link["programmes_2021"]},
+        {"year": 2022, "n": link["programmes_2022"]},
+    ]
+    budgets = seeded.read(
+        "MATCH (f:Funding)-[:FUNDING_FOR]->(e:RoadmapEdition) "
+        "RETURN e.startYear AS year, f.amountKrw AS krw, f.basis AS basis ORDER BY year"
+    )
+    eok = 100_000_000
+    assert [(b["year"], b["krw"]) for b in budgets] == [
+        (2021, link["budget_2021_eok"] * eok),
+        (2022, link["budget_2022_eok"] * eok),
+    ]
+    assert budgets[1]["basis"] == link["budget_basis"]
+    named = seeded.read(
+        "MATCH (:RoadmapEdition {startYear: 2022})-[:LINKED_PROGRAMME]->(p:Programme) "
+        "MATCH (:Funding {year: 2022})-[:FUNDS]->(p) RETURN collect(p.name) AS names"
+    )[0]["names"]
+    assert sorted(named) == sorted(link["named_programmes"])
+    period = seeded.read(
+        "MATCH (f:StatedFigure {figureKind: 'supportPeriod'}) RETURN f.value AS years, f.qualifier AS q ORDER BY years"
+    )
+    assert [p["years"] for p in period] == link["startup_commercialisation_support_years"]
+    assert period[-1]["q"] == "atMost"
+
+
+def test_citizen_proposals(seeded: Graph, expected: dict[str, Any]) -> None:
+    cp = expected[SEED_2022]["citizen_proposals"]
+    figures = seeded.read(
+        "MATCH (c:PublicConsultation)-[:CONSULTATION_FOR]->(:RoadmapEdition {startYear: 2022}) "
+        "MATCH (f:StatedFigure)-[:QUANTIFIES]->(c) RETURN f.figureKind AS k, f.value AS v"
+    )
+    assert {r["k"]: r["v"] for r in figures} == {
+        "proposalCount": cp["discovered"],
+        "selectedProposalCount": cp["selected"],
+        "themeCount": len(cp["fields"]),
+    }
+    themes = seeded.read(
+        "MATCH (:PublicConsultation)-[:COVERS_THEME]->(t) RETURN collect(t.name) AS t"
+    )[0]["t"]
+    assert sorted(themes) == sorted(cp["fields"])
+    proposed = seeded.read(
+        "MATCH (p:StrategicProduct {citizenProposed: true})-[:PROPOSED_THROUGH]->() RETURN collect(p.name) AS p"
+    )[0]["p"]
+    assert sorted(proposed) == sorted(cp["examples"])
+
+
+def test_smart_manufacturing_editions_institutions_and_partnership(
+    seeded: Graph, expected: dict[str, Any]
+) -> None:
+    seed = expected[SEED_2026]
+    new = seeded.read(
+        "MATCH (e:RoadmapEdition {startYear: $start, endYear: $end})-[:EDITION_OF]->(r:Roadmap) "
+        "OPTIONAL MATCH (f:StatedFigure)-[:QUANTIFIES]->(e) "
+        "RETURN r.id AS roadmap, e.plannedPublication AS publish, collect([f.figureKind, f.value, f.qualifier]) AS figures",
+        start=seed["new_edition"]["years"][0], end=seed["new_edition"]["years"][1],
+    )  # fmt: skip
+    assert len(new) == 1 and new[0]["publish"] == seed["new_edition"]["publish"]
+    figures = {k: (v, q) for k, v, q in new[0]["figures"]}
+    levels = seed["new_edition"]["classification"]
+    assert figures["targetProductCount"] == (100, "atLeast")
+    assert (
+        figures["majorCategoryCount"][0],
+        figures["middleCategoryCount"][0],
+        figures["minorCategoryCount"][0],
+    ) == (levels["대분류"], levels["중분류"], levels["소분류"])
+    previous = seeded.read(
+        "MATCH (e:RoadmapEdition {id: 'edition:스마트제조전략기술로드맵@2025'}) RETURN e.fieldCount AS f, e.productCount AS p"
+    )
+    assert previous == [
+        {"f": seed["previous_edition"]["strategic_fields"], "p": seed["previous_edition"]["items"]}
+    ]
+    roles = seeded.read(
+        "MATCH (e:RoadmapEdition)-[r:PREPARED_BY]->(o:Organization) RETURN o.aliases AS aliases, o.name AS name, r.role AS role"
+    )
+    for short, info in seed["institutions"].items():
+        match = [r for r in roles if r["name"] == info["name"]]
+        assert match and short in match[0]["aliases"] and match[0]["role"] == info["role"]
+    partners = seeded.read(
+        "MATCH (a:Organization)-[:PARTNER_OF]-(b:Organization) RETURN collect(DISTINCT [a.name, b.name]) AS pairs"
+    )[0]["pairs"]
+    assert ["지식재산처", "중소벤처기업부"] in partners
+
+
+def test_manufacturing_ai_analysis_counts_and_tasks(
+    seeded: Graph, expected: dict[str, Any]
+) -> None:
+    seed = expected[SEED_2026]
+    classification = seed["manufacturing_ai_classification"]
+    stated = seeded.read(
+        "MATCH (f:StatedFigure)-[:QUANTIFIES]->(t:TechnologyClass) RETURN t.name AS tech, f.figureKind AS k, f.value AS v"
+    )
+    by_kind = {(r["tech"], r["k"]): r["v"] for r in stated}
+    assert (
+        by_kind[("제조 AI", "technologyClassCount")] == classification["stated_counts"]["classes"]
+    )
+    assert (
+        by_kind[("제조 AI", "subTechnologyCount")]
+        == classification["stated_counts"]["sub_technologies"]
+    )
+    assert (
+        by_kind[("설비건전성", "validPatentCount")]
+        == classification["equipment_health_valid_patents"]
+    )
+    classes = seeded.read(
+        "MATCH (c:TechnologyClass {level: 2})-[:BROADER_TECHNOLOGY]->(:TechnologyClass {name: '제조 AI'}) "
+        "RETURN c.name AS name, c.definition AS definition"
+    )
+    got = {name_key(r["name"]): r["definition"] for r in classes}
+    assert got == {name_key(k): v for k, v in classification["classes"].items()}
+    tasks = seeded.read(
+        "MATCH (t:PromisingTask)-[:DERIVED_FROM]->(:TechnologyClass {name: '진단'}) RETURN collect(t.name) AS t"
+    )[0]["t"]
+    assert sorted(tasks) == sorted(seed["promising_tasks"]["tasks"])
+    path = seeded.read(
+        "MATCH p = shortestPath((k:Organization {name: '한국특허전략개발원'})-[*..6]-(t:PromisingTask)) RETURN length(p) AS hops LIMIT 1"
+    )
+    assert path and path[0]["hops"] <= 4
+    offices = seeded.read(
+        "MATCH (a:PatentAnalysis {analysisKind: 'published'}) RETURN DISTINCT a.offices AS o"
+    )
+    assert offices == [{"o": ["CN", "EP", "JP", "KR", "US"]}]
