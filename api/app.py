@@ -4,14 +4,29 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import FastAPI, Request
-from neo4j import AsyncDriver, AsyncGraphDatabase
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from neo4j import AsyncGraphDatabase
 
 from stkg import __version__
-from stkg.api.problems import Problem, install_problem_handlers
-from stkg.api.routes import cypher, queries
+from stkg.api.limits import BodyLimit
+from stkg.api.metrics import RequestMetrics, create_metrics
+from stkg.api.openapi import install_openapi
+from stkg.api.problems import install_problem_handlers
+from stkg.api.routes import (
+    admin,
+    classes,
+    cypher,
+    entities,
+    history,
+    lineage,
+    programmes,
+    provenance,
+    queries,
+    search,
+    service,
+)
 from stkg.graph.driver import auth_for
 from stkg.settings import Settings, get_settings
 
@@ -29,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             connection_acquisition_timeout=5.0,
             max_transaction_retry_time=3.0,
             user_agent=f"stkg-api/{__version__}",
+            notifications_min_severity="OFF",
         )
         app.state.driver = driver
         app.state.settings = settings
@@ -44,22 +60,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
+    app.state.metrics = create_metrics()
     app.include_router(queries.build_router())
     app.include_router(cypher.router)
+    # /entities/{id}/programmes before /entities/{id}: ids may contain "/" (IRIs)
+    app.include_router(programmes.router)
+    app.include_router(entities.router)
+    app.include_router(classes.router)
+    app.include_router(lineage.router)
+    app.include_router(provenance.router)
+    app.include_router(history.router)
+    app.include_router(search.router)
+    app.include_router(admin.router)
+    app.include_router(service.router)
+    _add_middleware(app, settings)
+    install_openapi(app)
 
     @app.get("/health", tags=["service"], summary="The process is up")
     async def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
-    @app.get("/ready", tags=["service"], summary="Neo4j answers")
-    async def ready(request: Request) -> dict[str, Any]:
-        driver: AsyncDriver = request.app.state.driver
-        try:
-            info = await driver.get_server_info()
-        except Exception as exc:  # any failure to reach the server means "not ready"
-            raise Problem(
-                503, "Not ready", f"Neo4j is not reachable: {type(exc).__name__}"
-            ) from exc
-        return {"status": "ready", "neo4j": str(info.address), "agent": info.agent}
-
     return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Innermost first: the body limit, then CORS, then metrics around everything."""
+    app.add_middleware(BodyLimit, max_body=settings.api_max_body)
+    if settings.api_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.api_cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type", "X-API-Key"],
+            expose_headers=["Link", "Retry-After"],
+        )
+    app.add_middleware(RequestMetrics, metrics=app.state.metrics)

@@ -6,6 +6,7 @@ are serialised are the same for every endpoint.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -13,6 +14,7 @@ import neo4j
 from fastapi import Request
 from neo4j import AsyncDriver, AsyncResult, RoutingControl
 
+from stkg.api.metrics import observe_query
 from stkg.graph.serialize import record_json
 from stkg.settings import Settings
 
@@ -55,10 +57,17 @@ async def read_rows(
         return Rows(columns, rows, truncated)
 
     query = neo4j.Query(cypher, timeout=timeout or settings.neo4j_timeout)  # type: ignore[arg-type]
-    return await driver_of(request).execute_query(  # type: ignore[no-any-return]
-        query,
-        params,
-        routing_=RoutingControl.READ,
-        database_=settings.neo4j_database,
-        result_transformer_=collect,
-    )
+    started = time.perf_counter()
+    try:
+        rows: Rows = await driver_of(request).execute_query(
+            query,
+            params,
+            routing_=RoutingControl.READ,
+            database_=settings.neo4j_database,
+            result_transformer_=collect,
+        )
+    except Exception as exc:
+        observe_query(request, time.perf_counter() - started, exc)
+        raise
+    observe_query(request, time.perf_counter() - started)
+    return rows

@@ -8,7 +8,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionAcquisitionTimeoutError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -62,8 +67,11 @@ def install_problem_handlers(app: FastAPI) -> None:
             request, 422, "Invalid request", "Some parameters are not valid.", errors=errors
         )
 
+    # unreachable, a dead connection, no free connection in time, a database still starting
     @app.exception_handler(ServiceUnavailable)
     @app.exception_handler(SessionExpired)
+    @app.exception_handler(ConnectionAcquisitionTimeoutError)
+    @app.exception_handler(TransientError)
     async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
         return problem_response(
             request, 503, "Graph database unavailable", "Neo4j cannot be reached; retry soon."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from stkg.commands import ingest, neo4j, query, service
+from stkg.commands import ingest, neo4j, ontology, query, rdf, service
 
 app = typer.Typer(
     name="stkg",
@@ -15,11 +15,15 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(neo4j.app, name="neo4j")
+app.add_typer(ontology.app, name="ontology")
 app.command()(service.status)
 app.command()(service.serve)
 app.command()(service.up)
 app.command()(service.down)
 app.command()(query.query)
+app.command()(rdf.validate)
+app.command()(rdf.export)
+app.command(name="import-rdf")(rdf.import_rdf)
 app.command()(ingest.ingest)
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 #: The Neo4j release the local launcher runs: the newest 5.26 LTS patch verified on Maven
 #: Central and Java 17 (2025.x needs Java 21).
@@ -72,6 +73,27 @@ class Settings(BaseSettings):
     # --- API ----------------------------------------------------------------------------
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
+    api_max_body: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        description="Largest request body in bytes (uploads included); larger ones get 413.",
+    )
+    api_cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Origins allowed by CORS, comma-separated; empty (the default) allows none.",
+    )
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="API keys for the write endpoints, comma-separated; empty disables them.",
+    )
+
+    @field_validator("api_cors_origins", "api_keys", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """Environment variables hold one string; split it at commas, drop blanks."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("neo4j_uri")
     @classmethod

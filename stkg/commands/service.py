@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
+from typing import Annotated
 
 import httpx
 import typer
@@ -57,8 +59,19 @@ def _api_pidfile() -> PidFile:
     return PidFile(get_settings().home.resolve() / "api.pid", marker="stkg.api.app:create_app")
 
 
-def up() -> None:
-    """Start everything in the background: local Neo4j, then the API; print where."""
+def up(
+    samples: Annotated[
+        Path | None,
+        typer.Option(help="Documents to ingest after the ontology sync (a file or folder)."),
+    ] = Path("samples"),
+    no_samples: Annotated[bool, typer.Option("--no-samples", help="Ingest nothing.")] = False,
+) -> None:
+    """Start everything: local Neo4j, the ontology sync, the sample corpus, then the API.
+
+    Neo4j and the API keep running in the background; `stkg down` stops both. Running it
+    again is safe: a running server is reused, the sync and the ingest change nothing
+    the second time.
+    """
     settings = get_settings()
     server = LocalNeo4j(settings)
     try:
@@ -66,6 +79,9 @@ def up() -> None:
             neo, _ = server.start(quiet=True)
     except Neo4jServerError as exc:
         fail(str(exc))
+    _sync_ontology()
+    if samples is not None and not no_samples and samples.exists():
+        _ingest_samples(samples)
     pidfile = _api_pidfile()
     log = settings.home.resolve() / "logs" / "api.log"
     if pidfile.live_process() is None:
@@ -80,6 +96,38 @@ def up() -> None:
     console.print(f"  Neo4j Browser  {neo.http_url}/browser/  (Bolt {neo.bolt_uri})")
     console.print(f"  Logs           {log} and `stkg neo4j logs`")
     console.print("  Stop with `make stop` (or `stkg down`).")
+
+
+def _sync_ontology() -> None:
+    from stkg.graph.schema import sync
+
+    with console.status("Syncing the ontology…"):
+        plan = sync(Graph.from_settings())
+    if plan.changes:
+        detail = (
+            f"{len(plan.create)} constraints/indexes created, "
+            f"{len(plan.schema_nodes_added)} schema nodes and "
+            f"{len(plan.reference_added)} reference nodes added"
+        )
+    else:
+        detail = "already in sync"
+    console.print(f"[green]Ontology synced[/] ({detail})")
+
+
+def _ingest_samples(folder: Path) -> None:
+    from stkg.ingest.loader import expand_paths, ingest_paths
+    from stkg.ontology.model import load_ontology
+
+    files = expand_paths([folder])
+    with console.status(f"Ingesting {len(files)} sample documents…"):
+        report = ingest_paths(files, Graph.from_settings(), load_ontology())
+    totals = report.totals()
+    console.print(
+        f"[green]Samples ingested[/] from {folder}: {totals['written']} written, "
+        f"{totals['unchanged']} unchanged, {totals['failed']} failed"
+    )
+    for doc in report.failed:
+        console.print(f"  [red]failed:[/] {doc.error}")
 
 
 def _wait_http(url: str, proc: object, log: object) -> None:

@@ -1,0 +1,58 @@
+"""Turning the id a client sends into a node: typed id or instance IRI, 404 when absent.
+
+Every route that takes an entity id goes through :func:`resolve_id` and (when it must
+know the node exists) :func:`require_entity`, so the same spellings are accepted and the
+same problem comes back everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from stkg.api.db import read_rows
+from stkg.api.problems import Problem
+from stkg.ontology.ids import INSTANCE_NS, split_typed_id, typed_id_from_iri
+
+ENTITY_BY_ID = """
+MATCH (n:Entity {id: $id})
+RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.nameEn AS nameEn
+"""
+
+MAX_ID_LENGTH = 1000
+
+
+def resolve_id(raw: str) -> str:
+    """The typed id behind ``raw`` (a typed id ``type:key`` or its instance IRI).
+
+    Anything else is a 404 naming what was asked for: the API has no node by that name.
+    """
+    value = raw.strip()
+    try:
+        if value.startswith(INSTANCE_NS):
+            return typed_id_from_iri(value)
+        split_typed_id(value)
+    except ValueError:
+        raise Problem(
+            404,
+            "Unknown entity",
+            f"{raw!r} is neither a typed id ('type:key') nor an instance IRI ({INSTANCE_NS}…)",
+            id=raw,
+        ) from None
+    return value
+
+
+async def require_entity(request: Request, raw: str) -> dict[str, Any]:
+    """The node's id, labels and names, or a 404 problem with the id in ``detail``."""
+    tid = resolve_id(raw)
+    rows = await read_rows(request, ENTITY_BY_ID, {"id": tid}, max_rows=1)
+    if not rows.rows:
+        raise Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
+    return rows.rows[0]
+
+
+def display_name(row: dict[str, Any], lang: str) -> str | None:
+    """``name`` (Korean) or ``nameEn``, whichever ``lang`` asks for, falling back to the other."""
+    ko, en = row.get("name"), row.get("nameEn")
+    return (en or ko) if lang == "en" else (ko or en)

@@ -1,0 +1,138 @@
+"""Write endpoints behind API keys: ``POST /ingest`` and ``POST /ontology/sync``.
+
+Both run the same code as the CLI (``stkg ingest``, ``stkg ontology sync``) in a worker
+thread, through the synchronous driver those functions take. The ingest pipeline (spaCy,
+Kiwi) is imported inside the endpoint, so the API process starts without loading them and
+only a deployment that ingests pays for them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from stkg.api.db import settings_of
+from stkg.api.problems import Problem
+from stkg.api.security import require_api_key
+from stkg.graph.driver import Graph
+from stkg.settings import Settings
+
+if TYPE_CHECKING:
+    from stkg.ingest.loader import IngestReport
+
+router = APIRouter(tags=["write"], dependencies=[Depends(require_api_key)])
+
+#: File types the readers handle (kept in step with ``stkg.ingest.loader``; checked in a test).
+UPLOAD_SUFFIXES = frozenset(
+    {".txt", ".html", ".htm", ".pdf", ".docx", ".hwpx", ".hwp", ".csv", ".xlsx"}
+)
+_AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"description": "no API key"},
+    403: {"description": "wrong API key"},
+    404: {"description": "write endpoints disabled (STKG_API_KEYS unset)"},
+}
+
+
+class DocumentReport(BaseModel):
+    file: str
+    status: str = Field(description="written | unchanged | failed")
+    nodes: int
+    relationships: int
+    evidence: int
+    created_nodes: int
+    created_relationships: int
+    warnings: list[str]
+    error: str | None
+
+
+class IngestAnswer(BaseModel):
+    run_id: str
+    totals: dict[str, int]
+    documents: list[DocumentReport]
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestAnswer,
+    summary="Ingest uploaded documents",
+    description="Multipart upload of one or more documents (txt, html, pdf, docx, hwpx, "
+    "csv, xlsx), each written in its own transaction by the ingest pipeline. Answers the "
+    "per-document report; a document already in the graph with the same content is "
+    "`unchanged`. Needs an API key.",
+    responses={**_AUTH_RESPONSES, 415: {"description": "unsupported file type"}},
+)
+async def ingest(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="Documents to ingest")],
+    force: Annotated[bool, Query(description="Rewrite documents already ingested")] = False,
+) -> IngestAnswer:
+    settings = settings_of(request)
+    with tempfile.TemporaryDirectory(prefix="stkg-upload-") as tmp:
+        saved = [await _save(upload, Path(tmp), i) for i, upload in enumerate(files)]
+        report = await run_in_threadpool(_ingest, [p for p, _ in saved], settings, force)
+        names = {str(p): name for p, name in saved}
+        documents = [_document(d, names, tmp) for d in report.documents]
+    return IngestAnswer(run_id=report.run_id, totals=report.totals(), documents=documents)
+
+
+@router.post(
+    "/ontology/sync",
+    summary="Make Neo4j match the ontology",
+    description="Lints the shipped ontology and applies constraints, indexes, schema "
+    "nodes, reference data and migrations (`stkg ontology sync`); answers the plan that was "
+    "carried out. `dry_run=true` only reports it. Needs an API key.",
+    responses={**_AUTH_RESPONSES, 409: {"description": "the ontology has lint errors"}},
+)
+async def ontology_sync(
+    request: Request,
+    dry_run: Annotated[bool, Query(description="Report, change nothing")] = False,
+) -> dict[str, Any]:
+    from stkg.graph.schema import InvalidOntology, sync
+
+    graph = Graph.from_settings(settings_of(request))
+    try:
+        plan = await run_in_threadpool(sync, graph, None, dry_run=dry_run)
+    except InvalidOntology as exc:
+        issues = [str(i) for i in exc.issues]
+        raise Problem(409, "Invalid ontology", "The ontology has lint errors; nothing changed.",
+                      issues=issues) from exc  # fmt: skip
+    return {"dryRun": dry_run, **plan.to_json()}
+
+
+async def _save(upload: UploadFile, folder: Path, index: int) -> tuple[Path, str]:
+    """Write one upload under its own name (in its own folder, so names may repeat)."""
+    name = Path(upload.filename or "").name
+    if not name or Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
+        raise Problem(
+            415, "Unsupported file type",
+            f"{name or '(no file name)'}: send one of {', '.join(sorted(UPLOAD_SUFFIXES))}.",
+            file=name,
+        )  # fmt: skip
+    target = folder / str(index) / name
+    target.parent.mkdir()
+    target.write_bytes(await upload.read())
+    return target, name
+
+
+def _ingest(paths: list[Path], settings: Settings, force: bool) -> IngestReport:
+    from stkg.ingest.loader import ingest_paths  # lazy: loads spaCy and Kiwi
+    from stkg.ontology.model import load_ontology
+
+    return ingest_paths(paths, Graph.from_settings(settings), load_ontology(), force=force)
+
+
+def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
+    """The loader's result, naming the uploaded file instead of its temporary copy."""
+    name = names.get(str(result.path), Path(result.path).name)
+    error = result.error.replace(str(result.path), name).replace(tmp, "") if result.error else None
+    return DocumentReport(
+        file=name, status=result.status, nodes=result.nodes, relationships=result.relationships,
+        evidence=result.evidence, created_nodes=result.created_nodes,
+        created_relationships=result.created_relationships,
+        warnings=[w.replace(tmp, "") for w in result.warnings], error=error,
+    )  # fmt: skip

@@ -1,0 +1,108 @@
+"""``GET /classes/{label}/entities``: the entities of one class, page by page.
+
+Pages are cut by keyset (``WHERE n.id > $after ORDER BY n.id``), not by offset: the
+uniqueness constraint on ``id`` makes each page an index seek, and a page never repeats or
+skips a row when nodes are added or removed between two requests. The cursor is opaque to
+clients (URL-safe base64 of the last id) so the ordering key can change without breaking
+them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from stkg.api.db import Rows, read_rows
+from stkg.api.envelope import Envelope, csv_response
+from stkg.api.problems import Problem
+from stkg.api.terms import entity_labels, quoted_label
+
+router = APIRouter(tags=["entities"])
+
+#: ``{label}`` is replaced by a label checked against the ontology (see terms.quoted_label).
+CLASS_PAGE = """
+MATCH (n:{label})
+WHERE ($after IS NULL OR n.id > $after)
+  AND ($q IS NULL
+       OR toLower(coalesce(n.name, '')) CONTAINS $q
+       OR toLower(coalesce(n.nameEn, '')) CONTAINS $q)
+RETURN n.id AS id, n.name AS name, n.nameEn AS nameEn, labels(n) AS labels
+ORDER BY n.id
+LIMIT $limit
+"""
+
+
+def encode_cursor(last_id: str) -> str:
+    """The opaque cursor after ``last_id``."""
+    return base64.urlsafe_b64encode(last_id.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    """The id a cursor stands for; a 422 problem when it was not made by this API."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        raw = base64.b64decode(padded.encode("ascii"), altchars=b"-_", validate=True)
+        return raw.decode("utf-8")
+    except (ValueError, binascii.Error, UnicodeError):
+        raise Problem(
+            422,
+            "Invalid request",
+            "The cursor is not one this API returned.",
+            errors=[{"loc": ["query", "after"], "msg": "invalid cursor", "type": "value_error"}],
+        ) from None
+
+
+@router.get(
+    "/classes/{label}/entities",
+    response_model=Envelope,
+    summary="Entities of one class, keyset-paginated",
+    description='Rows ordered by id. Follow `next_url` (or the `Link: rel="next"` header) '
+    "for the next page; `next` is the opaque cursor to pass as `after`. `q` keeps entities "
+    "whose Korean or English name contains it (case-insensitive). CSV with `_format=csv` "
+    "or `Accept: text/csv`.",
+    responses={404: {"description": "the ontology defines no such class"}},
+)
+async def class_entities(
+    request: Request,
+    label: Annotated[
+        str, Path(description="Node label (ontology class)", examples=["StrategicField"])
+    ],
+    after: Annotated[str | None, Query(max_length=2000, description="Cursor from `next`")] = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Name contains")
+    ] = None,
+    _size: Annotated[int, Query(ge=1, le=1000, description="Rows per page")] = 100,
+    _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> Envelope | Response:
+    if label not in entity_labels():
+        raise Problem(
+            404, "Unknown class",
+            f"The ontology defines no entity class {label!r}. Valid: {', '.join(entity_labels())}.",
+            valid=list(entity_labels()),
+        )  # fmt: skip
+    cypher = CLASS_PAGE.replace("{label}", quoted_label(label))
+    params = {
+        "after": decode_cursor(after) if after is not None else None,
+        "q": q.lower() if q else None,
+        "limit": _size + 1,
+    }
+    rows = await read_rows(request, cypher, params, max_rows=_size + 1)
+    page = Rows(rows.columns, rows.rows[:_size], truncated=False)
+    cursor = encode_cursor(page.rows[-1]["id"]) if len(rows.rows) > _size else None
+    next_url = str(request.url.include_query_params(after=cursor)) if cursor else None
+    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
+    if _format == "csv" or "text/csv" in request.headers.get("accept", ""):
+        response = csv_response(page)
+        response.headers.update(headers)
+        return response
+    body = Envelope(columns=page.columns, rows=page.rows, next=cursor, next_url=next_url)
+    return _with_headers(body, headers)
+
+
+def _with_headers(body: Envelope, headers: dict[str, str]) -> Response:
+    """The envelope as a JSON response carrying the pagination headers."""
+    return Response(body.model_dump_json(), media_type="application/json", headers=headers)

@@ -1,0 +1,106 @@
+"""``GET /entities/{id}``: one entity with its names, properties and neighbours.
+
+The id is a typed id (``field:드론``) or the node's instance IRI; the display name follows
+``?lang=`` (Korean ``name`` or English ``nameEn``, each falling back to the other).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from stkg.api.db import read_rows
+from stkg.api.lookup import display_name, require_entity
+from stkg.api.problems import Problem
+from stkg.ontology.ids import instance_iri
+
+router = APIRouter(tags=["entities"])
+
+ENTITY = "MATCH (n:Entity {id: $id}) RETURN n"
+
+NEIGHBOURS = """
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)-[r]->(m:Entity) RETURN type(r) AS type, 'out' AS direction, m
+  UNION ALL
+  MATCH (n)<-[r]-(m:Entity) RETURN type(r) AS type, 'in' AS direction, m
+}
+WITH type, direction, m
+WHERE $evidence OR NOT m:Evidence
+RETURN type, direction, m.id AS id, labels(m) AS labels, m.name AS name, m.nameEn AS nameEn
+ORDER BY type, direction, id
+LIMIT $limit
+"""
+
+EntityId = Annotated[
+    str,
+    Path(
+        description="Typed id (`type:key`) or instance IRI",
+        examples=["field:드론", "https://w3id.org/stkg/id/programme:창업성장"],
+        min_length=1,
+        max_length=1000,
+    ),
+]
+Lang = Annotated[Literal["ko", "en"], Query(description="Language of `name`")]
+
+
+class Neighbour(BaseModel):
+    type: str = Field(description="Relationship type", examples=["VERSION_OF"])
+    direction: Literal["out", "in"] = Field(description="`out`: this entity is the start")
+    id: str
+    labels: list[str]
+    name: str | None
+
+
+class EntityView(BaseModel):
+    id: str = Field(examples=["field:드론"])
+    iri: str = Field(examples=["https://w3id.org/stkg/id/field:%EB%93%9C%EB%A1%A0"])
+    labels: list[str]
+    name: str | None = Field(description="Display name in the language asked for")
+    names: dict[str, str | None] = Field(description="`ko` and `en` names as stored")
+    properties: dict[str, Any]
+    neighbours: list[Neighbour]
+    neighbours_truncated: bool = False
+
+
+@router.get(
+    "/entities/{id:path}",
+    response_model=EntityView,
+    summary="One entity: labels, properties, names and neighbours",
+    description="Accepts a typed id (`field:드론`) or the instance IRI. Neighbours list the "
+    "relationship type, its direction seen from this entity and the neighbour's id, labels "
+    "and display name; evidence nodes are left out unless `evidence=true`.",
+    responses={404: {"description": "no entity with that id"}},
+)
+async def get_entity(
+    request: Request,
+    id: EntityId,
+    lang: Lang = "ko",
+    evidence: Annotated[bool, Query(description="Also list Evidence neighbours")] = False,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Neighbours at most")] = 200,
+) -> EntityView:
+    found = await require_entity(request, id)
+    tid = found["id"]
+    node = (await read_rows(request, ENTITY, {"id": tid}, max_rows=1)).rows
+    if not node:  # deleted between the two reads
+        raise Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
+    data = node[0]["n"]
+    params = {"id": tid, "evidence": evidence, "limit": limit + 1}
+    rows = await read_rows(request, NEIGHBOURS, params, max_rows=limit + 1)
+    neighbours = [
+        Neighbour(type=r["type"], direction=r["direction"], id=r["id"], labels=r["labels"],
+                  name=display_name(r, lang))
+        for r in rows.rows[:limit]
+    ]  # fmt: skip
+    return EntityView(
+        id=tid,
+        iri=instance_iri(tid),
+        labels=data["labels"],
+        name=display_name(found, lang),
+        names={"ko": found.get("name"), "en": found.get("nameEn")},
+        properties=data["properties"],
+        neighbours=neighbours,
+        neighbours_truncated=len(rows.rows) > limit,
+    )

@@ -1,0 +1,177 @@
+"""Roadmap ↔ R&D programme links, with the budgets that fund them.
+
+A roadmap edition (or one of its field versions or products) links to programmes through
+``LINKED_PROGRAMME``; a ``Funding`` node states an amount for a year on a basis,
+``FUNDS`` the programmes it pays for and is ``FUNDING_FOR`` the edition, field or product.
+Three views of the same links:
+
+* ``/programmes/links?edition=`` — every link of one edition, grouped by subject
+  (``direction=programmes``) or by programme (``direction=products``);
+* ``/programmes/{id}/links`` — what one programme is linked to, across editions;
+* ``/entities/{id}/programmes`` — the programmes of an edition, field version, product or
+  field, directly or through the edition that holds it (``via``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from stkg.api.db import read_rows
+from stkg.api.envelope import Envelope, respond
+from stkg.api.lookup import require_entity
+from stkg.api.problems import Problem
+
+router = APIRouter(tags=["programmes"])
+
+EDITION_LINKS = """
+MATCH (e:RoadmapEdition {id: $edition})
+CALL (e) {
+  MATCH (e)-[:LINKED_PROGRAMME]->(p:Programme) RETURN e AS subject, p
+  UNION
+  MATCH (f:Funding)-[:FUNDING_FOR]->(e), (f)-[:FUNDS]->(p:Programme) RETURN e AS subject, p
+  UNION
+  MATCH (e)-[:HAS_FIELD_VERSION]->(v:FieldVersion)-[:LINKED_PROGRAMME]->(p:Programme)
+  RETURN v AS subject, p
+  UNION
+  MATCH (e)-[:HAS_FIELD_VERSION]->(:FieldVersion)<-[:BELONGS_TO_FIELD]-(s:StrategicProduct)
+  MATCH (s)-[:LINKED_PROGRAMME]->(p:Programme)
+  RETURN s AS subject, p
+}
+OPTIONAL MATCH (f:Funding)-[:FUNDS]->(p)
+WHERE EXISTS { MATCH (f)-[:FUNDING_FOR]->(t) WHERE t = subject OR t = e }
+RETURN subject.id AS subject, subject.name AS subjectName, labels(subject) AS subjectLabels,
+       p.id AS programme, p.name AS programmeName, p.nameEn AS programmeNameEn,
+       f.id AS funding, f.amountKrw AS amountKrw, f.year AS year, f.basis AS basis
+ORDER BY CASE WHEN $byProgramme THEN programme ELSE subject END,
+         CASE WHEN $byProgramme THEN subject ELSE programme END, funding
+LIMIT $limit
+"""
+
+PROGRAMME_LINKS = """
+MATCH (p:Programme {id: $id})
+CALL (p) {
+  MATCH (x:Entity)-[:LINKED_PROGRAMME]->(p) RETURN x
+  UNION
+  MATCH (f:Funding)-[:FUNDS]->(p), (f)-[:FUNDING_FOR]->(x:Entity) RETURN x
+}
+OPTIONAL MATCH (x)-[:BELONGS_TO_FIELD*0..1]->(:FieldVersion)
+               <-[:HAS_FIELD_VERSION]-(owner:RoadmapEdition)
+WITH p, x, CASE WHEN x:RoadmapEdition THEN x.id ELSE owner.id END AS edition
+OPTIONAL MATCH (f:Funding)-[:FUNDS]->(p)
+WHERE EXISTS { MATCH (f)-[:FUNDING_FOR]->(x) }
+RETURN DISTINCT x.id AS linked, x.name AS linkedName, labels(x) AS linkedLabels,
+       edition, EXISTS { MATCH (x)-[:LINKED_PROGRAMME]->(p) } AS linkedDirectly,
+       f.id AS funding, f.amountKrw AS amountKrw, f.year AS year, f.basis AS basis
+ORDER BY edition, linked, funding
+LIMIT $limit
+"""
+
+ENTITY_PROGRAMMES = """
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  RETURN n AS via
+  UNION
+  MATCH (n)-[:BELONGS_TO_FIELD]->(v:FieldVersion) RETURN v AS via
+  UNION
+  MATCH (n)<-[:VERSION_OF]-(v:FieldVersion) RETURN v AS via
+  UNION
+  MATCH (n)-[:BELONGS_TO_FIELD]->(:FieldVersion)<-[:HAS_FIELD_VERSION]-(e:RoadmapEdition)
+  RETURN e AS via
+  UNION
+  MATCH (n)<-[:VERSION_OF]-(:FieldVersion)<-[:HAS_FIELD_VERSION]-(e:RoadmapEdition)
+  RETURN e AS via
+  UNION
+  MATCH (n)<-[:HAS_FIELD_VERSION]-(e:RoadmapEdition) RETURN e AS via
+}
+CALL (via) {
+  MATCH (via)-[:LINKED_PROGRAMME]->(p:Programme) RETURN p
+  UNION
+  MATCH (f:Funding)-[:FUNDING_FOR]->(via), (f)-[:FUNDS]->(p:Programme) RETURN p
+}
+OPTIONAL MATCH (f:Funding)-[:FUNDS]->(p)
+WHERE EXISTS { MATCH (f)-[:FUNDING_FOR]->(via) }
+RETURN p.id AS programme, p.name AS programmeName, p.nameEn AS programmeNameEn,
+       via.id AS via, labels(via) AS viaLabels,
+       f.id AS funding, f.amountKrw AS amountKrw, f.year AS year, f.basis AS basis
+ORDER BY programme, via, funding
+LIMIT $limit
+"""
+
+Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows at most")]
+Format = Annotated[str, Query(pattern="^(json|csv)$")]
+EntityId = Annotated[str, Path(description="Typed id or instance IRI", min_length=1,
+                               max_length=1000)]  # fmt: skip
+
+
+async def _require_class(request: Request, raw: str, label: str, what: str) -> str:
+    """The id of an entity of class ``label``; 404 naming the id otherwise."""
+    found = await require_entity(request, raw)
+    if label not in found["labels"]:
+        raise Problem(404, f"Unknown {what}", f"{found['id']!r} is not a {what}.", id=found["id"])
+    return str(found["id"])
+
+
+@router.get(
+    "/programmes/links",
+    response_model=Envelope,
+    summary="Programme links of a roadmap edition, with budgets",
+    description="Every link between the edition (or its field versions and products) and "
+    "R&D programmes, with the funding that pays for it (amount in KRW, year, basis). "
+    "`direction=programmes` orders by subject (what each subject links to), "
+    "`direction=products` by programme (what each programme is linked from).",
+    responses={404: {"description": "no edition with that id"}},
+)
+async def edition_links(
+    request: Request,
+    edition: Annotated[str, Query(min_length=1, max_length=1000,
+                                  examples=["edition:중소기업기술로드맵@2022"])],
+    direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
+    limit: Limit = 1000,
+    _format: Format = "json",
+) -> Envelope | Response:  # fmt: skip
+    eid = await _require_class(request, edition, "RoadmapEdition", "roadmap edition")
+    params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
+    rows = await read_rows(request, EDITION_LINKS, params, max_rows=limit)
+    return respond(request, rows, _format)
+
+
+@router.get(
+    "/programmes/{id:path}/links",
+    response_model=Envelope,
+    summary="What a programme is linked to, with budgets",
+    description="Editions, field versions, fields and products linked to the programme "
+    "(`linkedDirectly`) or funded through it, the edition each belongs to, and the funding.",
+    responses={404: {"description": "no programme with that id"}},
+)
+async def programme_links(
+    request: Request,
+    id: Annotated[str, Path(description="Programme id or IRI", examples=["programme:창업성장"])],
+    limit: Limit = 1000,
+    _format: Format = "json",
+) -> Envelope | Response:
+    pid = await _require_class(request, id, "Programme", "programme")
+    rows = await read_rows(request, PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
+    return respond(request, rows, _format)
+
+
+@router.get(
+    "/entities/{id:path}/programmes",
+    response_model=Envelope,
+    summary="Programmes of an edition, field, field version or product",
+    description="Programmes linked to the entity itself or to what holds it (its field "
+    "version, its edition); `via` names the node that carries the link.",
+    responses={404: {"description": "no entity with that id"}},
+)
+async def entity_programmes(
+    request: Request,
+    id: Annotated[str, Path(description="Typed id or instance IRI",
+                            examples=["fieldversion:드론@중소기업기술로드맵@2022"])],
+    limit: Limit = 1000,
+    _format: Format = "json",
+) -> Envelope | Response:  # fmt: skip
+    tid = (await require_entity(request, id))["id"]
+    rows = await read_rows(request, ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
+    return respond(request, rows, _format)

@@ -1,0 +1,109 @@
+"""``/provenance``: where a node or a relationship came from.
+
+A node's evidence is reached through ``SUPPORTS`` (the named query ``provenance``); a
+relationship cannot be the end of another relationship, so it lists its evidence ids in
+its ``evidence`` property and the route follows those ids to the Evidence nodes and their
+documents. Both answer with the same columns.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from stkg.api.db import read_rows
+from stkg.api.envelope import Envelope, respond
+from stkg.api.lookup import require_entity, resolve_id
+from stkg.api.problems import Problem
+from stkg.api.terms import relationship_terms
+from stkg.queries.catalog import load_catalog
+
+router = APIRouter(prefix="/provenance", tags=["provenance"])
+
+RELATIONSHIP_EXISTS = """
+MATCH (a:Entity {id: $start})-[r]->(b:Entity {id: $end})
+WHERE type(r) = $type
+RETURN count(r) AS n
+"""
+
+RELATIONSHIP_EVIDENCE = """
+MATCH (a:Entity {id: $start})-[r]->(b:Entity {id: $end})
+WHERE type(r) = $type
+UNWIND coalesce(r.evidence, []) AS eid
+MATCH (x:Evidence {id: eid})-[:CITES_DOCUMENT]->(d:SourceDocument)
+RETURN DISTINCT d.id AS document,
+       d.origin AS origin,
+       d.title AS title,
+       x.id AS evidence,
+       x.spanStart AS spanStart,
+       x.spanEnd AS spanEnd,
+       x.tableId AS tableId,
+       x.tableRow AS tableRow,
+       x.tableColumn AS tableColumn,
+       x.quote AS quote
+ORDER BY origin, spanStart
+LIMIT $limit
+"""
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Evidence rows at most")]
+Format = Annotated[str, Query(pattern="^(json|csv)$")]
+
+
+@router.get(
+    "/relationship",
+    response_model=Envelope,
+    summary="Evidence behind a relationship",
+    description="The relationship `(start)-[type]->(end)`: each evidence id in its "
+    "`evidence` list, with the document, span or table cell and quote.",
+    responses={404: {"description": "unknown entity or no such relationship"},
+               422: {"description": "unknown relationship type"}},
+)  # fmt: skip
+async def relationship_provenance(
+    request: Request,
+    start: Annotated[
+        str, Query(min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"])
+    ],
+    type: Annotated[str, Query(min_length=1, max_length=100, examples=["LINKED_PROGRAMME"])],
+    end: Annotated[str, Query(min_length=1, max_length=1000, examples=["programme:창업성장"])],
+    limit: Limit = 100,
+    _format: Format = "json",
+) -> Envelope | Response:
+    if type not in relationship_terms():
+        raise Problem(
+            422, "Unknown relationship type",
+            f"{type!r} is not a relationship type of the ontology.",
+            unknown=[type], valid=sorted(relationship_terms()),
+        )  # fmt: skip
+    a = (await require_entity(request, start))["id"]
+    b = (await require_entity(request, end))["id"]
+    params = {"start": a, "end": b, "type": type}
+    count = await read_rows(request, RELATIONSHIP_EXISTS, params, max_rows=1)
+    if not count.rows or not count.rows[0]["n"]:
+        raise Problem(404, "Unknown relationship", f"No relationship ({a})-[:{type}]->({b}).",
+                      id=f"{a} {type} {b}")  # fmt: skip
+    rows = await read_rows(request, RELATIONSHIP_EVIDENCE, {**params, "limit": limit},
+                           max_rows=limit)  # fmt: skip
+    return respond(request, rows, _format)
+
+
+@router.get(
+    "/{id:path}",
+    response_model=Envelope,
+    summary="Evidence behind a node",
+    description="Each source document, character span or table cell and quoted text that "
+    "supports the node (the named query `provenance`).",
+    responses={404: {"description": "no entity with that id"}},
+)
+async def node_provenance(
+    request: Request,
+    id: Annotated[str, Path(description="Typed id or instance IRI",
+                            examples=["fieldversion:드론@중소기업기술로드맵@2021"])],
+    limit: Limit = 100,
+    _format: Format = "json",
+) -> Envelope | Response:  # fmt: skip
+    tid = (await require_entity(request, resolve_id(id)))["id"]
+    query = load_catalog()["provenance"]
+    rows = await read_rows(request, query.cypher, {"id": tid, "limit": limit}, max_rows=limit)
+    return respond(request, rows, _format)

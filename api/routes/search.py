@@ -1,0 +1,108 @@
+"""``GET /search``: find entities by Korean or English name, alias or definition.
+
+With the full-text index that ``stkg ontology sync`` creates (``cjk`` analyzer, see
+:mod:`stkg.graph.fulltext`), hits are ranked by Lucene score. Before a sync there is no
+index, and the route falls back to a case-insensitive substring match over names and
+aliases, so search works on any graph; ``method`` in the answer says which one ran.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from neo4j.exceptions import ClientError
+
+from stkg.api.db import Rows, read_rows
+from stkg.api.envelope import Envelope, csv_response
+from stkg.api.problems import Problem
+from stkg.api.terms import entity_labels
+from stkg.graph.fulltext import fulltext_query
+from stkg.graph.schema import PREFIX
+
+router = APIRouter(tags=["search"])
+
+#: The entity name index ``stkg ontology sync`` creates (``stkg.graph.schema``).
+NAMES_INDEX = f"{PREFIX}names"
+
+INDEX_ONLINE = """
+SHOW FULLTEXT INDEXES YIELD name, state
+WHERE name = $index AND state = 'ONLINE'
+RETURN count(*) AS n
+"""
+
+FULLTEXT = """
+CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+WHERE ($label IS NULL OR $label IN labels(node)) AND node.id IS NOT NULL
+RETURN node.id AS id, node.name AS name, node.nameEn AS nameEn, labels(node) AS labels,
+       score
+ORDER BY score DESC, id
+LIMIT $limit
+"""
+
+CONTAINS = """
+MATCH (n:Entity)
+WHERE ($label IS NULL OR $label IN labels(n))
+  AND (toLower(coalesce(n.name, '')) CONTAINS $q
+       OR toLower(coalesce(n.nameEn, '')) CONTAINS $q
+       OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q))
+WITH n, CASE WHEN toLower(coalesce(n.name, '')) = $q OR toLower(coalesce(n.nameEn, '')) = $q
+                  OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) = $q)
+             THEN 1.0 ELSE 0.5 END AS score
+RETURN n.id AS id, n.name AS name, n.nameEn AS nameEn, labels(n) AS labels, score
+ORDER BY score DESC, size(coalesce(n.name, '')), id
+LIMIT $limit
+"""
+
+
+class SearchEnvelope(Envelope):
+    method: Literal["fulltext", "contains"]
+
+
+@router.get(
+    "/search",
+    response_model=SearchEnvelope,
+    summary="Search entities by Korean or English name",
+    description="Full-text search over names, English names, aliases, printed names and "
+    "definitions (`cjk` analyzer: `벤처` finds `중소벤처기업부`, `드론` finds "
+    "`드론·개인이동수단`). Without the index (before `stkg ontology sync`) a "
+    "case-insensitive substring match over names and aliases; `method` tells which.",
+    responses={422: {"description": "empty query or unknown label"}},
+)
+async def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=200, examples=["드론", "KISTA"])],
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    label: Annotated[str | None, Query(max_length=100, description="Only this class",
+                                       examples=["StrategicField"])] = None,
+    _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> Envelope | Response:  # fmt: skip
+    if label is not None and label not in entity_labels():
+        raise Problem(422, "Unknown class", f"{label!r} is not an entity class of the ontology.",
+                      unknown=[label], valid=list(entity_labels()))  # fmt: skip
+    text = q.strip()
+    if not text:
+        raise Problem(422, "Empty query", "`q` holds no searchable term.")
+    rows, method = await _fulltext(request, text, label, limit)
+    if rows is None:
+        params = {"q": text.lower(), "label": label, "limit": limit}
+        rows, method = await read_rows(request, CONTAINS, params, max_rows=limit), "contains"
+    if _format == "csv" or "text/csv" in request.headers.get("accept", ""):
+        return csv_response(rows)
+    return SearchEnvelope(columns=rows.columns, rows=rows.rows, method=method)
+
+
+async def _fulltext(
+    request: Request, text: str, label: str | None, limit: int
+) -> tuple[Rows | None, Literal["fulltext", "contains"]]:
+    """Rows from the full-text index, or None when it is missing or rejects the query."""
+    online = await read_rows(request, INDEX_ONLINE, {"index": NAMES_INDEX}, max_rows=1)
+    if not online.rows or not online.rows[0]["n"]:
+        return None, "contains"
+    params = {"index": NAMES_INDEX, "query": fulltext_query(text), "label": label,
+              "limit": limit}  # fmt: skip
+    try:
+        return await read_rows(request, FULLTEXT, params, max_rows=limit), "fulltext"
+    except ClientError:  # a term Lucene cannot parse (e.g. a bare operator word)
+        return None, "contains"

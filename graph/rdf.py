@@ -1,0 +1,624 @@
+"""The instance graph as RDF and back: export, SHACL validation and import.
+
+The RDF form is the one ``ontology/shapes.ttl`` describes (see ``ontology/README.md``):
+
+* a node is ``<https://w3id.org/stkg/id/{typed id}>`` (:func:`~stkg.ontology.ids.instance_iri`),
+  typed with the most specific stkg classes among its labels (``Entity`` is implied);
+* a node property is a triple with the stkg datatype property whose Neo4j name is the key,
+  a literal typed by the property's ``rdfs:range`` (``xsd:string`` values as simple
+  literals); a list becomes one triple per element (RDF has no order: lists come back
+  sorted);
+* a relationship is a triple with the stkg object property; when it has properties it is
+  also an ``rdf:Statement`` ``<{start IRI}/{property}/{end typed id}>`` holding them
+  (the ``evidence`` list included).
+
+Export streams: nodes are read in pages ordered by ``id`` (the unique-constraint index), a
+page's relationships with them, and each page is turned into triples before the next is
+read. Import validates the whole file against the shapes before writing anything, then
+writes it in one transaction, so a bad file leaves the graph unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from neo4j import ManagedTransaction
+from neo4j.time import Date, DateTime, Time
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import Graph as RdfGraph
+from rdflib.term import Node
+
+from stkg.graph.driver import Graph
+from stkg.graph.schema import ident
+from stkg.ontology.errors import OntologyError, OntologySyntaxError
+from stkg.ontology.ids import INSTANCE_NS, instance_iri, typed_id_from_iri
+from stkg.ontology.model import STKG, DatatypeProperty, ObjectProperty, Ontology, parse_turtle
+from stkg.ontology.shacl import ShaclReport, validate_instances
+
+__all__ = [
+    "FORMATS",
+    "ExportStats",
+    "ImportStats",
+    "RdfError",
+    "RdfMapper",
+    "ShapeViolations",
+    "UnknownRdfTerm",
+    "export_batches",
+    "export_graph",
+    "import_rdf",
+    "read_rdf_file",
+    "validate_graph",
+    "write_export",
+]
+
+#: ``--format`` values → rdflib serializer names.
+FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+_SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+_BATCH = 5_000
+
+
+class RdfError(OntologyError):
+    """RDF that cannot become graph data (or graph data that cannot become RDF)."""
+
+
+class UnknownRdfTerm(RdfError):
+    """A subject uses a class or property the ontology does not define (for its class)."""
+
+    def __init__(self, subject: str, message: str) -> None:
+        self.subject = subject
+        super().__init__(f"<{subject}>: {message}")
+
+
+class ShapeViolations(RdfError):
+    """The data breaks SHACL shapes; ``report`` lists each focus node and message."""
+
+    def __init__(self, source: str, report: ShaclReport) -> None:
+        self.report = report
+        shown = "\n".join(f"  {v}" for v in report.violations[:20])
+        more = len(report.violations) - 20
+        tail = f"\n  … and {more} more" if more > 0 else ""
+        super().__init__(
+            f"{source} does not conform to the shapes ({len(report.violations)} "
+            f"violation(s)); nothing was written:\n{shown}{tail}"
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------------------
+
+_INTEGERS = {"integer", "long", "int", "nonNegativeInteger", "positiveInteger", "short"}
+
+
+def _lexical(value: Any, dp: DatatypeProperty) -> Literal:
+    """A Neo4j value as the literal the shapes expect for ``dp``."""
+    xsd = dp.xsd
+    if isinstance(value, Date | DateTime | Time):
+        value = value.to_native()
+    if xsd == "string":
+        return Literal(str(value))
+    if xsd in _INTEGERS:
+        return Literal(str(int(value)), datatype=URIRef(dp.range))
+    if xsd == "decimal":
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return Literal(format(number.normalize(), "f"), datatype=XSD.decimal)
+    if xsd in ("double", "float"):
+        return Literal(repr(float(value)), datatype=URIRef(dp.range))
+    if xsd == "boolean":
+        return Literal("true" if value else "false", datatype=XSD.boolean)
+    if xsd == "date":
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if xsd == "dateTime":
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        return Literal(moment.isoformat(), datatype=XSD.dateTime)
+    return Literal(str(value), datatype=URIRef(dp.range))
+
+
+def _python(lit: Literal, dp: DatatypeProperty) -> Any:
+    """A literal as the Neo4j value of ``dp``; ``ValueError`` when it does not fit."""
+    text, xsd = str(lit), dp.xsd
+    if xsd in _INTEGERS:
+        return int(text)
+    if xsd == "decimal":
+        try:
+            return float(Decimal(text))
+        except InvalidOperation as exc:
+            raise ValueError(f"{text!r} is not a decimal") from exc
+    if xsd in ("double", "float"):
+        return float(text)
+    if xsd == "boolean":
+        if text not in ("true", "false", "1", "0"):
+            raise ValueError(f"{text!r} is not a boolean")
+        return text in ("true", "1")
+    if xsd == "date":
+        return dt.date.fromisoformat(text)
+    if xsd == "dateTime":
+        return dt.datetime.fromisoformat(text)
+    return text
+
+
+def _sort_key(value: Any) -> tuple[str, str]:
+    return (type(value).__name__, str(value))
+
+
+# ---------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------
+
+
+class RdfMapper:
+    """Neo4j names ↔ ontology terms, for one :class:`Ontology`."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.onto = onto
+        self.entity = onto.label("Entity")
+        self.id_key = onto.prop("id")
+        self.classes = {c.label: c for c in onto.classes.values() if not c.is_meta}
+        self.class_by_iri = {c.iri: c for c in onto.classes.values()}
+        self.rels = {p.rel_type: p for p in onto.object_properties.values()}
+        self.rel_by_iri = {p.iri: p for p in onto.object_properties.values()}
+        self.dp_by_iri = {p.iri: p for p in onto.datatype_properties.values()}
+        self._node_props: dict[str, dict[str, DatatypeProperty]] = {}
+        self._rel_props: dict[str, dict[str, DatatypeProperty]] = {}
+
+    def node_props(self, cls: str) -> dict[str, DatatypeProperty]:
+        """Neo4j key → datatype property, for nodes of class ``cls`` (local name)."""
+        if cls not in self._node_props:
+            self._node_props[cls] = {p.name: p for p in self.onto.node_properties(cls)}
+        return self._node_props[cls]
+
+    def rel_props(self, op: ObjectProperty) -> dict[str, DatatypeProperty]:
+        """Neo4j key → datatype property, for relationships of ``op``."""
+        if op.rel_type not in self._rel_props:
+            found = self.onto.relationship_properties(op.local_name)
+            self._rel_props[op.rel_type] = {p.name: p for p in found}
+        return self._rel_props[op.rel_type]
+
+    def leaf_classes(self, labels: Iterable[str]) -> list[str]:
+        """Local names of the most specific classes among a node's labels."""
+        known = [self.classes[lbl].local_name for lbl in labels if lbl in self.classes]
+        implied = {a for c in known for a in self.onto.ancestors(c) if a != c}
+        return sorted(c for c in known if c not in implied)
+
+
+def statement_iri(start: str, op: ObjectProperty, end: str) -> URIRef:
+    """The IRI of the ``rdf:Statement`` reifying a relationship with properties."""
+    return URIRef(f"{instance_iri(start)}/{op.local_name}/{quote(end, safe=':')}")
+
+
+# ---------------------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportStats:
+    """What an export wrote, and what it had to leave out (unknown names → counts)."""
+
+    nodes: int = 0
+    relationships: int = 0
+    triples: int = 0
+    skipped: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    #: IRIs of the nodes selected by a partial export (``label``/``limit``)
+    selected: set[str] = field(default_factory=set)
+
+
+def _page(
+    graph: Graph, m: RdfMapper, label: str | None, after: str, size: int, with_incoming: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One page of nodes (ordered by id) and the relationships that leave them."""
+    entity, key = ident(m.entity), ident(m.id_key)
+    match = f"(n:{entity}:{ident(label)})" if label else f"(n:{entity})"
+    node_q = (
+        f"MATCH {match} WHERE n.{key} > $after "
+        f"RETURN n.{key} AS id, labels(n) AS labels, properties(n) AS props "
+        f"ORDER BY n.{key} LIMIT $size"
+    )
+    out_q = (
+        f"UNWIND $ids AS id MATCH (a:{entity} {{{key}: id}})-[r]->(b:{entity}) "
+        f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, labels(b) AS bl, "
+        "properties(r) AS props"
+    )
+    in_q = (
+        f"UNWIND $ids AS id MATCH (a:{entity})-[r]->(b:{entity} {{{key}: id}}) "
+        f"WHERE NOT a.{key} IN $ids "
+        f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, labels(a) AS bl, "
+        "properties(r) AS props"
+    )
+
+    def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        nodes = [dict(r) for r in tx.run(node_q, after=after, size=size)]
+        ids = [n["id"] for n in nodes]
+        rels = [dict(r) for r in tx.run(out_q, ids=ids)] if ids else []
+        if ids and with_incoming:
+            rels += [dict(r) for r in tx.run(in_q, ids=ids)]
+        return nodes, rels
+
+    return graph.execute_read(work)
+
+
+def _node_triples(out: RdfGraph, m: RdfMapper, node: Mapping[str, Any], stats: ExportStats) -> None:
+    subject = URIRef(instance_iri(node["id"]))
+    classes = m.leaf_classes(node["labels"])
+    for lbl in node["labels"]:
+        if lbl not in m.classes:
+            stats.skipped[f"label {lbl}"] += 1
+    if not classes:
+        stats.skipped["node without a class"] += 1
+        return
+    props: dict[str, DatatypeProperty] = {}
+    for c in classes:
+        out.add((subject, RDF.type, URIRef(m.onto.classes[c].iri)))
+        props.update(m.node_props(c))
+    for k, value in node["props"].items():
+        dp = props.get(k)
+        if dp is None:
+            stats.skipped[f"property {k}"] += 1
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            out.add((subject, URIRef(dp.iri), _lexical(v, dp)))
+    stats.nodes += 1
+
+
+def _rel_triples(out: RdfGraph, m: RdfMapper, rel: Mapping[str, Any], stats: ExportStats) -> None:
+    op = m.rels.get(rel["t"])
+    if op is None:
+        stats.skipped[f"relationship type {rel['t']}"] += 1
+        return
+    s, o = URIRef(instance_iri(rel["a"])), URIRef(instance_iri(rel["b"]))
+    p = URIRef(op.iri)
+    out.add((s, p, o))
+    stats.relationships += 1
+    if not rel["props"]:
+        return
+    allowed = m.rel_props(op)
+    stmt = statement_iri(rel["a"], op, rel["b"])
+    out.add((stmt, RDF.type, RDF.Statement))
+    out.add((stmt, RDF.subject, s))
+    out.add((stmt, RDF.predicate, p))
+    out.add((stmt, RDF.object, o))
+    for k, value in rel["props"].items():
+        dp = allowed.get(k)
+        if dp is None:
+            stats.skipped[f"relationship property {k}"] += 1
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            out.add((stmt, URIRef(dp.iri), _lexical(v, dp)))
+
+
+def _new_graph() -> RdfGraph:
+    g = RdfGraph()
+    g.bind("stkg", STKG)
+    g.bind("stkgid", INSTANCE_NS)
+    return g
+
+
+def export_batches(
+    graph: Graph,
+    onto: Ontology,
+    *,
+    label: str | None = None,
+    limit: int | None = None,
+    batch_size: int = _BATCH,
+    stats: ExportStats | None = None,
+) -> Iterator[RdfGraph]:
+    """The instance graph (or the nodes of one label) as a sequence of RDF graphs.
+
+    A partial export (``label`` or ``limit``) includes the relationships that enter the
+    selected nodes too, and types the other ends, so shapes that follow links
+    (``sh:class``, inverse paths) can be checked. ``limit`` stops after that many nodes.
+    """
+    m = RdfMapper(onto)
+    if label is not None and label not in m.classes:
+        raise RdfError(f"no class of the ontology has the node label {label!r}")
+    stats = stats if stats is not None else ExportStats()
+    partial = label is not None or limit is not None
+    after, seen = "", 0
+    while limit is None or seen < limit:
+        size = batch_size if limit is None else min(batch_size, limit - seen)
+        nodes, rels = _page(graph, m, label, after, size, with_incoming=partial)
+        if not nodes:
+            return
+        out = _new_graph()
+        for node in nodes:
+            _node_triples(out, m, node, stats)
+        ids = {n["id"] for n in nodes}
+        if partial:
+            stats.selected.update(instance_iri(i) for i in ids)
+        for rel in rels:
+            _rel_triples(out, m, rel, stats)
+            if partial:
+                # type the other end (``bl`` holds its labels) so sh:class can be checked
+                other = rel["a"] if rel["b"] in ids else rel["b"]
+                for c in m.leaf_classes(rel["bl"]):
+                    out.add((URIRef(instance_iri(other)), RDF.type, URIRef(onto.classes[c].iri)))
+        stats.triples += len(out)
+        seen += len(nodes)
+        after = nodes[-1]["id"]
+        yield out
+
+
+def export_graph(
+    graph: Graph, onto: Ontology, *, label: str | None = None, limit: int | None = None
+) -> RdfGraph:
+    """The whole export in one rdflib graph (for validation and tests)."""
+    out = _new_graph()
+    for part in export_batches(graph, onto, label=label, limit=limit):
+        out += part
+    return out
+
+
+def write_export(
+    graph: Graph,
+    onto: Ontology,
+    stream: IO[bytes],
+    fmt: str = "ttl",
+    *,
+    label: str | None = None,
+) -> ExportStats:
+    """Serialise the export to ``stream``, page by page for Turtle and N-Triples.
+
+    Turtle pages are complete documents one after another (Turtle allows a prefix to be
+    declared again), so memory stays bounded by a page; JSON-LD is one document and is
+    built in memory.
+    """
+    if fmt not in FORMATS:
+        raise RdfError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    stats = ExportStats()
+    pages = export_batches(graph, onto, label=label, stats=stats)
+    if fmt == "jsonld":
+        whole = _new_graph()
+        for part in pages:
+            whole += part
+        stream.write(whole.serialize(format="json-ld", auto_compact=True).encode("utf-8"))
+        return stats
+    for part in pages:
+        stream.write(part.serialize(format=FORMATS[fmt], encoding="utf-8"))
+    return stats
+
+
+# ---------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------
+
+
+def validate_graph(
+    graph: Graph, onto: Ontology, *, label: str | None = None, limit: int | None = None
+) -> tuple[ShaclReport, int]:
+    """Export (part of) the graph and run the SHACL shapes; returns (report, nodes checked).
+
+    With ``label`` or ``limit`` only violations whose focus is one of the selected nodes
+    (or a statement about their relationships) are kept: the neighbours exported for
+    context are not checked.
+    """
+    data = _new_graph()
+    stats = ExportStats()
+    for part in export_batches(graph, onto, label=label, limit=limit, stats=stats):
+        data += part
+    report = validate_instances(data)
+    if label is None and limit is None:
+        return report, stats.nodes
+    selected = stats.selected
+    kept = tuple(
+        v
+        for v in report.violations
+        if v.focus_node in selected or v.focus_node.rsplit("/", 2)[0] in selected
+    )
+    return ShaclReport(not kept, kept, report.text), stats.nodes
+
+
+# ---------------------------------------------------------------------------------------
+# Import
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportStats:
+    nodes: int = 0
+    relationships: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+
+
+def read_rdf_file(path: Path | str, fmt: str | None = None) -> RdfGraph:
+    """Parse an RDF file; the format comes from ``fmt`` or the file suffix.
+
+    Turtle errors name the file, line and column (:class:`OntologySyntaxError`).
+    """
+    path = Path(path)
+    name = FORMATS.get(fmt or "", fmt) or _SUFFIX_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise RdfError(f"{path}: cannot tell the RDF format from the suffix; pass --format")
+    if name == "turtle":
+        return parse_turtle(path)
+    g = RdfGraph()
+    try:
+        g.parse(path, format=name)
+    except Exception as exc:
+        raise OntologySyntaxError(path, None, None, str(exc) or type(exc).__name__) from exc
+    return g
+
+
+@dataclass
+class _Rows:
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+
+
+def _typed_id(subject: Node) -> str:
+    if not isinstance(subject, URIRef):
+        raise UnknownRdfTerm(str(subject), "instances must be IRIs, not blank nodes")
+    try:
+        return typed_id_from_iri(str(subject))
+    except ValueError as exc:
+        raise UnknownRdfTerm(str(subject), str(exc)) from exc
+
+
+def _collect(data: RdfGraph, m: RdfMapper) -> _Rows:
+    """Check every triple against the ontology and turn the data into node and rel rows."""
+    rows = _Rows()
+    statements = set(data.subjects(RDF.type, RDF.Statement))
+    for subject in sorted(set(data.subjects()), key=str):
+        if subject in statements:
+            continue
+        types = list(data.objects(subject, RDF.type))
+        if not types:
+            raise UnknownRdfTerm(str(subject), "has properties but no rdf:type")
+        classes = []
+        for t in types:
+            cls = m.class_by_iri.get(str(t))
+            if cls is None or cls.is_meta:
+                raise UnknownRdfTerm(str(subject), f"the ontology defines no instance class <{t}>")
+            classes.append(cls.local_name)
+        tid = _typed_id(subject)
+        labels: list[str] = []
+        allowed: dict[str, DatatypeProperty] = {}
+        for c in classes:
+            labels += [lbl for lbl in m.onto.labels_of(c) if lbl not in labels]
+            allowed.update({p.iri: p for p in m.onto.node_properties(c)})
+        props: dict[str, list[Any]] = defaultdict(list)
+        for p, o in data.predicate_objects(subject):
+            if p == RDF.type:
+                continue
+            if isinstance(o, Literal):
+                dp = allowed.get(str(p))
+                if dp is None:
+                    what = "datatype property" if str(p) in m.dp_by_iri else "property"
+                    raise UnknownRdfTerm(
+                        str(subject), f"the ontology defines no {what} <{p}> for {classes}"
+                    )
+                try:
+                    props[dp.name].append(_python(o, dp))
+                except ValueError as exc:
+                    raise UnknownRdfTerm(str(subject), f"<{p}>: {exc}") from exc
+                continue
+            op = m.rel_by_iri.get(str(p))
+            if op is None:
+                raise UnknownRdfTerm(str(subject), f"the ontology defines no object property <{p}>")
+            rows.rels.setdefault((tid, op.rel_type, _typed_id(o)), {})
+        node: dict[str, Any] = {}
+        for name, values in props.items():
+            dp = next(d for d in allowed.values() if d.name == name)
+            node[name] = (
+                values[0] if dp.functional and len(values) == 1 else sorted(values, key=_sort_key)
+            )
+        if node.get(m.id_key, tid) != tid:
+            raise UnknownRdfTerm(str(subject), f"stkg:id {node[m.id_key]!r} does not match the IRI")
+        node[m.id_key] = tid
+        rows.nodes[tid] = node
+        rows.labels[tid] = tuple(labels)
+    for stmt in statements:
+        _statement(data, m, stmt, rows)
+    return rows
+
+
+def _statement(data: RdfGraph, m: RdfMapper, stmt: Node, rows: _Rows) -> None:
+    s, p, o = (data.value(stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+    op = m.rel_by_iri.get(str(p))
+    if s is None or o is None or op is None:
+        raise UnknownRdfTerm(
+            str(stmt), "an rdf:Statement needs subject, object and a stkg predicate"
+        )
+    allowed = {d.iri: d for d in m.rel_props(op).values()}
+    props: dict[str, list[Any]] = defaultdict(list)
+    for pred, value in data.predicate_objects(stmt):
+        if pred in (RDF.type, RDF.subject, RDF.predicate, RDF.object):
+            continue
+        dp = allowed.get(str(pred))
+        if dp is None or not isinstance(value, Literal):
+            raise UnknownRdfTerm(
+                str(stmt), f"<{pred}> is no property of {op.local_name} relationships"
+            )
+        props[dp.name].append(_python(value, dp))
+    rel = rows.rels.setdefault((_typed_id(s), op.rel_type, _typed_id(o)), {})
+    for name, values in props.items():
+        dp = next(d for d in allowed.values() if d.name == name)
+        rel[name] = (
+            values[0] if dp.functional and len(values) == 1 else sorted(values, key=_sort_key)
+        )
+
+
+def import_rdf(
+    graph: Graph, onto: Ontology, data: RdfGraph, *, source: str = "the data"
+) -> ImportStats:
+    """Validate ``data`` against the shapes and write it, all in one transaction.
+
+    Raises :class:`ShapeViolations` (naming the nodes) or :class:`UnknownRdfTerm` (naming
+    the subject) before anything is written; a relationship whose end is neither in the
+    data nor in the graph aborts the transaction.
+    """
+    report = validate_instances(data)
+    if not report.conforms:
+        raise ShapeViolations(source, report)
+    m = RdfMapper(onto)
+    rows = _collect(data, m)
+    entity, key = ident(m.entity), ident(m.id_key)
+    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for tid, props in rows.nodes.items():
+        by_labels[rows.labels[tid]].append({"id": tid, "props": props})
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (a, t, b), props in rows.rels.items():
+        by_type[t].append({"a": a, "b": b, "props": props})
+    ends = sorted({x for (a, _t, b) in rows.rels for x in (a, b)} - set(rows.nodes))
+    stats = ImportStats(nodes=len(rows.nodes), relationships=len(rows.rels))
+
+    def work(tx: ManagedTransaction) -> None:
+        for labels, batch in sorted(by_labels.items()):
+            set_labels = ":".join(ident(lbl) for lbl in labels)
+            for chunk in _chunks(batch):
+                c = (
+                    tx.run(
+                        f"UNWIND $rows AS row MERGE (n:{entity} {{{key}: row.id}}) "
+                        f"SET n:{set_labels} SET n += row.props",
+                        rows=chunk,
+                    )
+                    .consume()
+                    .counters
+                )
+                stats.nodes_created += c.nodes_created
+        if ends:
+            missing = [
+                r["id"]
+                for r in tx.run(
+                    f"UNWIND $ids AS id OPTIONAL MATCH (n:{entity} {{{key}: id}}) "
+                    "WITH id, n WHERE n IS NULL RETURN id",
+                    ids=ends,
+                )
+            ]
+            if missing:
+                raise RdfError(
+                    f"{source}: relationships point at nodes that are neither in the data nor "
+                    f"in the graph: {', '.join(instance_iri(x) for x in missing[:10])}"
+                )
+        for rel_type, batch in sorted(by_type.items()):
+            for chunk in _chunks(batch):
+                c = (
+                    tx.run(
+                        f"UNWIND $rows AS row MATCH (a:{entity} {{{key}: row.a}}) "
+                        f"MATCH (b:{entity} {{{key}: row.b}}) "
+                        f"MERGE (a)-[r:{ident(rel_type)}]->(b) SET r += row.props",
+                        rows=chunk,
+                    )
+                    .consume()
+                    .counters
+                )
+                stats.relationships_created += c.relationships_created
+
+    graph.execute_write(work)
+    return stats
+
+
+def _chunks(rows: list[dict[str, Any]], size: int = _BATCH) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]

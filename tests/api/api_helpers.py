@@ -1,0 +1,18 @@
+"""Helpers shared by the API tests (imported by name: pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+import httpx
+
+EDITION_2021 = "edition:중소기업기술로드맵@2021"
+EDITION_2022 = "edition:중소기업기술로드맵@2022"
+KISTA = "organization:한국특허전략개발원"
+
+
+def is_problem(response: httpx.Response, status: int) -> bool:
+    """True when ``response`` is a problem+json answer with this status."""
+    return (
+        response.status_code == status
+        and response.headers["content-type"] == "application/problem+json"
+        and response.json()["status"] == status
+    )

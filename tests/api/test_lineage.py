@@ -1,0 +1,118 @@
+"""``/lineage/{id}`` and ``/paths`` against the seeded graph."""
+
+from __future__ import annotations
+
+from api_helpers import EDITION_2022, KISTA, is_problem
+from fastapi.testclient import TestClient
+
+from stkg.api.terms import relationship_terms, split_by_direction
+
+
+def _degrees(body: dict) -> dict[str, int]:
+    return {n["id"]: n["degree"] for n in body["nodes"]}
+
+
+def test_down_from_a_field_reaches_versions_then_sectors(client: TestClient) -> None:
+    body = client.get("/lineage/field:드론", params={"direction": "down", "depth": 2}).json()
+    degrees = _degrees(body)
+    assert degrees["field:드론"] == 0
+    assert degrees["fieldversion:드론@중소기업기술로드맵@2021"] == 1
+    assert degrees["fieldversion:드론개인이동수단@중소기업기술로드맵@2022"] == 1
+    assert degrees["sector:4ir"] == 2
+    # down never climbs to the edition that holds a version
+    assert EDITION_2022 not in degrees
+    ids = set(degrees)
+    for edge in body["edges"]:
+        assert edge["source"] in ids and edge["target"] in ids
+    assert any(e["type"] == "SUCCEEDED_BY" for e in body["edges"])
+
+
+def test_up_and_both(client: TestClient) -> None:
+    vid = "fieldversion:드론개인이동수단@중소기업기술로드맵@2022"
+    up = _degrees(client.get(f"/lineage/{vid}", params={"direction": "up", "depth": 1}).json())
+    # up: the edition holding it, the field it is a version of, the version it succeeded
+    assert up == {vid: 0, EDITION_2022: 1, "field:드론": 1,
+                  "fieldversion:드론@중소기업기술로드맵@2021": 1}  # fmt: skip
+    down = _degrees(client.get(f"/lineage/{vid}", params={"direction": "down", "depth": 1}).json())
+    assert "sector:4ir" in down and not set(down) & set(up) - {vid}
+    both = _degrees(client.get(f"/lineage/{vid}", params={"direction": "both", "depth": 1}).json())
+    assert set(both) == set(up) | set(down)
+
+
+def test_programme_down_reaches_linked_editions(client: TestClient) -> None:
+    body = client.get("/lineage/programme:창업성장", params={"depth": 2}).json()
+    degrees = _degrees(body)
+    assert degrees[EDITION_2022] == 1
+    assert any(i.startswith("fieldversion:") and d == 2 for i, d in degrees.items())
+
+
+def test_depth_bounds_and_monotone_growth(client: TestClient) -> None:
+    sizes = []
+    for depth in range(1, 7):
+        body = client.get(
+            "/lineage/field:드론", params={"direction": "both", "depth": depth}
+        ).json()
+        assert max(n["degree"] for n in body["nodes"]) <= depth
+        sizes.append(len(body["nodes"]))
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0]
+    for bad in (0, 7, -1):
+        assert is_problem(client.get("/lineage/field:드론", params={"depth": bad}), 422)
+
+
+def test_fan_out_limit_truncates(client: TestClient) -> None:
+    body = client.get(
+        f"/lineage/{EDITION_2022}", params={"direction": "down", "depth": 1, "limit": 3}
+    ).json()
+    assert body["truncated"] is True and len(body["nodes"]) == 1 + 3
+    full = client.get(f"/lineage/{EDITION_2022}", params={"direction": "down", "depth": 1}).json()
+    assert full["truncated"] is False and len(full["nodes"]) > 30
+
+
+def test_types_filter_and_unknown_types(client: TestClient) -> None:
+    body = client.get("/lineage/field:드론", params={"types": "VERSION_OF", "depth": 6}).json()
+    assert {e["type"] for e in body["edges"]} == {"VERSION_OF"} and len(body["nodes"]) == 3
+    response = client.get("/lineage/field:드론", params={"types": "VERSION_OF,FLIES_TO,nope"})
+    assert is_problem(response, 422)
+    assert response.json()["unknown"] == ["FLIES_TO", "nope"]
+    assert "FLIES_TO" in response.json()["detail"]
+    assert is_problem(client.get("/lineage/field:없음"), 404)
+
+
+def test_direction_table_follows_the_ontology() -> None:
+    terms = relationship_terms()
+    assert terms["HAS_CORE_TECHNOLOGY"].down == "out" and terms["APPLIED_BY"].down == "out"
+    assert terms["BELONGS_TO_FIELD"].down == "in" and terms["LINKED_PROGRAMME"].down == "in"
+    out, inc = split_by_direction(("HAS_PATENT", "VERSION_OF"), "down")
+    assert (out, inc) == (["HAS_PATENT"], ["VERSION_OF"])
+    assert split_by_direction(("HAS_PATENT", "VERSION_OF"), "up") == (
+        ["VERSION_OF"],
+        ["HAS_PATENT"],
+    )
+    assert not terms["SUPPORTS"].in_lineage and "SUBCLASS_OF" not in terms
+
+
+def test_path_from_kista_to_a_promising_task(client: TestClient) -> None:
+    task = client.get("/classes/PromisingTask/entities").json()["rows"][0]["id"]
+    body = client.get("/paths", params={"from": KISTA, "to": task, "max_hops": 4}).json()
+    assert body["paths"], body
+    lengths = [p["length"] for p in body["paths"]]
+    assert lengths == sorted(lengths)
+    first = body["paths"][0]
+    assert first["nodes"][0]["id"] == KISTA and first["nodes"][-1]["id"] == task
+    assert len(first["edges"]) == first["length"] == len(first["nodes"]) - 1
+    assert not any(e["type"] == "SUPPORTS" for p in body["paths"] for e in p["edges"])
+    degrees = _degrees(body)
+    assert degrees[KISTA] == 0 and degrees[task] == first["length"]
+    too_short = client.get("/paths", params={"from": KISTA, "to": task, "max_hops": 1}).json()
+    assert too_short["paths"] == [] and too_short["nodes"] == []
+
+
+def test_path_problems(client: TestClient) -> None:
+    assert is_problem(client.get("/paths", params={"from": KISTA, "to": "task:없음"}), 404)
+    assert is_problem(client.get("/paths", params={"from": KISTA, "to": KISTA}), 422)
+    assert is_problem(
+        client.get("/paths", params={"from": KISTA, "to": "field:드론", "max_hops": 9}), 422
+    )
+    assert is_problem(
+        client.get("/paths", params={"from": KISTA, "to": "field:드론", "types": "X"}), 422
+    )
