@@ -14,16 +14,21 @@ from stkg.graph.facts import FactSet
 from stkg.ingest.context import BuildContext
 from stkg.ingest.nlp import Gazetteer, extract
 from stkg.ingest.patent_facts import build_patent_facts
-from stkg.ingest.patents import read_patent_lists
+from stkg.ingest.patents import PatentTableError, expected_headers, read_patent_lists
 from stkg.ingest.readers import Document
 from stkg.ingest.statement_facts import build_statement_facts
 from stkg.ingest.statements import extract_statements
-from stkg.ingest.table_facts import build_table_facts
+from stkg.ingest.table_facts import build_grid_facts, build_table_facts
 from stkg.ingest.tables import extract_tables
+from stkg.ingest.tables.structured import field_counts_from_grid
 from stkg.ontology.model import Ontology
 
 #: Classes whose reference individuals and instances are looked for in running text.
 MENTIONED_CLASSES = ("Organization", "Programme", "Policy", "Roadmap")
+#: Formats that hold only a table: when nothing in them is recognised, they are refused.
+TABULAR_MEDIA_TYPES = frozenset({"text/csv", "text/tab-separated-values"}) | {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+}
 
 
 @dataclass
@@ -52,6 +57,10 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
     }
     if doc.tables:
         build_patent_facts(ctx, doc, read_patent_lists(doc))
+        for grid in doc.tables:
+            field_table = field_counts_from_grid(grid)
+            if field_table is not None:
+                build_grid_facts(ctx, field_table)
     tables = extract_tables(doc.text, source=path.name)
     build_table_facts(ctx, tables)
     if doc.text.strip():
@@ -61,7 +70,22 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
     if use_nlp:
         _mentions(ctx, onto)
     ctx.facts.warnings.extend(doc.warnings)
+    _refuse_unrecognised_table(doc, ctx.facts)
     return BuiltDocument(document, ctx.facts, path)
+
+
+def _refuse_unrecognised_table(doc: Document, facts: FactSet) -> None:
+    """A spreadsheet nothing was recognised in is an error, not an empty source document.
+
+    Recording it silently would hide the usual mistake (a patent export whose header row
+    was renamed or cut off) behind a success line.
+    """
+    if doc.media_type in TABULAR_MEDIA_TYPES and not facts.nodes:
+        raise PatentTableError(
+            Path(doc.path).name,
+            "no patent-list header row and no other table stkg recognises; nothing to ingest",
+            hint=f"expected {expected_headers()}",
+        )
 
 
 def _title(doc: Document) -> str:

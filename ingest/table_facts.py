@@ -50,6 +50,11 @@ def build_table_facts(ctx: BuildContext, tables: ExtractedTables) -> None:
 # -- SME roadmap: overview and field table ----------------------------------------------------
 
 
+def build_grid_facts(ctx: BuildContext, table: FieldCountTable) -> None:
+    """A field table that came as a structured grid (html, docx, hwpx, xlsx)."""
+    _field_counts(ctx, table, None, {})
+
+
 def _edition(ctx: BuildContext, roadmap: str, year: int, **props: object) -> str:
     eid = ctx.edition_id(roadmap, year)
     roadmap_id = ctx.id("Roadmap", roadmap)
