@@ -220,7 +220,7 @@ def is_patent_table(table: Table) -> bool:
     return find_header(table) is not None
 
 
-def _expected_headers() -> str:
+def expected_headers() -> str:
     return (
         "a row with 출원번호 / application number and at least one of 발명의 명칭 / title, "
         "출원인 / applicant, 출원일 / filing date, IPC, 국가 / office, 세부기술 / technology"
@@ -474,7 +474,7 @@ def parse_patent_table(table: Table, *, document: str) -> PatentList:
         raise PatentTableError(
             document,
             f"no patent-list header row in its first {HEADER_SEARCH_ROWS} rows",
-            hint=f"expected {_expected_headers()}",
+            hint=f"expected {expected_headers()}",
             location=where,
         )
     header_index, columns = header
