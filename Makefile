@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install system-deps run stop test lint format typecheck bench clean
+.PHONY: help install system-deps run stop test lint format typecheck screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,7 @@ stop: ## stop the API and the local Neo4j
 	$(BIN)/stkg down
 
 test: install ## run the whole test suite against a real Neo4j (started if needed)
+	@./scripts/system-deps --test
 	$(BIN)/pytest
 
 lint: install ## ruff lint + format check
@@ -41,6 +42,10 @@ format: install ## format the code
 
 typecheck: install ## mypy
 	$(BIN)/mypy stkg graph api ontology ingest
+
+screenshots: install ## regenerate docs/screenshots/*.png in headless Chromium
+	@./scripts/system-deps --test
+	$(BIN)/python -m tests.ui.screenshots
 
 clean: ## remove the venv and local state (keeps the Neo4j jar cache)
 	rm -rf $(VENV) .stkg

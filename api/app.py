@@ -18,6 +18,7 @@ from stkg.api.routes import (
     admin,
     classes,
     cypher,
+    documents,
     entities,
     history,
     lineage,
@@ -26,7 +27,10 @@ from stkg.api.routes import (
     queries,
     search,
     service,
+    technologies,
+    vocabulary,
 )
+from stkg.api.ui import install_ui
 from stkg.graph.driver import auth_for
 from stkg.settings import Settings, get_settings
 
@@ -42,7 +46,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             auth=auth_for(settings),
             connection_timeout=3.0,
             connection_acquisition_timeout=5.0,
-            max_transaction_retry_time=3.0,
+            # one quick retry: an outage answers 503 + Retry-After in about a second
+            # instead of stacking back-offs past any client's timeout
+            max_transaction_retry_time=1.0,
             user_agent=f"stkg-api/{__version__}",
             notifications_min_severity="OFF",
         )
@@ -69,12 +75,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(classes.router)
     app.include_router(lineage.router)
     app.include_router(provenance.router)
+    app.include_router(documents.router)
+    app.include_router(vocabulary.router)
     app.include_router(history.router)
+    app.include_router(technologies.router)
     app.include_router(search.router)
     app.include_router(admin.router)
     app.include_router(service.router)
     _add_middleware(app, settings)
     install_openapi(app)
+    install_ui(app)
 
     @app.get("/health", tags=["service"], summary="The process is up")
     async def health() -> dict[str, str]:

@@ -6,6 +6,7 @@ are serialised are the same for every endpoint.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from typing import Any, LiteralString
@@ -13,10 +14,23 @@ from typing import Any, LiteralString
 import neo4j
 from fastapi import Request
 from neo4j import AsyncDriver, AsyncResult, RoutingControl
+from neo4j.exceptions import ServiceUnavailable
 
 from stkg.api.metrics import observe_query
 from stkg.graph.serialize import record_json
 from stkg.settings import Settings
+
+#: Seconds past a query's own timeout before the API stops waiting for Neo4j: a server
+#: that is starting up accepts connections but answers nothing, and the driver would wait.
+NO_ANSWER_GRACE = 2.0
+
+
+async def bounded(awaitable: Any, timeout: float) -> Any:
+    """Await a Neo4j call for at most ``timeout`` + grace; silence counts as unavailable."""
+    try:
+        return await asyncio.wait_for(awaitable, timeout + NO_ANSWER_GRACE)
+    except TimeoutError as exc:
+        raise ServiceUnavailable(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
 
 @dataclass
@@ -56,16 +70,18 @@ async def read_rows(
             rows.append(record_json(columns, list(record.values())))
         return Rows(columns, rows, truncated)
 
-    query = neo4j.Query(cypher, timeout=timeout or settings.neo4j_timeout)  # type: ignore[arg-type]
+    seconds = timeout or settings.neo4j_timeout
+    query = neo4j.Query(cypher, timeout=seconds)  # type: ignore[arg-type]
     started = time.perf_counter()
     try:
-        rows: Rows = await driver_of(request).execute_query(
+        call = driver_of(request).execute_query(
             query,
             params,
             routing_=RoutingControl.READ,
             database_=settings.neo4j_database,
             result_transformer_=collect,
         )
+        rows: Rows = await bounded(call, seconds)
     except Exception as exc:
         observe_query(request, time.perf_counter() - started, exc)
         raise

@@ -34,6 +34,10 @@ FORBIDDEN_OPERATORS = {
     "TransactionApply": "CALL { ... } IN TRANSACTIONS commits on its own",
     "TransactionForeach": "CALL { ... } IN TRANSACTIONS commits on its own",
     "AdministrationCommand": "administration commands are not allowed",
+    # planned as read-only ("r") by Neo4j, yet they act on or reveal other sessions
+    "TerminateTransactions": "TERMINATE TRANSACTIONS stops other people's queries",
+    "ShowTransactions": "SHOW TRANSACTIONS reveals other sessions' queries and parameters",
+    "ShowSettings": "SHOW SETTINGS reveals the server's configuration",
 }
 
 

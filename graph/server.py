@@ -23,7 +23,7 @@ from pathlib import Path
 
 import psutil
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from stkg.daemon import PidFile, port_owner, spawn, tail, terminate_group
 from stkg.graph.driver import auth_for
@@ -320,6 +320,9 @@ class LocalNeo4j:
                     )
                 try:
                     driver.verify_connectivity()
+                    # Bolt answers before the database does: ready means a query runs
+                    with driver.session(database=self.settings.neo4j_database) as session:
+                        session.run("RETURN 1").consume()
                     return
                 except AuthError as exc:
                     raise StartFailed(
@@ -327,6 +330,8 @@ class LocalNeo4j:
                         "on the first start of a store; use the one it was created with, or "
                         f"remove {self.data_dir} to start afresh (this deletes the data)."
                     ) from exc
+                except ClientError:
+                    return  # up; a missing database is the caller's error, not the server's
                 except (ServiceUnavailable, Neo4jError, OSError):
                     pass
                 if time.monotonic() > deadline:

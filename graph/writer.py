@@ -31,7 +31,7 @@ from neo4j import ManagedTransaction
 
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
-from stkg.ontology.model import Ontology
+from stkg.ontology.model import DatatypeProperty, Ontology
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -126,22 +126,12 @@ class FactWriter:
 
     # -- validation -----------------------------------------------------------------------
     def _props(self, cls: str, values: dict[str, Any]) -> dict[str, Any]:
-        allowed = {p.local_name: p.name for p in self.onto.node_properties(cls)}
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            if name not in allowed:
-                raise SchemaViolation(f"{cls} has no property {name!r} in the ontology")
-            out[allowed[name]] = value
-        return out
+        return _to_neo4j_names(values, self.onto.node_properties(cls), cls)
 
     def _rel_props(self, prop: str, values: dict[str, Any]) -> dict[str, Any]:
-        allowed = {p.local_name: p.name for p in self.onto.relationship_properties(prop)}
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            if name not in allowed:
-                raise SchemaViolation(f"relationship {prop} has no property {name!r}")
-            out[allowed[name]] = value
-        return out
+        return _to_neo4j_names(
+            values, self.onto.relationship_properties(prop), f"relationship {prop}"
+        )
 
     # -- statements -----------------------------------------------------------------------
     def _batches(self, doc_id: str, facts: FactSet) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -199,8 +189,9 @@ class FactWriter:
                     f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.start}}) "
                     f"MATCH (b:{self.entity} {{{self.key}: row.end}}) "
                     f"MERGE (a)-[r:{q(rel_type)}]->(b) SET r += row.props "
-                    f"SET r.{ev} = [x IN coalesce(r.{ev}, []) WHERE NOT x IN row.evidence]"
-                    " + row.evidence",
+                    # append only ids not there yet: rewriting a document keeps the order
+                    f"SET r.{ev} = coalesce(r.{ev}, []) + "
+                    f"[x IN row.evidence WHERE NOT x IN coalesce(r.{ev}, [])]",
                     rows,
                 )
             )
@@ -322,6 +313,17 @@ def _run(tx: ManagedTransaction, statement: str, counters: dict[str, int], **par
     counters["properties_set"] += c.properties_set
     counters["nodes_deleted"] += c.nodes_deleted
     counters["relationships_deleted"] += c.relationships_deleted
+
+
+def _to_neo4j_names(
+    values: dict[str, Any], allowed: tuple[DatatypeProperty, ...], owner: str
+) -> dict[str, Any]:
+    """Ontology property names → Neo4j keys; a name the ontology does not allow fails."""
+    names = {p.local_name: p.name for p in allowed}
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise SchemaViolation(f"{owner} has no property {unknown[0]!r} in the ontology")
+    return {names[k]: v for k, v in values.items()}
 
 
 def _dedupe(rows: list[dict[str, str]]) -> list[dict[str, str]]:

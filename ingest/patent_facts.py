@@ -1,4 +1,9 @@
-"""Facts from patent lists: patents, their applicants and the technology they belong to."""
+"""Facts from patent lists: patents, their applicants and the technology they belong to.
+
+Forward citations (``citationCount``) and applicants' nationality (``country`` on the
+``Organization``) are recorded when the list has those columns: the patent indicators
+(:mod:`stkg.graph.indicators`) need them for the citation index and Korea's activity index.
+"""
 
 from __future__ import annotations
 
@@ -24,11 +29,15 @@ def build_patent_facts(ctx: BuildContext, doc: Document, lists: list[PatentList]
                 applicationNumber=record.application_number,
                 filingDate=record.filing_date,
                 ipcCodes=list(record.ipc_codes) or None,
+                citationCount=record.citations,
             )
             applicant_ev = _field(ctx, plist.table_id, record.cells, "applicants") or number_ev
-            for name in record.applicants:
+            country_ev = _field(ctx, plist.table_id, record.cells, "applicant_countries")
+            countries = record.applicant_countries or (None,) * len(record.applicants)
+            for name, country in zip(record.applicants, countries, strict=True):
                 org = ctx.id("Organization", name)
-                ctx.facts.node("Organization", org, applicant_ev, name=name)
+                ev = [applicant_ev, country_ev] if country_ev else applicant_ev
+                ctx.facts.node("Organization", org, ev, name=name, country=country)
                 ctx.facts.rel("appliedBy", record.id, org, applicant_ev)
             if record.technology:
                 tech_ev = _field(ctx, plist.table_id, record.cells, "technology") or number_ev

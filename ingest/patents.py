@@ -12,6 +12,11 @@ a ``PatentWarning`` with its row number and skipped; an unreadable optional valu
 of 2020.13.45, an IPC code that is not one) is reported and left unset, keeping the patent.
 Only a table with no recognisable header raises, because then nothing in it can be trusted.
 
+Two optional columns feed the patent indicators: forward citations (``피인용수``,
+``Cited by``) as ``citations``, and the applicants' nationality (``출원인국적``,
+``Applicant country``: one country per applicant in the same order, or one for all of
+them) as ISO 3166-1 alpha-2 codes in ``applicant_countries``.
+
 Normalised application numbers (``application_number``), per office:
 
 ======  ==========================  ==========================================
@@ -42,6 +47,7 @@ from typing import Literal, TypeVar
 from openpyxl.utils.datetime import from_excel
 from pydantic import BaseModel, ConfigDict
 
+from stkg.ingest.countries import split_countries
 from stkg.ingest.errors import IngestError
 from stkg.ingest.readers.model import Cell, Document, Table
 from stkg.ontology.ids import typed_id
@@ -57,6 +63,7 @@ __all__ = [
     "is_patent_table",
     "normalize_application_number",
     "normalize_ipc",
+    "parse_citations",
     "parse_date",
     "parse_office",
     "parse_patent_table",
@@ -112,6 +119,10 @@ class PatentRecord(_Frozen):
     ipc_codes: tuple[str, ...] = ()
     technology: str | None = None
     registration_number: str | None = None
+    #: forward citations (피인용수) when the list has the column
+    citations: int | None = None
+    #: ISO 3166-1 alpha-2 nationality per applicant (same order), empty when not given
+    applicant_countries: tuple[str, ...] = ()
     row: int
     cells: dict[str, Cell]
 
@@ -163,6 +174,16 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "technology": (
         "세부기술", "기술분류", "세부기술분류", "세부기술기술분류", "기술", "technology",
         "subtechnology", "technologyclass", "techclass", "technologyfield",
+    ),
+    "citations": (
+        "피인용수", "피인용횟수", "피인용", "피인용건수", "피인용특허수", "forwardcitations",
+        "forwardcitationcount", "citations", "citationcount", "citedby", "citedbycount",
+        "timescited",
+    ),
+    "applicant_countries": (
+        "출원인국적", "출원인국가", "출원인국가코드", "출원인국적코드", "국적",
+        "applicantcountry", "applicantcountries", "applicantnationality", "nationality",
+        "assigneecountry", "applicantcountrycode",
     ),
 }  # fmt: skip
 
@@ -221,9 +242,11 @@ def is_patent_table(table: Table) -> bool:
 
 
 def expected_headers() -> str:
+    """What a patent-list header row must hold, for error hints."""
     return (
         "a row with 출원번호 / application number and at least one of 발명의 명칭 / title, "
-        "출원인 / applicant, 출원일 / filing date, IPC, 국가 / office, 세부기술 / technology"
+        "출원인 / applicant, 출원일 / filing date, IPC, 국가 / office, 세부기술 / technology, "
+        "피인용수 / citations, 출원인국적 / applicant country"
     )
 
 
@@ -402,6 +425,23 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(f"not a date: {text!r} (expected e.g. 2020.01.02 or 2020-01-02)")
 
 
+# --- citations --------------------------------------------------------------------------
+
+_COUNT = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*(?:건|회|번)?$")
+
+
+def parse_citations(text: str) -> int:
+    """``12``, ``1,204``, ``12건``, ``12.0`` (a spreadsheet float) → a count of citations.
+
+    Raises ``ValueError`` for anything else (negative numbers, fractions, words).
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
+    match = _COUNT.match(value)
+    if match is None:
+        raise ValueError(f"not a citation count: {text!r} (expected a whole number like 12)")
+    return int(match.group(1).replace(",", ""))
+
+
 # --- applicants and IPC -----------------------------------------------------------------
 
 _STRONG_SEPARATORS = re.compile(r"\s*(?:\n|;|\||；|／)\s*")
@@ -545,16 +585,19 @@ class _RowReader:
         number = self._application_number()
         if number is None:
             return None
+        applicants = self._optional("applicants", split_applicants) or ()
         return PatentRecord(
             id=typed_id("patent", f"{number.office}:{number.key}"),
             office=number.office,
             application_number=number.number,
             title=self._text("title"),
-            applicants=self._optional("applicants", split_applicants) or (),
+            applicants=applicants,
             filing_date=self._filing_date(),
             ipc_codes=self._ipc_codes(),
             technology=self._text("technology"),
             registration_number=self._text("registration_number"),
+            citations=self._citations(),
+            applicant_countries=self._applicant_countries(applicants),
             row=self.row_number,
             cells=self.cells,
         )
@@ -613,6 +656,40 @@ class _RowReader:
             return None
         self.cells["filing_date"] = cell
         return value
+
+    def _citations(self) -> int | None:
+        cell = self.cell("citations")
+        if cell is None:
+            return None
+        try:
+            value = parse_citations(cell.text)
+        except ValueError as exc:
+            self.warn(f"{exc}; citations left empty", cell)
+            return None
+        self.cells["citations"] = cell
+        return value
+
+    def _applicant_countries(self, applicants: tuple[str, ...]) -> tuple[str, ...]:
+        """One code per applicant: listed in the same order, or one code for them all."""
+        cell = self.cell("applicant_countries")
+        if cell is None:
+            return ()
+        codes, unknown = split_countries(cell.text)
+        if unknown:
+            self.warn(f"unknown countries: {', '.join(map(repr, unknown))}; "
+                      "applicant countries left empty", cell)  # fmt: skip
+            return ()
+        if not applicants:
+            self.warn("applicant country given without an applicant; ignored", cell)
+            return ()
+        if len(codes) == 1:
+            codes = codes * len(applicants)
+        if len(codes) != len(applicants):
+            self.warn(f"{len(codes)} countries for {len(applicants)} applicants; "
+                      "applicant countries left empty", cell)  # fmt: skip
+            return ()
+        self.cells["applicant_countries"] = cell
+        return tuple(codes)
 
     def _ipc_codes(self) -> tuple[str, ...]:
         cell = self.cell("ipc_codes")

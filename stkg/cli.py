@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from stkg.commands import ingest, neo4j, ontology, query, rdf, service
+import stkg.commands.analyse as analyse
+from stkg.commands import feed, ingest, neo4j, ontology, query, rdf, service
 
 app = typer.Typer(
     name="stkg",
@@ -16,6 +17,8 @@ app = typer.Typer(
 )
 app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(ontology.app, name="ontology")
+app.add_typer(analyse.app, name="analyse")
+app.add_typer(feed.app, name="feed")
 app.command()(service.status)
 app.command()(service.serve)
 app.command()(service.up)

@@ -87,7 +87,37 @@ class Settings(BaseSettings):
         description="API keys for the write endpoints, comma-separated; empty disables them.",
     )
 
-    @field_validator("api_cors_origins", "api_keys", mode="before")
+    # --- web sources (stkg ingest URL, stkg feed) ---------------------------------------
+    web_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds to connect, or to wait for the next bytes."
+    )
+    web_host_interval: float = Field(
+        default=1.0,
+        ge=0,
+        description="Least seconds between two requests to the same host (robots.txt "
+        "Crawl-delay raises it).",
+    )
+    web_retries: int = Field(
+        default=3, ge=0, le=10, description="Retries after a timeout, a dropped connection or 5xx."
+    )
+    web_backoff: float = Field(
+        default=1.0, ge=0, description="First retry delay in seconds; doubles on each retry."
+    )
+    web_max_redirects: int = Field(default=5, ge=0, le=30)
+    web_contact: str = Field(
+        default="",
+        description="Contact (URL or e-mail) appended to the User-Agent so site owners can "
+        "reach the operator.",
+    )
+    feed_keywords: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["로드맵", "전략기술", "특허", "기술개발", "R&D"],
+        description="Default feed filter: an item must mention one of these, comma-separated.",
+    )
+    feed_interval: float = Field(
+        default=3600.0, gt=0, description="Seconds between two polls of `stkg feed pull`."
+    )
+
+    @field_validator("api_cors_origins", "api_keys", "feed_keywords", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         """Environment variables hold one string; split it at commas, drop blanks."""

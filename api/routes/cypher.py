@@ -10,7 +10,7 @@ from neo4j import AsyncManagedTransaction
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
-from stkg.api.db import Rows, driver_of, settings_of
+from stkg.api.db import Rows, bounded, driver_of, settings_of
 from stkg.api.envelope import Envelope
 from stkg.api.problems import Problem
 from stkg.graph.readonly import judge_plan
@@ -61,7 +61,8 @@ async def run_cypher(request: Request, body: CypherRequest) -> Envelope:
         async with driver_of(request).session(
             database=settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
         ) as session:
-            rows = await session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+            read = session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+            rows = await bounded(read, timeout)
     except ClientError as exc:
         raise _client_problem(exc) from exc
     return Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated)

@@ -12,16 +12,23 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from stkg.commands.feed import ingest_urls, is_url, print_web_results
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
 from stkg.ingest.loader import DocumentResult, IngestReport, expand_paths, ingest_paths
 from stkg.ingest.readers import Limits
+from stkg.ingest.web import WebResult
 from stkg.ontology.model import load_ontology
 
 
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (folders are searched recursively).")
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched recursively) or http(s) URLs (the page and the "
+            "files it attaches are fetched).",
+            show_default=False,
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Read and extract, write nothing.")
@@ -34,7 +41,8 @@ def ingest(
         float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this.")
     ] = 50.0,
 ) -> None:
-    """Ingest press releases, tables and patent lists (txt, html, pdf, docx, hwpx, csv, xlsx).
+    """Ingest press releases, tables and patent lists (txt, html, pdf, docx, hwpx, csv, xlsx),
+    from files or from the web.
 
     Each document is written in one transaction: a document that cannot be read is
     reported and skipped with nothing written; one already in the graph with the same
@@ -47,13 +55,25 @@ def ingest(
       stkg ingest release.hwpx --dry-run   # what would be extracted
 
       stkg ingest patents.xlsx --json      # machine-readable report
+
+      stkg ingest https://www.example.go.kr/news/view?id=1   # a page and its attachments
     """
-    files = expand_paths(paths)
-    if not files:
+    urls = [p for p in paths if is_url(p)]
+    files = expand_paths([Path(p) for p in paths if not is_url(p)])
+    if not files and not urls:
         fail("no supported documents found in " + ", ".join(map(str, paths)))
     onto = load_ontology()
     graph = None if dry_run else Graph.from_settings()
     limits = Limits(max_bytes=int(max_mb * 2**20))
+    web = ingest_urls(urls, graph, onto, limits=limits, dry_run=dry_run, force=force)
+    if not files:
+        if as_json:
+            _emit({"web": [r.as_dict() for r in web]})
+        else:
+            print_web_results(web)
+        if any(r.status == "failed" for r in web):
+            raise typer.Exit(1)
+        return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
     with Progress(*columns, console=err_console, disable=as_json, transient=True) as bar:
@@ -66,17 +86,27 @@ def ingest(
             files, graph, onto, dry_run=dry_run, force=force, limits=limits, on_document=advance
         )
     if as_json:
-        _print_json(report)
+        _print_json(report, web)
     else:
         _print_report(report)
-    if report.failed:
+        if web:
+            print_web_results(web)
+    if report.failed or any(r.status == "failed" for r in web):
         raise typer.Exit(1)
 
 
-def _print_json(report: IngestReport) -> None:
+def _print_json(report: IngestReport, web: list[WebResult]) -> None:
     docs = [{**asdict(d), "path": str(d.path)} for d in report.documents]
-    payload = {"run": report.run_id, "totals": report.totals(), "documents": docs}
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    payload: dict[str, object] = {
+        "run": report.run_id, "totals": report.totals(), "documents": docs
+    }  # fmt: skip
+    if web:
+        payload["web"] = [r.as_dict() for r in web]
+    _emit(payload)
+
+
+def _emit(payload: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _print_report(report: IngestReport) -> None:

@@ -1,0 +1,152 @@
+// The entity view (#/entity/<id>): names, labels, properties, neighbours, programmes,
+// the lineage graph with its controls, the field history for fields, and provenance.
+
+import { api } from "./api.js";
+import { fill, h, idKey } from "./dom.js";
+import { graphControls, MAX_DEPTH } from "./controls.js";
+import { LineageGraph } from "./graph.js";
+import { className, displayName, getLang, mainLabel, money, relName, t } from "./i18n.js";
+import { ProvenancePanel } from "./provenance.js";
+import { href, replaceQuery } from "./router.js";
+import { historyCard } from "./timeline.js";
+
+/** Render into `view`; returns a cleanup function for when the view changes. */
+export async function renderEntityPage(view, args, query) {
+  const id = args.join("/");
+  fill(view, h("p", { class: "muted" }, t("loading")));
+  let entity;
+  try {
+    entity = await api.entity(id, getLang());
+  } catch (err) {
+    fill(view, h("h1", {}, t(err.status === 404 ? "notFound" : "error")), h("p", { class: "error" }, err.message));
+    return null;
+  }
+  const name = displayName({ name: entity.names.ko, nameEn: entity.names.en, id: entity.id });
+  const cls = mainLabel(entity.labels);
+  const provenance = h("div", { class: "provenance-body" });
+  const panel = new ProvenancePanel(provenance);
+  const selection = h("div", { class: "selection", "aria-live": "polite" });
+  const status = h("div", { class: "graph-status muted small" });
+  const list = h("div", { class: "graph-list" });
+  const canvas = h("div", { class: "graph", id: "graph", role: "img", "aria-label": t("lineage") });
+  const params = graphParams(query);
+
+  fill(view,
+    header(entity, name, cls),
+    h("div", { class: "entity-grid" },
+      h("div", { class: "col-main" },
+        h("section", { class: "card graph-card" },
+          h("h2", {}, t("lineage")),
+          graphControls(params, (changed) => {
+            Object.assign(params, changed);
+            replaceQuery({ direction: params.direction, depth: params.depth,
+                           types: params.types?.join(",") });
+            graph.load(params);
+          }),
+          canvas, selection, status,
+          h("details", { class: "graph-as-list" }, h("summary", {}, t("graphAsList")), list),
+          h("p", { class: "muted small" }, t("graphHint"))),
+        cls === "StrategicField" ? historyCard(entity.id) : null),
+      h("aside", { class: "col-side" },
+        h("section", { class: "card provenance", id: "provenance" },
+          h("h2", {}, t("provenance")), provenance),
+        propertiesCard(entity),
+        programmesCard(entity.id),
+        neighboursCard(entity))));  // prettier-ignore
+
+  const showOwn = () => panel.showNode(entity.id, name);
+  const graph = new LineageGraph({
+    container: canvas, status, list, start: entity.id,
+    onNode: (node) => select(selection, node, panel),
+    onEdge: (edge) => {
+      fill(selection, h("span", { class: "muted" }, `${t("selected")}: `), `${edge.sourceName} —${edge.label}→ ${edge.targetName}`);
+      panel.showRelationship(edge, edge.sourceName, edge.targetName);
+    },
+  });  // prettier-ignore
+  showOwn();
+  graph.load(params);
+  return () => graph.destroy();
+}
+
+function graphParams(query) {
+  const direction = ["up", "down", "both"].includes(query.get("direction")) ? query.get("direction") : "both";
+  const depth = Math.min(MAX_DEPTH, Math.max(1, Number(query.get("depth")) || 2));
+  const types = query.get("types") ? query.get("types").split(",").filter(Boolean) : null;
+  return { direction, depth, types };
+}
+
+function header(entity, name, cls) {
+  const links = [];
+  if (cls === "StrategicField") links.push(h("a", { href: href("field", entity.id) }, t("history")));
+  if (cls === "FieldVersion") {
+    const field = entity.neighbours.find((n) => n.type === "VERSION_OF" && n.direction === "out");
+    if (field) links.push(h("a", { href: href("field", field.id) }, t("history")));
+  }
+  if (cls === "RoadmapEdition") links.push(h("a", { href: href("programmes", entity.id) }, t("programmeLinks")));
+  return h("div", { class: "page-head" },
+    h("h1", {}, name),
+    h("div", { class: "head-meta" },
+      entity.labels.filter((l) => l !== "Entity").map((l) => h("span", { class: "chip" }, className(l))),
+      h("code", { class: "entity-id" }, entity.id),
+      links));  // prettier-ignore
+}
+
+function select(selection, node, panel) {
+  const name = displayName(node);
+  fill(selection,
+    h("span", { class: "muted" }, `${t("selected")}: `),
+    h("strong", {}, name), " ", h("span", { class: "chip" }, className(node.cls)), " ",
+    h("a", { href: href("entity", node.id), class: "button" }, t("open")), " ",
+    h("button", { type: "button", onclick: () => panel.showNode(node.id, name) }, t("provenance")));  // prettier-ignore
+}
+
+function propertiesCard(entity) {
+  const rows = Object.entries(entity.properties)
+    .filter(([key]) => key !== "id")
+    .sort(([a], [b]) => a.localeCompare(b));
+  return h("section", { class: "card" }, h("h2", {}, t("properties")),
+    h("table", { class: "props" }, h("tbody", {}, rows.map(([key, value]) =>
+      h("tr", {}, h("th", {}, key), h("td", {}, format(value)))))));  // prettier-ignore
+}
+
+function format(value) {
+  if (Array.isArray(value)) return value.join(", ");
+  if (value && typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function programmesCard(id) {
+  const body = h("div", {}, t("loading"));
+  const card = h("section", { class: "card programmes-card" }, h("h2", {}, t("programmeLinks")), body);
+  api.entityProgrammes(id).then(
+    ({ rows }) => {
+      if (!rows.length) {
+        card.hidden = true;
+        return;
+      }
+      fill(body, h("ul", { class: "plain" }, rows.map((r) =>
+        h("li", { "data-programme": r.programme },
+          h("a", { href: href("entity", r.programme) }, displayName({ name: r.programmeName, nameEn: r.programmeNameEn, id: r.programme })),
+          r.amountKrw ? h("span", { class: "money" }, ` ${money(r.amountKrw)} (${r.year ?? ""})`) : null,
+          r.via !== id ? h("span", { class: "muted small" }, ` ${t("via")} `, h("a", { href: href("entity", r.via) }, idKey(r.via))) : null))));  // prettier-ignore
+    },
+    () => (card.hidden = true),
+  );
+  return card;
+}
+
+function neighboursCard(entity) {
+  const groups = new Map();
+  for (const n of entity.neighbours) {
+    const key = `${n.direction === "out" ? "→" : "←"} ${relName(n.type)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(n);
+  }
+  return h("section", { class: "card neighbours" }, h("h2", {}, t("neighbours")),
+    [...groups].map(([key, items]) => h("div", { class: "neighbour-group" },
+      h("h3", {}, key, h("span", { class: "muted small" }, ` (${items.length})`)),
+      h("ul", { class: "plain" }, items.map((n) => h("li", {},
+        h("a", { href: href("entity", n.id) }, n.name || n.id), " ",
+        h("span", { class: "chip" }, className(mainLabel(n.labels)))))))),
+    entity.neighbours_truncated ? h("p", { class: "warn" }, t("truncated")) : null);  // prettier-ignore
+}
