@@ -10,7 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
+    Neo4jError,
     ServiceUnavailable,
+    SessionError,
     SessionExpired,
     TransientError,
 )
@@ -18,6 +20,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("stkg.api")
+
+
+#: Neo4j status codes (parts of them) that mean "not now" rather than "wrong": the database
+#: is shutting down or starting, or ended the transaction (terminated, timed out) meanwhile.
+#: POST /cypher maps its own timeouts to 408 before they get here.
+_UNAVAILABLE_CODES = (
+    "DatabaseUnavailable",
+    "DatabaseNotFound",
+    "TransactionStartFailed",
+    "Transaction.Terminated",
+    "TransactionTerminated",
+    "Shutdown",
+    "ShuttingDown",
+    "TransactionTimedOut",
+)
 
 
 class Problem(Exception):
@@ -76,6 +93,22 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(
             request, 503, "Graph database unavailable", "Neo4j cannot be reached; retry soon."
         )
+
+    # errors the server reports while it stops or starts (it terminates or times out the
+    # transactions it was running): "not now", like an unreachable server
+    @app.exception_handler(Neo4jError)
+    @app.exception_handler(SessionError)
+    async def _neo4j(request: Request, exc: Exception) -> JSONResponse:
+        code = getattr(exc, "code", None) or ""
+        if isinstance(exc, SessionError) or any(part in code for part in _UNAVAILABLE_CODES):
+            return problem_response(
+                request,
+                503,
+                "Graph database unavailable",
+                "Neo4j is busy, stopping or starting; retry soon.",
+            )
+        log.exception("unhandled Neo4j error on %s", request.url.path)
+        return problem_response(request, 500, "Internal error", "The error was logged.")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
