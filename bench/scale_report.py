@@ -1,0 +1,134 @@
+"""The markdown of one scale run, and its place in BENCHMARKS.md.
+
+A run renders as one section between ``<!-- bench:scale=N -->`` and ``<!-- /bench -->``,
+so re-running a scale replaces its own figures and leaves every other section alone.
+Every table cell that holds a figure is a plain number (thousands separated by commas);
+units live in the column headers, so the smoke test (and a reader) can check each cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bench.runner import Result
+
+__all__ = ["begin_marker", "render", "replace_section"]
+
+END = "<!-- /bench -->"
+MILLION = 1_000_000
+
+
+def begin_marker(scale: int) -> str:
+    return f"<!-- bench:scale={scale} -->"
+
+
+def _n(value: float, digits: int = 0) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def render(result: Result, command: str) -> str:
+    """The section for ``result``, markers included."""
+    c = result.config
+    lines = [
+        begin_marker(c.scale),
+        f"### At scale: {c.scale:,} patents",
+        "",
+        f"`{command}` (wipes and syncs the database at NEO4J_URI)",
+        "",
+        f"Machine: {result.machine}; {result.neo4j}; date {result.date}. Graph after the "
+        f"run: {result.nodes:,} nodes, {result.relationships:,} relationships (roadmap "
+        f"skeleton written in {result.skeleton_seconds:.1f} s as one document).",
+        "",
+        *_load_table(result),
+        "",
+        *_latency_table(result),
+        "",
+        *_resource_table(result),
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def _load_table(result: Result) -> list[str]:
+    c = result.config
+    loads = result.loads
+    anchor = loads["load_csv"].rows_per_second
+    rows = [
+        (f"stkg `FactWriter.write_document`, {c.batch:,} patents per document "
+         "(one transaction each)", loads["stkg"]),
+        (f"anchor: Neo4j `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF {c.batch:,} ROWS`",
+         loads["load_csv"]),
+        (f"anchor: naive MERGE, one transaction per row (measured on "
+         f"{loads['naive'].rows:,} rows; patents/s extrapolates to all rows)", loads["naive"]),
+    ]  # fmt: skip
+    out = [
+        "Bulk load of the same patent rows (each: one node, two relationships, MERGE on id):",
+        "",
+        "| loader | patents | seconds | patents/s | / LOAD CSV |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for label, timing in rows:
+        out.append(
+            f"| {label} | {_n(timing.rows)} | {_n(timing.seconds, 2)} | "
+            f"{_n(timing.rows_per_second)} | {_n(timing.rows_per_second / anchor, 2)} |"
+        )
+    naive = loads["naive"].rows_per_second
+    out += ["", f"At the naive rate all {c.scale:,} patents would take "
+            f"{_n(c.scale / naive, 0)} s (extrapolated)."]  # fmt: skip
+    return out
+
+
+def _latency_table(result: Result) -> list[str]:
+    n = result.config.requests
+    out = [
+        f"Query latency, ms, {n} sequential requests each after 5 warm-ups (anchor: the bare "
+        "Python driver running the route's own Cypher; the API side is httpx → uvicorn in "
+        "the same process, one worker):",
+        "",
+        "| query | bare p50 | bare p95 | bare p99 | API p50 | API p95 | API p99 | API / bare p50 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, bare in result.bare.items():
+        api = result.api[label]
+        out.append(
+            f"| {label} | {_n(bare.p50, 2)} | {_n(bare.p95, 2)} | {_n(bare.p99, 2)} | "
+            f"{_n(api.p50, 2)} | {_n(api.p95, 2)} | {_n(api.p99, 2)} | "
+            f"{_n(api.p50 / bare.p50, 2)} |"
+        )
+    return out
+
+
+def _resource_table(result: Result) -> list[str]:
+    c = result.config
+    if c.scale == MILLION:
+        per = "measured"
+    elif c.scale < MILLION:  # the fixed roadmap part and empty store scale too: upper bound
+        per = f"scaled linearly from {c.scale:,}; an upper bound"
+    else:
+        per = f"scaled linearly from {c.scale:,}"
+    out = ["| resource | MiB |", "| --- | --- |",
+           f"| peak RSS of the runner (generator, writer, driver, API in one process) "
+           f"| {_n(result.peak_rss_mib)} |"]  # fmt: skip
+    if result.store_mib is not None:
+        out.append(
+            f"| store on disk (`du` of the database directory) | {_n(result.store_mib, 1)} |"
+        )
+        out.append(
+            f"| store on disk per million patents ({per}) "
+            f"| {_n(result.store_mib * MILLION / c.scale, 1)} |"
+        )
+    if result.tx_log_mib is not None:
+        out.append(f"| transaction logs on disk (preallocated in 256 MiB files) "
+                   f"| {_n(result.tx_log_mib, 1)} |")  # fmt: skip
+    if result.store_mib is None:
+        out += ["", "Store size not measured (`--no-store-size`, or the server is not the "
+                "local one of STKG_HOME)."]  # fmt: skip
+    return out
+
+
+def replace_section(text: str, scale: int, section: str) -> str:
+    """``text`` with the marked section of ``scale`` replaced by ``section`` (or appended)."""
+    pattern = re.compile(re.escape(begin_marker(scale)) + r".*?" + re.escape(END), re.S)
+    if pattern.search(text):
+        return pattern.sub(lambda _m: section, text, count=1)
+    return text.rstrip("\n") + "\n\n" + section + "\n"

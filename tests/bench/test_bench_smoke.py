@@ -1,0 +1,127 @@
+"""Smoke test of the benchmark runner at 1,000 patents: the report is well-formed.
+
+It runs ``python -m bench`` exactly as documented, against the test server (which the
+runner wipes and syncs — the ``graph`` fixture wipes it before, and every other test
+starts from a wiped graph anyway, so nothing depends on what this one leaves). It checks
+the shape of the output — the tables, a number in every figure cell, each anchor row,
+the marked section replaced in place — and never how fast anything was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from stkg.graph.driver import Graph
+from stkg.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")
+OTHER = "## Some other section\n\nkept as it is\n"
+
+
+def _env(settings: Settings) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "STKG_NEO4J"))}
+    env.update(NEO4J_URI=settings.neo4j_uri, STKG_HOME=str(settings.home),
+               STKG_NEO4J_HTTP_PORT=str(settings.neo4j_http_port))  # fmt: skip
+    if settings.password:
+        env["NEO4J_PASSWORD"] = settings.password
+    return env
+
+
+def _rows(table_header: str, text: str) -> list[list[str]]:
+    """The body rows (cells stripped) of the table whose header line starts so."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(table_header))
+    assert set(lines[start + 1].replace("|", "").split()) == {"---"}, lines[start + 1]
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([c.strip() for c in line.strip().strip("|").split("|")])
+    return rows
+
+
+def test_runner_writes_a_well_formed_section(
+    graph: Graph, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    target = tmp_path / "BENCHMARKS.md"
+    target.write_text(f"# Benchmarks\n\n<!-- bench:scale=1000 -->\nOLD\n<!-- /bench -->\n\n{OTHER}")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--scale", "1000", "--requests", "20",
+         "--naive-rows", "50", "--no-store-size", "--out", str(target),
+         "--out-dir", str(tmp_path / "out")],
+        cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    graph.write("MATCH (n) DETACH DELETE n")  # leave the graph as other tests expect it
+    assert done.returncode == 0, done.stderr[-3000:]
+
+    section = (tmp_path / "out" / "1000.md").read_text(encoding="utf-8")
+    assert section.startswith("<!-- bench:scale=1000 -->")
+    assert section.rstrip().endswith("<!-- /bench -->")
+    assert "python -m bench --scale 1000" in section  # the command that reproduces it
+    assert re.search(r"\d+ cores, \d+ GiB RAM", section)
+    assert re.search(r"date \d{4}-\d{2}-\d{2}", section)
+
+    loads = _rows("| loader |", section)
+    assert [r[0].split(":")[0] for r in loads] == ["stkg `FactWriter.write_document`, 5,000 "
+                                                   "patents per document (one transaction each)",
+                                                   "anchor", "anchor"]  # fmt: skip
+    assert "LOAD CSV" in loads[1][0] and "naive MERGE" in loads[2][0]
+    assert [r[1] for r in loads] == ["1,000", "1,000", "50"]
+    latencies = _rows("| query |", section)
+    assert [r[0] for r in latencies] == [
+        "field history", "lineage depth 3 down from a field", "programme links"]  # fmt: skip
+    resources = _rows("| resource |", section)
+    assert resources and resources[0][0].startswith("peak RSS")
+    for row in loads + latencies + resources:
+        for cell in row[1:]:
+            assert NUMBER.match(cell), (row, cell)
+    assert all(float(r[3].replace(",", "")) > 0 for r in loads)
+
+    merged = target.read_text(encoding="utf-8")
+    assert "OLD" not in merged and merged.count("<!-- bench:scale=1000 -->") == 1
+    assert section.strip() in merged and merged.rstrip().endswith(OTHER.rstrip())
+
+
+GENERATOR_PROBE = """
+import collections, json
+from bench.generate import Scale, patents, skeleton
+scale = Scale(2000)
+first, second = list(patents(scale)), list(patents(scale))
+facts = skeleton(scale)
+classes = collections.Counter(n.cls for n in facts.nodes.values())
+applicants = collections.Counter(p.applicant for p in first)
+print(json.dumps({
+    "same": first == second,
+    "other_seed_differs": first != list(patents(Scale(2000, seed=8))),
+    "ids": len({p.id for p in first}),
+    "top_share": applicants.most_common(1)[0][1] / len(first),
+    "applicants": len(applicants),
+    "classes": classes,
+    "years": sorted({p.filing_date.year for p in first}),
+}))
+"""
+
+
+def test_generator_is_deterministic_and_skewed() -> None:
+    done = subprocess.run([sys.executable, "-c", GENERATOR_PROBE], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    probe = json.loads(done.stdout)
+    assert probe["same"] and probe["other_seed_differs"]
+    assert probe["ids"] == 2000
+    # Zipf-like: with 50 applicants an even spread gives each 2%; the top one holds far more
+    assert probe["top_share"] > 0.15
+    assert probe["applicants"] > 25
+    assert probe["classes"]["RoadmapEdition"] == 4
+    assert probe["classes"]["StrategicField"] == 40
+    assert probe["classes"]["FieldVersion"] == 160
+    assert probe["classes"]["StrategicProduct"] == 300
+    assert probe["classes"]["CoreTechnology"] == 3000
+    assert probe["classes"]["Programme"] == 12 and probe["classes"]["Funding"] == 48
+    assert probe["years"][0] >= 2010 and probe["years"][-1] <= 2024 and len(probe["years"]) > 10
