@@ -20,6 +20,28 @@ SME_ROADMAP = "중소기업기술로드맵"
 SMART_MANUFACTURING_ROADMAP = "스마트제조전략기술로드맵"
 
 
+_VOCABULARY_INDEXES: dict[tuple[int, str], tuple[Ontology, dict[str, str]]] = {}
+
+
+def vocabulary_index(onto: Ontology, scheme: str) -> dict[str, str]:
+    """Name key of every label and alias of ``scheme``'s concepts → the concept's notation.
+
+    Built once per (immutable) ontology and scheme: a table of a thousand rows asks for
+    its sectors a thousand times.
+    """
+    cached = _VOCABULARY_INDEXES.get((id(onto), scheme))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    index: dict[str, str] = {}
+    for concept in onto.vocab(scheme).concepts:
+        names = [concept.labels.ko, concept.labels.en, *(t for t, _ in concept.alt_labels)]
+        for name in names:
+            if name:
+                index.setdefault(name_key(name), concept.notation)
+    _VOCABULARY_INDEXES[(id(onto), scheme)] = (onto, index)
+    return index
+
+
 @dataclass
 class BuildContext:
     onto: Ontology
@@ -48,12 +70,7 @@ class BuildContext:
     # -- vocabularies -------------------------------------------------------------------------
     def notation(self, scheme: str, label: str) -> str | None:
         """The stored value of the concept of ``scheme`` whose label or alias is ``label``."""
-        wanted = name_key(label)
-        for concept in self.onto.vocab(scheme).concepts:
-            names = [concept.labels.ko, concept.labels.en, *(t for t, _ in concept.alt_labels)]
-            if any(n and name_key(n) == wanted for n in names):
-                return concept.notation
-        return None
+        return vocabulary_index(self.onto, scheme).get(name_key(label))
 
     def sector(self, label: str, evidence: EvidenceRef | None = None) -> str | None:
         """The Sector node for a sector label as printed (None when unknown)."""
