@@ -1,13 +1,16 @@
-"""The FastAPI application: one async Neo4j driver per process, opened in the lifespan."""
+"""The FastAPI application: one Neo4j driver per process, opened in the lifespan.
+
+The driver is the synchronous one, called from worker threads (see :mod:`stkg.api.db`)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from neo4j import AsyncGraphDatabase
+from neo4j import GraphDatabase
 
 from stkg import __version__
 from stkg.api.limits import BodyLimit
@@ -41,7 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = AsyncGraphDatabase.driver(
+        driver = GraphDatabase.driver(
             settings.neo4j_uri,
             auth=auth_for(settings),
             connection_timeout=3.0,
@@ -57,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            await driver.close()
+            await anyio.to_thread.run_sync(driver.close)
 
     app = FastAPI(
         title="stkg",

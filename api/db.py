@@ -1,19 +1,26 @@
-"""How routes read from Neo4j: the app's one async driver, read routing, a timeout, a cap.
+"""How routes read from Neo4j: the app's one driver, read routing, a timeout, a cap.
 
 Every read goes through :func:`read_rows`, so the timeout, the row cap and the way values
 are serialised are the same for every endpoint.
+
+The driver is the synchronous one, called from worker threads (:func:`in_thread`). The
+async driver wraps every socket read in a timed ``wait_for`` task, which cost 0.6–0.9 ms a
+query here (BENCHMARKS.md); the sync driver uses the socket's own timeout, and a thread
+hop costs tens of microseconds. The event loop stays free while a thread waits on Neo4j.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any, LiteralString, TypeVar
 
+import anyio.to_thread
 import neo4j
 from fastapi import Request
-from neo4j import AsyncDriver, AsyncResult, RoutingControl
+from neo4j import Driver, Result, RoutingControl
 from neo4j.exceptions import ServiceUnavailable
 
 from stkg.api.metrics import observe_query
@@ -24,11 +31,17 @@ from stkg.settings import Settings
 #: that is starting up accepts connections but answers nothing, and the driver would wait.
 NO_ANSWER_GRACE = 2.0
 
+T = TypeVar("T")
 
-async def bounded(awaitable: Any, timeout: float) -> Any:
-    """Await a Neo4j call for at most ``timeout`` + grace; silence counts as unavailable."""
+
+async def in_thread(call: Callable[[], T], timeout: float) -> T:
+    """Run a blocking driver call in a worker thread; wait ``timeout`` + grace at most.
+
+    Past that the request answers 503 (Neo4j is not answering); the thread itself ends
+    when the driver's socket gives up.
+    """
     try:
-        return await asyncio.wait_for(awaitable, timeout + NO_ANSWER_GRACE)
+        return await asyncio.wait_for(anyio.to_thread.run_sync(call), timeout + NO_ANSWER_GRACE)
     except TimeoutError as exc:
         raise ServiceUnavailable(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
@@ -40,7 +53,7 @@ class Rows:
     truncated: bool
 
 
-def driver_of(request: Request) -> AsyncDriver:
+def driver_of(request: Request) -> Driver:
     return request.app.state.driver  # type: ignore[no-any-return]
 
 
@@ -59,11 +72,11 @@ async def read_rows(
     """Run a read query (routed to a reader in a cluster) and keep at most ``max_rows``."""
     settings = settings_of(request)
 
-    async def collect(result: AsyncResult) -> Rows:
+    def collect(result: Result) -> Rows:
         columns = list(result.keys())
         rows: list[dict[str, Any]] = []
         truncated = False
-        async for record in result:
+        for record in result:
             if len(rows) >= max_rows:
                 truncated = True
                 break
@@ -72,16 +85,20 @@ async def read_rows(
 
     seconds = timeout or settings.neo4j_timeout
     query = neo4j.Query(cypher, timeout=seconds)  # type: ignore[arg-type]
-    started = time.perf_counter()
-    try:
-        call = driver_of(request).execute_query(
+    driver = driver_of(request)
+
+    def call() -> Rows:
+        return driver.execute_query(
             query,
             params,
             routing_=RoutingControl.READ,
             database_=settings.neo4j_database,
             result_transformer_=collect,
         )
-        rows: Rows = await bounded(call, seconds)
+
+    started = time.perf_counter()
+    try:
+        rows = await in_thread(call, seconds)
     except Exception as exc:
         observe_query(request, time.perf_counter() - started, exc)
         raise

@@ -44,12 +44,21 @@ def resolve_id(raw: str) -> str:
 
 
 async def require_entity(request: Request, raw: str) -> dict[str, Any]:
-    """The node's id, labels and names, or a 404 problem with the id in ``detail``."""
+    """The node's id, labels and names, or a 404 problem with the id in ``detail``.
+
+    A route whose own query finds nothing for a missing id can skip this round trip and
+    call it only when its result is empty (to tell "no such entity" from "no rows").
+    """
     tid = resolve_id(raw)
     rows = await read_rows(request, ENTITY_BY_ID, {"id": tid}, max_rows=1)
     if not rows.rows:
-        raise Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
+        raise unknown_entity(tid)
     return rows.rows[0]
+
+
+def unknown_entity(tid: str) -> Problem:
+    """The 404 every route answers for an id no node has."""
+    return Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
 
 
 def display_name(row: dict[str, Any], lang: str) -> str | None:

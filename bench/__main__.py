@@ -2,15 +2,17 @@
 
     NEO4J_URI=bolt://127.0.0.1:7701 python -m bench --scale 100000 [--out BENCHMARKS.md]
 
-!!! THIS WIPES THE DATABASE AT NEO4J_URI (every node and relationship) AND SYNCS THE
+!!! THIS WIPES THE DATABASE AT NEO4J_URI (every node and relationship; when that is the
+!!! local server of STKG_HOME, by stopping it and deleting its store) AND SYNCS THE
 !!! ONTOLOGY'S CONSTRAINTS INTO IT. Point it at a scratch server of its own, never at
 !!! the one `stkg up` serves. It also writes CSV files into that server's import
 !!! directory, so the server must run on this machine.
 
 What it measures, each next to the anchor that says what "good" is:
 
-(a) bulk load, patents per second: stkg's batched writes (``FactWriter.write_document``,
-    one document = one transaction per ``--batch`` patents) vs Neo4j's own
+(a) bulk load, patents per second: stkg's batched writes (``FactWriter.write_documents``
+    reading the same CSV, one document = one transaction per ``--batch`` patents, the
+    next document prepared while the current one commits) vs Neo4j's own
     ``LOAD CSV … CALL { … } IN TRANSACTIONS`` of the same rows vs naive MERGE with one
     transaction per row (timed on ``--naive-rows`` rows and extrapolated — labelled so);
 (b) latency p50/p95/p99 of three lineage queries (field history, lineage depth 3 down from

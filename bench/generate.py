@@ -32,6 +32,7 @@ __all__ = [
     "PatentRow",
     "Scale",
     "document",
+    "patent_document",
     "patent_documents",
     "patent_facts",
     "patents",
@@ -89,6 +90,16 @@ class PatentRow:
             "ipc": ";".join(self.ipc), "applicant": self.applicant,
             "coretech": self.core_technology,
         }  # fmt: skip
+
+    @classmethod
+    def from_csv_row(cls, row: dict[str, str]) -> PatentRow:
+        """The row :meth:`csv_row` wrote, read back (typed as the writer expects)."""
+        return cls(
+            id=row["id"], office=row["office"], number=row["number"],
+            filing_date=dt.date.fromisoformat(row["filingDate"]),
+            citations=int(row["citations"]), ipc=tuple(row["ipc"].split(";")),
+            applicant=row["applicant"], core_technology=row["coretech"],
+        )  # fmt: skip
 
 
 def field_id(i: int) -> str:
@@ -290,5 +301,10 @@ def patent_documents(
         chunk = list(itertools.islice(iterator, batch))
         if not chunk:
             return
-        doc = document(f"patents/{n:05d}", f"{chunk[0].id}..{chunk[-1].id}:{len(chunk)}")
-        yield doc, patent_facts(chunk), len(chunk)
+        yield (*patent_document(n, chunk), len(chunk))
+
+
+def patent_document(n: int, chunk: list[PatentRow]) -> tuple[dict[str, Any], FactSet]:
+    """The ``n``-th batch of patents as one document and its facts."""
+    doc = document(f"patents/{n:05d}", f"{chunk[0].id}..{chunk[-1].id}:{len(chunk)}")
+    return doc, patent_facts(chunk)

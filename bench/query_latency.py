@@ -1,34 +1,35 @@
-"""Latency of the three main lineage questions: bare Python driver vs the API in-process.
+"""Latency of the three main lineage questions: bare Python driver vs the API.
 
 The bare side runs the very Cypher the API routes run (imported from the routes, so the
 two cannot drift apart) through the synchronous driver; the API side asks the routes over
-HTTP (httpx) against uvicorn serving :func:`stkg.api.app.create_app` on a free loopback
-port in a thread of this process. The API side also pays for what only it does: looking
-the id up (404s), validating and serialising the envelope.
+HTTP (httpx) of ``stkg serve`` running in its own process on a free loopback port. The
+API side also pays for what only it does: parsing the request, validating parameters,
+serialising the JSON answer, HTTP itself.
 """
 
 from __future__ import annotations
 
+import os
 import socket
-import threading
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
-import uvicorn
 from neo4j import Driver, RoutingControl
 
-from stkg.api.app import create_app
 from stkg.api.routes.lineage import HOP, NODE
 from stkg.api.routes.programmes import PROGRAMME_LINKS
 from stkg.api.terms import lineage_types, split_by_direction
 from stkg.queries.catalog import load_catalog
 from stkg.settings import Settings
 
-__all__ = ["QUERIES", "Latency", "api_latencies", "bare_latencies", "percentile"]
+__all__ = ["QUERIES", "ApiServer", "Latency", "api_latencies", "bare_latencies", "percentile"]
 
 LINEAGE_DEPTH = 3
 LINEAGE_LIMIT = 50  # the route's default fan-out per node and hop
@@ -130,34 +131,74 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class _ApiServer:
-    """uvicorn serving the app on a free loopback port, in a daemon thread."""
+class ApiServer:
+    """The API as ``stkg serve`` runs it (uvicorn, one worker) in a process of its own on a free loopback port.
+
+    A process of its own, as users run it: in the benchmark's own process the HTTP client
+    and the server would share one GIL and each slow the other down. ``peak_rss_mib``
+    reads the kernel's high-water mark of the server process before it is stopped.
+    """
 
     def __init__(self, settings: Settings):
         self.port = _free_port()
-        app = create_app(settings)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.settings = settings
+        self.process: subprocess.Popen[bytes] | None = None
+        self.peak_rss_mib: float | None = None
 
-    def __enter__(self) -> str:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError(f"the API did not start on port {self.port}")
-            time.sleep(0.05)
+    def __enter__(self) -> ApiServer:
+        env = {**os.environ, "NEO4J_URI": self.settings.neo4j_uri,
+               "NEO4J_DATABASE": self.settings.neo4j_database, "STKG_API_KEYS": "",
+               "STKG_NEO4J_TIMEOUT": str(self.settings.neo4j_timeout)}  # fmt: skip
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "stkg.api.app:create_app", "--factory",
+             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                err = self.process.stderr.read().decode(errors="replace") if self.process.stderr else ""
+                self.__exit__()
+                raise RuntimeError(f"the API did not start on port {self.port}: {err[-2000:]}")
+            time.sleep(0.2)
+
+    @property
+    def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=30)
+        if self.process is None:
+            return
+        self.peak_rss_mib = _peak_rss_mib(self.process.pid)
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
-def api_latencies(settings: Settings, field: str, programme: str, n: int) -> dict[str, Latency]:
+def _peak_rss_mib(pid: int) -> float | None:
+    """VmHWM of a live process (Linux), in MiB; None where /proc does not say."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def api_latencies(base_url: str, field: str, programme: str, n: int) -> dict[str, Latency]:
     ids = {"field": quote(field, safe=":"), "programme": quote(programme, safe=":")}
     out: dict[str, Latency] = {}
-    with _ApiServer(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
+    with httpx.Client(base_url=base_url, timeout=60) as client:
         for label, path in QUERIES:
             url = path.format(**ids)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-from neo4j import GraphDatabase
+from neo4j import Driver, GraphDatabase
 
 from bench import bulk_load
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
@@ -43,6 +43,9 @@ WIPE = (
 )
 
 
+WARM_UP_CSV = "stkg-bench-warm-up.csv"
+
+
 class BenchError(RuntimeError):
     """The run cannot go on (e.g. the server's import directory is not on this machine)."""
 
@@ -54,6 +57,7 @@ class Config:
     naive_rows: int = 300
     requests: int = 200
     store_size: bool = True  # stop and restart the local server to measure its store
+    fresh_store: bool = True  # start from an empty store when the server is local
 
 
 @dataclass
@@ -80,28 +84,40 @@ def run(
 ) -> Result:
     """Wipe and sync the database of ``settings``, then measure everything at ``config``."""
     settings = (settings or get_settings()).model_copy(update={"neo4j_timeout": 3600.0})
+    fresh = config.fresh_store and fresh_store(settings, progress)
     # a driver of its own (not the process-wide one): the store-size step closes it
-    driver = GraphDatabase.driver(settings.neo4j_uri, auth=auth_for(settings),
-                                  notifications_min_severity="OFF")  # fmt: skip
+    driver = _driver(settings)
     try:
-        return _run(config, settings, Graph(driver, settings.neo4j_database, 3600.0), progress)
+        graph = Graph(driver, settings.neo4j_database, 3600.0)
+        return _run(config, settings, graph, progress, wiped=fresh)
     finally:
         driver.close()
 
 
+def _driver(settings: Settings) -> Driver:
+    return GraphDatabase.driver(settings.neo4j_uri, auth=auth_for(settings),
+                                notifications_min_severity="OFF")  # fmt: skip
+
+
 def _run(
-    config: Config, settings: Settings, graph: Graph, progress: Callable[[str], None]
+    config: Config,
+    settings: Settings,
+    graph: Graph,
+    progress: Callable[[str], None],
+    *,
+    wiped: bool,
 ) -> Result:
     info = graph.server_info()
     result = Result(
         config, dt.date.today().isoformat(), machine(), f"{info.edition} {info.version}"
     )
     scale = Scale(config.scale)
-    onto = load_ontology()
-    writer = FactWriter(graph, onto)
+    writer = FactWriter(graph, load_ontology())
 
-    progress(f"wiping and syncing {settings.neo4j_uri}")
-    wipe(graph)
+    if not wiped:
+        progress(f"wiping {settings.neo4j_uri}")
+        wipe(graph)
+    progress("syncing the ontology's constraints and indexes")
     sync(graph)
     facts = skeleton(scale)
     began = time.perf_counter()
@@ -109,15 +125,21 @@ def _run(
     result.skeleton_seconds = time.perf_counter() - began
     progress(f"skeleton: {len(facts.nodes):,} nodes in {result.skeleton_seconds:.1f}s")
 
-    _anchors(graph, scale, config, result, progress)
-    progress(f"stkg writer: {config.scale:,} patents, {config.batch:,} per document")
-    step = max(config.batch, config.scale // 10)
+    csv_path = _import_dir(graph) / bulk_load.CSV_NAME
+    try:
+        rows = bulk_load.write_csv(csv_path, patents(scale))
+        _anchors(graph, scale, config, result, csv_path, rows, progress)
+        progress(f"stkg writer: {rows:,} patents from the same CSV, {config.batch:,} per document")
+        step = max(config.batch, config.scale // 10)
 
-    def written(done: int) -> None:
-        if done % step < config.batch or done == config.scale:
-            progress(f"  {done:,} patents written")
+        def written(done: int) -> None:
+            if done % step < config.batch or done == rows:
+                progress(f"  {done:,} patents written")
 
-    result.loads["stkg"] = bulk_load.stkg_writer(graph, writer, scale, config.batch, written)
+        result.loads["stkg"] = bulk_load.stkg_writer(writer, csv_path, config.batch, written)
+    finally:
+        csv_path.unlink(missing_ok=True)
+    _check_loaded(graph, rows, "stkg writer")
 
     after = graph.server_info()
     result.nodes, result.relationships = after.nodes, after.relationships
@@ -135,10 +157,7 @@ def _run(
     return result
 
 
-def _anchors(
-    graph: Graph, scale: Scale, config: Config, result: Result, progress: Callable[[str], None]
-) -> None:
-    """LOAD CSV of every row, then the naive client on a subset; patents deleted after each."""
+def _import_dir(graph: Graph) -> Path:
     import_dir = server_directory(graph, "server.directories.import")
     if import_dir is None or not import_dir.parent.exists():
         raise BenchError(
@@ -146,13 +165,22 @@ def _anchors(
             "LOAD CSV needs the CSV file there; run the benchmark beside its server"
         )
     import_dir.mkdir(parents=True, exist_ok=True)
-    csv_path = import_dir / bulk_load.CSV_NAME
-    try:
-        rows = bulk_load.write_csv(csv_path, patents(scale))
-        progress(f"LOAD CSV: {rows:,} rows from {csv_path.name}")
-        result.loads["load_csv"] = bulk_load.load_csv(graph, csv_path.name, rows, config.batch)
-    finally:
-        csv_path.unlink(missing_ok=True)
+    return import_dir
+
+
+def _anchors(
+    graph: Graph,
+    scale: Scale,
+    config: Config,
+    result: Result,
+    csv_path: Path,
+    rows: int,
+    progress: Callable[[str], None],
+) -> None:
+    """LOAD CSV of every row, then the naive client on a subset; patents deleted after each."""
+    _warm_up(graph, config, csv_path, progress)
+    progress(f"LOAD CSV: {rows:,} rows from {csv_path.name}")
+    result.loads["load_csv"] = bulk_load.load_csv(graph, csv_path.name, rows, config.batch)
     _check_loaded(graph, rows, "LOAD CSV")
     bulk_load.delete_patents(graph)
 
@@ -161,6 +189,29 @@ def _anchors(
     result.loads["naive"] = bulk_load.naive(graph, subset)
     _check_loaded(graph, len(subset), "naive MERGE")
     bulk_load.delete_patents(graph)
+
+
+def _warm_up(
+    graph: Graph, config: Config, csv_path: Path, progress: Callable[[str], None]
+) -> None:
+    """Both loaders once on the first two batches, untimed, then deleted.
+
+    The server's JIT and page cache are cold after a fresh start; without this the loader
+    that runs first would pay for warming them and the ratio would mean little.
+    """
+    warm = csv_path.with_name(WARM_UP_CSV)
+    try:
+        with csv_path.open(encoding="utf-8") as source, warm.open("w", encoding="utf-8") as out:
+            out.writelines(itertools.islice(source, 2 * config.batch + 1))  # + header
+        rows = sum(1 for _ in bulk_load.read_csv(warm))
+        progress(f"warming up both loaders on {rows:,} rows (untimed)")
+        bulk_load.load_csv(graph, warm.name, rows, config.batch)
+        bulk_load.delete_patents(graph)
+        bulk_load.stkg_writer(FactWriter(graph, load_ontology()), warm, config.batch)
+        bulk_load.delete_patents(graph)
+        bulk_load.delete_patent_documents(graph)
+    finally:
+        warm.unlink(missing_ok=True)
 
 
 def _check_loaded(graph: Graph, expected: int, who: str) -> None:
@@ -174,6 +225,33 @@ def wipe(graph: Graph) -> None:
     with graph.driver.session(database=graph.database) as session:
         for statement in WIPE:
             session.run(statement).consume()
+
+
+def fresh_store(settings: Settings, progress: Callable[[str], None]) -> bool:
+    """Replace the local server's store with an empty one; False when it is not ours.
+
+    Deleting records does not shrink Neo4j's store files, so a store that held a bigger
+    graph before would inflate the store size measured at the end; and removing files is
+    much faster than deleting a million patents through Cypher. Only the server that
+    ``stkg neo4j start`` runs for these settings (same STKG_HOME, same Bolt port) is
+    touched; any other server is wiped through Cypher instead.
+    """
+    server = LocalNeo4j(settings)
+    if server.pid_file.live_process() is None:
+        return False
+    driver = _driver(settings)
+    try:
+        data = server_directory(Graph(driver, settings.neo4j_database, 60.0),
+                                "server.directories.data")  # fmt: skip
+    finally:
+        driver.close()
+    if data is None or data.resolve() != server.data_dir.resolve():
+        return False
+    progress(f"replacing the store of the local server at {settings.neo4j_uri} with an empty one")
+    server.stop()
+    shutil.rmtree(server.data_dir)
+    server.start(quiet=True)
+    return True
 
 
 def server_directory(graph: Graph, name: str) -> Path | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from neo4j import ManagedTransaction
 
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
+from stkg.graph.prefetch import prefetch
 from stkg.ontology.model import DatatypeProperty, Ontology
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -38,6 +40,16 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 class SchemaViolation(ValueError):
     """A fact names a class or property the ontology does not define."""
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A document validated and grouped into statements, ready for its transaction."""
+
+    document: dict[str, Any]
+    props: dict[str, Any]
+    batches: list[tuple[str, list[dict[str, Any]]]]
+    evidence: int
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,11 @@ class FactWriter:
         # reference individuals come from the ontology, not from any document: never
         # retract them with a document
         self.reference_ids = sorted(i.id for i in o.individuals if i.id)
+        # per-class lookups, computed once: _batches runs them for every fact, and the
+        # ontology answers them by walking all its properties (a 1M-patent load asks 3M times)
+        self._node_names: dict[str, dict[str, str]] = {}
+        self._rel_names: dict[str, dict[str, str]] = {}
+        self._labels: dict[str, tuple[str, ...]] = {}
 
     # -- public ---------------------------------------------------------------------------
     def write_document(
@@ -96,17 +113,47 @@ class FactWriter:
         ``document`` holds the SourceDocument's properties by ontology local name and
         must include ``id``, ``sha256`` and ``origin``.
         """
-        doc_props = self._props("SourceDocument", document)
-        doc_id = document["id"]
-        batches = self._batches(doc_id, facts)
+        return self._write(self._prepare(document, facts), run=run, force=force)
+
+    def write_documents(
+        self,
+        documents: Iterable[tuple[dict[str, Any], FactSet]],
+        *,
+        run: dict[str, Any] | None = None,
+        force: bool = False,
+    ) -> Iterator[WriteSummary]:
+        """:meth:`write_document` for each, one transaction each, in order.
+
+        The next document is produced (by the caller's iterable) and validated in a
+        background thread while the current one's transaction runs, so a bulk load keeps
+        both Python and Neo4j busy. Stops at the first failure: the documents before it
+        are written, the failing one and those after it are not.
+        """
+        prepared = prefetch(self._prepare(doc, facts) for doc, facts in documents)
+        try:
+            for item in prepared:
+                yield self._write(item, run=run, force=force)
+        finally:
+            prepared.close()  # type: ignore[attr-defined]
+
+    def _prepare(self, document: dict[str, Any], facts: FactSet) -> _Prepared:
+        return _Prepared(
+            document,
+            self._props("SourceDocument", document),
+            self._batches(document["id"], facts),
+            facts.evidence_count(),
+        )
+
+    def _write(self, item: _Prepared, *, run: dict[str, Any] | None, force: bool) -> WriteSummary:
+        document, doc_id = item.document, item.document["id"]
 
         def work(tx: ManagedTransaction) -> WriteSummary:
             if not force and self._already_there(tx, doc_id, document["sha256"]):
                 return WriteSummary(doc_id, skipped=True)
             counters: dict[str, int] = defaultdict(int)
             previous = self._retract_previous_versions(tx, document["origin"], doc_id, counters)
-            self._merge_document(tx, doc_id, doc_props, previous, counters)
-            for statement, rows in batches:
+            self._merge_document(tx, doc_id, item.props, previous, counters)
+            for statement, rows in item.batches:
                 _run(tx, statement, counters, rows=rows, doc=doc_id)
             if run is not None:
                 self._record_run(tx, run, doc_id, counters)
@@ -118,7 +165,7 @@ class FactWriter:
                 properties_set=counters["properties_set"],
                 nodes_deleted=counters["nodes_deleted"],
                 relationships_deleted=counters["relationships_deleted"],
-                evidence=facts.evidence_count(),
+                evidence=item.evidence,
                 superseded=previous,
             )
 
@@ -126,12 +173,22 @@ class FactWriter:
 
     # -- validation -----------------------------------------------------------------------
     def _props(self, cls: str, values: dict[str, Any]) -> dict[str, Any]:
-        return _to_neo4j_names(values, self.onto.node_properties(cls), cls)
+        names = self._node_names.get(cls)
+        if names is None:
+            names = self._node_names[cls] = _names(self.onto.node_properties(cls))
+        return _to_neo4j_names(values, names, cls)
 
     def _rel_props(self, prop: str, values: dict[str, Any]) -> dict[str, Any]:
-        return _to_neo4j_names(
-            values, self.onto.relationship_properties(prop), f"relationship {prop}"
-        )
+        names = self._rel_names.get(prop)
+        if names is None:
+            names = self._rel_names[prop] = _names(self.onto.relationship_properties(prop))
+        return _to_neo4j_names(values, names, f"relationship {prop}")
+
+    def _labels_of(self, cls: str) -> tuple[str, ...]:
+        labels = self._labels.get(cls)
+        if labels is None:
+            labels = self._labels[cls] = self.onto.labels_of(cls)
+        return labels
 
     # -- statements -----------------------------------------------------------------------
     def _batches(self, doc_id: str, facts: FactSet) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -140,17 +197,19 @@ class FactWriter:
         evidence_rows: dict[str, dict[str, Any]] = {}
         support_rows: list[dict[str, str]] = []
         for node in facts.nodes.values():
-            labels = self.onto.labels_of(node.cls)
+            labels = self._labels_of(node.cls)
             props = self._props(node.cls, {**node.props, "id": node.id})
             by_labels[labels].append({"id": node.id, "props": props})
             for ref in node.evidence:
                 ev = self._evidence_row(doc_id, ref, evidence_rows)
                 support_rows.append({"ev": ev, "node": node.id})
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # grouped by what each row sets too: a relationship without properties or evidence
+        # (a bulk patent load) skips those SETs, which cost a property write per row
+        by_type: dict[tuple[str, bool, bool], list[dict[str, Any]]] = defaultdict(list)
         for rel in facts.rels.values():
             ids = [self._evidence_row(doc_id, ref, evidence_rows) for ref in rel.evidence]
             props = self._rel_props(rel.prop, rel.props)
-            by_type[self.onto.rel(rel.prop)].append(
+            by_type[(self.onto.rel(rel.prop), bool(props), bool(ids))].append(
                 {"start": rel.start, "end": rel.end, "props": props, "evidence": ids}
             )
             support_rows.extend({"ev": ev, "node": rel.start} for ev in ids)
@@ -182,20 +241,26 @@ class FactWriter:
                 _dedupe(support_rows),
             )
         )
-        for rel_type, rows in sorted(by_type.items()):
-            ev = self.evidence_prop
-            batches.append(
-                (
-                    f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.start}}) "
-                    f"MATCH (b:{self.entity} {{{self.key}: row.end}}) "
-                    f"MERGE (a)-[r:{q(rel_type)}]->(b) SET r += row.props "
-                    # append only ids not there yet: rewriting a document keeps the order
-                    f"SET r.{ev} = coalesce(r.{ev}, []) + "
-                    f"[x IN row.evidence WHERE NOT x IN coalesce(r.{ev}, [])]",
-                    rows,
-                )
-            )
+        for (rel_type, has_props, has_evidence), rows in sorted(by_type.items()):
+            batches.append((self._rel_statement(rel_type, has_props, has_evidence), rows))
         return batches
+
+    def _rel_statement(self, rel_type: str, has_props: bool, has_evidence: bool) -> str:
+        ev = self.evidence_prop
+        statement = (
+            f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.start}}) "
+            f"MATCH (b:{self.entity} {{{self.key}: row.end}}) "
+            f"MERGE (a)-[r:{q(rel_type)}]->(b)"
+        )
+        if has_props:
+            statement += " SET r += row.props"
+        if has_evidence:
+            # append only ids not there yet: rewriting a document keeps the order
+            statement += (
+                f" SET r.{ev} = coalesce(r.{ev}, []) + "
+                f"[x IN row.evidence WHERE NOT x IN coalesce(r.{ev}, [])]"
+            )
+        return statement
 
     def _evidence_row(self, doc_id: str, ref: EvidenceRef, rows: dict[str, Any]) -> str:
         ev_id = evidence_id(self.evidence_prefix, doc_id, ref)
@@ -315,11 +380,14 @@ def _run(tx: ManagedTransaction, statement: str, counters: dict[str, int], **par
     counters["relationships_deleted"] += c.relationships_deleted
 
 
-def _to_neo4j_names(
-    values: dict[str, Any], allowed: tuple[DatatypeProperty, ...], owner: str
-) -> dict[str, Any]:
+def _names(allowed: tuple[DatatypeProperty, ...]) -> dict[str, str]:
+    return {p.local_name: p.name for p in allowed}
+
+
+def _to_neo4j_names(values: dict[str, Any], names: dict[str, str], owner: str) -> dict[str, Any]:
     """Ontology property names → Neo4j keys; a name the ontology does not allow fails."""
-    names = {p.local_name: p.name for p in allowed}
+    if values.keys() <= names.keys():
+        return {names[k]: v for k, v in values.items()}
     unknown = sorted(set(values) - set(names))
     if unknown:
         raise SchemaViolation(f"{owner} has no property {unknown[0]!r} in the ontology")

@@ -6,11 +6,11 @@ from typing import Any
 
 import neo4j
 from fastapi import APIRouter, Request
-from neo4j import AsyncManagedTransaction
+from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
-from stkg.api.db import Rows, bounded, driver_of, settings_of
+from stkg.api.db import Rows, driver_of, in_thread, settings_of
 from stkg.api.envelope import Envelope
 from stkg.api.problems import Problem
 from stkg.graph.readonly import judge_plan
@@ -40,29 +40,33 @@ async def run_cypher(request: Request, body: CypherRequest) -> Envelope:
     settings = settings_of(request)
     timeout = min(body.timeout, settings.neo4j_timeout)
 
-    async def work(tx: AsyncManagedTransaction) -> Rows:
-        explained = await tx.run("EXPLAIN " + body.query, body.params)  # type: ignore[arg-type]
-        summary = await explained.consume()
+    def work(tx: ManagedTransaction) -> Rows:
+        explained = tx.run("EXPLAIN " + body.query, body.params)  # type: ignore[arg-type]
+        summary = explained.consume()
         verdict = judge_plan(summary.query_type, summary.plan)
         if not verdict.allowed:
             raise Problem(403, "Query refused", verdict.reason)
-        result = await tx.run(body.query, body.params)  # type: ignore[arg-type]
+        result = tx.run(body.query, body.params)  # type: ignore[arg-type]
         columns = list(result.keys())
         rows: list[dict[str, Any]] = []
         truncated = False
-        async for record in result:
+        for record in result:
             if len(rows) >= body.max_rows:
                 truncated = True
                 break
             rows.append(record_json(columns, list(record.values())))
         return Rows(columns, rows, truncated)
 
-    try:
-        async with driver_of(request).session(
+    driver = driver_of(request)
+
+    def read() -> Rows:
+        with driver.session(
             database=settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
         ) as session:
-            read = session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
-            rows = await bounded(read, timeout)
+            return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+
+    try:
+        rows = await in_thread(read, timeout)
     except ClientError as exc:
         raise _client_problem(exc) from exc
     return Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated)

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from stkg.api.db import read_rows
-from stkg.api.lookup import require_entity
+from stkg.api.lookup import require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
 from stkg.api.terms import (
     lineage_types,
@@ -141,12 +141,14 @@ async def lineage(
     limit: Annotated[int, Query(ge=1, le=500, description="Neighbours per node and hop")] = 50,
 ) -> LineageGraph:
     chosen = parse_types(types)
-    start = await require_entity(request, id)
+    start = resolve_id(id)
     outgoing, incoming = split_by_direction(chosen, direction)
-    root = (await read_rows(request, NODE, {"id": start["id"]}, max_rows=1)).rows[0]["node"]
-    nodes: dict[str, GraphNode] = {start["id"]: _node(root, 0)}
+    found = (await read_rows(request, NODE, {"id": start}, max_rows=1)).rows
+    if not found:  # the root query is the existence check: no separate lookup
+        raise unknown_entity(start)
+    nodes: dict[str, GraphNode] = {start: _node(found[0]["node"], 0)}
     edges: dict[str, GraphEdge] = {}
-    frontier = [start["id"]]
+    frontier = [start]
     truncated = False
     for hop in range(1, depth + 1):
         if not frontier:
@@ -166,7 +168,7 @@ async def lineage(
                 nodes[node["id"]] = _node(node, hop)
                 frontier.append(node["id"])
     edges = {k: e for k, e in edges.items() if e.source in nodes and e.target in nodes}
-    return LineageGraph(start=start["id"], direction=direction, depth=depth,
+    return LineageGraph(start=start, direction=direction, depth=depth,
                         nodes=list(nodes.values()), edges=list(edges.values()),
                         truncated=truncated)  # fmt: skip
 

@@ -21,7 +21,7 @@ from fastapi.responses import Response
 
 from stkg.api.db import read_rows
 from stkg.api.envelope import Envelope, respond
-from stkg.api.lookup import require_entity
+from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
 
 router = APIRouter(tags=["programmes"])
@@ -132,9 +132,11 @@ async def edition_links(
     limit: Limit = 1000,
     _format: Format = "json",
 ) -> Envelope | Response:  # fmt: skip
-    eid = await _require_class(request, edition, "RoadmapEdition", "roadmap edition")
+    eid = resolve_id(edition)
     params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
     rows = await read_rows(request, EDITION_LINKS, params, max_rows=limit)
+    if not rows.rows:  # nothing linked, or no such edition: only now is a lookup worth it
+        await _require_class(request, eid, "RoadmapEdition", "roadmap edition")
     return respond(request, rows, _format)
 
 
@@ -152,8 +154,10 @@ async def programme_links(
     limit: Limit = 1000,
     _format: Format = "json",
 ) -> Envelope | Response:
-    pid = await _require_class(request, id, "Programme", "programme")
+    pid = resolve_id(id)
     rows = await read_rows(request, PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
+    if not rows.rows:  # the query matches (:Programme {id}): rows mean it exists
+        await _require_class(request, pid, "Programme", "programme")
     return respond(request, rows, _format)
 
 
@@ -172,6 +176,8 @@ async def entity_programmes(
     limit: Limit = 1000,
     _format: Format = "json",
 ) -> Envelope | Response:  # fmt: skip
-    tid = (await require_entity(request, id))["id"]
+    tid = resolve_id(id)
     rows = await read_rows(request, ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
+    if not rows.rows:
+        await require_entity(request, tid)
     return respond(request, rows, _format)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from stkg.api.db import driver_of, read_rows
+from stkg.api.db import driver_of, in_thread, read_rows, settings_of
 from stkg.api.metrics import ApiMetrics
 from stkg.api.problems import Problem
 from stkg.api.terms import ontology
@@ -43,7 +43,8 @@ def entity_constraint() -> str:
 )
 async def ready(request: Request) -> dict[str, Any]:
     try:
-        info = await driver_of(request).get_server_info()
+        timeout = settings_of(request).neo4j_timeout
+        info = await in_thread(driver_of(request).get_server_info, timeout)
         constraint = await read_rows(
             request, CONSTRAINT_EXISTS, {"constraint": entity_constraint()}
         )

@@ -15,7 +15,7 @@ import pytest
 from api_helpers import EDITION_2021, EDITION_2022, KISTA, is_problem
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from neo4j import AsyncGraphDatabase
+from neo4j import GraphDatabase
 from pydantic import SecretStr
 
 from stkg.api.app import create_app
@@ -72,17 +72,13 @@ def test_connection_acquisition_timeout_is_a_503(neo4j_settings: Settings, seede
     with TestClient(create_app(neo4j_settings)) as client:
         assert client.get("/entities/field:드론").status_code == 200
 
-        async def hold_the_only_connection() -> Any:
-            driver = AsyncGraphDatabase.driver(
-                neo4j_settings.neo4j_uri, max_connection_pool_size=1,
-                connection_acquisition_timeout=0.5, auth=None,
-            )  # fmt: skip
-            session = driver.session(database=neo4j_settings.neo4j_database)
-            tx = await session.begin_transaction()
-            await (await tx.run("RETURN 1")).consume()
-            return driver, session, tx
-
-        driver, session, tx = client.portal.call(hold_the_only_connection)  # type: ignore[union-attr]
+        driver = GraphDatabase.driver(
+            neo4j_settings.neo4j_uri, max_connection_pool_size=1,
+            connection_acquisition_timeout=0.5, auth=None,
+        )  # fmt: skip
+        session = driver.session(database=neo4j_settings.neo4j_database)
+        tx = session.begin_transaction()
+        tx.run("RETURN 1").consume()
         original = client.app.state.driver  # type: ignore[attr-defined]
         client.app.state.driver = driver  # type: ignore[attr-defined]
         try:
@@ -90,13 +86,9 @@ def test_connection_acquisition_timeout_is_a_503(neo4j_settings: Settings, seede
             assert is_problem(response, 503) and response.headers["retry-after"]
         finally:
             client.app.state.driver = original  # type: ignore[attr-defined]
-
-            async def release() -> None:
-                await tx.close()
-                await session.close()
-                await driver.close()
-
-            client.portal.call(release)  # type: ignore[union-attr]
+            tx.close()
+            session.close()
+            driver.close()
 
 
 def test_request_body_limit(neo4j_settings: Settings) -> None:

@@ -68,9 +68,9 @@ def test_runner_writes_a_well_formed_section(
     assert re.search(r"date \d{4}-\d{2}-\d{2}", section)
 
     loads = _rows("| loader |", section)
-    assert [r[0].split(":")[0] for r in loads] == ["stkg `FactWriter.write_document`, 5,000 "
-                                                   "patents per document (one transaction each)",
-                                                   "anchor", "anchor"]  # fmt: skip
+    assert [r[0].split(":")[0] for r in loads] == [
+        "stkg `FactWriter.write_documents` reading the same CSV, 5,000 patents per document "
+        "(one transaction each)", "anchor", "anchor"]  # fmt: skip
     assert "LOAD CSV" in loads[1][0] and "naive MERGE" in loads[2][0]
     assert [r[1] for r in loads] == ["1,000", "1,000", "50"]
     latencies = _rows("| query |", section)
