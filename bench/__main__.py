@@ -17,9 +17,12 @@ What it measures, each next to the anchor that says what "good" is:
     transaction per row (timed on ``--naive-rows`` rows and extrapolated — labelled so);
 (b) latency p50/p95/p99 of three lineage queries (field history, lineage depth 3 down from
     a field, a programme's links) through the bare Python driver and through the API
-    in-process (httpx against uvicorn on a free port), and the API/bare ratio;
-(c) peak RSS of this process and the store's size on disk, per million patents
-    (extrapolated linearly below a million — labelled so). Community Neo4j cannot be
+    (``stkg serve``'s app in a uvicorn process of its own on a free port), and the ratio;
+(c) throughput at ``--connections`` connections for ``--seconds`` per query and side:
+    ``wrk`` (Debian package) against the API process vs that many threads looping the
+    same Cypher through the bare driver;
+(d) peak RSS of this process and of the API process, and the store's size on disk per
+    million patents (extrapolated linearly below a million — labelled so). Community Neo4j cannot be
     told to checkpoint, so to measure the store the runner STOPS the local server
     (`stkg neo4j start` with the same STKG_HOME), runs `du`, and starts it again;
     --no-store-size skips that step.
@@ -52,6 +55,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--naive-rows", type=int, default=300,
                         help="rows for the one-transaction-per-row anchor")  # fmt: skip
     parser.add_argument("--requests", type=int, default=200, help="timed requests per query")
+    parser.add_argument("--connections", type=int, default=32,
+                        help="concurrency of the throughput comparison")  # fmt: skip
+    parser.add_argument("--seconds", type=int, default=5,
+                        help="seconds per side and query of the throughput comparison")  # fmt: skip
     parser.add_argument(
         "--no-store-size",
         action="store_true",
@@ -62,8 +69,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--section-only", action="store_true",
                         help="print only the markdown section on stdout (no progress)")  # fmt: skip
     args = parser.parse_args(argv)
-    if args.scale < 1 or args.batch < 1 or args.naive_rows < 1 or args.requests < 1:
-        parser.error("--scale, --batch, --naive-rows and --requests must be positive")
+    if min(args.scale, args.batch, args.naive_rows, args.requests, args.connections,
+           args.seconds) < 1:  # fmt: skip
+        parser.error("--scale, --batch, --naive-rows, --requests, --connections and "
+                     "--seconds must be positive")  # fmt: skip
     return args
 
 
@@ -76,6 +85,10 @@ def command_line(args: argparse.Namespace) -> str:
         parts.append(f"--naive-rows {args.naive_rows}")
     if args.requests != 200:
         parts.append(f"--requests {args.requests}")
+    if args.connections != 32:
+        parts.append(f"--connections {args.connections}")
+    if args.seconds != 5:
+        parts.append(f"--seconds {args.seconds}")
     return " ".join(parts)
 
 
@@ -88,7 +101,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
     config = Config(scale=args.scale, batch=args.batch, naive_rows=args.naive_rows,
-                    requests=args.requests, store_size=not args.no_store_size)  # fmt: skip
+                    requests=args.requests, store_size=not args.no_store_size,
+                    connections=args.connections, seconds=args.seconds)  # fmt: skip
     result = run(config, progress=progress)
     section = render(result, command_line(args))
     if args.section_only:

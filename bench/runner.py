@@ -23,9 +23,16 @@ from pathlib import Path
 import psutil
 from neo4j import Driver, GraphDatabase
 
-from bench import bulk_load
+from bench import bulk_load, throughput
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
-from bench.query_latency import Latency, api_latencies, bare_latencies
+from bench.query_latency import (
+    ApiServer,
+    Latency,
+    api_latencies,
+    api_urls,
+    bare_calls,
+    bare_latencies,
+)
 from stkg.graph.driver import Graph, auth_for
 from stkg.graph.schema import sync
 from stkg.graph.server import LocalNeo4j
@@ -58,6 +65,8 @@ class Config:
     requests: int = 200
     store_size: bool = True  # stop and restart the local server to measure its store
     fresh_store: bool = True  # start from an empty store when the server is local
+    connections: int = 32  # concurrency of the throughput comparison
+    seconds: int = 5  # how long each side of the throughput comparison runs
 
 
 @dataclass
@@ -72,7 +81,10 @@ class Result:
     loads: dict[str, bulk_load.LoadTiming] = field(default_factory=dict)
     bare: dict[str, Latency] = field(default_factory=dict)
     api: dict[str, Latency] = field(default_factory=dict)
+    api_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
+    bare_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
+    api_peak_rss_mib: float | None = None
     store_mib: float | None = None
     tx_log_mib: float | None = None
 
@@ -147,14 +159,37 @@ def _run(
     progress(f"query latency: {config.requests} requests per query and side")
     field, programme = field_id(0), programme_id(0)
     result.bare = bare_latencies(graph.driver, graph.database, field, programme, config.requests)
-    api_settings = settings.model_copy(update={"api_keys": [], "neo4j_timeout": 60.0})
-    result.api = api_latencies(api_settings, field, programme, config.requests)
+    with ApiServer(settings.model_copy(update={"neo4j_timeout": 60.0})) as api:
+        result.api = api_latencies(api.url, field, programme, config.requests)
+        _throughput(graph, api.url, field, programme, config, result, progress)
+    result.api_peak_rss_mib = api.peak_rss_mib
 
     result.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if config.store_size:
         progress("restarting the server so its store is checkpointed, for du")
         result.store_mib, result.tx_log_mib = store_size(graph, settings)
     return result
+
+
+def _throughput(
+    graph: Graph,
+    base_url: str,
+    field: str,
+    programme: str,
+    config: Config,
+    result: Result,
+    progress: Callable[[str], None],
+) -> None:
+    """Each query at ``config.connections``: wrk on the API, then threads on the bare driver."""
+    bare = bare_calls(graph.driver, graph.database, field, programme)
+    for label, url in api_urls(field, programme).items():
+        progress(f"throughput at {config.connections} connections: {label}")
+        result.api_throughput[label] = throughput.wrk(
+            base_url + url, config.connections, config.seconds
+        )
+        result.bare_throughput[label] = throughput.bare_loop(
+            bare[label], config.connections, config.seconds
+        )
 
 
 def _import_dir(graph: Graph) -> Path:
@@ -191,9 +226,7 @@ def _anchors(
     bulk_load.delete_patents(graph)
 
 
-def _warm_up(
-    graph: Graph, config: Config, csv_path: Path, progress: Callable[[str], None]
-) -> None:
+def _warm_up(graph: Graph, config: Config, csv_path: Path, progress: Callable[[str], None]) -> None:
     """Both loaders once on the first two batches, untimed, then deleted.
 
     The server's JIT and page cache are cold after a fresh start; without this the loader

@@ -43,6 +43,8 @@ def render(result: Result, command: str) -> str:
         "",
         *_latency_table(result),
         "",
+        *_throughput_table(result),
+        "",
         *_resource_table(result),
         END,
     ]
@@ -83,8 +85,8 @@ def _latency_table(result: Result) -> list[str]:
     n = result.config.requests
     out = [
         f"Query latency, ms, {n} sequential requests each after 5 warm-ups (anchor: the bare "
-        "Python driver running the route's own Cypher; the API side is httpx → uvicorn in "
-        "the same process, one worker):",
+        "Python driver running the route's own Cypher; the API side is one keep-alive "
+        "HTTP connection to the API (uvicorn, one worker) in a process of its own):",
         "",
         "| query | bare p50 | bare p95 | bare p99 | API p50 | API p95 | API p99 | API / bare p50 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -99,6 +101,28 @@ def _latency_table(result: Result) -> list[str]:
     return out
 
 
+def _throughput_table(result: Result) -> list[str]:
+    c = result.config
+    out = [
+        f"Throughput at {c.connections} connections, {c.seconds} s per side and query (API: "
+        f"`wrk -t2 -c{c.connections}` on loopback; anchor: {c.connections} threads looping "
+        "the same Cypher through one bare driver; one after the other, on the same Neo4j):",
+        "",
+        "| query | bare req/s | bare p50 | bare p99 | API req/s | API p50 | API p99 "
+        "| API errors | API / bare req/s |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, bare in result.bare_throughput.items():
+        api = result.api_throughput[label]
+        out.append(
+            f"| {label} | {_n(bare.requests_per_second)} | {_n(bare.p50_ms, 2)} | "
+            f"{_n(bare.p99_ms, 2)} | {_n(api.requests_per_second)} | {_n(api.p50_ms, 2)} | "
+            f"{_n(api.p99_ms, 2)} | {api.errors} | "
+            f"{_n(api.requests_per_second / bare.requests_per_second, 2)} |"
+        )
+    return out
+
+
 def _resource_table(result: Result) -> list[str]:
     c = result.config
     if c.scale == MILLION:
@@ -108,8 +132,11 @@ def _resource_table(result: Result) -> list[str]:
     else:
         per = f"scaled linearly from {c.scale:,}"
     out = ["| resource | MiB |", "| --- | --- |",
-           f"| peak RSS of the runner (generator, writer, driver, API in one process) "
+           f"| peak RSS of the runner (generator, CSV reader, writer, bare driver) "
            f"| {_n(result.peak_rss_mib)} |"]  # fmt: skip
+    if result.api_peak_rss_mib is not None:
+        out.append(f"| peak RSS of the API process (after the latency and throughput runs) "
+                   f"| {_n(result.api_peak_rss_mib)} |")  # fmt: skip
     if result.store_mib is not None:
         out.append(
             f"| store on disk (`du` of the database directory) | {_n(result.store_mib, 1)} |"

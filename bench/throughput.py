@@ -85,5 +85,5 @@ def bare_loop(call: Callable[[], None], connections: int, seconds: float) -> Thr
     latencies = sorted(ms for s in samples for ms in s)
     if not latencies:
         raise RuntimeError("the bare loop completed no request")
-    return Throughput(len(latencies) / elapsed, latencies[len(latencies) // 2],
-                      latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 0)  # fmt: skip
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return Throughput(len(latencies) / elapsed, latencies[len(latencies) // 2], p99, 0)

@@ -6,12 +6,13 @@ from typing import Any
 
 import neo4j
 from fastapi import APIRouter, Request
+from fastapi.responses import Response
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
 from stkg.api.db import Rows, driver_of, in_thread, settings_of
-from stkg.api.envelope import Envelope
+from stkg.api.envelope import Envelope, json_response
 from stkg.api.problems import Problem
 from stkg.graph.readonly import judge_plan
 from stkg.graph.serialize import record_json
@@ -36,7 +37,7 @@ class CypherRequest(BaseModel):
     "introspection and full-text search are refused with 403.",
     responses={403: {"description": "not read-only"}, 400: {"description": "invalid Cypher"}},
 )
-async def run_cypher(request: Request, body: CypherRequest) -> Envelope:
+async def run_cypher(request: Request, body: CypherRequest) -> Response:
     settings = settings_of(request)
     timeout = min(body.timeout, settings.neo4j_timeout)
 
@@ -69,7 +70,7 @@ async def run_cypher(request: Request, body: CypherRequest) -> Envelope:
         rows = await in_thread(read, timeout)
     except ClientError as exc:
         raise _client_problem(exc) from exc
-    return Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated)
+    return json_response(Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated))
 
 
 def _client_problem(exc: ClientError) -> Problem:

@@ -13,9 +13,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.db import read_rows
+from stkg.api.envelope import json_response
 from stkg.api.lookup import require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
 from stkg.api.terms import (
@@ -139,7 +141,7 @@ async def lineage(
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Neighbours per node and hop")] = 50,
-) -> LineageGraph:
+) -> Response:
     chosen = parse_types(types)
     start = resolve_id(id)
     outgoing, incoming = split_by_direction(chosen, direction)
@@ -168,9 +170,9 @@ async def lineage(
                 nodes[node["id"]] = _node(node, hop)
                 frontier.append(node["id"])
     edges = {k: e for k, e in edges.items() if e.source in nodes and e.target in nodes}
-    return LineageGraph(start=start, direction=direction, depth=depth,
-                        nodes=list(nodes.values()), edges=list(edges.values()),
-                        truncated=truncated)  # fmt: skip
+    return json_response(LineageGraph(start=start, direction=direction, depth=depth,
+                                      nodes=list(nodes.values()), edges=list(edges.values()),
+                                      truncated=truncated))  # fmt: skip
 
 
 @router.get(
