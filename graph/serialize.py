@@ -42,8 +42,17 @@ def path_json(path: Path) -> dict[str, Any]:
     }
 
 
+#: types that are JSON already: most values are, and an exact type check is far cheaper
+#: than the isinstance chain below (Mapping is an ABC; the API serialises every value)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_json(value: Any) -> Any:
     """Any value a Cypher query can return, as JSON-ready Python."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
     if isinstance(value, Node):
         return node_json(value)
     if isinstance(value, Relationship):
