@@ -25,7 +25,11 @@ What it measures, each next to the anchor that says what "good" is:
     million patents (extrapolated linearly below a million — labelled so). Community Neo4j cannot be
     told to checkpoint, so to measure the store the runner STOPS the local server
     (`stkg neo4j start` with the same STKG_HOME), runs `du`, and starts it again;
-    --no-store-size skips that step.
+    --no-store-size skips that step;
+(e) NLP and ingest on ``--releases`` generated Korean press releases with tables, in a
+    child process (``bench.ingest_throughput``): raw Kiwi tokenisation of the same text
+    (MB/s) vs extraction (readers, tables, statements, spaCy+Kiwi; MB/s), the full
+    ingest into the same database, and the ingest process's peak RSS.
 
 The markdown goes to ``bench/out/<scale>.md``; with ``--out FILE`` it also replaces the
 section ``<!-- bench:scale=N -->…<!-- /bench -->`` of FILE (appended when missing).
@@ -59,10 +63,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="concurrency of the throughput comparison")  # fmt: skip
     parser.add_argument("--seconds", type=int, default=5,
                         help="seconds per side and query of the throughput comparison")  # fmt: skip
+    parser.add_argument("--releases", type=int, default=1000,
+                        help="generated press releases for the NLP and ingest figures "
+                        "(0 skips them)")  # fmt: skip
     parser.add_argument(
         "--no-store-size",
         action="store_true",
         help="do not stop/restart the local server to measure its store",
+    )
+    parser.add_argument(
+        "--no-fresh-store",
+        action="store_true",
+        help="wipe through Cypher instead of replacing the local server's store",
     )
     parser.add_argument("--out", type=Path, help="markdown file whose marked section to replace")
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help="where <scale>.md goes")
@@ -89,6 +101,8 @@ def command_line(args: argparse.Namespace) -> str:
         parts.append(f"--connections {args.connections}")
     if args.seconds != 5:
         parts.append(f"--seconds {args.seconds}")
+    if args.releases != 1000:
+        parts.append(f"--releases {args.releases}")
     return " ".join(parts)
 
 
@@ -102,7 +116,8 @@ def main(argv: list[str] | None = None) -> None:
 
     config = Config(scale=args.scale, batch=args.batch, naive_rows=args.naive_rows,
                     requests=args.requests, store_size=not args.no_store_size,
-                    connections=args.connections, seconds=args.seconds)  # fmt: skip
+                    connections=args.connections, seconds=args.seconds,
+                    releases=args.releases, fresh_store=not args.no_fresh_store)  # fmt: skip
     result = run(config, progress=progress)
     section = render(result, command_line(args))
     if args.section_only:

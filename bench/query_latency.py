@@ -30,11 +30,11 @@ from stkg.api.terms import lineage_types, split_by_direction
 from stkg.queries.catalog import load_catalog
 from stkg.settings import Settings
 
-__all__ = ["QUERIES", "ApiServer", "Latency", "api_latencies", "bare_latencies", "percentile"]
+__all__ = ["QUERIES", "ApiServer", "Latency", "latencies", "percentile"]
 
 LINEAGE_DEPTH = 3
 LINEAGE_LIMIT = 50  # the route's default fan-out per node and hop
-WARMUP = 5
+WARMUP = 20
 
 
 @dataclass(frozen=True)
@@ -55,16 +55,32 @@ def percentile(sorted_ms: list[float], q: float) -> float:
     return sorted_ms[rank - 1]
 
 
-def _measure(call: Callable[[], None], n: int) -> Latency:
+def paired(
+    first: Callable[[], None], second: Callable[[], None], n: int
+) -> tuple[Latency, Latency]:
+    """Both calls ``n`` times, alternating, after warming both up.
+
+    Alternating puts both sides under the same conditions (the server's caches, whatever
+    else the machine is doing at that moment); timing one side after the other let the
+    side that went first pay for warming Neo4j up.
+    """
     for _ in range(WARMUP):
-        call()
-    samples = []
+        first()
+        second()
+    a: list[float] = []
+    b: list[float] = []
     for _ in range(n):
-        began = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - began) * 1000)
-    samples.sort()
-    return Latency(n, percentile(samples, 50), percentile(samples, 95), percentile(samples, 99))
+        for call, samples in ((first, a), (second, b)):
+            began = time.perf_counter()
+            call()
+            samples.append((time.perf_counter() - began) * 1000)
+    return _latency(a), _latency(b)
+
+
+def _latency(samples: list[float]) -> Latency:
+    samples = sorted(samples)
+    return Latency(len(samples), percentile(samples, 50), percentile(samples, 95),
+                   percentile(samples, 99))  # fmt: skip
 
 
 # -- the three questions, bare ------------------------------------------------------------
@@ -123,13 +139,6 @@ def bare_calls(
         QUERIES[1][0]: lambda: lineage(driver, database, field),
         QUERIES[2][0]: lambda: programme_links(driver, database, programme),
     }
-
-
-def bare_latencies(
-    driver: Driver, database: str, field: str, programme: str, n: int
-) -> dict[str, Latency]:
-    calls = bare_calls(driver, database, field, programme)
-    return {label: _measure(call, n) for label, call in calls.items()}
 
 
 def api_urls(field: str, programme: str) -> dict[str, str]:
@@ -210,16 +219,21 @@ def _peak_rss_mib(pid: int) -> float | None:
     return None
 
 
-def api_latencies(base_url: str, field: str, programme: str, n: int) -> dict[str, Latency]:
-    """Sequential GETs over one keep-alive connection of the standard library's client.
+def latencies(
+    driver: Driver, database: str, base_url: str, field: str, programme: str, n: int
+) -> tuple[dict[str, Latency], dict[str, Latency]]:
+    """(bare, API) latencies of each question, the two sides alternating request by request.
 
-    Not httpx: its per-request work (about 0.9 ms here, measured against ``wrk`` on
+    The API side uses one keep-alive connection of the standard library's HTTP client,
+    not httpx: httpx's own per-request work (about 0.9 ms here, measured against ``wrk`` on
     ``/health``) would be charged to the API, while the bare side pays no HTTP client.
     """
     address = urlsplit(base_url)
     connection = http.client.HTTPConnection(address.hostname or "127.0.0.1", address.port,
                                             timeout=60)  # fmt: skip
-    out: dict[str, Latency] = {}
+    bare_out: dict[str, Latency] = {}
+    api_out: dict[str, Latency] = {}
+    calls = bare_calls(driver, database, field, programme)
     try:
         for label, url in api_urls(field, programme).items():
 
@@ -230,7 +244,7 @@ def api_latencies(base_url: str, field: str, programme: str, n: int) -> dict[str
                 if response.status != 200:
                     raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
 
-            out[label] = _measure(call, n)
+            bare_out[label], api_out[label] = paired(calls[label], call, n)
     finally:
         connection.close()
-    return out
+    return bare_out, api_out

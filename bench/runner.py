@@ -10,29 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import os
 import platform
 import resource
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psutil
 from neo4j import Driver, GraphDatabase
 
 from bench import bulk_load, throughput
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
-from bench.query_latency import (
-    ApiServer,
-    Latency,
-    api_latencies,
-    api_urls,
-    bare_calls,
-    bare_latencies,
-)
+from bench.query_latency import ApiServer, Latency, api_urls, bare_calls, latencies
 from stkg.graph.driver import Graph, auth_for
 from stkg.graph.schema import sync
 from stkg.graph.server import LocalNeo4j
@@ -67,6 +63,7 @@ class Config:
     fresh_store: bool = True  # start from an empty store when the server is local
     connections: int = 32  # concurrency of the throughput comparison
     seconds: int = 5  # how long each side of the throughput comparison runs
+    releases: int = 1000  # generated press releases for the NLP and ingest figures
 
 
 @dataclass
@@ -85,6 +82,7 @@ class Result:
     bare_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
     api_peak_rss_mib: float | None = None
+    ingest: dict[str, Any] = field(default_factory=dict)
     store_mib: float | None = None
     tx_log_mib: float | None = None
 
@@ -158,9 +156,10 @@ def _run(
 
     progress(f"query latency: {config.requests} requests per query and side")
     field, programme = field_id(0), programme_id(0)
-    result.bare = bare_latencies(graph.driver, graph.database, field, programme, config.requests)
     with ApiServer(settings.model_copy(update={"neo4j_timeout": 60.0})) as api:
-        result.api = api_latencies(api.url, field, programme, config.requests)
+        result.bare, result.api = latencies(
+            graph.driver, graph.database, api.url, field, programme, config.requests
+        )
         _throughput(graph, api.url, field, programme, config, result, progress)
     result.api_peak_rss_mib = api.peak_rss_mib
 
@@ -168,7 +167,26 @@ def _run(
     if config.store_size:
         progress("restarting the server so its store is checkpointed, for du")
         result.store_mib, result.tx_log_mib = store_size(graph, settings)
+    if config.releases:
+        progress(f"ingest: {config.releases:,} generated press releases, in a process of its own")
+        result.ingest = ingest(settings, config.releases)
     return result
+
+
+def ingest(settings: Settings, releases: int) -> dict[str, Any]:
+    """``bench.ingest_throughput`` in a child process (its peak RSS is the ingest's own),
+    writing into the same database, after the patents."""
+    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri,
+           "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.ingest_throughput", "--count", str(releases),
+         "--no-wipe", "--json"],
+        env=env, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise BenchError(f"the ingest benchmark failed:\n{done.stderr[-3000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def _throughput(

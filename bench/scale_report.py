@@ -45,6 +45,7 @@ def render(result: Result, command: str) -> str:
         "",
         *_throughput_table(result),
         "",
+        *_ingest_table(result),
         *_resource_table(result),
         END,
     ]
@@ -84,9 +85,10 @@ def _load_table(result: Result) -> list[str]:
 def _latency_table(result: Result) -> list[str]:
     n = result.config.requests
     out = [
-        f"Query latency, ms, {n} sequential requests each after 5 warm-ups (anchor: the bare "
-        "Python driver running the route's own Cypher; the API side is one keep-alive "
-        "HTTP connection to the API (uvicorn, one worker) in a process of its own):",
+        f"Query latency, ms, {n} sequential requests per side after 20 warm-ups, the two "
+        "sides alternating request by request (anchor: the bare Python driver running the "
+        "route's own Cypher; the API side is one keep-alive HTTP connection to the API "
+        "(uvicorn, one worker) in a process of its own):",
         "",
         "| query | bare p50 | bare p95 | bare p99 | API p50 | API p95 | API p99 | API / bare p50 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -121,6 +123,31 @@ def _throughput_table(result: Result) -> list[str]:
             f"{_n(api.requests_per_second / bare.requests_per_second, 2)} |"
         )
     return out
+
+
+def _ingest_table(result: Result) -> list[str]:
+    f = result.ingest
+    if not f:
+        return []
+    mb, n = f["megabytes"], f["documents"]
+    kiwi, extract = mb / f["kiwi_seconds"], mb / f["extraction_seconds"]
+    full = f["ingest_seconds"]
+    return [
+        f"NLP and ingest: {n:,} generated press releases ({mb:.2f} MB of Korean text with "
+        "field tables; `bench.press_releases`, seeded), in a process of their own:",
+        "",
+        "| figure | value | / raw Kiwi |",
+        "| --- | --- | --- |",
+        f"| anchor: raw Kiwi tokenisation of the same texts | {kiwi:.3f} MB/s | 1.00 |",
+        f"| extraction (readers, tables, statements, spaCy + Kiwi) | {extract:.3f} MB/s, "
+        f"{n / f['extraction_seconds']:.1f} documents/s | {extract / kiwi:.2f} |",
+        f"| full ingest into the same database (one transaction per document) | "
+        f"{mb / full:.3f} MB/s, {n / full:.1f} documents/s | {mb / full / kiwi:.2f} |",
+        f"| written | {f['nodes_written']:,} nodes, {f['relationships_written']:,} "
+        "relationships | |",
+        f"| peak RSS of the ingest process | {f['peak_rss_mib']:.0f} MiB | |",
+        "",
+    ]
 
 
 def _resource_table(result: Result) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from stkg import __version__
 from stkg.graph.driver import Graph
+from stkg.graph.prefetch import prefetch
 from stkg.graph.writer import FactWriter, WriteSummary
 from stkg.ingest.errors import IngestError
 from stkg.ingest.pipeline import BuiltDocument, build_document
@@ -106,11 +107,12 @@ def _each(
     force: bool,
     limits: Limits,
 ) -> Iterator[DocumentResult]:
-    for path in paths:
-        try:
-            built = build_document(read_document(path, limits=limits), onto)
-        except IngestError as exc:
-            yield DocumentResult(path, "failed", error=str(exc))
+    # the next document is read and extracted in a background thread while the current
+    # one is written: extraction is Python and Kiwi, the write waits on Neo4j
+    builds = (_build(path, onto, limits) for path in paths)
+    for path, built, error in prefetch(builds) if writer is not None else builds:
+        if built is None:
+            yield DocumentResult(path, "failed", error=error)
             continue
         result = _result(built)
         if writer is None or dry_run:
@@ -121,6 +123,16 @@ def _each(
         summary = writer.write_document(built.document, built.facts, run=run, force=force)
         _apply(result, summary)
         yield result
+
+
+def _build(
+    path: Path, onto: Ontology, limits: Limits
+) -> tuple[Path, BuiltDocument | None, str | None]:
+    """The document's facts, or the reason it cannot be read (reported, not raised)."""
+    try:
+        return path, build_document(read_document(path, limits=limits), onto), None
+    except IngestError as exc:
+        return path, None, str(exc)
 
 
 def _result(built: BuiltDocument) -> DocumentResult:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "CIRCLED_NUMBERS",
@@ -88,6 +89,7 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=65536)  # a document names the same fields and sectors dozens of times
 def name_key(s: str, *, keep_parenthetical: bool = False) -> str:
     """Return the matching key of a name.
 

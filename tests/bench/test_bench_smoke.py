@@ -53,9 +53,10 @@ def test_runner_writes_a_well_formed_section(
     target.write_text(f"# Benchmarks\n\n<!-- bench:scale=1000 -->\nOLD\n<!-- /bench -->\n\n{OTHER}")
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--scale", "1000", "--requests", "20",
-         "--naive-rows", "50", "--no-store-size", "--out", str(target),
+         "--naive-rows", "50", "--no-store-size", "--no-fresh-store", "--connections", "4",
+         "--seconds", "1", "--releases", "5", "--out", str(target),
          "--out-dir", str(tmp_path / "out")],
-        cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=120,
+        cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     graph.write("MATCH (n) DETACH DELETE n")  # leave the graph as other tests expect it
     assert done.returncode == 0, done.stderr[-3000:]
@@ -76,9 +77,18 @@ def test_runner_writes_a_well_formed_section(
     latencies = _rows("| query |", section)
     assert [r[0] for r in latencies] == [
         "field history", "lineage depth 3 down from a field", "programme links"]  # fmt: skip
+    throughput = _rows("| query | bare req/s |", section)
+    assert [r[0] for r in throughput] == [r[0] for r in latencies]
+    ingest = _rows("| figure | value | / raw Kiwi |", section)
+    assert [r[0].split(":")[0] for r in ingest] == [
+        "anchor", "extraction (readers, tables, statements, spaCy + Kiwi)",
+        "full ingest into the same database (one transaction per document)", "written",
+        "peak RSS of the ingest process"]  # fmt: skip
+    assert re.match(r"^[\d.]+ MB/s$", ingest[0][1]) and NUMBER.match(ingest[1][2])
     resources = _rows("| resource |", section)
     assert resources and resources[0][0].startswith("peak RSS")
-    for row in loads + latencies + resources:
+    assert resources[1][0].startswith("peak RSS of the API process")
+    for row in loads + latencies + throughput + resources:
         for cell in row[1:]:
             assert NUMBER.match(cell), (row, cell)
     assert all(float(r[3].replace(",", "")) > 0 for r in loads)
