@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+import pydantic_core
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.db import read_rows
-from stkg.api.envelope import json_response
 from stkg.api.lookup import require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
 from stkg.api.terms import (
@@ -148,8 +148,11 @@ async def lineage(
     found = (await read_rows(request, NODE, {"id": start}, max_rows=1)).rows
     if not found:  # the root query is the existence check: no separate lookup
         raise unknown_entity(start)
-    nodes: dict[str, GraphNode] = {start: _node(found[0]["node"], 0)}
-    edges: dict[str, GraphEdge] = {}
+    # plain dicts, serialised once at the end: a walk returns hundreds of nodes, and a
+    # pydantic model per node and edge cost more than the Cypher (BENCHMARKS.md); the
+    # shape is LineageGraph's, which the OpenAPI schema names and the tests check
+    nodes: dict[str, dict[str, Any]] = {start: _node_dict(found[0]["node"], 0)}
+    edges: dict[str, dict[str, Any]] = {}
     frontier = [start]
     truncated = False
     for hop in range(1, depth + 1):
@@ -162,17 +165,18 @@ async def lineage(
         frontier = []
         for row in _within_limit(rows, limit):
             node = row["node"]
-            edges.setdefault(row["rid"], _edge(row))
+            if row["rid"] not in edges:
+                edges[row["rid"]] = _edge_dict(row)
             if node["id"] not in nodes:
                 if len(nodes) >= MAX_NODES:
                     truncated = True
                     continue
-                nodes[node["id"]] = _node(node, hop)
+                nodes[node["id"]] = _node_dict(node, hop)
                 frontier.append(node["id"])
-    edges = {k: e for k, e in edges.items() if e.source in nodes and e.target in nodes}
-    return json_response(LineageGraph(start=start, direction=direction, depth=depth,
-                                      nodes=list(nodes.values()), edges=list(edges.values()),
-                                      truncated=truncated))  # fmt: skip
+    kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
+    graph = {"start": start, "direction": direction, "depth": depth,
+             "nodes": list(nodes.values()), "edges": kept, "truncated": truncated}  # fmt: skip
+    return Response(pydantic_core.to_json(graph), media_type="application/json")
 
 
 @router.get(
@@ -222,9 +226,16 @@ def _node(node: dict[str, Any], degree: int) -> GraphNode:
                      degree=degree)  # fmt: skip
 
 
-def _edge(row: dict[str, Any]) -> GraphEdge:
-    return GraphEdge(id=row["rid"], type=row["type"], source=row["source"],
-                     target=row["target"], properties=row["properties"])  # fmt: skip
+def _node_dict(node: dict[str, Any], degree: int) -> dict[str, Any]:
+    """A :class:`GraphNode` as the dict it serialises to."""
+    return {"id": node["id"], "labels": node["labels"], "properties": node["properties"],
+            "degree": degree}  # fmt: skip
+
+
+def _edge_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A :class:`GraphEdge` as the dict it serialises to."""
+    return {"id": row["rid"], "type": row["type"], "source": row["source"],
+            "target": row["target"], "properties": row["properties"]}  # fmt: skip
 
 
 def _within_limit(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
