@@ -88,21 +88,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+#: options whose value shows in the reproducing command only when not the default
+DEFAULTS = {"batch": 5000, "naive_rows": 300, "requests": 200, "connections": 32,
+            "seconds": 5, "releases": 1000}  # fmt: skip
+
+
 def command_line(args: argparse.Namespace) -> str:
     """The command that reproduces the figures (the server is named by NEO4J_URI)."""
     parts = ["NEO4J_URI=<scratch server> python -m bench", f"--scale {args.scale}"]
-    if args.batch != 5000:
-        parts.append(f"--batch {args.batch}")
-    if args.naive_rows != 300:
-        parts.append(f"--naive-rows {args.naive_rows}")
-    if args.requests != 200:
-        parts.append(f"--requests {args.requests}")
-    if args.connections != 32:
-        parts.append(f"--connections {args.connections}")
-    if args.seconds != 5:
-        parts.append(f"--seconds {args.seconds}")
-    if args.releases != 1000:
-        parts.append(f"--releases {args.releases}")
+    for name, default in DEFAULTS.items():
+        value = getattr(args, name)
+        if value != default:
+            parts.append(f"--{name.replace('_', '-')} {value}")
     return " ".join(parts)
 
 
