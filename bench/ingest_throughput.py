@@ -21,18 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.press_releases import generate
+from bench.runner import wipe as wipe_graph
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
 from stkg.ingest.loader import ingest_paths
 from stkg.ingest.nlp import get_kiwi
 from stkg.ontology.model import load_ontology
-
-#: relationships first, then nodes, in batches: one DETACH DELETE of a big graph in a
-#: single inner transaction ran out of heap at 512 MiB
-WIPE = (
-    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-)
 
 
 def _peak_rss_mib() -> float:
@@ -65,7 +59,7 @@ def measure(count: int, graph: Graph | None, *, wipe: bool = True) -> dict[str, 
 
         if graph is not None:
             if wipe:
-                _wipe(graph)
+                wipe_graph(graph)
                 sync(graph)  # constraints and indexes, as `stkg up` has them
             began = time.perf_counter()
             report = ingest_paths(paths, graph, onto)
@@ -77,12 +71,6 @@ def measure(count: int, graph: Graph | None, *, wipe: bool = True) -> dict[str, 
             out["relationships_written"] = totals["new_relationships"]
     out["peak_rss_mib"] = _peak_rss_mib()
     return out
-
-
-def _wipe(graph: Graph) -> None:
-    with graph.driver.session(database=graph.database) as session:
-        for statement in WIPE:
-            session.run(statement).consume()
 
 
 def _print(figures: dict[str, Any]) -> None:

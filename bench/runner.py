@@ -138,7 +138,7 @@ def _run(
     csv_path = _import_dir(graph) / bulk_load.CSV_NAME
     try:
         rows = bulk_load.write_csv(csv_path, patents(scale))
-        _anchors(graph, scale, config, result, csv_path, rows, progress)
+        _anchors(graph, writer, scale, config, result, csv_path, rows, progress)
         progress(f"stkg writer: {rows:,} patents from the same CSV, {config.batch:,} per document")
         step = max(config.batch, config.scale // 10)
 
@@ -223,6 +223,7 @@ def _import_dir(graph: Graph) -> Path:
 
 def _anchors(
     graph: Graph,
+    writer: FactWriter,
     scale: Scale,
     config: Config,
     result: Result,
@@ -231,7 +232,7 @@ def _anchors(
     progress: Callable[[str], None],
 ) -> None:
     """LOAD CSV of every row, then the naive client on a subset; patents deleted after each."""
-    _warm_up(graph, config, csv_path, progress)
+    _warm_up(graph, writer, config, csv_path, progress)
     progress(f"LOAD CSV: {rows:,} rows from {csv_path.name}")
     result.loads["load_csv"] = bulk_load.load_csv(graph, csv_path.name, rows, config.batch)
     _check_loaded(graph, rows, "LOAD CSV")
@@ -244,7 +245,13 @@ def _anchors(
     bulk_load.delete_patents(graph)
 
 
-def _warm_up(graph: Graph, config: Config, csv_path: Path, progress: Callable[[str], None]) -> None:
+def _warm_up(
+    graph: Graph,
+    writer: FactWriter,
+    config: Config,
+    csv_path: Path,
+    progress: Callable[[str], None],
+) -> None:
     """Both loaders once on the first two batches, untimed, then deleted.
 
     The server's JIT and page cache are cold after a fresh start; without this the loader
@@ -252,13 +259,14 @@ def _warm_up(graph: Graph, config: Config, csv_path: Path, progress: Callable[[s
     """
     warm = csv_path.with_name(WARM_UP_CSV)
     try:
-        with csv_path.open(encoding="utf-8") as source, warm.open("w", encoding="utf-8") as out:
-            out.writelines(itertools.islice(source, 2 * config.batch + 1))  # + header
-        rows = sum(1 for _ in bulk_load.read_csv(warm))
+        with csv_path.open(encoding="utf-8") as source:
+            lines = list(itertools.islice(source, 2 * config.batch + 1))  # + the header
+        warm.write_text("".join(lines), encoding="utf-8")
+        rows = len(lines) - 1
         progress(f"warming up both loaders on {rows:,} rows (untimed)")
         bulk_load.load_csv(graph, warm.name, rows, config.batch)
         bulk_load.delete_patents(graph)
-        bulk_load.stkg_writer(FactWriter(graph, load_ontology()), warm, config.batch)
+        bulk_load.stkg_writer(writer, warm, config.batch)
         bulk_load.delete_patents(graph)
         bulk_load.delete_patent_documents(graph)
     finally:

@@ -78,3 +78,36 @@ def test_evidence_is_listed_only_on_relationships_that_have_some(graph: Graph) -
     by_type = {r["type"]: r["evidence"] for r in rows}
     assert by_type["HAS_PATENT"] is None  # no evidence: no property written
     assert len(by_type["HAS_CORE_TECHNOLOGY"]) == 1
+
+
+def test_links_to_nodes_written_elsewhere_are_merged_with_their_node(graph: Graph) -> None:
+    writer = FactWriter(graph, load_ontology())
+    skeleton = FactSet()
+    skeleton.node("CoreTechnology", "coretech:there", name="있는 기술")
+    skeleton.node("Organization", "organization:there", name="출원인")
+    writer.write_document(_doc(0), skeleton)
+    facts = FactSet()  # patents only: both other ends were written by another document
+    for i in range(2):
+        facts.node("Patent", f"patent:KR:l-{i}", office="KR")
+        facts.rel("hasPatent", "coretech:there", f"patent:KR:l-{i}")
+        facts.rel("appliedBy", f"patent:KR:l-{i}", "organization:there")
+    facts.rel("appliedBy", "patent:KR:l-0", "organization:absent")  # no such node: no link
+    summary = writer.write_document(_doc(1), facts)
+    assert summary.relationships_created == 4
+    assert (
+        _count(
+            graph,
+            "MATCH (:CoreTechnology {id: 'coretech:there'})-[r:HAS_PATENT]->(:Patent) RETURN count(r) AS n",
+        )
+        == 2
+    )
+    assert (
+        _count(
+            graph,
+            "MATCH (:Patent)-[r:APPLIED_BY]->(:Organization {id: 'organization:there'}) RETURN count(r) AS n",
+        )
+        == 2
+    )
+    assert _count(graph, "MATCH (n {id: 'organization:absent'}) RETURN count(n) AS n") == 0
+    # written again (forced): MERGE, not CREATE
+    assert writer.write_document(_doc(1), facts, force=True).relationships_created == 0
