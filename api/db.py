@@ -4,9 +4,9 @@ Every read goes through :func:`read_rows`, so the timeout, the row cap and the w
 are serialised are the same for every endpoint.
 
 The driver is the synchronous one, called from worker threads (:func:`in_thread`). The
-async driver wraps every socket read in a timed ``wait_for`` task, which cost 0.6–0.9 ms a
-query here (BENCHMARKS.md); the sync driver uses the socket's own timeout, and a thread
-hop costs tens of microseconds. The event loop stays free while a thread waits on Neo4j.
+async driver wraps every socket read in a timed ``wait_for`` task (an asyncio task per
+read); the sync driver uses the socket's own timeout, and a thread hop is cheap. The
+event loop stays free while a thread waits on Neo4j.
 """
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ def json_response(model: BaseModel, status_code: int = 200) -> Response:
     """The model as JSON, serialised once by pydantic-core.
 
     Returning the model itself makes FastAPI validate it again against the route's
-    ``response_model`` and then encode it in Python: about as long as the query of a small
-    answer (BENCHMARKS.md). The routes still declare ``response_model``, so the OpenAPI
+    ``response_model`` and then encode it in Python, work done twice on every request.
+    The routes still declare ``response_model``, so the OpenAPI
     schema is unchanged; tests check answers against it.
     """
     return Response(model.model_dump_json(), status_code=status_code,

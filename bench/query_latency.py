@@ -225,8 +225,8 @@ def latencies(
     """(bare, API) latencies of each question, the two sides alternating request by request.
 
     The API side uses one keep-alive connection of the standard library's HTTP client,
-    not httpx: httpx's own per-request work (about 0.9 ms here, measured against ``wrk`` on
-    ``/health``) would be charged to the API, while the bare side pays no HTTP client.
+    not httpx: httpx's own per-request work, several times the standard library's, would
+    be charged to the API, while the bare side pays no HTTP client.
     """
     address = urlsplit(base_url)
     connection = http.client.HTTPConnection(address.hostname or "127.0.0.1", address.port,

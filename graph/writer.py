@@ -206,7 +206,7 @@ class FactWriter:
         links, by_type = self._relationship_rows(doc_id, facts, evidence_rows, support_rows)
         # nodes grouped by labels, by the properties they set and by the links they carry:
         # each group's statement names its keys (``SET n.k = row.props.k``), which Neo4j
-        # runs with a third of the store work of ``SET n += map`` (PROFILE in BENCHMARKS.md)
+        # runs with fewer db hits than ``SET n += map`` (PROFILE; python -m bench.profiles)
         by_shape: dict[NodeShape, list[dict[str, Any]]] = defaultdict(list)
         for node in facts.nodes.values():
             labels = self._labels_of(node.cls)

@@ -149,7 +149,7 @@ async def lineage(
     if not found:  # the root query is the existence check: no separate lookup
         raise unknown_entity(start)
     # plain dicts, serialised once at the end: a walk returns hundreds of nodes, and a
-    # pydantic model per node and edge cost more than the Cypher (BENCHMARKS.md); the
+    # pydantic model per node and edge would validate data this code built itself; the
     # shape is LineageGraph's, which the OpenAPI schema names and the tests check
     nodes: dict[str, dict[str, Any]] = {start: _node_dict(found[0]["node"], 0)}
     edges: dict[str, dict[str, Any]] = {}

@@ -135,3 +135,15 @@ def test_generator_is_deterministic_and_skewed() -> None:
     assert probe["classes"]["CoreTechnology"] == 3000
     assert probe["classes"]["Programme"] == 12 and probe["classes"]["Funding"] == 48
     assert probe["years"][0] >= 2010 and probe["years"][-1] <= 2024 and len(probe["years"]) > 10
+
+
+def test_extraction_profile_names_every_stage() -> None:
+    done = subprocess.run([sys.executable, "-m", "bench.profiles", "extraction", "--count", "3"],
+                          cwd=REPO, capture_output=True, text=True, timeout=180)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("3 releases: raw Kiwi")
+    stages = dict(re.findall(r"^  (.+): ([\d.]+) s \(cProfile", done.stdout, re.M))
+    assert list(stages)[-1] == "all of extraction" and len(stages) == 8
+    total = float(stages.pop("all of extraction"))
+    assert total > 0 and all(0 < float(v) <= total for v in stages.values()), stages
