@@ -20,9 +20,11 @@ from stkg.graph.writer import FactWriter, WriteSummary
 from stkg.ingest.errors import IngestError
 from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
+from stkg.ingest.readers.formats import INGEST_SUFFIXES
 from stkg.ontology.model import Ontology
 
-SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".hwpx", ".hwp", ".csv", ".xlsx"}
+#: Suffixes a folder is searched for (the formats registry's ingestible formats).
+SUPPORTED_SUFFIXES = INGEST_SUFFIXES
 
 
 @dataclass
@@ -68,10 +70,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )  # fmt: skip
+            found = sorted(path.rglob("*"))
+            out.extend(p for p in found if p.is_file() and p.suffix.lower() in INGEST_SUFFIXES)
         else:
             out.append(path)
     return out

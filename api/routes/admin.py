@@ -20,6 +20,7 @@ from stkg.api.db import settings_of
 from stkg.api.problems import Problem
 from stkg.api.security import require_api_key
 from stkg.graph.driver import Graph
+from stkg.ingest.readers.formats import FORMATS, INGEST_SUFFIXES
 from stkg.settings import Settings
 
 if TYPE_CHECKING:
@@ -27,10 +28,9 @@ if TYPE_CHECKING:
 
 router = APIRouter(tags=["write"], dependencies=[Depends(require_api_key)])
 
-#: File types the readers handle (kept in step with ``stkg.ingest.loader``; checked in a test).
-UPLOAD_SUFFIXES = frozenset(
-    {".txt", ".html", ".htm", ".pdf", ".docx", ".hwpx", ".hwp", ".csv", ".xlsx"}
-)
+#: File types the readers handle: the formats registry's, as for folder ingest.
+UPLOAD_SUFFIXES = INGEST_SUFFIXES
+_KINDS = ", ".join(f.kind for f in FORMATS if f.ingest and f.reader)
 _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "no API key"},
     403: {"description": "wrong API key"},
@@ -60,8 +60,8 @@ class IngestAnswer(BaseModel):
     "/ingest",
     response_model=IngestAnswer,
     summary="Ingest uploaded documents",
-    description="Multipart upload of one or more documents (txt, html, pdf, docx, hwpx, "
-    "csv, xlsx), each written in its own transaction by the ingest pipeline. Answers the "
+    description=f"Multipart upload of one or more documents ({_KINDS}), each written in "
+    "its own transaction by the ingest pipeline. Answers the "
     "per-document report; a document already in the graph with the same content is "
     "`unchanged`. Needs an API key.",
     responses={**_AUTH_RESPONSES, 415: {"description": "unsupported file type"}},

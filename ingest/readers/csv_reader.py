@@ -33,6 +33,10 @@ def sniff_delimiter(text: str, *, tsv: bool = False) -> str:
         return best if counts[best] else ","
 
 
+def read_tsv(data: bytes, document: str) -> Extraction:
+    return read_csv(data, document, tsv=True)
+
+
 def read_csv(data: bytes, document: str, *, tsv: bool = False) -> Extraction:
     decoded = decode_text(data, document)
     text = normalize_newlines(decoded.text)

@@ -8,37 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 from stkg.ingest.errors import DocumentNotFound, DocumentTooLarge, EmptyDocument
-from stkg.ingest.readers.builder import Extraction
-from stkg.ingest.readers.csv_reader import read_csv
-from stkg.ingest.readers.docx_reader import read_docx
-from stkg.ingest.readers.html_reader import read_html
-from stkg.ingest.readers.hwpx_reader import read_hwpx
+from stkg.ingest.readers.formats import BY_KIND
 from stkg.ingest.readers.limits import Limits
 from stkg.ingest.readers.model import Document
-from stkg.ingest.readers.pdf_reader import read_pdf
-from stkg.ingest.readers.sniff import MEDIA_TYPES, sniff
-from stkg.ingest.readers.txt_reader import read_txt
-from stkg.ingest.readers.xlsx_reader import read_xlsx
-
-
-def _read_tsv(data: bytes, document: str) -> Extraction:
-    return read_csv(data, document, tsv=True)
-
-
-READERS: dict[str, Callable[[bytes, str], Extraction]] = {
-    "txt": read_txt,
-    "html": read_html,
-    "csv": read_csv,
-    "tsv": _read_tsv,
-    "pdf": read_pdf,
-    "docx": read_docx,
-    "xlsx": read_xlsx,
-    "hwpx": read_hwpx,
-}
+from stkg.ingest.readers.sniff import sniff
 
 _DEFAULT_LIMITS = Limits()
 
@@ -49,12 +25,13 @@ def read_document(path: Path, *, limits: Limits = _DEFAULT_LIMITS) -> Document:
     document = path.name
     data = read_bytes(path, limits)
     kind, warnings = sniff(data, path.suffix, document, limits)
-    extraction = READERS[kind](data, document)
+    fmt = BY_KIND[kind]
+    extraction = fmt.read(data, document)
     if not extraction.text.strip():
         raise EmptyDocument(document, "it contains no text")
     return Document(
         path=str(path),
-        media_type=MEDIA_TYPES[kind],
+        media_type=fmt.media_type or "application/octet-stream",
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         text=extraction.text,

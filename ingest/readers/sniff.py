@@ -9,28 +9,10 @@ entry names tell DOCX, XLSX and HWPX apart.
 from __future__ import annotations
 
 from stkg.ingest.errors import UnreadableDocument, UnsupportedFormat
+from stkg.ingest.readers.formats import BINARY_KINDS, declared_kind
 from stkg.ingest.readers.hwp_reader import OLE_MAGIC, refuse_ole
 from stkg.ingest.readers.hwpx_reader import section_names
 from stkg.ingest.readers.limits import Limits, check_zip
-
-EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".htm": "html", ".html": "html", ".xhtml": "html",
-    ".csv": "csv", ".tsv": "tsv",
-    ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
-    ".hwpx": "hwpx", ".hwp": "hwp", ".doc": "ole", ".xls": "ole", ".ppt": "ole",
-}  # fmt: skip
-
-MEDIA_TYPES = {
-    "txt": "text/plain",
-    "html": "text/html",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "hwpx": "application/hwp+zip",
-}
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -46,20 +28,19 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "an RTF document (save it as DOCX)"),
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-_STRUCTURED = {"pdf", "docx", "xlsx", "hwpx", "hwp", "ole"}
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body")
 
 
 def sniff(data: bytes, suffix: str, document: str, limits: Limits) -> tuple[str, list[str]]:
-    """Return the reader kind (a key of ``MEDIA_TYPES``) and warnings about the choice."""
-    declared = EXTENSIONS.get(suffix.lower())
+    """Return the format kind (a key of ``formats.BY_KIND``) and warnings about the choice."""
+    declared = declared_kind(suffix)
     found = _structured_kind(data, suffix.lower(), document, limits)
     if found is not None:
         if declared == found or (declared == "tsv" and found == "csv"):
             return found, []
         named = f"named {suffix}" if suffix else "without extension"
         return found, [f"{document} is {named} but its content is {found.upper()}; read as such"]
-    if declared in _STRUCTURED:
+    if declared in BINARY_KINDS:
         what = "an HTML page" if looks_like_html(data) else "something else"
         raise UnreadableDocument(
             document,

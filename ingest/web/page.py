@@ -18,8 +18,10 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import UnicodeDammit
 
-#: Extensions of files worth ingesting when a page links to them.
-ATTACHMENT_EXTENSIONS = frozenset({".hwpx", ".hwp", ".pdf", ".docx", ".xlsx", ".csv"})
+from stkg.ingest.readers.formats import ATTACHMENT_SUFFIXES
+
+#: Extensions of files worth ingesting when a page links to them (see the formats registry).
+ATTACHMENT_EXTENSIONS = ATTACHMENT_SUFFIXES
 _DOWNLOAD_HINT = re.compile(
     r"down(load)?|filedown|atchfile|attach|getfile|file_?id|fileno|fileSn", re.IGNORECASE
 )

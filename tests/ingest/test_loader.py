@@ -12,6 +12,7 @@ from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.writer import FactWriter, SchemaViolation
 from stkg.ingest.loader import ingest_paths
 from stkg.ontology.model import load_ontology
+from stkg.settings import Settings
 
 
 def counts(graph: Graph) -> tuple[int, int]:
@@ -94,3 +95,51 @@ def test_unreadable_file_is_reported_and_nothing_is_written(graph: Graph, tmp_pa
     assert "junk.txt" in (report.documents[0].error or "")
     origins = graph.read("MATCH (d:SourceDocument) RETURN collect(d.origin) AS o")[0]["o"]
     assert origins == [good.as_posix()]
+
+
+def _tsv_sample(folder: Path) -> Path:
+    """The sample patent list (CSV) rewritten as a TSV file."""
+    import csv
+    import io
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "07_manufacturing_ai_patents_kr.csv"
+    rows = list(csv.reader(io.StringIO(sample.read_bytes().decode("cp949"))))
+    target = folder / "patents.tsv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t").writerows(rows)
+    return target
+
+
+MEDIA_TYPE_OF = "MATCH (d:SourceDocument) RETURN d.mediaType AS mediaType"
+
+
+def test_a_tsv_file_in_a_folder_is_ingested(graph: Graph, tmp_path: Path) -> None:
+    from stkg.ingest.loader import expand_paths
+
+    tsv = _tsv_sample(tmp_path)
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a document format: skipped
+    assert expand_paths([tmp_path]) == [tsv]
+    report = ingest_paths(expand_paths([tmp_path]), graph, load_ontology())
+    assert [(d.path, d.status) for d in report.documents] == [(tsv, "written")], report
+    assert report.documents[0].nodes > 0
+    assert graph.read(MEDIA_TYPE_OF) == [{"mediaType": "text/tab-separated-values"}]
+
+
+def test_a_tsv_file_is_ingested_through_the_api(
+    graph: Graph, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+    from pydantic import SecretStr
+
+    from stkg.api.app import create_app
+
+    tsv = _tsv_sample(tmp_path)
+    settings = neo4j_settings.model_copy(update={"api_keys": [SecretStr("k")]})
+    with TestClient(create_app(settings)) as client:
+        files = [("files", (tsv.name, tsv.read_bytes(), "text/tab-separated-values"))]
+        response = client.post("/ingest", files=files, headers={"X-API-Key": "k"})
+    assert response.status_code == 200, response.text
+    documents = response.json()["documents"]
+    assert [(d["file"], d["status"]) for d in documents] == [("patents.tsv", "written")]
+    assert documents[0]["nodes"] > 0
+    assert graph.read(MEDIA_TYPE_OF) == [{"mediaType": "text/tab-separated-values"}]
