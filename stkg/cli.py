@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 import stkg.commands.analyse as analyse
-from stkg.commands import feed, ingest, neo4j, ontology, query, rdf, service
+from stkg.commands import eval, feed, ingest, neo4j, ontology, query, rdf, service
 
 app = typer.Typer(
     name="stkg",
@@ -28,6 +28,7 @@ app.command()(rdf.validate)
 app.command()(rdf.export)
 app.command(name="import-rdf")(rdf.import_rdf)
 app.command()(ingest.ingest)
+app.command(name="eval")(eval.eval_)
 
 
 if __name__ == "__main__":

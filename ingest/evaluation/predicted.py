@@ -1,0 +1,104 @@
+"""What one document put in the graph, in the shape of a gold file.
+
+Nodes come in as ``(class local name, properties, linked names)`` rows — from the graph
+(``queries/document-facts.cypher``) or straight from a :class:`~stkg.graph.facts.FactSet`
+— and :func:`facts_from_nodes` sorts them into the gold categories. Which class feeds
+which category is said once, in :data:`CATEGORY_OF_CLASS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from stkg.graph.facts import FactSet
+from stkg.ingest.evaluation.gold import Budget, Count, Date, Edition, Facts, Named
+
+#: Ontology class → gold category, for the classes that hold a named thing.
+CATEGORY_OF_CLASS = {
+    "Organization": "organizations",
+    "Programme": "programmes",
+    "StrategicField": "fields",
+    "FieldVersion": "fields",
+    "StrategicProduct": "products",
+    "CoreTechnology": "technologies",
+}
+#: Properties whose values are dates the document states.
+DATE_PROPERTIES = ("publishedDate", "plannedPublication")
+KRW_PER_EOK = 100_000_000
+
+
+@dataclass
+class NodeRow:
+    cls: str
+    props: Mapping[str, Any]
+    #: names of the nodes a Funding funds / is for, or a StatedFigure quantifies
+    linked: list[str] = field(default_factory=list)
+
+
+def rows_from_factset(facts: FactSet) -> list[NodeRow]:
+    """The same rows the graph query returns, from a document's facts before writing."""
+    names = {n.id: str(n.props.get("name") or "") for n in facts.nodes.values()}
+    linked: dict[str, list[str]] = {}
+    for rel in facts.rels.values():
+        if rel.prop in ("fundingFor", "funds", "quantifies") and names.get(rel.end):
+            linked.setdefault(rel.start, []).append(names[rel.end])
+    return [NodeRow(n.cls, n.props, linked.get(n.id, [])) for n in facts.nodes.values()]
+
+
+def facts_from_nodes(rows: Iterable[NodeRow]) -> Facts:
+    out: dict[str, list[Any]] = {}
+    for row in rows:
+        for category, fact in _facts_of(row):
+            out.setdefault(category, []).append(fact)
+    return Facts.model_validate({k: _unique(v) for k, v in out.items()})
+
+
+def _facts_of(row: NodeRow) -> Iterable[tuple[str, Any]]:
+    p = row.props
+    category = CATEGORY_OF_CLASS.get(row.cls)
+    if category and p.get("name"):
+        aliases = tuple(a for a in (p.get("aliases") or ()) if a != p["name"])
+        yield category, Named(name=str(p["name"]), aliases=aliases)
+    elif row.cls == "RoadmapEdition":
+        yield "editions", _edition(p)
+    elif row.cls == "StatedFigure" and p.get("unit", "count") == "count":
+        noun = p.get("countedNoun") or p.get("figureKind") or ""
+        yield "counts", Count(value=float(p["value"]), of=str(noun))
+    elif row.cls == "Funding" and p.get("amountKrw") is not None:
+        target = p.get("name") or (row.linked[0] if row.linked else None)
+        yield "budgets", Budget(
+            amount=float(p["amountKrw"]) / KRW_PER_EOK, **{"for": target}, year=p.get("year")
+        )
+    for key in DATE_PROPERTIES:
+        value = p.get(key)
+        if value:
+            yield "dates", Date(date=_iso(value), event=f"{row.cls}.{key}")
+
+
+def _edition(p: Mapping[str, Any]) -> Edition:
+    start, end = p.get("startYear"), p.get("endYear")
+    year = start
+    if year is None and "@" in str(p.get("id", "")):
+        tail = str(p["id"]).rsplit("@", 1)[1]
+        year = int(tail) if tail.isdigit() else None
+    name = str(p.get("name") or str(p.get("id", "")).split(":", 1)[-1].split("@")[0])
+    period = (int(start), int(end)) if start is not None and end is not None else None
+    return Edition(name=name, year=year, period=period)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()[:10]
+    to_native = getattr(value, "to_native", None)  # neo4j.time.Date
+    return to_native().isoformat()[:10] if to_native else str(value)[:10]
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

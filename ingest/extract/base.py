@@ -1,0 +1,72 @@
+"""The seam every extractor plugs into: a :class:`Source` in, facts added to its context.
+
+A :class:`Source` is computed once per document and shared: the Kiwi-tokenised spaCy
+``Doc`` (morphemes with their tags, gazetteer mentions and quantities as ``doc.ents``),
+the prose statements and the document's own date are built lazily, on first use, so an
+extractor that needs none of them costs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from stkg.ingest.context import BuildContext
+from stkg.ingest.readers import Document
+from stkg.ingest.statements import Statements, extract_statements
+
+
+@dataclass
+class Source:
+    """One read document with everything extractors share about it."""
+
+    document: Document
+    ctx: BuildContext
+    use_nlp: bool = True
+    #: Facts that several extractors need to agree on, by kind (e.g. the current edition).
+    shared: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def name(self) -> str:
+        return Path(self.document.path).name
+
+    @cached_property
+    def statements(self) -> Statements:
+        """The prose statements of :mod:`stkg.ingest.statements` (editions, roles, …)."""
+        return extract_statements(self.text, source=self.name)
+
+    @cached_property
+    def analysis(self) -> Doc:
+        """Kiwi morphemes as spaCy tokens, with gazetteer mentions and quantities as ents."""
+        from stkg.ingest.extract.analysis import analyse
+
+        return analyse(self.text, self.ctx.onto)
+
+    @cached_property
+    def date(self) -> dt.date | None:
+        """The document's own date (release line, dateline or header), if it states one."""
+        from stkg.ingest.extract.dates import document_date
+
+        return document_date(self)
+
+
+class Extractor(Protocol):
+    """A stage that reads a :class:`Source` and adds the facts it supports.
+
+    ``name`` identifies the extractor in provenance (``extractedBy``) and in ``stkg eval``.
+    ``needs_nlp`` extractors are skipped for a ``use_nlp=False`` build.
+    """
+
+    name: str
+    needs_nlp: bool
+
+    def __call__(self, source: Source) -> None: ...

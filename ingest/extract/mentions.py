@@ -1,0 +1,29 @@
+"""Mentions of the ontology's reference individuals (labels and altLabels) in the text."""
+
+from __future__ import annotations
+
+from stkg.ingest.extract.analysis import MENTIONED_CLASSES
+from stkg.ingest.extract.base import Source
+
+
+class Mentions:
+    """Each mention of a known organisation, programme, policy or roadmap is evidence for it."""
+
+    name = "mentions"
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        ctx = source.ctx
+        known = {ind.id: ind for ind in ctx.onto.individuals if ind.id}
+        for ent in source.analysis.ents:
+            ind = known.get(ent.ent_id_ or "")
+            if ind is None:
+                continue
+            cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
+            ctx.facts.node(
+                cls,
+                ind.id,
+                ctx.span(ent.start_char, ent.end_char),
+                name=ind.labels.ko,
+                nameEn=ind.labels.en,
+            )

@@ -1,0 +1,18 @@
+"""Release-shaped prose statements: editions, programme links, roles, the patent method."""
+
+from __future__ import annotations
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.statement_facts import build_statement_facts
+
+
+class Statements:
+    name = "statements"
+    needs_nlp = False
+
+    def __call__(self, source: Source) -> None:
+        if not source.text.strip():
+            return
+        statements = source.statements
+        build_statement_facts(source.ctx, statements)
+        source.ctx.facts.warnings.extend(w.message for w in statements.warnings)

@@ -1,0 +1,37 @@
+"""Tables: patent lists and field tables from grids, and tables laid out in plain text."""
+
+from __future__ import annotations
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.patent_facts import build_patent_facts
+from stkg.ingest.patents import read_patent_lists
+from stkg.ingest.table_facts import build_grid_facts, build_table_facts
+from stkg.ingest.tables import extract_tables
+from stkg.ingest.tables.structured import field_counts_from_grid
+
+
+class GridTables:
+    """Patent lists and field-count tables in a format's own grids (csv, xlsx, html …)."""
+
+    name = "grid-tables"
+    needs_nlp = False
+
+    def __call__(self, source: Source) -> None:
+        doc, ctx = source.document, source.ctx
+        if not doc.tables:
+            return
+        build_patent_facts(ctx, doc, read_patent_lists(doc))
+        for grid in doc.tables:
+            field_table = field_counts_from_grid(grid)
+            if field_table is not None:
+                build_grid_facts(ctx, field_table)
+
+
+class TextTables:
+    """Tables that arrive as tab- or space-separated rows in the text."""
+
+    name = "text-tables"
+    needs_nlp = False
+
+    def __call__(self, source: Source) -> None:
+        build_table_facts(source.ctx, extract_tables(source.text, source=source.name))
