@@ -1,4 +1,5 @@
-"""The FastAPI application: one Neo4j driver per process, opened in the lifespan.
+"""The FastAPI application: one Neo4j driver and one ``Graph`` per process, opened in the
+lifespan; routes get them as dependencies (:mod:`stkg.api.deps`).
 
 The driver is the synchronous one, called from worker threads (see :mod:`stkg.api.db`)."""
 
@@ -10,7 +11,6 @@ from contextlib import asynccontextmanager
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from neo4j import GraphDatabase
 
 from stkg import __version__
 from stkg.api.limits import BodyLimit
@@ -34,7 +34,7 @@ from stkg.api.routes import (
     vocabulary,
 )
 from stkg.api.ui import install_ui
-from stkg.graph.driver import auth_for
+from stkg.graph.driver import Graph, new_driver
 from stkg.settings import Settings, get_settings
 
 
@@ -44,9 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = GraphDatabase.driver(
-            settings.neo4j_uri,
-            auth=auth_for(settings),
+        driver = new_driver(
+            settings,
             connection_timeout=3.0,
             connection_acquisition_timeout=5.0,
             # one quick retry: an outage answers 503 + Retry-After in about a second
@@ -55,7 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             user_agent=f"stkg-api/{__version__}",
             notifications_min_severity="OFF",
         )
-        app.state.driver = driver
+        app.state.graph = Graph(driver, settings.neo4j_database, settings.neo4j_timeout)
         app.state.settings = settings
         try:
             yield

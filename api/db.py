@@ -1,7 +1,8 @@
-"""How routes read from Neo4j: the app's one driver, read routing, a timeout, a cap.
+"""How routes read from Neo4j: the app's one ``Graph``, read routing, a timeout, a cap.
 
-Every read goes through :func:`read_rows`, so the timeout, the row cap and the way values
-are serialised are the same for every endpoint.
+Every read goes through :meth:`Reader.rows`, so the timeout, the row cap and the way values
+are serialised are the same for every endpoint. Routes get a :class:`Reader` (and the
+``Graph`` and ``Settings`` behind it) as FastAPI dependencies, see :mod:`stkg.api.deps`.
 
 The driver is the synchronous one, called from worker threads (:func:`in_thread`). The
 async driver wraps every socket read in a timed ``wait_for`` task (an asyncio task per
@@ -20,12 +21,15 @@ from typing import Any, LiteralString, TypeVar
 import anyio.to_thread
 import neo4j
 from fastapi import Request
-from neo4j import Driver, Result, RoutingControl
+from neo4j import RoutingControl
 from neo4j.exceptions import ServiceUnavailable
 
 from stkg.api.metrics import observe_query
-from stkg.graph.serialize import record_json
+from stkg.graph.driver import Graph
+from stkg.graph.serialize import Rows, collect_rows
 from stkg.settings import Settings
+
+__all__ = ["NO_ANSWER_GRACE", "Reader", "Rows", "in_thread"]
 
 #: Seconds past a query's own timeout before the API stops waiting for Neo4j: a server
 #: that is starting up accepts connections but answers nothing, and the driver would wait.
@@ -46,61 +50,45 @@ async def in_thread(call: Callable[[], T], timeout: float) -> T:
         raise ServiceUnavailable(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
 
-@dataclass
-class Rows:
-    columns: list[str]
-    rows: list[dict[str, Any]]
-    truncated: bool
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Read queries for one request: the app's graph, its timeout, metrics by route."""
 
+    graph: Graph
+    settings: Settings
+    request: Request
 
-def driver_of(request: Request) -> Driver:
-    return request.app.state.driver  # type: ignore[no-any-return]
+    async def rows(
+        self,
+        cypher: LiteralString | str,
+        params: dict[str, Any],
+        *,
+        max_rows: int = 10_000,
+        timeout: float | None = None,
+    ) -> Rows:
+        """Run a read query (routed to a reader in a cluster), keep at most ``max_rows``."""
+        seconds = timeout or self.settings.neo4j_timeout
+        query = neo4j.Query(cypher, timeout=seconds)  # type: ignore[arg-type]
+        driver, database = self.graph.driver, self.graph.database
 
+        def call() -> Rows:
+            return driver.execute_query(
+                query,
+                params,
+                routing_=RoutingControl.READ,
+                database_=database,
+                result_transformer_=lambda result: collect_rows(result, max_rows),
+            )
 
-def settings_of(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+        return await self.timed(call, seconds)
 
-
-async def read_rows(
-    request: Request,
-    cypher: LiteralString | str,
-    params: dict[str, Any],
-    *,
-    max_rows: int = 10_000,
-    timeout: float | None = None,
-) -> Rows:
-    """Run a read query (routed to a reader in a cluster) and keep at most ``max_rows``."""
-    settings = settings_of(request)
-
-    def collect(result: Result) -> Rows:
-        columns = list(result.keys())
-        rows: list[dict[str, Any]] = []
-        truncated = False
-        for record in result:
-            if len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append(record_json(columns, list(record.values())))
-        return Rows(columns, rows, truncated)
-
-    seconds = timeout or settings.neo4j_timeout
-    query = neo4j.Query(cypher, timeout=seconds)  # type: ignore[arg-type]
-    driver = driver_of(request)
-
-    def call() -> Rows:
-        return driver.execute_query(
-            query,
-            params,
-            routing_=RoutingControl.READ,
-            database_=settings.neo4j_database,
-            result_transformer_=collect,
-        )
-
-    started = time.perf_counter()
-    try:
-        rows = await in_thread(call, seconds)
-    except Exception as exc:
-        observe_query(request, time.perf_counter() - started, exc)
-        raise
-    observe_query(request, time.perf_counter() - started)
-    return rows
+    async def timed(self, call: Callable[[], T], seconds: float) -> T:
+        """Run a blocking read in a worker thread, recording its time for the route."""
+        started = time.perf_counter()
+        try:
+            answer = await in_thread(call, seconds)
+        except Exception as exc:
+            observe_query(self.request, time.perf_counter() - started, exc)
+            raise
+        observe_query(self.request, time.perf_counter() - started)
+        return answer

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
-
-from stkg.api.db import read_rows
+from stkg.api.db import Reader
 from stkg.api.problems import Problem
 from stkg.ontology.ids import INSTANCE_NS, split_typed_id, typed_id_from_iri
 
@@ -43,14 +41,14 @@ def resolve_id(raw: str) -> str:
     return value
 
 
-async def require_entity(request: Request, raw: str) -> dict[str, Any]:
+async def require_entity(db: Reader, raw: str) -> dict[str, Any]:
     """The node's id, labels and names, or a 404 problem with the id in ``detail``.
 
     A route whose own query finds nothing for a missing id can skip this round trip and
     call it only when its result is empty (to tell "no such entity" from "no rows").
     """
     tid = resolve_id(raw)
-    rows = await read_rows(request, ENTITY_BY_ID, {"id": tid}, max_rows=1)
+    rows = await db.rows(ENTITY_BY_ID, {"id": tid}, max_rows=1)
     if not rows.rows:
         raise unknown_entity(tid)
     return rows.rows[0]

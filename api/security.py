@@ -10,10 +10,10 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Request, Security
+from fastapi import Security
 from fastapi.security import APIKeyHeader
 
-from stkg.api.db import settings_of
+from stkg.api.deps import SettingsDep
 from stkg.api.problems import Problem
 
 API_KEY_HEADER = "X-API-Key"
@@ -35,10 +35,10 @@ def key_matches(given: str, keys: list[str]) -> bool:
 
 
 async def require_api_key(
-    request: Request, key: Annotated[str | None, Security(api_key_header)] = None
+    settings: SettingsDep, key: Annotated[str | None, Security(api_key_header)] = None
 ) -> None:
     """Dependency of write endpoints: 404 when disabled, 401 without a key, 403 wrong key."""
-    keys = [k.get_secret_value() for k in settings_of(request).api_keys]
+    keys = [k.get_secret_value() for k in settings.api_keys]
     if not keys:
         raise Problem(
             404, "Write endpoints are disabled",

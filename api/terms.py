@@ -3,7 +3,7 @@
 Routes that put a client-chosen label or relationship type into Cypher (a class listing,
 the lineage and path traversals) may only use names this module vouches for: they come
 from :func:`stkg.ontology.model.load_ontology` and are quoted with
-:func:`stkg.graph.schema.ident`, so a request can never name a label the ontology does not
+:func:`stkg.ontology.names.quote_name`, so a request can never name a label the ontology does not
 define, nor inject Cypher.
 
 It also holds the lineage direction table: which way "down" runs along each relationship
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from stkg.graph.schema import ident
 from stkg.ontology.model import Ontology, load_ontology
+from stkg.ontology.names import quote_name
 
 Direction = Literal["up", "down", "both"]
 
@@ -120,7 +120,7 @@ def quoted_label(label: str) -> str:
     """A label checked against the ontology's entity classes, quoted for Cypher."""
     if label not in entity_labels():
         raise ValueError(f"not an entity class of the ontology: {label!r}")
-    return ident(label)
+    return quote_name(label)
 
 
 def quoted_types(types: tuple[str, ...]) -> str:
@@ -128,4 +128,4 @@ def quoted_types(types: tuple[str, ...]) -> str:
     unknown = unknown_types(list(types))
     if unknown:
         raise ValueError(f"not relationship types of the ontology: {unknown}")
-    return "|".join(ident(t) for t in types)
+    return "|".join(quote_name(t) for t in types)

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
 from bench import bulk_load, throughput
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
 from bench.query_latency import ApiServer, Latency, api_urls, bare_calls, latencies
-from stkg.graph.driver import Graph, auth_for
+from stkg.graph.driver import Graph, new_driver
 from stkg.graph.schema import sync
 from stkg.graph.server import LocalNeo4j
 from stkg.graph.writer import FactWriter
@@ -105,8 +105,7 @@ def run(
 
 
 def _driver(settings: Settings) -> Driver:
-    return GraphDatabase.driver(settings.neo4j_uri, auth=auth_for(settings),
-                                notifications_min_severity="OFF")  # fmt: skip
+    return new_driver(settings)
 
 
 def _run(

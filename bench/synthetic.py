@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stkg.graph.driver import Graph
-from stkg.graph.schema import ident
 from stkg.ontology.model import Ontology
+from stkg.ontology.names import quote_name
 
 __all__ = ["Synthetic", "generate", "write"]
 
@@ -118,14 +118,14 @@ def _field(
 
 def write(graph: Graph, onto: Ontology, data: Synthetic, batch: int = 5_000) -> None:
     """MERGE the synthetic nodes and relationships, batch by batch."""
-    entity, key = ident(onto.label("Entity")), ident(onto.prop("id"))
+    entity, key = quote_name(onto.label("Entity")), quote_name(onto.prop("id"))
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for cls, props in data.nodes:
         groups[cls].append(
             {"id": props["id"], "props": {onto.prop(k): v for k, v in props.items()}}
         )
     for cls, rows in groups.items():
-        labels = ":".join(ident(lbl) for lbl in onto.labels_of(cls))
+        labels = ":".join(quote_name(lbl) for lbl in onto.labels_of(cls))
         for i in range(0, len(rows), batch):
             graph.write(
                 f"UNWIND $rows AS row MERGE (n:{entity} {{{key}: row.id}}) "
@@ -140,6 +140,6 @@ def write(graph: Graph, onto: Ontology, data: Synthetic, batch: int = 5_000) -> 
             graph.write(
                 f"UNWIND $rows AS row MATCH (a:{entity} {{{key}: row.a}}) "
                 f"MATCH (b:{entity} {{{key}: row.b}}) "
-                f"MERGE (a)-[r:{ident(onto.rel(prop))}]->(b) SET r += row.props",
+                f"MERGE (a)-[r:{quote_name(onto.rel(prop))}]->(b) SET r += row.props",
                 rows=rows[i : i + batch],
             )

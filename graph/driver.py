@@ -16,7 +16,7 @@ from typing import Any, LiteralString, TypeVar
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
-from stkg.graph.serialize import record_json
+from stkg.graph.serialize import collect_rows
 from stkg.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -31,6 +31,24 @@ def auth_for(settings: Settings) -> tuple[str, str] | None:
     return (settings.neo4j_user, password) if password is not None else None
 
 
+def new_driver(settings: Settings, *, uri: str | None = None, **options: Any) -> Driver:
+    """A new driver for ``settings`` (the only place stkg builds one).
+
+    ``options`` override the driver configuration below (the API, for one, waits less
+    for a connection and retries less, so an outage answers 503 quickly). The caller
+    closes the driver; most code wants the shared one, :func:`get_driver`.
+    """
+    config: dict[str, Any] = {
+        "auth": auth_for(settings),
+        "connection_timeout": 5.0,
+        "max_transaction_retry_time": 10.0,
+        "user_agent": "stkg",
+        # deprecation notices are for us, in tests, not for users' terminals
+        "notifications_min_severity": "OFF",
+    }
+    return GraphDatabase.driver(uri or settings.neo4j_uri, **{**config, **options})
+
+
 def get_driver(settings: Settings | None = None) -> Driver:
     """The process-wide driver for these settings (drivers are thread-safe and pooled)."""
     settings = settings or get_settings()
@@ -38,16 +56,7 @@ def get_driver(settings: Settings | None = None) -> Driver:
     with _lock:
         driver = _drivers.get(key)
         if driver is None:
-            driver = GraphDatabase.driver(
-                settings.neo4j_uri,
-                auth=auth_for(settings),
-                connection_timeout=5.0,
-                max_transaction_retry_time=10.0,
-                user_agent="stkg",
-                # deprecation notices are for us, in tests, not for users' terminals
-                notifications_min_severity="OFF",
-            )
-            _drivers[key] = driver
+            driver = _drivers[key] = new_driver(settings)
         return driver
 
 
@@ -129,7 +138,6 @@ def _unit(
     @neo4j.unit_of_work(timeout=timeout)
     def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
         result = tx.run(query, dict(params))
-        keys = list(result.keys())
-        return [record_json(keys, list(record.values())) for record in result]
+        return collect_rows(result).rows
 
     return work

@@ -36,10 +36,10 @@ from rdflib import Graph as RdfGraph
 from rdflib.term import Node
 
 from stkg.graph.driver import Graph
-from stkg.graph.schema import ident
 from stkg.ontology.errors import OntologyError, OntologySyntaxError
 from stkg.ontology.ids import INSTANCE_NS, instance_iri, typed_id_from_iri
 from stkg.ontology.model import STKG, DatatypeProperty, ObjectProperty, Ontology, parse_turtle
+from stkg.ontology.names import quote_name
 from stkg.ontology.shacl import ShaclReport, validate_instances
 
 __all__ = [
@@ -217,8 +217,8 @@ def _page(
     graph: Graph, m: RdfMapper, label: str | None, after: str, size: int, with_incoming: bool
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One page of nodes (ordered by id) and the relationships that leave them."""
-    entity, key = ident(m.entity), ident(m.id_key)
-    match = f"(n:{entity}:{ident(label)})" if label else f"(n:{entity})"
+    entity, key = quote_name(m.entity), quote_name(m.id_key)
+    match = f"(n:{entity}:{quote_name(label)})" if label else f"(n:{entity})"
     node_q = (
         f"MATCH {match} WHERE n.{key} > $after "
         f"RETURN n.{key} AS id, labels(n) AS labels, properties(n) AS props "
@@ -563,7 +563,7 @@ def import_rdf(
         raise ShapeViolations(source, report)
     m = RdfMapper(onto)
     rows = _collect(data, m)
-    entity, key = ident(m.entity), ident(m.id_key)
+    entity, key = quote_name(m.entity), quote_name(m.id_key)
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for tid, props in rows.nodes.items():
         by_labels[rows.labels[tid]].append({"id": tid, "props": props})
@@ -575,7 +575,7 @@ def import_rdf(
 
     def work(tx: ManagedTransaction) -> None:
         for labels, batch in sorted(by_labels.items()):
-            set_labels = ":".join(ident(lbl) for lbl in labels)
+            set_labels = ":".join(quote_name(lbl) for lbl in labels)
             for chunk in _chunks(batch):
                 c = (
                     tx.run(
@@ -607,7 +607,7 @@ def import_rdf(
                     tx.run(
                         f"UNWIND $rows AS row MATCH (a:{entity} {{{key}: row.a}}) "
                         f"MATCH (b:{entity} {{{key}: row.b}}) "
-                        f"MERGE (a)-[r:{ident(rel_type)}]->(b) SET r += row.props",
+                        f"MERGE (a)-[r:{quote_name(rel_type)}]->(b) SET r += row.props",
                         rows=chunk,
                     )
                     .consume()

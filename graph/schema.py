@@ -31,12 +31,12 @@ What the ontology asks for:
 Schema statements (CREATE/DROP CONSTRAINT/INDEX) cannot share a transaction with data
 writes, so they run one by one in auto-commit transactions; the schema and reference nodes
 are written in one managed transaction, and each migration batch in its own.
-Every schema name in the Cypher text comes from the ontology and passes :func:`ident`.
+Every schema name in the Cypher text comes from the ontology and passes
+:func:`~stkg.ontology.names.quote_name`.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -52,6 +52,7 @@ from stkg.ontology.errors import OntologyError
 from stkg.ontology.ids import typed_id, typed_id_from_iri
 from stkg.ontology.lint import ERROR, Issue, validate_paths
 from stkg.ontology.model import ALL_RELATIONSHIPS, STKG, STKGV, Ontology, load_ontology
+from stkg.ontology.names import is_plain_name, quote_name
 
 __all__ = [
     "FULLTEXT_FIELDS",
@@ -67,7 +68,6 @@ __all__ = [
     "desired_schema_objects",
     "drop_schema",
     "existing_schema_objects",
-    "ident",
     "load_checked",
     "plan_sync",
     "sync",
@@ -88,7 +88,6 @@ SCHEMA_FULLTEXT_FIELDS: tuple[str, ...] = ("name", "labelKo", "labelEn", "defini
 
 _REPORT_ONLY = ("retired", "removed")
 _PROPERTY_KINDS = ("relationshipType", "nodeProperty", "relationshipProperty")
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BATCH = 10_000
 
 
@@ -100,17 +99,6 @@ class InvalidOntology(OntologyError):
         errors = [i for i in self.issues if i.severity == ERROR]
         lines = "\n".join(str(i) for i in errors)
         super().__init__(f"the ontology has {len(errors)} error(s); nothing was changed:\n{lines}")
-
-
-def ident(name: str) -> str:
-    """Backtick-quote a schema name after checking it is a plain identifier.
-
-    Names come from the ontology, whose linter already enforces this; checking again here
-    keeps a hand-edited file from ever injecting Cypher.
-    """
-    if not _IDENT.match(name):
-        raise OntologyError(f"not a valid Neo4j schema name: {name!r}")
-    return f"`{name}`"
 
 
 def load_checked(paths: Sequence[Path | str] | None = None) -> Ontology:
@@ -142,8 +130,8 @@ class SchemaObject:
         return (self.kind, self.label, self.properties, self.analyzer)
 
     def create_statement(self) -> str:
-        name, label = ident(self.name), ident(self.label)
-        props = [f"n.{ident(p)}" for p in self.properties]
+        name, label = quote_name(self.name), quote_name(self.label)
+        props = [f"n.{quote_name(p)}" for p in self.properties]
         if self.kind == "constraint":
             return (
                 f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) "
@@ -159,7 +147,7 @@ class SchemaObject:
 
     def drop_statement(self) -> str:
         what = "CONSTRAINT" if self.kind == "constraint" else "INDEX"
-        return f"DROP {what} {ident(self.name)} IF EXISTS"
+        return f"DROP {what} {quote_name(self.name)} IF EXISTS"
 
     def __str__(self) -> str:
         props = ", ".join(self.properties)
@@ -542,8 +530,8 @@ def _read_state(
     graph: Graph, onto: Ontology, reference_ids: list[str]
 ) -> tuple[dict[str, NodeRow], set[RelRow], dict[str, NodeRow], set[RelRow]]:
     """Schema nodes and rels, and the reference nodes and rels, as they are now."""
-    meta, key = ident(onto.label("SchemaTerm")), ident(onto.prop("iri"))
-    entity, id_key = ident(onto.label("Entity")), ident(onto.prop("id"))
+    meta, key = quote_name(onto.label("SchemaTerm")), quote_name(onto.prop("iri"))
+    entity, id_key = quote_name(onto.label("Entity")), quote_name(onto.prop("id"))
 
     def work(tx: ManagedTransaction) -> Any:
         nodes: dict[str, NodeRow] = {}
@@ -600,12 +588,12 @@ def _migrations(graph: Graph, onto: Ontology, removed: list[NodeRow]) -> list[Mi
     for d in onto.deprecated.values():
         new = d.replacement_name
         if d.kind == "class":
-            count = _count(graph, f"MATCH (n:{ident(d.name)}) RETURN count(n) AS c")
+            count = _count(graph, f"MATCH (n:{quote_name(d.name)}) RETURN count(n) AS c")
             new_labels = onto.labels_of(d.replaced_by) if d.replaced_by else ()
             action = "relabel" if new else "retired"
             out.append(Migration("label", d.name, new, action, count, (d.name,), new_labels))
         elif d.kind == "object":
-            count = _count(graph, f"MATCH ()-[r:{ident(d.name)}]->() RETURN count(r) AS c")
+            count = _count(graph, f"MATCH ()-[r:{quote_name(d.name)}]->() RETURN count(r) AS c")
             out.append(Migration("type", d.name, new, "retype" if new else "retired", count))
         else:
             count = _property_count(graph, d.name)
@@ -616,13 +604,13 @@ def _migrations(graph: Graph, onto: Ontology, removed: list[NodeRow]) -> list[Mi
     rel_kind = onto.vocab("propertyKind").concept("relationshipType").notation
     for row in removed:
         name = row.props.get(name_key)
-        if not isinstance(name, str) or name in known or not _IDENT.match(name):
+        if not isinstance(name, str) or name in known or not is_plain_name(name):
             continue
         if meta_class in row.labels:
-            count = _count(graph, f"MATCH (n:{ident(name)}) RETURN count(n) AS c")
+            count = _count(graph, f"MATCH (n:{quote_name(name)}) RETURN count(n) AS c")
             out.append(Migration("label", name, None, "removed", count))
         elif row.props.get(kind_key) == rel_kind:
-            count = _count(graph, f"MATCH ()-[r:{ident(name)}]->() RETURN count(r) AS c")
+            count = _count(graph, f"MATCH ()-[r:{quote_name(name)}]->() RETURN count(r) AS c")
             out.append(Migration("type", name, None, "removed", count))
         elif row.props.get(kind_key) is not None:
             out.append(Migration("property", name, None, "removed", _property_count(graph, name)))
@@ -641,9 +629,9 @@ def _undefined(graph: Graph, onto: Ontology) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     labels = [r["label"] for r in graph.read("CALL db.labels() YIELD label RETURN label")]
     found = {
-        lbl: _count(graph, f"MATCH (n:{ident(lbl)}) RETURN count(n) AS c")
+        lbl: _count(graph, f"MATCH (n:{quote_name(lbl)}) RETURN count(n) AS c")
         for lbl in sorted(labels)
-        if lbl not in known and _IDENT.match(lbl)
+        if lbl not in known and is_plain_name(lbl)
     }
     out["labels"] = {k: v for k, v in found.items() if v}
     types = [
@@ -651,9 +639,9 @@ def _undefined(graph: Graph, onto: Ontology) -> dict[str, dict[str, int]]:
         for r in graph.read("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t")
     ]
     found = {
-        t: _count(graph, f"MATCH ()-[r:{ident(t)}]->() RETURN count(r) AS c")
+        t: _count(graph, f"MATCH ()-[r:{quote_name(t)}]->() RETURN count(r) AS c")
         for t in sorted(types)
-        if t not in known and _IDENT.match(t)
+        if t not in known and is_plain_name(t)
     }
     out["relationship types"] = {k: v for k, v in found.items() if v}
     keys = [r["k"] for r in graph.read("CALL db.propertyKeys() YIELD propertyKey AS k RETURN k")]
@@ -707,8 +695,8 @@ def _run_schema(graph: Graph, statement: str) -> None:
 
 def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
     """Schema and reference nodes and relationships, all in one transaction."""
-    meta_root, key = ident(onto.label("SchemaTerm")), ident(onto.prop("iri"))
-    entity, id_key = ident(onto.label("Entity")), ident(onto.prop("id"))
+    meta_root, key = quote_name(onto.label("SchemaTerm")), quote_name(onto.prop("iri"))
+    entity, id_key = quote_name(onto.label("Entity")), quote_name(onto.prop("id"))
     by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in plan._nodes.values():
         by_labels[row.labels].append({"key": row.key, "props": dict(row.props)})
@@ -731,7 +719,7 @@ def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
             keys=plan.schema_nodes_removed,
         ).consume()
         for labels, rows in sorted(by_labels.items()):
-            set_labels = ":".join(ident(lbl) for lbl in labels)
+            set_labels = ":".join(quote_name(lbl) for lbl in labels)
             tx.run(
                 f"UNWIND $rows AS row MERGE (n:{meta_root} {{{key}: row.key}}) "
                 f"SET n = row.props SET n:{set_labels}",
@@ -740,17 +728,17 @@ def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
         for rel_type, rows in sorted(stale.items()):
             tx.run(
                 f"UNWIND $rows AS row MATCH (a:{meta_root} {{{key}: row.a}})"
-                f"-[r:{ident(rel_type)}]->(b:{meta_root} {{{key}: row.b}}) DELETE r",
+                f"-[r:{quote_name(rel_type)}]->(b:{meta_root} {{{key}: row.b}}) DELETE r",
                 rows=rows,
             ).consume()
         for rel_type, rows in sorted(rels_by_type.items()):
             tx.run(
                 f"UNWIND $rows AS row MATCH (a:{meta_root} {{{key}: row.a}}) "
-                f"MATCH (b:{meta_root} {{{key}: row.b}}) MERGE (a)-[:{ident(rel_type)}]->(b)",
+                f"MATCH (b:{meta_root} {{{key}: row.b}}) MERGE (a)-[:{quote_name(rel_type)}]->(b)",
                 rows=rows,
             ).consume()
         for labels, rows in sorted(ref_by_labels.items()):
-            set_labels = ":".join(ident(lbl) for lbl in labels)
+            set_labels = ":".join(quote_name(lbl) for lbl in labels)
             tx.run(
                 f"UNWIND $rows AS row MERGE (n:{entity} {{{id_key}: row.key}}) "
                 f"SET n:{set_labels} SET n += row.props",
@@ -759,7 +747,7 @@ def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
         for rel_type, rows in sorted(ref_rels_by_type.items()):
             tx.run(
                 f"UNWIND $rows AS row MATCH (a:{entity} {{{id_key}: row.a}}) "
-                f"MATCH (b:{entity} {{{id_key}: row.b}}) MERGE (a)-[:{ident(rel_type)}]->(b)",
+                f"MATCH (b:{entity} {{{id_key}: row.b}}) MERGE (a)-[:{quote_name(rel_type)}]->(b)",
                 rows=rows,
             ).consume()
 
@@ -782,9 +770,9 @@ def _batched(graph: Graph, statement: str, batch: int, **params: Any) -> int:
 
 
 def _migrate(graph: Graph, m: Migration, *, prune: bool, batch: int) -> int:
-    old = ident(m.old)
+    old = quote_name(m.old)
     if m.action == "relabel" and m.new:
-        new_labels = ":".join(ident(lbl) for lbl in m.new_labels)
+        new_labels = ":".join(quote_name(lbl) for lbl in m.new_labels)
         return _batched(
             graph,
             f"MATCH (n:{old}) WITH n LIMIT $batch SET n:{new_labels} REMOVE n:{old} "
@@ -795,12 +783,12 @@ def _migrate(graph: Graph, m: Migration, *, prune: bool, batch: int) -> int:
         return _batched(
             graph,
             f"MATCH (a)-[r:{old}]->(b) WITH a, r, b LIMIT $batch "
-            f"CREATE (a)-[r2:{ident(m.new)}]->(b) SET r2 = properties(r) DELETE r "
+            f"CREATE (a)-[r2:{quote_name(m.new)}]->(b) SET r2 = properties(r) DELETE r "
             "RETURN count(r2) AS c",
             batch,
         )
     if m.action == "rename-property" and m.new:
-        new = ident(m.new)
+        new = quote_name(m.new)
         moved = _batched(
             graph,
             f"MATCH (n) WHERE n.{old} IS NOT NULL WITH n LIMIT $batch "
@@ -892,6 +880,6 @@ def drop_schema(graph: Graph) -> list[str]:
         if obj.name.startswith(PREFIX):
             _run_schema(graph, obj.drop_statement())
             dropped.append(obj.name)
-    meta = ident(load_ontology().label("SchemaTerm"))
+    meta = quote_name(load_ontology().label("SchemaTerm"))
     graph.write(f"MATCH (n:{meta}) DETACH DELETE n")
     return dropped

@@ -9,8 +9,10 @@ ends can draw directly. Temporal and spatial values become ISO strings.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from neo4j import Result
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
@@ -76,3 +78,23 @@ def to_json(value: Any) -> Any:
 
 def record_json(keys: list[str], values: list[Any]) -> dict[str, Any]:
     return {k: to_json(v) for k, v in zip(keys, values, strict=True)}
+
+
+@dataclass
+class Rows:
+    """A query's answer as JSON-ready dicts; ``truncated`` when rows past the cap were left."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+
+
+def collect_rows(result: Result, max_rows: int | None = None) -> Rows:
+    """The records of ``result`` as dicts (the one loop that does this), ``max_rows`` at most."""
+    columns = list(result.keys())
+    rows: list[dict[str, Any]] = []
+    for record in result:
+        if max_rows is not None and len(rows) >= max_rows:
+            return Rows(columns, rows, truncated=True)
+        rows.append(record_json(columns, list(record.values())))
+    return Rows(columns, rows)

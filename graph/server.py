@@ -22,11 +22,10 @@ from importlib import resources
 from pathlib import Path
 
 import psutil
-from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
 from stkg.daemon import PidFile, port_owner, spawn, tail, terminate_group
-from stkg.graph.driver import auth_for
+from stkg.graph.driver import new_driver
 from stkg.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -309,8 +308,7 @@ class LocalNeo4j:
 
     def _wait_ready(self, popen: subprocess.Popen[bytes], log_offset: int) -> None:
         deadline = time.monotonic() + self.settings.neo4j_start_timeout
-        auth = auth_for(self.settings)
-        with GraphDatabase.driver(self.bolt_uri, auth=auth, connection_timeout=2) as driver:
+        with new_driver(self.settings, uri=self.bolt_uri, connection_timeout=2) as driver:
             while True:
                 if popen.poll() is not None:
                     self.pid_file.remove()

@@ -22,7 +22,6 @@ assembled from those validated names only, never from input data.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -34,8 +33,7 @@ from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
 from stkg.graph.prefetch import prefetch
 from stkg.ontology.model import DatatypeProperty, Ontology
-
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+from stkg.ontology.names import quote_name
 
 
 class SchemaViolation(ValueError):
@@ -73,13 +71,6 @@ class WriteSummary:
     superseded: str | None = None
 
 
-def q(name: str) -> str:
-    """Backtick-quote a schema name after checking it is a plain identifier."""
-    if not _NAME.match(name):
-        raise SchemaViolation(f"not a valid schema name: {name!r}")
-    return f"`{name}`"
-
-
 class FactWriter:
     """Writes :class:`FactSet`s through one :class:`Graph` using one ontology's names."""
 
@@ -87,16 +78,16 @@ class FactWriter:
         self.graph = graph
         self.onto = onto
         o = onto
-        self.entity = q(o.label("Entity"))
-        self.evidence_label = q(o.label("Evidence"))
-        self.document_label = q(o.label("SourceDocument"))
-        self.supports = q(o.rel("supports"))
-        self.cites = q(o.rel("citesDocument"))
-        self.supersedes = q(o.rel("supersedes"))
-        self.key = q(o.prop("id"))
-        self.evidence_prop = q(o.prop("evidence"))
-        self.origin = q(o.prop("origin"))
-        self.sha = q(o.prop("sha256"))
+        self.entity = quote_name(o.label("Entity"))
+        self.evidence_label = quote_name(o.label("Evidence"))
+        self.document_label = quote_name(o.label("SourceDocument"))
+        self.supports = quote_name(o.rel("supports"))
+        self.cites = quote_name(o.rel("citesDocument"))
+        self.supersedes = quote_name(o.rel("supersedes"))
+        self.key = quote_name(o.prop("id"))
+        self.evidence_prop = quote_name(o.prop("evidence"))
+        self.origin = quote_name(o.prop("origin"))
+        self.sha = quote_name(o.prop("sha256"))
         self.evidence_prefix = o.cls("Evidence").id_prefix or "evidence"
         # reference individuals come from the ontology, not from any document: never
         # retract them with a document
@@ -224,7 +215,7 @@ class FactWriter:
         batches: list[tuple[str, list[dict[str, Any]]]] = []
         for (labels, keys, shape), rows in sorted(by_shape.items()):
             batches.append((self._node_statement(labels, keys, shape), rows))
-        ev_labels = ":".join(q(lbl) for lbl in self.onto.labels_of("Evidence"))
+        ev_labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("Evidence"))
         batches.append(
             (
                 f"UNWIND $rows AS row MERGE (e:{self.entity} {{{self.key}: row.id}}) "
@@ -287,17 +278,16 @@ class FactWriter:
         e, k = self.entity, self.key
         # the MERGE gives the Entity label already; setting it again makes the planner
         # insert an Eager (a read/set conflict with the MATCHes on Entity that follow)
-        sets = [f"n:{q(lbl)}" for lbl in labels if q(lbl) != e]
-        sets += [f"n.{q(key)} = row.props.{q(key)}" for key in keys]
+        sets = [f"n:{quote_name(lbl)}" for lbl in labels if quote_name(lbl) != e]
+        sets += [f"n.{quote_name(key)} = row.props.{quote_name(key)}" for key in keys]
         statement = f"UNWIND $rows AS row MERGE (n:{e} {{{k}: row.id}})"
         if sets:
             statement += " SET " + ", ".join(sets)
         if shape:
             statement += " WITH n, row"
         for i, (direction, rel_type) in enumerate(shape):
-            pattern = (
-                f"(n)-[:{q(rel_type)}]->(m)" if direction == "out" else f"(m)-[:{q(rel_type)}]->(n)"
-            )
+            rel = quote_name(rel_type)
+            pattern = f"(n)-[:{rel}]->(m)" if direction == "out" else f"(m)-[:{rel}]->(n)"
             statement += (
                 f" CALL (n, row) {{ UNWIND row.links[{i}] AS other "
                 f"MATCH (m:{e} {{{k}: other}}) MERGE {pattern} }}"
@@ -309,7 +299,7 @@ class FactWriter:
         statement = (
             f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.start}}) "
             f"MATCH (b:{self.entity} {{{self.key}: row.end}}) "
-            f"MERGE (a)-[r:{q(rel_type)}]->(b)"
+            f"MERGE (a)-[r:{quote_name(rel_type)}]->(b)"
         )
         if has_props:
             statement += " SET r += row.props"
@@ -341,8 +331,8 @@ class FactWriter:
         self, tx: ManagedTransaction, run: dict[str, Any], doc_id: str, counters: dict[str, int]
     ) -> None:
         """The ingest run that wrote this document (created with its first document)."""
-        labels = ":".join(q(lbl) for lbl in self.onto.labels_of("IngestRun"))
-        processed = q(self.onto.rel("processedDocument"))
+        labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("IngestRun"))
+        processed = quote_name(self.onto.rel("processedDocument"))
         _run(
             tx,
             f"MERGE (r:{self.entity} {{{self.key}: $run}}) SET r:{labels} SET r += $props "
@@ -368,7 +358,7 @@ class FactWriter:
         previous: str | None,
         counters: dict[str, int],
     ) -> None:
-        labels = ":".join(q(lbl) for lbl in self.onto.labels_of("SourceDocument"))
+        labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("SourceDocument"))
         _run(
             tx,
             f"MERGE (d:{self.entity} {{{self.key}: $doc}}) SET d:{labels} SET d += $props",

@@ -31,13 +31,13 @@ from stkg.ontology.model import (
     neo4j_name,
     parse_turtle,
 )
+from stkg.ontology.names import is_plain_name
 
 __all__ = ["ERROR", "WARNING", "Issue", "format_issues", "has_errors", "validate_paths"]
 
 ERROR = "error"
 WARNING = "warning"
 
-_NEO4J_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _META_ROOT = "SchemaTerm"
 _ENTITY_ROOT = "Entity"
 _LANGS = ("ko", "en")
@@ -458,7 +458,7 @@ class _Linter:
             for term in sorted(terms - self.t.deprecated):
                 name = neo4j_name(self.g, term, kind)
                 names[name].append(term)
-                if not _NEO4J_NAME.match(name):
+                if not is_plain_name(name) or name.startswith("_"):
                     self.add(
                         ERROR,
                         "bad-neo4j-name",

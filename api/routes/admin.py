@@ -12,16 +12,15 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Query, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from stkg.api.db import settings_of
+from stkg.api.deps import GraphDep
 from stkg.api.problems import Problem
 from stkg.api.security import require_api_key
 from stkg.graph.driver import Graph
 from stkg.ingest.readers.formats import FORMATS, INGEST_SUFFIXES
-from stkg.settings import Settings
 
 if TYPE_CHECKING:
     from stkg.ingest.loader import IngestReport
@@ -67,14 +66,13 @@ class IngestAnswer(BaseModel):
     responses={**_AUTH_RESPONSES, 415: {"description": "unsupported file type"}},
 )
 async def ingest(
-    request: Request,
+    graph: GraphDep,
     files: Annotated[list[UploadFile], File(description="Documents to ingest")],
     force: Annotated[bool, Query(description="Rewrite documents already ingested")] = False,
 ) -> IngestAnswer:
-    settings = settings_of(request)
     with tempfile.TemporaryDirectory(prefix="stkg-upload-") as tmp:
         saved = [await _save(upload, Path(tmp), i) for i, upload in enumerate(files)]
-        report = await run_in_threadpool(_ingest, [p for p, _ in saved], settings, force)
+        report = await run_in_threadpool(_ingest, [p for p, _ in saved], graph, force)
         names = {str(p): name for p, name in saved}
         documents = [_document(d, names, tmp) for d in report.documents]
     return IngestAnswer(run_id=report.run_id, totals=report.totals(), documents=documents)
@@ -89,12 +87,11 @@ async def ingest(
     responses={**_AUTH_RESPONSES, 409: {"description": "the ontology has lint errors"}},
 )
 async def ontology_sync(
-    request: Request,
+    graph: GraphDep,
     dry_run: Annotated[bool, Query(description="Report, change nothing")] = False,
 ) -> dict[str, Any]:
     from stkg.graph.schema import InvalidOntology, sync
 
-    graph = Graph.from_settings(settings_of(request))
     try:
         plan = await run_in_threadpool(sync, graph, None, dry_run=dry_run)
     except InvalidOntology as exc:
@@ -119,11 +116,12 @@ async def _save(upload: UploadFile, folder: Path, index: int) -> tuple[Path, str
     return target, name
 
 
-def _ingest(paths: list[Path], settings: Settings, force: bool) -> IngestReport:
+def _ingest(paths: list[Path], graph: Graph, force: bool) -> IngestReport:
     from stkg.ingest.loader import ingest_paths  # lazy: loads spaCy and Kiwi
     from stkg.ontology.model import load_ontology
 
-    return ingest_paths(paths, Graph.from_settings(settings), load_ontology(), force=force)
+    # the API's own graph and driver: no second connection pool in the API process
+    return ingest_paths(paths, graph, load_ontology(), force=force)
 
 
 def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:

@@ -16,7 +16,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.db import Rows, read_rows
+from stkg.api.db import Rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, csv_response
 from stkg.api.problems import Problem
 from stkg.api.terms import entity_labels, quoted_label
@@ -68,6 +69,7 @@ def decode_cursor(cursor: str) -> str:
 )
 async def class_entities(
     request: Request,
+    db: ReaderDep,
     label: Annotated[
         str, Path(description="Node label (ontology class)", examples=["StrategicField"])
     ],
@@ -90,7 +92,7 @@ async def class_entities(
         "q": q.lower() if q else None,
         "limit": _size + 1,
     }
-    rows = await read_rows(request, cypher, params, max_rows=_size + 1)
+    rows = await db.rows(cypher, params, max_rows=_size + 1)
     page = Rows(rows.columns, rows.rows[:_size], truncated=False)
     cursor = encode_cursor(page.rows[-1]["id"]) if len(rows.rows) > _size else None
     next_url = str(request.url.include_query_params(after=cursor)) if cursor else None

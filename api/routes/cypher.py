@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
-from stkg.api.db import Rows, driver_of, in_thread, settings_of
+from stkg.api.db import Rows, in_thread
+from stkg.api.deps import GraphDep, SettingsDep
 from stkg.api.envelope import Envelope, json_response
 from stkg.api.problems import Problem
 from stkg.graph.readonly import judge_plan
-from stkg.graph.serialize import record_json
+from stkg.graph.serialize import collect_rows
 
 router = APIRouter(tags=["cypher"])
 MAX_ROWS = 10_000
@@ -37,8 +38,7 @@ class CypherRequest(BaseModel):
     "introspection and full-text search are refused with 403.",
     responses={403: {"description": "not read-only"}, 400: {"description": "invalid Cypher"}},
 )
-async def run_cypher(request: Request, body: CypherRequest) -> Response:
-    settings = settings_of(request)
+async def run_cypher(graph: GraphDep, settings: SettingsDep, body: CypherRequest) -> Response:
     timeout = min(body.timeout, settings.neo4j_timeout)
 
     def work(tx: ManagedTransaction) -> Rows:
@@ -48,21 +48,11 @@ async def run_cypher(request: Request, body: CypherRequest) -> Response:
         if not verdict.allowed:
             raise Problem(403, "Query refused", verdict.reason)
         result = tx.run(body.query, body.params)  # type: ignore[arg-type]
-        columns = list(result.keys())
-        rows: list[dict[str, Any]] = []
-        truncated = False
-        for record in result:
-            if len(rows) >= body.max_rows:
-                truncated = True
-                break
-            rows.append(record_json(columns, list(record.values())))
-        return Rows(columns, rows, truncated)
-
-    driver = driver_of(request)
+        return collect_rows(result, body.max_rows)
 
     def read() -> Rows:
-        with driver.session(
-            database=settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+        with graph.driver.session(
+            database=graph.database, default_access_mode=neo4j.READ_ACCESS
         ) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
 

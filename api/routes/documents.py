@@ -15,11 +15,12 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from stkg.api.db import read_rows
+from stkg.api.db import Reader
+from stkg.api.deps import ReaderDep
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
 
@@ -71,7 +72,7 @@ class TextUnavailable(Exception):
     responses={404: {"description": "unknown document, or its text is unavailable"}},
 )
 async def document_context(
-    request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(min_length=1, max_length=1000, description="Document id or IRI",
                             examples=["document:bfda18552d65ca5e"])],
     start: Annotated[int, Query(ge=0, le=MAX_OFFSET)],
@@ -81,7 +82,7 @@ async def document_context(
     if end < start:
         raise Problem(422, "Empty span", f"end ({end}) is before start ({start}).",
                       start=start, end=end)  # fmt: skip
-    doc = await _require_document(request, id)
+    doc = await _require_document(db, id)
     origin = str(doc["origin"] or "")
     try:
         text = await run_in_threadpool(document_text, origin, str(doc["sha256"] or ""))
@@ -101,10 +102,10 @@ async def document_context(
     )  # fmt: skip
 
 
-async def _require_document(request: Request, raw: str) -> dict[str, Any]:
+async def _require_document(db: Reader, raw: str) -> dict[str, Any]:
     """The SourceDocument's id, origin, sha256, title and media type; 404 otherwise."""
-    found = await require_entity(request, raw)
-    rows = await read_rows(request, DOCUMENT, {"id": found["id"]}, max_rows=1)
+    found = await require_entity(db, raw)
+    rows = await db.rows(DOCUMENT, {"id": found["id"]}, max_rows=1)
     if not rows.rows:
         raise Problem(404, "Unknown document", f"{found['id']!r} is not a source document.",
                       id=found["id"])  # fmt: skip

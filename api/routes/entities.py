@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.lookup import display_name, require_entity
 from stkg.api.problems import Problem
 from stkg.ontology.ids import instance_iri
@@ -75,20 +75,20 @@ class EntityView(BaseModel):
     responses={404: {"description": "no entity with that id"}},
 )
 async def get_entity(
-    request: Request,
+    db: ReaderDep,
     id: EntityId,
     lang: Lang = "ko",
     evidence: Annotated[bool, Query(description="Also list Evidence neighbours")] = False,
     limit: Annotated[int, Query(ge=1, le=1000, description="Neighbours at most")] = 200,
 ) -> EntityView:
-    found = await require_entity(request, id)
+    found = await require_entity(db, id)
     tid = found["id"]
-    node = (await read_rows(request, ENTITY, {"id": tid}, max_rows=1)).rows
+    node = (await db.rows(ENTITY, {"id": tid}, max_rows=1)).rows
     if not node:  # deleted between the two reads
         raise Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
     data = node[0]["n"]
     params = {"id": tid, "evidence": evidence, "limit": limit + 1}
-    rows = await read_rows(request, NEIGHBOURS, params, max_rows=limit + 1)
+    rows = await db.rows(NEIGHBOURS, params, max_rows=limit + 1)
     neighbours = [
         Neighbour(type=r["type"], direction=r["direction"], id=r["id"], labels=r["labels"],
                   name=display_name(r, lang))

@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, respond
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
@@ -35,6 +35,7 @@ Format = Annotated[str, Query(pattern="^(json|csv)$")]
 )
 async def field_history(
     request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(min_length=1, max_length=1000, description="Field id, IRI or name",
                             examples=["field:드론", "드론·개인이동수단"])],
     _format: Format = "json",
@@ -46,7 +47,7 @@ async def field_history(
         except ValueError:
             raise Problem(404, "Unknown field", f"No field is named {id!r}.", id=id) from None
     query = load_catalog()["field-history"]
-    rows = await read_rows(request, query.cypher, {"field": field}, max_rows=10_000)
+    rows = await db.rows(query.cypher, {"field": field}, max_rows=10_000)
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.",
                       id=id)  # fmt: skip
@@ -64,6 +65,7 @@ async def field_history(
 )
 async def edition_diff(
     request: Request,
+    db: ReaderDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=1000,
                                  examples=["edition:중소기업기술로드맵@2021"])],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=1000,
@@ -72,11 +74,11 @@ async def edition_diff(
 ) -> Envelope | Response:  # fmt: skip
     ids = []
     for raw in (source, target):
-        found = await require_entity(request, raw)
+        found = await require_entity(db, raw)
         if "RoadmapEdition" not in found["labels"]:
             raise Problem(404, "Unknown roadmap edition",
                           f"{found['id']!r} is not a roadmap edition.", id=found["id"])  # fmt: skip
         ids.append(found["id"])
     query = load_catalog()["edition-diff"]
-    rows = await read_rows(request, query.cypher, {"from": ids[0], "to": ids[1]}, max_rows=10_000)
+    rows = await db.rows(query.cypher, {"from": ids[0], "to": ids[1]}, max_rows=10_000)
     return respond(request, rows, _format)

@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import pydantic_core
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.lookup import require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
 from stkg.api.terms import (
@@ -135,7 +135,7 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
                422: {"description": "bad depth or unknown relationship types"}},
 )  # fmt: skip
 async def lineage(
-    request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(description="Typed id or instance IRI", examples=["field:드론"])],
     direction: Annotated[Literal["up", "down", "both"], Query()] = "down",
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
@@ -145,7 +145,7 @@ async def lineage(
     chosen = parse_types(types)
     start = resolve_id(id)
     outgoing, incoming = split_by_direction(chosen, direction)
-    found = (await read_rows(request, NODE, {"id": start}, max_rows=1)).rows
+    found = (await db.rows(NODE, {"id": start}, max_rows=1)).rows
     if not found:  # the root query is the existence check: no separate lookup
         raise unknown_entity(start)
     # plain dicts, serialised once at the end: a walk returns hundreds of nodes, and a
@@ -160,7 +160,7 @@ async def lineage(
             break
         params = {"frontier": frontier, "outgoing": outgoing, "incoming": incoming,
                   "limit": limit + 1}  # fmt: skip
-        rows = (await read_rows(request, HOP, params, max_rows=MAX_NODES * 2)).rows
+        rows = (await db.rows(HOP, params, max_rows=MAX_NODES * 2)).rows
         truncated |= _fanout_exceeded(rows, limit)
         frontier = []
         for row in _within_limit(rows, limit):
@@ -189,7 +189,7 @@ async def lineage(
     responses={404: {"description": "either entity is unknown"}},
 )
 async def paths(
-    request: Request,
+    db: ReaderDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=1000,
                                  examples=["organization:한국특허전략개발원"])],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=1000,
@@ -199,12 +199,12 @@ async def paths(
     limit: Annotated[int, Query(ge=1, le=100, description="Paths at most")] = 10,
 ) -> PathsGraph:  # fmt: skip
     chosen = parse_types(types)
-    a = (await require_entity(request, source))["id"]
-    b = (await require_entity(request, target))["id"]
+    a = (await require_entity(db, source))["id"]
+    b = (await require_entity(db, target))["id"]
     if a == b:
         raise Problem(422, "Same entity", f"'from' and 'to' are both {a!r}.", id=a)
     cypher = SHORTEST.replace("{types}", quoted_types(chosen)).replace("{hops}", str(max_hops))
-    rows = await read_rows(request, cypher, {"source": a, "target": b, "limit": limit},
+    rows = await db.rows(cypher, {"source": a, "target": b, "limit": limit},
                            max_rows=limit)  # fmt: skip
     found = sorted((r["p"] for r in rows.rows), key=_path_key)
     views = [PathView(length=len(p["edges"]), nodes=p["nodes"],

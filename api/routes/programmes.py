@@ -19,7 +19,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.db import read_rows
+from stkg.api.db import Reader
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, respond
 from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
@@ -106,9 +107,9 @@ EntityId = Annotated[str, Path(description="Typed id or instance IRI", min_lengt
                                max_length=1000)]  # fmt: skip
 
 
-async def _require_class(request: Request, raw: str, label: str, what: str) -> str:
+async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
     """The id of an entity of class ``label``; 404 naming the id otherwise."""
-    found = await require_entity(request, raw)
+    found = await require_entity(db, raw)
     if label not in found["labels"]:
         raise Problem(404, f"Unknown {what}", f"{found['id']!r} is not a {what}.", id=found["id"])
     return str(found["id"])
@@ -126,6 +127,7 @@ async def _require_class(request: Request, raw: str, label: str, what: str) -> s
 )
 async def edition_links(
     request: Request,
+    db: ReaderDep,
     edition: Annotated[str, Query(min_length=1, max_length=1000,
                                   examples=["edition:중소기업기술로드맵@2022"])],
     direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
@@ -134,9 +136,9 @@ async def edition_links(
 ) -> Envelope | Response:  # fmt: skip
     eid = resolve_id(edition)
     params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
-    rows = await read_rows(request, EDITION_LINKS, params, max_rows=limit)
+    rows = await db.rows(EDITION_LINKS, params, max_rows=limit)
     if not rows.rows:  # nothing linked, or no such edition: only now is a lookup worth it
-        await _require_class(request, eid, "RoadmapEdition", "roadmap edition")
+        await _require_class(db, eid, "RoadmapEdition", "roadmap edition")
     return respond(request, rows, _format)
 
 
@@ -150,14 +152,15 @@ async def edition_links(
 )
 async def programme_links(
     request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(description="Programme id or IRI", examples=["programme:창업성장"])],
     limit: Limit = 1000,
     _format: Format = "json",
 ) -> Envelope | Response:
     pid = resolve_id(id)
-    rows = await read_rows(request, PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
+    rows = await db.rows(PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
     if not rows.rows:  # the query matches (:Programme {id}): rows mean it exists
-        await _require_class(request, pid, "Programme", "programme")
+        await _require_class(db, pid, "Programme", "programme")
     return respond(request, rows, _format)
 
 
@@ -171,13 +174,14 @@ async def programme_links(
 )
 async def entity_programmes(
     request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(description="Typed id or instance IRI",
                             examples=["fieldversion:드론@중소기업기술로드맵@2022"])],
     limit: Limit = 1000,
     _format: Format = "json",
 ) -> Envelope | Response:  # fmt: skip
     tid = resolve_id(id)
-    rows = await read_rows(request, ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
+    rows = await db.rows(ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
     if not rows.rows:
-        await require_entity(request, tid)
+        await require_entity(db, tid)
     return respond(request, rows, _format)

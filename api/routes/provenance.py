@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, respond
 from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
@@ -62,6 +62,7 @@ Format = Annotated[str, Query(pattern="^(json|csv)$")]
 )  # fmt: skip
 async def relationship_provenance(
     request: Request,
+    db: ReaderDep,
     start: Annotated[
         str, Query(min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"])
     ],
@@ -76,14 +77,14 @@ async def relationship_provenance(
             f"{type!r} is not a relationship type of the ontology.",
             unknown=[type], valid=sorted(relationship_terms()),
         )  # fmt: skip
-    a = (await require_entity(request, start))["id"]
-    b = (await require_entity(request, end))["id"]
+    a = (await require_entity(db, start))["id"]
+    b = (await require_entity(db, end))["id"]
     params = {"start": a, "end": b, "type": type}
-    count = await read_rows(request, RELATIONSHIP_EXISTS, params, max_rows=1)
+    count = await db.rows(RELATIONSHIP_EXISTS, params, max_rows=1)
     if not count.rows or not count.rows[0]["n"]:
         raise Problem(404, "Unknown relationship", f"No relationship ({a})-[:{type}]->({b}).",
                       id=f"{a} {type} {b}")  # fmt: skip
-    rows = await read_rows(request, RELATIONSHIP_EVIDENCE, {**params, "limit": limit},
+    rows = await db.rows(RELATIONSHIP_EVIDENCE, {**params, "limit": limit},
                            max_rows=limit)  # fmt: skip
     return respond(request, rows, _format)
 
@@ -98,12 +99,13 @@ async def relationship_provenance(
 )
 async def node_provenance(
     request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(description="Typed id or instance IRI",
                             examples=["fieldversion:드론@중소기업기술로드맵@2021"])],
     limit: Limit = 100,
     _format: Format = "json",
 ) -> Envelope | Response:  # fmt: skip
-    tid = (await require_entity(request, resolve_id(id)))["id"]
+    tid = (await require_entity(db, resolve_id(id)))["id"]
     query = load_catalog()["provenance"]
-    rows = await read_rows(request, query.cypher, {"id": tid, "limit": limit}, max_rows=limit)
+    rows = await db.rows(query.cypher, {"id": tid, "limit": limit}, max_rows=limit)
     return respond(request, rows, _format)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, respond
 from stkg.queries.catalog import NamedQuery, load_catalog
 
@@ -53,11 +53,12 @@ def _endpoint(named: NamedQuery) -> Any:
 
     async def run(
         request: Request,
+        db: ReaderDep,
         params: Annotated[model, Query()],  # type: ignore[valid-type]
         _size: Annotated[int, Query(ge=1, le=10_000, description="Rows at most")] = 1000,
         _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
     ) -> Envelope | Response:
-        rows = await read_rows(request, named.cypher, params.model_dump(), max_rows=_size)
+        rows = await db.rows(named.cypher, params.model_dump(), max_rows=_size)
         return respond(request, rows, _format)
 
     run.__name__ = f"query_{named.name.replace('-', '_')}"

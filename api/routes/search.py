@@ -14,7 +14,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from neo4j.exceptions import ClientError
 
-from stkg.api.db import Rows, read_rows
+from stkg.api.db import Reader, Rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, csv_response
 from stkg.api.problems import Problem
 from stkg.api.terms import entity_labels
@@ -72,6 +73,7 @@ class SearchEnvelope(Envelope):
 )
 async def search(
     request: Request,
+    db: ReaderDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["드론", "KISTA"])],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     label: Annotated[str | None, Query(max_length=100, description="Only this class",
@@ -84,25 +86,25 @@ async def search(
     text = q.strip()
     if not text:
         raise Problem(422, "Empty query", "`q` holds no searchable term.")
-    rows, method = await _fulltext(request, text, label, limit)
+    rows, method = await _fulltext(db, text, label, limit)
     if rows is None:
         params = {"q": text.lower(), "label": label, "limit": limit}
-        rows, method = await read_rows(request, CONTAINS, params, max_rows=limit), "contains"
+        rows, method = await db.rows(CONTAINS, params, max_rows=limit), "contains"
     if _format == "csv" or "text/csv" in request.headers.get("accept", ""):
         return csv_response(rows)
     return SearchEnvelope(columns=rows.columns, rows=rows.rows, method=method)
 
 
 async def _fulltext(
-    request: Request, text: str, label: str | None, limit: int
+    db: Reader, text: str, label: str | None, limit: int
 ) -> tuple[Rows | None, Literal["fulltext", "contains"]]:
     """Rows from the full-text index, or None when it is missing or rejects the query."""
-    online = await read_rows(request, INDEX_ONLINE, {"index": NAMES_INDEX}, max_rows=1)
+    online = await db.rows(INDEX_ONLINE, {"index": NAMES_INDEX}, max_rows=1)
     if not online.rows or not online.rows[0]["n"]:
         return None, "contains"
     params = {"index": NAMES_INDEX, "query": fulltext_query(text), "label": label,
               "limit": limit}  # fmt: skip
     try:
-        return await read_rows(request, FULLTEXT, params, max_rows=limit), "fulltext"
+        return await db.rows(FULLTEXT, params, max_rows=limit), "fulltext"
     except ClientError:  # a term Lucene cannot parse (e.g. a bare operator word)
         return None, "contains"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from stkg.api.db import driver_of, in_thread, read_rows, settings_of
-from stkg.api.metrics import ApiMetrics
+from stkg.api.db import in_thread
+from stkg.api.deps import MetricsDep, ReaderDep
 from stkg.api.problems import Problem
 from stkg.api.terms import ontology
 from stkg.graph.schema import PREFIX
@@ -41,14 +41,12 @@ def entity_constraint() -> str:
     summary="Neo4j answers; says whether the ontology is synced",
     responses={503: {"description": "Neo4j cannot be reached"}},
 )
-async def ready(request: Request) -> dict[str, Any]:
+async def ready(db: ReaderDep) -> dict[str, Any]:
     try:
-        timeout = settings_of(request).neo4j_timeout
-        info = await in_thread(driver_of(request).get_server_info, timeout)
-        constraint = await read_rows(
-            request, CONSTRAINT_EXISTS, {"constraint": entity_constraint()}
-        )
-        schema = await read_rows(request, SCHEMA_NODES, {})
+        timeout = db.settings.neo4j_timeout
+        info = await in_thread(db.graph.driver.get_server_info, timeout)
+        constraint = await db.rows(CONSTRAINT_EXISTS, {"constraint": entity_constraint()})
+        schema = await db.rows(SCHEMA_NODES, {})
     except Exception as exc:  # any failure to reach the server means "not ready"
         raise Problem(503, "Not ready", f"Neo4j is not reachable: {type(exc).__name__}") from exc
     row = {**constraint.rows[0], **schema.rows[0]}
@@ -68,6 +66,5 @@ async def ready(request: Request) -> dict[str, Any]:
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-async def metrics(request: Request) -> Response:
-    registry: ApiMetrics = request.app.state.metrics
+async def metrics(registry: MetricsDep) -> Response:
     return Response(generate_latest(registry.registry), media_type=CONTENT_TYPE_LATEST)

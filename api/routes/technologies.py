@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.db import read_rows
+from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, respond
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
@@ -37,6 +37,7 @@ router = APIRouter(tags=["patent indicators"])
 )
 async def technology_indicators(
     request: Request,
+    db: ReaderDep,
     id: Annotated[str, Path(min_length=1, max_length=1000, description="Typed id or IRI",
                             examples=["techclass:제조ai"])],
     period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$", examples=["2015-2024"],
@@ -44,11 +45,11 @@ async def technology_indicators(
     = None,
     _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Envelope | Response:  # fmt: skip
-    found = await require_entity(request, id)
+    found = await require_entity(db, id)
     if "TechnologyClass" not in found["labels"]:
         raise Problem(404, "Unknown technology class",
                       f"{found['id']!r} is not a technology class.", id=found["id"])  # fmt: skip
     query = load_catalog()["indicators-compared"]
     params = {"technology": found["id"], "period": period}
-    rows = await read_rows(request, query.cypher, params, max_rows=10_000)
+    rows = await db.rows(query.cypher, params, max_rows=10_000)
     return respond(request, rows, _format)

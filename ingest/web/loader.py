@@ -31,7 +31,7 @@ from typing import Any
 
 from stkg import __version__
 from stkg.graph.driver import Graph
-from stkg.graph.writer import FactWriter, q
+from stkg.graph.writer import FactWriter
 from stkg.ingest.errors import IngestError
 from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
@@ -40,6 +40,7 @@ from stkg.ingest.web.fetch import Fetched, Fetcher
 from stkg.ingest.web.page import Link, decode_page, find_attachments, has_attachment_extension
 from stkg.ingest.web.store import FeedStore, HeldVersion
 from stkg.ontology.model import Ontology
+from stkg.ontology.names import quote_name
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
@@ -226,8 +227,8 @@ class WebIngester:
         if self.graph is None or self.writer is None:
             return
         o = self.onto
-        e, key = q(o.label("Entity")), q(o.prop("id"))
-        attached, found = q(o.rel("attachmentOf")), q(o.rel("foundInFeed"))
+        e, key = quote_name(o.label("Entity")), quote_name(o.prop("id"))
+        attached, found = quote_name(o.rel("attachmentOf")), quote_name(o.rel("foundInFeed"))
         self.graph.write(
             f"MATCH (p:{e} {{{key}: $page}}) "
             f"UNWIND $attachments AS aid MATCH (a:{e} {{{key}: aid}}) "

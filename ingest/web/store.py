@@ -16,9 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from stkg.graph.driver import Graph
-from stkg.graph.writer import q
 from stkg.ingest.web.fetch import Validators
 from stkg.ontology.model import Ontology
+from stkg.ontology.names import quote_name
 
 
 class FeedUrlError(ValueError):
@@ -68,16 +68,16 @@ class FeedStore:
     def __init__(self, graph: Graph, onto: Ontology) -> None:
         self.graph = graph
         self.onto = onto
-        self._e = q(onto.label("Entity"))
-        self._feed = q(onto.label("Feed"))
-        self._feed_labels = ":".join(q(label) for label in onto.labels_of("Feed"))
-        self._doc = q(onto.label("SourceDocument"))
-        self._supersedes = q(onto.rel("supersedes"))
+        self._e = quote_name(onto.label("Entity"))
+        self._feed = quote_name(onto.label("Feed"))
+        self._feed_labels = ":".join(quote_name(label) for label in onto.labels_of("Feed"))
+        self._doc = quote_name(onto.label("SourceDocument"))
+        self._supersedes = quote_name(onto.rel("supersedes"))
         self._k = {n: onto.prop(n) for n in (
             "id", "feedUrl", "feedKeywords", "feedFields", "name", "httpEtag",
             "httpLastModified", "lastPolled", "origin", "sha256", "retrievedAt",
         )}  # fmt: skip
-        self._p = {n: q(key) for n, key in self._k.items()}
+        self._p = {n: quote_name(key) for n, key in self._k.items()}
 
     def feed_id(self, url: str) -> str:
         prefix = self.onto.cls("Feed").id_prefix or "feed"

@@ -19,6 +19,7 @@ from neo4j import GraphDatabase
 from pydantic import SecretStr
 
 from stkg.api.app import create_app
+from stkg.api.deps import app_graph
 from stkg.api.routes.admin import UPLOAD_SUFFIXES
 from stkg.graph.driver import Graph
 from stkg.settings import Settings
@@ -79,13 +80,16 @@ def test_connection_acquisition_timeout_is_a_503(neo4j_settings: Settings, seede
         session = driver.session(database=neo4j_settings.neo4j_database)
         tx = session.begin_transaction()
         tx.run("RETURN 1").consume()
-        original = client.app.state.driver  # type: ignore[attr-defined]
-        client.app.state.driver = driver  # type: ignore[attr-defined]
+
+        async def starved() -> Graph:
+            return Graph(driver, neo4j_settings.neo4j_database)
+
+        client.app.dependency_overrides[app_graph] = starved  # type: ignore[attr-defined]
         try:
             response = client.get("/entities/field:드론")
             assert is_problem(response, 503) and response.headers["retry-after"]
         finally:
-            client.app.state.driver = original  # type: ignore[attr-defined]
+            client.app.dependency_overrides.clear()  # type: ignore[attr-defined]
             tx.close()
             session.close()
             driver.close()
