@@ -15,6 +15,7 @@ from typing import Any
 
 from stkg.graph.facts import FactSet
 from stkg.ingest.evaluation.gold import Budget, Count, Date, Edition, Facts, Named
+from stkg.ontology.model import Ontology
 
 #: Ontology class → gold category, for the classes that hold a named thing.
 CATEGORY_OF_CLASS = {
@@ -38,14 +39,25 @@ class NodeRow:
     linked: list[str] = field(default_factory=list)
 
 
-def rows_from_factset(facts: FactSet) -> list[NodeRow]:
-    """The same rows the graph query returns, from a document's facts before writing."""
+def rows_from_factset(facts: FactSet, onto: Ontology) -> list[NodeRow]:
+    """The same rows the graph query returns, from a document's facts before writing.
+
+    Reference individuals get the aliases the ontology sync gives their nodes.
+    """
     names = {n.id: str(n.props.get("name") or "") for n in facts.nodes.values()}
+    reference = {i.id: i for i in onto.individuals if i.id}
     linked: dict[str, list[str]] = {}
     for rel in facts.rels.values():
         if rel.prop in ("fundingFor", "funds", "quantifies") and names.get(rel.end):
             linked.setdefault(rel.start, []).append(names[rel.end])
-    return [NodeRow(n.cls, n.props, linked.get(n.id, [])) for n in facts.nodes.values()]
+    rows = []
+    for n in facts.nodes.values():
+        props = dict(n.props)
+        ind = reference.get(n.id)
+        if ind is not None:
+            props["aliases"] = [t for t, _ in ind.alt_labels]
+        rows.append(NodeRow(n.cls, props, linked.get(n.id, [])))
+    return rows
 
 
 def facts_from_nodes(rows: Iterable[NodeRow]) -> Facts:

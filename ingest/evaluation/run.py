@@ -57,7 +57,7 @@ def _rows_in_memory(files: list[Path], onto: Ontology) -> dict[Path, list[NodeRo
     out: dict[Path, list[NodeRow] | str] = {}
     for path in files:
         try:
-            out[path] = rows_from_factset(build_document(read_document(path), onto).facts)
+            out[path] = rows_from_factset(build_document(read_document(path), onto).facts, onto)
         except Exception as exc:  # reported per document, like the loader does
             out[path] = str(exc)
     return out

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from stkg.ingest.extract.base import Extractor
 from stkg.ingest.extract.mentions import Mentions
+from stkg.ingest.extract.organizations import Organizations
+from stkg.ingest.extract.programmes import Programmes
+from stkg.ingest.extract.budgets import Budgets
+from stkg.ingest.extract.counts import Counts
+from stkg.ingest.extract.dates import DocumentDate
+from stkg.ingest.extract.enumerations import Enumerations
 from stkg.ingest.extract.statements import Statements
 from stkg.ingest.extract.tables import GridTables, TextTables
 
@@ -17,4 +23,10 @@ EXTRACTORS: tuple[Extractor, ...] = (
     TextTables(),
     Statements(),
     Mentions(),
+    Organizations(),
+    Programmes(),
+    Enumerations(),
+    Counts(),
+    Budgets(),
+    DocumentDate(),
 )

@@ -1,0 +1,117 @@
+"""Amounts of money bound to what they fund: ``‘소재·부품 기술개발’에 2718억원``,
+``반도체·디스플레이 315억원``, ``창업성장기술개발사업 예산은 1745억원``.
+
+For each amount (the pipeline's MONEY quantities) the target is the nearest noun phrase
+before it in the same sentence, stepping over particles, quantity words (총, 모두, 약) and
+budget words (예산, 규모, 사업비), and never past a verb or another amount. A second amount
+with no target of its own (``3조7400억원에서 4조1200억원으로``) shares the previous one's.
+Each becomes a ``Funding`` named after its target; a target that is a programme the
+document names is linked with ``funds``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.phrases import is_nominal
+from stkg.ingest.normalize import name_key
+
+#: Words between a target and its amount that are not the target.
+SKIPPED_WORDS = frozenset(
+    "총 모두 약 올해 내년 금년 지난해 작년 전년 예산 규모 사업비 총액 재원 예산안 정부 "
+    "R&D 예산은 전년대비 대비 당초 최대 최소 연간 매년 각각 이상 가량".split()
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})년")
+_RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
+MAX_STEPS = 12
+EXTRACTOR = "budgets"
+
+
+class Budgets:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc, ctx = source.analysis, source.ctx
+        previous: tuple[int, str] | None = None  # (end token of the last amount, its target)
+        for ent in doc.ents:
+            if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
+                continue
+            target = _target(doc, ent.start)
+            if target is None and previous is not None and _same_sentence(doc, previous[0], ent.start):
+                target = previous[1]
+            if target is None:
+                continue
+            previous = (ent.end, target)
+            year = _year(source, doc.text[_sentence_start(doc, ent.start) : ent.end_char])
+            key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
+            fid = ctx.raw_id("Funding", key)
+            ctx.facts.node("Funding", fid, ctx.span(ent.start_char, ent.end_char),
+                           name=target, amountKrw=ent._.value, year=year)  # fmt: skip
+            programme = ctx.id("Programme", target)
+            if programme in ctx.facts.nodes:
+                ctx.facts.rel("funds", fid, programme, ctx.span(ent.start_char, ent.end_char))
+
+
+def _target(doc: Doc, money_start: int) -> str | None:
+    i, steps = money_start - 1, 0
+    while i >= 0 and steps < MAX_STEPS:
+        token = doc[i]
+        tag = token.tag_.split("+")[0]
+        if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
+            return None
+        if tag.startswith(("V", "E", "XSV", "XSA")):
+            return None
+        if is_nominal(token) or token.text in "’”」』":
+            start, end = _phrase_back(doc, i)
+            text = doc.text[doc[start].idx : doc[end].idx + len(doc[end].text)].strip("‘’“”「」『』'\" ")
+            if text and text not in SKIPPED_WORDS and not _numeric(text):
+                return text
+            i = start - 1
+        else:
+            i -= 1
+        steps += 1
+    return None
+
+
+def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
+    """The noun phrase ending at token ``end`` (a closing quote takes the quoted span)."""
+    if doc[end].text in "’”」』":
+        k = end - 1
+        while k >= 0 and doc[k].text not in "‘“「『" and end - k < 20:
+            k -= 1
+        return (k, end) if k >= 0 else (end, end)
+    k = end
+    while k > 0 and is_nominal(doc[k - 1]) and doc[k - 1].whitespace_ in ("", " "):
+        if doc[k - 1].text in SKIPPED_WORDS or doc[k - 1].ent_type_ == "MONEY":
+            break
+        k -= 1
+    return k, end
+
+
+def _numeric(text: str) -> bool:
+    return not re.search(r"[가-힣A-Za-z]{2}", text)
+
+
+def _sentence_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i - 1].tag_ != "SF" and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return doc[i].idx
+
+
+def _same_sentence(doc: Doc, a: int, b: int) -> bool:
+    return all(doc[k].tag_ != "SF" and "\n" not in doc[k].whitespace_ for k in range(a, b))
+
+
+def _year(source: Source, clause: str) -> int | None:
+    years = _YEAR.findall(clause)
+    if years:
+        return int(years[-1])
+    base = source.date.year if source.date else None
+    for word, offset in _RELATIVE.items():
+        if word in clause and base is not None:
+            return base + offset
+    return None

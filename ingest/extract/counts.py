@@ -1,0 +1,90 @@
+"""Counts bound to the noun they count: ``112개 전략제품``, ``100대 핵심품목``, ``녹색분야 435개``.
+
+A number with a counter (개, 대, 건, 가지, 종, 개사, 곳) counts the noun phrase that follows
+it; when none follows (``… 435개,``), the noun phrase just before it. What the noun is —
+fields, products, technologies, projects, organisations, patents — comes from the
+ontology's figure-kind vocabulary (its altLabels are counted nouns), so a new counted
+noun is taught in TTL. The figure quantifies the document it is stated in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.phrases import is_nominal
+from stkg.ingest.normalize import name_key
+from stkg.ontology.model import Ontology
+
+#: Counters and, where the counter itself is the noun (``226개사``), what it counts.
+COUNTERS = {"개": None, "대": None, "건": None, "가지": None, "종": None, "곳": None,
+            "개사": "기업", "개국": "국가", "개소": "곳"}  # fmt: skip
+OTHER_KIND = "otherCount"
+EXTRACTOR = "counts"
+
+
+def figure_kind(onto: Ontology, noun: str) -> str:
+    """The figure kind whose counted nouns (altLabels) the noun ends with, longest first."""
+    key = name_key(noun)
+    best, best_len = OTHER_KIND, 0
+    for concept in onto.vocab("figureKind").concepts:
+        for label, lang in concept.alt_labels:
+            form = name_key(label)
+            if lang == "ko" and form and key.endswith(form) and len(form) > best_len:
+                best, best_len = concept.notation, len(form)
+    return best
+
+
+class Counts:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc, ctx = source.analysis, source.ctx
+        for i, token in enumerate(doc[:-1]):
+            if token.tag_ != "SN" or doc[i + 1].text not in COUNTERS or token.whitespace_:
+                continue
+            counter = doc[i + 1]
+            value = int(token.text.replace(",", "")) if token.text.replace(",", "").isdigit() else None
+            if value is None:
+                continue
+            noun = COUNTERS[counter.text] or _noun_after(doc, i + 2) or _noun_before(doc, i)
+            if not noun:
+                continue
+            noun_text, noun_end = noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
+            start = token.idx
+            end = max(counter.idx + len(counter.text), noun_end)
+            key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{name_key(noun_text)}"
+            fid = ctx.raw_id("StatedFigure", key)
+            ctx.facts.node("StatedFigure", fid, ctx.span(start, end),
+                           figureKind=figure_kind(ctx.onto, noun_text), value=value,
+                           unit="count", qualifier="exact", countedNoun=noun_text)  # fmt: skip
+            ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
+
+
+def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
+    """The noun word right after the counter (one space at most), up to its particle."""
+    if i >= len(doc) or "\n" in doc[i - 1].whitespace_:
+        return None
+    j = i
+    while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN":
+        if j > i and doc[j - 1].whitespace_:
+            break  # one word: the counted noun, not what follows it
+        j += 1
+    if j == i:
+        return None
+    end = doc[j - 1].idx + len(doc[j - 1].text)
+    return doc.text[doc[i].idx : end], end
+
+
+def _noun_before(doc: Doc, i: int) -> str | None:
+    """The noun word right before the number (``녹색분야 435개``)."""
+    j = i - 1
+    if j < 0 or not doc[j].whitespace_ or "\n" in doc[j].whitespace_:
+        return None
+    k = j
+    while k >= 0 and is_nominal(doc[k]) and doc[k].tag_ != "SN" and (k == j or not doc[k].whitespace_):
+        k -= 1
+    if k == j:
+        return None
+    return doc.text[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]

@@ -1,0 +1,57 @@
+"""The document's own date, and the dates it gives for what it announces.
+
+A news page dates itself in a header (``DATE: 2011-03-01``), a byline (``입력
+2020-01-31 13:52``, ``기사입력 : 2022.10.28``) or, for a press release, its embargo line
+(:func:`stkg.ingest.statements.timeline.find_release_date`). That date anchors ``1일``,
+``올해`` and ``지난해`` in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stkg.ingest.extract.base import Source
+
+_HEADER_LINES = 12
+_DATED_LINE = re.compile(
+    r"^\s*(?:DATE|Date|날짜|입력|기사입력|등록|등록일|발행일|작성일|게재|승인|보도일)\s*[:：]?\s*"
+    r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})",
+    re.M,
+)
+
+
+def document_date(source: Source) -> dt.date | None:
+    head = "\n".join(source.text.splitlines()[:_HEADER_LINES])
+    m = _DATED_LINE.search(head)
+    if m:
+        try:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    released = source.statements.released if source.text.strip() else None
+    return released.value if released is not None else None
+
+
+def header_span(source: Source) -> tuple[int, int] | None:
+    """Where the date stands in the text (the evidence for it)."""
+    head = "\n".join(source.text.splitlines()[:_HEADER_LINES])
+    m = _DATED_LINE.search(head)
+    return (m.start(), m.end()) if m else None
+
+
+class DocumentDate:
+    """The document's date as ``SourceDocument.publishedDate`` when a header states it."""
+
+    name = "document-date"
+    needs_nlp = False
+
+    def __call__(self, source: Source) -> None:
+        span = header_span(source)
+        if span is None or source.date is None:
+            return
+        ctx = source.ctx
+        ctx.facts.node("SourceDocument", ctx.document_id, ctx.span(*span),
+                       publishedDate=source.date)  # fmt: skip

@@ -1,0 +1,143 @@
+"""Items listed in a sentence and typed by the noun that governs the list.
+
+``녹색, 첨단 융합, 제조기반 등 3개 대분야`` lists fields; ``12가지 기술은 반도체·디스플레이,
+이차전지, … 양자다`` lists strategic technologies; ``주요 지원 분야는 반도체·디스플레이
+315억원, 기계·장비 546억원 …`` lists fields with a budget each; ``현대중공업, LG전자 등 10개
+기업`` lists companies. A list is two or more noun phrases separated by commas (the last
+may be joined by 및/와/과); the governing *cue* is the noun after it (past 등, a count)
+or the topic before it (``X는``/``X로는``/``X:``). The cue's last noun decides the class
+(:data:`CUE_CLASSES`); a list without a cue is not typed and not kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, noun_phrases
+from stkg.ingest.extract.resolve import Found, add_entity
+
+#: The last noun of a cue → the class of the listed items. Checked in order.
+CUE_CLASSES = (
+    ("국가전략기술", "StrategicField"),
+    ("전략기술", "StrategicField"),
+    ("분야", "StrategicField"),
+    ("부문", "StrategicField"),
+    ("영역", "StrategicField"),
+    ("산업", "StrategicField"),
+    ("업종", "StrategicField"),
+    ("품목", "StrategicProduct"),
+    ("제품", "StrategicProduct"),
+    ("소재", "StrategicProduct"),
+    ("부품", "StrategicProduct"),
+    ("기술", "CoreTechnology"),
+    ("기업", "Organization"),
+    ("업체", "Organization"),
+    ("기관", "Organization"),
+    ("대학", "Organization"),
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、)\s*$")
+_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
+_AND = frozenset({"및", "와", "과"})
+MAX_ITEM_CHARS = 24
+EXTRACTOR = "enumerations"
+
+
+@dataclass
+class Item:
+    phrase: Phrase
+    text: str
+    start: int
+
+
+def cue_class(cue: str) -> str | None:
+    cue = cue.replace(" ", "")
+    for head, cls in CUE_CLASSES:
+        if cue.endswith(head):
+            return cls
+    return None
+
+
+class Enumerations:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc = source.analysis
+        phrases = list(noun_phrases(doc))
+        i = 0
+        while i < len(phrases):
+            items, last = _list_from(doc, phrases, i)
+            if len(items) < 2:
+                i += 1
+                continue
+            cls = _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
+            if cls is not None:
+                for item in items:
+                    if _plausible(item.text):
+                        add_entity(source, Found(cls, item.text, item.start,
+                                                 item.start + len(item.text), EXTRACTOR, 0.6))  # fmt: skip
+            i = last + 1
+
+
+def _between(doc: Doc, a: Phrase, b: Phrase) -> str:
+    return doc.text[a.end_char : b.start_char]
+
+
+def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int]:
+    """Phrases ``i, i+1, …`` joined as a list; an amount after an item is allowed."""
+    items = [_item(phrases[i])]
+    j = i
+    while j + 1 < len(phrases):
+        gap = _between(doc, phrases[j], phrases[j + 1])
+        gap = re.sub(r"^\s*[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원", "", gap)  # "315억원"
+        gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", gap)  # "(AI)" glosses stay with the item
+        if not _LIST_JOIN.match(gap):
+            break
+        items.append(_item(phrases[j + 1]))
+        j += 1
+    return items, j
+
+
+def _item(phrase: Phrase) -> Item:
+    text = phrase.text
+    if text.endswith(" 등") or text.endswith("등") and phrase.head.tag_ == "NNB":
+        text = text[: -1].rstrip()
+    return Item(phrase, text, phrase.start_char)
+
+
+def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
+    """``… 등 3개 대분야``, ``… 등의 분야``, ``… 분야``: the first phrase after the list."""
+    if last + 1 >= len(phrases):
+        return None
+    gap = _between(doc, phrases[last], phrases[last + 1])
+    if not re.fullmatch(r"\s*(?:등|등의|등\s*\d+\s*(?:개|대|가지|종)|\d+\s*(?:개|대|가지|종))?\s*", gap):
+        # "등" may be inside the last phrase's text; a count may open the next phrase
+        if not re.fullmatch(r"\s*(?:의|등의)?\s*", gap):
+            return None
+    cue = phrases[last + 1].text
+    cue = re.sub(r"^(?:등\s*)?\d+\s*(?:개|대|가지|종)\s*", "", cue)
+    return cue_class(cue.split(" ")[-1]) if cue else None
+
+
+def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
+    """``X는 A, B, C`` / ``X로는 A, B`` / ``X: A, B``: the topic right before the list."""
+    if first == 0:
+        return None
+    topic = phrases[first - 1]
+    gap = _between(doc, topic, phrases[first]).strip()
+    if gap not in _TOPIC:
+        return None
+    return cue_class(topic.text.split(" ")[-1])
+
+
+def _plausible(text: str) -> bool:
+    if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
+        return False
+    return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
+
+
+__all__ = ["Enumerations", "cue_class", "is_nominal"]

@@ -1,0 +1,132 @@
+"""Institutions named in prose, found by the shape of the name rather than a list.
+
+Korean public bodies are written as one word ending in a typing suffix: ministries and
+agencies end in 부/청/처 (``산업통상자원부``, ``방위사업청``, ``지식재산처``), institutes and
+agencies in 진흥원/평가원/연구원/재단/공단/센터, committees in 위원회/자문회의 and so on.
+Kiwi keeps such words together (``자원부``, ``평가원`` are single morphemes), so a word
+whose nominal part ends in one of these suffixes is a candidate. An abbreviation printed
+in brackets after it (``한국산업기술진흥원(KIAT)``) becomes an alias, and later bare uses
+of the abbreviation are evidence for the same node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.phrases import JOINERS, is_nominal
+from stkg.ingest.extract.resolve import Found, add_entity
+
+#: Suffixes that type a word as an institution, with the confidence they carry.
+LONG_SUFFIXES = {
+    "진흥원": 0.9, "평가원": 0.9, "관리원": 0.85, "기획원": 0.85, "개발원": 0.85,
+    "정보원": 0.8, "보호원": 0.85, "전략원": 0.85, "연구원": 0.75, "재단": 0.85,
+    "공단": 0.85, "위원회": 0.9, "협회": 0.85, "협의회": 0.8, "중앙회": 0.85,
+    "진흥회": 0.85, "연합회": 0.8, "학회": 0.8, "대학교": 0.85, "연구소": 0.8,
+    "연구회": 0.8, "회의소": 0.85, "자문회의": 0.85, "심의회": 0.8, "센터": 0.7,
+    "테크노파크": 0.85, "공사": 0.6, "기금": 0.6, "은행": 0.6,
+}  # fmt: skip
+#: Ministries and agencies: one-syllable suffixes, trusted only on a word of 3+ syllables
+#: whose last morpheme carries the suffix (not ``구매조건부``, where 부 is a suffix of its own).
+SHORT_SUFFIXES = {"부": 0.75, "청": 0.75, "처": 0.7}
+#: Common nouns that end like an institution (places, parts, requests).
+NOT_INSTITUTIONS = frozenset(
+    "수요처 사용처 거래처 판매처 납품처 구매처 연락처 투자처 수출처 공급처 조달처 출처 "
+    "사무처 대부분 일부 전부 내부 외부 세부 상부 하부 본부 간부 지도부 집행부 "
+    "요청 신청 민원청 연구센터 지원센터 센터 연구원 위원회 공사 기금 은행 협회 재단 학회".split()
+)
+#: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``).
+NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+EXTRACTOR = "organizations"
+
+
+def institution_confidence(name: str, last_token: str) -> float | None:
+    """How sure the shape of ``name`` makes it an institution (None: not one)."""
+    if name in NOT_INSTITUTIONS or not re.search(r"[가-힣]", name):
+        return None
+    if name.endswith(NOT_INSTITUTION_ENDINGS):
+        return None
+    for suffix, confidence in LONG_SUFFIXES.items():
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return confidence
+    short = SHORT_SUFFIXES.get(name[-1])
+    if short is not None and len(name) >= 3 and len(last_token) >= 2:
+        return short
+    return None
+
+
+class Organizations:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc = source.analysis
+        aliases: dict[str, str] = {}  # abbreviation → full name, as the text defines them
+        for start, end in _words(doc):
+            for name_start, name_end in _names_in_word(doc, start, end):
+                name = doc.text[doc[name_start].idx : _end_char(doc, name_end)]
+                confidence = institution_confidence(name, doc[name_end - 1].text)
+                if confidence is None:
+                    continue
+                abbreviation = _bracketed_abbreviation(doc, name_end)
+                found = Found(
+                    "Organization", name, doc[name_start].idx, _end_char(doc, name_end),
+                    EXTRACTOR, confidence, (abbreviation,) if abbreviation else (),
+                )  # fmt: skip
+                add_entity(source, found)
+                if abbreviation:
+                    aliases[abbreviation] = name
+        for token in doc:
+            full = aliases.get(token.text)
+            if full is not None and token.tag_ == "SL":
+                found = Found("Organization", full, token.idx, token.idx + len(token.text),
+                              EXTRACTOR, 0.8, (token.text,))  # fmt: skip
+                add_entity(source, found)
+
+
+def _end_char(doc: Doc, end: int) -> int:
+    last = doc[end - 1]
+    return last.idx + len(last.text)
+
+
+def _words(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of whitespace-separated words."""
+    out, begin = [], 0
+    for i, token in enumerate(doc):
+        if token.whitespace_ or token.tag_ == "_SP":
+            if i + 1 > begin:
+                out.append((begin, i + 1))
+            begin = i + 1
+    if begin < len(doc):
+        out.append((begin, len(doc)))
+    return out
+
+
+def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The nominal runs of a word, split at joiners (``과기정통부·산업부`` → two)."""
+    out, begin = [], None
+    for i in range(start, end):
+        token = doc[i]
+        if is_nominal(token) and token.text not in JOINERS:
+            begin = i if begin is None else begin
+            continue
+        if begin is not None:
+            out.append((begin, i))
+            if not is_nominal(token):
+                return out  # a particle or a bracket ends the name part of the word
+        begin = None
+    if begin is not None:
+        out.append((begin, end))
+    return out
+
+
+def _bracketed_abbreviation(doc: Doc, end: int) -> str | None:
+    """``(KIAT)`` right after the name, as an abbreviation."""
+    if end + 2 < len(doc) and doc[end].text in "(（" and doc[end + 2].text in ")）":
+        text = doc[end + 1].text
+        if _ABBREVIATION.match(text):
+            return text
+    return None

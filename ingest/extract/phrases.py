@@ -1,0 +1,127 @@
+"""Noun phrases, words and sentences from Kiwi's morphology — the units prose extractors read.
+
+A *word* (어절) is a run of tokens without whitespace between them; Korean names of
+institutions are written as one word (``한국산업기술진흥원``), programme names often as a
+few (``창업성장 기술개발사업``). A *noun phrase* is a run of nominal words: each word is
+nouns (and foreign words, numbers, prefixes, noun suffixes, middle dots) optionally
+followed by particles, which end the phrase. Nothing here knows about roadmaps: the
+extractors type the phrases by their head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+#: Kiwi tags of the tokens that make up a name.
+NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
+#: Joiners allowed inside a name between nominal tokens (``소재·부품``, ``R&D``, ``3D``).
+JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・"})
+_SENTENCE_END = re.compile(r"(?<=[다요음됨함])\.\s|[.!?]\s*\n|\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A noun phrase: character span in the document and its tokens."""
+
+    doc: Doc
+    start: int  # token index
+    end: int  # token index, exclusive
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self.doc[i] for i in range(self.start, self.end)]
+
+    @property
+    def start_char(self) -> int:
+        return self.doc[self.start].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.doc[self.end - 1]
+        return last.idx + len(last.text)
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text[self.start_char : self.end_char]
+
+    @property
+    def head(self) -> Token:
+        return self.doc[self.end - 1]
+
+    def after(self) -> Token | None:
+        """The token right after the phrase (its particle, punctuation …), if any."""
+        return self.doc[self.end] if self.end < len(self.doc) else None
+
+    def before(self) -> Token | None:
+        return self.doc[self.start - 1] if self.start > 0 else None
+
+    def words(self) -> list[tuple[int, int]]:
+        """Token ranges of the phrase's words (split where whitespace separates tokens)."""
+        out, begin = [], self.start
+        for i in range(self.start, self.end):
+            if self.doc[i].whitespace_ and i + 1 < self.end:
+                out.append((begin, i + 1))
+                begin = i + 1
+        out.append((begin, self.end))
+        return out
+
+
+def is_nominal(token: Token) -> bool:
+    tag = token.tag_.split("+")[0]
+    return tag in NOMINAL_TAGS or (token.text in JOINERS and tag in {"SP", "SO", "SW"})
+
+
+def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[Phrase]:
+    """Maximal runs of nominal tokens joined by nothing, one space or a joiner.
+
+    A phrase never starts or ends with a joiner, and never crosses a line break.
+    """
+    end = len(doc) if end is None else end
+    i = start
+    while i < end:
+        if not is_nominal(doc[i]) or doc[i].text in JOINERS:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and is_nominal(doc[j]) and doc[j - 1].whitespace_ in ("", " "):
+            if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR"):
+                break  # a number opening a word is an amount or a count, not a name part
+            j += 1
+        while j > i + 1 and doc[j - 1].text in JOINERS:
+            j -= 1
+        if any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
+            yield Phrase(doc, i, j)
+        i = j
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # char
+    end: int  # char
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences and lines: news prose ends sentences with ``다.``; lists with a newline."""
+    out, begin = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        stop = m.start() + 1
+        if text[begin:stop].strip():
+            out.append(Sentence(begin, stop, text[begin:stop]))
+        begin = m.end()
+    if text[begin:].strip():
+        out.append(Sentence(begin, len(text), text[begin:]))
+    return out
+
+
+def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    """Token indices covering a character span."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end

@@ -1,0 +1,86 @@
+"""Funding programmes named in prose: noun phrases headed by 사업/프로그램, and quoted names.
+
+A programme name is the noun phrase whose last word ends in a programme head
+(``창업성장 기술개발사업``, ``구매조건부 신제품개발사업``, ``스마트공장 보급·확산사업``),
+taken back over at most three words and never over a time word, a number or an
+institution. A name that is only a generic head (``기술개발사업``, ``신규사업``) is no
+name. A quoted name (‘…’, “…”, 「…」) that ends like a programme is taken whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.organizations import institution_confidence
+from stkg.ingest.extract.phrases import Phrase, noun_phrases
+from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.normalize import name_key
+
+HEADS = ("사업", "프로그램", "프로젝트")
+#: Words that open a phrase but are not part of a name: time, quantity and deixis.
+NOT_NAME_WORDS = frozenset(
+    "올해 내년 금년 지난해 작년 전년 이번 이 그 각 총 전체 기존 신규 계속 주요 해당 본 동 "
+    "정부 국가 관련 해당 모든 올 차년도 당해 다음 향후 개 등".split()
+)
+#: Heads that name no programme on their own.
+GENERIC = frozenset(
+    name_key(n)
+    for n in (
+        "사업 지원사업 개발사업 기술개발사업 연구개발사업 R&D사업 신규사업 계속사업 주요사업 "
+        "해당사업 정부사업 국가사업 프로그램 프로젝트 협력사업 기술사업 융자사업 대상사업 "
+        "시범사업 후속사업 보조사업 출연사업 단위사업 세부사업 내역사업 사업화사업 지원프로그램 "
+        "기술개발지원사업 R&D지원사업 연구개발지원사업"
+    ).split()
+)
+_QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
+_QUOTED_HEADS = ("사업", "프로그램", "프로젝트", "기술개발", "R&D", "지원", "바우처")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
+MAX_WORDS = 3
+EXTRACTOR = "programmes"
+
+
+def programme_name(phrase: Phrase) -> tuple[int, str] | None:
+    """``(start char, name)`` of the programme a phrase names, if it names one."""
+    words = phrase.words()
+    last_start, last_end = words[-1]
+    doc = phrase.doc
+    last = doc.text[doc[last_start].idx : phrase.end_char]
+    if not last.endswith(HEADS):
+        return None
+    chosen = [words[-1]]
+    for w_start, w_end in reversed(words[:-1]):
+        word = doc.text[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+        if len(chosen) >= MAX_WORDS or word in NOT_NAME_WORDS or _YEAR_WORD.match(word):
+            break
+        if institution_confidence(word, doc[w_end - 1].text) is not None:
+            break
+        chosen.insert(0, (w_start, w_end))
+    start = doc[chosen[0][0]].idx
+    name = doc.text[start : phrase.end_char]
+    while name.split(" ", 1)[0] in NOT_NAME_WORDS and " " in name:
+        head, name = name.split(" ", 1)
+        start += len(head) + 1
+    if name_key(name) in GENERIC or len(name_key(name)) < 4:
+        return None
+    return start, name
+
+
+class Programmes:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc = source.analysis
+        for phrase in noun_phrases(doc):
+            named = programme_name(phrase)
+            if named is not None:
+                start, name = named
+                add_entity(source, Found("Programme", name, start, start + len(name),
+                                         EXTRACTOR, 0.7))  # fmt: skip
+        for m in _QUOTED.finditer(source.text):
+            inner = m.group(1).strip()
+            if inner.endswith(_QUOTED_HEADS) and name_key(inner) not in GENERIC:
+                start = m.start(1) + m.group(1).index(inner)
+                add_entity(source, Found("Programme", inner, start, start + len(inner),
+                                         EXTRACTOR, 0.8))  # fmt: skip

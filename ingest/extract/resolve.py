@@ -1,0 +1,84 @@
+"""Resolve a printed name to one node: a reference individual, or a new candidate.
+
+Reference individuals (``ontology/reference.ttl``) answer to their labels and altLabels;
+a name that matches none becomes a node of its own, keyed by its normalised name so that
+every document naming it reaches the same node, and marked ``extractionStatus:
+"candidate"`` with the confidence and the name of the extractor that proposed it, until a
+maintainer reviews it (``stkg review``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.normalize import name_key
+from stkg.ontology.model import Individual, Ontology
+
+CANDIDATE = "candidate"
+
+_INDEXES: dict[int, tuple[Ontology, dict[tuple[str, str], Individual]]] = {}
+
+
+def reference_index(onto: Ontology) -> dict[tuple[str, str], Individual]:
+    """``(class, name key)`` → reference individual, for every label and altLabel."""
+    cached = _INDEXES.get(id(onto))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    index: dict[tuple[str, str], Individual] = {}
+    for ind in onto.individuals:
+        if ind.id is None:
+            continue
+        forms = [ind.labels.ko, ind.labels.en, *(t for t, _ in ind.alt_labels)]
+        for cls in ind.classes:
+            for form in forms:
+                if form:
+                    index.setdefault((cls, name_key(form)), ind)
+    _INDEXES[id(onto)] = (onto, index)
+    return index
+
+
+def resolve(onto: Ontology, cls: str, *names: str) -> Individual | None:
+    index = reference_index(onto)
+    for name in names:
+        hit = index.get((cls, name_key(name)))
+        if hit is not None:
+            return hit
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name an extractor found: class, printed form, span, other printed forms."""
+
+    cls: str
+    name: str
+    start: int
+    end: int
+    extractor: str
+    confidence: float
+    aliases: tuple[str, ...] = ()
+
+
+def add_entity(source: Source, found: Found, **props: object) -> str:
+    """Add the node ``found`` names (resolved or candidate) with its evidence; its id."""
+    ctx = source.ctx
+    evidence = ctx.span(found.start, found.end)
+    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases)
+    if ind is not None and ind.id is not None:
+        return ctx.facts.node(
+            found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
+        )
+    node_id = ctx.id(found.cls, found.name)
+    existing = ctx.facts.nodes.get(node_id)
+    aliases = sorted({a for a in found.aliases if name_key(a) != name_key(found.name)})
+    if existing is not None:
+        aliases = sorted(set(aliases) | set(existing.props.get("aliases") or ()))
+    status = {} if existing is not None and "extractionStatus" not in existing.props else {
+        "extractionStatus": CANDIDATE,
+        "confidence": found.confidence,
+        "extractedBy": found.extractor,
+    }
+    return ctx.facts.node(
+        found.cls, node_id, evidence, name=found.name, aliases=aliases or None, **status, **props
+    )
