@@ -11,12 +11,8 @@ from typing import Any
 
 from stkg.api.db import Reader
 from stkg.api.problems import Problem
+from stkg.graph.cypher.entities import ENTITY_BY_ID
 from stkg.ontology.ids import INSTANCE_NS, split_typed_id, typed_id_from_iri
-
-ENTITY_BY_ID = """
-MATCH (n:Entity {id: $id})
-RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.nameEn AS nameEn
-"""
 
 MAX_ID_LENGTH = 1000
 

@@ -24,9 +24,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 from neo4j import Driver, RoutingControl
 
-from stkg.api.routes.lineage import HOP, NODE
-from stkg.api.routes.programmes import PROGRAMME_LINKS
-from stkg.api.terms import lineage_types, split_by_direction
+from stkg.graph.cypher.programmes import PROGRAMME_LINKS
+from stkg.graph.lineage import HOP, NODE, lineage_types, split_by_direction
 from stkg.queries.catalog import load_catalog
 from stkg.settings import Settings
 

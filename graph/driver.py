@@ -16,7 +16,7 @@ from typing import Any, LiteralString, TypeVar
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
-from stkg.graph.serialize import collect_rows
+from stkg.graph.serialize import Rows, collect_rows
 from stkg.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -94,11 +94,17 @@ class Graph:
 
     def read(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """Run a read query; rows come back as JSON-ready dicts (see graph.serialize)."""
-        return self.execute_read(_unit(query, params, self.timeout))
+        return self.execute_read(_unit(query, params, self.timeout)).rows
+
+    def rows(
+        self, query: LiteralString, params: Mapping[str, Any], *, max_rows: int | None = None
+    ) -> Rows:
+        """Run a read query, keeping ``max_rows`` rows at most (``truncated`` says if more)."""
+        return self.execute_read(_unit(query, params, self.timeout, max_rows))
 
     def write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """Run a write query in its own transaction (retried on transient errors)."""
-        return self.execute_write(_unit(query, params, self.timeout))
+        return self.execute_write(_unit(query, params, self.timeout)).rows
 
     def execute_read(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self.driver.session(database=self.database) as session:
@@ -131,13 +137,12 @@ class Graph:
 
 
 def _unit(
-    query: LiteralString, params: Mapping[str, Any], timeout: float
-) -> Callable[[ManagedTransaction], list[dict[str, Any]]]:
+    query: LiteralString, params: Mapping[str, Any], timeout: float, max_rows: int | None = None
+) -> Callable[[ManagedTransaction], Rows]:
     """A transaction function running one query with a server-side timeout."""
 
     @neo4j.unit_of_work(timeout=timeout)
-    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-        result = tx.run(query, dict(params))
-        return collect_rows(result).rows
+    def work(tx: ManagedTransaction) -> Rows:
+        return collect_rows(tx.run(query, dict(params)), max_rows)
 
     return work

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 import stkg.commands.analyse as analyse
-from stkg.commands import eval, feed, ingest, neo4j, ontology, query, rdf, service
+from stkg.commands import eval, feed, ingest, lineage, neo4j, ontology, query, rdf, service
 
 app = typer.Typer(
     name="stkg",
@@ -24,6 +24,7 @@ app.command()(service.serve)
 app.command()(service.up)
 app.command()(service.down)
 app.command()(query.query)
+app.command()(lineage.lineage)
 app.command()(rdf.validate)
 app.command()(rdf.export)
 app.command(name="import-rdf")(rdf.import_rdf)

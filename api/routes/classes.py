@@ -21,20 +21,9 @@ from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, csv_response
 from stkg.api.problems import Problem
 from stkg.api.terms import entity_labels, quoted_label
+from stkg.graph.cypher.entities import CLASS_PAGE
 
 router = APIRouter(tags=["entities"])
-
-#: ``{label}`` is replaced by a label checked against the ontology (see terms.quoted_label).
-CLASS_PAGE = """
-MATCH (n:{label})
-WHERE ($after IS NULL OR n.id > $after)
-  AND ($q IS NULL
-       OR toLower(coalesce(n.name, '')) CONTAINS $q
-       OR toLower(coalesce(n.nameEn, '')) CONTAINS $q)
-RETURN n.id AS id, n.name AS name, n.nameEn AS nameEn, labels(n) AS labels
-ORDER BY n.id
-LIMIT $limit
-"""
 
 
 def encode_cursor(last_id: str) -> str:

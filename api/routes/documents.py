@@ -23,14 +23,9 @@ from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
+from stkg.graph.cypher.entities import DOCUMENT
 
 router = APIRouter(tags=["provenance"])
-
-DOCUMENT = """
-MATCH (d:SourceDocument {id: $id})
-RETURN d.id AS id, d.origin AS origin, d.sha256 AS sha256, d.title AS title,
-       d.mediaType AS mediaType
-"""
 
 MAX_WINDOW = 5000
 #: Offsets beyond any document the readers accept (they refuse files over their size limit).

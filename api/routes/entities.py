@@ -14,25 +14,10 @@ from pydantic import BaseModel, Field
 from stkg.api.deps import ReaderDep
 from stkg.api.lookup import display_name, require_entity
 from stkg.api.problems import Problem
+from stkg.graph.cypher.entities import ENTITY, NEIGHBOURS
 from stkg.ontology.ids import instance_iri
 
 router = APIRouter(tags=["entities"])
-
-ENTITY = "MATCH (n:Entity {id: $id}) RETURN n"
-
-NEIGHBOURS = """
-MATCH (n:Entity {id: $id})
-CALL (n) {
-  MATCH (n)-[r]->(m:Entity) RETURN type(r) AS type, 'out' AS direction, m
-  UNION ALL
-  MATCH (n)<-[r]-(m:Entity) RETURN type(r) AS type, 'in' AS direction, m
-}
-WITH type, direction, m
-WHERE $evidence OR NOT m:Evidence
-RETURN type, direction, m.id AS id, labels(m) AS labels, m.name AS name, m.nameEn AS nameEn
-ORDER BY type, direction, id
-LIMIT $limit
-"""
 
 EntityId = Annotated[
     str,

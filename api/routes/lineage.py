@@ -1,11 +1,8 @@
 """``GET /lineage/{id}`` and ``GET /paths``: traversals answered as a drawable graph.
 
-Lineage walks breadth first, one query per hop, so each hop can cap its fan-out per node
-and every node keeps the hop count at which it was first reached (its ``degree``). What
-"up" and "down" mean for each relationship type is the table in :mod:`stkg.api.terms`
-(derived from the ontology's domain → range direction). Paths use Neo4j's
-``allShortestPaths`` with a bounded length over the same lineage relationship types, so a
-path never shortcuts through the evidence two facts happen to share.
+The walks themselves are :func:`stkg.graph.lineage.walk` and
+:func:`~stkg.graph.lineage.shortest_paths` (``stkg lineage`` calls the same); the routes
+check the parameters, resolve ids and shape the answer.
 """
 
 from __future__ import annotations
@@ -20,43 +17,10 @@ from pydantic import BaseModel, Field
 from stkg.api.deps import ReaderDep
 from stkg.api.lookup import require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
-from stkg.api.terms import (
-    lineage_types,
-    quoted_types,
-    relationship_terms,
-    split_by_direction,
-    unknown_types,
-)
+from stkg.api.terms import lineage_types, relationship_terms, unknown_types
+from stkg.graph.lineage import MAX_DEPTH, UnknownNode, shortest_paths, walk
 
 router = APIRouter(tags=["lineage"])
-
-MAX_DEPTH = 6
-MAX_NODES = 5000
-
-HOP = """
-UNWIND $frontier AS fid
-MATCH (n:Entity {id: fid})
-CALL (n) {
-  MATCH (n)-[r]-(m:Entity)
-  WHERE (startNode(r) = n AND type(r) IN $outgoing) OR (endNode(r) = n AND type(r) IN $incoming)
-  RETURN r, m
-  ORDER BY m.id, type(r)
-  LIMIT $limit
-}
-RETURN n.id AS origin, elementId(r) AS rid, type(r) AS type,
-       startNode(r).id AS source, endNode(r).id AS target, properties(r) AS properties,
-       m AS node
-"""
-
-NODE = "MATCH (n:Entity {id: $id}) RETURN n AS node"
-
-#: ``{types}`` and ``{hops}`` are filled with checked relationship types and a bounded int.
-SHORTEST = """
-MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
-MATCH p = allShortestPaths((a)-[:{types}*1..{hops}]-(b))
-RETURN p
-LIMIT $limit
-"""
 
 Types = Annotated[
     str | None,
@@ -144,38 +108,16 @@ async def lineage(
 ) -> Response:
     chosen = parse_types(types)
     start = resolve_id(id)
-    outgoing, incoming = split_by_direction(chosen, direction)
-    found = (await db.rows(NODE, {"id": start}, max_rows=1)).rows
-    if not found:  # the root query is the existence check: no separate lookup
-        raise unknown_entity(start)
-    # plain dicts, serialised once at the end: a walk returns hundreds of nodes, and a
-    # pydantic model per node and edge would validate data this code built itself; the
-    # shape is LineageGraph's, which the OpenAPI schema names and the tests check
-    nodes: dict[str, dict[str, Any]] = {start: _node_dict(found[0]["node"], 0)}
-    edges: dict[str, dict[str, Any]] = {}
-    frontier = [start]
-    truncated = False
-    for hop in range(1, depth + 1):
-        if not frontier:
-            break
-        params = {"frontier": frontier, "outgoing": outgoing, "incoming": incoming,
-                  "limit": limit + 1}  # fmt: skip
-        rows = (await db.rows(HOP, params, max_rows=MAX_NODES * 2)).rows
-        truncated |= _fanout_exceeded(rows, limit)
-        frontier = []
-        for row in _within_limit(rows, limit):
-            node = row["node"]
-            if row["rid"] not in edges:
-                edges[row["rid"]] = _edge_dict(row)
-            if node["id"] not in nodes:
-                if len(nodes) >= MAX_NODES:
-                    truncated = True
-                    continue
-                nodes[node["id"]] = _node_dict(node, hop)
-                frontier.append(node["id"])
-    kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
-    graph = {"start": start, "direction": direction, "depth": depth,
-             "nodes": list(nodes.values()), "edges": kept, "truncated": truncated}  # fmt: skip
+
+    def run() -> dict[str, Any]:
+        return walk(db.graph, start, direction=direction, depth=depth, types=chosen, limit=limit)
+
+    try:  # one query per hop, each with its own timeout
+        graph = await db.timed(run, db.settings.neo4j_timeout * (depth + 1))
+    except UnknownNode:
+        raise unknown_entity(start) from None
+    # the walk's plain dicts, serialised once: the shape is LineageGraph's, which the
+    # OpenAPI schema names and the tests check
     return Response(pydantic_core.to_json(graph), media_type="application/json")
 
 
@@ -203,10 +145,11 @@ async def paths(
     b = (await require_entity(db, target))["id"]
     if a == b:
         raise Problem(422, "Same entity", f"'from' and 'to' are both {a!r}.", id=a)
-    cypher = SHORTEST.replace("{types}", quoted_types(chosen)).replace("{hops}", str(max_hops))
-    rows = await db.rows(cypher, {"source": a, "target": b, "limit": limit},
-                           max_rows=limit)  # fmt: skip
-    found = sorted((r["p"] for r in rows.rows), key=_path_key)
+
+    def run() -> list[dict[str, Any]]:
+        return shortest_paths(db.graph, a, b, types=chosen, max_hops=max_hops, limit=limit)
+
+    found = await db.timed(run, db.settings.neo4j_timeout)
     views = [PathView(length=len(p["edges"]), nodes=p["nodes"],
                       edges=[GraphEdge(**e) for e in p["edges"]]) for p in found]  # fmt: skip
     nodes: dict[str, GraphNode] = {}
@@ -224,38 +167,3 @@ async def paths(
 def _node(node: dict[str, Any], degree: int) -> GraphNode:
     return GraphNode(id=node["id"], labels=node["labels"], properties=node["properties"],
                      degree=degree)  # fmt: skip
-
-
-def _node_dict(node: dict[str, Any], degree: int) -> dict[str, Any]:
-    """A :class:`GraphNode` as the dict it serialises to."""
-    return {"id": node["id"], "labels": node["labels"], "properties": node["properties"],
-            "degree": degree}  # fmt: skip
-
-
-def _edge_dict(row: dict[str, Any]) -> dict[str, Any]:
-    """A :class:`GraphEdge` as the dict it serialises to."""
-    return {"id": row["rid"], "type": row["type"], "source": row["source"],
-            "target": row["target"], "properties": row["properties"]}  # fmt: skip
-
-
-def _within_limit(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
-    """Drop the one extra row per node that the query fetched to detect truncation."""
-    seen: dict[str, int] = {}
-    kept = []
-    for row in rows:
-        seen[row["origin"]] = seen.get(row["origin"], 0) + 1
-        if seen[row["origin"]] <= limit:
-            kept.append(row)
-    return kept
-
-
-def _fanout_exceeded(rows: list[dict[str, Any]], limit: int) -> bool:
-    """True when some node had more neighbours than the limit (the query asks for one more)."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["origin"]] = counts.get(row["origin"], 0) + 1
-    return any(c > limit for c in counts.values())
-
-
-def _path_key(path: dict[str, Any]) -> tuple[int, list[str]]:
-    return len(path["edges"]), [n["id"] for n in path["nodes"]]

@@ -18,34 +18,10 @@ from stkg.api.envelope import Envelope, respond
 from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.api.terms import relationship_terms
+from stkg.graph.cypher.provenance import RELATIONSHIP_EVIDENCE, RELATIONSHIP_EXISTS
 from stkg.queries.catalog import load_catalog
 
 router = APIRouter(prefix="/provenance", tags=["provenance"])
-
-RELATIONSHIP_EXISTS = """
-MATCH (a:Entity {id: $start})-[r]->(b:Entity {id: $end})
-WHERE type(r) = $type
-RETURN count(r) AS n
-"""
-
-RELATIONSHIP_EVIDENCE = """
-MATCH (a:Entity {id: $start})-[r]->(b:Entity {id: $end})
-WHERE type(r) = $type
-UNWIND coalesce(r.evidence, []) AS eid
-MATCH (x:Evidence {id: eid})-[:CITES_DOCUMENT]->(d:SourceDocument)
-RETURN DISTINCT d.id AS document,
-       d.origin AS origin,
-       d.title AS title,
-       x.id AS evidence,
-       x.spanStart AS spanStart,
-       x.spanEnd AS spanEnd,
-       x.tableId AS tableId,
-       x.tableRow AS tableRow,
-       x.tableColumn AS tableColumn,
-       x.quote AS quote
-ORDER BY origin, spanStart
-LIMIT $limit
-"""
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Evidence rows at most")]
 Format = Annotated[str, Query(pattern="^(json|csv)$")]

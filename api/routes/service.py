@@ -17,17 +17,10 @@ from stkg.api.db import in_thread
 from stkg.api.deps import MetricsDep, ReaderDep
 from stkg.api.problems import Problem
 from stkg.api.terms import ontology
+from stkg.graph.cypher.status import CONSTRAINT_EXISTS, SCHEMA_NODES
 from stkg.graph.schema import PREFIX
 
 router = APIRouter(tags=["service"])
-
-CONSTRAINT_EXISTS = """
-SHOW CONSTRAINTS YIELD name WHERE name = $constraint RETURN count(*) AS constraints
-"""
-
-SCHEMA_NODES = """
-MATCH (c:OntologyClass) RETURN count(c) AS classes, max(c.ontologyVersion) AS version
-"""
 
 
 def entity_constraint() -> str:

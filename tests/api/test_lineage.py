@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from api_helpers import EDITION_2022, KISTA, is_problem
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from stkg.api.terms import relationship_terms, split_by_direction
+from stkg.cli import app
+from stkg.settings import Settings, get_settings
 
 
 def _degrees(body: dict) -> dict[str, int]:
@@ -116,3 +122,28 @@ def test_path_problems(client: TestClient) -> None:
     assert is_problem(
         client.get("/paths", params={"from": KISTA, "to": "field:드론", "types": "X"}), 422
     )
+
+
+def test_the_cli_walks_the_same_lineage_as_the_api(
+    client: TestClient, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``stkg lineage`` and ``GET /lineage`` are two callers of one walk (graph.lineage)."""
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    if neo4j_settings.password:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    get_settings.cache_clear()
+    try:
+        args = ["lineage", "field:드론", "--direction", "down", "--depth", "2", "-f", "json"]
+        result = CliRunner().invoke(app, args)
+        table = CliRunner().invoke(app, ["lineage", "field:드론", "--depth", "1"])
+        missing = CliRunner().invoke(app, ["lineage", "field:없음"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    api = client.get("/lineage/field:드론", params={"direction": "down", "depth": 2}).json()
+    assert json.loads(result.output) == api
+    one_hop = client.get("/lineage/field:드론", params={"depth": 1}).json()
+    counted = f"{len(one_hop['nodes'])} node(s), {len(one_hop['edges'])} edge(s)"
+    assert table.exit_code == 0 and counted in table.output, table.output
+    assert missing.exit_code == 1 and "field:없음" in missing.output

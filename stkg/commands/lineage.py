@@ -1,0 +1,88 @@
+"""`stkg lineage ID`: the lineage walk the API's ``GET /lineage/{id}`` answers, in a terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from stkg.console import console, fail
+from stkg.graph.driver import Graph
+from stkg.graph.lineage import MAX_DEPTH, UnknownNode, lineage_types, unknown_types, walk
+from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
+
+
+class Direction(StrEnum):
+    up = "up"
+    down = "down"
+    both = "both"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def lineage(
+    node_id: Annotated[str, typer.Argument(metavar="ID", help="Typed id or instance IRI.")],
+    direction: Annotated[
+        Direction, typer.Option("--direction", "-d", help="down, up or both.")
+    ] = Direction.down,
+    depth: Annotated[
+        int, typer.Option("--depth", min=1, max=MAX_DEPTH, help="Hops at most.")
+    ] = 3,
+    types: Annotated[
+        str | None,
+        typer.Option("--types", "-t", help="Comma-separated relationship types to follow."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=500, help="Neighbours per node and hop.")
+    ] = 50,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Walk an entity's lineage breadth first (the same walk as the API's /lineage).
+
+    Examples:
+
+      stkg lineage field:드론                      # field → versions → products → …
+
+      stkg lineage field:드론 -d up --depth 1 -f json
+    """
+    start = node_id.strip()
+    if start.startswith(INSTANCE_NS):
+        try:
+            start = typed_id_from_iri(start)
+        except ValueError:
+            fail(f"{node_id!r} is not an instance IRI stkg understands")
+    chosen = tuple(t.strip() for t in types.split(",") if t.strip()) if types else None
+    if chosen:
+        unknown = unknown_types(list(chosen))
+        if unknown:
+            fail(f"not relationship types of the ontology: {', '.join(unknown)}")
+    try:
+        graph = walk(
+            Graph.from_settings(),
+            start,
+            direction=direction.value,
+            depth=depth,
+            types=chosen or lineage_types(),
+            limit=limit,
+        )
+    except UnknownNode:
+        fail(f"no entity has the id {start!r}")
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(graph, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(box=None)
+    for column in ("hop", "id", "labels", "name"):
+        table.add_column(column, overflow="fold")  # ids are long: wrap them, never cut them
+    for node in sorted(graph["nodes"], key=lambda n: (n["degree"], n["id"])):
+        labels = ",".join(label for label in node["labels"] if label != "Entity")
+        table.add_row(str(node["degree"]), node["id"], labels, node["properties"].get("name"))
+    console.print(table)
+    more = " (truncated: a hop hit --limit)" if graph["truncated"] else ""
+    console.print(f"{len(graph['nodes'])} node(s), {len(graph['edges'])} edge(s){more}")
