@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, noun_phrases
 from stkg.ingest.extract.resolve import Found, add_entity
 
@@ -39,7 +40,7 @@ CUE_CLASSES = (
     ("기관", "Organization"),
     ("대학", "Organization"),
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、)\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|△|▲|ㆍ|[\u2460-\u2473])?\s*[△▲\u2460-\u2473]?\s*$")
 _TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
@@ -51,6 +52,7 @@ class Item:
     phrase: Phrase
     text: str
     start: int
+    cue: str | None = None  # a cue word printed with the item itself ("… 분야")
 
 
 def cue_class(cue: str) -> str | None:
@@ -74,7 +76,8 @@ class Enumerations:
             if len(items) < 2:
                 i += 1
                 continue
-            cls = _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
+            own = items[-1].cue
+            cls = (cue_class(own) if own else None) or _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
             if cls is not None:
                 for item in items:
                     if _plausible(item.text):
@@ -91,36 +94,48 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     """Phrases ``i, i+1, …`` joined as a list; an amount after an item is allowed."""
     items = [_item(phrases[i])]
     j = i
+    listed = False  # a comma, bullet or number between two items: "A와 B" alone is no list
     while j + 1 < len(phrases):
         gap = _between(doc, phrases[j], phrases[j + 1])
         gap = re.sub(r"^\s*[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원", "", gap)  # "315억원"
         gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", gap)  # "(AI)" glosses stay with the item
         if not _LIST_JOIN.match(gap):
             break
+        listed = listed or not re.fullmatch(r"\s*(?:및|와|과)\s*", gap)
         items.append(_item(phrases[j + 1]))
         j += 1
-    return items, j
+    return (items if listed else items[:1]), j
+
+
+_LEADING_WORDS = re.compile(r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각)\s+")
+_TRAILING_CUE = re.compile(r"\s+(?P<cue>분야|산업|부문|영역|품목|제품|기술)$")
 
 
 def _item(phrase: Phrase) -> Item:
     text = phrase.text
-    if text.endswith(" 등") or text.endswith("등") and phrase.head.tag_ == "NNB":
-        text = text[: -1].rstrip()
-    return Item(phrase, text, phrase.start_char)
+    start = phrase.start_char
+    lead = _LEADING_WORDS.match(text)
+    if lead:
+        text, start = text[lead.end() :], start + lead.end()
+    trailing = _TRAILING_CUE.search(text)
+    if trailing:
+        text = text[: trailing.start()]
+    return Item(phrase, text, start, trailing["cue"] if trailing else None)
+
+
+_CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+#: After a list: 등/등의, then at most two words (``등 지식경제부 소관``), an optional count, and
+#: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
+_CUE_AFTER = re.compile(
+    r"^\s*(?:(?:등의?|이상)\s*(?:[^\s,.]+\s+){0,2}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    r"(?P<cue>[가-힣A-Za-z]*?(?:" + _CUE_HEADS + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+)
 
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
-    """``… 등 3개 대분야``, ``… 등의 분야``, ``… 분야``: the first phrase after the list."""
-    if last + 1 >= len(phrases):
-        return None
-    gap = _between(doc, phrases[last], phrases[last + 1])
-    if not re.fullmatch(r"\s*(?:등|등의|등\s*\d+\s*(?:개|대|가지|종)|\d+\s*(?:개|대|가지|종))?\s*", gap):
-        # "등" may be inside the last phrase's text; a count may open the next phrase
-        if not re.fullmatch(r"\s*(?:의|등의)?\s*", gap):
-            return None
-    cue = phrases[last + 1].text
-    cue = re.sub(r"^(?:등\s*)?\d+\s*(?:개|대|가지|종)\s*", "", cue)
-    return cue_class(cue.split(" ")[-1]) if cue else None
+    """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``."""
+    m = _CUE_AFTER.match(doc.text[phrases[last].end_char : phrases[last].end_char + 40])
+    return cue_class(m["cue"]) if m else None
 
 
 def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
@@ -131,11 +146,24 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     gap = _between(doc, topic, phrases[first]).strip()
     if gap not in _TOPIC:
         return None
-    return cue_class(topic.text.split(" ")[-1])
+    cls = cue_class(topic.text.split(" ")[-1])
+    before = doc.text[max(0, topic.start_char - 8) : topic.start_char]
+    if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
+        return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
+    return cls
+
+
+#: Verbal nouns that end a clause, not a name (``집중 육성``, ``기술 선정``).
+ACTION_NOUNS = ("선정", "육성", "투자", "협력", "협업", "관련", "추진", "지원", "제시", "개발 목표", "목표", "방향")
 
 
 def _plausible(text: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
+        return False
+    if re.match(r"^\d+\s*(?:대|개|가지|여)", text) or text.endswith(ACTION_NOUNS) or len(text) < 2:
+        return False
+    last = text.split()[-1]
+    if institution_confidence(last, last) is not None:
         return False
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 

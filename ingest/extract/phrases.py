@@ -89,14 +89,27 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             continue
         j = i + 1
         while j < end and is_nominal(doc[j]) and doc[j - 1].whitespace_ in ("", " "):
-            if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR"):
+            unit_like = j + 1 < end and doc[j + 1].tag_ == "SL" and not doc[j].whitespace_
+            if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR") and not unit_like:
                 break  # a number opening a word is an amount or a count, not a name part
             j += 1
+            if j < end and doc[j - 1].whitespace_ == "" and doc[j].text in "(（":
+                j = _gloss_end(doc, j, end)  # "인공지능(AI)", "3차원(3D)": the gloss belongs
         while j > i + 1 and doc[j - 1].text in JOINERS:
             j -= 1
         if any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
             yield Phrase(doc, i, j)
         i = j
+
+
+def _gloss_end(doc: Doc, j: int, end: int) -> int:
+    """Past a bracketed gloss of nominal tokens starting at ``j`` (else ``j`` itself)."""
+    k = j + 1
+    while k < end and k - j <= 6 and is_nominal(doc[k]):
+        k += 1
+    if k < end and k > j + 1 and doc[k].text in ")）":
+        return k + 1
+    return j
 
 
 @dataclass(frozen=True)

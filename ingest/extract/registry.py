@@ -14,6 +14,7 @@ from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.budgets import Budgets
 from stkg.ingest.extract.counts import Counts
 from stkg.ingest.extract.dates import DocumentDate
+from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
 from stkg.ingest.extract.statements import Statements
 from stkg.ingest.extract.tables import GridTables, TextTables
@@ -25,6 +26,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Mentions(),
     Organizations(),
     Programmes(),
+    Editions(),
     Enumerations(),
     Counts(),
     Budgets(),

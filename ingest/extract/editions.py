@@ -1,0 +1,113 @@
+"""Roadmap and plan editions named in prose, in any outlet's wording.
+
+An edition is a noun phrase whose word ends in a plan head (…로드맵, …기본계획, …종합계획,
+…시행계획), or a quoted name ending in 로드맵/계획/전략/방안. The series is the name
+without its year; the year is a year or period printed just before it in the same
+sentence (``2022~2024 중소기업 기술로드맵``), else the document's own year. A series that a
+reference roadmap answers to (its label or altLabel) takes that roadmap's name, so five
+outlets' wordings land on one ``RoadmapEdition``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.organizations import institution_confidence
+from stkg.ingest.extract.phrases import noun_phrases
+from stkg.ingest.extract.programmes import NOT_NAME_WORDS
+from stkg.ingest.extract.resolve import resolve
+from stkg.ingest.normalize import name_key
+
+HEADS = ("로드맵", "기본계획", "종합계획", "시행계획", "전략로드맵", "진흥계획", "육성계획")
+QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)")
+GENERIC = frozenset(
+    name_key(n)
+    for n in "로드맵 기술로드맵 전략로드맵 기술 로드맵 계획 기본계획 종합계획 시행계획 추진계획 "
+    "세부계획 중장기계획 기술개발계획 전략 방안 추진방안 세부 추진계획 발전전략".split()
+)
+#: Words that qualify any plan and name no series (``중장기 기술로드맵``, ``R&D 로드맵``).
+GENERIC_QUALIFIERS = frozenset(
+    name_key(n)
+    for n in "중장기 중·장기 민·관 민관 합동 개별기업 기업별 개별 R&D 기술 개발 기술개발 세부 "
+    "분야별 연차별 단계별 향후 차기 신규 정부 범부처 국가".split()
+)
+_QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{3,40})[’'”\"」』》〉]")
+_YEARS = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?")
+_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*)")
+MAX_WORDS = 4
+EXTRACTOR = "editions"
+
+
+class Editions:
+    name = EXTRACTOR
+    needs_nlp = True
+
+    def __call__(self, source: Source) -> None:
+        doc = source.analysis
+        for phrase in noun_phrases(doc):
+            words = phrase.words()
+            for n, (w_start, w_end) in enumerate(words):
+                word = doc.text[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+                if not word.endswith(HEADS):
+                    continue
+                first = n
+                while first > 0 and n - first + 1 < MAX_WORDS:
+                    prev_start, prev_end = words[first - 1]
+                    prev = doc.text[doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)]
+                    if prev in NOT_NAME_WORDS or institution_confidence(prev, doc[prev_end - 1].text):
+                        break
+                    first -= 1
+                start = doc[words[first][0]].idx
+                end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
+                _add(source, start, end)
+        for m in _QUOTED.finditer(source.text):
+            inner = m.group(1).strip()
+            bare = re.sub(r"\s*\((?:안|案)\)$", "", inner)
+            if bare.endswith(QUOTED_HEADS):
+                start = m.start(1) + m.group(1).index(inner)
+                _add(source, start, start + len(bare))
+
+
+def _add(source: Source, start: int, end: int) -> None:
+    ctx = source.ctx
+    printed = source.text[start:end]
+    lead = _LEADING_YEAR.match(printed)
+    series = printed[lead.end() :] if lead else printed
+    substantive = [w for w in series.split()[:-1] if name_key(w) not in GENERIC_QUALIFIERS]
+    if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
+        return
+    if name_key(series) in GENERIC or len(name_key(series)) < 4:
+        return
+    years = _years_before(source.text, start, printed)
+    year = years[0] if years else (source.date.year if source.date else None)
+    if year is None:
+        return
+    reference = resolve(ctx.onto, "Roadmap", series)
+    series_name = reference.labels.ko if reference is not None and reference.labels.ko else series
+    evidence = ctx.span(start, end)
+    eid = ctx.edition_id(series_name, year)
+    props: dict[str, object] = {"name": series_name}
+    if years and len(years) == 2:
+        props.update(startYear=years[0], endYear=years[1])
+    else:
+        props["startYear"] = year
+    ctx.facts.node("RoadmapEdition", eid, evidence, **props)
+    roadmap = reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
+    ctx.facts.node("Roadmap", roadmap, evidence, name=series_name)
+    ctx.facts.rel("editionOf", eid, roadmap, evidence)
+
+
+def _years_before(text: str, start: int, printed: str) -> list[int]:
+    """A year or a period printed in the name or just before it (within a few characters)."""
+    window = text[max(0, start - 14) : start] + printed[:14]
+    found = list(_YEARS.finditer(window))
+    if not found:
+        return []
+    m = found[-1] if not _LEADING_YEAR.match(printed) else found[0]
+    a = int(m["a"])
+    if m["b"]:
+        b = m["b"]
+        end = int(b) if len(b) == 4 else (a // 100) * 100 + int(b[-2:])
+        return [a, end] if end >= a else [a]
+    return [a]
