@@ -51,8 +51,11 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
     }
     source = Source(doc, ctx, use_nlp=use_nlp)
     for extractor in EXTRACTORS:
-        if use_nlp or not extractor.needs_nlp:
-            extractor(source)
+        if extractor.needs_nlp and not use_nlp:
+            continue
+        if extractor.needs_topic and not source.on_topic:
+            continue
+        extractor(source)
     ctx.facts.warnings.extend(doc.warnings)
     _refuse_unrecognised_table(doc, ctx.facts)
     return BuiltDocument(document, ctx.facts, path)

@@ -19,6 +19,29 @@ from spacy.tokens import Doc
 from stkg.ingest.context import BuildContext
 from stkg.ingest.readers import Document
 from stkg.ingest.statements import Statements, extract_statements
+from stkg.ontology.model import Ontology
+
+
+#: Classes whose Korean labels and altLabels say a text is about roadmaps, programmes
+#: or patent analysis.
+TOPIC_CLASSES = ("StrategicField", "StrategicProduct", "CoreTechnology", "Programme", "Roadmap",
+                 "RoadmapEdition", "Patent", "PatentAnalysis", "TechnologyClass", "Funding")  # fmt: skip
+
+
+_TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
+
+
+def topic_words(onto: Ontology) -> tuple[str, ...]:
+    """The Korean labels and altLabels of :data:`TOPIC_CLASSES` (cached per ontology)."""
+    cached = _TOPIC_WORDS.get(id(onto))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    words: set[str] = set()
+    for name in TOPIC_CLASSES:
+        cls = onto.cls(name)
+        words.update(w for w in (cls.labels.ko, *(t for t, lang in cls.alt_labels if lang == "ko")) if w)
+    _TOPIC_WORDS[id(onto)] = (onto, tuple(sorted(words)))
+    return _TOPIC_WORDS[id(onto)][1]
 
 
 @dataclass
@@ -52,6 +75,16 @@ class Source:
         return analyse(self.text, self.ctx.onto)
 
     @cached_property
+    def on_topic(self) -> bool:
+        """Whether the text speaks of the domain at all: one of the Korean labels of the
+        ontology's roadmap, programme and patent classes (:data:`TOPIC_CLASSES`) occurs in it.
+
+        Prose extractors read shapes (a word ending in 부, an amount after a noun) that occur
+        in any news; on a sports or market report they would only find noise.
+        """
+        return any(word in self.text for word in topic_words(self.ctx.onto))
+
+    @cached_property
     def date(self) -> dt.date | None:
         """The document's own date (release line, dateline or header), if it states one."""
         from stkg.ingest.extract.dates import document_date
@@ -63,10 +96,12 @@ class Extractor(Protocol):
     """A stage that reads a :class:`Source` and adds the facts it supports.
 
     ``name`` identifies the extractor in provenance (``extractedBy``) and in ``stkg eval``.
-    ``needs_nlp`` extractors are skipped for a ``use_nlp=False`` build.
+    ``needs_nlp`` extractors are skipped for a ``use_nlp=False`` build; ``needs_topic``
+    extractors for a document that is not :attr:`Source.on_topic`.
     """
 
     name: str
     needs_nlp: bool
+    needs_topic: bool
 
     def __call__(self, source: Source) -> None: ...

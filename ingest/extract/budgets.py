@@ -33,6 +33,7 @@ EXTRACTOR = "budgets"
 class Budgets:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx

@@ -38,6 +38,7 @@ def figure_kind(onto: Ontology, noun: str) -> str:
 class Counts:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx

@@ -47,6 +47,7 @@ class DocumentDate:
 
     name = "document-date"
     needs_nlp = False
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         span = header_span(source)

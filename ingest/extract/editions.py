@@ -42,6 +42,7 @@ EXTRACTOR = "editions"
 class Editions:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis

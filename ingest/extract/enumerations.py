@@ -66,6 +66,7 @@ def cue_class(cue: str) -> str | None:
 class Enumerations:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis

@@ -11,6 +11,7 @@ class Mentions:
 
     name = "mentions"
     needs_nlp = True
+    needs_topic = False
 
     def __call__(self, source: Source) -> None:
         ctx = source.ctx

@@ -61,6 +61,7 @@ def institution_confidence(name: str, last_token: str) -> float | None:
 class Organizations:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis

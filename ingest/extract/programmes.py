@@ -69,6 +69,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
 class Programmes:
     name = EXTRACTOR
     needs_nlp = True
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis

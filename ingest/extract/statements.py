@@ -9,6 +9,7 @@ from stkg.ingest.statement_facts import build_statement_facts
 class Statements:
     name = "statements"
     needs_nlp = False
+    needs_topic = False
 
     def __call__(self, source: Source) -> None:
         if not source.text.strip():

@@ -15,6 +15,7 @@ class GridTables:
 
     name = "grid-tables"
     needs_nlp = False
+    needs_topic = False
 
     def __call__(self, source: Source) -> None:
         doc, ctx = source.document, source.ctx
@@ -32,6 +33,7 @@ class TextTables:
 
     name = "text-tables"
     needs_nlp = False
+    needs_topic = False
 
     def __call__(self, source: Source) -> None:
         build_table_facts(source.ctx, extract_tables(source.text, source=source.name))
