@@ -71,8 +71,33 @@ class WriteSummary:
     superseded: str | None = None
 
 
+class NullWriter:
+    """The writer of a dry run: takes what :class:`FactWriter` takes and writes nothing.
+
+    Callers hold one writer either way instead of carrying ``None`` through their layers;
+    ``dry_run`` tells them nothing was written.
+    """
+
+    dry_run = True
+
+    def write_document(
+        self,
+        document: dict[str, Any],
+        facts: FactSet,
+        *,
+        run: dict[str, Any] | None = None,
+        force: bool = False,
+    ) -> WriteSummary:
+        return WriteSummary(str(document["id"]), skipped=False, evidence=facts.evidence_count())
+
+    def write_links(self, facts: FactSet) -> WriteSummary:
+        return WriteSummary("", skipped=False)
+
+
 class FactWriter:
     """Writes :class:`FactSet`s through one :class:`Graph` using one ontology's names."""
+
+    dry_run = False
 
     def __init__(self, graph: Graph, onto: Ontology):
         self.graph = graph
@@ -113,6 +138,31 @@ class FactWriter:
         must include ``id``, ``sha256`` and ``origin``.
         """
         return self._write(self._prepare(document, facts), run=run, force=force)
+
+    def write_links(self, facts: FactSet) -> WriteSummary:
+        """MERGE ``facts``' relationships between nodes already in the graph, in one
+        transaction, without a document (web ingest links a page that did not change to
+        attachments and feeds). Relationships to absent nodes are not created."""
+        if facts.nodes:
+            raise SchemaViolation("write_links writes relationships only; got nodes")
+        by_type: dict[RelShape, list[dict[str, Any]]] = defaultdict(list)
+        for rel in facts.rels.values():
+            if rel.evidence:
+                raise SchemaViolation("write_links cannot record evidence without a document")
+            props = self._rel_props(rel.prop, rel.props)
+            row = {"start": rel.start, "end": rel.end, "props": props, "evidence": []}
+            by_type[(self.onto.rel(rel.prop), bool(props), False)].append(row)
+        batches = [(self._rel_statement(*shape), rows) for shape, rows in sorted(by_type.items())]
+
+        def work(tx: ManagedTransaction) -> WriteSummary:
+            counters: dict[str, int] = defaultdict(int)
+            for statement, rows in batches:
+                _run(tx, statement, counters, rows=rows)
+            return WriteSummary(
+                "", skipped=False, relationships_created=counters["relationships_created"]
+            )
+
+        return self.graph.execute_write(work)
 
     def write_documents(
         self,

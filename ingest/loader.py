@@ -16,7 +16,7 @@ from pathlib import Path
 from stkg import __version__
 from stkg.graph.driver import Graph
 from stkg.graph.prefetch import prefetch
-from stkg.graph.writer import FactWriter, WriteSummary
+from stkg.graph.writer import FactWriter, NullWriter, WriteSummary
 from stkg.ingest.errors import IngestError
 from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
@@ -89,9 +89,9 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest each file; ``graph`` may be None only for a dry run."""
     report = IngestReport(run_id=f"{onto.cls('IngestRun').id_prefix}:{uuid.uuid4()}")
-    writer = FactWriter(graph, onto) if graph is not None and not dry_run else None
+    writer = NullWriter() if graph is None or dry_run else FactWriter(graph, onto)
     run = {"id": report.run_id, "startedAt": _now(), "softwareVersion": __version__}
-    for result in _each(paths, onto, writer, run, dry_run, force, limits or Limits()):
+    for result in _each(paths, onto, writer, run, force, limits or Limits()):
         report.documents.append(result)
         if on_document is not None:
             on_document(result)
@@ -101,21 +101,20 @@ def ingest_paths(
 def _each(
     paths: Iterable[Path],
     onto: Ontology,
-    writer: FactWriter | None,
+    writer: FactWriter | NullWriter,
     run: dict[str, object],
-    dry_run: bool,
     force: bool,
     limits: Limits,
 ) -> Iterator[DocumentResult]:
     # the next document is read and extracted in a background thread while the current
     # one is written: extraction is Python and Kiwi, the write waits on Neo4j
     builds = (_build(path, onto, limits) for path in paths)
-    for path, built, error in prefetch(builds) if writer is not None else builds:
+    for path, built, error in builds if writer.dry_run else prefetch(builds):
         if built is None:
             yield DocumentResult(path, "failed", error=error)
             continue
         result = _result(built)
-        if writer is None or dry_run:
+        if writer.dry_run:
             result.status = "dry-run"
             yield result
             continue

@@ -59,7 +59,10 @@ class Format:
 _OOXML = "application/vnd.openxmlformats-officedocument"
 
 FORMATS: tuple[Format, ...] = (
-    Format("txt", (".txt", ".text", ".md"), "text/plain", "txt_reader:read_txt"),
+    Format("txt", (".txt", ".text"), "text/plain", "txt_reader:read_txt"),
+    # read as plain text when named, but not picked up from folders: a folder's README.md
+    # describes the documents beside it and is not one of them
+    Format("md", (".md",), "text/plain", "txt_reader:read_txt", ingest=False),
     Format("html", (".html", ".htm", ".xhtml"), "text/html", "html_reader:read_html"),
     Format("csv", (".csv",), "text/csv", "csv_reader:read_csv", attachment=True),
     Format("tsv", (".tsv",), "text/tab-separated-values", "csv_reader:read_tsv"),

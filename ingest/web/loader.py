@@ -31,7 +31,8 @@ from typing import Any
 
 from stkg import __version__
 from stkg.graph.driver import Graph
-from stkg.graph.writer import FactWriter
+from stkg.graph.facts import FactSet
+from stkg.graph.writer import FactWriter, NullWriter
 from stkg.ingest.errors import IngestError
 from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
@@ -40,7 +41,6 @@ from stkg.ingest.web.fetch import Fetched, Fetcher
 from stkg.ingest.web.page import Link, decode_page, find_attachments, has_attachment_extension
 from stkg.ingest.web.store import FeedStore, HeldVersion
 from stkg.ontology.model import Ontology
-from stkg.ontology.names import quote_name
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
@@ -98,7 +98,9 @@ class WebIngester:
         self.graph = graph
         self.limits = limits or Limits()
         self.force = force
-        self.writer = FactWriter(graph, onto) if graph is not None and not dry_run else None
+        self.writer: FactWriter | NullWriter = (
+            NullWriter() if graph is None or dry_run else FactWriter(graph, onto)
+        )
         self.store = FeedStore(graph, onto) if graph is not None else None
         self.run: dict[str, Any] = {
             "id": f"{onto.cls('IngestRun').id_prefix}:{uuid.uuid4()}",
@@ -211,7 +213,7 @@ class WebIngester:
         return built
 
     def _write(self, built: BuiltDocument, result: WebResult) -> None:
-        if self.writer is None:
+        if self.writer.dry_run:
             result.status = "dry-run"
             return
         self.run["finishedAt"] = datetime.now(UTC)
@@ -224,23 +226,14 @@ class WebIngester:
 
     def _link(self, page_id: str, attachment_ids: list[str], feed_id: str | None) -> None:
         """Links for a page the writer skipped as unchanged (its own transaction)."""
-        if self.graph is None or self.writer is None:
+        if self.writer.dry_run:
             return
-        o = self.onto
-        e, key = quote_name(o.label("Entity")), quote_name(o.prop("id"))
-        attached, found = quote_name(o.rel("attachmentOf")), quote_name(o.rel("foundInFeed"))
-        self.graph.write(
-            f"MATCH (p:{e} {{{key}: $page}}) "
-            f"UNWIND $attachments AS aid MATCH (a:{e} {{{key}: aid}}) "
-            f"MERGE (a)-[:{attached}]->(p)",
-            page=page_id, attachments=attachment_ids,
-        )  # fmt: skip
+        links = FactSet()
+        for attachment in attachment_ids:
+            links.rel("attachmentOf", attachment, page_id)
         if feed_id is not None:
-            self.graph.write(
-                f"MATCH (p:{e} {{{key}: $page}}), (f:{e} {{{key}: $feed}}) "
-                f"MERGE (p)-[:{found}]->(f)",
-                page=page_id, feed=feed_id,
-            )  # fmt: skip
+            links.rel("foundInFeed", page_id, feed_id)
+        self.writer.write_links(links)
 
     def _held(self, url: str) -> HeldVersion | None:
         if self.store is None or self.force:

@@ -16,9 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from stkg.graph.driver import Graph
+from stkg.graph.feeds import FeedRecords
 from stkg.ingest.web.fetch import Validators
 from stkg.ontology.model import Ontology
-from stkg.ontology.names import quote_name
 
 
 class FeedUrlError(ValueError):
@@ -63,21 +63,12 @@ def check_feed_url(url: str) -> str:
 
 
 class FeedStore:
-    """Feeds and web-document versions, read and written through ontology names only."""
+    """Feeds and web-document versions, kept in the graph (Cypher in ``graph/feeds.py``)."""
 
     def __init__(self, graph: Graph, onto: Ontology) -> None:
         self.graph = graph
         self.onto = onto
-        self._e = quote_name(onto.label("Entity"))
-        self._feed = quote_name(onto.label("Feed"))
-        self._feed_labels = ":".join(quote_name(label) for label in onto.labels_of("Feed"))
-        self._doc = quote_name(onto.label("SourceDocument"))
-        self._supersedes = quote_name(onto.rel("supersedes"))
-        self._k = {n: onto.prop(n) for n in (
-            "id", "feedUrl", "feedKeywords", "feedFields", "name", "httpEtag",
-            "httpLastModified", "lastPolled", "origin", "sha256", "retrievedAt",
-        )}  # fmt: skip
-        self._p = {n: quote_name(key) for n, key in self._k.items()}
+        self._records = FeedRecords(graph, onto)
 
     def feed_id(self, url: str) -> str:
         prefix = self.onto.cls("Feed").id_prefix or "feed"
@@ -87,39 +78,20 @@ class FeedStore:
     def add(self, url: str, keywords: list[str], fields: list[str]) -> Feed:
         """Subscribe to ``url`` (or change its filter); validators are kept."""
         check_feed_url(url)
-        p = self._p
-        self.graph.write(
-            f"MERGE (f:{self._e} {{{p['id']}: $id}}) SET f:{self._feed_labels} "
-            f"SET f.{p['feedUrl']} = $url, f.{p['feedKeywords']} = $keywords, "
-            f"f.{p['feedFields']} = $fields",
-            id=self.feed_id(url), url=url, keywords=keywords, fields=fields,
-        )  # fmt: skip
+        self._records.subscribe(self.feed_id(url), url, keywords, fields)
         feed = self.get(url)
         assert feed is not None
         return feed
 
     def remove(self, url: str) -> bool:
-        p = self._p
-        rows = self.graph.write(
-            f"MATCH (f:{self._feed} {{{p['id']}: $id}}) DETACH DELETE f RETURN count(*) AS n",
-            id=self.feed_id(url),
-        )
-        return bool(rows and rows[0]["n"])
+        return self._records.unsubscribe(self.feed_id(url))
 
     def get(self, url: str) -> Feed | None:
         found = [f for f in self.feeds() if f.url == url]
         return found[0] if found else None
 
     def feeds(self) -> list[Feed]:
-        p = self._p
-        rows = self.graph.read(
-            f"MATCH (f:{self._feed}) RETURN f.{p['id']} AS id, f.{p['feedUrl']} AS url, "
-            f"f.{p['feedKeywords']} AS keywords, f.{p['feedFields']} AS fields, "
-            f"f.{p['name']} AS name, f.{p['httpEtag']} AS etag, "
-            f"f.{p['httpLastModified']} AS last_modified, f.{p['lastPolled']} AS last_polled "
-            f"ORDER BY url"
-        )
-        return [_feed(row) for row in rows]
+        return [_feed(row) for row in self._records.feeds()]
 
     def record_poll(
         self,
@@ -130,33 +102,21 @@ class FeedStore:
         name: str | None = None,
     ) -> None:
         """Note a poll; new validators only when every item of the feed was dealt with."""
-        p, k = self._p, self._k
+        k = self._records.keys
         props: dict[str, Any] = {k["lastPolled"]: polled_at}
         if validators is not None:
             props[k["httpEtag"]] = validators.etag
             props[k["httpLastModified"]] = validators.last_modified
         if name:
             props[k["name"]] = name
-        self.graph.write(
-            f"MATCH (f:{self._feed} {{{p['id']}: $id}}) SET f += $props",
-            id=feed.id, props=props,
-        )  # fmt: skip
+        self._records.update(feed.id, props)
 
     # -- web documents --------------------------------------------------------------------
     def held_version(self, origin: str) -> HeldVersion | None:
         """The newest version in the graph of the document fetched from ``origin``."""
-        p = self._p
-        rows = self.graph.read(
-            f"MATCH (d:{self._doc} {{{p['origin']}: $origin}}) "
-            f"WHERE NOT ()-[:{self._supersedes}]->(d) "
-            f"RETURN d.{p['id']} AS id, d.{p['sha256']} AS sha, d.{p['httpEtag']} AS etag, "
-            f"d.{p['httpLastModified']} AS last_modified "
-            f"ORDER BY d.{p['retrievedAt']} DESC LIMIT 1",
-            origin=origin,
-        )
-        if not rows:
+        row = self._records.held_version(origin)
+        if row is None:
             return None
-        row = rows[0]
         return HeldVersion(row["id"], row["sha"], row["etag"], row["last_modified"])
 
 
