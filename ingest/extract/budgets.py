@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import is_nominal
+from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
 #: Words between a target and its amount that are not the target.
@@ -47,7 +47,7 @@ class Budgets:
             if target is None:
                 continue
             previous = (ent.end, target)
-            year = _year(source, doc.text[_sentence_start(doc, ent.start) : ent.end_char])
+            year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])
             key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
             fid = ctx.raw_id("Funding", key)
             ctx.facts.node("Funding", fid, ctx.span(ent.start_char, ent.end_char),
@@ -68,7 +68,7 @@ def _target(doc: Doc, money_start: int) -> str | None:
             return None
         if is_nominal(token) or token.text in "’”」』":
             start, end = _phrase_back(doc, i)
-            text = doc.text[doc[start].idx : doc[end].idx + len(doc[end].text)].strip("‘’“”「」『』'\" ")
+            text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip("‘’“”「」『』'\" ")
             if text and text not in SKIPPED_WORDS and not _numeric(text):
                 return text
             i = start - 1

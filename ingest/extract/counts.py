@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import is_nominal
+from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
 
@@ -75,7 +75,7 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
     if j == i:
         return None
     end = doc[j - 1].idx + len(doc[j - 1].text)
-    return doc.text[doc[i].idx : end], end
+    return text_of(doc)[doc[i].idx : end], end
 
 
 def _noun_before(doc: Doc, i: int) -> str | None:
@@ -88,4 +88,4 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         k -= 1
     if k == j:
         return None
-    return doc.text[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
+    return text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]

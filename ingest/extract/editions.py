@@ -14,7 +14,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import noun_phrases
+from stkg.ingest.extract.phrases import noun_phrases, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
@@ -49,13 +49,13 @@ class Editions:
         for phrase in noun_phrases(doc):
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
-                word = doc.text[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+                word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
                 if not word.endswith(HEADS):
                     continue
                 first = n
                 while first > 0 and n - first + 1 < MAX_WORDS:
                     prev_start, prev_end = words[first - 1]
-                    prev = doc.text[doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)]
+                    prev = text_of(doc)[doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)]
                     if prev in NOT_NAME_WORDS or institution_confidence(prev, doc[prev_end - 1].text):
                         break
                     first -= 1

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, noun_phrases
+from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, noun_phrases, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The last noun of a cue → the class of the listed items. Checked in order.
@@ -88,7 +88,7 @@ class Enumerations:
 
 
 def _between(doc: Doc, a: Phrase, b: Phrase) -> str:
-    return doc.text[a.end_char : b.start_char]
+    return text_of(doc)[a.end_char : b.start_char]
 
 
 def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int]:
@@ -135,7 +135,7 @@ _CUE_AFTER = re.compile(
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``."""
-    m = _CUE_AFTER.match(doc.text[phrases[last].end_char : phrases[last].end_char + 40])
+    m = _CUE_AFTER.match(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 40])
     return cue_class(m["cue"]) if m else None
 
 
@@ -148,7 +148,7 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     if gap not in _TOPIC:
         return None
     cls = cue_class(topic.text.split(" ")[-1])
-    before = doc.text[max(0, topic.start_char - 8) : topic.start_char]
+    before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
     if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
     return cls

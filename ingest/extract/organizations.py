@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import JOINERS, is_nominal
+from stkg.ingest.extract.phrases import JOINERS, is_nominal, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Suffixes that type a word as an institution, with the confidence they carry.
@@ -68,7 +68,7 @@ class Organizations:
         aliases: dict[str, str] = {}  # abbreviation → full name, as the text defines them
         for start, end in _words(doc):
             for name_start, name_end in _names_in_word(doc, start, end):
-                name = doc.text[doc[name_start].idx : _end_char(doc, name_end)]
+                name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
                 confidence = institution_confidence(name, doc[name_end - 1].text)
                 if confidence is None:
                     continue

@@ -47,7 +47,7 @@ class Phrase:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text[self.start_char : self.end_char]
+        return text_of(self.doc)[self.start_char : self.end_char]
 
     @property
     def head(self) -> Token:
@@ -69,6 +69,14 @@ class Phrase:
                 begin = i + 1
         out.append((begin, self.end))
         return out
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from the tokens at each call."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
 
 
 def is_nominal(token: Token) -> bool:

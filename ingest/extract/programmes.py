@@ -13,7 +13,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import Phrase, noun_phrases
+from stkg.ingest.extract.phrases import Phrase, noun_phrases, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.normalize import name_key
 
@@ -45,19 +45,19 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     words = phrase.words()
     last_start, last_end = words[-1]
     doc = phrase.doc
-    last = doc.text[doc[last_start].idx : phrase.end_char]
+    last = text_of(doc)[doc[last_start].idx : phrase.end_char]
     if not last.endswith(HEADS):
         return None
     chosen = [words[-1]]
     for w_start, w_end in reversed(words[:-1]):
-        word = doc.text[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+        word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
         if len(chosen) >= MAX_WORDS or word in NOT_NAME_WORDS or _YEAR_WORD.match(word):
             break
         if institution_confidence(word, doc[w_end - 1].text) is not None:
             break
         chosen.insert(0, (w_start, w_end))
     start = doc[chosen[0][0]].idx
-    name = doc.text[start : phrase.end_char]
+    name = text_of(doc)[start : phrase.end_char]
     while name.split(" ", 1)[0] in NOT_NAME_WORDS and " " in name:
         head, name = name.split(" ", 1)
         start += len(head) + 1
