@@ -1,13 +1,21 @@
-"""The success envelope (Datasette's, which analysts know) and CSV output."""
+"""The success envelope (Datasette's, which analysts know) and the output renderers.
+
+Rows a route returns can be rendered in any format of :data:`RENDERERS` (like Datasette's
+output renderers): ``?_format=<name>`` picks one, and so does an ``Accept`` header naming
+its media type. Adding a format (TTL, JSON-LD…) is adding one entry; the ``_format``
+parameter every route declares (:data:`OutputFormat`) is derived from the registry.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -24,11 +32,8 @@ class Envelope(BaseModel):
 
 
 def respond(request: Request, rows: Rows, fmt: str = "json") -> Envelope | Response:
-    """JSON envelope, or CSV when asked by ``_format=csv`` or ``Accept: text/csv``."""
-    wants_csv = fmt == "csv" or "text/csv" in request.headers.get("accept", "")
-    if wants_csv:
-        return csv_response(rows)
-    return json_response(Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated))
+    """The rows in the format asked for by ``_format`` or the ``Accept`` header."""
+    return renderer_for(request, fmt).render(rows)
 
 
 def json_response(model: BaseModel, status_code: int = 200) -> Response:
@@ -58,3 +63,48 @@ def _cell(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def _json(rows: Rows) -> Response:
+    return json_response(Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated))
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """One output format: its ``_format`` name, media type and how rows become a response."""
+
+    name: str
+    media_type: str
+    render: Callable[[Rows], Response]
+
+
+#: The output formats, by ``_format`` name; the first is the default.
+RENDERERS: dict[str, Renderer] = {
+    r.name: r
+    for r in (
+        Renderer("json", "application/json", _json),
+        Renderer("csv", "text/csv", csv_response),
+    )
+}
+DEFAULT_FORMAT = next(iter(RENDERERS))
+
+#: The ``_format`` query parameter: one of the registry's names.
+OutputFormat = Annotated[
+    str,
+    Query(
+        pattern=f"^({'|'.join(RENDERERS)})$",
+        description=f"Output format: {', '.join(RENDERERS)} (or send an Accept header)",
+    ),
+]
+
+
+def renderer_for(request: Request, fmt: str = DEFAULT_FORMAT) -> Renderer:
+    """``_format`` when it names a non-default format, else the first renderer whose
+    media type the ``Accept`` header names, else the default (JSON)."""
+    if fmt != DEFAULT_FORMAT and fmt in RENDERERS:
+        return RENDERERS[fmt]
+    accept = request.headers.get("accept", "")
+    for renderer in RENDERERS.values():
+        if renderer.name != DEFAULT_FORMAT and renderer.media_type in accept:
+            return renderer
+    return RENDERERS[DEFAULT_FORMAT]

@@ -18,7 +18,7 @@ from fastapi.responses import Response
 
 from stkg.api.db import Rows
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, csv_response
+from stkg.api.envelope import DEFAULT_FORMAT, Envelope, OutputFormat, renderer_for
 from stkg.api.problems import Problem
 from stkg.api.terms import entity_labels, quoted_label
 from stkg.graph.cypher.entities import CLASS_PAGE
@@ -67,7 +67,7 @@ async def class_entities(
         str | None, Query(min_length=1, max_length=200, description="Name contains")
     ] = None,
     _size: Annotated[int, Query(ge=1, le=1000, description="Rows per page")] = 100,
-    _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:
     if label not in entity_labels():
         raise Problem(
@@ -86,8 +86,9 @@ async def class_entities(
     cursor = encode_cursor(page.rows[-1]["id"]) if len(rows.rows) > _size else None
     next_url = str(request.url.include_query_params(after=cursor)) if cursor else None
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
-    if _format == "csv" or "text/csv" in request.headers.get("accept", ""):
-        response = csv_response(page)
+    renderer = renderer_for(request, _format)
+    if renderer.name != DEFAULT_FORMAT:
+        response = renderer.render(page)
         response.headers.update(headers)
         return response
     body = Envelope(columns=page.columns, rows=page.rows, next=cursor, next_url=next_url)

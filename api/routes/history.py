@@ -13,15 +13,13 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, respond
+from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
 from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
 from stkg.queries.catalog import load_catalog
 
 router = APIRouter(tags=["history"])
-
-Format = Annotated[str, Query(pattern="^(json|csv)$")]
 
 
 @router.get(
@@ -38,7 +36,7 @@ async def field_history(
     db: ReaderDep,
     id: Annotated[str, Path(min_length=1, max_length=1000, description="Field id, IRI or name",
                             examples=["field:드론", "드론·개인이동수단"])],
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     field = id.strip()
     if field.startswith(INSTANCE_NS):
@@ -70,7 +68,7 @@ async def edition_diff(
                                  examples=["edition:중소기업기술로드맵@2021"])],
     target: Annotated[str, Query(alias="to", min_length=1, max_length=1000,
                                  examples=["edition:중소기업기술로드맵@2022"])],
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     ids = []
     for raw in (source, target):

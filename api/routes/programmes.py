@@ -21,7 +21,7 @@ from fastapi.responses import Response
 
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, respond
+from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGRAMME_LINKS
@@ -29,7 +29,6 @@ from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGR
 router = APIRouter(tags=["programmes"])
 
 Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows at most")]
-Format = Annotated[str, Query(pattern="^(json|csv)$")]
 EntityId = Annotated[str, Path(description="Typed id or instance IRI", min_length=1,
                                max_length=1000)]  # fmt: skip
 
@@ -59,7 +58,7 @@ async def edition_links(
                                   examples=["edition:중소기업기술로드맵@2022"])],
     direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
     limit: Limit = 1000,
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     eid = resolve_id(edition)
     params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
@@ -82,7 +81,7 @@ async def programme_links(
     db: ReaderDep,
     id: Annotated[str, Path(description="Programme id or IRI", examples=["programme:창업성장"])],
     limit: Limit = 1000,
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:
     pid = resolve_id(id)
     rows = await db.rows(PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
@@ -105,7 +104,7 @@ async def entity_programmes(
     id: Annotated[str, Path(description="Typed id or instance IRI",
                             examples=["fieldversion:드론@중소기업기술로드맵@2022"])],
     limit: Limit = 1000,
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     tid = resolve_id(id)
     rows = await db.rows(ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)

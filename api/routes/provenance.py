@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, respond
+from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.api.lookup import require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.api.terms import relationship_terms
@@ -24,7 +24,6 @@ from stkg.queries.catalog import load_catalog
 router = APIRouter(prefix="/provenance", tags=["provenance"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Evidence rows at most")]
-Format = Annotated[str, Query(pattern="^(json|csv)$")]
 
 
 @router.get(
@@ -45,7 +44,7 @@ async def relationship_provenance(
     type: Annotated[str, Query(min_length=1, max_length=100, examples=["LINKED_PROGRAMME"])],
     end: Annotated[str, Query(min_length=1, max_length=1000, examples=["programme:창업성장"])],
     limit: Limit = 100,
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:
     if type not in relationship_terms():
         raise Problem(
@@ -79,7 +78,7 @@ async def node_provenance(
     id: Annotated[str, Path(description="Typed id or instance IRI",
                             examples=["fieldversion:드론@중소기업기술로드맵@2021"])],
     limit: Limit = 100,
-    _format: Format = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     tid = (await require_entity(db, resolve_id(id)))["id"]
     query = load_catalog()["provenance"]

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, respond
+from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.queries.catalog import NamedQuery, load_catalog
 
 
@@ -56,7 +56,7 @@ def _endpoint(named: NamedQuery) -> Any:
         db: ReaderDep,
         params: Annotated[model, Query()],  # type: ignore[valid-type]
         _size: Annotated[int, Query(ge=1, le=10_000, description="Rows at most")] = 1000,
-        _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+        _format: OutputFormat = "json",
     ) -> Envelope | Response:
         rows = await db.rows(named.cypher, params.model_dump(), max_rows=_size)
         return respond(request, rows, _format)

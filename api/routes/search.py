@@ -16,7 +16,7 @@ from neo4j.exceptions import ClientError
 
 from stkg.api.db import Reader, Rows
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, csv_response
+from stkg.api.envelope import DEFAULT_FORMAT, Envelope, OutputFormat, renderer_for
 from stkg.api.problems import Problem
 from stkg.api.terms import entity_labels
 from stkg.graph.cypher.search import CONTAINS, FULLTEXT, INDEX_ONLINE
@@ -50,7 +50,7 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     label: Annotated[str | None, Query(max_length=100, description="Only this class",
                                        examples=["StrategicField"])] = None,
-    _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     if label is not None and label not in entity_labels():
         raise Problem(422, "Unknown class", f"{label!r} is not an entity class of the ontology.",
@@ -62,8 +62,9 @@ async def search(
     if rows is None:
         params = {"q": text.lower(), "label": label, "limit": limit}
         rows, method = await db.rows(CONTAINS, params, max_rows=limit), "contains"
-    if _format == "csv" or "text/csv" in request.headers.get("accept", ""):
-        return csv_response(rows)
+    renderer = renderer_for(request, _format)
+    if renderer.name != DEFAULT_FORMAT:
+        return renderer.render(rows)
     return SearchEnvelope(columns=rows.columns, rows=rows.rows, method=method)
 
 

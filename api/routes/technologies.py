@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, respond
+from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
 from stkg.queries.catalog import load_catalog
@@ -43,7 +43,7 @@ async def technology_indicators(
     period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$", examples=["2015-2024"],
                                         description="Only computed analyses of this period")]
     = None,
-    _format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+    _format: OutputFormat = "json",
 ) -> Envelope | Response:  # fmt: skip
     found = await require_entity(db, id)
     if "TechnologyClass" not in found["labels"]:
