@@ -57,3 +57,24 @@ def test_every_python_package_folder_is_packaged() -> None:
             assert name in listed, (
                 f"{name} ({init.parent}) is missing from [tool.setuptools] packages"
             )
+
+
+def test_license_is_an_spdx_string_with_its_file() -> None:
+    """A TOML-table ``license`` is deprecated by setuptools (a warning on every install)."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "Apache-2.0"
+    assert all((REPO / name).is_file() for name in project["license-files"])
+
+
+def test_every_data_folder_is_a_listed_package() -> None:
+    """setuptools warns when a folder of data files inside a package is not listed."""
+    tool = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(tool["packages"])
+    for dotted, folder in tool["package-dir"].items():
+        for sub in (REPO / folder).rglob("*"):
+            if not sub.is_dir() or sub.name == "__pycache__":
+                continue
+            if not any(f.is_file() and f.suffix != ".pyc" for f in sub.iterdir()):
+                continue
+            name = ".".join([dotted, *sub.relative_to(REPO / folder).parts])
+            assert name in listed, f"{name} ({sub}) is missing from [tool.setuptools] packages"
