@@ -93,6 +93,9 @@ def _add(source: Source, start: int, end: int) -> None:
         props.update(startYear=years[0], endYear=years[1])
     else:
         props["startYear"] = year
+    known = ctx.facts.nodes.get(eid)
+    if known is not None:  # an earlier extractor (a release's own statements) knows better
+        props = {k: v for k, v in props.items() if k not in known.props}
     ctx.facts.node("RoadmapEdition", eid, evidence, **props)
     roadmap = reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
     ctx.facts.node("Roadmap", roadmap, evidence, name=series_name)
