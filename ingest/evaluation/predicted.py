@@ -29,6 +29,8 @@ CATEGORY_OF_CLASS = {
 #: Properties whose values are dates the document states.
 DATE_PROPERTIES = ("publishedDate", "plannedPublication")
 KRW_PER_EOK = 100_000_000
+#: Evidence quotes longer than this are sentences, not the printed form of a name.
+MAX_PRINTED = 60
 
 
 @dataclass
@@ -37,6 +39,8 @@ class NodeRow:
     props: Mapping[str, Any]
     #: names of the nodes a Funding funds / is for, or a StatedFigure quantifies
     linked: list[str] = field(default_factory=list)
+    #: what the document prints for the node: the quotes of its evidence there
+    printed: list[str] = field(default_factory=list)
 
 
 def rows_from_factset(facts: FactSet, onto: Ontology) -> list[NodeRow]:
@@ -56,7 +60,8 @@ def rows_from_factset(facts: FactSet, onto: Ontology) -> list[NodeRow]:
         ind = reference.get(n.id)
         if ind is not None:
             props["aliases"] = [t for t, _ in ind.alt_labels]
-        rows.append(NodeRow(n.cls, props, linked.get(n.id, [])))
+        printed = [e.quote for e in n.evidence if e.quote]
+        rows.append(NodeRow(n.cls, props, linked.get(n.id, []), printed))
     return rows
 
 
@@ -72,7 +77,8 @@ def _facts_of(row: NodeRow) -> Iterable[tuple[str, Any]]:
     p = row.props
     category = CATEGORY_OF_CLASS.get(row.cls)
     if category and p.get("name"):
-        aliases = tuple(a for a in (p.get("aliases") or ()) if a != p["name"])
+        forms = [*(p.get("aliases") or ()), *(q for q in row.printed if len(q) <= MAX_PRINTED)]
+        aliases = tuple(dict.fromkeys(a for a in forms if a != p["name"]))
         yield category, Named(name=str(p["name"]), aliases=aliases)
     elif row.cls == "RoadmapEdition":
         yield "editions", _edition(p)

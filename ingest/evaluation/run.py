@@ -74,7 +74,10 @@ def _rows_via_graph(files: list[Path], graph: Graph, onto: Ontology) -> dict[Pat
             continue
         records = graph.read(query.cypher, **query.bind({"origin": result.path.as_posix()}))  # type: ignore[arg-type]
         out[result.path] = [
-            NodeRow(class_of.get(r["labels"][0], r["labels"][0]) if r["labels"] else "", r["props"], r["linked"])
+            NodeRow(
+                class_of.get(r["labels"][0], r["labels"][0]) if r["labels"] else "",
+                r["props"], r["linked"], r["printed"],
+            )  # fmt: skip
             for r in records
         ]
     return out

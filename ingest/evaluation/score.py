@@ -1,8 +1,10 @@
 """Match predicted facts to gold facts, one category at a time, and add up the counts.
 
 Matching is one-to-one and lenient only where spelling legitimately varies:
-- names match when any printed form (name or alias) shares a name key
-  (:func:`stkg.ingest.normalize.name_keys`: spacing, middle dots, quotes, glosses);
+- names match when any form — the node's name, its aliases, or what the document prints
+  for it (its evidence quotes) — shares a name key with a gold form
+  (:func:`stkg.ingest.normalize.name_keys`: spacing, middle dots, quotes, glosses; a
+  leading year is ignored);
 - editions match on the year (when gold states one) and a similar series name;
 - counts on the value and the counted noun (either contains the other);
 - budgets on the amount (within 0.5 %); dates when the predicted date starts with the gold
@@ -11,7 +13,8 @@ Matching is one-to-one and lenient only where spelling legitimately varies:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -30,9 +33,20 @@ from stkg.ingest.evaluation.gold import (
 from stkg.ingest.normalize import name_key, name_keys
 
 
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년도?\s*(?:상반기|하반기)?\s*")
+
+
+def _keys(names: Iterable[str]) -> set[str]:
+    """Name keys of every form, also without a leading year (``2024년 …지원사업``): the
+    year says which round of a programme, not which programme."""
+    out: set[str] = set()
+    for name in names:
+        out |= name_keys(name) | name_keys(_LEADING_YEAR.sub("", name))
+    return out
+
+
 def _named(pred: Named, gold: Named) -> bool:
-    keys = set().union(*(name_keys(n) for n in (pred.name, *pred.aliases)))
-    return bool(keys & set().union(*(name_keys(n) for n in (gold.name, *gold.aliases))))
+    return bool(_keys((pred.name, *pred.aliases)) & _keys((gold.name, *gold.aliases)))
 
 
 def _similar(a: str, b: str) -> bool:

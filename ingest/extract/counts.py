@@ -20,6 +20,8 @@ from stkg.ontology.model import Ontology
 COUNTERS = {"개": None, "대": None, "건": None, "가지": None, "종": None, "곳": None,
             "개사": "기업", "개국": "국가", "개소": "곳"}  # fmt: skip
 OTHER_KIND = "otherCount"
+#: Verbal nouns that follow a count in headlines (``1050개 선정``): an action, not what is counted.
+ACTIONS = frozenset("선정 발표 지원 확정 투입 추진 개발 구축 육성 도출 공개 공모 모집 확대 달성 돌파 증가 감소 억 만 조".split())
 EXTRACTOR = "counts"
 
 
@@ -42,6 +44,7 @@ class Counts:
 
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx
+        seen: dict[int, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
         for i, token in enumerate(doc[:-1]):
             if token.tag_ != "SN" or doc[i + 1].text not in COUNTERS or token.whitespace_:
                 continue
@@ -49,14 +52,24 @@ class Counts:
             value = int(token.text.replace(",", "")) if token.text.replace(",", "").isdigit() else None
             if value is None:
                 continue
-            noun = COUNTERS[counter.text] or _noun_after(doc, i + 2) or _noun_before(doc, i)
+            after = _noun_after(doc, i + 2)
+            if after is not None and after[0].split()[0] in ACTIONS:
+                after = None
+            noun = COUNTERS[counter.text] or after or _noun_before(doc, i)
             if not noun:
                 continue
             noun_text, noun_end = noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
+            noun_text = noun_text.removesuffix("별") or noun_text
             start = token.idx
             end = max(counter.idx + len(counter.text), noun_end)
-            key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{name_key(noun_text)}"
+            noun_key = name_key(noun_text)
+            same = next((f for k, f in seen.get(value, []) if k in noun_key or noun_key in k), None)
+            if same is not None:  # the same number of the same thing, stated again
+                ctx.facts.node("StatedFigure", same, ctx.span(start, end))
+                continue
+            key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{noun_key}"
             fid = ctx.raw_id("StatedFigure", key)
+            seen.setdefault(value, []).append((noun_key, fid))
             ctx.facts.node("StatedFigure", fid, ctx.span(start, end),
                            figureKind=figure_kind(ctx.onto, noun_text), value=value,
                            unit="count", qualifier="exact", countedNoun=noun_text)  # fmt: skip
@@ -64,13 +77,16 @@ class Counts:
 
 
 def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
-    """The noun word right after the counter (one space at most), up to its particle."""
-    if i >= len(doc) or "\n" in doc[i - 1].whitespace_:
+    """The noun right after the counter and one space (``3개 대분야``, ``100대 핵심 품목``):
+    at most two words, up to the particle; nothing when a particle is glued to the counter."""
+    if i >= len(doc) or doc[i - 1].whitespace_ != " ":
         return None
-    j = i
+    j, words = i, 1
     while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN":
         if j > i and doc[j - 1].whitespace_:
-            break  # one word: the counted noun, not what follows it
+            if doc[j - 1].whitespace_ != " " or words == 2:
+                break
+            words += 1
         j += 1
     if j == i:
         return None

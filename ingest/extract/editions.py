@@ -30,7 +30,7 @@ GENERIC = frozenset(
 GENERIC_QUALIFIERS = frozenset(
     name_key(n)
     for n in "중장기 중·장기 민·관 민관 합동 개별기업 기업별 개별 R&D 기술 개발 기술개발 세부 "
-    "분야별 연차별 단계별 향후 차기 신규 정부 범부처 국가".split()
+    "분야별 연차별 단계별 향후 차기 신규 정부 국가".split()
 )
 _QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{3,40})[’'”\"」』》〉]")
 _YEARS = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?")
@@ -73,6 +73,8 @@ class Editions:
 def _add(source: Source, start: int, end: int) -> None:
     ctx = source.ctx
     printed = source.text[start:end]
+    trimmed = printed.rstrip("*※†")
+    printed, end = trimmed, start + len(trimmed)
     lead = _LEADING_YEAR.match(printed)
     series = printed[lead.end() :] if lead else printed
     substantive = [w for w in series.split()[:-1] if name_key(w) not in GENERIC_QUALIFIERS]
@@ -81,7 +83,10 @@ def _add(source: Source, start: int, end: int) -> None:
     if name_key(series) in GENERIC or len(name_key(series)) < 4:
         return
     years = _years_before(source.text, start, printed)
-    year = years[0] if years else (source.date.year if source.date else None)
+    base = source.date.year if source.date else None
+    if not years and base is not None:
+        years = [base + _relative_offset(source.text, start)]
+    year = years[0] if years else None
     if year is None:
         return
     reference = resolve(ctx.onto, "Roadmap", series)
@@ -100,6 +105,16 @@ def _add(source: Source, start: int, end: int) -> None:
     roadmap = reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
     ctx.facts.node("Roadmap", roadmap, evidence, name=series_name)
     ctx.facts.rel("editionOf", eid, roadmap, evidence)
+
+
+_RELATIVE_WORDS = {"지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "내년": 1}
+
+
+def _relative_offset(text: str, start: int) -> int:
+    """``지난해 10월 수립한 …전략``: a relative year word shortly before the name."""
+    window = text[max(0, start - 24) : start]
+    hits = [(window.rfind(w), off) for w, off in _RELATIVE_WORDS.items() if w in window]
+    return max(hits)[1] if hits else 0
 
 
 def _years_before(text: str, start: int, printed: str) -> list[int]:

@@ -35,12 +35,18 @@ CUE_CLASSES = (
     ("소재", "StrategicProduct"),
     ("부품", "StrategicProduct"),
     ("기술", "CoreTechnology"),
+    ("사업", "Programme"),
+    ("프로그램", "Programme"),
     ("기업", "Organization"),
     ("업체", "Organization"),
     ("기관", "Organization"),
     ("대학", "Organization"),
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|△|▲|ㆍ|[\u2460-\u2473])?\s*[△▲\u2460-\u2473]?\s*$")
+#: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).
+GENERIC_ENDINGS = {"Organization": ("기업", "업체", "기관", "대학", "기업들"), "Programme": ("사업",)}
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|및|와|과|、|△|▲|ㆍ|[\u2460-\u2473]|[을를]\s*비롯해|[을를]\s*비롯한)?\s*[△▲\u2460-\u2473]?\s*$"
+)
 _TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
@@ -81,7 +87,7 @@ class Enumerations:
             cls = (cue_class(own) if own else None) or _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
             if cls is not None:
                 for item in items:
-                    if _plausible(item.text):
+                    if _plausible(item.text) and not item.text.endswith(GENERIC_ENDINGS.get(cls, ())):
                         add_entity(source, Found(cls, item.text, item.start,
                                                  item.start + len(item.text), EXTRACTOR, 0.6))  # fmt: skip
             i = last + 1
@@ -102,7 +108,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", gap)  # "(AI)" glosses stay with the item
         if not _LIST_JOIN.match(gap):
             break
-        listed = listed or not re.fullmatch(r"\s*(?:및|와|과)\s*", gap)
+        listed = listed or not re.fullmatch(r"\s*(?:및|와|과|[을를]\s*비롯[해한])\s*", gap)
         items.append(_item(phrases[j + 1]))
         j += 1
     return (items if listed else items[:1]), j
@@ -128,7 +134,7 @@ _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True)
 #: After a list: 등/등의, then at most two words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
-    r"^\s*(?:(?:등의?|이상)\s*(?:[^\s,.]+\s+){0,2}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,2}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:" + _CUE_HEADS + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
 )
 
@@ -147,7 +153,7 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     gap = _between(doc, topic, phrases[first]).strip()
     if gap not in _TOPIC:
         return None
-    cls = cue_class(topic.text.split(" ")[-1])
+    cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1]))
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
     if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
