@@ -42,11 +42,25 @@ CUE_CLASSES = (
     ("기관", "Organization"),
     ("대학", "Organization"),
 )
+#: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
+#: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
+HEAD_CLASSES = (
+    ("기술", "CoreTechnology"),
+    *((h, "StrategicProduct") for h in ("소재", "부품", "제품", "장비", "모듈", "장치", "시스템", "센서", "칩", "소자")),
+)
+
+
+def head_class(item: str) -> str | None:
+    for head, cls in HEAD_CLASSES:
+        if item.endswith(head) and len(item) > len(head) + 1:
+            return cls
+    return None
+
+
 #: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).
 GENERIC_ENDINGS = {"Organization": ("기업", "업체", "기관", "대학", "기업들"), "Programme": ("사업",)}
-_LIST_JOIN = re.compile(
-    r"^\s*(?:,|및|와|과|、|△|▲|ㆍ|[\u2460-\u2473]|[을를]\s*비롯해|[을를]\s*비롯한)?\s*[△▲\u2460-\u2473]?\s*$"
-)
+#: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
+_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한])\s*$")
 _TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
@@ -84,12 +98,12 @@ class Enumerations:
                 i += 1
                 continue
             own = items[-1].cue
-            cls = (cue_class(own) if own else None) or _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
-            if cls is not None:
-                for item in items:
-                    if _plausible(item.text) and not item.text.endswith(GENERIC_ENDINGS.get(cls, ())):
-                        add_entity(source, Found(cls, item.text, item.start,
-                                                 item.start + len(item.text), EXTRACTOR, 0.6))  # fmt: skip
+            cue = (cue_class(own) if own else None) or _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
+            for item in items:
+                cls = cue or head_class(item.text)
+                if cls and _plausible(item.text) and not item.text.endswith(GENERIC_ENDINGS.get(cls, ())):
+                    add_entity(source, Found(cls, item.text, item.start,
+                                             item.start + len(item.text), EXTRACTOR, 0.6 if cue else 0.5))  # fmt: skip
             i = last + 1
 
 

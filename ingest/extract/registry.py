@@ -12,6 +12,7 @@ from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.organizations import Organizations
 from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.budgets import Budgets
+from stkg.ingest.extract.bullets import Bullets
 from stkg.ingest.extract.counts import Counts
 from stkg.ingest.extract.dates import DocumentDate
 from stkg.ingest.extract.editions import Editions
@@ -28,6 +29,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Programmes(),
     Editions(),
     Enumerations(),
+    Bullets(),
     Counts(),
     Budgets(),
     DocumentDate(),

@@ -1,0 +1,86 @@
+"""Items listed behind bullets or circled numbers inside a sentence, typed by their cue.
+
+``5대 신산업인 △전기·자율차 △반도체·디스플레이 … 등 각 분야``, ``①전자·정보·통신 ②의료 …
+⑩재난·재해·안전 분야로``: the marker, not the morphology, delimits each item, so an item may
+hold words Kiwi would not chain into one noun phrase (``골질환 치료위한 생체분해성 금속소재``).
+The last item ends where the noun phrase after its marker ends. The cue is the same as for
+comma lists (:mod:`.enumerations`): a cue word printed with the last item, the words after
+the list, or the topic before the first marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.enumerations import CUE_CLASSES, GENERIC_ENDINGS, cue_class, head_class
+from stkg.ingest.extract.phrases import noun_phrases, text_of, token_range
+from stkg.ingest.extract.resolve import Found, add_entity
+
+MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
+_RUN = re.compile(rf"(?:[{MARKERS}][^{MARKERS}\n]{{1,60}}){{2,}}")
+_ITEM = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]+)")
+_TRAILING = re.compile(r"(?:\s*\((?:이상|以上)[^()]*\)|\s*등|\s*,|\s+및|\s*과|\s*와)+\s*$")
+_CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+_OWN_CUE = re.compile(rf"\s+(?P<cue>{_CUE_HEADS})$")
+_TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:)\s*$")
+_AFTER = re.compile(
+    rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,2}}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    rf"(?P<cue>[가-힣A-Za-z]*?(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+)
+MAX_ITEM_CHARS = 40
+EXTRACTOR = "bullets"
+
+
+class Bullets:
+    name = EXTRACTOR
+    needs_nlp = True
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        text = source.text
+        for run in _RUN.finditer(text):
+            items = [(m.start(1) + run.start(), m.group(1)) for m in _ITEM.finditer(run.group())]
+            last_start = items[-1][0]
+            phrase_end = _phrase_end(source, last_start)
+            items[-1] = (last_start, text[last_start:phrase_end])
+            cleaned = []
+            for start, raw in items:
+                item = _TRAILING.sub("", raw.rstrip())
+                own = _OWN_CUE.search(item)
+                if own:
+                    item = item[: own.start()]
+                cleaned.append((start, item, own["cue"] if own else None))
+            cls = (
+                cue_class(cleaned[-1][2] or "")
+                or _cue_after(text, phrase_end)
+                or _cue_before(text, run.start())
+            )
+            if cls == "Programme":  # the items listed under a programme are its tasks
+                cls = None
+            for start, item, _ in cleaned:
+                item_cls = cls or head_class(item)
+                if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
+                    continue
+                if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
+                    add_entity(source, Found(item_cls, item, start, start + len(item), EXTRACTOR,
+                                             0.6 if cls else 0.5))  # fmt: skip
+
+
+def _phrase_end(source: Source, start: int) -> int:
+    """Where the noun phrase starting at ``start`` ends (the last item has no next marker)."""
+    doc = source.analysis
+    first, _ = token_range(doc, start, min(start + 1, len(text_of(doc))))
+    for phrase in noun_phrases(doc, first, min(len(doc), first + 40)):
+        return phrase.end_char
+    return start
+
+
+def _cue_after(text: str, end: int) -> str | None:
+    m = _AFTER.match(text[end : end + 40])
+    return cue_class(m["cue"]) if m else None
+
+
+def _cue_before(text: str, start: int) -> str | None:
+    m = _TOPIC.search(text[max(0, start - 30) : start])
+    return cue_class(m["cue"]) if m else None
