@@ -137,6 +137,12 @@ def _context_position(data: bytes, message: str) -> tuple[int | None, int | None
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _end_position(data: bytes) -> tuple[int, int]:
+    """1-based line and column just after the last character of ``data``."""
+    text = data.decode("utf-8", errors="replace")
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+
+
 def parse_turtle(path: Path | str, graph: Graph | None = None) -> Graph:
     """Parse one Turtle file, turning rdflib's errors into :class:`OntologySyntaxError`."""
     path = Path(path)
@@ -152,6 +158,9 @@ def parse_turtle(path: Path | str, graph: Graph | None = None) -> Graph:
         raise OntologySyntaxError(path, line, column, str(exc._why)) from exc
     except Exception as exc:  # rdflib raises plain exceptions for e.g. bad literals
         line, column = _context_position(data, str(exc))
+        if line is None and isinstance(exc, IndexError):
+            # the parser read past the end: the file stops in the middle of a statement
+            line, column = _end_position(data)
         reason = str(exc) or type(exc).__name__
         raise OntologySyntaxError(path, line, column, reason) from exc
     return g

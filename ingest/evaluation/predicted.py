@@ -70,6 +70,8 @@ def facts_from_nodes(rows: Iterable[NodeRow]) -> Facts:
     for row in rows:
         for category, fact in _facts_of(row):
             out.setdefault(category, []).append(fact)
+    if "dates" in out:  # a date stated twice (header and text, two events) is one fact
+        out["dates"] = list({d.date: d for d in out["dates"]}.values())
     return Facts.model_validate({k: _unique(v) for k, v in out.items()})
 
 
@@ -90,6 +92,8 @@ def _facts_of(row: NodeRow) -> Iterable[tuple[str, Any]]:
         yield "budgets", Budget(
             amount=float(p["amountKrw"]) / KRW_PER_EOK, **{"for": target}, year=p.get("year")
         )
+    if row.cls == "StatedEvent" and p.get("eventDate"):
+        yield "dates", Date(date=str(p["eventDate"]), event=p.get("eventKind"))
     for key in DATE_PROPERTIES:
         value = p.get(key)
         if value:

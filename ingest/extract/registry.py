@@ -17,6 +17,7 @@ from stkg.ingest.extract.counts import Counts
 from stkg.ingest.extract.dates import DocumentDate
 from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
+from stkg.ingest.extract.events import Events
 from stkg.ingest.extract.statements import Statements
 from stkg.ingest.extract.tables import GridTables, TextTables
 
@@ -33,4 +34,5 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Counts(),
     Budgets(),
     DocumentDate(),
+    Events(),
 )

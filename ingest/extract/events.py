@@ -1,0 +1,102 @@
+"""Dated events the text reports: ``1일 발표했다``, ``오는 27일 공청회``, ``2015년 3월 착수``.
+
+A date — full (``2019년 2월 20일``, ``’19.2.20``), month and day, a day alone, a year and
+month, or a year — followed within its clause by an event word (발표, 공고, 공청회, 접수,
+마감, 착수, 발족 …) becomes a ``StatedEvent`` at the precision printed. Dates without a year
+are read against the document's own date: a day later than the article's is last month's
+unless the text says 오는 (coming). Bare dates with no event word are not kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.normalize import name_key
+
+EVENT_WORDS = (
+    "발표", "공고", "공청회", "개최", "접수", "마감", "착수", "발족", "출범", "선정", "확정", "시행",
+    "공개", "발간", "신설", "수립", "모집", "보고회", "간담회", "설명회", "상정", "의결", "시작",
+    "열", "연다", "밝혔", "체결", "출시", "제공",
+)  # fmt: skip
+_EVENT = re.compile("|".join(EVENT_WORDS))
+_YEAR = r"(?P<y>(?:19|20)\d{2})\s*년"
+_SHORT = r"[’‘'`](?P<yy>\d{2})\s*\.\s*(?P<m2>\d{1,2})\s*\.\s*(?P<d2>\d{1,2})"
+_DOTTED = r"(?P<y3>(?:19|20)\d{2})\s*[.-]\s*(?P<m3>\d{1,2})\s*[.-]\s*(?P<d3>\d{1,2})"
+_DATE = re.compile(
+    rf"{_SHORT}|{_DOTTED}"
+    rf"|(?:{_YEAR}\s*)?(?:(?P<m>\d{{1,2}})\s*월\s*)?(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|까지|부터|이내)))"
+    rf"|{_YEAR.replace('y>', 'y4>')}\s*(?P<m4>\d{{1,2}})\s*월"
+    rf"|(?P<half>(?:(?P<y5>(?:19|20)\d{{2}})\s*년\s*)?(?:상반기|하반기))"
+    rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
+)
+_COMING = re.compile(r"오는\s*$")
+MAX_GAP = 30
+EXTRACTOR = "events"
+
+
+def resolve_date(m: re.Match[str], base: dt.date, before: str) -> str | None:
+    """The ISO date a match names, at its own precision, read against ``base``."""
+    g = m.groupdict()
+    if g["yy"]:
+        return _iso(2000 + int(g["yy"]), int(g["m2"]), int(g["d2"]))
+    if g["y3"]:
+        return _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["d"]:
+        year = int(g["y"]) if g["y"] else base.year
+        if g["m"]:
+            return _iso(year, int(g["m"]), int(g["d"]))
+        day, month = int(g["d"]), base.month
+        if not _COMING.search(before) and day > base.day + 1:
+            month, year = (month - 1, year) if month > 1 else (12, year - 1)
+        elif _COMING.search(before) and day < base.day:
+            month, year = (month + 1, year) if month < 12 else (1, year + 1)
+        return _iso(year, month, day)
+    if g["y4"]:
+        return _iso(int(g["y4"]), int(g["m4"]))
+    if g["half"]:
+        return str(int(g["y5"]) if g["y5"] else base.year)
+    if g["m6"]:
+        offset = {"지난해": -1, "작년": -1, "내년": 1}.get(g["rel"] or "", 0)
+        return _iso(base.year + offset, int(g["m6"]))
+    return None
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    try:
+        return dt.date(year, month, day or 1).isoformat()[: 10 if day else 7]
+    except ValueError:
+        return None
+
+
+class Events:
+    name = EXTRACTOR
+    needs_nlp = False
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        base = source.date
+        if base is None:
+            return
+        ctx, text = source.ctx, source.text
+        for m in _DATE.finditer(text):
+            if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
+                continue
+            clause = re.split(r"[.,\n]", text[m.end() : m.end() + MAX_GAP], maxsplit=1)[0]
+            event = _EVENT.search(clause)
+            if event is None:
+                continue
+            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()])
+            if date is None:
+                continue
+            kind = event.group()
+            key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(kind)}"
+            eid = ctx.raw_id("StatedEvent", key)
+            evidence = ctx.span(m.start(), m.end() + event.end())
+            ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
+            ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
+
+
+#: Lines that date the page (header, byline), not an event.
+_BYLINE = re.compile(r"\s*(?:SOURCE|DATE|입력|기사입력|등록|수정|업데이트|승인|발행)\b")
