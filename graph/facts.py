@@ -15,7 +15,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class EvidenceRef:
-    """Where in a document a fact was read: a character span, a table cell, or both."""
+    """Where in a document a fact was read: a character span, a table cell, or both.
+
+    ``extractor`` and ``confidence`` say who proposed the fact from this place and how sure
+    it is; they do not make another place (two extractors reading one span share one
+    evidence node).
+    """
 
     quote: str
     start: int | None = None
@@ -23,6 +28,8 @@ class EvidenceRef:
     table: str | None = None
     row: int | None = None
     column: int | None = None
+    extractor: str | None = field(default=None, compare=False)
+    confidence: float | None = field(default=None, compare=False)
 
     def key(self) -> str:
         """A stable key within one document (same place → same evidence node)."""

@@ -372,6 +372,8 @@ class FactWriter:
                 "tableId": ref.table,
                 "tableRow": ref.row,
                 "tableColumn": ref.column,
+                "extractedBy": ref.extractor,
+                "confidence": ref.confidence,
             }
             props = self._props("Evidence", {k: v for k, v in values.items() if v is not None})
             rows[ev_id] = {"id": ev_id, "props": props}

@@ -11,6 +11,7 @@ outlets' wordings land on one ``RoadmapEdition``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
@@ -91,16 +92,17 @@ def _add(source: Source, start: int, end: int) -> None:
         return
     reference = resolve(ctx.onto, "Roadmap", series)
     series_name = reference.labels.ko if reference is not None and reference.labels.ko else series
-    evidence = ctx.span(start, end)
+    evidence = replace(ctx.span(start, end), extractor=EXTRACTOR, confidence=0.7)
     eid = ctx.edition_id(series_name, year)
     props: dict[str, object] = {"name": series_name}
     if years and len(years) == 2:
         props.update(startYear=years[0], endYear=years[1])
     else:
         props["startYear"] = year
-    known = ctx.facts.nodes.get(eid)
-    if known is not None:  # an earlier extractor (a release's own statements) knows better
-        props = {k: v for k, v in props.items() if k not in known.props}
+    if reference is not None:
+        # a reference series' editions are described by the releases that announce them
+        # (:mod:`.statements`); other outlets' wordings only add evidence, never rename
+        props = {}
     ctx.facts.node("RoadmapEdition", eid, evidence, **props)
     roadmap = reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
     ctx.facts.node("Roadmap", roadmap, evidence, name=series_name)

@@ -3,13 +3,14 @@
 Reference individuals (``ontology/reference.ttl``) answer to their labels and altLabels;
 a name that matches none becomes a node of its own, keyed by its normalised name so that
 every document naming it reaches the same node, and marked ``extractionStatus:
-"candidate"`` with the confidence and the name of the extractor that proposed it, until a
-maintainer reviews it (``stkg review``).
+"candidate"`` until a maintainer reviews it. Who proposed it from where, and how sure it
+was, is kept on each piece of evidence (``extractedBy``, ``confidence``): a node several
+documents propose has one proposal per document, and no document overwrites another's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.normalize import name_key
@@ -63,7 +64,8 @@ class Found:
 def add_entity(source: Source, found: Found, **props: object) -> str:
     """Add the node ``found`` names (resolved or candidate) with its evidence; its id."""
     ctx = source.ctx
-    evidence = ctx.span(found.start, found.end)
+    evidence = replace(ctx.span(found.start, found.end), extractor=found.extractor,
+                       confidence=found.confidence)  # fmt: skip
     ind = resolve(ctx.onto, found.cls, found.name, *found.aliases)
     if ind is not None and ind.id is not None:
         return ctx.facts.node(
@@ -75,9 +77,7 @@ def add_entity(source: Source, found: Found, **props: object) -> str:
     if existing is not None:
         aliases = sorted(set(aliases) | set(existing.props.get("aliases") or ()))
     status = {} if existing is not None and "extractionStatus" not in existing.props else {
-        "extractionStatus": CANDIDATE,
-        "confidence": found.confidence,
-        "extractedBy": found.extractor,
+        "extractionStatus": CANDIDATE
     }
     return ctx.facts.node(
         found.cls, node_id, evidence, name=found.name, aliases=aliases or None, **status, **props

@@ -47,8 +47,9 @@ def test_institution_by_suffix_with_its_bracketed_abbreviation(tmp_path, onto):
     assert "한국미래소재진흥원" in orgs
     assert orgs["한국미래소재진흥원"]["aliases"] == ["KFMA"]
     assert orgs["한국미래소재진흥원"]["extractionStatus"] == "candidate"
-    assert orgs["한국미래소재진흥원"]["extractedBy"] == "organizations"
     node = next(n for n in facts.nodes.values() if n.props.get("name") == "한국미래소재진흥원")
+    assert {e.extractor for e in node.evidence} == {"organizations"}
+    assert all(0 < (e.confidence or 0) <= 1 for e in node.evidence)
     quotes = {e.quote for e in node.evidence}
     assert {"한국미래소재진흥원", "KFMA"} <= quotes  # the bare abbreviation is evidence too
     assert "수요처" not in orgs and "정부" not in orgs
@@ -91,8 +92,23 @@ def test_edition_by_period_in_another_wording(tmp_path, onto):
     text = "중기부는 2025~2027 중소기업 기술로드맵을 발표했다.\n"
     facts = facts_of(tmp_path, onto, text)
     editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
-    assert [(e.props["startYear"], e.props.get("endYear")) for e in editions] == [(2025, 2027)]
-    assert editions[0].id == "edition:중소기업기술로드맵@2025"
+    assert [e.id for e in editions] == ["edition:중소기업기술로드맵@2025"]
+    assert (editions[0].props["startYear"], editions[0].props["endYear"]) == (2025, 2027)
+
+
+def test_another_outlets_wording_adds_evidence_and_never_renames(tmp_path, onto):
+    facts = facts_of(tmp_path, onto, "DATE: 2025-03-02\n\n올해 발표된 중소기업 기술로드맵에는 신규 분야가 담겼다.\n")
+    edition = next(n for n in facts.nodes.values() if n.cls == "RoadmapEdition")
+    assert edition.id.startswith("edition:중소기업기술로드맵@")
+    assert {e.extractor for e in edition.evidence} == {"editions"} and "name" not in edition.props
+
+
+def test_edition_of_a_new_series_with_its_period(tmp_path, onto):
+    facts = facts_of(tmp_path, onto, "산업부는 2026~2030 수소기술 전략로드맵을 수립했다.\n")
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert [(e.props["name"], e.props["startYear"], e.props["endYear"]) for e in editions] == [
+        ("수소기술 전략로드맵", 2026, 2030)
+    ]
 
 
 def test_a_text_off_the_topic_yields_no_prose_facts(tmp_path, onto):
