@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.resolve import resolve
 
 
 class Mentions:
@@ -21,6 +22,8 @@ class Mentions:
             if ind is None:
                 continue
             cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
+            # a short form two bodies used in turn names the one of the document's date
+            ind = resolve(ctx.onto, cls, ent.text, on=source.date) or ind
             ctx.facts.node(
                 cls,
                 ind.id,

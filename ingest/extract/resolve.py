@@ -10,6 +10,7 @@ documents propose has one proposal per document, and no document overwrites anot
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from stkg.ingest.extract.base import Source
@@ -18,33 +19,44 @@ from stkg.ontology.model import Individual, Ontology
 
 CANDIDATE = "candidate"
 
-_INDEXES: dict[int, tuple[Ontology, dict[tuple[str, str], Individual]]] = {}
+_INDEXES: dict[int, tuple[Ontology, dict[tuple[str, str], list[Individual]]]] = {}
 
 
-def reference_index(onto: Ontology) -> dict[tuple[str, str], Individual]:
-    """``(class, name key)`` → reference individual, for every label and altLabel."""
+def reference_index(onto: Ontology) -> dict[tuple[str, str], list[Individual]]:
+    """``(class, name key)`` → the reference individuals answering to it (labels, altLabels)."""
     cached = _INDEXES.get(id(onto))
     if cached is not None and cached[0] is onto:
         return cached[1]
-    index: dict[tuple[str, str], Individual] = {}
+    index: dict[tuple[str, str], list[Individual]] = {}
     for ind in onto.individuals:
         if ind.id is None:
             continue
         forms = [ind.labels.ko, ind.labels.en, *(t for t, _ in ind.alt_labels)]
+        keys = {name_key(form) for form in forms if form}
         for cls in ind.classes:
-            for form in forms:
-                if form:
-                    index.setdefault((cls, name_key(form)), ind)
+            for key in keys:
+                index.setdefault((cls, key), []).append(ind)
     _INDEXES[id(onto)] = (onto, index)
     return index
 
 
-def resolve(onto: Ontology, cls: str, *names: str) -> Individual | None:
+def valid_on(ind: Individual, day: dt.date) -> bool:
+    """Whether ``day`` falls in the individual's ``validFrom``/``validUntil`` interval."""
+    start = next(iter(ind.values.get("validFrom", ())), None)
+    end = next(iter(ind.values.get("validUntil", ())), None)
+    return (start is None or start <= day) and (end is None or day < end)
+
+
+def resolve(onto: Ontology, cls: str, *names: str, on: dt.date | None = None) -> Individual | None:
+    """The reference individual a name denotes; where a name answers to several (a short
+    form a ministry and its successor both used), the one valid ``on`` the document's date."""
     index = reference_index(onto)
     for name in names:
-        hit = index.get((cls, name_key(name)))
-        if hit is not None:
-            return hit
+        hits = index.get((cls, name_key(name)), [])
+        if len(hits) > 1 and on is not None:
+            hits = [h for h in hits if valid_on(h, on)] or hits
+        if hits:
+            return hits[0]
     return None
 
 
@@ -66,7 +78,7 @@ def add_entity(source: Source, found: Found, **props: object) -> str:
     ctx = source.ctx
     evidence = replace(ctx.span(found.start, found.end), extractor=found.extractor,
                        confidence=found.confidence)  # fmt: skip
-    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases)
+    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.date)
     if ind is not None and ind.id is not None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props

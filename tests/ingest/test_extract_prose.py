@@ -118,3 +118,10 @@ def test_a_text_off_the_topic_yields_no_prose_facts(tmp_path, onto):
     )
     facts = facts_of(tmp_path, onto, text)
     assert {n.cls for n in facts.nodes.values()} <= {"SourceDocument"}
+
+
+@pytest.mark.parametrize(("date", "ministry"), [("2005-04-01", "과학기술부"), ("2022-04-01", "과학기술정보통신부")])
+def test_a_short_form_two_ministries_used_names_the_one_of_the_documents_date(tmp_path, onto, date, ministry):
+    text = f"DATE: {date}\n\n과기부는 올해 연구개발 예산을 늘린다고 밝혔다.\n"
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert set(orgs) == {ministry}
