@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 import stkg.commands.analyse as analyse
-from stkg.commands import eval, feed, ingest, lineage, neo4j, ontology, query, rdf, service
+from stkg.commands import eval, feed, ingest, lineage, neo4j, ontology, query, rdf, review, service
 
 app = typer.Typer(
     name="stkg",
@@ -19,6 +19,7 @@ app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(ontology.app, name="ontology")
 app.add_typer(analyse.app, name="analyse")
 app.add_typer(feed.app, name="feed")
+app.add_typer(review.app, name="review")
 app.command()(service.status)
 app.command()(service.serve)
 app.command()(service.up)

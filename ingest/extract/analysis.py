@@ -30,7 +30,7 @@ def gazetteer_for(onto: Ontology) -> Gazetteer:
     terms = []
     for ind in onto.individuals:
         cls = next((c for c in ind.classes if c in MENTIONED_CLASSES), None)
-        if cls is None or ind.id is None:
+        if cls is None or ind.id is None or "rejected" in ind.values.get("extractionStatus", ()):
             continue
         forms = [ind.labels.ko or "", ind.labels.en or "", *(t for t, _ in ind.alt_labels)]
         terms.append((cls, ind.id, [f for f in forms if f]))

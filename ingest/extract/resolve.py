@@ -18,6 +18,7 @@ from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Individual, Ontology
 
 CANDIDATE = "candidate"
+REJECTED = "rejected"
 
 _INDEXES: dict[int, tuple[Ontology, dict[tuple[str, str], list[Individual]]]] = {}
 
@@ -73,12 +74,15 @@ class Found:
     aliases: tuple[str, ...] = ()
 
 
-def add_entity(source: Source, found: Found, **props: object) -> str:
-    """Add the node ``found`` names (resolved or candidate) with its evidence; its id."""
+def add_entity(source: Source, found: Found, **props: object) -> str | None:
+    """Add the node ``found`` names (resolved or candidate) with its evidence; its id
+    (None for a name a maintainer rejected)."""
     ctx = source.ctx
     evidence = replace(ctx.span(found.start, found.end), extractor=found.extractor,
                        confidence=found.confidence)  # fmt: skip
     ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.date)
+    if ind is not None and REJECTED in ind.values.get("extractionStatus", ()):
+        return None  # a maintainer said this name is no entity (ontology/reviewed.ttl)
     if ind is not None and ind.id is not None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
