@@ -36,9 +36,15 @@ def candidates(graph: Graph, label: str | None = None, limit: int = 50) -> list[
     rows = graph.read(cypher.CANDIDATES, label=label, limit=limit)
     return [
         Candidate(
-            r["id"], r["label"], r["name"] or "", tuple(r["aliases"] or ()), r["documents"],
-            tuple(e for e in r["extractors"] if e), r["confidence"], tuple(r["quotes"]),
-        )  # fmt: skip
+            r["id"],
+            r["label"],
+            r["name"] or "",
+            tuple(r["aliases"] or ()),
+            r["documents"],
+            tuple(e for e in r["extractors"] if e),
+            r["confidence"],
+            tuple(r["quotes"]),
+        )
         for r in rows
     ]
 
@@ -53,7 +59,9 @@ def node(graph: Graph, node_id: str) -> dict[str, Any]:
 def candidate(graph: Graph, node_id: str) -> dict[str, Any]:
     found = node(graph, node_id)
     if found["status"] != "candidate":
-        raise ReviewError(f"{node_id} is not a candidate (status: {found['status'] or 'reference'})")
+        raise ReviewError(
+            f"{node_id} is not a candidate (status: {found['status'] or 'reference'})"
+        )
     return found
 
 

@@ -38,7 +38,9 @@ def _lang(text: str) -> str:
     return "@ko" if any("\uac00" <= ch <= "\ud7a3" for ch in text) else "@en"
 
 
-def individual_block(cls: str, tid: str, name: str, aliases: list[str], status: str, who: str) -> str:
+def individual_block(
+    cls: str, tid: str, name: str, aliases: list[str], status: str, who: str
+) -> str:
     lines = [
         f"# {name}: {status} by {who} on {dt.date.today().isoformat()}",
         f"<{instance_iri(tid)}> a owl:NamedIndividual , stkg:{cls} ;",
@@ -48,7 +50,9 @@ def individual_block(cls: str, tid: str, name: str, aliases: list[str], status: 
     ]
     if aliases:
         lines.append("    stkg:aliases " + " , ".join(_literal(a) for a in aliases) + " ;")
-        lines.append("    skos:altLabel " + " , ".join(_literal(a) + _lang(a) for a in aliases) + " ;")
+        lines.append(
+            "    skos:altLabel " + " , ".join(_literal(a) + _lang(a) for a in aliases) + " ;"
+        )
     lines.append(f"    rdfs:label {_literal(name)}{_lang(name)} .")
     return "\n".join(lines) + "\n"
 

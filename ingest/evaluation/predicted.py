@@ -89,8 +89,11 @@ def _facts_of(row: NodeRow) -> Iterable[tuple[str, Any]]:
         yield "counts", Count(value=float(p["value"]), of=str(noun))
     elif row.cls == "Funding" and p.get("amountKrw") is not None:
         target = p.get("name") or (row.linked[0] if row.linked else None)
-        yield "budgets", Budget(
-            amount=float(p["amountKrw"]) / KRW_PER_EOK, **{"for": target}, year=p.get("year")
+        yield (
+            "budgets",
+            Budget(
+                amount=float(p["amountKrw"]) / KRW_PER_EOK, **{"for": target}, year=p.get("year")
+            ),
         )
     if row.cls == "StatedEvent" and p.get("eventDate"):
         yield "dates", Date(date=str(p["eventDate"]), event=p.get("eventKind"))

@@ -42,7 +42,9 @@ def corpus_files(root: Path, gold: dict[str, GoldDocument], splits: Iterable[str
 def evaluate(
     files: list[Path], gold: dict[str, GoldDocument], onto: Ontology, graph: Graph | None
 ) -> Evaluation:
-    rows = _rows_via_graph(files, graph, onto) if graph is not None else _rows_in_memory(files, onto)
+    rows = (
+        _rows_via_graph(files, graph, onto) if graph is not None else _rows_in_memory(files, onto)
+    )
     scores, failed = [], []
     for path in files:
         found = rows.get(path)
@@ -63,7 +65,9 @@ def _rows_in_memory(files: list[Path], onto: Ontology) -> dict[Path, list[NodeRo
     return out
 
 
-def _rows_via_graph(files: list[Path], graph: Graph, onto: Ontology) -> dict[Path, list[NodeRow] | str]:
+def _rows_via_graph(
+    files: list[Path], graph: Graph, onto: Ontology
+) -> dict[Path, list[NodeRow] | str]:
     report = ingest_paths(files, graph, onto)
     query = load_catalog()["document-facts"]
     class_of = {onto.label(c): c for c in onto.classes}
@@ -76,8 +80,10 @@ def _rows_via_graph(files: list[Path], graph: Graph, onto: Ontology) -> dict[Pat
         out[result.path] = [
             NodeRow(
                 class_of.get(r["labels"][0], r["labels"][0]) if r["labels"] else "",
-                r["props"], r["linked"], r["printed"],
-            )  # fmt: skip
+                r["props"],
+                r["linked"],
+                r["printed"],
+            )
             for r in records
         ]
     return out

@@ -32,7 +32,6 @@ from stkg.ingest.evaluation.gold import (
 )
 from stkg.ingest.normalize import name_key, name_keys
 
-
 _LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*년도?\s*(?:상반기|하반기)?\s*")
 
 
@@ -51,7 +50,9 @@ def _named(pred: Named, gold: Named) -> bool:
 
 def _similar(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
-    return bool(ka and kb) and (ka in kb or kb in ka or SequenceMatcher(None, ka, kb).ratio() >= 0.6)
+    return bool(ka and kb) and (
+        ka in kb or kb in ka or SequenceMatcher(None, ka, kb).ratio() >= 0.6
+    )
 
 
 def _edition(pred: Edition, gold: Edition) -> bool:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc
 
@@ -21,11 +21,24 @@ from stkg.ingest.readers import Document
 from stkg.ingest.statements import Statements, extract_statements
 from stkg.ontology.model import Ontology
 
+if TYPE_CHECKING:
+    from stkg.ingest.extract.phrases import Phrase
+
 
 #: Classes whose Korean labels and altLabels say a text is about roadmaps, programmes
 #: or patent analysis.
-TOPIC_CLASSES = ("StrategicField", "StrategicProduct", "CoreTechnology", "Programme", "Roadmap",
-                 "RoadmapEdition", "Patent", "PatentAnalysis", "TechnologyClass", "Funding")  # fmt: skip
+TOPIC_CLASSES = (
+    "StrategicField",
+    "StrategicProduct",
+    "CoreTechnology",
+    "Programme",
+    "Roadmap",
+    "RoadmapEdition",
+    "Patent",
+    "PatentAnalysis",
+    "TechnologyClass",
+    "Funding",
+)
 
 
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
@@ -39,7 +52,9 @@ def topic_words(onto: Ontology) -> tuple[str, ...]:
     words: set[str] = set()
     for name in TOPIC_CLASSES:
         cls = onto.cls(name)
-        words.update(w for w in (cls.labels.ko, *(t for t, lang in cls.alt_labels if lang == "ko")) if w)
+        words.update(
+            w for w in (cls.labels.ko, *(t for t, lang in cls.alt_labels if lang == "ko")) if w
+        )
     _TOPIC_WORDS[id(onto)] = (onto, tuple(sorted(words)))
     return _TOPIC_WORDS[id(onto)][1]
 
@@ -73,6 +88,13 @@ class Source:
         from stkg.ingest.extract.analysis import analyse
 
         return analyse(self.text, self.ctx.onto)
+
+    @cached_property
+    def phrases(self) -> list[Phrase]:
+        """The analysis' noun phrases, in order (:func:`~.phrases.noun_phrases`)."""
+        from stkg.ingest.extract.phrases import noun_phrases
+
+        return list(noun_phrases(self.analysis))
 
     @cached_property
     def on_topic(self) -> bool:

@@ -21,8 +21,36 @@ from stkg.ingest.normalize import name_key
 
 #: Words between a target and its amount that are not the target.
 SKIPPED_WORDS = frozenset(
-    "총 모두 약 올해 내년 금년 지난해 작년 전년 예산 규모 사업비 총액 재원 예산안 정부 "
-    "R&D 예산은 전년대비 대비 당초 최대 최소 연간 매년 각각 이상 가량".split()
+    [
+        "총",
+        "모두",
+        "약",
+        "올해",
+        "내년",
+        "금년",
+        "지난해",
+        "작년",
+        "전년",
+        "예산",
+        "규모",
+        "사업비",
+        "총액",
+        "재원",
+        "예산안",
+        "정부",
+        "R&D",
+        "예산은",
+        "전년대비",
+        "대비",
+        "당초",
+        "최대",
+        "최소",
+        "연간",
+        "매년",
+        "각각",
+        "이상",
+        "가량",
+    ]
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
 _RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
@@ -42,7 +70,11 @@ class Budgets:
             if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
                 continue
             target = _target(doc, ent.start)
-            if target is None and previous is not None and _same_sentence(doc, previous[0], ent.start):
+            if (
+                target is None
+                and previous is not None
+                and _same_sentence(doc, previous[0], ent.start)
+            ):
                 target = previous[1]
             if target is None:
                 continue
@@ -50,8 +82,14 @@ class Budgets:
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])
             key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
             fid = ctx.raw_id("Funding", key)
-            ctx.facts.node("Funding", fid, ctx.span(ent.start_char, ent.end_char),
-                           name=target, amountKrw=ent._.value, year=year)  # fmt: skip
+            ctx.facts.node(
+                "Funding",
+                fid,
+                ctx.span(ent.start_char, ent.end_char),
+                name=target,
+                amountKrw=ent._.value,
+                year=year,
+            )
             programme = ctx.id("Programme", target)
             if programme in ctx.facts.nodes:
                 ctx.facts.rel("funds", fid, programme, ctx.span(ent.start_char, ent.end_char))
@@ -68,7 +106,9 @@ def _target(doc: Doc, money_start: int) -> str | None:
             return None
         if is_nominal(token) or token.text in "’”」』":
             start, end = _phrase_back(doc, i)
-            text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip("‘’“”「」『』'\" ")
+            text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
+                "‘’“”「」『』'\" "
+            )
             if text and text not in SKIPPED_WORDS and not _numeric(text):
                 return text
             i = start - 1

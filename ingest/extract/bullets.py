@@ -23,7 +23,9 @@ _ITEM = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]+)")
 _TRAILING = re.compile(r"(?:\s*\((?:이상|以上)[^()]*\)|\s*등|\s*,|\s+및|\s*과|\s*와)+\s*$")
 _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 _OWN_CUE = re.compile(rf"\s+(?P<cue>{_CUE_HEADS})$")
-_TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:)\s*$")
+_TOPIC = re.compile(
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:)\s*$"
+)
 _AFTER = re.compile(
     rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,2}}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
@@ -63,8 +65,12 @@ class Bullets:
                 if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
                     continue
                 if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
-                    add_entity(source, Found(item_cls, item, start, start + len(item), EXTRACTOR,
-                                             0.6 if cls else 0.5))  # fmt: skip
+                    add_entity(
+                        source,
+                        Found(
+                            item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5
+                        ),
+                    )
 
 
 def _phrase_end(source: Source, start: int) -> int:

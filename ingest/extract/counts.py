@@ -17,11 +17,44 @@ from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
 
 #: Counters and, where the counter itself is the noun (``226개사``), what it counts.
-COUNTERS = {"개": None, "대": None, "건": None, "가지": None, "종": None, "곳": None,
-            "개사": "기업", "개국": "국가", "개소": "곳"}  # fmt: skip
+COUNTERS = {
+    "개": None,
+    "대": None,
+    "건": None,
+    "가지": None,
+    "종": None,
+    "곳": None,
+    "개사": "기업",
+    "개국": "국가",
+    "개소": "곳",
+}
 OTHER_KIND = "otherCount"
 #: Verbal nouns that follow a count in headlines (``1050개 선정``): an action, not what is counted.
-ACTIONS = frozenset("선정 발표 지원 확정 투입 추진 개발 구축 육성 도출 공개 공모 모집 확대 달성 돌파 증가 감소 억 만 조".split())
+ACTIONS = frozenset(
+    [
+        "선정",
+        "발표",
+        "지원",
+        "확정",
+        "투입",
+        "추진",
+        "개발",
+        "구축",
+        "육성",
+        "도출",
+        "공개",
+        "공모",
+        "모집",
+        "확대",
+        "달성",
+        "돌파",
+        "증가",
+        "감소",
+        "억",
+        "만",
+        "조",
+    ]
+)
 EXTRACTOR = "counts"
 
 
@@ -49,7 +82,9 @@ class Counts:
             if token.tag_ != "SN" or doc[i + 1].text not in COUNTERS or token.whitespace_:
                 continue
             counter = doc[i + 1]
-            value = int(token.text.replace(",", "")) if token.text.replace(",", "").isdigit() else None
+            value = (
+                int(token.text.replace(",", "")) if token.text.replace(",", "").isdigit() else None
+            )
             if value is None:
                 continue
             after = _noun_after(doc, i + 2)
@@ -58,7 +93,9 @@ class Counts:
             noun = COUNTERS[counter.text] or after or _noun_before(doc, i)
             if not noun:
                 continue
-            noun_text, noun_end = noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
+            noun_text, noun_end = (
+                noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
+            )
             noun_text = noun_text.removesuffix("별") or noun_text
             start = token.idx
             end = max(counter.idx + len(counter.text), noun_end)
@@ -70,9 +107,16 @@ class Counts:
             key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{noun_key}"
             fid = ctx.raw_id("StatedFigure", key)
             seen.setdefault(value, []).append((noun_key, fid))
-            ctx.facts.node("StatedFigure", fid, ctx.span(start, end),
-                           figureKind=figure_kind(ctx.onto, noun_text), value=value,
-                           unit="count", qualifier="exact", countedNoun=noun_text)  # fmt: skip
+            ctx.facts.node(
+                "StatedFigure",
+                fid,
+                ctx.span(start, end),
+                figureKind=figure_kind(ctx.onto, noun_text),
+                value=value,
+                unit="count",
+                qualifier="exact",
+                countedNoun=noun_text,
+            )
             ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
 
 
@@ -100,7 +144,9 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     if j < 0 or not doc[j].whitespace_ or "\n" in doc[j].whitespace_:
         return None
     k = j
-    while k >= 0 and is_nominal(doc[k]) and doc[k].tag_ != "SN" and (k == j or not doc[k].whitespace_):
+    while (
+        k >= 0 and is_nominal(doc[k]) and doc[k].tag_ != "SN" and (k == j or not doc[k].whitespace_)
+    ):
         k -= 1
     if k == j:
         return None

@@ -54,5 +54,6 @@ class DocumentDate:
         if span is None or source.date is None:
             return
         ctx = source.ctx
-        ctx.facts.node("SourceDocument", ctx.document_id, ctx.span(*span),
-                       publishedDate=source.date)  # fmt: skip
+        ctx.facts.node(
+            "SourceDocument", ctx.document_id, ctx.span(*span), publishedDate=source.date
+        )

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import noun_phrases, text_of
+from stkg.ingest.extract.phrases import text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
@@ -24,18 +24,62 @@ HEADS = ("로드맵", "기본계획", "종합계획", "시행계획", "전략로
 QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)")
 GENERIC = frozenset(
     name_key(n)
-    for n in "로드맵 기술로드맵 전략로드맵 기술 로드맵 계획 기본계획 종합계획 시행계획 추진계획 "
-    "세부계획 중장기계획 기술개발계획 전략 방안 추진방안 세부 추진계획 발전전략".split()
+    for n in [
+        "로드맵",
+        "기술로드맵",
+        "전략로드맵",
+        "기술",
+        "로드맵",
+        "계획",
+        "기본계획",
+        "종합계획",
+        "시행계획",
+        "추진계획",
+        "세부계획",
+        "중장기계획",
+        "기술개발계획",
+        "전략",
+        "방안",
+        "추진방안",
+        "세부",
+        "추진계획",
+        "발전전략",
+    ]
 )
 #: Words that qualify any plan and name no series (``중장기 기술로드맵``, ``R&D 로드맵``).
 GENERIC_QUALIFIERS = frozenset(
     name_key(n)
-    for n in "중장기 중·장기 민·관 민관 합동 개별기업 기업별 개별 R&D 기술 개발 기술개발 세부 "
-    "분야별 연차별 단계별 향후 차기 신규 정부 국가".split()
+    for n in [
+        "중장기",
+        "중·장기",
+        "민·관",
+        "민관",
+        "합동",
+        "개별기업",
+        "기업별",
+        "개별",
+        "R&D",
+        "기술",
+        "개발",
+        "기술개발",
+        "세부",
+        "분야별",
+        "연차별",
+        "단계별",
+        "향후",
+        "차기",
+        "신규",
+        "정부",
+        "국가",
+    ]
 )
 _QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{3,40})[’'”\"」』》〉]")
-_YEARS = re.compile(r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?")
-_LEADING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*)")
+_YEARS = re.compile(
+    r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?"
+)
+_LEADING_YEAR = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*)"
+)
 MAX_WORDS = 4
 EXTRACTOR = "editions"
 
@@ -47,17 +91,23 @@ class Editions:
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis
-        for phrase in noun_phrases(doc):
+        for phrase in source.phrases:
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
-                word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+                word = text_of(doc)[
+                    doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)
+                ]
                 if not word.endswith(HEADS):
                     continue
                 first = n
                 while first > 0 and n - first + 1 < MAX_WORDS:
                     prev_start, prev_end = words[first - 1]
-                    prev = text_of(doc)[doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)]
-                    if prev in NOT_NAME_WORDS or institution_confidence(prev, doc[prev_end - 1].text):
+                    prev = text_of(doc)[
+                        doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)
+                    ]
+                    if prev in NOT_NAME_WORDS or institution_confidence(
+                        prev, doc[prev_end - 1].text
+                    ):
                         break
                     first -= 1
                 start = doc[words[first][0]].idx
@@ -104,7 +154,9 @@ def _add(source: Source, start: int, end: int) -> None:
         # (:mod:`.statements`); other outlets' wordings only add evidence, never rename
         props = {}
     ctx.facts.node("RoadmapEdition", eid, evidence, **props)
-    roadmap = reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
+    roadmap = (
+        reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
+    )
     ctx.facts.node("Roadmap", roadmap, evidence, name=series_name)
     ctx.facts.rel("editionOf", eid, roadmap, evidence)
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, noun_phrases, text_of
+from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The last noun of a cue → the class of the listed items. Checked in order.
@@ -46,7 +46,10 @@ CUE_CLASSES = (
 #: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
 HEAD_CLASSES = (
     ("기술", "CoreTechnology"),
-    *((h, "StrategicProduct") for h in ("소재", "부품", "제품", "장비", "모듈", "장치", "시스템", "센서", "칩", "소자")),
+    *(
+        (h, "StrategicProduct")
+        for h in ("소재", "부품", "제품", "장비", "모듈", "장치", "시스템", "센서", "칩", "소자")
+    ),
 )
 
 
@@ -58,7 +61,10 @@ def head_class(item: str) -> str | None:
 
 
 #: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).
-GENERIC_ENDINGS = {"Organization": ("기업", "업체", "기관", "대학", "기업들"), "Programme": ("사업",)}
+GENERIC_ENDINGS = {
+    "Organization": ("기업", "업체", "기관", "대학", "기업들"),
+    "Programme": ("사업",),
+}
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한])\s*$")
 _TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
@@ -90,7 +96,7 @@ class Enumerations:
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis
-        phrases = list(noun_phrases(doc))
+        phrases = source.phrases
         i = 0
         while i < len(phrases):
             items, last = _list_from(doc, phrases, i)
@@ -98,12 +104,29 @@ class Enumerations:
                 i += 1
                 continue
             own = items[-1].cue
-            cue = (cue_class(own) if own else None) or _cue_after(doc, phrases, last) or _cue_before(doc, phrases, i)
+            cue = (
+                (cue_class(own) if own else None)
+                or _cue_after(doc, phrases, last)
+                or _cue_before(doc, phrases, i)
+            )
             for item in items:
                 cls = cue or head_class(item.text)
-                if cls and _plausible(item.text) and not item.text.endswith(GENERIC_ENDINGS.get(cls, ())):
-                    add_entity(source, Found(cls, item.text, item.start,
-                                             item.start + len(item.text), EXTRACTOR, 0.6 if cue else 0.5))  # fmt: skip
+                if (
+                    cls
+                    and _plausible(item.text)
+                    and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
+                ):
+                    add_entity(
+                        source,
+                        Found(
+                            cls,
+                            item.text,
+                            item.start,
+                            item.start + len(item.text),
+                            EXTRACTOR,
+                            0.6 if cue else 0.5,
+                        ),
+                    )
             i = last + 1
 
 
@@ -149,7 +172,9 @@ _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True)
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,2}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
-    r"(?P<cue>[가-힣A-Za-z]*?(?:" + _CUE_HEADS + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+    r"(?P<cue>[가-힣A-Za-z]*?(?:"
+    + _CUE_HEADS
+    + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
 )
 
 
@@ -175,7 +200,20 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
 
 
 #: Verbal nouns that end a clause, not a name (``집중 육성``, ``기술 선정``).
-ACTION_NOUNS = ("선정", "육성", "투자", "협력", "협업", "관련", "추진", "지원", "제시", "개발 목표", "목표", "방향")
+ACTION_NOUNS = (
+    "선정",
+    "육성",
+    "투자",
+    "협력",
+    "협업",
+    "관련",
+    "추진",
+    "지원",
+    "제시",
+    "개발 목표",
+    "목표",
+    "방향",
+)
 
 
 def _plausible(text: str) -> bool:

@@ -21,21 +21,82 @@ from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Suffixes that type a word as an institution, with the confidence they carry.
 LONG_SUFFIXES = {
-    "진흥원": 0.9, "평가원": 0.9, "관리원": 0.85, "기획원": 0.85, "개발원": 0.85,
-    "정보원": 0.8, "보호원": 0.85, "전략원": 0.85, "연구원": 0.75, "재단": 0.85,
-    "공단": 0.85, "위원회": 0.9, "협회": 0.85, "협의회": 0.8, "중앙회": 0.85,
-    "진흥회": 0.85, "연합회": 0.8, "학회": 0.8, "대학교": 0.85, "연구소": 0.8,
-    "연구회": 0.8, "회의소": 0.85, "자문회의": 0.85, "심의회": 0.8, "센터": 0.7,
-    "테크노파크": 0.85, "공사": 0.6, "기금": 0.6, "은행": 0.6,
-}  # fmt: skip
+    "진흥원": 0.9,
+    "평가원": 0.9,
+    "관리원": 0.85,
+    "기획원": 0.85,
+    "개발원": 0.85,
+    "정보원": 0.8,
+    "보호원": 0.85,
+    "전략원": 0.85,
+    "연구원": 0.75,
+    "재단": 0.85,
+    "공단": 0.85,
+    "위원회": 0.9,
+    "협회": 0.85,
+    "협의회": 0.8,
+    "중앙회": 0.85,
+    "진흥회": 0.85,
+    "연합회": 0.8,
+    "학회": 0.8,
+    "대학교": 0.85,
+    "연구소": 0.8,
+    "연구회": 0.8,
+    "회의소": 0.85,
+    "자문회의": 0.85,
+    "심의회": 0.8,
+    "센터": 0.7,
+    "테크노파크": 0.85,
+    "공사": 0.6,
+    "기금": 0.6,
+    "은행": 0.6,
+}
 #: Ministries and agencies: one-syllable suffixes, trusted only on a word of 3+ syllables
 #: whose last morpheme carries the suffix (not ``구매조건부``, where 부 is a suffix of its own).
 SHORT_SUFFIXES = {"부": 0.75, "청": 0.75, "처": 0.7}
 #: Common nouns that end like an institution (places, parts, requests).
 NOT_INSTITUTIONS = frozenset(
-    "수요처 사용처 거래처 판매처 납품처 구매처 연락처 투자처 수출처 공급처 조달처 출처 "
-    "사무처 대부분 일부 전부 내부 외부 세부 상부 하부 본부 간부 지도부 집행부 "
-    "요청 신청 민원청 연구센터 지원센터 센터 연구원 위원회 공사 기금 은행 협회 재단 학회".split()
+    [
+        "수요처",
+        "사용처",
+        "거래처",
+        "판매처",
+        "납품처",
+        "구매처",
+        "연락처",
+        "투자처",
+        "수출처",
+        "공급처",
+        "조달처",
+        "출처",
+        "사무처",
+        "대부분",
+        "일부",
+        "전부",
+        "내부",
+        "외부",
+        "세부",
+        "상부",
+        "하부",
+        "본부",
+        "간부",
+        "지도부",
+        "집행부",
+        "요청",
+        "신청",
+        "민원청",
+        "연구센터",
+        "지원센터",
+        "센터",
+        "연구원",
+        "위원회",
+        "공사",
+        "기금",
+        "은행",
+        "협회",
+        "재단",
+        "학회",
+    ]
 )
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``).
 NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부")
@@ -74,17 +135,29 @@ class Organizations:
                     continue
                 abbreviation = _bracketed_abbreviation(doc, name_end)
                 found = Found(
-                    "Organization", name, doc[name_start].idx, _end_char(doc, name_end),
-                    EXTRACTOR, confidence, (abbreviation,) if abbreviation else (),
-                )  # fmt: skip
+                    "Organization",
+                    name,
+                    doc[name_start].idx,
+                    _end_char(doc, name_end),
+                    EXTRACTOR,
+                    confidence,
+                    (abbreviation,) if abbreviation else (),
+                )
                 add_entity(source, found)
                 if abbreviation:
                     aliases[abbreviation] = name
-        for token in doc:
+        for token in doc if aliases else ():
             full = aliases.get(token.text)
             if full is not None and token.tag_ == "SL":
-                found = Found("Organization", full, token.idx, token.idx + len(token.text),
-                              EXTRACTOR, 0.8, (token.text,))  # fmt: skip
+                found = Found(
+                    "Organization",
+                    full,
+                    token.idx,
+                    token.idx + len(token.text),
+                    EXTRACTOR,
+                    0.8,
+                    (token.text,),
+                )
                 add_entity(source, found)
 
 

@@ -13,25 +13,86 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import Phrase, noun_phrases, text_of
+from stkg.ingest.extract.phrases import Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.normalize import name_key
 
 HEADS = ("사업", "프로그램", "프로젝트")
 #: Words that open a phrase but are not part of a name: time, quantity and deixis.
 NOT_NAME_WORDS = frozenset(
-    "올해 내년 금년 지난해 작년 전년 이번 이 그 각 총 전체 기존 신규 계속 주요 해당 본 동 "
-    "정부 국가 관련 해당 모든 올 차년도 당해 다음 향후 개 등".split()
+    [
+        "올해",
+        "내년",
+        "금년",
+        "지난해",
+        "작년",
+        "전년",
+        "이번",
+        "이",
+        "그",
+        "각",
+        "총",
+        "전체",
+        "기존",
+        "신규",
+        "계속",
+        "주요",
+        "해당",
+        "본",
+        "동",
+        "정부",
+        "국가",
+        "관련",
+        "해당",
+        "모든",
+        "올",
+        "차년도",
+        "당해",
+        "다음",
+        "향후",
+        "개",
+        "등",
+    ]
 )
 #: Heads that name no programme on their own.
 GENERIC = frozenset(
     name_key(n)
-    for n in (
-        "사업 지원사업 개발사업 기술개발사업 연구개발사업 R&D사업 신규사업 계속사업 주요사업 "
-        "해당사업 정부사업 국가사업 프로그램 프로젝트 협력사업 기술사업 융자사업 대상사업 "
-        "시범사업 후속사업 보조사업 출연사업 단위사업 세부사업 내역사업 사업화사업 지원프로그램 "
-        "기술개발지원사업 R&D지원사업 연구개발지원사업 국가R&D사업 정부R&D사업 R&D과제 과제"
-    ).split()
+    for n in [
+        "사업",
+        "지원사업",
+        "개발사업",
+        "기술개발사업",
+        "연구개발사업",
+        "R&D사업",
+        "신규사업",
+        "계속사업",
+        "주요사업",
+        "해당사업",
+        "정부사업",
+        "국가사업",
+        "프로그램",
+        "프로젝트",
+        "협력사업",
+        "기술사업",
+        "융자사업",
+        "대상사업",
+        "시범사업",
+        "후속사업",
+        "보조사업",
+        "출연사업",
+        "단위사업",
+        "세부사업",
+        "내역사업",
+        "사업화사업",
+        "지원프로그램",
+        "기술개발지원사업",
+        "R&D지원사업",
+        "연구개발지원사업",
+        "국가R&D사업",
+        "정부R&D사업",
+        "R&D과제",
+        "과제",
+    ]
 )
 _QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
 _QUOTED_HEADS = ("사업", "프로그램", "프로젝트", "기술개발", "R&D", "지원", "바우처", "과제")
@@ -43,7 +104,7 @@ EXTRACTOR = "programmes"
 def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     """``(start char, name)`` of the programme a phrase names, if it names one."""
     words = phrase.words()
-    last_start, last_end = words[-1]
+    last_start = words[-1][0]
     doc = phrase.doc
     last = text_of(doc)[doc[last_start].idx : phrase.end_char]
     if not last.endswith(HEADS):
@@ -72,16 +133,17 @@ class Programmes:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        doc = source.analysis
-        for phrase in noun_phrases(doc):
+        for phrase in source.phrases:
             named = programme_name(phrase)
             if named is not None:
                 start, name = named
-                add_entity(source, Found("Programme", name, start, start + len(name),
-                                         EXTRACTOR, 0.7))  # fmt: skip
+                add_entity(
+                    source, Found("Programme", name, start, start + len(name), EXTRACTOR, 0.7)
+                )
         for m in _QUOTED.finditer(source.text):
             inner = m.group(1).strip()
             if inner.endswith(_QUOTED_HEADS) and name_key(inner) not in GENERIC:
                 start = m.start(1) + m.group(1).index(inner)
-                add_entity(source, Found("Programme", inner, start, start + len(inner),
-                                         EXTRACTOR, 0.8))  # fmt: skip
+                add_entity(
+                    source, Found("Programme", inner, start, start + len(inner), EXTRACTOR, 0.8)
+                )

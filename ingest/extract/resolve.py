@@ -78,8 +78,9 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
     """Add the node ``found`` names (resolved or candidate) with its evidence; its id
     (None for a name a maintainer rejected)."""
     ctx = source.ctx
-    evidence = replace(ctx.span(found.start, found.end), extractor=found.extractor,
-                       confidence=found.confidence)  # fmt: skip
+    evidence = replace(
+        ctx.span(found.start, found.end), extractor=found.extractor, confidence=found.confidence
+    )
     ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.date)
     if ind is not None and REJECTED in ind.values.get("extractionStatus", ()):
         return None  # a maintainer said this name is no entity (ontology/reviewed.ttl)
@@ -92,9 +93,11 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
     aliases = sorted({a for a in found.aliases if name_key(a) != name_key(found.name)})
     if existing is not None:
         aliases = sorted(set(aliases) | set(existing.props.get("aliases") or ()))
-    status = {} if existing is not None and "extractionStatus" not in existing.props else {
-        "extractionStatus": CANDIDATE
-    }
+    status = (
+        {}
+        if existing is not None and "extractionStatus" not in existing.props
+        else {"extractionStatus": CANDIDATE}
+    )
     return ctx.facts.node(
         found.cls, node_id, evidence, name=found.name, aliases=aliases or None, **status, **props
     )

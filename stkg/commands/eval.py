@@ -23,12 +23,13 @@ def eval_(
         Path,
         typer.Option(envvar="STKG_CORPUS_DIR", help="Folder with dev/, test/ and negatives/."),
     ] = Path("../shared/corpus/real"),
-    gold_dir: Annotated[
-        Path, typer.Option("--gold", help="Folder of gold YAML files.")
-    ] = Path("tests/corpus/gold"),
+    gold_dir: Annotated[Path, typer.Option("--gold", help="Folder of gold YAML files.")] = Path(
+        "tests/corpus/gold"
+    ),
     splits: Annotated[
-        list[str], typer.Option("--split", help="Split(s) to score (repeatable).")
-    ] = list(SPLITS),
+        list[str] | None,
+        typer.Option("--split", help="Split(s) to score (repeatable; default: all)."),
+    ] = None,
     in_memory: Annotated[
         bool,
         typer.Option(
@@ -38,9 +39,7 @@ def eval_(
     ] = False,
     uri: Annotated[
         str | None,
-        typer.Option(
-            help="Use this scratch Neo4j (it is EMPTIED first) instead of starting one."
-        ),
+        typer.Option(help="Use this scratch Neo4j (it is EMPTIED first) instead of starting one."),
     ] = None,
     misses: Annotated[bool, typer.Option("--misses", help="List every mismatch.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -54,6 +53,7 @@ def eval_(
 
     Example: stkg eval --split dev --misses
     """
+    splits = splits or list(SPLITS)
     unknown = set(splits) - set(SPLITS)
     if unknown:
         fail(f"unknown split(s) {sorted(unknown)}; choose from {list(SPLITS)}")
@@ -110,9 +110,13 @@ def _print(result: Evaluation, splits: list[str], misses: bool) -> None:
             for category in CATEGORIES:
                 score = doc.categories[category]
                 for item in score.missed:
-                    console.print(f"[red]missed[/]   {doc.document[:32]} {category}: {_short(item)}")
+                    console.print(
+                        f"[red]missed[/]   {doc.document[:32]} {category}: {_short(item)}"
+                    )
                 for item in score.spurious:
-                    console.print(f"[yellow]spurious[/] {doc.document[:32]} {category}: {_short(item)}")
+                    console.print(
+                        f"[yellow]spurious[/] {doc.document[:32]} {category}: {_short(item)}"
+                    )
     for name, error in result.failed:
         console.print(f"[red]failed[/] {name}: {error}")
 
@@ -128,14 +132,24 @@ def _as_dict(result: Evaluation) -> dict[str, object]:
     return {
         "splits": {
             split: {
-                c: {"precision": s.precision, "recall": s.recall, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                c: {
+                    "precision": s.precision,
+                    "recall": s.recall,
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
                 for c, s in totals([d for d in result.scores if d.split == split]).items()
             }
             for split in splits
         },
         "documents": [
-            {"document": d.document, "split": d.split,
-             "precision": d.total().precision, "recall": d.total().recall}
+            {
+                "document": d.document,
+                "split": d.split,
+                "precision": d.total().precision,
+                "recall": d.total().recall,
+            }
             for d in result.scores
         ],
         "failed": [{"document": n, "error": e} for n, e in result.failed],

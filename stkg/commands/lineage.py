@@ -32,9 +32,7 @@ def lineage(
     direction: Annotated[
         Direction, typer.Option("--direction", "-d", help="down, up or both.")
     ] = Direction.down,
-    depth: Annotated[
-        int, typer.Option("--depth", min=1, max=MAX_DEPTH, help="Hops at most.")
-    ] = 3,
+    depth: Annotated[int, typer.Option("--depth", min=1, max=MAX_DEPTH, help="Hops at most.")] = 3,
     types: Annotated[
         str | None,
         typer.Option("--types", "-t", help="Comma-separated relationship types to follow."),

@@ -18,7 +18,15 @@ from rich.table import Table
 
 from stkg.console import console, fail
 from stkg.graph.driver import Graph
-from stkg.graph.review import REJECTED, REVIEWED, ReviewError, candidate, candidates, merge_into, set_status
+from stkg.graph.review import (
+    REJECTED,
+    REVIEWED,
+    ReviewError,
+    candidate,
+    candidates,
+    merge_into,
+    set_status,
+)
 from stkg.ontology.model import load_ontology
 from stkg.ontology.reviewed import REVIEWED_FILE, alias_block, append_block, individual_block
 
@@ -33,7 +41,9 @@ def _who(by: str | None) -> str:
 
 @app.command("list")
 def list_(
-    cls: Annotated[str | None, typer.Option("--class", help="Only this class, e.g. Organization.")] = None,
+    cls: Annotated[
+        str | None, typer.Option("--class", help="Only this class, e.g. Organization.")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print the candidates as JSON.")] = False,
 ) -> None:
@@ -49,7 +59,9 @@ def list_(
         table.add_column(col)
     for c in rows:
         conf = "–" if c.confidence is None else f"{c.confidence:.2f}"
-        table.add_row(c.id, c.label, str(c.documents), conf, ", ".join(c.extractors), " | ".join(c.quotes))
+        table.add_row(
+            c.id, c.label, str(c.documents), conf, ", ".join(c.extractors), " | ".join(c.quotes)
+        )
     console.print(table)
 
 
@@ -108,4 +120,3 @@ def reject(
     append_block(individual_block(cls, node_id, found["name"], [], REJECTED, _who(by)), file)
     set_status(graph, node_id, REJECTED)
     console.print(f"[yellow]rejected[/] {node_id} → {file}")
-

@@ -55,15 +55,26 @@ def test_names_match_across_spacing_dots_and_aliases():
         [Named(name="중기청"), Named(name="한국특허전략개발원")],
     )
     assert (score.tp, score.fp, score.fn) == (1, 1, 1)
-    assert score_category("fields", [Named(name="반도체 · 디스플레이")], [Named(name="반도체·디스플레이")]).tp == 1
+    assert (
+        score_category(
+            "fields", [Named(name="반도체 · 디스플레이")], [Named(name="반도체·디스플레이")]
+        ).tp
+        == 1
+    )
 
 
 def test_counts_need_value_and_noun_budgets_the_amount():
-    counts = score_category("counts", [Count(value=3, of="대분야"), Count(value=3, of="기업")],
-                            [Count(value=3, of="전략 대분야")])  # fmt: skip
+    counts = score_category(
+        "counts",
+        [Count(value=3, of="대분야"), Count(value=3, of="기업")],
+        [Count(value=3, of="전략 대분야")],
+    )
     assert (counts.tp, counts.fp) == (1, 1)
-    budgets = score_category("budgets", [Budget(amount=2718.0, **{"for": "x"})],
-                             [Budget(amount=2718, **{"for": "소재·부품 기술개발"}), Budget(amount=578)])  # fmt: skip
+    budgets = score_category(
+        "budgets",
+        [Budget(amount=2718.0, **{"for": "x"})],
+        [Budget(amount=2718, **{"for": "소재·부품 기술개발"}), Budget(amount=578)],
+    )
     assert (budgets.tp, budgets.fn) == (1, 1)
 
 
@@ -91,7 +102,17 @@ def test_graph_round_trip_scores_like_the_extracted_facts(graph, corpus, gold):
 
 def test_eval_command_prints_a_table_per_split(corpus):
     result = CliRunner().invoke(
-        app, ["eval", "--in-memory", "--split", "negatives", "--corpus", str(corpus), "--gold", str(GOLD)]
+        app,
+        [
+            "eval",
+            "--in-memory",
+            "--split",
+            "negatives",
+            "--corpus",
+            str(corpus),
+            "--gold",
+            str(GOLD),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "negatives split: 6 documents" in result.output

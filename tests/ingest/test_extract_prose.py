@@ -27,7 +27,9 @@ def facts_of(tmp_path, onto, text: str) -> FactSet:
 
 
 def named(facts: FactSet, cls: str) -> dict[str, dict]:
-    return {n.props["name"]: n.props for n in facts.nodes.values() if n.cls == cls and "name" in n.props}
+    return {
+        n.props["name"]: n.props for n in facts.nodes.values() if n.cls == cls and "name" in n.props
+    }
 
 
 def test_every_extractor_has_a_unique_name_and_declares_what_it_needs():
@@ -67,7 +69,9 @@ def test_programme_and_its_budget(tmp_path, onto):
 
 
 def test_generic_programme_heads_are_no_names(tmp_path, onto):
-    facts = facts_of(tmp_path, onto, "정부는 신규사업과 기술개발사업을 늘리고 연구개발 예산을 확대한다.\n")
+    facts = facts_of(
+        tmp_path, onto, "정부는 신규사업과 기술개발사업을 늘리고 연구개발 예산을 확대한다.\n"
+    )
     assert named(facts, "Programme") == {}
 
 
@@ -97,7 +101,11 @@ def test_edition_by_period_in_another_wording(tmp_path, onto):
 
 
 def test_another_outlets_wording_adds_evidence_and_never_renames(tmp_path, onto):
-    facts = facts_of(tmp_path, onto, "DATE: 2025-03-02\n\n올해 발표된 중소기업 기술로드맵에는 신규 분야가 담겼다.\n")
+    facts = facts_of(
+        tmp_path,
+        onto,
+        "DATE: 2025-03-02\n\n올해 발표된 중소기업 기술로드맵에는 신규 분야가 담겼다.\n",
+    )
     edition = next(n for n in facts.nodes.values() if n.cls == "RoadmapEdition")
     assert edition.id.startswith("edition:중소기업기술로드맵@")
     assert {e.extractor for e in edition.evidence} == {"editions"} and "name" not in edition.props
@@ -120,8 +128,12 @@ def test_a_text_off_the_topic_yields_no_prose_facts(tmp_path, onto):
     assert {n.cls for n in facts.nodes.values()} <= {"SourceDocument"}
 
 
-@pytest.mark.parametrize(("date", "ministry"), [("2005-04-01", "과학기술부"), ("2022-04-01", "과학기술정보통신부")])
-def test_a_short_form_two_ministries_used_names_the_one_of_the_documents_date(tmp_path, onto, date, ministry):
+@pytest.mark.parametrize(
+    ("date", "ministry"), [("2005-04-01", "과학기술부"), ("2022-04-01", "과학기술정보통신부")]
+)
+def test_a_short_form_two_ministries_used_names_the_one_of_the_documents_date(
+    tmp_path, onto, date, ministry
+):
     text = f"DATE: {date}\n\n과기부는 올해 연구개발 예산을 늘린다고 밝혔다.\n"
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert set(orgs) == {ministry}

@@ -54,28 +54,56 @@ def test_review_accept_merge_reject_and_the_next_ingest_knows(ingested: Graph, t
     assert listed.exit_code == 0, listed.output
     found = {c["id"]: c for c in json.loads(listed.output)}
     assert set(found) == {
-        "organization:한국미래소재진흥원", "organization:한국소재평가원", "organization:중소기업기술정보평가원"
-    }  # fmt: skip
+        "organization:한국미래소재진흥원",
+        "organization:한국소재평가원",
+        "organization:중소기업기술정보평가원",
+    }
     assert found["organization:한국미래소재진흥원"]["aliases"] == ["KFMA"]
     assert found["organization:한국미래소재진흥원"]["extractors"] == ["organizations"]
     assert found["organization:한국미래소재진흥원"]["documents"] == 1
 
     decisions = tmp_path / "reviewed.ttl"
-    accepted = runner.invoke(app, ["review", "accept", "organization:한국미래소재진흥원",
-                                   "--by", "tester", "--file", str(decisions)])  # fmt: skip
+    accepted = runner.invoke(
+        app,
+        [
+            "review",
+            "accept",
+            "organization:한국미래소재진흥원",
+            "--by",
+            "tester",
+            "--file",
+            str(decisions),
+        ],
+    )
     assert accepted.exit_code == 0, accepted.output
     assert status(ingested, "organization:한국미래소재진흥원") == "reviewed"
 
-    merged = runner.invoke(app, ["review", "merge", "organization:중소기업기술정보평가원",
-                                 "--into", "organization:중소기업기술정보진흥원", "--file", str(decisions)])  # fmt: skip
+    merged = runner.invoke(
+        app,
+        [
+            "review",
+            "merge",
+            "organization:중소기업기술정보평가원",
+            "--into",
+            "organization:중소기업기술정보진흥원",
+            "--file",
+            str(decisions),
+        ],
+    )
     assert merged.exit_code == 0, merged.output
     assert status(ingested, "organization:중소기업기술정보평가원") == "gone"
-    aliases = ingested.read("MATCH (n:Entity {id: 'organization:중소기업기술정보진흥원'}) RETURN n.aliases AS a")
+    aliases = ingested.read(
+        "MATCH (n:Entity {id: 'organization:중소기업기술정보진흥원'}) RETURN n.aliases AS a"
+    )
     assert "중소기업기술정보평가원" in aliases[0]["a"]
 
-    rejected = runner.invoke(app, ["review", "reject", "organization:한국소재평가원", "--file", str(decisions)])
+    rejected = runner.invoke(
+        app, ["review", "reject", "organization:한국소재평가원", "--file", str(decisions)]
+    )
     assert rejected.exit_code == 0, rejected.output
-    again = runner.invoke(app, ["review", "reject", "organization:한국소재평가원", "--file", str(decisions)])
+    again = runner.invoke(
+        app, ["review", "reject", "organization:한국소재평가원", "--file", str(decisions)]
+    )
     assert again.exit_code != 0 and "not a candidate" in again.output
 
     onto = load_ontology([*default_paths(), decisions])
@@ -89,6 +117,8 @@ def test_review_accept_merge_reject_and_the_next_ingest_knows(ingested: Graph, t
 
 
 def test_review_of_an_unknown_id_says_so(ingested: Graph, tmp_path: Path):
-    result = runner.invoke(app, ["review", "accept", "organization:없음", "--file", str(tmp_path / "r.ttl")])
+    result = runner.invoke(
+        app, ["review", "accept", "organization:없음", "--file", str(tmp_path / "r.ttl")]
+    )
     assert result.exit_code == 1 and "no entity" in result.output
     assert not (tmp_path / "r.ttl").exists()
