@@ -7,9 +7,13 @@ mentions and the quantities (MONEY, COUNT, YEAR, YEAR_RANGE, DATE, PERCENT).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Doc, Span
 
 from stkg.ingest.nlp import Gazetteer, build_pipeline
+from stkg.ingest.nlp.tokenizer import TEXT_KEY, TOKENS_KEY, doc_text
 from stkg.ontology.model import Ontology
 
 #: Classes whose reference individuals and instances are looked for in running text.
@@ -39,6 +43,78 @@ def gazetteer_for(onto: Ontology) -> Gazetteer:
     return gazetteer
 
 
-def analyse(text: str, onto: Ontology) -> Doc:
+class Tok:
+    """What prose extractors read of a token, as plain attributes (spaCy's ``Token``
+    converts ``tag_`` and ``whitespace_`` from its C structs at every access)."""
+
+    __slots__ = ("ent_type_", "i", "idx", "tag_", "text", "whitespace_")
+
+    def __init__(self, text: str, tag: str, whitespace: str, idx: int, i: int) -> None:
+        self.text = text
+        self.tag_ = tag
+        self.whitespace_ = whitespace
+        self.idx = idx
+        self.i = i
+        self.ent_type_ = ""
+
+
+def _tokens(doc: Doc) -> list[Tok]:
+    """Plain tokens, from the strings the Kiwi tokenizer kept (else from spaCy's)."""
+    kept = doc.user_data.get(TOKENS_KEY)
+    if kept is None:
+        words = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) for t in doc]
+        tags = [t.tag_ for t in doc]
+    else:
+        words, spaces, tags = kept
+    out, idx = [], 0
+    for i, (word, space, tag) in enumerate(zip(words, spaces, tags, strict=True)):
+        out.append(Tok(word, tag, " " if space else "", idx, i))
+        idx += len(word) + space
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            out[k].ent_type_ = ent.label_
+    return out
+
+
+class Analysis:
+    """A spaCy ``Doc`` whose tokens are built once.
+
+    ``doc[i]`` makes a new ``Token`` object at every call, and the prose extractors index
+    tokens millions of times over a corpus; this keeps one list of plain :class:`Tok`
+    records and otherwise behaves like the ``Doc`` it wraps (``ents``, ``char_span``,
+    ``text``, ``user_data``).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = _tokens(doc)
+        self.text = doc_text(doc)
+        self.user_data = doc.user_data
+        self.user_data[TEXT_KEY] = self.text
+
+    def __getitem__(self, i: int | slice) -> Any:
+        return self.tokens[i]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive)."""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx : last.idx + len(last.text)]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[Tok]:
+        return iter(self.tokens)
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        return self.doc.ents
+
+    def char_span(self, start: int, end: int, **kwargs: Any) -> Span | None:
+        return self.doc.char_span(start, end, **kwargs)
+
+
+def analyse(text: str, onto: Ontology) -> Analysis:
     """Tokenise and tag ``text`` with the pipeline built for ``onto``'s gazetteer."""
-    return build_pipeline(gazetteer_for(onto))(text)
+    return Analysis(build_pipeline(gazetteer_for(onto))(text))

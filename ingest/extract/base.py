@@ -9,12 +9,10 @@ extractor that needs none of them costs nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
-
-from spacy.tokens import Doc
 
 from stkg.ingest.context import BuildContext
 from stkg.ingest.readers import Document
@@ -22,6 +20,7 @@ from stkg.ingest.statements import Statements, extract_statements
 from stkg.ontology.model import Ontology
 
 if TYPE_CHECKING:
+    from stkg.ingest.extract.analysis import Analysis
     from stkg.ingest.extract.phrases import Phrase
 
 
@@ -66,8 +65,6 @@ class Source:
     document: Document
     ctx: BuildContext
     use_nlp: bool = True
-    #: Facts that several extractors need to agree on, by kind (e.g. the current edition).
-    shared: dict[str, object] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -83,7 +80,7 @@ class Source:
         return extract_statements(self.text, source=self.name)
 
     @cached_property
-    def analysis(self) -> Doc:
+    def analysis(self) -> Analysis:
         """Kiwi morphemes as spaCy tokens, with gazetteer mentions and quantities as ents."""
         from stkg.ingest.extract.analysis import analyse
 

@@ -92,6 +92,8 @@ class Editions:
     def __call__(self, source: Source) -> None:
         doc = source.analysis
         for phrase in source.phrases:
+            if not any(head in phrase.text for head in ("로드맵", "계획")):
+                continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
                 word = text_of(doc)[

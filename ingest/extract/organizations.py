@@ -104,8 +104,13 @@ _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 EXTRACTOR = "organizations"
 
 
+_ANY_SUFFIX = re.compile("(?:" + "|".join([*LONG_SUFFIXES, *SHORT_SUFFIXES]) + ")$")
+
+
 def institution_confidence(name: str, last_token: str) -> float | None:
     """How sure the shape of ``name`` makes it an institution (None: not one)."""
+    if not _ANY_SUFFIX.search(name):
+        return None
     if name in NOT_INSTITUTIONS or not re.search(r"[가-힣]", name):
         return None
     if name.endswith(NOT_INSTITUTION_ENDINGS):

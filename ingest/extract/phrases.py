@@ -17,6 +17,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from stkg.ingest.nlp.tokenizer import TEXT_KEY
+
 #: Kiwi tags of the tokens that make up a name.
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 #: Joiners allowed inside a name between nominal tokens (``소재·부품``, ``R&D``, ``3D``).
@@ -73,9 +75,9 @@ class Phrase:
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds the string from the tokens at each call."""
-    text = doc.user_data.get("text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

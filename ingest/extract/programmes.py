@@ -103,6 +103,8 @@ EXTRACTOR = "programmes"
 
 def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     """``(start char, name)`` of the programme a phrase names, if it names one."""
+    if not phrase.text.endswith(HEADS):
+        return None
     words = phrase.words()
     last_start = words[-1][0]
     doc = phrase.doc

@@ -1,8 +1,10 @@
 """The extractors, in the order they run. This list is the only place they are named.
 
-Order matters where a later extractor reads what an earlier one decided through
-``Source.shared`` (the prose extractors use the editions the statements found), and
-table facts go first so that a name a table defines is known before prose mentions it.
+Order matters where a later extractor reads facts an earlier one added to the document's
+``FactSet``: tables and the release statements go first, so that what they state about a
+node (a field's name in a table, an edition's plan period) is there before the prose
+extractors, which only add to a node an earlier extractor described, and budgets come
+after programmes, to link an amount to the programme it funds.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer
 from .quantities import LABELS as QUANTITY_LABELS
 from .quantities import find_quantities, parse_value
-from .tokenizer import KiwiTokenizer, add_user_words
+from .tokenizer import KiwiTokenizer, add_user_words, doc_text
 
 __all__ = [
     "EMPTY_GAZETTEER",
@@ -70,7 +70,7 @@ def quantities_component(doc: Doc) -> Doc:
     the longer span (``spacy.util.filter_spans``).
     """
     spans = list(doc.ents)
-    for q in find_quantities(doc.text):
+    for q in find_quantities(doc_text(doc)):
         span = doc.char_span(q.start, q.end, label=q.label, alignment_mode="expand")
         if span is None:
             continue

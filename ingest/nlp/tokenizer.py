@@ -23,7 +23,15 @@ from kiwipiepy import Kiwi
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-__all__ = ["KiwiTokenizer", "add_user_words", "get_kiwi", "mask_markup"]
+__all__ = [
+    "TEXT_KEY",
+    "TOKENS_KEY",
+    "KiwiTokenizer",
+    "add_user_words",
+    "doc_text",
+    "get_kiwi",
+    "mask_markup",
+]
 
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _PIECES = re.compile(r"\s+|\S+")
@@ -36,6 +44,10 @@ USER_WORD_TAG = "NNP"
 #: particle) while the bare pattern stays whole, so pattern and text would not line up.
 USER_WORD_SCORE = 1.0
 SPACE_TAG = "_SP"
+#: ``doc.user_data`` key under which the tokenizer keeps the text (equal to ``doc.text``).
+TEXT_KEY = "text"
+#: ``doc.user_data`` key of the ``(words, spaces, tags)`` lists the ``Doc`` was built from.
+TOKENS_KEY = "kiwi_tokens"
 OTHER_TAG = "SW"
 
 
@@ -74,6 +86,12 @@ def _dictionary_words(forms: Iterable[str]) -> Iterator[str]:
         for word in form.split():
             if re.search(r"[가-힣]", word):
                 yield word
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it when the tokenizer kept it."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
 
 
 def mask_markup(text: str) -> str:
@@ -119,7 +137,12 @@ class KiwiTokenizer:
             tags.append(tag)
             pos = end
         _gap(text, pos, len(text), words, spaces, tags)
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags)
+        # spaCy rebuilds doc.text from the tokens at every access; the text is this one, and
+        # the token strings are kept for readers that need no spaCy Token objects
+        doc.user_data[TEXT_KEY] = text
+        doc.user_data[TOKENS_KEY] = (words, spaces, tags)
+        return doc
 
     # spaCy calls these when saving/loading a pipeline; the tokenizer has no state to keep.
     def to_bytes(self, **_: Any) -> bytes:

@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "Line",
@@ -50,14 +51,15 @@ class Piece:
     text: str
 
 
-def split_lines(text: str) -> list[Line]:
+@lru_cache(maxsize=4)  # every table reader splits the same document
+def split_lines(text: str) -> tuple[Line, ...]:
     """All lines with their spans; a trailing ``\\r`` is left out of the line."""
     lines, pos = [], 0
     for number, raw in enumerate(text.split("\n"), start=1):
         end = pos + len(raw) - (1 if raw.endswith("\r") else 0)
         lines.append(Line(number, pos, end, text[pos:end]))
         pos += len(raw) + 1
-    return lines
+    return tuple(lines)
 
 
 def find_line(lines: Sequence[Line], pattern: re.Pattern[str], start: int = 0) -> int | None:
