@@ -60,6 +60,11 @@ def head_class(item: str) -> str | None:
     return None
 
 
+#: A listed programme ends like one (``…기술개발``, ``…지원``, ``…과제``); other items under a
+#: 사업 cue are its terms (``신청자격``, ``접수방법``).
+PROGRAMME_ENDINGS = ("개발", "지원", "사업", "과제", "육성", "혁신", "R&D", "프로그램", "바우처")
+
+
 #: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).
 GENERIC_ENDINGS = {
     "Organization": ("기업", "업체", "기관", "대학", "기업들"),
@@ -111,9 +116,11 @@ class Enumerations:
             )
             for item in items:
                 cls = cue or head_class(item.text)
+                if cls == "Programme" and not item.text.endswith(PROGRAMME_ENDINGS):
+                    continue
                 if (
                     cls
-                    and _plausible(item.text)
+                    and _plausible(item.text, cls)
                     and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
                 ):
                     add_entity(
@@ -216,10 +223,12 @@ ACTION_NOUNS = (
 )
 
 
-def _plausible(text: str) -> bool:
+def _plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
-    if re.match(r"^\d+\s*(?:대|개|가지|여)", text) or text.endswith(ACTION_NOUNS) or len(text) < 2:
+    if re.match(r"^\d+\s*(?:대|개|가지|여)", text) or len(text) < 2:
+        return False
+    if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
     last = text.split()[-1]
     if institution_confidence(last, last) is not None:

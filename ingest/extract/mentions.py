@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.phrases import is_nominal
 from stkg.ingest.extract.resolve import resolve
+
+
+#: Classes whose short names also serve as modifiers inside longer names.
+COMPOUND_SENSITIVE = ("Programme", "Policy")
+
+
+def _continued(source: Source, end: int) -> bool:
+    """Whether the noun phrase goes on after token ``end`` (one space at most between)."""
+    doc = source.analysis
+    if end >= len(doc):
+        return False
+    return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
 
 
 class Mentions:
@@ -22,6 +35,8 @@ class Mentions:
             if ind is None:
                 continue
             cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
+            if cls in COMPOUND_SENSITIVE and _continued(source, ent.end):
+                continue  # "기술혁신" in "기술혁신 전략 로드맵" modifies a longer name
             # a short form two bodies used in turn names the one of the document's date
             ind = resolve(ctx.onto, cls, ent.text, on=source.date) or ind
             ctx.facts.node(

@@ -137,3 +137,17 @@ def test_a_short_form_two_ministries_used_names_the_one_of_the_documents_date(
     text = f"DATE: {date}\n\n과기부는 올해 연구개발 예산을 늘린다고 밝혔다.\n"
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert set(orgs) == {ministry}
+
+
+def test_a_programmes_short_name_inside_a_longer_name_is_no_mention(tmp_path, onto):
+    modifier = facts_of(tmp_path, onto, "정부는 탄소중립 기술혁신 전략 로드맵을 발표했다.\n")
+    assert "programme:기술혁신" not in modifier.nodes
+    named_alone = facts_of(tmp_path, onto, "중기부는 기술혁신에 300억원을 지원한다.\n")
+    assert "programme:기술혁신" in named_alone.nodes
+
+
+def test_a_listed_programme_ends_like_one(tmp_path, onto):
+    text = "사업별로는 연구장비공동활용지원 120억원, 신청자격 확인 30억원, 산학연중점지원 90억원이다.\n"
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert {"연구장비공동활용지원", "산학연중점지원"} <= set(programmes)
+    assert not any(name.startswith("신청자격") for name in programmes)
