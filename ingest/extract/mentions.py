@@ -7,7 +7,6 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import is_nominal
 from stkg.ingest.extract.resolve import resolve
 
-
 #: Classes whose short names also serve as modifiers inside longer names.
 COMPOUND_SENSITIVE = ("Programme", "Policy")
 
