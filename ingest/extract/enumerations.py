@@ -71,7 +71,7 @@ GENERIC_ENDINGS = {
     "Programme": ("사업",),
 }
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
-_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한])\s*$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
 _TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
@@ -152,7 +152,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", gap)  # "(AI)" glosses stay with the item
         if not _LIST_JOIN.match(gap):
             break
-        listed = listed or not re.fullmatch(r"\s*(?:및|와|과|[을를]\s*비롯[해한])\s*", gap)
+        listed = listed or "," in gap or "、" in gap
         items.append(_item(phrases[j + 1]))
         j += 1
     return (items if listed else items[:1]), j
