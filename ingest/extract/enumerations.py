@@ -106,6 +106,7 @@ class Enumerations:
         while i < len(phrases):
             items, last = _list_from(doc, phrases, i)
             if len(items) < 2:
+                _named_field(source, items[0])
                 i += 1
                 continue
             own = items[-1].cue
@@ -135,6 +136,33 @@ class Enumerations:
                         ),
                     )
             i = last + 1
+
+
+#: Words that name no field before 분야/산업 (``해당 분야``, ``기술 분야``, ``전 산업``).
+GENERIC_FIELDS = frozenset(
+    "해당 각 관련 기술 전략기술 주요 신산업 모든 전 타 다른 이 그 여러 일부 기존 신규 세부 "
+    "전략 핵심 첨단 유망 미래 중점 지원 사업 연구 개발 기술개발 R&D 민간 공공 기초 응용 별도 "
+    "다양한 특정 동일 유사 인접 해외 국내".split()
+)
+BULLET_MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
+
+
+def _named_field(source: Source, item: Item) -> None:
+    """``조선 분야에서는``, ``전기·자율차 분야``: a field named with its cue word after it.
+
+    Items behind a bullet or a circled number are the :mod:`.bullets` extractor's.
+    """
+    if item.cue not in ("분야", "부문", "산업") or not _plausible(item.text, "StrategicField"):
+        return
+    if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
+        return
+    before = source.text[max(0, item.start - 2) : item.start].strip()
+    if before and before[-1] in BULLET_MARKERS:
+        return
+    found = Found(
+        "StrategicField", item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5
+    )
+    add_entity(source, found)
 
 
 def _between(doc: Doc, a: Phrase, b: Phrase) -> str:

@@ -151,3 +151,8 @@ def test_a_listed_programme_ends_like_one(tmp_path, onto):
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert {"연구장비공동활용지원", "산학연중점지원"} <= set(programmes)
     assert not any(name.startswith("신청자격") for name in programmes)
+
+
+def test_a_field_named_with_its_cue_word(tmp_path, onto):
+    text = "이번 로드맵에서 수소모빌리티 분야에서는 충전 기술을, 해당 분야에서는 인력을 지원한다.\n"
+    assert set(named(facts_of(tmp_path, onto, text), "StrategicField")) == {"수소모빌리티"}
