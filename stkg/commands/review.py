@@ -65,13 +65,8 @@ def list_(
     console.print(table)
 
 
-@app.command()
-def accept(
-    node_id: Annotated[str, typer.Argument(help="The candidate's id.")],
-    by: Who = "",
-    file: File = REVIEWED_FILE,
-) -> None:
-    """Accept a candidate: it becomes reference data (ontology/reviewed.ttl)."""
+def _decide(node_id: str, status: str, by: str, file: Path) -> None:
+    """Record ``status`` for a candidate: as reference data in ``file``, and in the graph."""
     graph = Graph.from_settings()
     try:
         found = candidate(graph, node_id)
@@ -79,9 +74,19 @@ def accept(
         fail(str(exc))
     onto = load_ontology()
     cls = next((c for c in onto.classes if onto.label(c) == found["label"]), found["label"])
-    aliases = list(found["aliases"] or [])
-    append_block(individual_block(cls, node_id, found["name"], aliases, REVIEWED, _who(by)), file)
-    set_status(graph, node_id, REVIEWED)
+    aliases = list(found["aliases"] or []) if status == REVIEWED else []
+    append_block(individual_block(cls, node_id, found["name"], aliases, status, _who(by)), file)
+    set_status(graph, node_id, status)
+
+
+@app.command()
+def accept(
+    node_id: Annotated[str, typer.Argument(help="The candidate's id.")],
+    by: Who = "",
+    file: File = REVIEWED_FILE,
+) -> None:
+    """Accept a candidate: it becomes reference data (ontology/reviewed.ttl)."""
+    _decide(node_id, REVIEWED, by, file)
     console.print(f"[green]accepted[/] {node_id} → {file}")
 
 
@@ -110,13 +115,5 @@ def reject(
     file: File = REVIEWED_FILE,
 ) -> None:
     """Reject a candidate: it is no entity, and ingest will not propose it again."""
-    graph = Graph.from_settings()
-    try:
-        found = candidate(graph, node_id)
-    except ReviewError as exc:
-        fail(str(exc))
-    onto = load_ontology()
-    cls = next((c for c in onto.classes if onto.label(c) == found["label"]), found["label"])
-    append_block(individual_block(cls, node_id, found["name"], [], REJECTED, _who(by)), file)
-    set_status(graph, node_id, REJECTED)
+    _decide(node_id, REJECTED, by, file)
     console.print(f"[yellow]rejected[/] {node_id} → {file}")
