@@ -96,11 +96,6 @@ class Analysis:
     def __getitem__(self, i: int | slice) -> Any:
         return self.tokens[i]
 
-    def span_text(self, start: int, end: int) -> str:
-        """The text of tokens ``start`` to ``end`` (exclusive)."""
-        last = self.tokens[end - 1]
-        return self.text[self.tokens[start].idx : last.idx + len(last.text)]
-
     def __len__(self) -> int:
         return len(self.tokens)
 

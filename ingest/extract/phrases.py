@@ -1,4 +1,4 @@
-"""Noun phrases, words and sentences from Kiwi's morphology — the units prose extractors read.
+"""Noun phrases and words from Kiwi's morphology — the units prose extractors read.
 
 A *word* (어절) is a run of tokens without whitespace between them; Korean names of
 institutions are written as one word (``한국산업기술진흥원``), programme names often as a
@@ -10,7 +10,6 @@ extractors type the phrases by their head noun.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +22,6 @@ from stkg.ingest.nlp.tokenizer import TEXT_KEY
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 #: Joiners allowed inside a name between nominal tokens (``소재·부품``, ``R&D``, ``3D``).
 JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・"})
-_SENTENCE_END = re.compile(r"(?<=[다요음됨함])\.\s|[.!?]\s*\n|\n\s*\n|\n")
 
 
 @dataclass(frozen=True)
@@ -33,10 +31,6 @@ class Phrase:
     doc: Doc
     start: int  # token index
     end: int  # token index, exclusive
-
-    @property
-    def tokens(self) -> list[Token]:
-        return [self.doc[i] for i in range(self.start, self.end)]
 
     @property
     def start_char(self) -> int:
@@ -50,17 +44,6 @@ class Phrase:
     @cached_property
     def text(self) -> str:
         return text_of(self.doc)[self.start_char : self.end_char]
-
-    @property
-    def head(self) -> Token:
-        return self.doc[self.end - 1]
-
-    def after(self) -> Token | None:
-        """The token right after the phrase (its particle, punctuation …), if any."""
-        return self.doc[self.end] if self.end < len(self.doc) else None
-
-    def before(self) -> Token | None:
-        return self.doc[self.start - 1] if self.start > 0 else None
 
     def words(self) -> list[tuple[int, int]]:
         """Token ranges of the phrase's words (split where whitespace separates tokens)."""
@@ -120,26 +103,6 @@ def _gloss_end(doc: Doc, j: int, end: int) -> int:
     if k < end and k > j + 1 and doc[k].text in ")）":
         return k + 1
     return j
-
-
-@dataclass(frozen=True)
-class Sentence:
-    start: int  # char
-    end: int  # char
-    text: str
-
-
-def sentences(text: str) -> list[Sentence]:
-    """Sentences and lines: news prose ends sentences with ``다.``; lists with a newline."""
-    out, begin = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        stop = m.start() + 1
-        if text[begin:stop].strip():
-            out.append(Sentence(begin, stop, text[begin:stop]))
-        begin = m.end()
-    if text[begin:].strip():
-        out.append(Sentence(begin, len(text), text[begin:]))
-    return out
 
 
 def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
