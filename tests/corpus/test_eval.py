@@ -16,6 +16,7 @@ from stkg.cli import app
 from stkg.ingest.evaluation.gold import Budget, Count, Facts, GoldDocument, Named, load_gold
 from stkg.ingest.evaluation.run import corpus_files, evaluate
 from stkg.ingest.evaluation.score import score_category, score_document
+from stkg.ingest.loader import ingest_paths
 from stkg.ontology.model import load_ontology
 
 REPO = Path(__file__).resolve().parents[2]
@@ -116,3 +117,12 @@ def test_eval_command_prints_a_table_per_split(corpus):
     )
     assert result.exit_code == 0, result.output
     assert "negatives split: 6 documents" in result.output
+
+
+def test_ingesting_the_real_corpus_again_writes_nothing(graph, corpus, gold):
+    onto = load_ontology()
+    files = corpus_files(corpus, gold, ["dev", "test"])
+    first = ingest_paths(files, graph, onto)
+    assert not first.failed and len(first.documents) == len(files)
+    second = ingest_paths(files, graph, onto)
+    assert [d.status for d in second.documents] == ["unchanged"] * len(files)
