@@ -23,9 +23,19 @@ _DATED_LINE = re.compile(
 )
 
 
+def _header_match(text: str) -> re.Match[str] | None:
+    """The dated header or byline line among the first lines of ``text``."""
+    end = 0
+    for _ in range(_HEADER_LINES):
+        end = text.find("\n", end) + 1
+        if end == 0:
+            end = len(text)
+            break
+    return _DATED_LINE.search(text, 0, end)
+
+
 def document_date(source: Source) -> dt.date | None:
-    head = "\n".join(source.text.splitlines()[:_HEADER_LINES])
-    m = _DATED_LINE.search(head)
+    m = _header_match(source.text)
     if m:
         try:
             return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -33,13 +43,6 @@ def document_date(source: Source) -> dt.date | None:
             return None
     released = source.statements.released if source.text.strip() else None
     return released.value if released is not None else None
-
-
-def header_span(source: Source) -> tuple[int, int] | None:
-    """Where the date stands in the text (the evidence for it)."""
-    head = "\n".join(source.text.splitlines()[:_HEADER_LINES])
-    m = _DATED_LINE.search(head)
-    return (m.start(), m.end()) if m else None
 
 
 class DocumentDate:
@@ -50,10 +53,9 @@ class DocumentDate:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        span = header_span(source)
-        if span is None or source.date is None:
+        m = _header_match(source.text)
+        if m is None or source.date is None:
             return
         ctx = source.ctx
-        ctx.facts.node(
-            "SourceDocument", ctx.document_id, ctx.span(*span), publishedDate=source.date
-        )
+        evidence = ctx.span(m.start(), m.end())
+        ctx.facts.node("SourceDocument", ctx.document_id, evidence, publishedDate=source.date)
