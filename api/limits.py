@@ -61,20 +61,28 @@ class BodyLimit:
             # the app failed on the disconnected body after the 413 went out
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        body = json.dumps({
-            "type": "https://w3id.org/stkg/problems/413",
-            "title": "Request body too large",
-            "status": 413,
-            "detail": f"The request body is larger than {self.max_body} bytes (STKG_API_MAX_BODY).",
-            "instance": scope.get("path", ""),
-        }).encode()  # fmt: skip
-        await send({
-            "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", PROBLEM_JSON.encode()),
-                        (b"content-length", str(len(body)).encode()),
-                        (b"connection", b"close")],
-        })  # fmt: skip
+        body = json.dumps(
+            {
+                "type": "https://w3id.org/stkg/problems/413",
+                "title": "Request body too large",
+                "status": 413,
+                "detail": (
+                    f"The request body is larger than {self.max_body} bytes (STKG_API_MAX_BODY)."
+                ),
+                "instance": scope.get("path", ""),
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", PROBLEM_JSON.encode()),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

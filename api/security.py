@@ -41,9 +41,10 @@ async def require_api_key(
     keys = [k.get_secret_value() for k in settings.api_keys]
     if not keys:
         raise Problem(
-            404, "Write endpoints are disabled",
+            404,
+            "Write endpoints are disabled",
             "This deployment accepts no writes: set STKG_API_KEYS to enable them.",
-        )  # fmt: skip
+        )
     if not key:
         raise Problem(401, "API key required", f"Send an API key in the {API_KEY_HEADER} header.")
     if not key_matches(key, keys):

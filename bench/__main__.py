@@ -56,16 +56,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--scale", type=int, default=1000, help="patents to generate")
     parser.add_argument("--batch", type=int, default=5000, help="patents per document")
-    parser.add_argument("--naive-rows", type=int, default=300,
-                        help="rows for the one-transaction-per-row anchor")  # fmt: skip
+    parser.add_argument(
+        "--naive-rows", type=int, default=300, help="rows for the one-transaction-per-row anchor"
+    )
     parser.add_argument("--requests", type=int, default=200, help="timed requests per query")
-    parser.add_argument("--connections", type=int, default=32,
-                        help="concurrency of the throughput comparison")  # fmt: skip
-    parser.add_argument("--seconds", type=int, default=5,
-                        help="seconds per side and query of the throughput comparison")  # fmt: skip
-    parser.add_argument("--releases", type=int, default=1000,
-                        help="generated press releases for the NLP and ingest figures "
-                        "(0 skips them)")  # fmt: skip
+    parser.add_argument(
+        "--connections", type=int, default=32, help="concurrency of the throughput comparison"
+    )
+    parser.add_argument(
+        "--seconds",
+        type=int,
+        default=5,
+        help="seconds per side and query of the throughput comparison",
+    )
+    parser.add_argument(
+        "--releases",
+        type=int,
+        default=1000,
+        help="generated press releases for the NLP and ingest figures (0 skips them)",
+    )
     parser.add_argument(
         "--no-store-size",
         action="store_true",
@@ -78,19 +87,32 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--out", type=Path, help="markdown file whose marked section to replace")
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR, help="where <scale>.md goes")
-    parser.add_argument("--section-only", action="store_true",
-                        help="print only the markdown section on stdout (no progress)")  # fmt: skip
+    parser.add_argument(
+        "--section-only",
+        action="store_true",
+        help="print only the markdown section on stdout (no progress)",
+    )
     args = parser.parse_args(argv)
-    if min(args.scale, args.batch, args.naive_rows, args.requests, args.connections,
-           args.seconds) < 1:  # fmt: skip
-        parser.error("--scale, --batch, --naive-rows, --requests, --connections and "
-                     "--seconds must be positive")  # fmt: skip
+    if (
+        min(args.scale, args.batch, args.naive_rows, args.requests, args.connections, args.seconds)
+        < 1
+    ):
+        parser.error(
+            "--scale, --batch, --naive-rows, --requests, --connections and "
+            "--seconds must be positive"
+        )
     return args
 
 
 #: options whose value shows in the reproducing command only when not the default
-DEFAULTS = {"batch": 5000, "naive_rows": 300, "requests": 200, "connections": 32,
-            "seconds": 5, "releases": 1000}  # fmt: skip
+DEFAULTS = {
+    "batch": 5000,
+    "naive_rows": 300,
+    "requests": 200,
+    "connections": 32,
+    "seconds": 5,
+    "releases": 1000,
+}
 
 
 def command_line(args: argparse.Namespace) -> str:
@@ -111,10 +133,17 @@ def main(argv: list[str] | None = None) -> None:
         if not quiet:
             print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
-    config = Config(scale=args.scale, batch=args.batch, naive_rows=args.naive_rows,
-                    requests=args.requests, store_size=not args.no_store_size,
-                    connections=args.connections, seconds=args.seconds,
-                    releases=args.releases, fresh_store=not args.no_fresh_store)  # fmt: skip
+    config = Config(
+        scale=args.scale,
+        batch=args.batch,
+        naive_rows=args.naive_rows,
+        requests=args.requests,
+        store_size=not args.no_store_size,
+        connections=args.connections,
+        seconds=args.seconds,
+        releases=args.releases,
+        fresh_store=not args.no_fresh_store,
+    )
     result = run(config, progress=progress)
     section = render(result, command_line(args))
     if args.section_only:

@@ -45,11 +45,31 @@ OFFICES = ("KR", "US", "JP", "CN", "EP")
 CHANGE_KINDS = ("unchanged", "renamed", "rescoped")
 #: IPC main groups a core technology may be classified under (realistic codes)
 IPC_GROUPS = (
-    "G06N 3/08", "G06N 20/00", "G06F 16/90", "G06Q 10/06", "G06Q 50/04", "G06T 7/00",
-    "H04L 67/12", "H04W 4/70", "B64C 39/02", "G05D 1/10", "B25J 9/16", "G05B 19/418",
-    "H01M 10/052", "H01L 21/67", "A61B 5/00", "G16H 50/20", "B60L 53/80", "C12N 15/10",
-    "F24S 20/00", "B33Y 10/00", "G01N 33/48", "H02J 7/00", "B29C 64/10", "G08G 5/00",
-)  # fmt: skip
+    "G06N 3/08",
+    "G06N 20/00",
+    "G06F 16/90",
+    "G06Q 10/06",
+    "G06Q 50/04",
+    "G06T 7/00",
+    "H04L 67/12",
+    "H04W 4/70",
+    "B64C 39/02",
+    "G05D 1/10",
+    "B25J 9/16",
+    "G05B 19/418",
+    "H01M 10/052",
+    "H01L 21/67",
+    "A61B 5/00",
+    "G16H 50/20",
+    "B60L 53/80",
+    "C12N 15/10",
+    "F24S 20/00",
+    "B33Y 10/00",
+    "G01N 33/48",
+    "H02J 7/00",
+    "B29C 64/10",
+    "G08G 5/00",
+)
 MINISTRY = "organization:중소벤처기업부"
 ROADMAP = "roadmap:중소기업기술로드맵"
 
@@ -85,21 +105,29 @@ class PatentRow:
 
     def csv_row(self) -> dict[str, str]:
         return {
-            "id": self.id, "office": self.office, "number": self.number,
-            "filingDate": self.filing_date.isoformat(), "citations": str(self.citations),
-            "ipc": ";".join(self.ipc), "applicant": self.applicant,
+            "id": self.id,
+            "office": self.office,
+            "number": self.number,
+            "filingDate": self.filing_date.isoformat(),
+            "citations": str(self.citations),
+            "ipc": ";".join(self.ipc),
+            "applicant": self.applicant,
             "coretech": self.core_technology,
-        }  # fmt: skip
+        }
 
     @classmethod
     def from_csv_row(cls, row: dict[str, str]) -> PatentRow:
         """The row :meth:`csv_row` wrote, read back (typed as the writer expects)."""
         return cls(
-            id=row["id"], office=row["office"], number=row["number"],
+            id=row["id"],
+            office=row["office"],
+            number=row["number"],
             filing_date=dt.date.fromisoformat(row["filingDate"]),
-            citations=int(row["citations"]), ipc=tuple(row["ipc"].split(";")),
-            applicant=row["applicant"], core_technology=row["coretech"],
-        )  # fmt: skip
+            citations=int(row["citations"]),
+            ipc=tuple(row["ipc"].split(";")),
+            applicant=row["applicant"],
+            core_technology=row["coretech"],
+        )
 
 
 def field_id(i: int) -> str:
@@ -162,9 +190,15 @@ def skeleton(scale: Scale) -> FactSet:
 def _editions(facts: FactSet, scale: Scale) -> list[str]:
     editions = []
     for year in EDITION_YEARS:
-        ed = facts.node("RoadmapEdition", edition_id(year), name=f"{year}~{year + 2}",
-                        startYear=year, endYear=year + 2, fieldCount=scale.fields,
-                        productCount=scale.products)  # fmt: skip
+        ed = facts.node(
+            "RoadmapEdition",
+            edition_id(year),
+            name=f"{year}~{year + 2}",
+            startYear=year,
+            endYear=year + 2,
+            fieldCount=scale.fields,
+            productCount=scale.products,
+        )
         facts.rel("editionOf", ed, ROADMAP)
         facts.rel("preparedBy", ed, MINISTRY)
         editions.append(ed)
@@ -201,8 +235,12 @@ def _products(
 ) -> list[str]:
     products = []
     for i in range(scale.products):
-        pid = facts.node("StrategicProduct", f"product:bench{i:03d}", name=f"전략품목{i:03d}",
-                         citizenProposed=rng.random() < 0.1)  # fmt: skip
+        pid = facts.node(
+            "StrategicProduct",
+            f"product:bench{i:03d}",
+            name=f"전략품목{i:03d}",
+            citizenProposed=rng.random() < 0.1,
+        )
         chain = versions[i % scale.fields]
         facts.rel("belongsToField", pid, chain[rng.randrange(len(chain))])
         products.append(pid)
@@ -232,9 +270,13 @@ def _programmes(
         facts.rel("managedBy", pid, MINISTRY)
         for year, ed in zip(EDITION_YEARS, editions, strict=True):
             facts.rel("linkedProgramme", ed, pid)
-            fund = facts.node("Funding", f"funding:bench{i:02d}@{year}",
-                              amountKrw=rng.randrange(10, 500) * 100_000_000, year=year,
-                              basis="연간")  # fmt: skip
+            fund = facts.node(
+                "Funding",
+                f"funding:bench{i:02d}@{year}",
+                amountKrw=rng.randrange(10, 500) * 100_000_000,
+                year=year,
+                basis="연간",
+            )
             facts.rel("funds", fund, pid)
             facts.rel("fundingFor", fund, ed)
         for chain in rng.sample(versions, k=min(5, len(versions))):

@@ -83,16 +83,19 @@ def _print(figures: dict[str, Any]) -> None:
     if "ingest_seconds" in figures:
         full = figures["ingest_seconds"]
         print(f"full ingest\t{mb / full:.3f} MB/s\t{n / full:.1f} docs/s")
-        print(f"written\t{figures['nodes_written']} nodes\t"
-              f"{figures['relationships_written']} relationships")  # fmt: skip
+        print(
+            f"written\t{figures['nodes_written']} nodes\t"
+            f"{figures['relationships_written']} relationships"
+        )
     print(f"peak RSS\t{figures['peak_rss_mib']:.0f} MiB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--no-wipe", action="store_true",
-                        help="write into the graph as it is (no wipe, no sync)")  # fmt: skip
+    parser.add_argument(
+        "--no-wipe", action="store_true", help="write into the graph as it is (no wipe, no sync)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="extraction only, no Neo4j")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     args = parser.parse_args()

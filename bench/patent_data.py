@@ -173,9 +173,15 @@ def write(
 
     for p in patents:
         pending.setdefault(p.technology, []).append(
-            {"id": p.id, "number": p.number, "office": p.office, "filingDate": p.filing_date,
-             "citations": p.citations, "applicant": p.applicant}
-        )  # fmt: skip
+            {
+                "id": p.id,
+                "number": p.number,
+                "office": p.office,
+                "filingDate": p.filing_date,
+                "citations": p.citations,
+                "applicant": p.applicant,
+            }
+        )
         count += 1
         if count % batch == 0:
             flush()

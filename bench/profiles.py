@@ -90,8 +90,10 @@ def load(rows: int) -> None:
     document, facts = patent_document(99_999, batch)
     with graph.driver.session(database=graph.database) as session:
         tx = session.begin_transaction()
-        summary = tx.run("PROFILE UNWIND $rows AS row WITH row" + bulk_load.ROW_BODY,
-                         rows=[p.csv_row() for p in batch]).consume()  # fmt: skip
+        summary = tx.run(
+            "PROFILE UNWIND $rows AS row WITH row" + bulk_load.ROW_BODY,
+            rows=[p.csv_row() for p in batch],
+        ).consume()
         anchor = _db_hits(summary.profile or {})
         tx.rollback()
         tx = session.begin_transaction()
@@ -119,9 +121,11 @@ def load(rows: int) -> None:
             wall = time.perf_counter() - began
             n, c = _cpu(neo4j) - n0, _cpu(me) - c0
             rate = timing.rows_per_second
-            print(f"{name}: {rows:,} new patents in {wall:.1f} s ({rate:,.0f}/s); "
-                  f"Neo4j CPU {n:.1f} s ({n / wall:.2f} cores), this process {c:.1f} s "
-                  f"({c / wall:.2f} cores)")  # fmt: skip
+            print(
+                f"{name}: {rows:,} new patents in {wall:.1f} s ({rate:,.0f}/s); "
+                f"Neo4j CPU {n:.1f} s ({n / wall:.2f} cores), this process {c:.1f} s "
+                f"({c / wall:.2f} cores)"
+            )
             _delete_new(graph)
     finally:
         csv_path.unlink(missing_ok=True)
@@ -138,14 +142,20 @@ def api(seconds: int) -> None:
         for label, url in api_urls(field, programme).items():
             per_bare = _cpu_per_call(me, bare[label], 300)
             c0 = _cpu(api_process)
-            out = subprocess.run(["wrk", "-t1", "-c1", f"-d{seconds}s", server.url + url],
-                                 capture_output=True, text=True, check=True).stdout  # fmt: skip
+            out = subprocess.run(
+                ["wrk", "-t1", "-c1", f"-d{seconds}s", server.url + url],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             done = re.search(r"(\d+) requests in", out)
             if done is None:
                 raise SystemExit(f"wrk printed no request count:\n{out}")
             per_api = (_cpu(api_process) - c0) / int(done.group(1)) * 1000
-            print(f"{label}: API process {per_api:.2f} ms CPU a request, "
-                  f"bare driver client {per_bare:.2f} ms")  # fmt: skip
+            print(
+                f"{label}: API process {per_api:.2f} ms CPU a request, "
+                f"bare driver client {per_bare:.2f} ms"
+            )
 
 
 def _cpu_per_call(me: psutil.Process, call: Callable[[], None], n: int) -> float:

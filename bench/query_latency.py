@@ -78,8 +78,9 @@ def paired(
 
 def _latency(samples: list[float]) -> Latency:
     samples = sorted(samples)
-    return Latency(len(samples), percentile(samples, 50), percentile(samples, 95),
-                   percentile(samples, 99))  # fmt: skip
+    return Latency(
+        len(samples), percentile(samples, 50), percentile(samples, 95), percentile(samples, 99)
+    )
 
 
 # -- the three questions, bare ------------------------------------------------------------
@@ -101,8 +102,15 @@ def lineage(driver: Driver, database: str, start: str) -> None:
     _read(driver, database, NODE, id=start)
     seen, frontier = {start}, [start]
     for _ in range(LINEAGE_DEPTH):
-        rows = _read(driver, database, HOP, frontier=frontier, outgoing=outgoing,
-                     incoming=incoming, limit=LINEAGE_LIMIT + 1)  # fmt: skip
+        rows = _read(
+            driver,
+            database,
+            HOP,
+            frontier=frontier,
+            outgoing=outgoing,
+            incoming=incoming,
+            limit=LINEAGE_LIMIT + 1,
+        )
         per_origin: dict[str, int] = {}
         frontier = []
         for row in rows:
@@ -168,14 +176,31 @@ class ApiServer:
         self.peak_rss_mib: float | None = None
 
     def __enter__(self) -> ApiServer:
-        env = {**os.environ, "NEO4J_URI": self.settings.neo4j_uri,
-               "NEO4J_DATABASE": self.settings.neo4j_database, "STKG_API_KEYS": "",
-               "STKG_NEO4J_TIMEOUT": str(self.settings.neo4j_timeout)}  # fmt: skip
+        env = {
+            **os.environ,
+            "NEO4J_URI": self.settings.neo4j_uri,
+            "NEO4J_DATABASE": self.settings.neo4j_database,
+            "STKG_API_KEYS": "",
+            "STKG_NEO4J_TIMEOUT": str(self.settings.neo4j_timeout),
+        }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "stkg.api.app:create_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "stkg.api.app:create_app",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -228,8 +253,9 @@ def latencies(
     be charged to the API, while the bare side pays no HTTP client.
     """
     address = urlsplit(base_url)
-    connection = http.client.HTTPConnection(address.hostname or "127.0.0.1", address.port,
-                                            timeout=60)  # fmt: skip
+    connection = http.client.HTTPConnection(
+        address.hostname or "127.0.0.1", address.port, timeout=60
+    )
     bare_out: dict[str, Latency] = {}
     api_out: dict[str, Latency] = {}
     calls = bare_calls(driver, database, field, programme)

@@ -175,13 +175,22 @@ def _run(
 def ingest(settings: Settings, releases: int) -> dict[str, Any]:
     """``bench.ingest_throughput`` in a child process (its peak RSS is the ingest's own),
     writing into the same database, after the patents."""
-    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri,
-           "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
+    env = {**os.environ, "NEO4J_URI": settings.neo4j_uri, "NEO4J_DATABASE": settings.neo4j_database}
     done = subprocess.run(
-        [sys.executable, "-m", "bench.ingest_throughput", "--count", str(releases),
-         "--no-wipe", "--json"],
-        env=env, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bench.ingest_throughput",
+            "--count",
+            str(releases),
+            "--no-wipe",
+            "--json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     if done.returncode != 0:
         raise BenchError(f"the ingest benchmark failed:\n{done.stderr[-3000:]}")
     figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -299,8 +308,9 @@ def fresh_store(settings: Settings, progress: Callable[[str], None]) -> bool:
         return False
     driver = _driver(settings)
     try:
-        data = server_directory(Graph(driver, settings.neo4j_database, 60.0),
-                                "server.directories.data")  # fmt: skip
+        data = server_directory(
+            Graph(driver, settings.neo4j_database, 60.0), "server.directories.data"
+        )
     finally:
         driver.close()
     if data is None or data.resolve() != server.data_dir.resolve():
@@ -315,8 +325,9 @@ def fresh_store(settings: Settings, progress: Callable[[str], None]) -> bool:
 def server_directory(graph: Graph, name: str) -> Path | None:
     """A directory setting of the server (``SHOW SETTINGS``), or None when not readable."""
     try:
-        rows = graph.read("SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value",
-                          name=name)  # fmt: skip
+        rows = graph.read(
+            "SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value", name=name
+        )
     except Exception:  # an old or restricted server: fall back to None
         return None
     return Path(rows[0]["value"]) if rows and rows[0]["value"] else None
@@ -355,5 +366,7 @@ def _du_mib(path: Path) -> float | None:
 def machine() -> str:
     """Cores, RAM, OS and Python: what a reader needs to compare figures."""
     ram = psutil.virtual_memory().total / 2**30
-    return (f"{os.cpu_count()} cores, {ram:.0f} GiB RAM, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}")  # fmt: skip
+    return (
+        f"{os.cpu_count()} cores, {ram:.0f} GiB RAM, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )

@@ -57,13 +57,21 @@ def _load_table(result: Result) -> list[str]:
     loads = result.loads
     anchor = loads["load_csv"].rows_per_second
     rows = [
-        (f"stkg `FactWriter.write_documents` reading the same CSV, {c.batch:,} patents "
-         "per document (one transaction each)", loads["stkg"]),
-        (f"anchor: Neo4j `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF {c.batch:,} ROWS`",
-         loads["load_csv"]),
-        (f"anchor: naive MERGE, one transaction per row (measured on "
-         f"{loads['naive'].rows:,} rows; patents/s extrapolates to all rows)", loads["naive"]),
-    ]  # fmt: skip
+        (
+            f"stkg `FactWriter.write_documents` reading the same CSV, {c.batch:,} patents "
+            "per document (one transaction each)",
+            loads["stkg"],
+        ),
+        (
+            f"anchor: Neo4j `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF {c.batch:,} ROWS`",
+            loads["load_csv"],
+        ),
+        (
+            f"anchor: naive MERGE, one transaction per row (measured on "
+            f"{loads['naive'].rows:,} rows; patents/s extrapolates to all rows)",
+            loads["naive"],
+        ),
+    ]
     out = [
         "Bulk load of the same patent rows (each: one node, two relationships, MERGE on id), "
         "after both loaders warmed up on the first two batches:",
@@ -77,8 +85,11 @@ def _load_table(result: Result) -> list[str]:
             f"{_n(timing.rows_per_second)} | {_n(timing.rows_per_second / anchor, 2)} |"
         )
     naive = loads["naive"].rows_per_second
-    out += ["", f"At the naive rate all {c.scale:,} patents would take "
-            f"{_n(c.scale / naive, 0)} s (extrapolated)."]  # fmt: skip
+    out += [
+        "",
+        f"At the naive rate all {c.scale:,} patents would take "
+        f"{_n(c.scale / naive, 0)} s (extrapolated).",
+    ]
     return out
 
 
@@ -158,12 +169,17 @@ def _resource_table(result: Result) -> list[str]:
         per = f"scaled linearly from {c.scale:,}; an upper bound"
     else:
         per = f"scaled linearly from {c.scale:,}"
-    out = ["| resource | MiB |", "| --- | --- |",
-           f"| peak RSS of the runner (generator, CSV reader, writer, bare driver) "
-           f"| {_n(result.peak_rss_mib)} |"]  # fmt: skip
+    out = [
+        "| resource | MiB |",
+        "| --- | --- |",
+        f"| peak RSS of the runner (generator, CSV reader, writer, bare driver) "
+        f"| {_n(result.peak_rss_mib)} |",
+    ]
     if result.api_peak_rss_mib is not None:
-        out.append(f"| peak RSS of the API process (after the latency and throughput runs) "
-                   f"| {_n(result.api_peak_rss_mib)} |")  # fmt: skip
+        out.append(
+            f"| peak RSS of the API process (after the latency and throughput runs) "
+            f"| {_n(result.api_peak_rss_mib)} |"
+        )
     if result.store_mib is not None:
         out.append(
             f"| store on disk (`du` of the database directory) | {_n(result.store_mib, 1)} |"
@@ -173,11 +189,16 @@ def _resource_table(result: Result) -> list[str]:
             f"| {_n(result.store_mib * MILLION / c.scale, 1)} |"
         )
     if result.tx_log_mib is not None:
-        out.append(f"| transaction logs on disk (preallocated in 256 MiB files) "
-                   f"| {_n(result.tx_log_mib, 1)} |")  # fmt: skip
+        out.append(
+            f"| transaction logs on disk (preallocated in 256 MiB files) "
+            f"| {_n(result.tx_log_mib, 1)} |"
+        )
     if result.store_mib is None:
-        out += ["", "Store size not measured (`--no-store-size`, or the server is not the "
-                "local one of STKG_HOME)."]  # fmt: skip
+        out += [
+            "",
+            "Store size not measured (`--no-store-size`, or the server is not the "
+            "local one of STKG_HOME).",
+        ]
     return out
 
 

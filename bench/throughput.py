@@ -37,8 +37,10 @@ def wrk(url: str, connections: int, seconds: int) -> Throughput:
         raise WrkMissing("wrk is not installed (Debian: apt-get install wrk)")
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     if rps is None:
         raise RuntimeError(f"wrk printed no Requests/sec:\n{out}")
@@ -47,8 +49,12 @@ def wrk(url: str, connections: int, seconds: int) -> Throughput:
     failed = int(non2xx.group(1)) if non2xx else 0
     if errors:
         failed += sum(int(g) for g in errors.groups())
-    return Throughput(float(rps.group(1)), _ms(re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)),
-                      _ms(re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)), failed)  # fmt: skip
+    return Throughput(
+        float(rps.group(1)),
+        _ms(re.search(r"50%\s+([\d.]+)(us|ms|s)\b", out)),
+        _ms(re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)),
+        failed,
+    )
 
 
 def _ms(match: re.Match[str] | None) -> float:

@@ -14,9 +14,18 @@ from stkg.ontology.model import Ontology
 from stkg.ontology.names import quote_name
 
 _KEYS = (
-    "id", "feedUrl", "feedKeywords", "feedFields", "name", "httpEtag",
-    "httpLastModified", "lastPolled", "origin", "sha256", "retrievedAt",
-)  # fmt: skip
+    "id",
+    "feedUrl",
+    "feedKeywords",
+    "feedFields",
+    "name",
+    "httpEtag",
+    "httpLastModified",
+    "lastPolled",
+    "origin",
+    "sha256",
+    "retrievedAt",
+)
 
 
 class FeedRecords:

@@ -295,23 +295,44 @@ class _SchemaNodes:
         # the stored values of propertyKind, checked against the vocabulary
         kind = {n: o.vocab("propertyKind").concept(n).notation for n in _PROPERTY_KINDS}
         for c in o.classes.values():
-            self.add("OntologyClass", c.iri, name=c.label, labelKo=c.labels.ko,
-                     labelEn=c.labels.en, definition=c.definitions.en or c.definitions.ko,
-                     deprecated=False)  # fmt: skip
+            self.add(
+                "OntologyClass",
+                c.iri,
+                name=c.label,
+                labelKo=c.labels.ko,
+                labelEn=c.labels.en,
+                definition=c.definitions.en or c.definitions.ko,
+                deprecated=False,
+            )
         for c in o.classes.values():
             for sup in c.superclasses:
                 if sup in o.classes:
                     self.link(c.iri, "subclassOf", o.classes[sup].iri)
         for op in o.object_properties.values():
-            self.add("OntologyProperty", op.iri, name=op.rel_type, labelKo=op.labels.ko,
-                     labelEn=op.labels.en, definition=op.definitions.en or op.definitions.ko,
-                     deprecated=False, propertyKind=kind["relationshipType"])  # fmt: skip
+            self.add(
+                "OntologyProperty",
+                op.iri,
+                name=op.rel_type,
+                labelKo=op.labels.ko,
+                labelEn=op.labels.en,
+                definition=op.definitions.en or op.definitions.ko,
+                deprecated=False,
+                propertyKind=kind["relationshipType"],
+            )
             self._domain_range(op.iri, op.domain, op.range)
         for dp in o.datatype_properties.values():
             pk = kind["nodeProperty"] if dp.domain else kind["relationshipProperty"]
-            self.add("OntologyProperty", dp.iri, name=dp.name, labelKo=dp.labels.ko,
-                     labelEn=dp.labels.en, definition=dp.definitions.en or dp.definitions.ko,
-                     deprecated=False, propertyKind=pk, datatype=dp.xsd)  # fmt: skip
+            self.add(
+                "OntologyProperty",
+                dp.iri,
+                name=dp.name,
+                labelKo=dp.labels.ko,
+                labelEn=dp.labels.en,
+                definition=dp.definitions.en or dp.definitions.ko,
+                deprecated=False,
+                propertyKind=pk,
+                datatype=dp.xsd,
+            )
             self._domain_range(dp.iri, dp.domain, ())
             targets = (
                 list(o.object_properties)
@@ -323,17 +344,32 @@ class _SchemaNodes:
             if dp.vocabulary in o.vocabularies:
                 self.link(dp.iri, "usesVocabulary", o.vocabularies[dp.vocabulary].iri)
         for v in o.vocabularies.values():
-            self.add("VocabularyScheme", v.iri, name=v.name, labelKo=v.labels.ko,
-                     labelEn=v.labels.en, definition=v.definitions.en or v.definitions.ko,
-                     deprecated=False)  # fmt: skip
+            self.add(
+                "VocabularyScheme",
+                v.iri,
+                name=v.name,
+                labelKo=v.labels.ko,
+                labelEn=v.labels.en,
+                definition=v.definitions.en or v.definitions.ko,
+                deprecated=False,
+            )
             for c in v.concepts:
-                self.add("VocabularyConcept", c.iri, name=c.notation, notation=c.notation,
-                         labelKo=c.labels.ko, labelEn=c.labels.en,
-                         definition=c.definitions.en or c.definitions.ko,
-                         deprecated=False)  # fmt: skip
+                self.add(
+                    "VocabularyConcept",
+                    c.iri,
+                    name=c.notation,
+                    notation=c.notation,
+                    labelKo=c.labels.ko,
+                    labelEn=c.labels.en,
+                    definition=c.definitions.en or c.definitions.ko,
+                    deprecated=False,
+                )
                 self.link(c.iri, "inScheme", v.iri)
-        meta = {"class": "OntologyClass", "object": "OntologyProperty",
-                "datatype": "OntologyProperty"}  # fmt: skip
+        meta = {
+            "class": "OntologyClass",
+            "object": "OntologyProperty",
+            "datatype": "OntologyProperty",
+        }
         for d in o.deprecated.values():
             extra = {}
             if d.kind == "object":
@@ -383,9 +419,14 @@ def _reference_data(onto: Ontology) -> tuple[dict[str, NodeRow], set[RelRow]]:
         for c in vocab.concepts:
             tid = typed_id(cls.id_prefix or "", c.notation)
             aliases = sorted({text for text, _lang in c.alt_labels})
-            values = {"id": tid, "name": c.labels.ko or c.notation, "nameEn": c.labels.en,
-                      "aliases": aliases or None, "notation": c.notation,
-                      "definition": c.definitions.en or c.definitions.ko}  # fmt: skip
+            values = {
+                "id": tid,
+                "name": c.labels.ko or c.notation,
+                "nameEn": c.labels.en,
+                "aliases": aliases or None,
+                "notation": c.notation,
+                "definition": c.definitions.en or c.definitions.ko,
+            }
             props = {onto.prop(k): v for k, v in values.items() if v is not None}
             nodes[tid] = NodeRow(tid, onto.labels_of(cls.local_name), props)
     return nodes, rels

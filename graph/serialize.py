@@ -22,8 +22,11 @@ KEY = "id"
 
 def node_json(node: Node) -> dict[str, Any]:
     props = {k: to_json(v) for k, v in node.items()}
-    return {"id": props.get(KEY, node.element_id), "labels": sorted(node.labels),
-            "properties": props}  # fmt: skip
+    return {
+        "id": props.get(KEY, node.element_id),
+        "labels": sorted(node.labels),
+        "properties": props,
+    }
 
 
 def relationship_json(rel: Relationship) -> dict[str, Any]:

@@ -146,11 +146,16 @@ class LocalNeo4j:
         pom = resources.files("stkg.graph").joinpath("neo4j-pom.xml")
         with resources.as_file(pom) as pom_path:
             cmd = [
-                mvn, "-B", "-f", str(pom_path), "dependency:copy-dependencies",
-                f"-DoutputDirectory={staging}", "-DincludeScope=runtime",
+                mvn,
+                "-B",
+                "-f",
+                str(pom_path),
+                "dependency:copy-dependencies",
+                f"-DoutputDirectory={staging}",
+                "-DincludeScope=runtime",
                 f"-Dneo4j.version={self.settings.neo4j_version}",
                 f"-Dneo4j.browser.version={self.settings.neo4j_browser_version}",
-            ]  # fmt: skip
+            ]
             if quiet:
                 cmd.insert(2, "-q")
             proc = subprocess.run(cmd, capture_output=quiet, text=True, check=False)
@@ -235,10 +240,17 @@ class LocalNeo4j:
         if self.settings.password is not None:
             self._set_initial_password(java, lib)
         argv = [
-            java, f"-Xms{self.settings.neo4j_heap}", f"-Xmx{self.settings.neo4j_heap}",
-            *JVM_FLAGS, "-cp", f"{lib}/*", ENTRY_POINT,
-            f"--home-dir={self.home}", f"--config-dir={self.conf_dir}", "--console-mode",
-        ]  # fmt: skip
+            java,
+            f"-Xms{self.settings.neo4j_heap}",
+            f"-Xmx{self.settings.neo4j_heap}",
+            *JVM_FLAGS,
+            "-cp",
+            f"{lib}/*",
+            ENTRY_POINT,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.conf_dir}",
+            "--console-mode",
+        ]
         started_at = self.console_log.stat().st_size if self.console_log.exists() else 0
         popen = spawn(argv, self.console_log)
         self.pid_file.write(popen.pid)
@@ -298,8 +310,16 @@ class LocalNeo4j:
         if (self.data_dir / "databases" / "system").exists():
             return
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.conf_dir)}
-        cmd = [java, *JVM_FLAGS[:3], "-cp", f"{lib}/*", ADMIN_TOOL,
-               "dbms", "set-initial-password", self.settings.password or ""]  # fmt: skip
+        cmd = [
+            java,
+            *JVM_FLAGS[:3],
+            "-cp",
+            f"{lib}/*",
+            ADMIN_TOOL,
+            "dbms",
+            "set-initial-password",
+            self.settings.password or "",
+        ]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             secret = self.settings.password or ""

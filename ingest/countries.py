@@ -20,12 +20,31 @@ __all__ = ["parse_country", "split_countries"]
 
 #: Everyday spellings iso-codes lacks (folded: NFKC, case-folded, no spaces or dots).
 _EXTRA: dict[str, str] = {
-    "한국": "KR", "남한": "KR", "korea": "KR", "southkorea": "KR", "rok": "KR", "kor": "KR",
-    "usa": "US", "america": "US", "미합중국": "US", "uk": "GB", "britain": "GB",
-    "greatbritain": "GB", "대만": "TW", "taiwan": "TW", "중화민국": "TW", "홍콩": "HK",
-    "북한": "KP", "러시아": "RU", "russia": "RU", "체코": "CZ", "베트남": "VN",
-    "vietnam": "VN", "이란": "IR", "iran": "IR",
-}  # fmt: skip
+    "한국": "KR",
+    "남한": "KR",
+    "korea": "KR",
+    "southkorea": "KR",
+    "rok": "KR",
+    "kor": "KR",
+    "usa": "US",
+    "america": "US",
+    "미합중국": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "greatbritain": "GB",
+    "대만": "TW",
+    "taiwan": "TW",
+    "중화민국": "TW",
+    "홍콩": "HK",
+    "북한": "KP",
+    "러시아": "RU",
+    "russia": "RU",
+    "체코": "CZ",
+    "베트남": "VN",
+    "vietnam": "VN",
+    "이란": "IR",
+    "iran": "IR",
+}
 _NOISE = re.compile(r"[\s.·_\-()]+")
 _SEPARATORS = re.compile(r"\s*(?:\n|;|\||,|/|、|，|；)\s*")
 

@@ -55,6 +55,10 @@ def _field(ctx: BuildContext, table: str, cells: dict[str, Cell], name: str) -> 
 
 def _cell(ctx: BuildContext, table: str, cell: Cell) -> EvidenceRef:
     return EvidenceRef(
-        quote=cell.text, start=cell.start, end=cell.end, table=table, row=cell.row,
+        quote=cell.text,
+        start=cell.start,
+        end=cell.end,
+        table=table,
+        row=cell.row,
         column=cell.column,
-    )  # fmt: skip
+    )

@@ -144,48 +144,123 @@ class PatentList(_Frozen):
 #: field → header names (compared after ``_header_keys``: case, spaces, brackets ignored).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "application_number": (
-        "출원번호", "출원번호일자", "출원no", "applicationnumber", "applicationno",
-        "applicationnum", "appno", "appnumber", "applno", "application",
+        "출원번호",
+        "출원번호일자",
+        "출원no",
+        "applicationnumber",
+        "applicationno",
+        "applicationnum",
+        "appno",
+        "appnumber",
+        "applno",
+        "application",
     ),
     "title": (
-        "발명의명칭", "명칭", "발명명칭", "특허명", "제목", "title", "inventiontitle",
-        "titleofinvention", "titleoftheinvention",
+        "발명의명칭",
+        "명칭",
+        "발명명칭",
+        "특허명",
+        "제목",
+        "title",
+        "inventiontitle",
+        "titleofinvention",
+        "titleoftheinvention",
     ),
     "applicants": (
-        "출원인", "출원인명", "대표출원인", "applicant", "applicants", "applicantname",
-        "applicantnames", "assignee", "assignees",
+        "출원인",
+        "출원인명",
+        "대표출원인",
+        "applicant",
+        "applicants",
+        "applicantname",
+        "applicantnames",
+        "assignee",
+        "assignees",
     ),
     "filing_date": (
-        "출원일", "출원일자", "출원연월일", "filingdate", "applicationdate", "filed",
-        "dateoffiling", "filedate",
+        "출원일",
+        "출원일자",
+        "출원연월일",
+        "filingdate",
+        "applicationdate",
+        "filed",
+        "dateoffiling",
+        "filedate",
     ),
     "ipc_codes": (
-        "ipc", "ipc코드", "ipc분류", "국제특허분류", "ipccode", "ipccodes", "mainipc",
-        "ipcclassification", "internationalpatentclassification",
+        "ipc",
+        "ipc코드",
+        "ipc분류",
+        "국제특허분류",
+        "ipccode",
+        "ipccodes",
+        "mainipc",
+        "ipcclassification",
+        "internationalpatentclassification",
     ),
     "registration_number": (
-        "등록번호", "registrationnumber", "registrationno", "grantnumber", "patentnumber",
+        "등록번호",
+        "registrationnumber",
+        "registrationno",
+        "grantnumber",
+        "patentnumber",
         "patentno",
     ),
     "office": (
-        "국가", "출원국가", "출원국", "국가코드", "국가출원국가", "특허청", "office",
-        "officecountry", "country", "countrycode", "authority", "patentoffice", "jurisdiction",
+        "국가",
+        "출원국가",
+        "출원국",
+        "국가코드",
+        "국가출원국가",
+        "특허청",
+        "office",
+        "officecountry",
+        "country",
+        "countrycode",
+        "authority",
+        "patentoffice",
+        "jurisdiction",
     ),
     "technology": (
-        "세부기술", "기술분류", "세부기술분류", "세부기술기술분류", "기술", "technology",
-        "subtechnology", "technologyclass", "techclass", "technologyfield",
+        "세부기술",
+        "기술분류",
+        "세부기술분류",
+        "세부기술기술분류",
+        "기술",
+        "technology",
+        "subtechnology",
+        "technologyclass",
+        "techclass",
+        "technologyfield",
     ),
     "citations": (
-        "피인용수", "피인용횟수", "피인용", "피인용건수", "피인용특허수", "forwardcitations",
-        "forwardcitationcount", "citations", "citationcount", "citedby", "citedbycount",
+        "피인용수",
+        "피인용횟수",
+        "피인용",
+        "피인용건수",
+        "피인용특허수",
+        "forwardcitations",
+        "forwardcitationcount",
+        "citations",
+        "citationcount",
+        "citedby",
+        "citedbycount",
         "timescited",
     ),
     "applicant_countries": (
-        "출원인국적", "출원인국가", "출원인국가코드", "출원인국적코드", "국적",
-        "applicantcountry", "applicantcountries", "applicantnationality", "nationality",
-        "assigneecountry", "applicantcountrycode",
+        "출원인국적",
+        "출원인국가",
+        "출원인국가코드",
+        "출원인국적코드",
+        "국적",
+        "applicantcountry",
+        "applicantcountries",
+        "applicantnationality",
+        "nationality",
+        "assigneecountry",
+        "applicantcountrycode",
     ),
-}  # fmt: skip
+}
 
 _ALIAS_FIELD = {alias: name for name, aliases in HEADER_ALIASES.items() for alias in aliases}
 _HEADER_NOISE = re.compile(r"[\s_\-.·:*/#№()\[\]{}<>（）［］「」]+")
@@ -253,15 +328,29 @@ def expected_headers() -> str:
 # --- offices and application numbers ----------------------------------------------------
 
 _OFFICE_NAMES: dict[str, Office] = {
-    **dict.fromkeys(("kr", "kor", "korea", "southkorea", "republicofkorea", "한국",
-                     "대한민국", "kipo", "한국특허청"), "KR"),
-    **dict.fromkeys(("us", "usa", "unitedstates", "unitedstatesofamerica", "미국", "uspto",
-                     "미국특허청"), "US"),
+    **dict.fromkeys(
+        (
+            "kr",
+            "kor",
+            "korea",
+            "southkorea",
+            "republicofkorea",
+            "한국",
+            "대한민국",
+            "kipo",
+            "한국특허청",
+        ),
+        "KR",
+    ),
+    **dict.fromkeys(
+        ("us", "usa", "unitedstates", "unitedstatesofamerica", "미국", "uspto", "미국특허청"), "US"
+    ),
     **dict.fromkeys(("jp", "jpn", "japan", "일본", "jpo", "일본특허청"), "JP"),
     **dict.fromkeys(("cn", "chn", "china", "중국", "cnipa", "sipo", "중국특허청"), "CN"),
-    **dict.fromkeys(("ep", "epo", "europe", "european", "europeanpatentoffice", "유럽",
-                     "유럽특허청"), "EP"),
-}  # fmt: skip
+    **dict.fromkeys(
+        ("ep", "epo", "europe", "european", "europeanpatentoffice", "유럽", "유럽특허청"), "EP"
+    ),
+}
 
 
 def parse_office(text: str) -> Office | None:
@@ -676,8 +765,11 @@ class _RowReader:
             return ()
         codes, unknown = split_countries(cell.text)
         if unknown:
-            self.warn(f"unknown countries: {', '.join(map(repr, unknown))}; "
-                      "applicant countries left empty", cell)  # fmt: skip
+            self.warn(
+                f"unknown countries: {', '.join(map(repr, unknown))}; "
+                "applicant countries left empty",
+                cell,
+            )
             return ()
         if not applicants:
             self.warn("applicant country given without an applicant; ignored", cell)
@@ -685,8 +777,11 @@ class _RowReader:
         if len(codes) == 1:
             codes = codes * len(applicants)
         if len(codes) != len(applicants):
-            self.warn(f"{len(codes)} countries for {len(applicants)} applicants; "
-                      "applicant countries left empty", cell)  # fmt: skip
+            self.warn(
+                f"{len(codes)} countries for {len(applicants)} applicants; "
+                "applicant countries left empty",
+                cell,
+            )
             return ()
         self.cells["applicant_countries"] = cell
         return tuple(codes)

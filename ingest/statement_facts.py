@@ -75,8 +75,14 @@ def _editions(ctx: BuildContext, st: Statements) -> dict[str, tuple[str, int, st
         for total in edition.totals:
             _edition_total(ctx, eid, total)
         for target in edition.targets:
-            _figure(ctx, eid, "targetProductCount", target.count, target.quote,
-                    qualifier=QUALIFIERS.get(target.qualifier, "atLeast"))  # fmt: skip
+            _figure(
+                ctx,
+                eid,
+                "targetProductCount",
+                target.count,
+                target.quote,
+                qualifier=QUALIFIERS.get(target.qualifier, "atLeast"),
+            )
         if edition.status in ("announced", "started"):
             ctx.facts.rel("announces", ctx.document_id, eid, evidence[:1])
         out.setdefault(edition.status, (eid, year, edition.series))
@@ -108,8 +114,16 @@ def _figure(
     key = f"{kind}@{target.split(':', 1)[1]}" + (f"@{year}" if year else "")
     fid = ctx.raw_id("StatedFigure", key)
     evidence = [ev(ctx, value)] + ([ev(ctx, quote)] if quote else [])
-    ctx.facts.node("StatedFigure", fid, evidence, figureKind=kind, value=value.value, unit=unit,
-                   qualifier=qualifier, year=year)  # fmt: skip
+    ctx.facts.node(
+        "StatedFigure",
+        fid,
+        evidence,
+        figureKind=kind,
+        value=value.value,
+        unit=unit,
+        qualifier=qualifier,
+        year=year,
+    )
     ctx.facts.rel("quantifies", fid, target, ev(ctx, value))
     return fid
 
@@ -156,10 +170,19 @@ def _programme_link(
                 for pid in programmes:
                     ctx.facts.rel("funds", fid, pid, ev(ctx, change.quote))
     for period in link.support_periods:
-        _figure(ctx, eid, "supportPeriod", period.before_years, period.quote, unit="year",
-                year=year - 1)  # fmt: skip
-        _figure(ctx, eid, "supportPeriod", period.after_years, period.quote, unit="year",
-                qualifier="atMost" if period.after_is_maximum else "exact", year=year)  # fmt: skip
+        _figure(
+            ctx, eid, "supportPeriod", period.before_years, period.quote, unit="year", year=year - 1
+        )
+        _figure(
+            ctx,
+            eid,
+            "supportPeriod",
+            period.after_years,
+            period.quote,
+            unit="year",
+            qualifier="atMost" if period.after_is_maximum else "exact",
+            year=year,
+        )
 
 
 def _sides(change: Change, current_year: int) -> list[tuple[int, Spanned[int]]]:
@@ -193,8 +216,9 @@ def _citizen_proposals(ctx: BuildContext, st: Statements, current: tuple[str, in
         ctx.facts.rel("coversTheme", cid, tid, ev(ctx, theme))
     for example in cp.examples:
         pid = ctx.id("StrategicProduct", example.value)
-        ctx.facts.node("StrategicProduct", pid, ev(ctx, example), name=example.value,
-                       citizenProposed=True)  # fmt: skip
+        ctx.facts.node(
+            "StrategicProduct", pid, ev(ctx, example), name=example.value, citizenProposed=True
+        )
         ctx.facts.rel("proposedThrough", pid, cid, ev(ctx, example))
 
 
@@ -239,8 +263,9 @@ def _organisations(
     for org in st.organisations:
         oid = ctx.id("Organization", org.name.value)
         aliases = [a.value for a in org.aliases]
-        ctx.facts.node("Organization", oid, ev(ctx, org.name), name=org.name.value,
-                       aliases=aliases or None)  # fmt: skip
+        ctx.facts.node(
+            "Organization", oid, ev(ctx, org.name), name=org.name.value, aliases=aliases or None
+        )
         for name in (org.name.value, *aliases):
             ids[name] = oid
         if current is not None:
@@ -261,11 +286,13 @@ def _programmes(ctx: BuildContext, st: Statements) -> None:
     for programme in st.programmes:
         name = programme.corrected or programme.title.value
         pid = ctx.id("Programme", name)
-        ctx.facts.node("Programme", pid, ev(ctx, programme.title), name=name,
-                       printedName=programme.title.value)  # fmt: skip
+        ctx.facts.node(
+            "Programme", pid, ev(ctx, programme.title), name=name, printedName=programme.title.value
+        )
         if programme.owner:
-            ctx.facts.rel("managedBy", pid, ctx.id("Organization", programme.owner),
-                          ev(ctx, programme.quote))  # fmt: skip
+            ctx.facts.rel(
+                "managedBy", pid, ctx.id("Organization", programme.owner), ev(ctx, programme.quote)
+            )
 
 
 # -- patent big-data method ---------------------------------------------------------------
@@ -278,21 +305,36 @@ def _patent_method(ctx: BuildContext, st: Statements, orgs: dict[str, str]) -> N
     if method.steps is not None:
         method_id = ctx.id("AnalysisMethod", "특허 빅데이터 분석")
         steps = [s.value for s in method.steps.items]
-        ctx.facts.node("AnalysisMethod", method_id, ev(ctx, method.steps.quote),
-                       name="특허 빅데이터 분석", steps=steps)  # fmt: skip
+        ctx.facts.node(
+            "AnalysisMethod",
+            method_id,
+            ev(ctx, method.steps.quote),
+            name="특허 빅데이터 분석",
+            steps=steps,
+        )
     offices = sorted({o.code for o in method.offices})
-    analysts = [oid for o in st.organisations for oid in [orgs.get(o.name.value)]
-                if oid and any("특허" in r.value for r in o.roles)]  # fmt: skip
+    analysts = [
+        oid
+        for o in st.organisations
+        for oid in [orgs.get(o.name.value)]
+        if oid and any("특허" in r.value for r in o.roles)
+    ]
     for analysis in analyses:
         ctx.facts.node("PatentAnalysis", analysis.id, offices=offices or None)
         if method_id:
             ctx.facts.rel("usesMethod", analysis.id, method_id, analysis.evidence[:1])
         for oid in analysts:
             ctx.facts.rel("conductedBy", analysis.id, oid, analysis.evidence[:1])
-    roots = [n.id for n in ctx.facts.nodes.values() if n.cls == "TechnologyClass"
-             and n.props.get("level") == 1]  # fmt: skip
-    classes = {name_key(str(n.props.get("name", ""))): n.id for n in ctx.facts.nodes.values()
-               if n.cls == "TechnologyClass"}  # fmt: skip
+    roots = [
+        n.id
+        for n in ctx.facts.nodes.values()
+        if n.cls == "TechnologyClass" and n.props.get("level") == 1
+    ]
+    classes = {
+        name_key(str(n.props.get("name", ""))): n.id
+        for n in ctx.facts.nodes.values()
+        if n.cls == "TechnologyClass"
+    }
     root = roots[0] if roots else None
     _classification_counts(ctx, st, root)
     for valid in method.valid_patents:
@@ -307,9 +349,13 @@ def _patent_method(ctx: BuildContext, st: Statements, orgs: dict[str, str]) -> N
 
 
 def _classification_counts(ctx: BuildContext, st: Statements, root: str | None) -> None:
-    kinds = {"대분류": "majorCategoryCount", "중분류": "middleCategoryCount",
-             "소분류": "minorCategoryCount", "분류": "technologyClassCount",
-             "세부기술": "subTechnologyCount"}  # fmt: skip
+    kinds = {
+        "대분류": "majorCategoryCount",
+        "중분류": "middleCategoryCount",
+        "소분류": "minorCategoryCount",
+        "분류": "technologyClassCount",
+        "세부기술": "subTechnologyCount",
+    }
     current = next((e for e in st.editions if e.status in ("started", "announced")), None)
     for counts in st.patent_method.classifications:
         levels = dict(counts.levels)
@@ -351,8 +397,10 @@ def _promising_tasks(
         if tech:
             ctx.facts.rel("derivedFrom", tid, tech, ev(ctx, tasks.area))
             for analysis in analyses:
-                if any(r.prop == "analyses" and r.start == analysis.id and r.end == tech
-                       for r in ctx.facts.rels.values()):  # fmt: skip
+                if any(
+                    r.prop == "analyses" and r.start == analysis.id and r.end == tech
+                    for r in ctx.facts.rels.values()
+                ):
                     ctx.facts.rel("derivedFrom", tid, analysis.id, ev(ctx, tasks.area))
         for mid in method_ids:
             ctx.facts.rel("usesMethod", tid, mid, ev(ctx, tasks.quote))

@@ -299,8 +299,12 @@ def _patent_tables(ctx: BuildContext, tables: ExtractedTables) -> None:
     if classification is not None:
         for entry in classification.classes:
             tid = _techclass(ctx, entry.cls.value, 2, root, entry.cls)
-            ctx.facts.node("TechnologyClass", tid, ctx.cell(entry.description),
-                           definition=entry.description.value)  # fmt: skip
+            ctx.facts.node(
+                "TechnologyClass",
+                tid,
+                ctx.cell(entry.description),
+                definition=entry.description.value,
+            )
             classes[name_key(entry.cls.value)] = tid
     if indicators is None:
         return

@@ -445,72 +445,109 @@ def _pdf_serialize(objects: list[bytes], info: int) -> bytes:
 #: sub-technology → (Korean titles, English titles, IPC codes). Everything here is invented.
 TECHNOLOGIES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "공정설계": (
-        ("강화학습 기반 공정 조건 설계 장치 및 방법", "디지털 트윈을 이용한 사출 공정 설계 시스템",
-         "생산 라인 배치를 최적화하는 공정 설계 방법", "용접 공정 변수 자동 설계 장치"),
-        ("Reinforcement-learning apparatus for designing process conditions",
-         "Injection process design system using a digital twin",
-         "Process design method optimising production line layout",
-         "Automatic welding parameter design apparatus"),
+        (
+            "강화학습 기반 공정 조건 설계 장치 및 방법",
+            "디지털 트윈을 이용한 사출 공정 설계 시스템",
+            "생산 라인 배치를 최적화하는 공정 설계 방법",
+            "용접 공정 변수 자동 설계 장치",
+        ),
+        (
+            "Reinforcement-learning apparatus for designing process conditions",
+            "Injection process design system using a digital twin",
+            "Process design method optimising production line layout",
+            "Automatic welding parameter design apparatus",
+        ),
         "G05B 19/418; G06N 3/08",
     ),
     "제품설계": (
-        ("생성형 모델을 이용한 부품 형상 설계 방법", "설계 이력 기반 제품 설계안 추천 시스템",
-         "경량 구조물 위상 최적화 설계 장치",
-         "고객 요구사항 기반 제품 사양 자동 설계 시스템"),
-        ("Generative design method for part geometry",
-         "Product design recommendation system based on design history",
-         "Topology optimisation apparatus for lightweight structures",
-         "System designing product specifications from customer requirements"),
+        (
+            "생성형 모델을 이용한 부품 형상 설계 방법",
+            "설계 이력 기반 제품 설계안 추천 시스템",
+            "경량 구조물 위상 최적화 설계 장치",
+            "고객 요구사항 기반 제품 사양 자동 설계 시스템",
+        ),
+        (
+            "Generative design method for part geometry",
+            "Product design recommendation system based on design history",
+            "Topology optimisation apparatus for lightweight structures",
+            "System designing product specifications from customer requirements",
+        ),
         "G06F 30/27; G06N 3/0475",
     ),
     "공정 재설계": (
-        ("불량 원인 분석 결과에 따른 공정 재설계 방법",
-         "공정 변경 영향 예측 기반 재설계 지원 시스템",
-         "에너지 사용량을 줄이는 공정 재배치 장치"),
-        ("Process redesign method driven by defect root-cause analysis",
-         "Redesign support system predicting the effect of process changes",
-         "Process rearrangement apparatus reducing energy use"),
+        (
+            "불량 원인 분석 결과에 따른 공정 재설계 방법",
+            "공정 변경 영향 예측 기반 재설계 지원 시스템",
+            "에너지 사용량을 줄이는 공정 재배치 장치",
+        ),
+        (
+            "Process redesign method driven by defect root-cause analysis",
+            "Redesign support system predicting the effect of process changes",
+            "Process rearrangement apparatus reducing energy use",
+        ),
         "G05B 19/418; G06Q 10/06",
     ),
     "모니터링": (
-        ("진동 센서 데이터를 이용한 설비 상태 모니터링 장치",
-         "엣지 컴퓨팅 기반 설비 실시간 모니터링 시스템",
-         "열화상 영상 기반 설비 과열 감시 방법"),
-        ("Equipment condition monitoring apparatus using vibration sensor data",
-         "Edge-computing system for real-time equipment monitoring",
-         "Thermal-image method for watching equipment overheating"),
+        (
+            "진동 센서 데이터를 이용한 설비 상태 모니터링 장치",
+            "엣지 컴퓨팅 기반 설비 실시간 모니터링 시스템",
+            "열화상 영상 기반 설비 과열 감시 방법",
+        ),
+        (
+            "Equipment condition monitoring apparatus using vibration sensor data",
+            "Edge-computing system for real-time equipment monitoring",
+            "Thermal-image method for watching equipment overheating",
+        ),
         "G05B 23/02; G01H 1/00",
     ),
     "진단": (
-        ("여러 모델을 묶은 앙상블 방식의 설비 고장 진단 방법",
-         "음향 신호를 이용한 회전기계 결함 진단 장치",
-         "전류 파형 기반 모터 이상 진단 시스템",
-         "비정형 작업 기록을 활용한 설비 진단 방법"),
-        ("Equipment fault diagnosis method combining several models",
-         "Acoustic defect diagnosis apparatus for rotating machines",
-         "Motor anomaly diagnosis system based on current waveforms",
-         "Equipment diagnosis method using unstructured maintenance logs"),
+        (
+            "여러 모델을 묶은 앙상블 방식의 설비 고장 진단 방법",
+            "음향 신호를 이용한 회전기계 결함 진단 장치",
+            "전류 파형 기반 모터 이상 진단 시스템",
+            "비정형 작업 기록을 활용한 설비 진단 방법",
+        ),
+        (
+            "Equipment fault diagnosis method combining several models",
+            "Acoustic defect diagnosis apparatus for rotating machines",
+            "Motor anomaly diagnosis system based on current waveforms",
+            "Equipment diagnosis method using unstructured maintenance logs",
+        ),
         "G05B 23/02; G06N 20/20",
     ),
     "예측": (
-        ("설비 잔여 수명 예측 장치 및 방법", "시계열 데이터 기반 고장 시점 예측 시스템",
-         "공구 마모량 예측 방법"),
-        ("Apparatus and method for predicting remaining useful life of equipment",
-         "Failure time prediction system based on time-series data",
-         "Method for predicting tool wear"),
+        (
+            "설비 잔여 수명 예측 장치 및 방법",
+            "시계열 데이터 기반 고장 시점 예측 시스템",
+            "공구 마모량 예측 방법",
+        ),
+        (
+            "Apparatus and method for predicting remaining useful life of equipment",
+            "Failure time prediction system based on time-series data",
+            "Method for predicting tool wear",
+        ),
         "G06N 20/00; G06Q 10/20",
     ),
-}  # fmt: skip
+}
 
 APPLICANTS_KO = (
-    "(주)한결스마트팩토리", "가온에이아이 주식회사", "누리대학교 산학협력단", "다솜정밀(주)",
-    "미르로보틱스 주식회사", "한빛기계연구원", "(주)라온공정솔루션",
-)  # fmt: skip
+    "(주)한결스마트팩토리",
+    "가온에이아이 주식회사",
+    "누리대학교 산학협력단",
+    "다솜정밀(주)",
+    "미르로보틱스 주식회사",
+    "한빛기계연구원",
+    "(주)라온공정솔루션",
+)
 APPLICANTS_EN = (
-    "Hangyeol Smart Factory Co., Ltd.", "Gaon AI Inc.", "Lakeside Machines, Inc.",
-    "Sakura Kikai K.K.", "Qingyun Smart Equipment Co., Ltd.", "Oberland Sensorik GmbH",
+    "Hangyeol Smart Factory Co., Ltd.",
+    "Gaon AI Inc.",
+    "Lakeside Machines, Inc.",
+    "Sakura Kikai K.K.",
+    "Qingyun Smart Equipment Co., Ltd.",
+    "Oberland Sensorik GmbH",
     "Nuri University Industry-Academic Cooperation Foundation",
-)  # fmt: skip
+)
 OFFICE_CYCLE = ("KR", "KR", "US", "KR", "JP", "CN", "KR", "EP", "KR", "US")
 PATENT_COUNT = 20
 
@@ -566,8 +603,16 @@ def patents_csv_bytes() -> bytes:
 
 
 def patents_xlsx_bytes() -> bytes:
-    header = ["No.", "Application Number", "Title", "Applicant(s)", "Filing Date", "IPC",
-              "Office", "Technology"]  # fmt: skip
+    header = [
+        "No.",
+        "Application Number",
+        "Title",
+        "Applicant(s)",
+        "Filing Date",
+        "IPC",
+        "Office",
+        "Technology",
+    ]
     rows = _patent_rows(english=True, base_year=2020, serial_base=950_321)
     book = openpyxl.Workbook()
     sheet = book.active

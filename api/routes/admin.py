@@ -96,8 +96,9 @@ async def ontology_sync(
         plan = await run_in_threadpool(sync, graph, None, dry_run=dry_run)
     except InvalidOntology as exc:
         issues = [str(i) for i in exc.issues]
-        raise Problem(409, "Invalid ontology", "The ontology has lint errors; nothing changed.",
-                      issues=issues) from exc  # fmt: skip
+        raise Problem(
+            409, "Invalid ontology", "The ontology has lint errors; nothing changed.", issues=issues
+        ) from exc
     return {"dryRun": dry_run, **plan.to_json()}
 
 
@@ -106,10 +107,11 @@ async def _save(upload: UploadFile, folder: Path, index: int) -> tuple[Path, str
     name = Path(upload.filename or "").name
     if not name or Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         raise Problem(
-            415, "Unsupported file type",
+            415,
+            "Unsupported file type",
             f"{name or '(no file name)'}: send one of {', '.join(sorted(UPLOAD_SUFFIXES))}.",
             file=name,
-        )  # fmt: skip
+        )
     target = folder / str(index) / name
     target.parent.mkdir()
     target.write_bytes(await upload.read())
@@ -129,8 +131,13 @@ def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
     name = names.get(str(result.path), Path(result.path).name)
     error = result.error.replace(str(result.path), name).replace(tmp, "") if result.error else None
     return DocumentReport(
-        file=name, status=result.status, nodes=result.nodes, relationships=result.relationships,
-        evidence=result.evidence, created_nodes=result.created_nodes,
+        file=name,
+        status=result.status,
+        nodes=result.nodes,
+        relationships=result.relationships,
+        evidence=result.evidence,
+        created_nodes=result.created_nodes,
         created_relationships=result.created_relationships,
-        warnings=[w.replace(tmp, "") for w in result.warnings], error=error,
-    )  # fmt: skip
+        warnings=[w.replace(tmp, "") for w in result.warnings],
+        error=error,
+    )

@@ -71,10 +71,11 @@ async def class_entities(
 ) -> Envelope | Response:
     if label not in entity_labels():
         raise Problem(
-            404, "Unknown class",
+            404,
+            "Unknown class",
             f"The ontology defines no entity class {label!r}. Valid: {', '.join(entity_labels())}.",
             valid=list(entity_labels()),
-        )  # fmt: skip
+        )
     cypher = CLASS_PAGE.replace("{label}", quoted_label(label))
     params = {
         "after": decode_cursor(after) if after is not None else None,

@@ -68,33 +68,59 @@ class TextUnavailable(Exception):
 )
 async def document_context(
     db: ReaderDep,
-    id: Annotated[str, Path(min_length=1, max_length=1000, description="Document id or IRI",
-                            examples=["document:bfda18552d65ca5e"])],
+    id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=1000,
+            description="Document id or IRI",
+            examples=["document:bfda18552d65ca5e"],
+        ),
+    ],
     start: Annotated[int, Query(ge=0, le=MAX_OFFSET)],
     end: Annotated[int, Query(ge=0, le=MAX_OFFSET)],
     window: Annotated[int, Query(ge=0, le=MAX_WINDOW, description="Characters each side")] = 200,
-) -> DocumentContext:  # fmt: skip
+) -> DocumentContext:
     if end < start:
-        raise Problem(422, "Empty span", f"end ({end}) is before start ({start}).",
-                      start=start, end=end)  # fmt: skip
+        raise Problem(
+            422, "Empty span", f"end ({end}) is before start ({start}).", start=start, end=end
+        )
     doc = await _require_document(db, id)
     origin = str(doc["origin"] or "")
     try:
         text = await run_in_threadpool(document_text, origin, str(doc["sha256"] or ""))
     except TextUnavailable as exc:
-        raise Problem(404, "Document text unavailable",
-                      f"The text of {doc['id']!r} cannot be read back: {exc.reason}.",
-                      id=doc["id"], origin=origin) from None  # fmt: skip
+        raise Problem(
+            404,
+            "Document text unavailable",
+            f"The text of {doc['id']!r} cannot be read back: {exc.reason}.",
+            id=doc["id"],
+            origin=origin,
+        ) from None
     if end > len(text):
-        raise Problem(422, "Span outside the document",
-                      f"The text of {doc['id']!r} has {len(text)} characters; the span ends "
-                      f"at {end}.", start=start, end=end, textLength=len(text))  # fmt: skip
+        raise Problem(
+            422,
+            "Span outside the document",
+            f"The text of {doc['id']!r} has {len(text)} characters; the span ends at {end}.",
+            start=start,
+            end=end,
+            textLength=len(text),
+        )
     lo, hi = max(0, start - window), min(len(text), end + window)
     return DocumentContext(
-        document=doc["id"], origin=origin, title=doc["title"], mediaType=doc["mediaType"],
-        start=start, end=end, contextStart=lo, contextEnd=hi, before=text[lo:start],
-        quote=text[start:end], after=text[end:hi], textLength=len(text),
-    )  # fmt: skip
+        document=doc["id"],
+        origin=origin,
+        title=doc["title"],
+        mediaType=doc["mediaType"],
+        start=start,
+        end=end,
+        contextStart=lo,
+        contextEnd=hi,
+        before=text[lo:start],
+        quote=text[start:end],
+        after=text[end:hi],
+        textLength=len(text),
+    )
 
 
 async def _require_document(db: Reader, raw: str) -> dict[str, Any]:
@@ -102,8 +128,9 @@ async def _require_document(db: Reader, raw: str) -> dict[str, Any]:
     found = await require_entity(db, raw)
     rows = await db.rows(DOCUMENT, {"id": found["id"]}, max_rows=1)
     if not rows.rows:
-        raise Problem(404, "Unknown document", f"{found['id']!r} is not a source document.",
-                      id=found["id"])  # fmt: skip
+        raise Problem(
+            404, "Unknown document", f"{found['id']!r} is not a source document.", id=found["id"]
+        )
     return rows.rows[0]
 
 

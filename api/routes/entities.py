@@ -75,10 +75,15 @@ async def get_entity(
     params = {"id": tid, "evidence": evidence, "limit": limit + 1}
     rows = await db.rows(NEIGHBOURS, params, max_rows=limit + 1)
     neighbours = [
-        Neighbour(type=r["type"], direction=r["direction"], id=r["id"], labels=r["labels"],
-                  name=display_name(r, lang))
+        Neighbour(
+            type=r["type"],
+            direction=r["direction"],
+            id=r["id"],
+            labels=r["labels"],
+            name=display_name(r, lang),
+        )
         for r in rows.rows[:limit]
-    ]  # fmt: skip
+    ]
     return EntityView(
         id=tid,
         iri=instance_iri(tid),

@@ -34,10 +34,17 @@ router = APIRouter(tags=["history"])
 async def field_history(
     request: Request,
     db: ReaderDep,
-    id: Annotated[str, Path(min_length=1, max_length=1000, description="Field id, IRI or name",
-                            examples=["field:드론", "드론·개인이동수단"])],
+    id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=1000,
+            description="Field id, IRI or name",
+            examples=["field:드론", "드론·개인이동수단"],
+        ),
+    ],
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     field = id.strip()
     if field.startswith(INSTANCE_NS):
         try:
@@ -47,8 +54,7 @@ async def field_history(
     query = load_catalog()["field-history"]
     rows = await db.rows(query.cypher, {"field": field}, max_rows=10_000)
     if not rows.rows:
-        raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.",
-                      id=id)  # fmt: skip
+        raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     return respond(request, rows, _format)
 
 
@@ -64,18 +70,33 @@ async def field_history(
 async def edition_diff(
     request: Request,
     db: ReaderDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=1000,
-                                 examples=["edition:중소기업기술로드맵@2021"])],
-    target: Annotated[str, Query(alias="to", min_length=1, max_length=1000,
-                                 examples=["edition:중소기업기술로드맵@2022"])],
+    source: Annotated[
+        str,
+        Query(
+            alias="from",
+            min_length=1,
+            max_length=1000,
+            examples=["edition:중소기업기술로드맵@2021"],
+        ),
+    ],
+    target: Annotated[
+        str,
+        Query(
+            alias="to", min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"]
+        ),
+    ],
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     ids = []
     for raw in (source, target):
         found = await require_entity(db, raw)
         if "RoadmapEdition" not in found["labels"]:
-            raise Problem(404, "Unknown roadmap edition",
-                          f"{found['id']!r} is not a roadmap edition.", id=found["id"])  # fmt: skip
+            raise Problem(
+                404,
+                "Unknown roadmap edition",
+                f"{found['id']!r} is not a roadmap edition.",
+                id=found["id"],
+            )
         ids.append(found["id"])
     query = load_catalog()["edition-diff"]
     rows = await db.rows(query.cypher, {"from": ids[0], "to": ids[1]}, max_rows=10_000)

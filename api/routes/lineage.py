@@ -79,10 +79,12 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     unknown = unknown_types(names)
     if unknown:
         raise Problem(
-            422, "Unknown relationship types",
+            422,
+            "Unknown relationship types",
             f"Not relationship types of the ontology: {', '.join(unknown)}.",
-            unknown=unknown, valid=sorted(relationship_terms()),
-        )  # fmt: skip
+            unknown=unknown,
+            valid=sorted(relationship_terms()),
+        )
     return tuple(dict.fromkeys(names))
 
 
@@ -95,9 +97,11 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     "patents → applicants; programme → linked editions, fields and products), `up` the "
     "reverse, `both` either way. Each node carries `degree`, its hop count from the start. "
     "`limit` caps the neighbours taken per node and hop.",
-    responses={404: {"description": "no entity with that id"},
-               422: {"description": "bad depth or unknown relationship types"}},
-)  # fmt: skip
+    responses={
+        404: {"description": "no entity with that id"},
+        422: {"description": "bad depth or unknown relationship types"},
+    },
+)
 async def lineage(
     db: ReaderDep,
     id: Annotated[str, Path(description="Typed id or instance IRI", examples=["field:드론"])],
@@ -132,14 +136,23 @@ async def lineage(
 )
 async def paths(
     db: ReaderDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=1000,
-                                 examples=["organization:한국특허전략개발원"])],
-    target: Annotated[str, Query(alias="to", min_length=1, max_length=1000,
-                                 examples=["task:비정형데이터분석기술"])],
+    source: Annotated[
+        str,
+        Query(
+            alias="from",
+            min_length=1,
+            max_length=1000,
+            examples=["organization:한국특허전략개발원"],
+        ),
+    ],
+    target: Annotated[
+        str,
+        Query(alias="to", min_length=1, max_length=1000, examples=["task:비정형데이터분석기술"]),
+    ],
     max_hops: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 4,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Paths at most")] = 10,
-) -> PathsGraph:  # fmt: skip
+) -> PathsGraph:
     chosen = parse_types(types)
     a = (await require_entity(db, source))["id"]
     b = (await require_entity(db, target))["id"]
@@ -150,8 +163,12 @@ async def paths(
         return shortest_paths(db.graph, a, b, types=chosen, max_hops=max_hops, limit=limit)
 
     found = await db.timed(run, db.settings.neo4j_timeout)
-    views = [PathView(length=len(p["edges"]), nodes=p["nodes"],
-                      edges=[GraphEdge(**e) for e in p["edges"]]) for p in found]  # fmt: skip
+    views = [
+        PathView(
+            length=len(p["edges"]), nodes=p["nodes"], edges=[GraphEdge(**e) for e in p["edges"]]
+        )
+        for p in found
+    ]
     nodes: dict[str, GraphNode] = {}
     edges: dict[str, GraphEdge] = {}
     for p in found:
@@ -160,10 +177,12 @@ async def paths(
                 nodes[n["id"]] = _node(n, i)
         for e in p["edges"]:
             edges.setdefault(e["id"], GraphEdge(**e))
-    return PathsGraph(source=a, target=b, paths=views, nodes=list(nodes.values()),
-                      edges=list(edges.values()))  # fmt: skip
+    return PathsGraph(
+        source=a, target=b, paths=views, nodes=list(nodes.values()), edges=list(edges.values())
+    )
 
 
 def _node(node: dict[str, Any], degree: int) -> GraphNode:
-    return GraphNode(id=node["id"], labels=node["labels"], properties=node["properties"],
-                     degree=degree)  # fmt: skip
+    return GraphNode(
+        id=node["id"], labels=node["labels"], properties=node["properties"], degree=degree
+    )

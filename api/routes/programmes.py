@@ -29,8 +29,9 @@ from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGR
 router = APIRouter(tags=["programmes"])
 
 Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows at most")]
-EntityId = Annotated[str, Path(description="Typed id or instance IRI", min_length=1,
-                               max_length=1000)]  # fmt: skip
+EntityId = Annotated[
+    str, Path(description="Typed id or instance IRI", min_length=1, max_length=1000)
+]
 
 
 async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
@@ -54,12 +55,13 @@ async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
 async def edition_links(
     request: Request,
     db: ReaderDep,
-    edition: Annotated[str, Query(min_length=1, max_length=1000,
-                                  examples=["edition:중소기업기술로드맵@2022"])],
+    edition: Annotated[
+        str, Query(min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"])
+    ],
     direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
     limit: Limit = 1000,
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     eid = resolve_id(edition)
     params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
     rows = await db.rows(EDITION_LINKS, params, max_rows=limit)
@@ -101,11 +103,16 @@ async def programme_links(
 async def entity_programmes(
     request: Request,
     db: ReaderDep,
-    id: Annotated[str, Path(description="Typed id or instance IRI",
-                            examples=["fieldversion:드론@중소기업기술로드맵@2022"])],
+    id: Annotated[
+        str,
+        Path(
+            description="Typed id or instance IRI",
+            examples=["fieldversion:드론@중소기업기술로드맵@2022"],
+        ),
+    ],
     limit: Limit = 1000,
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     tid = resolve_id(id)
     rows = await db.rows(ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
     if not rows.rows:

@@ -32,9 +32,11 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Evidence rows at most")
     summary="Evidence behind a relationship",
     description="The relationship `(start)-[type]->(end)`: each evidence id in its "
     "`evidence` list, with the document, span or table cell and quote.",
-    responses={404: {"description": "unknown entity or no such relationship"},
-               422: {"description": "unknown relationship type"}},
-)  # fmt: skip
+    responses={
+        404: {"description": "unknown entity or no such relationship"},
+        422: {"description": "unknown relationship type"},
+    },
+)
 async def relationship_provenance(
     request: Request,
     db: ReaderDep,
@@ -48,19 +50,24 @@ async def relationship_provenance(
 ) -> Envelope | Response:
     if type not in relationship_terms():
         raise Problem(
-            422, "Unknown relationship type",
+            422,
+            "Unknown relationship type",
             f"{type!r} is not a relationship type of the ontology.",
-            unknown=[type], valid=sorted(relationship_terms()),
-        )  # fmt: skip
+            unknown=[type],
+            valid=sorted(relationship_terms()),
+        )
     a = (await require_entity(db, start))["id"]
     b = (await require_entity(db, end))["id"]
     params = {"start": a, "end": b, "type": type}
     count = await db.rows(RELATIONSHIP_EXISTS, params, max_rows=1)
     if not count.rows or not count.rows[0]["n"]:
-        raise Problem(404, "Unknown relationship", f"No relationship ({a})-[:{type}]->({b}).",
-                      id=f"{a} {type} {b}")  # fmt: skip
-    rows = await db.rows(RELATIONSHIP_EVIDENCE, {**params, "limit": limit},
-                           max_rows=limit)  # fmt: skip
+        raise Problem(
+            404,
+            "Unknown relationship",
+            f"No relationship ({a})-[:{type}]->({b}).",
+            id=f"{a} {type} {b}",
+        )
+    rows = await db.rows(RELATIONSHIP_EVIDENCE, {**params, "limit": limit}, max_rows=limit)
     return respond(request, rows, _format)
 
 
@@ -75,11 +82,16 @@ async def relationship_provenance(
 async def node_provenance(
     request: Request,
     db: ReaderDep,
-    id: Annotated[str, Path(description="Typed id or instance IRI",
-                            examples=["fieldversion:드론@중소기업기술로드맵@2021"])],
+    id: Annotated[
+        str,
+        Path(
+            description="Typed id or instance IRI",
+            examples=["fieldversion:드론@중소기업기술로드맵@2021"],
+        ),
+    ],
     limit: Limit = 100,
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     tid = (await require_entity(db, resolve_id(id)))["id"]
     query = load_catalog()["provenance"]
     rows = await db.rows(query.cypher, {"id": tid, "limit": limit}, max_rows=limit)

@@ -67,12 +67,24 @@ def _endpoint(named: NamedQuery) -> Any:
 
 def _info(q: NamedQuery) -> QueryInfo:
     params = [
-        {"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-         "description": p.description, "example": p.example}
+        {
+            "name": p.name,
+            "type": p.type,
+            "required": p.required,
+            "default": p.default,
+            "description": p.description,
+            "example": p.example,
+        }
         for p in q.params
-    ]  # fmt: skip
-    return QueryInfo(name=q.name, title=q.title, description=q.description, params=params,
-                     cypher=q.cypher, example=q.example)  # fmt: skip
+    ]
+    return QueryInfo(
+        name=q.name,
+        title=q.title,
+        description=q.description,
+        params=params,
+        cypher=q.cypher,
+        example=q.example,
+    )
 
 
 def _example(q: NamedQuery) -> str:

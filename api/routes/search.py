@@ -48,13 +48,20 @@ async def search(
     db: ReaderDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["드론", "KISTA"])],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    label: Annotated[str | None, Query(max_length=100, description="Only this class",
-                                       examples=["StrategicField"])] = None,
+    label: Annotated[
+        str | None,
+        Query(max_length=100, description="Only this class", examples=["StrategicField"]),
+    ] = None,
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     if label is not None and label not in entity_labels():
-        raise Problem(422, "Unknown class", f"{label!r} is not an entity class of the ontology.",
-                      unknown=[label], valid=list(entity_labels()))  # fmt: skip
+        raise Problem(
+            422,
+            "Unknown class",
+            f"{label!r} is not an entity class of the ontology.",
+            unknown=[label],
+            valid=list(entity_labels()),
+        )
     text = q.strip()
     if not text:
         raise Problem(422, "Empty query", "`q` holds no searchable term.")
@@ -75,8 +82,7 @@ async def _fulltext(
     online = await db.rows(INDEX_ONLINE, {"index": NAMES_INDEX}, max_rows=1)
     if not online.rows or not online.rows[0]["n"]:
         return None, "contains"
-    params = {"index": NAMES_INDEX, "query": fulltext_query(text), "label": label,
-              "limit": limit}  # fmt: skip
+    params = {"index": NAMES_INDEX, "query": fulltext_query(text), "label": label, "limit": limit}
     try:
         return await db.rows(FULLTEXT, params, max_rows=limit), "fulltext"
     except ClientError:  # a term Lucene cannot parse (e.g. a bare operator word)

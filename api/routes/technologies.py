@@ -38,17 +38,33 @@ router = APIRouter(tags=["patent indicators"])
 async def technology_indicators(
     request: Request,
     db: ReaderDep,
-    id: Annotated[str, Path(min_length=1, max_length=1000, description="Typed id or IRI",
-                            examples=["techclass:제조ai"])],
-    period: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$", examples=["2015-2024"],
-                                        description="Only computed analyses of this period")]
-    = None,
+    id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=1000,
+            description="Typed id or IRI",
+            examples=["techclass:제조ai"],
+        ),
+    ],
+    period: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}-\d{4}$",
+            examples=["2015-2024"],
+            description="Only computed analyses of this period",
+        ),
+    ] = None,
     _format: OutputFormat = "json",
-) -> Envelope | Response:  # fmt: skip
+) -> Envelope | Response:
     found = await require_entity(db, id)
     if "TechnologyClass" not in found["labels"]:
-        raise Problem(404, "Unknown technology class",
-                      f"{found['id']!r} is not a technology class.", id=found["id"])  # fmt: skip
+        raise Problem(
+            404,
+            "Unknown technology class",
+            f"{found['id']!r} is not a technology class.",
+            id=found["id"],
+        )
     query = load_catalog()["indicators-compared"]
     params = {"technology": found["id"], "period": period}
     rows = await db.rows(query.cypher, params, max_rows=10_000)

@@ -65,15 +65,20 @@ def _terms() -> OntologyTerms:
     by_label = {c.label: c for c in onto.classes.values()}
     props = {p.rel_type: p for p in onto.object_properties.values()}
     return OntologyTerms(
-        classes=[ClassTerm(label=label, **_names(by_label[label].labels))
-                 for label in entity_labels()],
-        relationships=[RelationshipTermView(type=t.rel_type, lineage=t.in_lineage,
-                                            **_names(props[t.rel_type].labels))
-                       for t in relationship_terms().values()],
-        vocabularies={name: [ConceptTerm(notation=c.notation, **_names(c.labels))
-                             for c in vocab.concepts]
-                      for name, vocab in sorted(onto.vocabularies.items())},
-    )  # fmt: skip
+        classes=[
+            ClassTerm(label=label, **_names(by_label[label].labels)) for label in entity_labels()
+        ],
+        relationships=[
+            RelationshipTermView(
+                type=t.rel_type, lineage=t.in_lineage, **_names(props[t.rel_type].labels)
+            )
+            for t in relationship_terms().values()
+        ],
+        vocabularies={
+            name: [ConceptTerm(notation=c.notation, **_names(c.labels)) for c in vocab.concepts]
+            for name, vocab in sorted(onto.vocabularies.items())
+        },
+    )
 
 
 def _names(text: LangText) -> dict[str, str | None]:

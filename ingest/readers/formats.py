@@ -66,18 +66,37 @@ FORMATS: tuple[Format, ...] = (
     Format("html", (".html", ".htm", ".xhtml"), "text/html", "html_reader:read_html"),
     Format("csv", (".csv",), "text/csv", "csv_reader:read_csv", attachment=True),
     Format("tsv", (".tsv",), "text/tab-separated-values", "csv_reader:read_tsv"),
-    Format("pdf", (".pdf",), "application/pdf", "pdf_reader:read_pdf", binary=True,
-           attachment=True),
-    Format("docx", (".docx",), f"{_OOXML}.wordprocessingml.document", "docx_reader:read_docx",
-           binary=True, attachment=True),
-    Format("xlsx", (".xlsx", ".xlsm"), f"{_OOXML}.spreadsheetml.sheet", "xlsx_reader:read_xlsx",
-           binary=True, attachment=True),
-    Format("hwpx", (".hwpx",), "application/hwp+zip", "hwpx_reader:read_hwpx", binary=True,
-           attachment=True),
+    Format(
+        "pdf", (".pdf",), "application/pdf", "pdf_reader:read_pdf", binary=True, attachment=True
+    ),
+    Format(
+        "docx",
+        (".docx",),
+        f"{_OOXML}.wordprocessingml.document",
+        "docx_reader:read_docx",
+        binary=True,
+        attachment=True,
+    ),
+    Format(
+        "xlsx",
+        (".xlsx", ".xlsm"),
+        f"{_OOXML}.spreadsheetml.sheet",
+        "xlsx_reader:read_xlsx",
+        binary=True,
+        attachment=True,
+    ),
+    Format(
+        "hwpx",
+        (".hwpx",),
+        "application/hwp+zip",
+        "hwpx_reader:read_hwpx",
+        binary=True,
+        attachment=True,
+    ),
     # refused with conversion advice (see hwp_reader)
     Format("hwp", (".hwp",), None, None, binary=True, attachment=True),
     Format("ole", (".doc", ".xls", ".ppt"), None, None, binary=True, ingest=False),
-)  # fmt: skip
+)
 
 BY_KIND: dict[str, Format] = {f.kind: f for f in FORMATS}
 BY_SUFFIX: dict[str, Format] = {s: f for f in FORMATS for s in f.suffixes}

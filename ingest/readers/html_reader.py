@@ -21,10 +21,30 @@ from stkg.ingest.readers.encoding import Decoded, decode_text
 _SKIP = {"script", "style", "noscript", "template", "head", "nav", "aside", "iframe", "svg"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = _HEADINGS | {
-    "p", "div", "section", "article", "main", "header", "footer", "li", "ul", "ol", "dl",
-    "dt", "dd", "blockquote", "pre", "figure", "figcaption", "address", "form", "fieldset",
-    "hr", "body", "center",
-}  # fmt: skip
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+    "form",
+    "fieldset",
+    "hr",
+    "body",
+    "center",
+}
 _NON_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _BREAK = "\x00"  # stands for <br> while whitespace is collapsed
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")

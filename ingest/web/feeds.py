@@ -41,8 +41,11 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
     version = parsed.get("version") or ""
     if not version and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
-        raise FeedError(url, f"not an RSS or Atom feed ({reason})",
-                        hint="check the URL points at the feed, not at a web page")  # fmt: skip
+        raise FeedError(
+            url,
+            f"not an RSS or Atom feed ({reason})",
+            hint="check the URL points at the feed, not at a web page",
+        )
     title = str(parsed.feed.get("title", ""))
     return ParsedFeed(title=title, items=[_item(e) for e in parsed.entries])
 
@@ -50,9 +53,10 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
 def _item(entry: feedparser.FeedParserDict) -> FeedItem:
     link = entry.get("link") or None
     enclosures = tuple(
-        str(x.get("href")) for x in entry.get("links", [])
+        str(x.get("href"))
+        for x in entry.get("links", [])
         if x.get("rel") == "enclosure" and x.get("href")
-    )  # fmt: skip
+    )
     content = " ".join(str(c.get("value", "")) for c in entry.get("content", []))
     tags = tuple(str(t.get("term")) for t in entry.get("tags", []) if t.get("term"))
     return FeedItem(

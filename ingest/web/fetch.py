@@ -231,9 +231,10 @@ class Fetcher:
             except httpx.TimeoutException as exc:
                 if last:
                     raise FetchTimeout(
-                        asked, f"no answer within {self.policy.timeout:g} s "
-                        f"({attempts} attempt(s); {type(exc).__name__})"
-                    ) from exc  # fmt: skip
+                        asked,
+                        f"no answer within {self.policy.timeout:g} s "
+                        f"({attempts} attempt(s); {type(exc).__name__})",
+                    ) from exc
             except (httpx.TransportError, TruncatedDownload) as exc:
                 if last:
                     if isinstance(exc, TruncatedDownload):

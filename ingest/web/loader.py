@@ -115,8 +115,9 @@ class WebIngester:
         """Ingest ``url`` and its attachments (plus ``enclosures``, a feed item's files)."""
         held = self._held(url)
         try:
-            fetched = self.fetcher.get(url, max_bytes=self.limits.max_bytes,
-                                       validators=held.validators if held else None)  # fmt: skip
+            fetched = self.fetcher.get(
+                url, max_bytes=self.limits.max_bytes, validators=held.validators if held else None
+            )
         except IngestError as exc:
             return [_failure(url, "page", exc)]
         if fetched.not_modified:
@@ -162,15 +163,20 @@ class WebIngester:
     def _attachment(self, link: Link, page_url: str) -> tuple[WebResult, _Ready | None]:
         held = self._held(link.url)
         try:
-            fetched = self.fetcher.get(link.url, max_bytes=self.limits.max_bytes,
-                                       validators=held.validators if held else None)  # fmt: skip
+            fetched = self.fetcher.get(
+                link.url,
+                max_bytes=self.limits.max_bytes,
+                validators=held.validators if held else None,
+            )
         except IngestError as exc:
             return _failure(link.url, "attachment", exc, page=page_url), None
         if fetched.not_modified:
             return _not_modified(link.url, "attachment", held, page_url), None
         if not link.certain and not has_attachment_extension(fetched.file_name()):
-            reason = f"a download link to {fetched.file_name()!r} ({fetched.content_type}), " \
-                     "not an attachment type"  # fmt: skip
+            reason = (
+                f"a download link to {fetched.file_name()!r} ({fetched.content_type}), "
+                "not an attachment type"
+            )
             return WebResult(link.url, "attachment", "ignored", reason, page=page_url), None
         try:
             built = self._build(fetched)
@@ -263,10 +269,18 @@ def _not_modified(
     url: str, kind: str, held: HeldVersion | None, page: str | None = None
 ) -> WebResult:
     if held is None:  # we sent no validators, so a 304 makes no sense
-        return WebResult(url, kind, "failed", "the server answered 304 to an unconditional "
-                         "request", page=page)  # fmt: skip
-    return WebResult(url, kind, "unchanged", "not modified (HTTP 304)", page=page,
-                     document_id=held.id, sha256=held.sha256)  # fmt: skip
+        return WebResult(
+            url, kind, "failed", "the server answered 304 to an unconditional request", page=page
+        )
+    return WebResult(
+        url,
+        kind,
+        "unchanged",
+        "not modified (HTTP 304)",
+        page=page,
+        document_id=held.id,
+        sha256=held.sha256,
+    )
 
 
 def _failure(url: str, kind: str, exc: IngestError, page: str | None = None) -> WebResult:

@@ -43,8 +43,9 @@ def has_attachment_extension(name: str) -> bool:
 def decode_page(data: bytes, charset: str | None) -> str:
     """The page as text: the HTTP charset if given, else the page's own declaration/guess."""
     known = [charset] if charset else []
-    dammit = UnicodeDammit(data, known_definite_encodings=known, user_encodings=["cp949"],
-                           is_html=True)  # fmt: skip
+    dammit = UnicodeDammit(
+        data, known_definite_encodings=known, user_encodings=["cp949"], is_html=True
+    )
     return dammit.unicode_markup or data.decode("utf-8", errors="replace")
 
 

@@ -77,26 +77,36 @@ class FeedPuller:
         polled = datetime.now(UTC)
         fetcher = self.ingester.fetcher
         try:
-            fetched = fetcher.get(feed.url, max_bytes=self.ingester.limits.max_bytes,
-                                  validators=feed.validators)  # fmt: skip
+            fetched = fetcher.get(
+                feed.url, max_bytes=self.ingester.limits.max_bytes, validators=feed.validators
+            )
             if fetched.not_modified:
-                self._record(report, feed, WebResult(feed.url, "feed", "unchanged",
-                                                     "not modified (HTTP 304)"))  # fmt: skip
+                self._record(
+                    report,
+                    feed,
+                    WebResult(feed.url, "feed", "unchanged", "not modified (HTTP 304)"),
+                )
                 self.store.record_poll(feed, polled)
                 return
             parsed = parse_feed(fetched.body, fetched.final_url)
         except IngestError as exc:
             transient = isinstance(exc, WebError) and exc.transient
             status = "robots" if isinstance(exc, RobotsDisallowed) else "failed"
-            self._record(report, feed, WebResult(feed.url, "feed", status, str(exc),
-                                                 transient=transient))  # fmt: skip
+            self._record(
+                report, feed, WebResult(feed.url, "feed", status, str(exc), transient=transient)
+            )
             self.store.record_poll(feed, polled)
             return
-        self._record(report, feed, WebResult(feed.url, "feed", "fetched",
-                                             f"{len(parsed.items)} item(s)",
-                                             bytes=len(fetched.body)))  # fmt: skip
-        item_filter = ItemFilter.build(feed.keywords or self.default_keywords,
-                                       feed.fields or DEFAULT_FIELDS)  # fmt: skip
+        self._record(
+            report,
+            feed,
+            WebResult(
+                feed.url, "feed", "fetched", f"{len(parsed.items)} item(s)", bytes=len(fetched.body)
+            ),
+        )
+        item_filter = ItemFilter.build(
+            feed.keywords or self.default_keywords, feed.fields or DEFAULT_FIELDS
+        )
         deferred = False
         for item in parsed.items:
             report.items_seen += 1
@@ -127,6 +137,9 @@ class FeedPuller:
 
     def _record(self, report: PullReport, feed: Feed, result: WebResult) -> None:
         report.results.append(result)
-        event: dict[str, Any] = {"run": self.ingester.run["id"], "feed": feed.url,
-                                 **result.as_dict()}  # fmt: skip
+        event: dict[str, Any] = {
+            "run": self.ingester.run["id"],
+            "feed": feed.url,
+            **result.as_dict(),
+        }
         self.log.write(event)

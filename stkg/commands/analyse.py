@@ -90,14 +90,23 @@ def patents(
     start, end = parse_period(period)
     try:
         params = IndicatorParams(
-            start, end, parse_offices(offices), split_year, core_threshold, strong_threshold,
+            start,
+            end,
+            parse_offices(offices),
+            split_year,
+            core_threshold,
+            strong_threshold,
             country.strip().upper(),
-        )  # fmt: skip
+        )
     except IndicatorError as exc:
         fail(str(exc))
     graph = Graph.from_settings()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     try:
         with Progress(*columns, console=err_console, disable=as_json, transient=True) as bar:
             task = bar.add_task("counting patents", total=None)
@@ -142,12 +151,18 @@ def _print_table(report: AnalysisReport, dry_run: bool) -> None:
         table.add_column(header, justify="center", no_wrap=True)
     for i in _tree_order(report):
         table.add_row(
-            "  " * (i.depth - 1) + (i.name or i.technology), str(i.patent_count),
-            _fmt(i.application_share, "{:.1f}"), _fmt(i.growth_rate, "{:+.1%}"),
-            _fmt(i.citation_index), _fmt(i.activity_index), _fmt(i.technology_importance),
-            _fmt(i.korea_competitiveness), _flag(i.is_core),
-            {"strong": "强", "weak": "弱"}.get(i.korea_strength or "", "–"), _flag(i.is_focus),
-        )  # fmt: skip
+            "  " * (i.depth - 1) + (i.name or i.technology),
+            str(i.patent_count),
+            _fmt(i.application_share, "{:.1f}"),
+            _fmt(i.growth_rate, "{:+.1%}"),
+            _fmt(i.citation_index),
+            _fmt(i.activity_index),
+            _fmt(i.technology_importance),
+            _fmt(i.korea_competitiveness),
+            _flag(i.is_core),
+            {"strong": "强", "weak": "弱"}.get(i.korea_strength or "", "–"),
+            _flag(i.is_focus),
+        )
     console.print(table)
     stored = "not stored (dry run)" if dry_run else f"{report.written} analyses stored"
     console.print(

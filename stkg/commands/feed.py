@@ -32,9 +32,15 @@ app = typer.Typer(
 )
 
 _STYLE = {
-    "written": "green", "unchanged": "dim", "fetched": "cyan", "filtered": "dim",
-    "robots": "yellow", "ignored": "dim", "failed": "red", "dry-run": "cyan",
-}  # fmt: skip
+    "written": "green",
+    "unchanged": "dim",
+    "fetched": "cyan",
+    "filtered": "dim",
+    "robots": "yellow",
+    "ignored": "dim",
+    "failed": "red",
+    "dry-run": "cyan",
+}
 
 
 def is_url(arg: str) -> bool:
@@ -69,8 +75,9 @@ def print_web_results(results: list[WebResult]) -> None:
     table = Table("url", "kind", "status", "entities", "evidence", "bytes", box=None)
     for r in results:
         style = _STYLE.get(r.status, "")
-        table.add_row(r.url, r.kind, f"[{style}]{r.status}[/]", str(r.nodes), str(r.evidence),
-                      str(r.bytes))  # fmt: skip
+        table.add_row(
+            r.url, r.kind, f"[{style}]{r.status}[/]", str(r.nodes), str(r.evidence), str(r.bytes)
+        )
     console.print(table)
     for r in results:
         if r.status in ("failed", "robots", "ignored") and r.reason:
@@ -103,8 +110,9 @@ def add(
     except (FeedUrlError, FilterError) as exc:
         fail(str(exc))
     shown = ", ".join(feed.keywords) or "default (" + ", ".join(get_settings().feed_keywords) + ")"
-    console.print(f"following {feed.url} ({feed.id}); keywords: {shown}; fields: "
-                  f"{', '.join(feed.fields)}")  # fmt: skip
+    console.print(
+        f"following {feed.url} ({feed.id}); keywords: {shown}; fields: {', '.join(feed.fields)}"
+    )
 
 
 @app.command(name="list")
@@ -124,8 +132,9 @@ def list_feeds(
     default = "(default)"
     for f in feeds:
         polled = f.last_polled.isoformat(timespec="seconds") if f.last_polled else "never"
-        table.add_row(f.url, f.name or "", ", ".join(f.keywords) or default, ", ".join(f.fields),
-                      polled)  # fmt: skip
+        table.add_row(
+            f.url, f.name or "", ", ".join(f.keywords) or default, ", ".join(f.fields), polled
+        )
     console.print(table)
 
 
@@ -193,8 +202,10 @@ def _print_pull(report: PullReport, as_json: bool) -> None:
         return
     print_web_results(report.results)
     totals = ", ".join(f"{n} {status}" for status, n in sorted(report.totals().items()))
-    console.print(f"{report.items_seen} item(s), {report.items_ingested} fetched; {totals} "
-                  f"({report.seconds:.1f} s)")  # fmt: skip
+    console.print(
+        f"{report.items_seen} item(s), {report.items_ingested} fetched; {totals} "
+        f"({report.seconds:.1f} s)"
+    )
 
 
 def _store() -> FeedStore:

@@ -74,8 +74,12 @@ def ingest(
         if any(r.status == "failed" for r in web):
             raise typer.Exit(1)
         return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())  # fmt: skip
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err_console, disable=as_json, transient=True) as bar:
         task = bar.add_task("ingesting", total=len(files))
 
@@ -98,8 +102,10 @@ def ingest(
 def _print_json(report: IngestReport, web: list[WebResult]) -> None:
     docs = [{**asdict(d), "path": str(d.path)} for d in report.documents]
     payload: dict[str, object] = {
-        "run": report.run_id, "totals": report.totals(), "documents": docs
-    }  # fmt: skip
+        "run": report.run_id,
+        "totals": report.totals(),
+        "documents": docs,
+    }
     if web:
         payload["web"] = [r.as_dict() for r in web]
     _emit(payload)
@@ -110,14 +116,27 @@ def _emit(payload: dict[str, object]) -> None:
 
 
 def _print_report(report: IngestReport) -> None:
-    table = Table("document", "status", "entities", "relationships", "evidence", "new nodes",
-                  "warnings", box=None)  # fmt: skip
+    table = Table(
+        "document",
+        "status",
+        "entities",
+        "relationships",
+        "evidence",
+        "new nodes",
+        "warnings",
+        box=None,
+    )
     style = {"written": "green", "unchanged": "dim", "failed": "red", "dry-run": "cyan"}
     for d in report.documents:
         table.add_row(
-            d.path.name, f"[{style[d.status]}]{d.status}[/]", str(d.nodes),
-            str(d.relationships), str(d.evidence), str(d.created_nodes), str(len(d.warnings)),
-        )  # fmt: skip
+            d.path.name,
+            f"[{style[d.status]}]{d.status}[/]",
+            str(d.nodes),
+            str(d.relationships),
+            str(d.evidence),
+            str(d.created_nodes),
+            str(len(d.warnings)),
+        )
     console.print(table)
     for d in report.documents:
         if d.error:

@@ -88,8 +88,9 @@ def validate(paths: Paths = None, as_json: JsonFlag = False) -> None:
     issues = validate_paths(paths or None)
     errors, warnings = _summary(issues)
     if as_json:
-        _emit_json({"errors": errors, "warnings": warnings,
-                    "issues": [_issue_json(i) for i in issues]})  # fmt: skip
+        _emit_json(
+            {"errors": errors, "warnings": warnings, "issues": [_issue_json(i) for i in issues]}
+        )
     else:
         _print_issues(issues)
         files = len(paths) if paths else "the shipped"

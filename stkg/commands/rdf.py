@@ -149,8 +149,12 @@ def validate(
     took = time.perf_counter() - started
     if as_json:
         rows = [{**asdict(v), "node": _node(v.focus_node)} for v in report.violations]
-        data = {"conforms": report.conforms, "nodes": checked, "seconds": round(took, 2),
-                "violations": rows}  # fmt: skip
+        data = {
+            "conforms": report.conforms,
+            "nodes": checked,
+            "seconds": round(took, 2),
+            "violations": rows,
+        }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         for v in report.violations:

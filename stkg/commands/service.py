@@ -85,8 +85,17 @@ def up(
     pidfile = _api_pidfile()
     log = settings.home.resolve() / "logs" / "api.log"
     if pidfile.live_process() is None:
-        argv = [sys.executable, "-m", "uvicorn", "stkg.api.app:create_app", "--factory",
-                "--host", settings.api_host, "--port", str(settings.api_port)]  # fmt: skip
+        argv = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "stkg.api.app:create_app",
+            "--factory",
+            "--host",
+            settings.api_host,
+            "--port",
+            str(settings.api_port),
+        ]
         proc = spawn(argv, log)
         pidfile.write(proc.pid)
         _wait_http(f"http://{settings.api_host}:{settings.api_port}/health", proc, log)
