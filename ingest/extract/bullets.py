@@ -21,10 +21,19 @@ MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x246
 _RUN = re.compile(rf"(?:[{MARKERS}][^{MARKERS}\n]{{1,60}}){{2,}}")
 _ITEM = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]+)")
 _TRAILING = re.compile(r"(?:\s*\((?:이상|以上)[^()]*\)|\s*등|\s*,|\s+및|\s*과|\s*와)+\s*$")
+#: A label that closes a group of items and names what they belong to: ``(이상 금속 3건)``,
+#: ``(기계 로봇 3건)``.
+_GROUP = re.compile(
+    r"\(\s*(?:이상|以上)?\s*(?P<label>[가-힣A-Za-z][가-힣A-Za-z·ㆍ ]{0,14}?)"
+    r"\s*\d+\s*(?:건|개|종)\s*\)"
+)
+#: Cue words printed with an item that name its kind, not part of its name (``조선 분야``);
+#: a product's 부품 or 소재 is part of its name (``전동모듈 부품``).
+_OWN_FIELD_CUES = ("분야", "부문", "영역")
 _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 _OWN_CUE = re.compile(rf"\s+(?P<cue>{_CUE_HEADS})$")
 _TOPIC = re.compile(
-    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:)\s*$"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
 )
 _AFTER = re.compile(
     rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,2}}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
@@ -45,12 +54,20 @@ class Bullets:
             items = [(m.start(1) + run.start(), m.group(1)) for m in _ITEM.finditer(run.group())]
             last_start = items[-1][0]
             phrase_end = _phrase_end(source, last_start)
+            group = _GROUP.search(text, last_start, last_start + MAX_ITEM_CHARS + 20)
+            if group and "\n" not in text[last_start : group.start()]:
+                phrase_end = group.end()  # the last item runs up to its group's label
             items[-1] = (last_start, text[last_start:phrase_end])
-            cleaned = []
+            cleaned, grouped = [], False
             for start, raw in items:
+                group = _GROUP.search(raw)
+                if group:
+                    grouped = True
+                    _add_group(source, group, start)
+                    raw = raw[: group.start()]
                 item = _TRAILING.sub("", raw.rstrip())
                 own = _OWN_CUE.search(item)
-                if own:
+                if own and own["cue"] in _OWN_FIELD_CUES:
                     item = item[: own.start()]
                 cleaned.append((start, item, own["cue"] if own else None))
             cls = (
@@ -61,7 +78,8 @@ class Bullets:
             if cls == "Programme":  # the items listed under a programme are its tasks
                 cls = None
             for start, item, _ in cleaned:
-                item_cls = cls or head_class(item)
+                # items grouped under a field's label are that field's products
+                item_cls = cls or head_class(item) or ("StrategicProduct" if grouped else None)
                 if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
                     continue
                 if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
@@ -71,6 +89,14 @@ class Bullets:
                             item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5
                         ),
                     )
+
+
+def _add_group(source: Source, group: re.Match[str], start: int) -> None:
+    """The field a group label names (``(이상 금속 3건)`` → 금속)."""
+    label = group["label"].strip()
+    at = start + group.start("label") + (len(group["label"]) - len(group["label"].lstrip()))
+    if 2 <= len(label) <= MAX_ITEM_CHARS:
+        add_entity(source, Found("StrategicField", label, at, at + len(label), EXTRACTOR, 0.5))
 
 
 def _phrase_end(source: Source, start: int) -> int:

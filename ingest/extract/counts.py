@@ -78,20 +78,21 @@ class Counts:
 
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx
-        seen: dict[int, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
-        for i, token in enumerate(doc[:-1]):
-            if token.tag_ != "SN" or doc[i + 1].text not in COUNTERS or token.whitespace_:
+        seen: dict[float, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
+        i = 0
+        while i < len(doc) - 1:
+            first, token = i, doc[i]
+            number = _number(doc, i) if token.tag_ == "SN" else None
+            i += 1
+            if number is None:
                 continue
-            counter = doc[i + 1]
-            value = (
-                int(token.text.replace(",", "")) if token.text.replace(",", "").isdigit() else None
-            )
-            if value is None:
-                continue
-            after = _noun_after(doc, i + 2)
+            value, c, approximate = number
+            i = c + 1
+            counter = doc[c]
+            after = _noun_after(doc, c + 1)
             if after is not None and after[0].split()[0] in ACTIONS:
                 after = None
-            noun = COUNTERS[counter.text] or after or _noun_before(doc, i)
+            noun = COUNTERS[counter.text] or after or _noun_before(doc, first)
             if not noun:
                 continue
             noun_text, noun_end = (
@@ -115,15 +116,57 @@ class Counts:
                 figureKind=figure_kind(ctx.onto, noun_text),
                 value=value,
                 unit="count",
-                qualifier="exact",
+                qualifier="approximately" if approximate else "exact",
                 countedNoun=noun_text,
             )
             ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
 
 
+#: Number words that multiply what comes before them (``3억``, ``26만``).
+MULTIPLIERS = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+
+def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
+    """The value of the number that starts at token ``i``, the index of its counter, and
+    whether it is approximate.
+
+    Digits may carry 만/억/조 (``3억건``, ``4억 5000개``, ``26만 건``), decimals (``2.37건``)
+    and 여 (``60여개``, ``3억여 건``: about); the last digits are glued to the counter unless
+    a multiplier or 여 ends the number.
+    """
+    total, j = 0.0, i
+    approximate = i > 0 and doc[i - 1].text == "약"
+    while j < len(doc) and doc[j].tag_ == "SN":
+        try:
+            part = float(doc[j].text.replace(",", ""))
+        except ValueError:
+            return None
+        j += 1
+        if j < len(doc) and doc[j].text in MULTIPLIERS and not doc[j - 1].whitespace_:
+            total += part * MULTIPLIERS[doc[j].text]
+            j += 1
+            if j < len(doc) and doc[j].tag_ == "SN" and doc[j - 1].whitespace_ in ("", " "):
+                continue
+            break
+        if doc[j - 1].whitespace_:
+            return None
+        total += part
+        break
+    if j < len(doc) and doc[j].text == "여" and not doc[j - 1].whitespace_:
+        approximate, j = True, j + 1
+    if j >= len(doc) or j == i or doc[j].text not in COUNTERS:
+        return None
+    if doc[j - 1].whitespace_ and doc[j - 1].text not in {*MULTIPLIERS, "여"}:
+        return None
+    return (int(total) if total.is_integer() else total), j, approximate
+
+
 def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
-    """The noun right after the counter and one space (``3개 대분야``, ``100대 핵심 품목``):
-    at most two words, up to the particle; nothing when a particle is glued to the counter."""
+    """The noun right after the counter and one space (``3개 대분야``, ``100대 핵심 품목``),
+    also past a genitive (``58명의 전략위원``): at most two words, up to the particle;
+    nothing when another particle is glued to the counter."""
+    if i < len(doc) and doc[i].text == "의" and not doc[i - 1].whitespace_:
+        i += 1
     if i >= len(doc) or doc[i - 1].whitespace_ != " ":
         return None
     j, words = i, 1
@@ -140,9 +183,11 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _noun_before(doc: Doc, i: int) -> str | None:
-    """The noun word right before the number (``녹색분야 435개``)."""
+    """The noun word right before the number (``녹색분야 435개``, ``유망기술(60여개)``)."""
     j = i - 1
-    if j < 0 or not doc[j].whitespace_ or "\n" in doc[j].whitespace_:
+    if j > 0 and doc[j].text == "(" and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+        j -= 1
+    elif j < 0 or not doc[j].whitespace_ or "\n" in doc[j].whitespace_:
         return None
     k = j
     while (

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import JOINERS, Phrase, is_nominal, text_of
+from stkg.ingest.extract.phrases import JOINERS, Phrase, dotted_parts, is_nominal, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The last noun of a cue → the class of the listed items. Checked in order.
@@ -106,6 +106,8 @@ class Enumerations:
         while i < len(phrases):
             items, last = _list_from(doc, phrases, i)
             if len(items) < 2:
+                items = _dotted_list(doc, phrases, i, items[0])
+            if len(items) < 2:
                 _named_field(source, items[0])
                 i += 1
                 continue
@@ -188,6 +190,26 @@ GENERIC_FIELDS = frozenset(
 BULLET_MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
 
 
+#: A list written as one word needs this many parts to be read as a list on its own:
+#: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.
+MIN_DOTTED_PARTS = 3
+
+
+def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[Item]:
+    """One phrase whose one-word parts are joined by middle dots, read as a list when it
+    has three parts or more, or when 등 follows it (``자동차・전자 등 국내 주력산업``)."""
+    parts = dotted_parts(item.text, item.start)
+    if len(parts) < 2 or any(not p or " " in p for p, _ in parts) or _bulleted(doc, item):
+        return [item]
+    text = text_of(doc)
+    after = text[phrases[i].end_char : phrases[i].end_char + 3].lstrip()
+    if len(parts) < MIN_DOTTED_PARTS and not after.startswith("등"):
+        return [item]
+    if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
+        return [item]  # the document lists the whole as one item elsewhere
+    return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
 def _named_field(source: Source, item: Item) -> None:
     """``조선 분야에서는``, ``전기·자율차 분야``: a field named with its cue word after it.
 
@@ -197,13 +219,18 @@ def _named_field(source: Source, item: Item) -> None:
         return
     if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
         return
-    before = source.text[max(0, item.start - 2) : item.start].strip()
-    if before and before[-1] in BULLET_MARKERS:
+    if _bulleted(source.analysis, item):
         return
     found = Found(
         "StrategicField", item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5
     )
     add_entity(source, found)
+
+
+def _bulleted(doc: Doc, item: Item) -> bool:
+    """Whether a bullet or circled number stands right before the item."""
+    before = text_of(doc)[max(0, item.start - 2) : item.start].strip()
+    return bool(before) and before[-1] in BULLET_MARKERS
 
 
 def _between(doc: Doc, a: Phrase, b: Phrase) -> str:

@@ -45,6 +45,8 @@ EVENT_WORDS = (
     "체결",
     "출시",
     "제공",
+    "신청",
+    "구성",
 )
 _EVENT = re.compile("|".join(EVENT_WORDS))
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*년"
@@ -52,7 +54,8 @@ _SHORT = r"[’‘'`](?P<yy>\d{2})\s*\.\s*(?P<m2>\d{1,2})\s*\.\s*(?P<d2>\d{1,2})
 _DOTTED = r"(?P<y3>(?:19|20)\d{2})\s*[.-]\s*(?P<m3>\d{1,2})\s*[.-]\s*(?P<d3>\d{1,2})"
 _DATE = re.compile(
     rf"{_SHORT}|{_DOTTED}"
-    rf"|(?:{_YEAR}\s*)?(?:(?P<m>\d{{1,2}})\s*월\s*)?(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|까지|부터|이내)))"
+    rf"|(?:{_YEAR}\s*|(?P<rel_d>올해|지난해|작년|내년)\s+)?"
+    rf"(?:(?P<m>\d{{1,2}})\s*월\s*)?(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|이내)))"
     rf"|{_YEAR.replace('y>', 'y4>')}\s*(?P<m4>\d{{1,2}})\s*월"
     rf"|(?P<half>(?:(?P<y5>(?:19|20)\d{{2}})\s*년\s*)?(?:상반기|하반기))"
     rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
@@ -70,7 +73,7 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str) -> str | None:
     if g["y3"]:
         return _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     if g["d"]:
-        year = int(g["y"]) if g["y"] else base.year
+        year = int(g["y"]) if g["y"] else base.year + _offset(g["rel_d"])
         if g["m"]:
             return _iso(year, int(g["m"]), int(g["d"]))
         day, month = int(g["d"]), base.month
@@ -84,9 +87,13 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str) -> str | None:
     if g["half"]:
         return str(int(g["y5"]) if g["y5"] else base.year)
     if g["m6"]:
-        offset = {"지난해": -1, "작년": -1, "내년": 1}.get(g["rel"] or "", 0)
-        return _iso(base.year + offset, int(g["m6"]))
+        return _iso(base.year + _offset(g["rel"]), int(g["m6"]))
     return None
+
+
+def _offset(relative: str | None) -> int:
+    """Years from the article's own year that 지난해, 올해 or 내년 names."""
+    return {"지난해": -1, "작년": -1, "내년": 1}.get(relative or "", 0)
 
 
 def _iso(year: int, month: int, day: int | None = None) -> str | None:
@@ -109,20 +116,42 @@ class Events:
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
-            clause = re.split(r"[.,\n]", text[m.end() : m.end() + MAX_GAP], maxsplit=1)[0]
-            event = _EVENT.search(clause)
+            event, end = _event_after(text, m.end())
+            if event is None:
+                event, end = _labelled(text, m.start())
             if event is None:
                 continue
             date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()])
             if date is None:
                 continue
-            kind = event.group()
+            kind = event
             key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(kind)}"
             eid = ctx.raw_id("StatedEvent", key)
-            evidence = ctx.span(m.start(), m.end() + event.end())
+            evidence = ctx.span(min(m.start(), end), max(m.end(), end))
             ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
             ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
 
+
+def _event_after(text: str, at: int) -> tuple[str | None, int]:
+    """The event word in the clause that follows a date (``17일부터 접수``), and where it ends.
+
+    A date set off by a comma (``특허청이 14일, … 신설한다``) dates the clause after the comma.
+    """
+    window = text[at : at + MAX_GAP]
+    skip = len(window) - len(window.lstrip(" ,"))
+    clause = re.split(r"[.,\n]", window[skip:], maxsplit=1)[0]
+    event = _EVENT.search(clause)
+    return (event.group(), at + skip + event.end()) if event else (None, at)
+
+
+def _labelled(text: str, at: int) -> tuple[str | None, int]:
+    """The event a line's label names before its date (``접수기간 : 2021. 2. 1.``)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    label = _LABEL.search(line)
+    return (label["event"], at - len(line) + label.start("event")) if label else (None, at)
+
+
+_LABEL = re.compile(rf"(?P<event>{_EVENT.pattern})\s*(?:기간|일시|일정|기한|일)?\s*[:：]\s*$")
 
 #: Lines that date the page (header, byline), not an event.
 _BYLINE = re.compile(r"\s*(?:SOURCE|DATE|입력|기사입력|등록|수정|업데이트|승인|발행)\b")

@@ -10,6 +10,7 @@ extractors type the phrases by their head noun.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,6 +23,19 @@ from stkg.ingest.nlp.tokenizer import TEXT_KEY
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 #: Joiners allowed inside a name between nominal tokens (``소재·부품``, ``R&D``, ``3D``).
 JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・"})
+
+
+#: Middle dots that join the members of a list written as one word (``석유화학·철강·시멘트``).
+LIST_DOTS = "·ㆍ・ᐧ"
+
+
+def dotted_parts(text: str, start: int) -> list[tuple[str, int]]:
+    """The parts of ``text`` (at ``start``) between middle dots, each with its offset."""
+    parts, offset = [], start
+    for part in re.split(f"[{LIST_DOTS}]", text):
+        parts.append((part, offset))
+        offset += len(part) + 1
+    return parts
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,80 @@ def test_a_listed_programme_ends_like_one(tmp_path, onto):
 def test_a_field_named_with_its_cue_word(tmp_path, onto):
     text = "이번 로드맵에서 수소모빌리티 분야에서는 충전 기술을, 해당 분야에서는 인력을 지원한다.\n"
     assert set(named(facts_of(tmp_path, onto, text), "StrategicField")) == {"수소모빌리티"}
+
+
+def figures(facts: FactSet) -> set[tuple]:
+    return {
+        (n.props["value"], n.props["countedNoun"], n.props["qualifier"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+
+
+def test_counts_with_korean_large_numbers_decimals_and_approximations(tmp_path, onto):
+    text = (
+        "특허청은 3억여 건의 특허 빅데이터와 1만2000개 핵심기술을 분석해 로드맵을 만들었다. "
+        "유망기술(60여개)을 골랐고 26만 건 논문과 평균 2.37건 특허를 살폈으며 "
+        "58명의 전략위원이 참여했다.\n"
+    )
+    assert figures(facts_of(tmp_path, onto, text)) == {
+        (300_000_000, "특허 빅데이터", "approximately"),
+        (12_000, "핵심기술", "exact"),
+        (60, "유망기술", "approximately"),
+        (260_000, "논문", "exact"),
+        (2.37, "특허", "exact"),
+        (58, "전략위원", "exact"),
+    }
+
+
+def test_a_list_written_with_middle_dots_before_its_cue(tmp_path, onto):
+    three = facts_of(tmp_path, onto, "정부는 제지·유리·섬유 분야의 기술로드맵을 발표했다.\n")
+    assert set(named(three, "StrategicField")) == {"제지", "유리", "섬유"}
+    pair = facts_of(tmp_path, onto, "정부는 조명·광학 분야의 기술로드맵을 발표했다.\n")
+    assert set(named(pair, "StrategicField")) == {"조명·광학"}  # two parts: often one name
+    listed = facts_of(tmp_path, onto, "이 로드맵은 조명・광학 등 국내 주력산업에 적용한다.\n")
+    assert set(named(listed, "StrategicField")) == {"조명", "광학"}
+
+
+def test_a_dotted_name_the_document_lists_as_one_item_is_not_split(tmp_path, onto):
+    text = "평가는 ①제지·유리·섬유 ②조명 ③해양 분야로 나뉜다. 제지·유리·섬유 분야가 가장 높았다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "제지·유리·섬유" in fields and "제지" not in fields
+
+
+def test_bullets_grouped_under_a_label_are_that_fields_products(tmp_path, onto):
+    text = (
+        "기술로드맵 선정 과제는 △무선 충전식 드론 배터리 △고내열 코팅 필름(이상 소재 2건) "
+        "△정밀 감속기 △협동로봇 관절(기계 2건)이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"소재", "기계"} <= set(named(facts, "StrategicField"))
+    assert {"무선 충전식 드론 배터리", "고내열 코팅 필름", "정밀 감속기", "협동로봇 관절"} <= set(
+        named(facts, "StrategicProduct")
+    )
+
+
+def test_numbered_items_in_brackets_after_their_cue(tmp_path, onto):
+    text = "정책서는 국방 5대 분야(① 무인 정찰, ② 우주 감시, ③ 전자전 방호)를 제시했다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"무인 정찰", "우주 감시", "전자전 방호"} <= fields
+
+
+def events(facts: FactSet) -> set[str]:
+    return {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+
+
+def test_dates_that_open_or_close_an_application_window(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-05\n\n중기부는 스마트물류 기술개발사업 과제를 6일부터 접수하고 "
+        "오는 29일까지 신청을 받는다. 2차 과제는 내년 1월 2일부터 모집한다.\n"
+        "□ 접수기간 : 2024. 4. 1.(월) ~ 2024. 4. 19.(금)\n"
+    )
+    assert {"2024-03-06", "2024-03-29", "2025-01-02", "2024-04-01"} <= events(
+        facts_of(tmp_path, onto, text)
+    )
+
+
+def test_a_date_set_off_by_a_comma_dates_the_clause_after_it(tmp_path, onto):
+    text = "DATE: 2024-03-05\n\n특허청이 6일, 특허 데이터 전담 조직을 신설한다고 밝혔다.\n"
+    assert "2024-03-06" in events(facts_of(tmp_path, onto, text))
