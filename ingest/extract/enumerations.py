@@ -38,6 +38,7 @@ CUE_CLASSES = (
     ("사업", "Programme"),
     ("프로그램", "Programme"),
     ("기업", "Organization"),
+    ("업계", "Organization"),
     ("업체", "Organization"),
     ("기관", "Organization"),
     ("대학", "Organization"),
@@ -72,7 +73,8 @@ GENERIC_ENDINGS = {
 }
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
-_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요"})
+#: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
+_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
 EXTRACTOR = "enumerations"
@@ -327,7 +329,7 @@ def _plausible(text: str, cls: str) -> bool:
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
     last = text.split()[-1]
-    if institution_confidence(last, last) is not None:
+    if cls != "Organization" and institution_confidence(last, last) is not None:
         return False
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 

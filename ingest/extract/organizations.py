@@ -11,6 +11,7 @@ of the abbreviation are evidence for the same node.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import JOINERS, is_nominal, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.nlp.tokenizer import is_user_word
 
 #: Suffixes that type a word as an institution, with the confidence they carry.
 LONG_SUFFIXES = {
@@ -124,6 +126,24 @@ def institution_confidence(name: str, last_token: str) -> float | None:
     return None
 
 
+#: Nouns that say the next word names a company (``조선사인 한화오션``, ``혁신기업 엔도로보틱스``).
+COMPANY_KINDS = (
+    "기업",
+    "업체",
+    "회사",
+    "스타트업",
+    "조선사",
+    "제약사",
+    "협력사",
+    "자회사",
+    "계열사",
+    "제조사",
+    "건설사",
+    "통신사",
+    "완성차사",
+)
+
+
 class Organizations:
     name = EXTRACTOR
     needs_nlp = True
@@ -132,7 +152,10 @@ class Organizations:
     def __call__(self, source: Source) -> None:
         doc = source.analysis
         aliases: dict[str, str] = {}  # abbreviation → full name, as the text defines them
-        for start, end in _words(doc):
+        words = _words(doc)
+        for (_, before_end), (start, end) in itertools.pairwise(words):
+            _company_after_its_kind(source, doc, before_end, start, end)
+        for start, end in words:
             for name_start, name_end in _names_in_word(doc, start, end):
                 name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
                 confidence = institution_confidence(name, doc[name_end - 1].text)
@@ -164,6 +187,30 @@ class Organizations:
                     (token.text,),
                 )
                 add_entity(source, found)
+
+
+def _company_after_its_kind(
+    source: Source, doc: Doc, before_end: int, start: int, end: int
+) -> None:
+    """A proper noun right after a company-kind noun names a company: ``대형 조선사인
+    한화오션과``, ``딥테크 혁신기업 엔도로보틱스에서``."""
+    kind_end = before_end - 1 if doc[before_end - 1].tag_.startswith("VCP") else before_end
+    kind = doc[kind_end - 1]
+    if not kind.text.endswith(COMPANY_KINDS) or not is_nominal(kind):
+        return
+    names = _names_in_word(doc, start, end)
+    if not names or names[0][0] != start or doc[start].tag_ != "NNP":
+        return
+    if is_user_word(doc[start].text):  # a term from the reference data, not an unknown name
+        return
+    name_start, name_end = names[0]
+    name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
+    if institution_confidence(name, doc[name_end - 1].text) is not None or len(name) < 2:
+        return  # an institution: the suffix rule's
+    found = Found(
+        "Organization", name, doc[name_start].idx, _end_char(doc, name_end), EXTRACTOR, 0.6
+    )
+    add_entity(source, found)
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -76,6 +76,12 @@ def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
     return added
 
 
+def is_user_word(word: str, kiwi: Kiwi | None = None) -> bool:
+    """Whether ``word`` was taught to Kiwi from the gazetteer (so Kiwi's NNP tag on it says
+    nothing about it being a proper noun)."""
+    return word in _ADDED.get(id(kiwi or get_kiwi()), ())
+
+
 def _dictionary_words(forms: Iterable[str]) -> Iterator[str]:
     """Space-free Hangul words to teach Kiwi: a multi-word form is added word by word.
 

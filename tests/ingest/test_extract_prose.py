@@ -233,3 +233,18 @@ def test_dates_that_open_or_close_an_application_window(tmp_path, onto):
 def test_a_date_set_off_by_a_comma_dates_the_clause_after_it(tmp_path, onto):
     text = "DATE: 2024-03-05\n\n특허청이 6일, 특허 데이터 전담 조직을 신설한다고 밝혔다.\n"
     assert "2024-03-06" in events(facts_of(tmp_path, onto, text))
+
+
+def test_companies_after_their_kind_noun_and_in_a_labelled_list(tmp_path, onto):
+    text = (
+        "기술로드맵 간담회에는 드론 제조사인 날개로보틱스와 혁신기업 바다센서텍이 참여했다. "
+        "[업계] 가온디에스, 누리테크, 다솜정밀 [유관기관] 한국드론진흥원, 스마트물류협회\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"날개로보틱스", "바다센서텍", "가온디에스", "누리테크", "다솜정밀"} <= orgs
+    assert {"한국드론진흥원", "스마트물류협회"} <= orgs
+
+
+def test_a_known_term_after_a_company_kind_is_no_company(tmp_path, onto):
+    text = "정부는 기술로드맵에 따라 중소기업 기술개발을 지원한다.\n"
+    assert named(facts_of(tmp_path, onto, text), "Organization") == {}
