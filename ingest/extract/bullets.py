@@ -36,7 +36,8 @@ _TOPIC = re.compile(
     rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
 )
 _AFTER = re.compile(
-    rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,2}}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,2}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
+    rf"(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
 )
 MAX_ITEM_CHARS = 40
@@ -70,13 +71,10 @@ class Bullets:
                 if own and own["cue"] in _OWN_FIELD_CUES:
                     item = item[: own.start()]
                 cleaned.append((start, item, own["cue"] if own else None))
-            cls = (
-                cue_class(cleaned[-1][2] or "")
-                or _cue_after(text, phrase_end)
-                or _cue_before(text, run.start())
-            )
-            if cls == "Programme":  # the items listed under a programme are its tasks
-                cls = None
+            after = _cue_after(text, phrase_end)
+            cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run.start())
+            if cls == "Programme" and after != "Programme":
+                cls = None  # items listed under a programme (X사업은 △…) are its tasks
             for start, item, _ in cleaned:
                 # items grouped under a field's label are that field's products
                 item_cls = cls or head_class(item) or ("StrategicProduct" if grouped else None)
@@ -109,7 +107,7 @@ def _phrase_end(source: Source, start: int) -> int:
 
 
 def _cue_after(text: str, end: int) -> str | None:
-    m = _AFTER.match(text[end : end + 40])
+    m = _AFTER.match(text[end : end + 60])
     return cue_class(m["cue"]) if m else None
 
 

@@ -95,7 +95,14 @@ GENERIC = frozenset(
     ]
 )
 _QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
-_QUOTED_HEADS = ("사업", "프로그램", "프로젝트", "기술개발", "R&D", "지원", "바우처", "과제")
+_QUOTED_HEADS = tuple(
+    name_key(h) for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제")
+)
+#: Money given to a quoted name right after it (``‘…’에 2718억원``, ``‘…’(386억원)``): a
+#: quoted name that receives a budget is a programme whatever its head.
+_FUNDED = re.compile(
+    r"\s*(?:에는?|에\s*총|\()\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
+)
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 MAX_WORDS = 3
 EXTRACTOR = "programmes"
@@ -144,7 +151,10 @@ class Programmes:
                 )
         for m in _QUOTED.finditer(source.text):
             inner = m.group(1).strip()
-            if inner.endswith(_QUOTED_HEADS) and name_key(inner) not in GENERIC:
+            if name_key(inner) in GENERIC or not re.search(r"[가-힣A-Za-z]", inner):
+                continue
+            headed = name_key(inner).endswith(_QUOTED_HEADS)
+            if headed or _FUNDED.match(source.text, m.end()):
                 start = m.start(1) + m.group(1).index(inner)
                 add_entity(
                     source, Found("Programme", inner, start, start + len(inner), EXTRACTOR, 0.8)

@@ -248,3 +248,23 @@ def test_companies_after_their_kind_noun_and_in_a_labelled_list(tmp_path, onto):
 def test_a_known_term_after_a_company_kind_is_no_company(tmp_path, onto):
     text = "정부는 기술로드맵에 따라 중소기업 기술개발을 지원한다.\n"
     assert named(facts_of(tmp_path, onto, text), "Organization") == {}
+
+
+def test_bullets_counted_as_programmes_after_them_are_programmes(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 진흥원은 △드론실증지원 △해양로봇 상용화 △소재혁신바우처 등 "
+        "예산 규모 1,200억원에 해당하는 3개 사업을 넘겨받았다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"드론실증지원", "해양로봇 상용화", "소재혁신바우처"} <= programmes
+
+
+def test_items_under_a_programme_topic_are_its_tasks_not_programmes(tmp_path, onto):
+    text = "기술로드맵에 따라 스마트물류 기술개발사업은 △드론 배송 △자율 창고를 지원한다.\n"
+    assert set(named(facts_of(tmp_path, onto, text), "Programme")) == {"스마트물류 기술개발사업"}
+
+
+def test_a_quoted_name_that_receives_a_budget_is_a_programme(tmp_path, onto):
+    text = "기술로드맵에 따라 ‘해양로봇 실증 고도화’에 310억원, ‘드론 핵심부품 개발’에 90억원을 투입한다.\n"
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양로봇 실증 고도화", "드론 핵심부품 개발"} <= programmes
