@@ -1,9 +1,10 @@
 """Roadmap and plan editions named in prose, in any outlet's wording.
 
 An edition is a noun phrase whose word ends in a plan head (…로드맵, …기본계획, …종합계획,
-…시행계획), or a quoted name ending in 로드맵/계획/전략/방안. The series is the name
-without its year; the year is a year or period printed just before it in the same
-sentence (``2022~2024 중소기업 기술로드맵``), else the document's own year. A series that a
+…시행계획, …기획서, …정책서), or a quoted name ending in 로드맵/계획/전략/방안/청사진.
+The series is the name without its year; the year is a year or period printed just before
+it in the same sentence (``2022~2024 중소기업 기술로드맵``), else the year the document
+prints with the same series elsewhere, else the document's own year. A series that a
 reference roadmap answers to (its label or altLabel) takes that roadmap's name, so five
 outlets' wordings land on one ``RoadmapEdition``.
 """
@@ -20,8 +21,19 @@ from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
 
-HEADS = ("로드맵", "기본계획", "종합계획", "시행계획", "전략로드맵", "진흥계획", "육성계획")
-QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)")
+HEADS = (
+    "로드맵",
+    "기본계획",
+    "종합계획",
+    "시행계획",
+    "전략로드맵",
+    "진흥계획",
+    "육성계획",
+    "기획서",
+    "정책서",
+)
+#: Heads trusted only in quotes: ``청사진`` or ``전략`` alone is often a figure of speech.
+QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)", "청사진")
 GENERIC = frozenset(
     name_key(n)
     for n in [
@@ -44,6 +56,9 @@ GENERIC = frozenset(
         "세부",
         "추진계획",
         "발전전략",
+        "기획서",
+        "정책서",
+        "청사진",
     ]
 )
 #: Words that qualify any plan and name no series (``중장기 기술로드맵``, ``R&D 로드맵``).
@@ -91,8 +106,9 @@ class Editions:
 
     def __call__(self, source: Source) -> None:
         doc = source.analysis
+        spans: list[tuple[int, int]] = []
         for phrase in source.phrases:
-            if not any(head in phrase.text for head in ("로드맵", "계획")):
+            if not any(head in phrase.text for head in ("로드맵", "계획", "기획서", "정책서")):
                 continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
@@ -114,28 +130,44 @@ class Editions:
                     first -= 1
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
-                _add(source, start, end)
+                spans.append((start, end))
         for m in _QUOTED.finditer(source.text):
             inner = m.group(1).strip()
             bare = re.sub(r"\s*\((?:안|案)\)$", "", inner)
             if bare.endswith(QUOTED_HEADS):
                 start = m.start(1) + m.group(1).index(inner)
-                _add(source, start, start + len(bare))
+                spans.append((start, start + len(bare)))
+        named = [n for n in (_named(source.text, s, e) for s, e in spans) if n is not None]
+        # a series the document dates once (``‘2019∼2033 …정책서’``) is that edition where
+        # it is named again without a year, not an edition of the document's own year
+        dated: dict[str, set[int]] = {}
+        for series, _, _, years in named:
+            if years:
+                dated.setdefault(name_key(series), set()).add(years[0])
+        for series, start, end, years in named:
+            stated = dated.get(name_key(series), set())
+            if not years and len(stated) == 1:
+                years = [next(iter(stated))]
+            _add(source, series, start, end, years)
 
 
-def _add(source: Source, start: int, end: int) -> None:
-    ctx = source.ctx
-    printed = source.text[start:end]
-    trimmed = printed.rstrip("*※†")
-    printed, end = trimmed, start + len(trimmed)
+def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] | None:
+    """The series a span names, the span without trailing marks, and the years printed
+    with it; None for a generic plan word."""
+    printed = text[start:end].rstrip("*※†")
+    end = start + len(printed)
     lead = _LEADING_YEAR.match(printed)
     series = printed[lead.end() :] if lead else printed
     substantive = [w for w in series.split()[:-1] if name_key(w) not in GENERIC_QUALIFIERS]
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
-        return
+        return None
     if name_key(series) in GENERIC or len(name_key(series)) < 4:
-        return
-    years = _years_before(source.text, start, printed)
+        return None
+    return series, start, end, _years_before(text, start, printed)
+
+
+def _add(source: Source, series: str, start: int, end: int, years: list[int]) -> None:
+    ctx = source.ctx
     base = source.date.year if source.date else None
     if not years and base is not None:
         years = [base + _relative_offset(source.text, start)]

@@ -268,3 +268,16 @@ def test_a_quoted_name_that_receives_a_budget_is_a_programme(tmp_path, onto):
     text = "기술로드맵에 따라 ‘해양로봇 실증 고도화’에 310억원, ‘드론 핵심부품 개발’에 90억원을 투입한다.\n"
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"해양로봇 실증 고도화", "드론 핵심부품 개발"} <= programmes
+
+
+def test_a_plan_dated_once_is_that_edition_where_it_is_named_again(tmp_path, onto):
+    text = (
+        "DATE: 2021-03-22\n\n정부는 ‘해양드론진흥정책서’의 하위 문서로 ‘2021∼2030 해양드론기획서’를 "
+        "발간했다. 이번 기획서는 ‘2019∼2033 해양드론진흥정책서’에서 제시한 분야를 따른다.\n"
+    )
+    editions = {
+        (n.props["name"], n.props.get("startYear"))
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert editions == {("해양드론기획서", 2021), ("해양드론진흥정책서", 2019)}
