@@ -14,12 +14,15 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import CUE_CLASSES, GENERIC_ENDINGS, cue_class, head_class
-from stkg.ingest.extract.phrases import noun_phrases, text_of, token_range
+from stkg.ingest.extract.phrases import BULLET_MARKERS, noun_phrases, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 
-MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
-_RUN = re.compile(rf"(?:[{MARKERS}][^{MARKERS}\n]{{1,60}}){{2,}}")
-_ITEM = re.compile(rf"[{MARKERS}]\s*([^{MARKERS}\n]+)")
+MARKERS = BULLET_MARKERS
+#: A marker: a bullet or circled number, or a number in brackets (``(1)``, ``1)``).
+_MARK = rf"(?:[{MARKERS}]|\(\d{{1,2}}\)|(?<![\d.(])\d{{1,2}}\))"
+_NOT_MARK = rf"(?:(?!{_MARK})[^\n])"
+_RUN = re.compile(rf"(?:{_MARK}{_NOT_MARK}{{1,60}}){{2,}}")
+_ITEM = re.compile(rf"{_MARK}\s*({_NOT_MARK}+)")
 _TRAILING = re.compile(r"(?:\s*\((?:이상|以上)[^()]*\)|\s*등|\s*,|\s+및|\s*과|\s*와)+\s*$")
 #: A label that closes a group of items and names what they belong to: ``(이상 금속 3건)``,
 #: ``(기계 로봇 3건)``.

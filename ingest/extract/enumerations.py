@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import JOINERS, Phrase, dotted_parts, is_nominal, text_of
+from stkg.ingest.extract.phrases import (
+    BULLET_MARKERS,
+    JOINERS,
+    Phrase,
+    dotted_parts,
+    is_nominal,
+    text_of,
+)
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The last noun of a cue → the class of the listed items. Checked in order.
@@ -189,7 +196,6 @@ GENERIC_FIELDS = frozenset(
         "국내",
     ]
 )
-BULLET_MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
 
 
 #: A list written as one word needs this many parts to be read as a list on its own:

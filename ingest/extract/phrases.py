@@ -25,6 +25,8 @@ NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・"})
 
 
+#: Bullets and circled numbers that open the items of a list inside a sentence.
+BULLET_MARKERS = "△▲▶▷◆◇■□●○" + "".join(chr(c) for c in range(0x2460, 0x2474))
 #: Middle dots that join the members of a list written as one word (``석유화학·철강·시멘트``).
 LIST_DOTS = "·ㆍ・ᐧ"
 

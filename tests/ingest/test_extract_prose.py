@@ -281,3 +281,9 @@ def test_a_plan_dated_once_is_that_edition_where_it_is_named_again(tmp_path, ont
         if n.cls == "RoadmapEdition"
     }
     assert editions == {("해양드론기획서", 2021), ("해양드론진흥정책서", 2019)}
+
+
+def test_items_numbered_in_brackets_are_a_list(tmp_path, onto):
+    text = "기술로드맵의 중점 분야는 (1) 해양드론 (2) 극지탐사 (3) 심해자원 분야로 정해졌다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "극지탐사", "심해자원"} <= fields
