@@ -3,6 +3,7 @@ FROM python:3.11-slim
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY stkg ./stkg
+COPY config ./config
 COPY graph ./graph
 COPY ontology ./ontology
 COPY ingest ./ingest

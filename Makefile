@@ -41,7 +41,7 @@ format: install ## format the code
 	$(BIN)/ruff check --fix .
 
 typecheck: install ## mypy
-	$(BIN)/mypy stkg graph api ontology ingest
+	$(BIN)/mypy stkg config graph api ontology ingest
 
 screenshots: install ## regenerate docs/screenshots/*.png in headless Chromium
 	@./scripts/system-deps --test

@@ -12,7 +12,6 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from stkg import __version__
 from stkg.api.limits import BodyLimit
 from stkg.api.metrics import RequestMetrics, create_metrics
 from stkg.api.openapi import install_openapi
@@ -34,8 +33,9 @@ from stkg.api.routes import (
     vocabulary,
 )
 from stkg.api.ui import install_ui
+from stkg.config.settings import Settings, get_settings
+from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
-from stkg.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -25,9 +25,9 @@ from neo4j import RoutingControl
 from neo4j.exceptions import ServiceUnavailable
 
 from stkg.api.metrics import observe_query
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.serialize import Rows, collect_rows
-from stkg.settings import Settings
 
 __all__ = ["NO_ANSWER_GRACE", "Reader", "Rows", "in_thread"]
 

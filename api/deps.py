@@ -18,8 +18,8 @@ from fastapi import Depends, Request
 
 from stkg.api.db import Reader
 from stkg.api.metrics import ApiMetrics
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 
 async def app_settings(request: Request) -> Settings:

@@ -6,7 +6,7 @@ EMPTIES the database NEO4J_URI names (point it at a server of its own), creates 
 ontology's constraints (``stkg ontology sync``), writes the tree of
 ``bench/patent_data.py`` and N patents (UNWIND batches of 20,000; one Korean or foreign
 applicant each, forward citations, five offices, 2015-2024), then runs
-:func:`stkg.graph.patent_analysis.analyse_patents` over all of them twice (cold: first
+:func:`stkg.graph.analysis.patent_analysis.analyse_patents` over all of them twice (cold: first
 read after the load; warm: page cache filled) and prints the time of each step.
 ``--keep`` reuses the patents already loaded (no wipe, no load).
 """
@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import patent_data
 
+from stkg.config.settings import get_settings
+from stkg.graph.analysis.indicators import IndicatorParams
+from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.driver import Graph
-from stkg.graph.indicators import IndicatorParams
-from stkg.graph.patent_analysis import analyse_patents
 from stkg.graph.schema import sync
 from stkg.ontology.model import load_ontology
-from stkg.settings import get_settings
 
 
 def load(graph: Graph, n: int) -> float:

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from stkg.graph.server import LocalNeo4j
-from stkg.settings import Settings
+from stkg.config.settings import Settings
+from stkg.graph.local.server import LocalNeo4j
 
 
 def _free_port() -> int:

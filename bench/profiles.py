@@ -38,11 +38,11 @@ from bench import bulk_load
 from bench.generate import PatentRow, Scale, field_id, patent_document, patents, programme_id
 from bench.query_latency import ApiServer, api_urls, bare_calls
 from bench.runner import server_directory
+from stkg.config.settings import get_settings
 from stkg.graph.driver import Graph
-from stkg.graph.server import LocalNeo4j
+from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.writer import FactWriter
 from stkg.ontology.model import load_ontology
-from stkg.settings import get_settings
 
 NEW = "profile-"  # the number prefix of the patents this script adds (and deletes)
 DELETE_NEW = (

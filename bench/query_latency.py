@@ -24,10 +24,10 @@ from urllib.parse import quote, urlsplit
 import httpx
 from neo4j import Driver, RoutingControl
 
+from stkg.config.settings import Settings
 from stkg.graph.cypher.programmes import PROGRAMME_LINKS
 from stkg.graph.lineage import HOP, NODE, lineage_types, split_by_direction
 from stkg.queries.catalog import load_catalog
-from stkg.settings import Settings
 
 __all__ = ["QUERIES", "ApiServer", "Latency", "latencies", "percentile"]
 

@@ -29,12 +29,12 @@ from neo4j import Driver
 from bench import bulk_load, throughput
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
 from bench.query_latency import ApiServer, Latency, api_urls, bare_calls, latencies
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, new_driver
+from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
-from stkg.graph.server import LocalNeo4j
 from stkg.graph.writer import FactWriter
 from stkg.ontology.model import load_ontology
-from stkg.settings import Settings, get_settings
 
 __all__ = ["BenchError", "Config", "Result", "run"]
 

@@ -16,8 +16,8 @@ from typing import Any, LiteralString, TypeVar
 import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.serialize import Rows, collect_rows
-from stkg.settings import Settings, get_settings
 
 T = TypeVar("T")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stkg import __version__
+from stkg.config.version import __version__
 from stkg.graph.driver import Graph
 from stkg.graph.prefetch import prefetch
 from stkg.graph.writer import FactWriter, NullWriter, WriteSummary

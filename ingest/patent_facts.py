@@ -2,7 +2,7 @@
 
 Forward citations (``citationCount``) and applicants' nationality (``country`` on the
 ``Organization``) are recorded when the list has those columns: the patent indicators
-(:mod:`stkg.graph.indicators`) need them for the citation index and Korea's activity index.
+(:mod:`stkg.graph.analysis.indicators`) need them for the citation index and Korea's activity index.
 """
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
 """stkg: a knowledge graph of Korea's strategic-technology roadmaps."""
 
-__version__ = "0.1.0"
+from stkg.config.version import __version__
+
+__all__ = ["__version__"]

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from neo4j import GraphDatabase
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph, close_drivers, get_driver
-from stkg.graph.server import LocalNeo4j
-from stkg.settings import Settings
+from stkg.graph.local.server import LocalNeo4j
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from stkg.cli import app
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import existing_schema_objects
 from stkg.ontology.model import default_paths
-from stkg.settings import Settings, get_settings
 
 runner = CliRunner()
 

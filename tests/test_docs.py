@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from stkg.settings import Settings
+from stkg.config.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -44,4 +44,4 @@ def test_import_contracts_hold(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken" in result.stdout, result.stdout
+    assert "Contracts: 4 kept, 0 broken" in result.stdout, result.stdout

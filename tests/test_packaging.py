@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from stkg.settings import NEO4J_VERSION
+from stkg.config.settings import NEO4J_VERSION
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, get_driver
+from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
-from stkg.graph.server import LocalNeo4j
-from stkg.settings import Settings, get_settings
 
 SCRATCH_BOLT_PORT = 7691
 SCRATCH_HTTP_PORT = 7476

@@ -29,7 +29,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
 
-from stkg import __version__
+from stkg.config.settings import Settings
+from stkg.config.version import __version__
 from stkg.ingest.errors import DocumentTooLarge
 from stkg.ingest.web.errors import (
     ConnectionFailed,
@@ -39,7 +40,6 @@ from stkg.ingest.web.errors import (
     TruncatedDownload,
 )
 from stkg.ingest.web.robots import ROBOTS_MAX_BYTES, RobotsAnswer, RobotsRules
-from stkg.settings import Settings
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 #: A server asking for a longer pause than this (Retry-After) is not waited for.

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from stkg import __version__
+from stkg.config.version import __version__
 from stkg.graph.driver import Graph
 from stkg.graph.facts import FactSet
 from stkg.graph.writer import FactWriter, NullWriter

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from stkg.settings import Settings
+from stkg.config.settings import Settings
 
 
 def feed_log_path(settings: Settings) -> Path:

@@ -13,14 +13,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from stkg.console import console, err_console, fail
-from stkg.graph.driver import Graph
-from stkg.graph.indicators import (
+from stkg.graph.analysis.indicators import (
     OFFICES,
     IndicatorError,
     IndicatorParams,
     TechnologyIndicators,
 )
-from stkg.graph.patent_analysis import AnalysisReport, analyse_patents
+from stkg.graph.analysis.patent_analysis import AnalysisReport, analyse_patents
+from stkg.graph.driver import Graph
 from stkg.ontology.model import load_ontology
 
 app = typer.Typer(help="Analyses computed from the graph.", no_args_is_help=True)

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
 from stkg.ingest.readers import Limits
@@ -24,7 +25,6 @@ from stkg.ingest.web.pull import PullReport
 from stkg.ingest.web.runlog import RunLog, feed_log_path
 from stkg.ingest.web.store import FeedUrlError
 from stkg.ontology.model import Ontology, load_ontology
-from stkg.settings import get_settings
 
 app = typer.Typer(
     help="Follow RSS/Atom feeds (press releases) and ingest the items about roadmaps.",

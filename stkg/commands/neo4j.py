@@ -6,9 +6,9 @@ import time
 
 import typer
 
+from stkg.config.settings import get_settings
 from stkg.console import console, fail
-from stkg.graph.server import LocalNeo4j, Neo4jServerError, ServerStatus
-from stkg.settings import get_settings
+from stkg.graph.local.server import LocalNeo4j, Neo4jServerError, ServerStatus
 
 app = typer.Typer(
     help="Run a local Neo4j Community 5.26 server (Java 17 + Maven, no Docker).\n\n"

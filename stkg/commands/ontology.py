@@ -15,12 +15,12 @@ import typer
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from stkg.commands.rdf import export
+from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
 from stkg.graph.schema import InvalidOntology, SyncPlan, apply_plan, load_checked, plan_sync
 from stkg.ontology.errors import OntologyError
 from stkg.ontology.lint import ERROR, WARNING, Issue, validate_paths
-from stkg.settings import get_settings
 
 app = typer.Typer(
     help="The ontology (ontology/*.ttl): lint it, and make Neo4j match it.",

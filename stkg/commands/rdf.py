@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
+from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
 from stkg.graph.rdf import (
@@ -29,7 +30,6 @@ from stkg.graph.rdf import (
 from stkg.ontology.errors import OntologyError
 from stkg.ontology.ids import typed_id_from_iri
 from stkg.ontology.model import load_ontology
-from stkg.settings import get_settings
 
 
 class Format(StrEnum):

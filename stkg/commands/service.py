@@ -11,11 +11,11 @@ import httpx
 import typer
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from stkg.config.processes import PidFile, spawn, tail, terminate_group
+from stkg.config.settings import get_settings
 from stkg.console import console, fail
-from stkg.daemon import PidFile, spawn, tail, terminate_group
 from stkg.graph.driver import Graph
-from stkg.graph.server import LocalNeo4j, Neo4jServerError
-from stkg.settings import get_settings
+from stkg.graph.local.server import LocalNeo4j, Neo4jServerError
 
 
 def status() -> None:

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 
 @pytest.fixture(scope="module")

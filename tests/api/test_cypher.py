@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 HOSTILE = [
     "CREATE (n:Entity {id: 'x:1'})",

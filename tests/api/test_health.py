@@ -7,7 +7,7 @@ import socket
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
-from stkg.settings import Settings
+from stkg.config.settings import Settings
 
 
 def test_health_and_ready(neo4j_settings: Settings) -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from stkg.api.terms import relationship_terms, split_by_direction
 from stkg.cli import app
-from stkg.settings import Settings, get_settings
+from stkg.config.settings import Settings, get_settings
 
 
 def _degrees(body: dict) -> dict[str, int]:

@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.queries.catalog import CatalogError, load_catalog, parse_query_file
-from stkg.settings import Settings
 
 EDITION_2021 = "edition:중소기업기술로드맵@2021"
 EDITION_2022 = "edition:중소기업기술로드맵@2022"

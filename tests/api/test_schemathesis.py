@@ -18,8 +18,8 @@ from schemathesis.python.asgi import shutdown_lifespans
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 EXAMPLES = 8
 #: Write endpoints need keys and run ingest; they get their own tests.

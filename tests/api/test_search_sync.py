@@ -7,9 +7,9 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import drop_schema
-from stkg.settings import Settings
 
 KEY = "test-key-5f0c"
 

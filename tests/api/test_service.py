@@ -21,8 +21,8 @@ from pydantic import SecretStr
 from stkg.api.app import create_app
 from stkg.api.deps import app_graph
 from stkg.api.routes.admin import UPLOAD_SUFFIXES
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 KEY = "k-7c1d2e"
 #: One request per read route, each with valid parameters.

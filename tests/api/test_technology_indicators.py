@@ -12,9 +12,9 @@ import pytest
 from api_helpers import is_problem
 from fastapi.testclient import TestClient
 
+from stkg.graph.analysis.indicators import IndicatorParams
+from stkg.graph.analysis.patent_analysis import AnalysisReport, analyse_patents
 from stkg.graph.driver import Graph
-from stkg.graph.indicators import IndicatorParams
-from stkg.graph.patent_analysis import AnalysisReport, analyse_patents
 from stkg.ontology.model import load_ontology
 
 REPO = Path(__file__).resolve().parents[2]

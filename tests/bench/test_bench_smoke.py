@@ -16,8 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")

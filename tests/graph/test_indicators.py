@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 from patent_helpers import patent_data
 
-from stkg.graph.driver import Graph
-from stkg.graph.indicator_store import analysis_id
-from stkg.graph.indicators import (
+from stkg.graph.analysis.indicator_store import analysis_id
+from stkg.graph.analysis.indicators import (
     IndicatorError,
     IndicatorParams,
     TechnologyIndicators,
@@ -22,8 +21,9 @@ from stkg.graph.indicators import (
     flags,
     zscores,
 )
-from stkg.graph.patent_analysis import analyse_patents
-from stkg.graph.patent_counts import AmbiguousTechnology, UnknownTechnology
+from stkg.graph.analysis.patent_analysis import analyse_patents
+from stkg.graph.analysis.patent_counts import AmbiguousTechnology, UnknownTechnology
+from stkg.graph.driver import Graph
 from stkg.ontology.model import load_ontology
 
 ONTO = load_ontology()

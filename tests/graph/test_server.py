@@ -17,15 +17,15 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.server import (
+from stkg.graph.local.server import (
     JavaMissing,
     LocalNeo4j,
     MavenMissing,
     PortInUse,
     StoreLocked,
 )
-from stkg.settings import Settings
 
 
 def free_port() -> int:

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from neo4j.exceptions import CypherTypeError
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.writer import FactWriter, SchemaViolation
 from stkg.ingest.loader import ingest_paths
 from stkg.ontology.model import load_ontology
-from stkg.settings import Settings
 
 
 def counts(graph: Graph) -> tuple[int, int]:

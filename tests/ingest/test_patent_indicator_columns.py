@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from stkg.graph.analysis.indicators import IndicatorParams
+from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.driver import Graph
-from stkg.graph.indicators import IndicatorParams
-from stkg.graph.patent_analysis import analyse_patents
 from stkg.ingest.countries import parse_country, split_countries
 from stkg.ingest.loader import ingest_paths
 from stkg.ingest.patents import PatentList, parse_citations, parse_patent_table

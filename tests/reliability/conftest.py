@@ -9,9 +9,9 @@ import pytest
 from pydantic import SecretStr
 from reliability_helpers import free_port
 
-from stkg.graph.server import LocalNeo4j
+from stkg.config.settings import Settings
+from stkg.graph.local.server import LocalNeo4j
 from stkg.ontology.model import Ontology, load_ontology
-from stkg.settings import Settings
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ import socket
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 NODES = "MATCH (n) RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props"
 RELS = (

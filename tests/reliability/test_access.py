@@ -15,9 +15,9 @@ from pydantic import SecretStr
 from reliability_helpers import fingerprint, free_port
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.server import LocalNeo4j
-from stkg.settings import Settings
+from stkg.graph.local.server import LocalNeo4j
 
 KEYS = ("k-first-2f9c41", "k-second-8b07de")
 UPLOAD = {"files": ("note.txt", "KISTA와 TIPA가 협력한다.\n".encode(), "text/plain")}

@@ -27,11 +27,11 @@ from pypdf import PdfWriter
 from reliability_helpers import Fingerprint, cli_env, fingerprint
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.ingest.loader import ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ontology.model import Ontology, default_paths
-from stkg.settings import Settings
 
 MAX_MB = 1
 KOREAN = "중기부와 지재처가 스마트제조 로드맵을 함께 만든다.\n"

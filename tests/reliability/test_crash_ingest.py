@@ -19,10 +19,10 @@ from pathlib import Path
 
 from reliability_helpers import cli_env, fingerprint
 
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.ingest.loader import ingest_paths
 from stkg.ontology.model import Ontology
-from stkg.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 BASES = ("01_sme_roadmap_2022.txt", "02_ip_sme_smart_manufacturing.txt")

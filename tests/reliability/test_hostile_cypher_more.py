@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from reliability_helpers import fingerprint
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 ZWSP, RLO = "\u200b", "\u202e"
 LONG_OR = " OR ".join(f"n.id = 'probe:{i}'" for i in range(700))

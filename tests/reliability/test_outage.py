@@ -20,7 +20,7 @@ from neo4j import GraphDatabase
 from reliability_helpers import free_port
 
 from stkg.api.app import create_app
-from stkg.graph.server import LocalNeo4j
+from stkg.graph.local.server import LocalNeo4j
 
 CLIENTS = 8
 CLIENT_TIMEOUT = 10.0

@@ -23,8 +23,8 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from ui_helpers import ARTIFACTS
 
 from stkg.api.app import create_app
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.settings import Settings
 
 #: Without the background-networking flags Chromium keeps dialling Google's hosts.
 CHROMIUM_ARGS = [

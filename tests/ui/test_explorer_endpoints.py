@@ -13,10 +13,10 @@ from ui_helpers import ROADMAP_SEED
 
 from stkg.api.app import create_app
 from stkg.api.terms import relationship_terms
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.ontology.ids import instance_iri
 from stkg.ontology.model import load_ontology
-from stkg.settings import Settings
 
 PRODUCT = "product:co2포집제"
 

@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 from web_helpers import DOCX, LocalSite, Route, docx_bytes, fast_policy, page_html, rss
 
 from stkg.cli import app
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import FeedPuller, FeedStore, Fetcher, PullReport, WebIngester
 from stkg.ingest.web.runlog import RunLog
 from stkg.ontology.model import load_ontology
-from stkg.settings import Settings, get_settings
 
 KEYWORDS = ["로드맵", "전략기술", "특허", "기술개발", "R&D"]
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from web_helpers import LocalSite, Route, fast_policy, http_date
 
-from stkg import __version__
+from stkg.config.version import __version__
 from stkg.ingest.errors import DocumentTooLarge
 from stkg.ingest.web.errors import (
     FetchTimeout,

@@ -1,6 +1,6 @@
 """A real Neo4j Community server on a plain Linux machine: Java 17 and Maven, no Docker.
 
-The jars come from Maven Central (``graph/neo4j-pom.xml``) into a cache outside the
+The jars come from Maven Central (``graph/local/neo4j-pom.xml``) into a cache outside the
 project; the server is the same class the official tarball runs
 (``org.neo4j.server.CommunityEntryPoint``) with a generated ``neo4j.conf`` that listens on
 loopback only. Everything the user may trip over (no Java, no Maven, a busy port, a
@@ -24,9 +24,9 @@ from pathlib import Path
 import psutil
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from stkg.daemon import PidFile, port_owner, spawn, tail, terminate_group
+from stkg.config.processes import PidFile, port_owner, spawn, tail, terminate_group
+from stkg.config.settings import Settings
 from stkg.graph.driver import new_driver
-from stkg.settings import Settings
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -143,7 +143,7 @@ class LocalNeo4j:
             )
         staging = self.lib_dir.with_name(f"lib.partial-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
-        pom = resources.files("stkg.graph").joinpath("neo4j-pom.xml")
+        pom = resources.files("stkg.graph.local").joinpath("neo4j-pom.xml")
         with resources.as_file(pom) as pom_path:
             cmd = [
                 mvn,

@@ -1,9 +1,9 @@
 """Run a patent-indicator analysis end to end: find the class, count, compute, store.
 
 ``stkg analyse patents`` and the benchmark call :func:`analyse_patents`; the steps are in
-their own modules (:mod:`~stkg.graph.patent_counts` reads, :mod:`~stkg.graph.indicators`
-computes, :mod:`~stkg.graph.indicator_store` writes) so each can be tested alone. The
-report keeps the time each step took, which is what the benchmark records.
+their own modules (:mod:`.patent_counts` reads, :mod:`.indicators` computes,
+:mod:`.indicator_store` writes) so each can be tested alone. The report keeps the time
+each step took, which is what the benchmark records.
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from stkg.graph.driver import Graph
-from stkg.graph.indicator_store import write_indicators
-from stkg.graph.indicators import (
+from stkg.graph.analysis.indicator_store import write_indicators
+from stkg.graph.analysis.indicators import (
     IndicatorError,
     IndicatorParams,
     TechnologyIndicators,
     compute_indicators,
 )
-from stkg.graph.patent_counts import Progress, count_patents, resolve_technology, technology_tree
+from stkg.graph.analysis.patent_counts import (
+    Progress,
+    count_patents,
+    resolve_technology,
+    technology_tree,
+)
+from stkg.graph.driver import Graph
 from stkg.ontology.model import Ontology
 
 __all__ = ["AnalysisReport", "analyse_patents"]

@@ -19,7 +19,7 @@ analyses report (docs/patent-indicators.md has each formula with a worked exampl
 
 Keeping the formulas apart from Neo4j makes them checkable by hand (tests compute small
 cases on paper) and lets the counting stay one aggregation per class in Cypher
-(:mod:`stkg.graph.patent_counts`).
+(:mod:`stkg.graph.analysis.patent_counts`).
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from stkg.graph.analysis.indicators import METHOD, IndicatorParams, TechnologyIndicators
 from stkg.graph.driver import Graph
-from stkg.graph.indicators import METHOD, IndicatorParams, TechnologyIndicators
 from stkg.ontology.model import Ontology
 
 __all__ = ["METHOD_ID", "analysis_id", "write_indicators"]

@@ -1,6 +1,6 @@
 """Counting a technology tree's patents in Neo4j: one aggregation per class, no per-patent trips.
 
-The indicators (:mod:`stkg.graph.indicators`) need, per technology class and filing year,
+The indicators (:mod:`stkg.graph.analysis.indicators`) need, per technology class and filing year,
 how many patents there are, their forward citations and how many have a Korean applicant.
 Neo4j aggregates those; only a few rows per class and year come back.
 
@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, LiteralString
 
+from stkg.graph.analysis.indicators import Counts, IndicatorError, IndicatorParams, TreeNode
 from stkg.graph.driver import Graph
-from stkg.graph.indicators import Counts, IndicatorError, IndicatorParams, TreeNode
 
 __all__ = [
     "AmbiguousTechnology",
