@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stkg.ingest.extract.statements.parse import extract_statements
+from stkg.ingest.extract.tables.parse import extract_tables
 from stkg.ingest.normalize import name_key
-from stkg.ingest.statements import extract_statements
-from stkg.ingest.tables import extract_tables
 
 Facts = dict[str, set[tuple[Any, ...]]]
 

@@ -24,7 +24,7 @@ from bench.press_releases import generate
 from bench.runner import wipe as wipe_graph
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.nlp import get_kiwi
 from stkg.ontology.model import load_ontology
 

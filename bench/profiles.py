@@ -183,7 +183,7 @@ STAGES = (
 
 def extraction(count: int) -> None:
     from bench.press_releases import generate
-    from stkg.ingest.loader import ingest_paths
+    from stkg.ingest.files import ingest_paths
     from stkg.ingest.nlp import get_kiwi
 
     onto = load_ontology()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stkg.graph.facts import EvidenceRef, FactSet
+from stkg.ingest.extract.tables.model import Cell
 from stkg.ingest.normalize import name_key
-from stkg.ingest.tables.model import Cell
 from stkg.ontology.ids import typed_id
 from stkg.ontology.model import Ontology
 

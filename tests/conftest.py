@@ -85,7 +85,7 @@ SEED_FILES = ("000_f874dc3d0926f1b7.txt", "004_2e30ccd89939a41a.txt")
 @pytest.fixture(scope="module")
 def seeded(session_graph: Graph, seeds_dir: Path) -> Graph:
     """The test graph holding exactly the two seed releases (once per test module)."""
-    from stkg.ingest.loader import ingest_paths
+    from stkg.ingest.files import ingest_paths
     from stkg.ontology.model import load_ontology
 
     session_graph.write("MATCH (n) DETACH DELETE n")

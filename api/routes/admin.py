@@ -23,7 +23,7 @@ from stkg.graph.driver import Graph
 from stkg.ingest.readers.formats import FORMATS, INGEST_SUFFIXES
 
 if TYPE_CHECKING:
-    from stkg.ingest.loader import IngestReport
+    from stkg.ingest.files import IngestReport
 
 router = APIRouter(tags=["write"], dependencies=[Depends(require_api_key)])
 
@@ -119,7 +119,7 @@ async def _save(upload: UploadFile, folder: Path, index: int) -> tuple[Path, str
 
 
 def _ingest(paths: list[Path], graph: Graph, force: bool) -> IngestReport:
-    from stkg.ingest.loader import ingest_paths  # lazy: loads spaCy and Kiwi
+    from stkg.ingest.files import ingest_paths  # lazy: loads spaCy and Kiwi
     from stkg.ontology.model import load_ontology
 
     # the API's own graph and driver: no second connection pool in the API process

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stkg.graph.driver import Graph
+from stkg.ingest.build import build_document
 from stkg.ingest.evaluation.gold import GoldDocument
 from stkg.ingest.evaluation.predicted import NodeRow, facts_from_nodes, rows_from_factset
 from stkg.ingest.evaluation.score import DocumentScore, score_document
-from stkg.ingest.loader import ingest_paths
-from stkg.ingest.pipeline import build_document
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import read_document
 from stkg.ontology.model import Ontology
 from stkg.queries.catalog import load_catalog

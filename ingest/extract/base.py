@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from stkg.ingest.context import BuildContext
+from stkg.ingest.extract.statements.model import Statements
+from stkg.ingest.extract.statements.parse import extract_statements
 from stkg.ingest.readers import Document
-from stkg.ingest.statements import Statements, extract_statements
 from stkg.ontology.model import Ontology
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from stkg.ingest.extract.events import Events
 from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.organizations import Organizations
 from stkg.ingest.extract.programmes import Programmes
-from stkg.ingest.extract.statements import Statements
-from stkg.ingest.extract.tables import GridTables, TextTables
+from stkg.ingest.extract.statements.extractor import Statements
+from stkg.ingest.extract.tables.extractor import GridTables, TextTables
 
 EXTRACTORS: tuple[Extractor, ...] = (
     GridTables(),

@@ -7,7 +7,7 @@ needs to know about formats derives from :data:`FORMATS`:
 * :mod:`~stkg.ingest.readers.sniff` (which kind a suffix declares, which kinds are
   recognised by their content),
 * :mod:`~stkg.ingest.readers.dispatch` (which reader gets the bytes, which media type),
-* folder ingest (:func:`stkg.ingest.loader.expand_paths` picks :data:`INGEST_SUFFIXES`),
+* folder ingest (:func:`stkg.ingest.files.expand_paths` picks :data:`INGEST_SUFFIXES`),
 * the upload endpoint (``POST /ingest`` accepts :data:`INGEST_SUFFIXES`),
 * web sources (attachments worth fetching: :data:`ATTACHMENT_SUFFIXES`).
 

@@ -1,7 +1,7 @@
 """Plain text: decode, normalise newlines, split into blank-line separated paragraphs.
 
 ``Document.text`` is the file's own text (newlines normalised to ``\\n``, NFC), so tables
-written as plain text in press releases stay intact for ``stkg.ingest.tables``.
+written as plain text in press releases stay intact for ``stkg.ingest.extract.tables``.
 """
 
 from __future__ import annotations

@@ -33,8 +33,8 @@ from stkg.config.version import __version__
 from stkg.graph.driver import Graph
 from stkg.graph.facts import FactSet
 from stkg.graph.writer import FactWriter, NullWriter
+from stkg.ingest.build import BuiltDocument, build_document
 from stkg.ingest.errors import IngestError
-from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
 from stkg.ingest.web.errors import RobotsDisallowed, WebError
 from stkg.ingest.web.fetch import Fetched, Fetcher

@@ -15,7 +15,7 @@ from rich.table import Table
 from stkg.commands.feed import ingest_urls, is_url, print_web_results
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import DocumentResult, IngestReport, expand_paths, ingest_paths
+from stkg.ingest.files import DocumentResult, IngestReport, expand_paths, ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import WebResult
 from stkg.ontology.model import load_ontology

@@ -124,7 +124,7 @@ def _sync_ontology() -> None:
 
 
 def _ingest_samples(folder: Path) -> None:
-    from stkg.ingest.loader import expand_paths, ingest_paths
+    from stkg.ingest.files import expand_paths, ingest_paths
     from stkg.ontology.model import load_ontology
 
     files = expand_paths([folder])

@@ -181,7 +181,7 @@ def test_ingest_upload(neo4j_settings: Settings, seeded: Graph, seeds_dir: Path)
 
 
 def test_upload_suffixes_match_the_loader() -> None:
-    from stkg.ingest.loader import SUPPORTED_SUFFIXES
+    from stkg.ingest.files import SUPPORTED_SUFFIXES
 
     assert set(SUPPORTED_SUFFIXES) == UPLOAD_SUFFIXES
 

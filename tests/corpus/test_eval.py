@@ -16,7 +16,7 @@ from stkg.cli import app
 from stkg.ingest.evaluation.gold import Budget, Count, Facts, GoldDocument, Named, load_gold
 from stkg.ingest.evaluation.run import corpus_files, evaluate
 from stkg.ingest.evaluation.score import score_category, score_document
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
 REPO = Path(__file__).resolve().parents[2]

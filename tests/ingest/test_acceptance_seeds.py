@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import load_ontology
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ontology.model import load_ontology
 

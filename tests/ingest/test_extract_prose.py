@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from stkg.graph.facts import FactSet
+from stkg.ingest.build import build_document
 from stkg.ingest.extract.registry import EXTRACTORS
-from stkg.ingest.pipeline import build_document
 from stkg.ingest.readers import read_document
 from stkg.ontology.model import load_ontology
 

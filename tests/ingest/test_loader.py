@@ -11,7 +11,7 @@ from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.writer import FactWriter, SchemaViolation
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
 
@@ -114,7 +114,7 @@ MEDIA_TYPE_OF = "MATCH (d:SourceDocument) RETURN d.mediaType AS mediaType"
 
 
 def test_a_tsv_file_in_a_folder_is_ingested(graph: Graph, tmp_path: Path) -> None:
-    from stkg.ingest.loader import expand_paths
+    from stkg.ingest.files import expand_paths
 
     tsv = _tsv_sample(tmp_path)
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a document format: skipped

@@ -15,8 +15,8 @@ from stkg.graph.analysis.indicators import IndicatorParams
 from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.driver import Graph
 from stkg.ingest.countries import parse_country, split_countries
-from stkg.ingest.loader import ingest_paths
-from stkg.ingest.patents import PatentList, parse_citations, parse_patent_table
+from stkg.ingest.extract.patents.parse import PatentList, parse_citations, parse_patent_table
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import read_document
 from stkg.ontology.model import load_ontology
 

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from stkg.ingest.errors import IngestError
-from stkg.ingest.patents import (
+from stkg.ingest.extract.patents.parse import (
     OFFICES,
     Office,
     PatentList,

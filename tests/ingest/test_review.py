@@ -14,8 +14,8 @@ from stkg.cli import app
 from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
-from stkg.ingest.loader import ingest_paths
-from stkg.ingest.pipeline import build_document
+from stkg.ingest.build import build_document
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import read_document
 from stkg.ontology.model import default_paths, load_ontology
 

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from stkg.ingest.patents import OFFICES, read_patent_lists
+from stkg.ingest.extract.patents.parse import OFFICES, read_patent_lists
 from stkg.ingest.readers import read_document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from stkg.ingest.extract.statements.model import Quote, Spanned, Statements
+from stkg.ingest.extract.statements.parse import extract_statements
+from stkg.ingest.extract.statements.units import squash
+from stkg.ingest.extract.tables.layout import mask_tags
 from stkg.ingest.normalize import name_key
-from stkg.ingest.statements import Quote, Spanned, Statements, extract_statements, squash
-from stkg.ingest.tables.layout import mask_tags
 
 SEED_000 = "000_f874dc3d0926f1b7.txt"
 SEED_004 = "004_2e30ccd89939a41a.txt"

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from stkg.ingest.errors import IngestError
-from stkg.ingest.statements import StatementError, extract_statements, squash
+from stkg.ingest.extract.statements.parse import StatementError, extract_statements
+from stkg.ingest.extract.statements.units import squash
 
 SM = "smart_manufacturing_strategic_technology"
 SME = "sme_technology"

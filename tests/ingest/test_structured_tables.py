@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
 REPO = Path(__file__).resolve().parents[2]

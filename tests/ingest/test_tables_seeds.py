@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stkg.ingest.tables import ExtractedTables, OverviewRow, extract_tables, resolve_sector
+from stkg.ingest.extract.tables.model import ExtractedTables, OverviewRow
+from stkg.ingest.extract.tables.parse import extract_tables, resolve_sector
 
 SEED_000 = "000_f874dc3d0926f1b7.txt"
 SEED_004 = "004_2e30ccd89939a41a.txt"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from stkg.ingest.tables import TableParseError, extract_tables
-from stkg.ingest.tables.layout import Piece, split_items, split_lines, split_tabs
+from stkg.ingest.extract.tables.layout import Piece, split_items, split_lines, split_tabs
+from stkg.ingest.extract.tables.model import TableParseError
+from stkg.ingest.extract.tables.parse import extract_tables
 
 FIELD_TABLE = """앞 문단
 < 가상 분야 현황 >

@@ -29,7 +29,7 @@ from reliability_helpers import Fingerprint, cli_env, fingerprint
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ontology.model import Ontology, default_paths
 

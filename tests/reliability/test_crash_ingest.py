@@ -21,7 +21,7 @@ from reliability_helpers import cli_env, fingerprint
 
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import Ontology
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

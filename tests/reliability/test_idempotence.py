@@ -8,7 +8,7 @@ from reliability_helpers import fingerprint
 
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
-from stkg.ingest.loader import expand_paths, ingest_paths
+from stkg.ingest.files import expand_paths, ingest_paths
 from stkg.ontology.model import Ontology
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

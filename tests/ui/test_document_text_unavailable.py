@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.ingest.loader import ingest_paths
+from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
 SEED = "004_2e30ccd89939a41a.txt"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import IngestError
-from ..normalize import strip_enumerator
+from stkg.ingest.errors import IngestError
+from stkg.ingest.normalize import strip_enumerator
 
 __all__ = [
     "Cell",

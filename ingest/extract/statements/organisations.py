@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..normalize import name_key
-from .model import (
+from stkg.ingest.extract.statements.model import (
     AliasDefinition,
     JointAction,
     NamedProgramme,
@@ -22,7 +21,8 @@ from .model import (
     SourceTypo,
     Spanned,
 )
-from .units import Unit
+from stkg.ingest.extract.statements.units import Unit
+from stkg.ingest.normalize import name_key
 
 __all__ = [
     "CONFUSABLE_WORDS",

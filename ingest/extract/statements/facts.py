@@ -1,4 +1,4 @@
-"""Facts from the prose of a press release (see :mod:`stkg.ingest.statements`).
+"""Facts from the prose of a press release (see :mod:`.parse`).
 
 Editions and their stated totals, the programme link and budgets, citizen proposals,
 organisations with aliases and roles, partnerships, policies, and the patent big-data
@@ -12,8 +12,7 @@ from itertools import pairwise
 
 from stkg.graph.facts import EvidenceRef, NodeFact
 from stkg.ingest.context import SMART_MANUFACTURING_ROADMAP, SME_ROADMAP, BuildContext
-from stkg.ingest.normalize import name_key
-from stkg.ingest.statements.model import (
+from stkg.ingest.extract.statements.model import (
     Change,
     PromisingTasks,
     Quote,
@@ -21,6 +20,7 @@ from stkg.ingest.statements.model import (
     StatedTotal,
     Statements,
 )
+from stkg.ingest.normalize import name_key
 
 SERIES = {
     "sme_technology": SME_ROADMAP,

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .layout import Line, Piece, split_lines, tokens
-from .model import (
+from stkg.ingest.extract.tables.layout import Line, Piece, split_lines, tokens
+from stkg.ingest.extract.tables.model import (
     Cell,
     CellRef,
     EditionEntry,

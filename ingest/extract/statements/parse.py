@@ -13,40 +13,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import IngestError
-from .changes import find_changes, find_increases, find_support_periods
-from .examples import find_citizen_proposals, find_example_lists, find_new_fields
-from .model import (
-    AliasDefinition,
+from stkg.ingest.errors import IngestError
+from stkg.ingest.extract.statements.changes import (
+    find_changes,
+    find_increases,
+    find_support_periods,
+)
+from stkg.ingest.extract.statements.examples import (
+    find_citizen_proposals,
+    find_example_lists,
+    find_new_fields,
+)
+from stkg.ingest.extract.statements.model import (
     Change,
-    CitizenProposals,
-    ClassificationCounts,
-    ExampleList,
-    Increase,
-    JointAction,
-    NamedProgramme,
     NewField,
-    NumberedList,
-    Organisation,
-    PatentMethod,
-    PatentOffice,
-    Policy,
     ProgrammeLink,
-    PromisingTasks,
-    Publication,
-    Quote,
     RoadmapEdition,
-    RoadmapMention,
-    Selection,
-    SourceTypo,
     Spanned,
     StatedTotal,
     Statements,
     StatementWarning,
-    SupportPeriodChange,
-    ValidPatents,
 )
-from .organisations import (
+from stkg.ingest.extract.statements.organisations import (
     find_aliases,
     find_joint_actions,
     find_policies,
@@ -56,45 +44,12 @@ from .organisations import (
     organisations_from,
     publishers_of,
 )
-from .patents import read_patent_method
-from .roadmaps import SERIES, assemble_editions, find_mentions
-from .timeline import find_release_date, reference_year
-from .units import Unit, split_units, squash
+from stkg.ingest.extract.statements.patents import read_patent_method
+from stkg.ingest.extract.statements.roadmaps import assemble_editions, find_mentions
+from stkg.ingest.extract.statements.timeline import find_release_date, reference_year
+from stkg.ingest.extract.statements.units import Unit, split_units
 
-__all__ = [
-    "SERIES",
-    "AliasDefinition",
-    "Change",
-    "CitizenProposals",
-    "ClassificationCounts",
-    "ExampleList",
-    "Increase",
-    "JointAction",
-    "NamedProgramme",
-    "NewField",
-    "NumberedList",
-    "Organisation",
-    "PatentMethod",
-    "PatentOffice",
-    "Policy",
-    "ProgrammeLink",
-    "PromisingTasks",
-    "Publication",
-    "Quote",
-    "RoadmapEdition",
-    "RoadmapMention",
-    "Selection",
-    "SourceTypo",
-    "Spanned",
-    "StatedTotal",
-    "StatementError",
-    "StatementWarning",
-    "Statements",
-    "SupportPeriodChange",
-    "ValidPatents",
-    "extract_statements",
-    "squash",
-]
+__all__ = ["StatementError", "extract_statements"]
 
 
 class StatementError(IngestError):

@@ -17,8 +17,8 @@ from stkg.config.version import __version__
 from stkg.graph.driver import Graph
 from stkg.graph.prefetch import prefetch
 from stkg.graph.writer import FactWriter, NullWriter, WriteSummary
+from stkg.ingest.build import BuiltDocument, build_document
 from stkg.ingest.errors import IngestError
-from stkg.ingest.pipeline import BuiltDocument, build_document
 from stkg.ingest.readers import Limits, read_document
 from stkg.ingest.readers.formats import INGEST_SUFFIXES
 from stkg.ontology.model import Ontology

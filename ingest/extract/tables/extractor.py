@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.patent_facts import build_patent_facts
-from stkg.ingest.patents import read_patent_lists
-from stkg.ingest.table_facts import build_grid_facts, build_table_facts
-from stkg.ingest.tables import extract_tables
-from stkg.ingest.tables.structured import field_counts_from_grid
+from stkg.ingest.extract.patents.facts import build_patent_facts
+from stkg.ingest.extract.patents.parse import read_patent_lists
+from stkg.ingest.extract.tables.facts import build_grid_facts, build_table_facts
+from stkg.ingest.extract.tables.parse import extract_tables
+from stkg.ingest.extract.tables.structured import field_counts_from_grid
 
 
 class GridTables:

@@ -14,8 +14,8 @@ from pathlib import Path
 from stkg.graph.facts import FactSet
 from stkg.ingest.context import BuildContext
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.patents.parse import PatentTableError, expected_headers
 from stkg.ingest.extract.registry import EXTRACTORS
-from stkg.ingest.patents import PatentTableError, expected_headers
 from stkg.ingest.readers import Document
 from stkg.ontology.model import Ontology
 

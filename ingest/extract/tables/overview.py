@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .layout import Line, split_lines
-from .model import Cell, CellRef, EditionTotals, FieldMove, OverviewRow, OverviewTable, TableWarning
+from stkg.ingest.extract.tables.layout import Line, split_lines
+from stkg.ingest.extract.tables.model import (
+    Cell,
+    CellRef,
+    EditionTotals,
+    FieldMove,
+    OverviewRow,
+    OverviewTable,
+    TableWarning,
+)
 
 __all__ = ["read_overview_table"]
 

@@ -1,5 +1,5 @@
 """Tables that arrive already structured (html, docx, hwpx, xlsx) in the shapes of
-:mod:`stkg.ingest.tables`.
+:mod:`.parse`.
 
 Plain-text releases need a layout parser; a document format that keeps its table grid
 only needs its header recognised. Today: the two-edition field table (sector, field and
@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import re
 
-from ..readers.model import Cell as GridCell
-from ..readers.model import Table
-from .model import Cell, CellRef, EditionEntry, FieldCountRow, FieldCountTable
+from stkg.ingest.extract.tables.model import (
+    Cell,
+    CellRef,
+    EditionEntry,
+    FieldCountRow,
+    FieldCountTable,
+)
+from stkg.ingest.readers.model import Cell as GridCell
+from stkg.ingest.readers.model import Table
 
 __all__ = ["field_counts_from_grid"]
 

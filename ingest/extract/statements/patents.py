@@ -14,9 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..normalize import CIRCLED_NUMBERS as _CIRCLED
-from .changes import split_list
-from .model import (
+from stkg.ingest.extract.statements.changes import split_list
+from stkg.ingest.extract.statements.model import (
     ClassificationCounts,
     NumberedList,
     PatentMethod,
@@ -27,7 +26,8 @@ from .model import (
     StatementWarning,
     ValidPatents,
 )
-from .units import Unit
+from stkg.ingest.extract.statements.units import Unit
+from stkg.ingest.normalize import CIRCLED_NUMBERS as _CIRCLED
 
 __all__ = ["PATENT_OFFICES", "find_numbered", "read_patent_method"]
 

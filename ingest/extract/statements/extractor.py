@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.statement_facts import build_statement_facts
+from stkg.ingest.extract.statements.facts import build_statement_facts
 
 
 class Statements:

@@ -16,11 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..nlp.quantities import PATTERNS, parse_year, parse_year_range
-from .changes import find_changes
-from .model import Publication, RoadmapEdition, RoadmapMention, Spanned, StatedTotal
-from .timeline import RELATIVE_YEARS, relative_words
-from .units import Unit, squash
+from stkg.ingest.extract.statements.changes import find_changes
+from stkg.ingest.extract.statements.model import (
+    Publication,
+    RoadmapEdition,
+    RoadmapMention,
+    Spanned,
+    StatedTotal,
+)
+from stkg.ingest.extract.statements.timeline import RELATIVE_YEARS, relative_words
+from stkg.ingest.extract.statements.units import Unit, squash
+from stkg.ingest.nlp.quantities import PATTERNS, parse_year, parse_year_range
 
 __all__ = ["SERIES", "Series", "assemble_editions", "find_mentions", "series_of"]
 

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..nlp.quantities import find_quantities, parse_date
-from .model import Spanned
-from .units import Unit
+from stkg.ingest.extract.statements.model import Spanned
+from stkg.ingest.extract.statements.units import Unit
+from stkg.ingest.nlp.quantities import find_quantities, parse_date
 
 __all__ = ["RELATIVE_YEARS", "find_release_date", "reference_year", "relative_words"]
 

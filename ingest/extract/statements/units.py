@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..tables.layout import Line, mask_tags, split_lines
-from .model import Quote, Spanned
+from stkg.ingest.extract.statements.model import Quote, Spanned
+from stkg.ingest.extract.tables.layout import Line, mask_tags, split_lines
 
 __all__ = ["Unit", "split_units", "squash"]
 

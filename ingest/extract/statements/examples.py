@@ -14,9 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .changes import split_list
-from .model import CitizenProposals, ExampleList, NewField, Spanned, StatementWarning
-from .units import Unit
+from stkg.ingest.extract.statements.changes import split_list
+from stkg.ingest.extract.statements.model import (
+    CitizenProposals,
+    ExampleList,
+    NewField,
+    Spanned,
+    StatementWarning,
+)
+from stkg.ingest.extract.statements.units import Unit
 
 __all__ = ["find_citizen_proposals", "find_example_lists", "find_new_fields"]
 

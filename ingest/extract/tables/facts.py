@@ -1,6 +1,6 @@
 """Facts from the tables of a press release: editions, field lineage, items, indicators.
 
-Each builder reads one kind of table (see :mod:`stkg.ingest.tables`) and asserts nodes and
+Each builder reads one kind of table (see :mod:`.parse`) and asserts nodes and
 relationships with the table cells as evidence. Field identity across editions comes from
 the table itself: a row that names a field in both editions is one field in two versions,
 the notes column says how it changed, and a move footnote (조선→미래형선박) joins a row
@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from stkg.ingest.context import SMART_MANUFACTURING_ROADMAP, SME_ROADMAP, BuildContext
-from stkg.ingest.normalize import name_key
-from stkg.ingest.tables.model import (
+from stkg.ingest.extract.tables.model import (
     Cell,
     ExtractedTables,
     FieldCountRow,
     FieldCountTable,
     OverviewTable,
 )
+from stkg.ingest.normalize import name_key
 
 #: How the notes column of a field table maps to change kinds.
 NOTE_KINDS = {

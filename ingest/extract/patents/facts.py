@@ -2,14 +2,15 @@
 
 Forward citations (``citationCount``) and applicants' nationality (``country`` on the
 ``Organization``) are recorded when the list has those columns: the patent indicators
-(:mod:`stkg.graph.analysis.indicators`) need them for the citation index and Korea's activity index.
+(:mod:`stkg.graph.analysis.indicators`) need them for the citation index and Korea's
+activity index.
 """
 
 from __future__ import annotations
 
 from stkg.graph.facts import EvidenceRef
 from stkg.ingest.context import BuildContext
-from stkg.ingest.patents import PatentList
+from stkg.ingest.extract.patents.parse import PatentList
 from stkg.ingest.readers import Cell, Document
 
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .layout import Line, Piece, split_items, split_lines, split_tabs, tab_block
-from .model import (
+from stkg.ingest.extract.tables.layout import (
+    Line,
+    Piece,
+    split_items,
+    split_lines,
+    split_tabs,
+    tab_block,
+)
+from stkg.ingest.extract.tables.model import (
     Cell,
     CellRef,
     SmartManufacturingItem,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.quantities import parse_money, parse_year
-from .model import Change, Increase, Spanned, SupportPeriodChange
-from .units import Unit, clean_name
+from stkg.ingest.extract.statements.model import Change, Increase, Spanned, SupportPeriodChange
+from stkg.ingest.extract.statements.units import Unit, clean_name
+from stkg.ingest.nlp.quantities import parse_money, parse_year
 
 __all__ = ["find_changes", "find_increases", "find_support_periods", "named_list_after"]
 

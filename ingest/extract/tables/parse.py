@@ -12,60 +12,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..normalize import name_key
-from .field_counts import read_field_count_table
-from .model import (
-    Cell,
-    CellRef,
-    ClassificationEntry,
-    ClassificationTable,
-    EditionEntry,
-    EditionTotals,
+from stkg.ingest.extract.tables.field_counts import read_field_count_table
+from stkg.ingest.extract.tables.model import (
     ExtractedTables,
-    FieldCountRow,
     FieldCountTable,
     FieldMove,
-    FieldsAnalysedTable,
-    FieldsAnalysedYear,
-    OverviewRow,
     OverviewTable,
-    PatentIndicatorRow,
-    PatentIndicatorTable,
-    SmartManufacturingItem,
-    SmartManufacturingTable,
-    Subtotal,
-    TableParseError,
     TableWarning,
 )
-from .overview import read_overview_table
-from .patent_tables import read_classification_table, read_fields_analysed, read_patent_indicators
-from .smart_manufacturing import read_item_matrix
+from stkg.ingest.extract.tables.overview import read_overview_table
+from stkg.ingest.extract.tables.patent_tables import (
+    read_classification_table,
+    read_fields_analysed,
+    read_patent_indicators,
+)
+from stkg.ingest.extract.tables.smart_manufacturing import read_item_matrix
+from stkg.ingest.normalize import name_key
 
-__all__ = [
-    "Cell",
-    "CellRef",
-    "ClassificationEntry",
-    "ClassificationTable",
-    "EditionEntry",
-    "EditionTotals",
-    "ExtractedTables",
-    "FieldCountRow",
-    "FieldCountTable",
-    "FieldMove",
-    "FieldsAnalysedTable",
-    "FieldsAnalysedYear",
-    "OverviewRow",
-    "OverviewTable",
-    "PatentIndicatorRow",
-    "PatentIndicatorTable",
-    "SmartManufacturingItem",
-    "SmartManufacturingTable",
-    "Subtotal",
-    "TableParseError",
-    "TableWarning",
-    "extract_tables",
-    "resolve_sector",
-]
+__all__ = ["extract_tables", "resolve_sector"]
 
 
 def extract_tables(text: str, source: str = "<text>") -> ExtractedTables:
