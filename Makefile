@@ -15,9 +15,10 @@ system-deps: ## make sure Java 17+ and Maven are there (installs them with apt-g
 	@./scripts/system-deps
 
 $(STAMP): pyproject.toml
+	@echo "Installing stkg and its dependencies into $(VENV) (a few minutes the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install -e '.[dev]'
 	@touch $(STAMP)
 
 install: system-deps $(STAMP) ## create .venv and install stkg with its dev tools

@@ -27,6 +27,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from stkg.config.processes import PidFile, port_owner, spawn, tail, terminate_group
 from stkg.config.settings import Settings
 from stkg.graph.driver import new_driver
+from stkg.graph.local.steps import NO_STEPS, Steps, run_reporting
 
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -129,8 +130,12 @@ class LocalNeo4j:
             )
         return java
 
-    def ensure_runtime(self, quiet: bool = False) -> Path:
-        """The Neo4j jars, fetched from Maven Central the first time (atomically)."""
+    def ensure_runtime(self, quiet: bool = False, steps: Steps | None = None) -> Path:
+        """The Neo4j jars, fetched from Maven Central the first time (atomically).
+
+        With ``steps``, Maven's output is read instead of shown: what it downloaded and
+        copied is reported as the step's detail, and its end is kept for an error.
+        """
         marker = self.lib_dir / ".complete"
         if marker.exists():
             return self.lib_dir
@@ -156,15 +161,24 @@ class LocalNeo4j:
                 f"-Dneo4j.version={self.settings.neo4j_version}",
                 f"-Dneo4j.browser.version={self.settings.neo4j_browser_version}",
             ]
-            if quiet:
-                cmd.insert(2, "-q")
-            proc = subprocess.run(cmd, capture_output=quiet, text=True, check=False)
-        if proc.returncode != 0:
+            if steps is not None:
+                steps.step(
+                    f"Fetching Neo4j {self.settings.neo4j_version} from Maven Central "
+                    "(about 140 MB, first run only)"
+                )
+                code, output = run_reporting(cmd, steps)
+                detail = output[-3000:]
+            else:
+                if quiet:
+                    cmd.insert(2, "-q")
+                proc = subprocess.run(cmd, capture_output=quiet, text=True, check=False)
+                code = proc.returncode
+                detail = (proc.stdout or "")[-3000:] if quiet else "see Maven's output above"
+        if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
-            detail = (proc.stdout or "")[-3000:] if quiet else "see Maven's output above"
             raise RuntimeFetchFailed(
                 f"Maven could not fetch Neo4j {self.settings.neo4j_version} from Maven "
-                f"Central (exit {proc.returncode}): {detail}"
+                f"Central (exit {code}): {detail}"
             )
         (staging / ".complete").write_text(self.settings.neo4j_version)
         if self.lib_dir.exists():  # another process finished first
@@ -220,17 +234,21 @@ class LocalNeo4j:
             uptime_s=uptime,
         )
 
-    def start(self, quiet: bool = False) -> tuple[ServerStatus, bool]:
+    def start(self, quiet: bool = False, steps: Steps | None = None) -> tuple[ServerStatus, bool]:
         """Start the server and wait until Bolt answers.
 
         Returns the status and whether this call started it (False: it was already up).
+        ``steps`` hears each step: fetching the jars (the first time), starting the JVM,
+        waiting for Bolt.
         """
         current = self.status()
         if current.running:
             return current, False
         self.pid_file.remove()  # stale: its process is gone
         java = self.java()
-        lib = self.ensure_runtime(quiet=quiet)
+        lib = self.ensure_runtime(quiet=quiet, steps=steps)
+        steps = NO_STEPS if steps is None else steps
+        steps.step(f"Starting Neo4j {self.settings.neo4j_version} (store in {self.home})")
         self._check_port(self.settings.bolt_port, "Bolt", "NEO4J_URI")
         self._check_port(self.settings.neo4j_http_port, "HTTP", "STKG_NEO4J_HTTP_PORT")
         self._check_store_lock()
@@ -254,6 +272,8 @@ class LocalNeo4j:
         started_at = self.console_log.stat().st_size if self.console_log.exists() else 0
         popen = spawn(argv, self.console_log)
         self.pid_file.write(popen.pid)
+        steps.step(f"Waiting for Neo4j to answer on {self.bolt_uri}")
+        steps.detail(f"pid {popen.pid}, log {self.console_log}")
         self._wait_ready(popen, started_at)
         return self.status(), True
 

@@ -9,6 +9,7 @@ import typer
 from stkg.config.settings import get_settings
 from stkg.console import console, fail
 from stkg.graph.local.server import LocalNeo4j, Neo4jServerError, ServerStatus
+from stkg.progress import StepReporter
 
 app = typer.Typer(
     help="Run a local Neo4j Community 5.26 server (Java 17 + Maven, no Docker).\n\n"
@@ -34,17 +35,24 @@ def _describe(status: ServerStatus) -> None:
 
 @app.command()
 def start(
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Less output from Maven."),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No step-by-step progress; Maven runs quiet."
+    ),
 ) -> None:
     """Start the server (fetching Neo4j the first time) and wait until Bolt answers.
 
-    Starting a server that already runs reports it and starts nothing.
+    Each step is shown as it happens. Starting a server that already runs reports it and
+    starts nothing.
     """
     server = _server()
     began = time.monotonic()
     try:
-        with console.status("Starting Neo4j…"):
-            status, started = server.start(quiet=quiet)
+        if quiet:
+            with console.status("Starting Neo4j…"):
+                status, started = server.start(quiet=True)
+        else:
+            with StepReporter(console) as steps:
+                status, started = server.start(steps=steps)
     except Neo4jServerError as exc:
         fail(str(exc))
     if started:

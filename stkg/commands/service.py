@@ -16,6 +16,7 @@ from stkg.config.settings import get_settings
 from stkg.console import console, fail
 from stkg.graph.driver import Graph
 from stkg.graph.local.server import LocalNeo4j, Neo4jServerError
+from stkg.progress import StepReporter
 
 
 def status() -> None:
@@ -70,36 +71,44 @@ def up(
 
     Neo4j and the API keep running in the background; `stkg down` stops both. Running it
     again is safe: a running server is reused, the sync and the ingest change nothing
-    the second time.
+    the second time. Each step is shown as it happens (the first run fetches Neo4j).
     """
     settings = get_settings()
     server = LocalNeo4j(settings)
-    try:
-        with console.status("Starting Neo4j…"):
-            neo, _ = server.start(quiet=True)
-    except Neo4jServerError as exc:
-        fail(str(exc))
-    _sync_ontology()
-    if samples is not None and not no_samples and samples.exists():
-        _ingest_samples(samples)
+    api = f"http://{settings.api_host}:{settings.api_port}"
     pidfile = _api_pidfile()
     log = settings.home.resolve() / "logs" / "api.log"
-    if pidfile.live_process() is None:
-        argv = [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "stkg.api.app:create_app",
-            "--factory",
-            "--host",
-            settings.api_host,
-            "--port",
-            str(settings.api_port),
-        ]
-        proc = spawn(argv, log)
-        pidfile.write(proc.pid)
-        _wait_http(f"http://{settings.api_host}:{settings.api_port}/health", proc, log)
-    api = f"http://{settings.api_host}:{settings.api_port}"
+    with StepReporter(console) as steps:
+        try:
+            neo, started = server.start(quiet=True, steps=steps)
+        except Neo4jServerError as exc:
+            fail(str(exc))
+        if not started:
+            steps.step(f"Using the Neo4j already running at {neo.bolt_uri}")
+            steps.detail(f"pid {neo.pid}")
+        _sync_ontology(steps)
+        if samples is not None and not no_samples and samples.exists():
+            _ingest_samples(samples, steps)
+        proc = pidfile.live_process()
+        steps.step(f"Starting the API on {api}")
+        if proc is None:
+            argv = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "stkg.api.app:create_app",
+                "--factory",
+                "--host",
+                settings.api_host,
+                "--port",
+                str(settings.api_port),
+            ]
+            popen = spawn(argv, log)
+            pidfile.write(popen.pid)
+            steps.detail(f"pid {popen.pid}, log {log}")
+            _wait_http(f"{api}/health", popen, log)
+        else:
+            steps.detail(f"already running (pid {proc.pid})")
     console.print("[green]stkg is up[/]")
     console.print(f"  API            {api}  (docs: {api}/docs)")
     console.print(f"  Neo4j Browser  {neo.http_url}/browser/  (Bolt {neo.bolt_uri})")
@@ -107,11 +116,11 @@ def up(
     console.print("  Stop with `make stop` (or `stkg down`).")
 
 
-def _sync_ontology() -> None:
+def _sync_ontology(steps: StepReporter) -> None:
     from stkg.graph.schema import sync
 
-    with console.status("Syncing the ontology…"):
-        plan = sync(Graph.from_settings())
+    steps.step("Syncing the ontology schema (constraints, indexes, schema nodes)")
+    plan = sync(Graph.from_settings())
     if plan.changes:
         detail = (
             f"{len(plan.create)} constraints/indexes created, "
@@ -123,13 +132,20 @@ def _sync_ontology() -> None:
     console.print(f"[green]Ontology synced[/] ({detail})")
 
 
-def _ingest_samples(folder: Path) -> None:
-    from stkg.ingest.files import expand_paths, ingest_paths
+def _ingest_samples(folder: Path, steps: StepReporter) -> None:
+    steps.step(f"Ingesting the sample documents in {folder}")
+    steps.detail("loading the Korean NLP models")
+    from stkg.ingest.files import DocumentResult, expand_paths, ingest_paths
     from stkg.ontology.model import load_ontology
 
     files = expand_paths([folder])
-    with console.status(f"Ingesting {len(files)} sample documents…"):
-        report = ingest_paths(files, Graph.from_settings(), load_ontology())
+    done: list[DocumentResult] = []
+
+    def each(result: DocumentResult) -> None:
+        done.append(result)
+        steps.detail(f"{len(done)}/{len(files)} {result.path.name}: {result.status}")
+
+    report = ingest_paths(files, Graph.from_settings(), load_ontology(), on_document=each)
     totals = report.totals()
     console.print(
         f"[green]Samples ingested[/] from {folder}: {totals['written']} written, "
