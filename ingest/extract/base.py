@@ -77,7 +77,7 @@ class Source:
 
     @cached_property
     def statements(self) -> Statements:
-        """The prose statements of :mod:`stkg.ingest.statements` (editions, roles, …)."""
+        """The prose statements of :mod:`stkg.ingest.extract.statements` (editions, roles, …)."""
         return extract_statements(self.text, source=self.name)
 
     @cached_property

@@ -2,7 +2,7 @@
 
 A news page dates itself in a header (``DATE: 2011-03-01``), a byline (``입력
 2020-01-31 13:52``, ``기사입력 : 2022.10.28``) or, for a press release, its embargo line
-(:func:`stkg.ingest.statements.timeline.find_release_date`). That date anchors ``1일``,
+(:func:`stkg.ingest.extract.statements.timeline.find_release_date`). That date anchors ``1일``,
 ``올해`` and ``지난해`` in the text.
 """
 
