@@ -2,9 +2,11 @@
 
 The tests never touch the server `stkg up` runs for people: they use their own, at
 STKG_TEST_NEO4J_URI (default bolt://127.0.0.1:7688) with its store under .stkg/test.
-If a server already answers there it is reused (fast local iterations); otherwise one
-is started through the very code path `stkg neo4j start` uses, and stopped at the end
-unless STKG_TEST_KEEP_NEO4J=1.
+If stkg's own test server (started from that store) already answers there it is reused
+(fast local iterations); any other server answering there is refused, because every test
+empties the graph (set STKG_TEST_REUSE_ANY_NEO4J=1 to allow it). Otherwise one is started
+through the very code path `stkg neo4j start` uses, and stopped at the end unless
+STKG_TEST_KEEP_NEO4J=1.
 """
 
 from __future__ import annotations
@@ -52,6 +54,15 @@ def neo4j_settings() -> Iterator[Settings]:
     started = False
     if not _answers(settings):
         _, started = server.start(quiet=True)
+    elif not server.status().running and os.environ.get("STKG_TEST_REUSE_ANY_NEO4J") != "1":
+        # the tests empty the graph before each test: never someone else's server
+        pytest.exit(
+            f"A Neo4j that is not stkg's test server (no live process from {server.home}) "
+            f"answers at {settings.neo4j_uri}, and the tests delete every node in the graph "
+            "they use. Point STKG_TEST_NEO4J_URI at a free port, or set "
+            "STKG_TEST_REUSE_ANY_NEO4J=1 if that server's data may be deleted.",
+            returncode=4,
+        )
     yield settings
     close_drivers()
     if started and os.environ.get("STKG_TEST_KEEP_NEO4J") != "1":
