@@ -17,9 +17,8 @@ from stkg.ingest.extract.enumerations import CUE_CLASSES, GENERIC_ENDINGS, cue_c
 from stkg.ingest.extract.phrases import BULLET_MARKERS, noun_phrases, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 
-MARKERS = BULLET_MARKERS
 #: A marker: a bullet or circled number, or a number in brackets (``(1)``, ``1)``).
-_MARK = rf"(?:[{MARKERS}]|\(\d{{1,2}}\)|(?<![\d.(])\d{{1,2}}\))"
+_MARK = rf"(?:[{BULLET_MARKERS}]|\(\d{{1,2}}\)|(?<![\d.(])\d{{1,2}}\))"
 _NOT_MARK = rf"(?:(?!{_MARK})[^\n])"
 _RUN = re.compile(rf"(?:{_MARK}{_NOT_MARK}{{1,60}}){{2,}}")
 _ITEM = re.compile(rf"{_MARK}\s*({_NOT_MARK}+)")
@@ -94,8 +93,7 @@ class Bullets:
 
 def _add_group(source: Source, group: re.Match[str], start: int) -> None:
     """The field a group label names (``(이상 금속 3건)`` → 금속)."""
-    label = group["label"].strip()
-    at = start + group.start("label") + (len(group["label"]) - len(group["label"].lstrip()))
+    label, at = group["label"], start + group.start("label")
     if 2 <= len(label) <= MAX_ITEM_CHARS:
         add_entity(source, Found("StrategicField", label, at, at + len(label), EXTRACTOR, 0.5))
 

@@ -9,10 +9,13 @@ noun is taught in TTL. The figure quantifies the document it is stated in.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import is_nominal, text_of
+from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
 
@@ -122,8 +125,8 @@ class Counts:
             ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
 
 
-#: Number words that multiply what comes before them (``3억``, ``26만``).
-MULTIPLIERS = {"만": 10**4, "억": 10**8, "조": 10**12}
+#: Number words Kiwi tags apart from the digits they multiply (``3억``, ``26만``).
+MULTIPLIERS = {word: UNIT_VALUE[word] for word in ("만", "억", "조")}
 
 
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
@@ -134,12 +137,12 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
     and 여 (``60여개``, ``3억여 건``: about); the last digits are glued to the counter unless
     a multiplier or 여 ends the number.
     """
-    total, j = 0.0, i
+    total, j = Decimal(0), i
     approximate = i > 0 and doc[i - 1].text == "약"
     while j < len(doc) and doc[j].tag_ == "SN":
         try:
-            part = float(doc[j].text.replace(",", ""))
-        except ValueError:
+            part = Decimal(doc[j].text.replace(",", ""))
+        except InvalidOperation:
             return None
         j += 1
         if j < len(doc) and doc[j].text in MULTIPLIERS and not doc[j - 1].whitespace_:
@@ -158,7 +161,7 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
         return None
     if doc[j - 1].whitespace_ and doc[j - 1].text not in {*MULTIPLIERS, "여"}:
         return None
-    return (int(total) if total.is_integer() else total), j, approximate
+    return (int(total) if total == total.to_integral_value() else float(total)), j, approximate
 
 
 def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:

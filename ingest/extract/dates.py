@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from stkg.ingest.extract.base import Source
 
+#: Words that name a year relative to the document's own (``지난해 10월``, ``내년 1월 2일``).
+RELATIVE_YEARS = {"지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "내년": 1}
+
 _HEADER_LINES = 12
 _DATED_LINE = re.compile(
     r"^\s*(?:DATE|Date|날짜|입력|기사입력|등록|등록일|발행일|작성일|게재|승인|보도일)\s*[:：]?\s*"

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
@@ -195,13 +196,10 @@ def _add(source: Source, series: str, start: int, end: int, years: list[int]) ->
     ctx.facts.rel("editionOf", eid, roadmap, evidence)
 
 
-_RELATIVE_WORDS = {"지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "내년": 1}
-
-
 def _relative_offset(text: str, start: int) -> int:
     """``지난해 10월 수립한 …전략``: a relative year word shortly before the name."""
     window = text[max(0, start - 24) : start]
-    hits = [(window.rfind(w), off) for w, off in _RELATIVE_WORDS.items() if w in window]
+    hits = [(window.rfind(w), off) for w, off in RELATIVE_YEARS.items() if w in window]
     return max(hits)[1] if hits else 0
 
 

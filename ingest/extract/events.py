@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.normalize import name_key
 
 EVENT_WORDS = (
@@ -93,7 +94,7 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str) -> str | None:
 
 def _offset(relative: str | None) -> int:
     """Years from the article's own year that 지난해, 올해 or 내년 names."""
-    return {"지난해": -1, "작년": -1, "내년": 1}.get(relative or "", 0)
+    return RELATIVE_YEARS.get(relative or "", 0)
 
 
 def _iso(year: int, month: int, day: int | None = None) -> str | None:

@@ -92,13 +92,14 @@ def _number(s: str) -> Decimal:
     return Decimal(s.replace(",", ""))
 
 
-_UNIT_VALUE = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3, "백": 100, "십": 10}
+#: What each Korean number word multiplies by.
+UNIT_VALUE = {"조": 10**12, "억": 10**8, "만": 10**4, "천": 10**3, "백": 100, "십": 10}
 
 
 def _unit_multiplier(unit: str) -> int:
     mult = 1
     for ch in unit:
-        mult *= _UNIT_VALUE[ch]
+        mult *= UNIT_VALUE[ch]
     return mult
 
 
