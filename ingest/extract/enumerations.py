@@ -126,6 +126,9 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
+            if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
+                i = last + 1  # "태양광과 전력 저장 관련 기술": a pair stands or falls together
+                continue
             for item in items:
                 cls = cue or head_class(item.text)
                 if cls == "Programme" and not item.text.endswith(PROGRAMME_ENDINGS):
@@ -210,11 +213,14 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
     if len(parts) < 2 or any(not p or " " in p for p, _ in parts) or _bulleted(doc, item):
         return [item]
     text = text_of(doc)
-    after = text[phrases[i].end_char : phrases[i].end_char + 3].lstrip()
+    after = text[phrases[i].end_char : phrases[i].end_char + 12].lstrip()
     if len(parts) < MIN_DOTTED_PARTS and not after.startswith("등"):
         return [item]
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
+    initials = "".join(p[0] for p, _ in parts)
+    if after.startswith(("(" + initials, "（" + initials)):
+        return [item]  # abbreviated as one name: 소재·부품·장비(소부장)
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
 
 
@@ -251,19 +257,31 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     j = i
     listed = False  # a comma, bullet or number between two items: "A와 B" alone is no list
     while j + 1 < len(phrases):
-        gap = _between(doc, phrases[j], phrases[j + 1])
-        gap = re.sub(r"^\s*[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원", "", gap)  # "315억원"
-        gap = re.sub(r"^\s*[(（][^()（）]{1,20}[)）]", "", gap)  # "(AI)" glosses stay with the item
+        gap = _past_aside(_between(doc, phrases[j], phrases[j + 1]))
         if not _LIST_JOIN.match(gap):
             break
         listed = listed or "," in gap or "、" in gap
         items.append(_item(phrases[j + 1]))
         j += 1
+    # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
+    listed = listed or (len(items) == 2 and items[-1].cue is not None)
     return (items if listed else items[:1]), j
 
 
+_AMOUNT = re.compile(r"^\s*[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원")
+_GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")
+
+
+def _past_aside(text: str) -> str:
+    """The text after an item, past its amount (``315억원``) and its bracketed gloss
+    (``(AI)``, ``(50억원)``), which stay with the item."""
+    return _GLOSS.sub("", _AMOUNT.sub("", text))
+
+
 _LEADING_WORDS = re.compile(r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각)\s+")
-_TRAILING_CUE = re.compile(r"\s+(?P<cue>분야|산업|부문|영역|품목|제품|기술)$")
+#: A cue printed with the item: after a space, or attached when it only names a kind of area
+#: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).
+_TRAILING_CUE = re.compile(r"(?:\s+(?P<cue>분야|산업|부문|영역|품목|제품|기술)|(?<=\S\S)(?P<own>분야|부문|영역))$")
 
 
 def _item(phrase: Phrase) -> Item:
@@ -275,14 +293,15 @@ def _item(phrase: Phrase) -> Item:
     trailing = _TRAILING_CUE.search(text)
     if trailing:
         text = text[: trailing.start()]
-    return Item(phrase, text, start, trailing["cue"] if trailing else None)
+    cue = (trailing["cue"] or trailing["own"]) if trailing else None
+    return Item(phrase, text, start, cue)
 
 
 _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 #: After a list: 등/등의, then at most two words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
-    r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,2}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:"
     + _CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
@@ -291,7 +310,8 @@ _CUE_AFTER = re.compile(
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``."""
-    m = _CUE_AFTER.match(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 40])
+    after = text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60]
+    m = _CUE_AFTER.match(_past_aside(after))
     return cue_class(m["cue"]) if m else None
 
 
