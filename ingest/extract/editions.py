@@ -17,7 +17,7 @@ from dataclasses import replace
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import text_of
+from stkg.ingest.extract.phrases import QUOTED, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
@@ -89,7 +89,6 @@ GENERIC_QUALIFIERS = frozenset(
         "국가",
     ]
 )
-_QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{3,40})[’'”\"」』》〉]")
 _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?"
 )
@@ -132,7 +131,7 @@ class Editions:
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
                 spans.append((start, end))
-        for m in _QUOTED.finditer(source.text):
+        for m in QUOTED.finditer(source.text):
             inner = m.group(1).strip()
             bare = re.sub(r"\s*\((?:안|案)\)$", "", inner)
             if bare.endswith(QUOTED_HEADS):

@@ -218,8 +218,8 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
         return [item]
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
-    initials = "".join(p[0] for p, _ in parts)
-    if after.startswith(("(" + initials, "（" + initials)):
+    gloss = re.search(r"[(（]([^()（）]+)[)）]$", item.text) or re.match(r"[(（]([^()（）]+)", after)
+    if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]  # abbreviated as one name: 소재·부품·장비(소부장)
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
 

@@ -13,7 +13,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import Phrase, text_of
+from stkg.ingest.extract.phrases import QUOTED, Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.normalize import name_key
 
@@ -94,7 +94,6 @@ GENERIC = frozenset(
         "과제",
     ]
 )
-_QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
 _QUOTED_HEADS = tuple(
     name_key(h) for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제")
 )
@@ -149,7 +148,7 @@ class Programmes:
                 add_entity(
                     source, Found("Programme", name, start, start + len(name), EXTRACTOR, 0.7)
                 )
-        for m in _QUOTED.finditer(source.text):
+        for m in QUOTED.finditer(source.text):
             inner = m.group(1).strip()
             if name_key(inner) in GENERIC or not re.search(r"[가-힣A-Za-z]", inner):
                 continue

@@ -20,6 +20,7 @@ from stkg.ingest.extract.events import Events
 from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.organizations import Organizations
 from stkg.ingest.extract.programmes import Programmes
+from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.statements.extractor import Statements
 from stkg.ingest.extract.tables.extractor import GridTables, TextTables
 
@@ -33,6 +34,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Editions(),
     Enumerations(),
     Bullets(),
+    QuotedTerms(),
     Counts(),
     Budgets(),
     DocumentDate(),

@@ -287,3 +287,35 @@ def test_items_numbered_in_brackets_are_a_list(tmp_path, onto):
     text = "기술로드맵의 중점 분야는 (1) 해양드론 (2) 극지탐사 (3) 심해자원 분야로 정해졌다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "극지탐사", "심해자원"} <= fields
+
+
+def test_a_quoted_term_is_typed_by_the_cue_after_it(tmp_path, onto):
+    text = "기술로드맵에 따라 ‘풍력 돛’ 기술과 ‘심해 양식’ 분야를 함께 지원한다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert "풍력 돛" in named(facts, "CoreTechnology")
+    assert "심해 양식" in named(facts, "StrategicField")
+
+
+def test_two_items_joined_by_and_are_a_list_when_the_second_carries_the_cue(tmp_path, onto):
+    text = "기술로드맵은 해양드론과 극지로봇 기술을 중소기업 현장에 보급한다.\n"
+    assert {"해양드론", "극지로봇"} <= set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+
+
+def test_a_pair_with_one_implausible_item_is_no_list(tmp_path, onto):
+    text = "기술로드맵은 해양드론과 심해 탐사 관련 기술을 다룬다.\n"
+    assert "해양드론" not in named(facts_of(tmp_path, onto, text), "CoreTechnology")
+
+
+def test_an_amount_after_the_last_item_does_not_hide_the_cue(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 해양드론실증지원(30억원), 극지로봇 고도화개발(20억원) 등 "
+        "50억원 규모의 2개 사업을 신설했다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양드론실증지원", "극지로봇 고도화개발"} <= programmes
+
+
+def test_a_dotted_word_abbreviated_by_its_initials_is_one_name(tmp_path, onto):
+    text = "기술로드맵은 해양·극지·심해(해극심) 분야의 기술을 다룬다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"해양", "극지", "심해"} & fields

@@ -1,0 +1,46 @@
+"""Terms set in quotes and typed by the cue word printed right after them.
+
+``‘로터세일’ 기술`` names a core technology, ``‘그린 모빌리티’ 분야`` a field, ``‘…’ 품목`` a
+product: the quotes delimit the name, so it may hold words Kiwi would not chain into one
+noun phrase, and the cue (:data:`.enumerations.CUE_CLASSES`) types it. Quoted programme
+and edition names are their own extractors' (:mod:`.programmes`, :mod:`.editions`): a
+cue here only types fields, products and technologies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.enumerations import CUE_CLASSES, cue_class
+from stkg.ingest.extract.phrases import QUOTED
+from stkg.ingest.extract.resolve import Found, add_entity
+
+#: The classes a cue after a quoted term may give it.
+TYPED = frozenset({"StrategicField", "StrategicProduct", "CoreTechnology"})
+_CUE_HEADS = "|".join(sorted({h for h, c in CUE_CLASSES if c in TYPED}, key=len, reverse=True))
+#: The cue: one word right after the closing quote, ending in a cue noun and then a particle
+#: or a space (``’ 기술을``, ``’ 분야에서``, ``’기술``).
+_CUE = re.compile(
+    rf"\s?(?P<cue>(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|\s|[,.]|$)"
+)
+MAX_CHARS = 24
+EXTRACTOR = "quoted"
+
+
+class QuotedTerms:
+    name = EXTRACTOR
+    needs_nlp = False
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        text = source.text
+        for m in QUOTED.finditer(text):
+            inner = m.group(1).strip()
+            cue = _CUE.match(text, m.end())
+            if not cue or not 2 <= len(inner) <= MAX_CHARS or not re.search(r"[가-힣A-Za-z]", inner):
+                continue
+            cls = cue_class(cue["cue"])
+            if cls in TYPED:
+                start = m.start(1) + m.group(1).index(inner)
+                add_entity(source, Found(cls, inner, start, start + len(inner), EXTRACTOR, 0.6))
