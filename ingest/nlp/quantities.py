@@ -103,15 +103,29 @@ def _unit_multiplier(unit: str) -> int:
     return mult
 
 
+_LARGE_UNITS = "조억만"
+
+
 def parse_money(s: str) -> int:
-    """``512억원`` → 51_200_000_000; ``1조 2,000억원`` → 1_200_000_000_000 (KRW)."""
-    total = Decimal(0)
+    """``512억원`` → 51_200_000_000; ``1조 2,000억원`` → 1_200_000_000_000 (KRW).
+
+    천/백/십 count within a group that the next 만/억/조 multiplies, as Korean reads
+    them: ``2천964억원`` is (2,000 + 964) 억원, ``3천억원`` is 3 × 1,000 억원.
+    """
+    total = group = Decimal(0)
     parts = list(re.finditer(rf"({_NUM})\s?({_UNIT})?", s))
     if not parts:
         raise ValueError(f"no amount in {s!r}")
     for m in parts:
-        total += _number(m.group(1)) * _unit_multiplier(m.group(2) or "")
-    return int(total)
+        unit = m.group(2) or ""
+        if unit and unit[-1] in _LARGE_UNITS:
+            total += (group + _number(m.group(1)) * _unit_multiplier(unit[:-1])) * UNIT_VALUE[
+                unit[-1]
+            ]
+            group = Decimal(0)
+        else:
+            group += _number(m.group(1)) * _unit_multiplier(unit)
+    return int(total + group)
 
 
 def _year2(yy: str, century_of: int = 2000) -> int:
