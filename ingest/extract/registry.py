@@ -4,7 +4,8 @@ Order matters where a later extractor reads facts an earlier one added to the do
 ``FactSet``: tables and the release statements go first, so that what they state about a
 node (a field's name in a table, an edition's plan period) is there before the prose
 extractors, which only add to a node an earlier extractor described, and budgets come
-after programmes, to link an amount to the programme it funds.
+after programmes, to link an amount to the programme it funds. The nested-name guard
+runs last, over what all the others found.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
 from stkg.ingest.extract.events import Events
 from stkg.ingest.extract.mentions import Mentions
+from stkg.ingest.extract.nested import NestedNames
 from stkg.ingest.extract.organizations import Organizations
 from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
@@ -39,4 +41,5 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Budgets(),
     DocumentDate(),
     Events(),
+    NestedNames(),
 )

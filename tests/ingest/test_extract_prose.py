@@ -319,3 +319,21 @@ def test_a_dotted_word_abbreviated_by_its_initials_is_one_name(tmp_path, onto):
     text = "기술로드맵은 해양·극지·심해(해극심) 분야의 기술을 다룬다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not {"해양", "극지", "심해"} & fields
+
+
+def test_a_new_name_read_only_inside_a_longer_name_is_dropped(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 해양드론실증지원(30억원), 중소기업 극지로봇센터 연계형 기술개발(20억원) 등 "
+        "2개 사업을 신설했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "중소기업 극지로봇센터 연계형 기술개발" in named(facts, "Programme")
+    assert "극지로봇센터" not in named(facts, "Organization")
+
+
+def test_a_new_name_also_printed_on_its_own_is_kept(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 중소기업 극지로봇센터 연계형 기술개발(20억원), 해양드론실증지원(30억원) 등 "
+        "2개 사업을 신설했다. 극지로봇센터가 과제를 관리한다.\n"
+    )
+    assert "극지로봇센터" in named(facts_of(tmp_path, onto, text), "Organization")
