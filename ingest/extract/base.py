@@ -111,6 +111,14 @@ class Source:
 
         return document_date(self)
 
+    @cached_property
+    def period(self) -> tuple[int, int | None] | None:
+        """``(year, month or None)`` when the document dates itself only to a month or a
+        year (``DATE: 2016-12``); None when :attr:`date` is known or nothing is stated."""
+        from stkg.ingest.extract.dates import document_period
+
+        return document_period(self)
+
 
 class Extractor(Protocol):
     """A stage that reads a :class:`Source` and adds the facts it supports.

@@ -26,15 +26,38 @@ _DATED_LINE = re.compile(
 )
 
 
-def _header_match(text: str) -> re.Match[str] | None:
-    """The dated header or byline line among the first lines of ``text``."""
+def _header_end(text: str) -> int:
+    """Where the first :data:`_HEADER_LINES` lines of ``text`` end."""
     end = 0
     for _ in range(_HEADER_LINES):
         end = text.find("\n", end) + 1
         if end == 0:
-            end = len(text)
-            break
-    return _DATED_LINE.search(text, 0, end)
+            return len(text)
+    return end
+
+
+def _header_match(text: str) -> re.Match[str] | None:
+    """The dated header or byline line among the first lines of ``text``."""
+    return _DATED_LINE.search(text, 0, _header_end(text))
+
+
+_PERIOD_LINE = re.compile(
+    r"^\s*(?:DATE|Date|날짜)\s*[:：]?\s*(?P<y>(?:19|20)\d{2})(?:\s*[-./년]\s*(?P<m>\d{1,2})(?!\d))?"
+    r"(?!\s*[-./월]\s*\d)",
+    re.M,
+)
+
+
+def document_period(source: Source) -> tuple[int, int | None] | None:
+    """``(year, month or None)`` of a document whose header dates it less precisely than a
+    day (``DATE: 2016-12``, ``DATE: 2013``); None when it gives a full date or none."""
+    if source.date is not None:
+        return None
+    m = _PERIOD_LINE.search(source.text, 0, _header_end(source.text))
+    if m is None:
+        return None
+    month = int(m["m"]) if m["m"] else None
+    return int(m["y"]), month if month is None or 1 <= month <= 12 else None
 
 
 def document_date(source: Source) -> dt.date | None:

@@ -4,7 +4,9 @@ A date — full (``2019년 2월 20일``, ``’19.2.20``), month and day, a day a
 month, or a year — followed within its clause by an event word (발표, 공고, 공청회, 접수,
 마감, 착수, 발족 …) becomes a ``StatedEvent`` at the precision printed. Dates without a year
 are read against the document's own date: a day later than the article's is last month's
-unless the text says 오는 (coming). Bare dates with no event word are not kept.
+unless the text says 오는 (coming). An article dated only to a month or a year
+(``DATE: 2016-12``) still dates what names its month (``내년 1월 2일``), but no bare day.
+Bare dates with no event word are not kept.
 """
 
 from __future__ import annotations
@@ -66,9 +68,17 @@ MAX_GAP = 30
 EXTRACTOR = "events"
 
 
-def resolve_date(m: re.Match[str], base: dt.date, before: str) -> str | None:
-    """The ISO date a match names, at its own precision, read against ``base``."""
+def resolve_date(
+    m: re.Match[str], base: dt.date, before: str, *, known: str = "day"
+) -> str | None:
+    """The ISO date a match names, at its own precision, read against ``base``.
+
+    ``known`` says how much of ``base`` the document states (``day``, ``month`` or
+    ``year``): a day without its month needs the article's day, a month alone its year.
+    """
     g = m.groupdict()
+    if g["d"] and not g["m"] and not g["y"] and known != "day":
+        return None  # "22일" against an article dated only "2016-12" or "2016"
     if g["yy"]:
         return _iso(2000 + int(g["yy"]), int(g["m2"]), int(g["d2"]))
     if g["y3"]:
@@ -110,7 +120,10 @@ class Events:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        base = source.date
+        base, known = source.date, "day"
+        if base is None and source.period is not None:
+            year, month = source.period
+            base, known = dt.date(year, month or 1, 1), "month" if month else "year"
         if base is None:
             return
         ctx, text = source.ctx, source.text
@@ -122,7 +135,7 @@ class Events:
                 event, end = _labelled(text, m.start())
             if event is None:
                 continue
-            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()])
+            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
             if date is None:
                 continue
             kind = event
