@@ -155,12 +155,15 @@ class Organizations:
         words = _words(doc)
         for (_, before_end), (start, end) in itertools.pairwise(words):
             _company_after_its_kind(source, doc, before_end, start, end)
-        for start, end in words:
+        for k, (start, end) in enumerate(words):
             for name_start, name_end in _names_in_word(doc, start, end):
                 name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
                 confidence = institution_confidence(name, doc[name_end - 1].text)
-                if confidence is None:
+                if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
+                if name_start == start and k > 0 and name.endswith(SUB_UNITS):
+                    name_start = _parent_start(doc, words[k - 1], name_start)
+                    name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
                 abbreviation = _bracketed_abbreviation(doc, name_end)
                 found = Found(
                     "Organization",
@@ -211,6 +214,35 @@ def _company_after_its_kind(
         "Organization", name, doc[name_start].idx, _end_char(doc, name_end), EXTRACTOR, 0.6
     )
     add_entity(source, found)
+
+
+#: Institutions that belong to a parent named right before them (``서울대 경제연구소``).
+SUB_UNITS = ("연구소", "연구센터", "연구단", "사업단", "병원", "센터")
+#: Words that name a university in short (``서울대``, ``카이스트``) or in full.
+_UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
+#: Address words: a place named after one is where something happens (``서울 강남구
+#: 한국기술센터에서 열린``), not who does it.
+_DISTRICT = re.compile(r"^[가-힣]{1,5}(?:구|군|시|동|읍|면)$")
+
+
+def _parent_start(doc: Doc, before: tuple[int, int], start: int) -> int:
+    """Where a sub-unit's name starts: at its parent's word when that is a university or an
+    institution written as one bare word right before it."""
+    parent = text_of(doc)[doc[before[0]].idx : _end_char(doc, before[1])]
+    if not all(is_nominal(t) for t in doc[before[0] : before[1]]):
+        return start
+    if _UNIVERSITY.match(parent) or institution_confidence(parent, doc[before[1] - 1].text):
+        return before[0]
+    return start
+
+
+def _venue(doc: Doc, words: list[tuple[int, int]], k: int) -> bool:
+    """Whether the k-th word names a venue: after an address word or a 장소 label."""
+    if k == 0:
+        return False
+    before = text_of(doc)[doc[words[k - 1][0]].idx : _end_char(doc, words[k - 1][1])]
+    line = text_of(doc)[: doc[words[k][0]].idx].rsplit("\n", 1)[-1]
+    return bool(_DISTRICT.match(before)) or bool(re.search(r"장소\s*[:：]\s*$", line))
 
 
 def _end_char(doc: Doc, end: int) -> int:

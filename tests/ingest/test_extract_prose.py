@@ -350,3 +350,14 @@ def test_an_article_dated_to_a_month_dates_events_that_name_their_month(tmp_path
         if n.cls == "StatedEvent"
     }
     assert events == {"2031-01-02"}  # the bare day 22일 has no month to read it against
+
+
+def test_a_sub_unit_keeps_its_university_in_its_name(tmp_path, onto):
+    text = "기술로드맵에 대해 한빛대 해양정책연구소의 분석 결과가 나왔다.\n"
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "한빛대 해양정책연구소" in organizations and "해양정책연구소" not in organizations
+
+
+def test_a_building_after_an_address_is_a_venue_not_an_actor(tmp_path, onto):
+    text = "기술로드맵 설명회가 서울 서초구 해양드론진흥원 대회의실에서 열렸다.\n"
+    assert "해양드론진흥원" not in named(facts_of(tmp_path, onto, text), "Organization")
