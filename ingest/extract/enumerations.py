@@ -81,7 +81,7 @@ GENERIC_ENDINGS = {
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
-_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]"})
+_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "("})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
 EXTRACTOR = "enumerations"
@@ -256,26 +256,39 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     items = [_item(phrases[i])]
     j = i
     listed = False  # a comma, bullet or number between two items: "A와 B" alone is no list
+    text = text_of(doc)
     while j + 1 < len(phrases):
-        gap = _past_aside(_between(doc, phrases[j], phrases[j + 1]))
+        end = phrases[j].end_char
+        rest = text[end : end + 100]
+        end += len(rest) - len(_past_aside(rest, inner=True))  # "해양드론(글라이더, 잠수정), …"
+        k = next((n for n in range(j + 1, len(phrases)) if phrases[n].start_char >= end), None)
+        if k is None:
+            break
+        gap = _QUOTE_MARKS.sub("", text[end : phrases[k].start_char])
         if not _LIST_JOIN.match(gap):
             break
         listed = listed or "," in gap or "、" in gap
-        items.append(_item(phrases[j + 1]))
-        j += 1
+        items.append(_item(phrases[k]))
+        j = k
     # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
     listed = listed or (len(items) == 2 and items[-1].cue is not None)
     return (items if listed else items[:1]), j
 
 
-_AMOUNT = re.compile(r"^\s*[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원")
+_AMOUNT = re.compile(
+    r"^\s*\d[\d,.]*\s*(?:(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원|여?\s*(?:개|건|종|곳|명)(?![가-힣]))"
+)
+#: Quotes around listed items (``'A', 'B', 'C' 등``).
+_QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』]")
 _GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")
+#: Within a list an item's bracket may hold its own sub-list (``해양드론(글라이더, 잠수정)``).
+_INNER = re.compile(r"^\s*[(（][^()（）]{1,60}[)）]")
 
 
-def _past_aside(text: str) -> str:
-    """The text after an item, past its amount (``315억원``) and its bracketed gloss
-    (``(AI)``, ``(50억원)``), which stay with the item."""
-    return _GLOSS.sub("", _AMOUNT.sub("", text))
+def _past_aside(text: str, *, inner: bool = False) -> str:
+    """The text after an item, past its amount or count (``315억원``, ``12개``) and its
+    bracketed gloss (``(AI)``, ``(50억원)``), which stay with the item."""
+    return (_INNER if inner else _GLOSS).sub("", _AMOUNT.sub("", text))
 
 
 _LEADING_WORDS = re.compile(r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각)\s+")
@@ -308,10 +321,21 @@ _CUE_AFTER = re.compile(
 )
 
 
+#: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
+_CUE_AS = re.compile(
+    r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    + _CUE_HEADS
+    + r"))(?:으로|로)\s"
+)
+
+
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
-    """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``."""
-    after = text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60]
-    m = _CUE_AFTER.match(_past_aside(after))
+    """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``,
+    ``… 등을 전략분야로``."""
+    after = _QUOTE_MARKS.sub(
+        "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
+    )
+    m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
     return cue_class(m["cue"]) if m else None
 
 
@@ -354,6 +378,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
+    if cls == "CoreTechnology" and text.removesuffix("기술").strip() in GENERIC_FIELDS:
+        return False  # 유망기술, 핵심기술: a kind of technology, no name
     last = text.split()[-1]
     if cls != "Organization" and institution_confidence(last, last) is not None:
         return False

@@ -361,3 +361,24 @@ def test_a_sub_unit_keeps_its_university_in_its_name(tmp_path, onto):
 def test_a_building_after_an_address_is_a_venue_not_an_actor(tmp_path, onto):
     text = "기술로드맵 설명회가 서울 서초구 해양드론진흥원 대회의실에서 열렸다.\n"
     assert "해양드론진흥원" not in named(facts_of(tmp_path, onto, text), "Organization")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "기술로드맵은 3개 분야(해양드론, 극지로봇, 심해자원)를 선정했다.",
+        "기술로드맵의 분야별로는 해양드론 12개, 극지로봇 8개, 심해자원 5개 등이다.",
+        "기술로드맵은 '해양드론', '극지로봇', '심해자원' 등 3개 분야를 다룬다.",
+        "기술로드맵은 해양드론, 극지로봇, 심해자원 등을 전략분야로 선정했다.",
+        "기술로드맵 분야는 해양드론(수중 글라이더, 무인잠수정), 극지로봇(내한 로봇팔), 심해자원 등이다.",
+    ],
+)
+def test_fields_listed_in_common_news_shapes(tmp_path, onto, sentence):
+    fields = set(named(facts_of(tmp_path, onto, sentence + "\n"), "StrategicField"))
+    assert {"해양드론", "극지로봇", "심해자원"} <= fields
+
+
+def test_a_listed_kind_of_technology_is_no_name(tmp_path, onto):
+    text = "기술로드맵은 유망기술(60여개), 해양드론 제어기술 등을 담았다.\n"
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "유망기술" not in technologies and "해양드론 제어기술" in technologies
