@@ -21,6 +21,7 @@ from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
     JOINERS,
+    LIST_DOTS,
     Phrase,
     dotted_parts,
     is_nominal,
@@ -81,7 +82,7 @@ GENERIC_ENDINGS = {
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
-_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "("})
+_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"})
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
 EXTRACTOR = "enumerations"
@@ -129,6 +130,9 @@ class Enumerations:
             if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
                 i = last + 1  # "태양광과 전력 저장 관련 기술": a pair stands or falls together
                 continue
+            if cue == "CoreTechnology" and all(it.cue == "기술" for it in items):
+                # "A 기술, B 기술, C 기술": each item prints its 기술, which is part of its name
+                items = [Item(it.phrase, f"{it.text} 기술", it.start, None) for it in items]
             for item in items:
                 cls = cue or head_class(item.text)
                 if cls == "Programme" and not item.text.endswith(PROGRAMME_ENDINGS):
@@ -209,6 +213,9 @@ MIN_DOTTED_PARTS = 3
 def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[Item]:
     """One phrase whose one-word parts are joined by middle dots, read as a list when it
     has three parts or more, or when 등 follows it (``자동차・전자 등 국내 주력산업``)."""
+    spaced = _SPACED_DOTS.split(item.text)
+    if len(spaced) >= MIN_DOTTED_PARTS and all(_plausible(p, "StrategicField") for p in spaced):
+        return _spaced_list(item, spaced)  # "해양드론 · 극지로봇 · 심해자원"
     parts = dotted_parts(item.text, item.start)
     if len(parts) < 2 or any(not p or " " in p for p, _ in parts) or _bulleted(doc, item):
         return [item]
@@ -222,6 +229,18 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]  # abbreviated as one name: 소재·부품·장비(소부장)
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
+_SPACED_DOTS = re.compile(rf"\s+[{LIST_DOTS}]\s+")
+
+
+def _spaced_list(item: Item, parts: list[str]) -> list[Item]:
+    out, at = [], 0
+    for part in parts:
+        at = item.text.index(part, at)
+        out.append(Item(item.phrase, part, item.start + at, item.cue))
+        at += len(part)
+    return out
 
 
 def _named_field(source: Source, item: Item) -> None:
@@ -294,7 +313,9 @@ def _past_aside(text: str, *, inner: bool = False) -> str:
 _LEADING_WORDS = re.compile(r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각)\s+")
 #: A cue printed with the item: after a space, or attached when it only names a kind of area
 #: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).
-_TRAILING_CUE = re.compile(r"(?:\s+(?P<cue>분야|산업|부문|영역|품목|제품|기술)|(?<=\S\S)(?P<own>분야|부문|영역))$")
+_TRAILING_CUE = re.compile(
+    r"(?:\s+(?P<cue>분야|산업|부문|영역|품목|제품|기술)|(?<=\S\S)(?P<own>분야|부문|영역))$"
+)
 
 
 def _item(phrase: Phrase) -> Item:
@@ -376,6 +397,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if re.match(r"^\d+\s*(?:대|개|가지|여)", text) or len(text) < 2:
         return False
+    if cue_class(text) and len(text) <= 3:
+        return False  # a cue word alone (품목, 분야) names no item
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
     if cls == "CoreTechnology" and text.removesuffix("기술").strip() in GENERIC_FIELDS:

@@ -382,3 +382,22 @@ def test_a_listed_kind_of_technology_is_no_name(tmp_path, onto):
     text = "기술로드맵은 유망기술(60여개), 해양드론 제어기술 등을 담았다.\n"
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "유망기술" not in technologies and "해양드론 제어기술" in technologies
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "기술로드맵은 전략분야로 해양드론, 극지로봇, 심해자원을 선정했다.",
+        "기술로드맵은 3대 분야인 해양드론, 극지로봇, 심해자원에 집중한다.",
+        "기술로드맵은 해양드론 · 극지로봇 · 심해자원 분야를 다룬다.",
+    ],
+)
+def test_fields_named_by_a_cue_before_or_spaced_dots(tmp_path, onto, sentence):
+    fields = set(named(facts_of(tmp_path, onto, sentence + "\n"), "StrategicField"))
+    assert {"해양드론", "극지로봇", "심해자원"} <= fields
+
+
+def test_technologies_that_each_print_their_kind_keep_it_in_their_names(tmp_path, onto):
+    text = "기술로드맵에 따라 수중 음향통신 기술, 극지 내한 소재 기술, 해저 압력 센서 기술 등 3개 기술을 개발한다.\n"
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"수중 음향통신 기술", "극지 내한 소재 기술", "해저 압력 센서 기술"} <= technologies
