@@ -94,6 +94,17 @@ class FactSet:
         fact.props.update({k: v for k, v in props.items() if v is not None})
         _add_evidence(fact.evidence, evidence)
 
+    def merge(self, source_id: str, into_id: str) -> None:
+        """Fold node ``source_id`` into ``into_id``: its evidence, and its relationships
+        re-pointed; the merged node keeps its own properties."""
+        source = self.nodes.pop(source_id)
+        _add_evidence(self.nodes[into_id].evidence, source.evidence)
+        for key in [k for k in self.rels if source_id in (k[1], k[2])]:
+            fact = self.rels.pop(key)
+            start = into_id if fact.start == source_id else fact.start
+            end = into_id if fact.end == source_id else fact.end
+            self.rel(fact.prop, start, end, fact.evidence, **fact.props)
+
     def evidence_count(self) -> int:
         refs = {e.key() for f in self.nodes.values() for e in f.evidence}
         refs |= {e.key() for f in self.rels.values() for e in f.evidence}

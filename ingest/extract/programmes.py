@@ -107,13 +107,22 @@ MAX_WORDS = 3
 EXTRACTOR = "programmes"
 
 
+#: Nouns a programme's name may stand before in one phrase (``…개발사업 자금은``).
+AFTER_NAME = frozenset(["자금", "예산", "규모", "과제", "공고", "지원금", "참여기업", "신청"])
+
+
 def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     """``(start char, name)`` of the programme a phrase names, if it names one."""
-    if not phrase.text.endswith(HEADS):
-        return None
     words = phrase.words()
-    last_start = words[-1][0]
     doc = phrase.doc
+    if not phrase.text.endswith(HEADS):
+        # "민관공동투자개발사업 자금": the name ends one word before a money or task noun
+        last = words[-1]
+        if len(words) < 2 or text_of(doc)[doc[last[0]].idx : phrase.end_char] not in AFTER_NAME:
+            return None
+        inner = Phrase(doc, phrase.start, last[0])
+        return programme_name(inner) if inner.text.endswith(HEADS) else None
+    last_start = words[-1][0]
     last = text_of(doc)[doc[last_start].idx : phrase.end_char]
     if not last.endswith(HEADS):
         return None

@@ -25,6 +25,7 @@ from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.statements.extractor import Statements
 from stkg.ingest.extract.tables.extractor import GridTables, TextTables
+from stkg.ingest.extract.variants import ProgrammeVariants
 
 EXTRACTORS: tuple[Extractor, ...] = (
     GridTables(),
@@ -42,4 +43,5 @@ EXTRACTORS: tuple[Extractor, ...] = (
     DocumentDate(),
     Events(),
     NestedNames(),
+    ProgrammeVariants(),
 )

@@ -401,3 +401,21 @@ def test_technologies_that_each_print_their_kind_keep_it_in_their_names(tmp_path
     text = "기술로드맵에 따라 수중 음향통신 기술, 극지 내한 소재 기술, 해저 압력 센서 기술 등 3개 기술을 개발한다.\n"
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"수중 음향통신 기술", "극지 내한 소재 기술", "해저 압력 센서 기술"} <= technologies
+
+
+def test_shorter_and_dated_wordings_of_a_programme_are_one_node(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 해양수산부는 해양 기반 드론실증(MD) 고도화지원 사업을 공고했다. "
+        "‘2031년 상반기 MD 고도화지원 사업’에 참여할 기업을 모집한다. "
+        "MD 고도화지원 사업은 올해 처음 시행된다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert len(programmes) == 1, programmes
+    (props,) = programmes.values()
+    assert "2031년 상반기 MD 고도화지원 사업" in [props["name"], *props.get("aliases", [])]
+
+
+def test_different_programmes_sharing_a_head_stay_apart(tmp_path, onto):
+    text = "기술로드맵에 따라 해양드론 고도화지원 사업과 극지로봇 고도화지원 사업을 새로 시작한다.\n"
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양드론 고도화지원 사업", "극지로봇 고도화지원 사업"} <= programmes
