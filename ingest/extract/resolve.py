@@ -98,6 +98,8 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         if existing is not None and "extractionStatus" not in existing.props
         else {"extractionStatus": CANDIDATE}
     )
+    # a node an earlier extractor named keeps its printed name (a table's or the release's)
+    name = existing.props.get("name", found.name) if existing is not None else found.name
     return ctx.facts.node(
-        found.cls, node_id, evidence, name=found.name, aliases=aliases or None, **status, **props
+        found.cls, node_id, evidence, name=name, aliases=aliases or None, **status, **props
     )
