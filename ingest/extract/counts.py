@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
@@ -82,6 +83,7 @@ class Counts:
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx
         seen: dict[float, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
+        previous: tuple[str, int] | None = None  # the last count's noun and counter index
         i = 0
         while i < len(doc) - 1:
             first, token = i, doc[i]
@@ -95,7 +97,14 @@ class Counts:
             after = _noun_after(doc, c + 1)
             if after is not None and after[0].split()[0] in ACTIONS:
                 after = None
-            noun = COUNTERS[counter.text] or after or _noun_before(doc, first)
+            noun = (
+                COUNTERS[counter.text]
+                or after
+                or _noun_before(doc, first)
+                or _topic_before(doc, first)
+                or _changed_from(doc, first, previous)
+            )
+            previous = None
             if not noun:
                 continue
             noun_text, noun_end = (
@@ -123,10 +132,15 @@ class Counts:
                 countedNoun=noun_text,
             )
             ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
+            previous = (noun_text, c)
 
 
 #: Number words Kiwi tags apart from the digits they multiply (``3억``, ``26만``).
-MULTIPLIERS = {word: UNIT_VALUE[word] for word in ("만", "억", "조")}
+MULTIPLIERS = {word: UNIT_VALUE[word] for word in ("천", "만", "억", "조")}
+#: Words between a topic and its count that say when, not what (``전략제품은 지난해 200개``).
+TIME_WORDS = frozenset([*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"])
+#: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
+TOPIC_PARTICLES = frozenset(["은", "는", "이", "가"])
 
 
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
@@ -199,4 +213,46 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         k -= 1
     if k == j:
         return None
-    return text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
+    noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
+    return None if noun in TIME_WORDS else noun
+
+
+def _topic_before(doc: Doc, i: int) -> str | None:
+    """The topic a count answers, past time words: ``전문가는 400여명``, ``전략제품은
+    지난해 200개``, ``과제는 총 300여 개``."""
+    j = i - 1
+    while j >= 0 and doc[j].text in TIME_WORDS and doc[j].whitespace_:
+        j -= 1
+    if j < 1 or doc[j].text not in TOPIC_PARTICLES or not doc[j].whitespace_:
+        return None
+    if doc[j - 1].whitespace_:
+        return None
+    return _word_before(doc, j)
+
+
+def _word_before(doc: Doc, j: int) -> str | None:
+    """The nominal run glued to the particle at ``j`` (one word)."""
+    k = j - 1
+    while (
+        k >= 0
+        and is_nominal(doc[k])
+        and doc[k].tag_ != "SN"
+        and (k == j - 1 or not doc[k].whitespace_)
+    ):
+        k -= 1
+    if k == j - 1:
+        return None
+    return text_of(doc)[doc[k + 1].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | None:
+    """A count changed from the last one counts the same noun: ``17개에서 20개로``."""
+    if previous is None:
+        return None
+    between = text_of(doc)[doc[previous[1]].idx + len(doc[previous[1]].text) : doc[i].idx]
+    words = between.split()
+    if not words or words[0] not in ("에서", "→", "에서는"):
+        return None
+    if any(w not in TIME_WORDS for w in words[1:]):
+        return None
+    return previous[0]

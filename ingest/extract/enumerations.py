@@ -82,7 +82,9 @@ GENERIC_ENDINGS = {
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
-_TOPIC = frozenset({"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"})
+_TOPIC = frozenset(
+    {"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"}
+)
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24
 EXTRACTOR = "enumerations"
@@ -225,7 +227,9 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
         return [item]
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
-    gloss = re.search(r"[(（]([^()（）]+)[)）]$", item.text) or re.match(r"[(（]([^()（）]+)", after)
+    gloss = re.search(r"[(（]([^()（）]+)[)）]$", item.text) or re.match(
+        r"[(（]([^()（）]+)", after
+    )
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]  # abbreviated as one name: 소재·부품·장비(소부장)
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]

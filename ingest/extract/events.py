@@ -68,9 +68,7 @@ MAX_GAP = 30
 EXTRACTOR = "events"
 
 
-def resolve_date(
-    m: re.Match[str], base: dt.date, before: str, *, known: str = "day"
-) -> str | None:
+def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "day") -> str | None:
     """The ISO date a match names, at its own precision, read against ``base``.
 
     ``known`` says how much of ``base`` the document states (``day``, ``month`` or

@@ -38,7 +38,11 @@ class QuotedTerms:
         for m in QUOTED.finditer(text):
             inner = m.group(1).strip()
             cue = _CUE.match(text, m.end())
-            if not cue or not 2 <= len(inner) <= MAX_CHARS or not re.search(r"[가-힣A-Za-z]", inner):
+            if (
+                not cue
+                or not 2 <= len(inner) <= MAX_CHARS
+                or not re.search(r"[가-힣A-Za-z]", inner)
+            ):
                 continue
             cls = cue_class(cue["cue"])
             if cls in TYPED:

@@ -416,6 +416,35 @@ def test_shorter_and_dated_wordings_of_a_programme_are_one_node(tmp_path, onto):
 
 
 def test_different_programmes_sharing_a_head_stay_apart(tmp_path, onto):
-    text = "기술로드맵에 따라 해양드론 고도화지원 사업과 극지로봇 고도화지원 사업을 새로 시작한다.\n"
+    text = (
+        "기술로드맵에 따라 해양드론 고도화지원 사업과 극지로봇 고도화지원 사업을 새로 시작한다.\n"
+    )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"해양드론 고도화지원 사업", "극지로봇 고도화지원 사업"} <= programmes
+
+
+def _counts(facts: FactSet) -> set[tuple[object, str]]:
+    return {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and "countedNoun" in n.props
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "기술로드맵의 해양품목은 지난해 200개에서 올해 236개로 늘었다.",
+            {(200, "해양품목"), (236, "해양품목")},
+        ),
+        (
+            "기술로드맵 극지분야가 기존 17개에서 20개로 확대됐다.",
+            {(17, "극지분야"), (20, "극지분야")},
+        ),
+        ("기술로드맵에 선정된 해양과제는 총 300여 개다.", {(300, "해양과제")}),
+        ("기술로드맵은 해양특허 4만5천건을 분석했다.", {(45000, "해양특허")}),
+    ],
+)
+def test_counts_bound_to_their_topic_or_the_count_they_change(tmp_path, onto, sentence, expected):
+    assert expected <= _counts(facts_of(tmp_path, onto, sentence + "\n"))
