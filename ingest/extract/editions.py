@@ -163,7 +163,8 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
         return None
     if name_key(series) in GENERIC or len(name_key(series)) < 4:
         return None
-    return series, start, end, _years_before(text, start, printed)
+    series = re.sub(r"[*※†]+(?=\s)", "", series)  # a footnote mark inside the name
+    return series, start, end, _years_before(text, start, printed) or _years_after(text, end)
 
 
 def _add(source: Source, series: str, start: int, end: int, years: list[int]) -> None:
@@ -200,6 +201,22 @@ def _relative_offset(text: str, start: int) -> int:
     window = text[max(0, start - 24) : start]
     hits = [(window.rfind(w), off) for w, off in RELATIVE_YEARS.items() if w in window]
     return max(hits)[1] if hits else 0
+
+
+#: A period or a date in brackets right after the name: ``(2031~2033)``, ``(‘18.12)``.
+_BRACKETED_YEARS = re.compile(
+    r"[」』’”'\"]?\s*[(（]\s*(?:(?P<a>(?:19|20)\d{2})|[’‘'](?P<yy>\d{2}))"
+    r"(?:\s*[~∼\-–]\s*(?:(?P<b>(?:19|20)\d{2})|[’‘']?(?P<bb>\d{2}))(?!\d))?[^()（）]{0,8}[)）]"
+)
+
+
+def _years_after(text: str, end: int) -> list[int]:
+    m = _BRACKETED_YEARS.match(text, end)
+    if m is None:
+        return []
+    a = int(m["a"]) if m["a"] else 2000 + int(m["yy"])
+    b = int(m["b"]) if m["b"] else (a // 100 * 100 + int(m["bb"]) if m["bb"] else None)
+    return [a, b] if b is not None and b > a else [a]
 
 
 def _years_before(text: str, start: int, printed: str) -> list[int]:

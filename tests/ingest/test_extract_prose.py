@@ -448,3 +448,30 @@ def _counts(facts: FactSet) -> set[tuple[object, str]]:
 )
 def test_counts_bound_to_their_topic_or_the_count_they_change(tmp_path, onto, sentence, expected):
     assert expected <= _counts(facts_of(tmp_path, onto, sentence + "\n"))
+
+
+def _editions(facts: FactSet) -> set[tuple[str, object, object]]:
+    return {
+        (n.props["name"], n.props.get("startYear"), n.props.get("endYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "해양수산부는 해양드론 기술로드맵(2031~2033)을 발표했다.",
+            ("해양드론 기술로드맵", 2031, 2033),
+        ),
+        (
+            "「해양드론* 로드맵」은 「극지 활력 회복 종합계획」(‘28.12)의 후속이다.",
+            ("극지 활력 회복 종합계획", 2028, None),
+        ),
+        ("「해양드론* 로드맵」을 공개했다.", ("해양드론 로드맵", 2030, None)),
+    ],
+)
+def test_edition_years_in_brackets_after_the_name(tmp_path, onto, sentence, expected):
+    text = f"DATE: 2030-03-02\n\n{sentence}\n"
+    assert expected in _editions(facts_of(tmp_path, onto, text))
