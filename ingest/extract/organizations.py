@@ -100,6 +100,34 @@ NOT_INSTITUTIONS = frozenset(
         "학회",
     ]
 )
+#: Stems that make an institution word a kind of body, not one (``출연연구소``, ``지역센터``).
+KIND_STEMS = frozenset(
+    [
+        "출연",
+        "정부출연",
+        "국책",
+        "공공",
+        "민간",
+        "지역",
+        "해외",
+        "관계",
+        "전문",
+        "산하",
+        "유관",
+        "지방",
+        "부설",
+        "기업부설",
+        "전담",
+        "각",
+        "협력",
+        "주관",
+        "참여",
+        "소속",
+        "대학",
+        "국내",
+        "국립",
+    ]
+)
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``).
 NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
@@ -119,7 +147,8 @@ def institution_confidence(name: str, last_token: str) -> float | None:
         return None
     for suffix, confidence in LONG_SUFFIXES.items():
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return confidence
+            stem = name[: -len(suffix)].replace(" ", "")
+            return None if stem in KIND_STEMS else confidence
     short = SHORT_SUFFIXES.get(name[-1])
     if short is not None and len(name) >= 3 and len(last_token) >= 2:
         return short

@@ -475,3 +475,9 @@ def _editions(facts: FactSet) -> set[tuple[str, object, object]]:
 def test_edition_years_in_brackets_after_the_name(tmp_path, onto, sentence, expected):
     text = f"DATE: 2030-03-02\n\n{sentence}\n"
     assert expected in _editions(facts_of(tmp_path, onto, text))
+
+
+def test_a_kind_of_institution_is_no_name(tmp_path, onto):
+    text = "기술로드맵에 따라 혁신형기업과 출연연구소, 해양드론진흥원이 공동 R&D를 한다.\n"
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "출연연구소" not in organizations and "해양드론진흥원" in organizations
