@@ -7,7 +7,9 @@ same problem comes back everywhere.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+
+from fastapi import Path
 
 from stkg.api.db import Reader
 from stkg.api.problems import Problem
@@ -15,6 +17,16 @@ from stkg.graph.cypher.entities import ENTITY_BY_ID
 from stkg.ontology.ids import INSTANCE_NS, split_typed_id, typed_id_from_iri
 
 MAX_ID_LENGTH = 1000
+#: The path parameter of every route that takes an entity.
+EntityId = Annotated[
+    str,
+    Path(
+        description="Typed id or instance IRI",
+        min_length=1,
+        max_length=MAX_ID_LENGTH,
+        examples=["fieldversion:드론@중소기업기술로드맵@2022"],
+    ),
+]
 
 
 def resolve_id(raw: str) -> str:

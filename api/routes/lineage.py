@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import pydantic_core
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
-from stkg.api.lookup import require_entity, resolve_id, unknown_entity
+from stkg.api.lookup import EntityId, require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
 from stkg.api.terms import lineage_types, relationship_terms, unknown_types
 from stkg.graph.lineage import MAX_DEPTH, UnknownNode, shortest_paths, walk
@@ -104,7 +104,7 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
 )
 async def lineage(
     db: ReaderDep,
-    id: Annotated[str, Path(description="Typed id or instance IRI", examples=["field:드론"])],
+    id: EntityId,
     direction: Annotated[Literal["up", "down", "both"], Query()] = "down",
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
     types: Types = None,

@@ -22,16 +22,13 @@ from fastapi.responses import Response
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import require_entity, resolve_id
+from stkg.api.lookup import EntityId, require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGRAMME_LINKS
 
 router = APIRouter(tags=["programmes"])
 
 Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows at most")]
-EntityId = Annotated[
-    str, Path(description="Typed id or instance IRI", min_length=1, max_length=1000)
-]
 
 
 async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
@@ -103,13 +100,7 @@ async def programme_links(
 async def entity_programmes(
     request: Request,
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            description="Typed id or instance IRI",
-            examples=["fieldversion:드론@중소기업기술로드맵@2022"],
-        ),
-    ],
+    id: EntityId,
     limit: Limit = 1000,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:

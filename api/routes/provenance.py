@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import require_entity, resolve_id
+from stkg.api.lookup import EntityId, require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.api.terms import relationship_terms
 from stkg.graph.cypher.provenance import RELATIONSHIP_EVIDENCE, RELATIONSHIP_EXISTS
@@ -82,13 +82,7 @@ async def relationship_provenance(
 async def node_provenance(
     request: Request,
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            description="Typed id or instance IRI",
-            examples=["fieldversion:드론@중소기업기술로드맵@2021"],
-        ),
-    ],
+    id: EntityId,
     limit: Limit = 100,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
