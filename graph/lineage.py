@@ -214,7 +214,7 @@ def shortest_paths(
         "{hops}", str(hops)
     )
     params = {"source": source, "target": target, "limit": limit}
-    rows = graph.rows(cypher, params, max_rows=limit).rows  # type: ignore[arg-type]
+    rows = graph.rows(cypher, params, max_rows=limit).rows
     return sorted((r["p"] for r in rows), key=_path_key)
 
 

@@ -183,7 +183,7 @@ class FactWriter:
             for item in prepared:
                 yield self._write(item, run=run, force=force)
         finally:
-            prepared.close()  # type: ignore[attr-defined]
+            prepared.close()
 
     def _prepare(self, document: dict[str, Any], facts: FactSet) -> _Prepared:
         return _Prepared(
@@ -472,7 +472,7 @@ class FactWriter:
 def _run(tx: ManagedTransaction, statement: str, counters: dict[str, int], **params: Any) -> None:
     if "rows" in params and not params["rows"]:
         return
-    summary = tx.run(statement, params).consume()  # type: ignore[arg-type]
+    summary = tx.run(statement, params).consume()
     c = summary.counters
     counters["nodes_created"] += c.nodes_created
     counters["relationships_created"] += c.relationships_created

@@ -58,7 +58,7 @@ def _endpoint(named: NamedQuery) -> Any:
         _size: Annotated[int, Query(ge=1, le=10_000, description="Rows at most")] = 1000,
         _format: OutputFormat = "json",
     ) -> Envelope | Response:
-        rows = await db.rows(named.cypher, params.model_dump(), max_rows=_size)
+        rows = await db.rows(named.cypher, params.model_dump(), max_rows=_size)  # type: ignore[attr-defined]
         return respond(request, rows, _format)
 
     run.__name__ = f"query_{named.name.replace('-', '_')}"

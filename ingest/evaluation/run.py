@@ -76,7 +76,7 @@ def _rows_via_graph(
         if result.status == "failed":
             out[result.path] = result.error or "failed"
             continue
-        records = graph.read(query.cypher, **query.bind({"origin": result.path.as_posix()}))  # type: ignore[arg-type]
+        records = graph.read(query.cypher, **query.bind({"origin": result.path.as_posix()}))
         out[result.path] = [
             NodeRow(
                 class_of.get(r["labels"][0], r["labels"][0]) if r["labels"] else "",

@@ -104,7 +104,7 @@ class Analysis:
 
     @property
     def ents(self) -> tuple[Span, ...]:
-        return self.doc.ents
+        return tuple(self.doc.ents)
 
     def char_span(self, start: int, end: int, **kwargs: Any) -> Span | None:
         return self.doc.char_span(start, end, **kwargs)

@@ -69,7 +69,7 @@ def _variant(short: NodeFact, full: NodeFact) -> bool:
         len(key) >= MIN_KEY and form != key and form.endswith(key)
         for key in keys
         for form in _forms(full.props["name"])
-    ) or (keys & _forms(full.props["name"]) and short.props["name"] != full.props["name"])
+    ) or bool(keys & _forms(full.props["name"]) and short.props["name"] != full.props["name"])
 
 
 def _is_candidate(node: NodeFact) -> bool:

@@ -66,7 +66,7 @@ def query(
     except ValidationError as exc:
         problems = "; ".join(f"{e['param']}: {e['msg']}" for e in format_errors(exc))
         fail(f"invalid parameters for {name}: {problems}")
-    rows = Graph.from_settings().read(named.cypher, **bound)  # type: ignore[arg-type]
+    rows = Graph.from_settings().read(named.cypher, **bound)
     _print(rows, fmt)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -155,18 +156,18 @@ def _ingest_samples(folder: Path, steps: StepReporter) -> None:
         console.print(f"  [red]failed:[/] {doc.error}")
 
 
-def _wait_http(url: str, proc: object, log: object) -> None:
+def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            fail(f"The API exited while starting:\n{tail(log)}")  # type: ignore[arg-type]
+            fail(f"The API exited while starting:\n{tail(log)}")
         try:
             if httpx.get(url, timeout=1).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.3)
-    fail(f"The API did not answer on {url} within 60s:\n{tail(log)}")  # type: ignore[arg-type]
+    fail(f"The API did not answer on {url} within 60s:\n{tail(log)}")
 
 
 def down() -> None:

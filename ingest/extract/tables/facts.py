@@ -58,7 +58,7 @@ def build_grid_facts(ctx: BuildContext, table: FieldCountTable) -> None:
 def _edition(ctx: BuildContext, roadmap: str, year: int, **props: object) -> str:
     eid = ctx.edition_id(roadmap, year)
     roadmap_id = ctx.id("Roadmap", roadmap)
-    ctx.facts.node("RoadmapEdition", eid, **props)  # type: ignore[arg-type]
+    ctx.facts.node("RoadmapEdition", eid, **props)
     ctx.facts.node("Roadmap", roadmap_id)
     ctx.facts.rel("editionOf", eid, roadmap_id)
     return eid
@@ -129,7 +129,7 @@ def _field_counts(
         concept_name = _concept_name(row, moved_from)
         field_id = ctx.id("StrategicField", concept_name)
         ctx.facts.node("StrategicField", field_id, name=concept_name)
-        versions = []
+        versions: list[str | None] = []
         for eid, year, side in ((e0, y0, row.before), (e1, y1, row.after)):
             if side is None:
                 versions.append(None)
