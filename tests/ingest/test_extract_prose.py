@@ -481,3 +481,10 @@ def test_a_kind_of_institution_is_no_name(tmp_path, onto):
     text = "기술로드맵에 따라 혁신형기업과 출연연구소, 해양드론진흥원이 공동 R&D를 한다.\n"
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "출연연구소" not in organizations and "해양드론진흥원" in organizations
+
+
+def test_a_voucher_is_no_institution(tmp_path, onto):
+    text = "기술로드맵은 해양드론 바우처 사업과 극지로봇 실증 사업을 연계한다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert "바우처" not in named(facts, "Organization")
+    assert "해양드론 바우처 사업" in named(facts, "Programme")
