@@ -132,6 +132,8 @@ class Events:
             if event is None:
                 event, end = _labelled(text, m.start())
             if event is None:
+                event, end = _topic(text, m.start())
+            if event is None:
                 continue
             date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
             if date is None:
@@ -163,6 +165,14 @@ def _labelled(text: str, at: int) -> tuple[str | None, int]:
     return (label["event"], at - len(line) + label.start("event")) if label else (None, at)
 
 
+def _topic(text: str, at: int) -> tuple[str | None, int]:
+    """The event a clause's topic names before its date (``과제 신청은 3월 2일부터``)."""
+    start = max(0, at - 16)
+    topic = _TOPIC.search(text[start:at])
+    return (topic["event"], start + topic.end("event")) if topic else (None, at)
+
+
+_TOPIC = re.compile(rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?(?:은|는|이|가)\s+$")
 _LABEL = re.compile(rf"(?P<event>{_EVENT.pattern})\s*(?:기간|일시|일정|기한|일)?\s*[:：]\s*$")
 
 #: Lines that date the page (header, byline), not an event.

@@ -488,3 +488,13 @@ def test_a_voucher_is_no_institution(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert "바우처" not in named(facts, "Organization")
     assert "해양드론 바우처 사업" in named(facts, "Programme")
+
+
+def test_an_event_named_as_the_topic_before_its_date(tmp_path, onto):
+    text = "DATE: 2031-03-25\n\n해양드론 기술로드맵 과제 신청은 4월 2일부터 4월 20일까지 받는다.\n"
+    events = {
+        (n.props["eventDate"], n.props["eventKind"])
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert ("2031-04-02", "신청") in events
