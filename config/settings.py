@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[kmgKMG]$")
     neo4j_start_timeout: float = Field(default=120.0, gt=0)
     neo4j_stop_timeout: float = Field(default=60.0, gt=0)
+    backup_dir: Path | None = Field(
+        default=None,
+        description="Where `stkg backup` writes backups and their manifests (default: "
+        "STKG_HOME/backups).",
+    )
 
     # --- API ----------------------------------------------------------------------------
     api_host: str = "127.0.0.1"
@@ -146,6 +151,11 @@ class Settings(BaseSettings):
     def neo4j_home(self) -> Path:
         """The local server's own directory under the state directory."""
         return (self.home / "neo4j").resolve()
+
+    @property
+    def backups(self) -> Path:
+        """Where backups go when ``stkg backup`` is not told (``STKG_BACKUP_DIR``)."""
+        return (self.backup_dir or self.home / "backups").resolve()
 
     @property
     def password(self) -> str | None:

@@ -550,17 +550,25 @@ def _statement(data: RdfGraph, m: RdfMapper, stmt: Node, rows: _Rows) -> None:
 
 
 def import_rdf(
-    graph: Graph, onto: Ontology, data: RdfGraph, *, source: str = "the data"
+    graph: Graph,
+    onto: Ontology,
+    data: RdfGraph,
+    *,
+    source: str = "the data",
+    validate: bool = True,
 ) -> ImportStats:
     """Validate ``data`` against the shapes and write it, all in one transaction.
 
     Raises :class:`ShapeViolations` (naming the nodes) or :class:`UnknownRdfTerm` (naming
     the subject) before anything is written; a relationship whose end is neither in the
-    data nor in the graph aborts the transaction.
+    data nor in the graph aborts the transaction. ``validate=False`` skips the shapes (a
+    restore writes back what a backup held, violations included); every term must still
+    be the ontology's.
     """
-    report = validate_instances(data)
-    if not report.conforms:
-        raise ShapeViolations(source, report)
+    if validate:
+        report = validate_instances(data)
+        if not report.conforms:
+            raise ShapeViolations(source, report)
     m = RdfMapper(onto)
     rows = _collect(data, m)
     entity, key = quote_name(m.entity), quote_name(m.id_key)

@@ -5,7 +5,19 @@ from __future__ import annotations
 import typer
 
 import stkg.commands.analyse as analyse
-from stkg.commands import eval, feed, ingest, lineage, neo4j, ontology, query, rdf, review, service
+from stkg.commands import (
+    backup,
+    eval,
+    feed,
+    ingest,
+    lineage,
+    neo4j,
+    ontology,
+    query,
+    rdf,
+    review,
+    service,
+)
 
 app = typer.Typer(
     name="stkg",
@@ -31,6 +43,8 @@ app.command()(rdf.export)
 app.command(name="import-rdf")(rdf.import_rdf)
 app.command()(ingest.ingest)
 app.command(name="eval")(eval.eval_)
+app.command()(backup.backup)
+app.command()(backup.restore)
 
 
 if __name__ == "__main__":

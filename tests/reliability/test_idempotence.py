@@ -26,7 +26,7 @@ def test_ingesting_the_corpus_twice_changes_nothing(
     first = ingest_paths(corpus, graph, onto)
     assert [d.status for d in first.documents] == ["written"] * len(corpus), first.failed
     after_first = fingerprint(graph)
-    assert after_first.nodes > 100 and after_first.rels > 100
+    assert after_first.nodes > 100 and after_first.relationships > 100
 
     second = ingest_paths(corpus, graph, onto)
     assert [d.status for d in second.documents] == ["unchanged"] * len(corpus)

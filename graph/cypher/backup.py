@@ -1,0 +1,34 @@
+"""Reading a whole database for a backup's manifest, and what a restore would replace.
+
+The fingerprint reads every node and relationship; nodes are named by their key property
+(``$key``, then ``$alt``; both are parameters, the ontology supplies them), never by
+Neo4j's element ids, so a store loaded from a dump fingerprints like the one dumped.
+"""
+
+FINGERPRINT_NODES = """
+MATCH (n)
+WHERE none(label IN labels(n) WHERE label IN $exclude)
+RETURN coalesce(n[$key], n[$alt]) AS key, labels(n) AS labels, properties(n) AS props
+"""
+
+FINGERPRINT_RELATIONSHIPS = """
+MATCH (a)-[r]->(b)
+WHERE none(label IN labels(a) WHERE label IN $exclude)
+  AND none(label IN labels(b) WHERE label IN $exclude)
+WITH a, r, b, coalesce(a[$key], a[$alt]) AS start, coalesce(b[$key], b[$alt]) AS end
+RETURN start, CASE WHEN start IS NULL THEN properties(a) END AS startProps,
+       type(r) AS type,
+       end, CASE WHEN end IS NULL THEN properties(b) END AS endProps,
+       properties(r) AS props
+"""
+
+COUNTS = """
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships
+"""
+
+#: Whether any node carries the label ``$label`` (the instance graph: ``Entity``).
+HAS_LABELLED_NODE = """
+RETURN EXISTS { MATCH (n) WHERE $label IN labels(n) } AS found
+"""
