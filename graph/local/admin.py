@@ -98,7 +98,7 @@ def dump_database(server: LocalNeo4j, database: str, target: Path, steps: Steps 
         raise AdminFailed(f"the local Neo4j (pid {server.status().pid}) must be stopped first")
     partial = target.parent / f".{target.name}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
+    partial.mkdir(parents=True, mode=0o700)
     try:
         _run_admin(server, ["database", "dump", database, f"--to-path={partial}"], steps)
         (partial / f"{database}.dump").rename(target)
