@@ -50,6 +50,7 @@ from stkg.graph.driver import Graph, new_driver
 from stkg.graph.fingerprint import Fingerprint, fingerprint
 from stkg.graph.local.admin import (
     AdminFailed,
+    check_no_restore_left,
     database_exists,
     dump_database,
     load_staged,
@@ -370,7 +371,7 @@ def _backup_dump(
         raise ServerRunning(
             f"The local Neo4j (pid {status.pid}, {server.bolt_uri}) is running, and Neo4j "
             "Community dumps a stopped database only. Pass --stop to stop it, dump and "
-            "start it again (a minute or so for a small graph; the API answers 503 "
+            "start it again (half a minute for a small graph; the API answers 503 "
             "meanwhile), or --rdf for an export of the instance graph while it runs."
         )
     began = time.perf_counter()
@@ -379,12 +380,16 @@ def _backup_dump(
     target = _target(settings, directory, DUMP, when)
     was_running = status.running
     if not was_running:
-        steps.step("Starting Neo4j to read the counts and fingerprint for the manifest")
         server.start(quiet=True, steps=steps)
         actions.append("started to read the fingerprint, stopped again")
     steps.step("Reading the graph's counts and content fingerprint")
-    with _graph(settings) as graph:
-        before = _snapshot(graph, onto)
+    try:
+        with _graph(settings) as graph:
+            before = _snapshot(graph, onto)
+    except BaseException:
+        if not was_running:
+            server.stop()
+        raise
     steps.detail(f"{before.content.nodes:,} nodes, {before.content.relationships:,} rels")
     steps.step(f"Stopping Neo4j (pid {server.status().pid}) for the dump")
     server.stop()
@@ -394,7 +399,6 @@ def _backup_dump(
         target.chmod(0o600)
     finally:
         if was_running:
-            steps.step("Starting Neo4j again")
             server.start(quiet=True, steps=steps)
             actions.append("stopped for the dump, started again")
     if was_running:
@@ -593,6 +597,7 @@ def _restore_dump(
             "start`) and run again with --stop, or pass --force to replace it. Nothing was "
             "changed."
         )
+    check_no_restore_left(server, db)
     actions: list[str] = []
     if status.running:
         steps.step(f"Stopping Neo4j (pid {status.pid}) for the restore")
@@ -602,7 +607,6 @@ def _restore_dump(
         swap = load_staged(server, db, archive, steps)
     except AdminFailed as exc:
         if status.running:
-            steps.step("Starting Neo4j again on the untouched store")
             server.start(quiet=True, steps=steps)
         steps.step(f"Refusing {archive.name}: Neo4j could not load it")
         raise CorruptBackup(
@@ -618,7 +622,6 @@ def _restore_dump(
     try:
         steps.step("Moving the loaded database into place")
         swap.apply()
-        steps.step("Starting Neo4j on the restored store")
         server.start(quiet=True, steps=steps)
         steps.step("Checking the restored graph against the manifest's fingerprint")
         with _graph(settings) as graph:

@@ -28,6 +28,7 @@ __all__ = [
     "AdminFailed",
     "RestoreInterrupted",
     "StoreSwap",
+    "check_no_restore_left",
     "database_exists",
     "dump_database",
     "load_staged",
@@ -106,8 +107,16 @@ def dump_database(server: LocalNeo4j, database: str, target: Path, steps: Steps 
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _restore_dir(server: LocalNeo4j) -> Path:
-    return server.home / "restore"
+def check_no_restore_left(server: LocalNeo4j, database: str) -> None:
+    """Refuse to start a restore while an earlier one left its directory behind."""
+    root = server.home / "restore"
+    if root.exists():
+        raise RestoreInterrupted(
+            f"{root} is left from a restore that did not finish. If "
+            f"{root / 'previous'} exists it holds the store that restore replaced: move its "
+            f"'databases/{database}' and 'transactions/{database}' back under {server.data_dir} "
+            f"if the current store is not the one you want, then delete {root}."
+        )
 
 
 def load_staged(
@@ -118,14 +127,8 @@ def load_staged(
     Raises :class:`AdminFailed` (the staging directory removed) when Neo4j cannot load
     it: a truncated or corrupted archive fails here.
     """
-    root = _restore_dir(server)
-    if root.exists():
-        raise RestoreInterrupted(
-            f"{root} is left from a restore that did not finish. If "
-            f"{root / 'previous'} exists it holds the store that restore replaced: move its "
-            f"'databases/{database}' and 'transactions/{database}' back under {server.data_dir} "
-            f"if the current store is not the one you want, then delete {root}."
-        )
+    check_no_restore_left(server, database)
+    root = server.home / "restore"
     staging = root / "staging"
     (staging / "data").mkdir(parents=True)
     conf = staging / "staging.conf"

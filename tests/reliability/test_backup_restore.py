@@ -164,7 +164,8 @@ def test_manifest_describes_the_dump(backed: Backed, onto: Ontology) -> None:
 def test_backup_restarts_the_server_it_stopped(backed: Backed, onto: Ontology) -> None:
     status = backed.server.status()
     assert status.running and status.pid != backed.pid_before
-    assert "Starting Neo4j again" in backed.backup_run.stderr
+    said = backed.backup_run.stderr
+    assert said.index("Waiting for Neo4j to answer") > said.index("Dumping database")
     assert fingerprint(backed.graph, onto) == backed.content
 
 
@@ -264,3 +265,24 @@ def test_rdf_backup_of_a_server_stkg_does_not_run(
 
     again = stkg(remote, "restore", str(mpath))
     _refused(again, "already holds instance data", "--force")
+
+
+def test_a_restore_not_matching_its_manifest_puts_the_previous_store_back(
+    backed: Backed, onto: Ontology, tmp_path: Path
+) -> None:
+    # the live graph differs from the dump by one node, so a kept restore would show
+    backed.graph.write("CREATE (:Entity {id: 'test:kept-by-the-rollback'})")
+    before = fingerprint(backed.graph, onto)
+    assert before.nodes == backed.content.nodes + 1
+    # an intact dump whose manifest promises other content (the wrong manifest beside it)
+    dump = tmp_path / backed.dump.name
+    dump.write_bytes(backed.dump.read_bytes())
+    wrong = _with_manifest(dict(_manifest(backed.manifest), fingerprint="0" * 64), dump, tmp_path)
+    try:
+        run = stkg(backed.server.settings, "restore", str(wrong), "--stop", "--force")
+        _refused(run, str(dump), "does not match its manifest", "previous store was put back")
+        assert backed.server.status().running
+        assert fingerprint(backed.graph, onto) == before
+        assert not (backed.server.home / "restore").exists()
+    finally:
+        backed.graph.write("MATCH (n:Entity {id: 'test:kept-by-the-rollback'}) DETACH DELETE n")
