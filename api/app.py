@@ -15,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from stkg.api.limits import BodyLimit
 from stkg.api.metrics import RequestMetrics, create_metrics
 from stkg.api.openapi import install_openapi
+from stkg.api.pool import AnalystPool
 from stkg.api.problems import install_problem_handlers
 from stkg.api.routes import (
     admin,
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_problem_handlers(app)
     app.state.metrics = create_metrics()
+    app.state.analyst_pool = pool = AnalystPool(settings.api_cypher_concurrency)
+    app.state.metrics.cypher_slots.set_function(lambda: pool.in_use)
     app.include_router(queries.build_router())
     app.include_router(cypher.router)
     # /entities/{id}/programmes before /entities/{id}: ids may contain "/" (IRIs)

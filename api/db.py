@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from typing import Any, LiteralString, TypeVar
 
 import anyio.to_thread
-import neo4j
 from fastapi import Request
-from neo4j import RoutingControl
 from neo4j.exceptions import ServiceUnavailable
 
 from stkg.api.metrics import observe_query
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.serialize import Rows, collect_rows
+from stkg.graph.serialize import Rows
 
 __all__ = ["NO_ANSWER_GRACE", "Reader", "Rows", "in_thread"]
 
@@ -66,19 +64,16 @@ class Reader:
         max_rows: int = 10_000,
         timeout: float | None = None,
     ) -> Rows:
-        """Run a read query (routed to a reader in a cluster), keep at most ``max_rows``."""
+        """Run a read query (routed to a reader in a cluster), keep at most ``max_rows``.
+
+        A query that needs more memory than a transaction may use is not retried
+        (``QueryNeedsMemory``, answered 422); a server that is away still is.
+        """
         seconds = timeout or self.settings.neo4j_timeout
-        query = neo4j.Query(cypher, timeout=seconds)  # type: ignore[arg-type]
-        driver, database = self.graph.driver, self.graph.database
+        graph = self.graph
 
         def call() -> Rows:
-            return driver.execute_query(
-                query,
-                params,
-                routing_=RoutingControl.READ,
-                database_=database,
-                result_transformer_=lambda result: collect_rows(result, max_rows),
-            )
+            return graph.rows(cypher, params, max_rows=max_rows, timeout=seconds)
 
         return await self.timed(call, seconds)
 

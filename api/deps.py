@@ -12,12 +12,15 @@ FastAPI calls them on the event loop instead of in a worker thread.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from stkg.api.db import Reader
 from stkg.api.metrics import ApiMetrics
+from stkg.api.pool import AnalystPool, Slot
+from stkg.api.problems import Problem
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 
@@ -50,3 +53,29 @@ async def app_metrics(request: Request) -> ApiMetrics:
 
 
 MetricsDep = Annotated[ApiMetrics, Depends(app_metrics)]
+
+
+async def analyst_slot(request: Request, settings: SettingsDep) -> AsyncIterator[Slot]:
+    """A slot of the analyst pool for this ``/cypher`` request; 429 when all are taken.
+
+    The route hands the slot to the thread that runs the query (``slot.hold``), which frees
+    it when the query ends; a request that ends before that frees it here.
+    """
+    pool: AnalystPool = request.app.state.analyst_pool
+    slot = pool.try_take()
+    if slot is None:
+        raise Problem(
+            429,
+            "Too many analyst queries",
+            f"{pool.size} analyst queries are running, as many as this service runs at once "
+            "(STKG_API_CYPHER_CONCURRENCY); retry after the time in Retry-After.",
+            headers={"Retry-After": str(settings.api_cypher_retry_after)},
+            limit=pool.size,
+        )
+    try:
+        yield slot
+    finally:
+        slot.release_unused()
+
+
+AnalystSlotDep = Annotated[Slot, Depends(analyst_slot)]

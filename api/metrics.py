@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from fastapi import Request
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 UNMATCHED = "<unmatched>"
@@ -25,6 +25,8 @@ class ApiMetrics:
     requests: Histogram
     queries: Histogram
     failures: Counter
+    cypher_attempts: Counter
+    cypher_slots: Gauge
 
 
 def create_metrics() -> ApiMetrics:
@@ -49,6 +51,17 @@ def create_metrics() -> ApiMetrics:
             "stkg_neo4j_query_failures",
             "Neo4j reads that raised, by route and exception class.",
             ("route", "error"),
+            registry=registry,
+        ),
+        cypher_attempts=Counter(
+            "stkg_cypher_attempts",
+            "POST /cypher queries sent to Neo4j after their plan was allowed, one per "
+            "attempt (never retried, so one per request).",
+            registry=registry,
+        ),
+        cypher_slots=Gauge(
+            "stkg_cypher_slots_in_use",
+            "Slots of the analyst pool taken by running POST /cypher queries.",
             registry=registry,
         ),
     )

@@ -18,13 +18,15 @@ from neo4j.exceptions import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from stkg.graph.faults import QueryFailed, needs_memory
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("stkg.api")
 
 
 #: Neo4j status codes (parts of them) that mean "not now" rather than "wrong": the database
 #: is shutting down or starting, or ended the transaction (terminated, timed out) meanwhile.
-#: POST /cypher maps its own timeouts to 408 before they get here.
+#: POST /cypher maps its own timeouts to 408 before they get here (a QueryTimedOut).
 _UNAVAILABLE_CODES = (
     "DatabaseUnavailable",
     "DatabaseNotFound",
@@ -37,19 +39,42 @@ _UNAVAILABLE_CODES = (
 )
 
 
-class Problem(Exception):
-    """Raise anywhere in a route to answer with a problem+json body."""
+#: Seconds a client is asked to wait (``Retry-After``) when Neo4j is unavailable.
+UNAVAILABLE_RETRY_AFTER = 5
 
-    def __init__(self, status: int, title: str, detail: str = "", **extra: Any):
+
+class Problem(Exception):
+    """Raise anywhere in a route to answer with a problem+json body.
+
+    ``headers`` go on the answer as they are (``Retry-After`` on a 429, say); ``extra``
+    keyword arguments become members of the body.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str = "",
+        *,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ):
         super().__init__(detail or title)
         self.status = status
         self.title = title
         self.detail = detail
+        self.headers = headers
         self.extra = extra
 
 
 def problem_response(
-    request: Request, status: int, title: str, detail: str = "", **extra: Any
+    request: Request,
+    status: int,
+    title: str,
+    detail: str = "",
+    *,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": f"https://w3id.org/stkg/problems/{status}",
@@ -59,8 +84,34 @@ def problem_response(
         "instance": str(request.url.path),
         **extra,
     }
-    headers = {"Retry-After": "5"} if status == 503 else None
+    if status == 503:
+        headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER), **(headers or {})}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def query_problem(fault: QueryFailed, configured_limit: str | None = None) -> Problem:
+    """The answer to a query that failed by its own fault (never a 503: retrying fails too).
+
+    ``configured_limit`` is ``STKG_NEO4J_QUERY_MEMORY``, named when Neo4j's message does
+    not state the limit it applied.
+    """
+    if fault.kind == "memory":
+        limit = getattr(fault, "limit", None) or configured_limit
+        setting = getattr(fault, "setting", None) or "db.memory.transaction.max"
+        stated = f" (the limit is {limit}, {setting})" if limit else f" ({setting})"
+        return Problem(
+            422,
+            "Query needs more memory than allowed",
+            f"The query needs more memory than one query may use{stated}. It was stopped, "
+            "not retried; ask for less at once (LIMIT, fewer or smaller collect()s).",
+            limit=limit,
+            setting=setting,
+        )
+    if fault.kind == "timeout":
+        return Problem(408, "Query timed out", "The query ran past its timeout and was cancelled.")
+    if fault.kind == "refused":
+        return Problem(403, "Query refused", fault.message or "not allowed")
+    return Problem(400, "Invalid Cypher", fault.message or fault.code)
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -68,7 +119,12 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Problem)
     async def _problem(request: Request, exc: Problem) -> JSONResponse:
-        return problem_response(request, exc.status, exc.title, exc.detail, **exc.extra)
+        return _answer(request, exc)
+
+    # a query's own fault (memory, timeout, invalid, refused), from /cypher or any read
+    @app.exception_handler(QueryFailed)
+    async def _query_failed(request: Request, exc: QueryFailed) -> JSONResponse:
+        return _answer(request, query_problem(exc, _configured_limit(request)))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -90,6 +146,9 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ConnectionAcquisitionTimeoutError)
     @app.exception_handler(TransientError)
     async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+        fault = needs_memory(exc) if isinstance(exc, Neo4jError) else None
+        if fault is not None:  # transient by Neo4j's code, yet the query's own doing
+            return _answer(request, query_problem(fault, _configured_limit(request)))
         return problem_response(
             request, 503, "Graph database unavailable", "Neo4j cannot be reached; retry soon."
         )
@@ -114,3 +173,20 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
         return problem_response(request, 500, "Internal error", "The error was logged.")
+
+
+def _answer(request: Request, problem: Problem) -> JSONResponse:
+    return problem_response(
+        request,
+        problem.status,
+        problem.title,
+        problem.detail,
+        headers=problem.headers,
+        **problem.extra,
+    )
+
+
+def _configured_limit(request: Request) -> str | None:
+    settings = getattr(request.app.state, "settings", None)
+    limit = getattr(settings, "neo4j_query_memory", None)
+    return limit if limit and limit.strip("0kmgKMG") else None  # "0": no limit set

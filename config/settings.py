@@ -67,6 +67,18 @@ class Settings(BaseSettings):
     neo4j_http_port: int = Field(default=7474, ge=1, le=65535)
     neo4j_heap: str = Field(default="512m", pattern=r"^\d+[kmgKMG]$")
     neo4j_pagecache: str = Field(default="256m", pattern=r"^\d+[kmgKMG]$")
+    neo4j_query_memory: str = Field(
+        default="128m",
+        pattern=r"^\d+[kmgKMG]?$",
+        description="Memory one transaction of the local server may use "
+        "(db.memory.transaction.max); a query needing more fails at once. 0: no limit.",
+    )
+    neo4j_query_memory_total: str | None = Field(
+        default=None,
+        pattern=r"^\d+[kmgKMG]?$",
+        description="Memory all transactions of the local server may use together "
+        "(dbms.memory.transaction.total.max); unset: Neo4j's default, 70% of the heap.",
+    )
     neo4j_start_timeout: float = Field(default=120.0, gt=0)
     neo4j_stop_timeout: float = Field(default=60.0, gt=0)
     backup_dir: Path | None = Field(
@@ -82,6 +94,18 @@ class Settings(BaseSettings):
         default=1024 * 1024,
         ge=1024,
         description="Largest request body in bytes (uploads included); larger ones get 413.",
+    )
+    api_cypher_concurrency: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="POST /cypher queries running at once; one more is answered 429.",
+    )
+    api_cypher_retry_after: int = Field(
+        default=2,
+        ge=1,
+        le=3600,
+        description="Seconds in the Retry-After of a 429 when every /cypher slot is taken.",
     )
     api_cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

@@ -2,8 +2,10 @@
 
 Managed transactions (``execute_read`` / ``execute_write``) are what make the same code
 work on a single server, a cluster or Aura: the driver retries transient errors and routes
-reads to followers and writes to the leader. Everything in stkg that talks to Neo4j goes
-through :class:`Graph`.
+reads to followers and writes to the leader. A read that needs more memory than a
+transaction may have is the one "transient" error a retry cannot mend; it ends the read at
+once as :class:`~stkg.graph.faults.QueryNeedsMemory` (see :mod:`stkg.graph.faults`).
+Everything in stkg that talks to Neo4j goes through :class:`Graph`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from stkg.config.settings import Settings, get_settings
+from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
 
 T = TypeVar("T")
@@ -97,18 +100,24 @@ class Graph:
         return self.execute_read(_unit(query, params, self.timeout)).rows
 
     def rows(
-        self, query: LiteralString, params: Mapping[str, Any], *, max_rows: int | None = None
+        self,
+        query: LiteralString,
+        params: Mapping[str, Any],
+        *,
+        max_rows: int | None = None,
+        timeout: float | None = None,
     ) -> Rows:
         """Run a read query, keeping ``max_rows`` rows at most (``truncated`` says if more)."""
-        return self.execute_read(_unit(query, params, self.timeout, max_rows))
+        return self.execute_read(_unit(query, params, timeout or self.timeout, max_rows))
 
     def write(self, query: LiteralString, **params: Any) -> list[dict[str, Any]]:
         """Run a write query in its own transaction (retried on transient errors)."""
         return self.execute_write(_unit(query, params, self.timeout)).rows
 
     def execute_read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work`` in a read transaction (retried when the server was the cause)."""
         with self.driver.session(database=self.database) as session:
-            return session.execute_read(work)
+            return session.execute_read(no_retry_on_own_fault(work))
 
     def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""

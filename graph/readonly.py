@@ -6,14 +6,30 @@ is judged: the server's own query type must be read-only (``r``), no operator ma
 files or run in separate transactions, and every procedure called must be on a short
 allow-list of read-only schema and search procedures. The query then runs in a READ
 access-mode transaction, which Neo4j itself refuses to let write.
+
+:func:`run_read_only` runs it **once**: an explicit transaction, not a managed one, so an
+error the query causes itself (more memory than a transaction may use, its timeout, a
+syntax error) surfaces at the first attempt as a :class:`~stkg.graph.faults.QueryFailed`
+instead of being retried; only an unreachable server is left to the caller as the driver
+raised it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import neo4j
+from neo4j import Driver
+from neo4j.exceptions import Neo4jError
+
+from stkg.graph.faults import QueryFailed, QueryRefused, own_fault
+from stkg.graph.serialize import Rows, collect_rows
+
+#: Transaction metadata of analyst queries: ``SHOW TRANSACTIONS YIELD metaData`` tells them
+#: from the service's own reads.
+ANALYST_METADATA = {"app": "stkg", "kind": "analyst"}
 #: Procedures an analyst may call: schema introspection and full-text search.
 ALLOWED_PROCEDURES = frozenset(
     {
@@ -72,3 +88,41 @@ def _operators(plan: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
         details = (node.get("args") or {}).get("Details")
         yield operator, details if isinstance(details, str) else None
         stack.extend(node.get("children") or [])
+
+
+def run_read_only(
+    driver: Driver,
+    database: str,
+    query: str,
+    params: Mapping[str, Any],
+    *,
+    timeout: float,
+    max_rows: int,
+    metadata: dict[str, Any] | None = None,
+    on_attempt: Callable[[], None] | None = None,
+) -> Rows:
+    """Plan ``query``, judge the plan, run it: one READ transaction, one attempt.
+
+    ``on_attempt`` is called each time the query itself is sent to Neo4j (after its plan
+    was allowed), so a caller can count attempts. Raises :class:`QueryRefused` for a plan
+    that is not read-only, another :class:`QueryFailed` for the query's own faults, and the
+    driver's own exceptions (``ServiceUnavailable``, ``SessionExpired``, transient errors)
+    when the server is the cause.
+    """
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        try:
+            with session.begin_transaction(metadata=metadata, timeout=timeout) as tx:
+                summary = tx.run("EXPLAIN " + query, dict(params)).consume()
+                verdict = judge_plan(summary.query_type, summary.plan)
+                if not verdict.allowed:
+                    raise QueryRefused(verdict.reason)
+                if on_attempt is not None:
+                    on_attempt()
+                rows = collect_rows(tx.run(query, dict(params)), max_rows)
+                tx.rollback()  # it read, and there is nothing to keep
+                return rows
+        except Neo4jError as exc:
+            fault: QueryFailed | None = own_fault(exc)
+            if fault is None:
+                raise
+            raise fault from exc

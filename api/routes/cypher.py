@@ -1,22 +1,22 @@
-"""``POST /cypher``: read-only Cypher for analysts, planned and judged before it runs."""
+"""``POST /cypher``: read-only Cypher for analysts, planned and judged before it runs.
+
+The query runs once (``stkg.graph.readonly.run_read_only``: an explicit READ transaction,
+never retried), in a slot of the analyst pool (``stkg.api.pool``); its own faults answer
+400, 403, 408 or 422 (``stkg.api.problems.query_problem``), an unreachable Neo4j 503.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import neo4j
 from fastapi import APIRouter
 from fastapi.responses import Response
-from neo4j import ManagedTransaction
-from neo4j.exceptions import ClientError
 from pydantic import BaseModel, Field
 
 from stkg.api.db import Rows, in_thread
-from stkg.api.deps import GraphDep, SettingsDep
+from stkg.api.deps import AnalystSlotDep, GraphDep, MetricsDep, SettingsDep
 from stkg.api.envelope import Envelope, json_response
-from stkg.api.problems import Problem
-from stkg.graph.readonly import judge_plan
-from stkg.graph.serialize import collect_rows
+from stkg.graph.readonly import ANALYST_METADATA, run_read_only
 
 router = APIRouter(tags=["cypher"])
 MAX_ROWS = 10_000
@@ -33,40 +33,40 @@ class CypherRequest(BaseModel):
     "/cypher",
     response_model=Envelope,
     summary="Run read-only Cypher",
-    description="Runs in a READ transaction with a timeout and a row cap. Writes, schema "
-    "changes, LOAD CSV, CALL … IN TRANSACTIONS and procedures other than schema "
-    "introspection and full-text search are refused with 403.",
-    responses={403: {"description": "not read-only"}, 400: {"description": "invalid Cypher"}},
+    description="Runs once, in a READ transaction with a timeout, a row cap and the memory "
+    "limit of one transaction. Writes, schema changes, LOAD CSV, CALL … IN TRANSACTIONS and "
+    "procedures other than schema introspection and full-text search are refused with 403. "
+    "At most `STKG_API_CYPHER_CONCURRENCY` queries run at once; one more gets 429 with "
+    "Retry-After.",
+    responses={
+        400: {"description": "invalid Cypher"},
+        403: {"description": "not read-only"},
+        408: {"description": "the query ran past its timeout"},
+        422: {"description": "the query needs more memory than one query may use"},
+        429: {"description": "every analyst slot is taken; see Retry-After"},
+        503: {"description": "Neo4j cannot be reached; see Retry-After"},
+    },
 )
-async def run_cypher(graph: GraphDep, settings: SettingsDep, body: CypherRequest) -> Response:
+async def run_cypher(
+    graph: GraphDep,
+    settings: SettingsDep,
+    metrics: MetricsDep,
+    slot: AnalystSlotDep,
+    body: CypherRequest,
+) -> Response:
     timeout = min(body.timeout, settings.neo4j_timeout)
 
-    def work(tx: ManagedTransaction) -> Rows:
-        explained = tx.run("EXPLAIN " + body.query, body.params)  # type: ignore[arg-type]
-        summary = explained.consume()
-        verdict = judge_plan(summary.query_type, summary.plan)
-        if not verdict.allowed:
-            raise Problem(403, "Query refused", verdict.reason)
-        result = tx.run(body.query, body.params)  # type: ignore[arg-type]
-        return collect_rows(result, body.max_rows)
-
     def read() -> Rows:
-        with graph.driver.session(
-            database=graph.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
-            return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work))
+        return run_read_only(
+            graph.driver,
+            graph.database,
+            body.query,
+            body.params,
+            timeout=timeout,
+            max_rows=body.max_rows,
+            metadata=ANALYST_METADATA,
+            on_attempt=metrics.cypher_attempts.inc,
+        )
 
-    try:
-        rows = await in_thread(read, timeout)
-    except ClientError as exc:
-        raise _client_problem(exc) from exc
+    rows = await in_thread(slot.hold(read), timeout)
     return json_response(Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated))
-
-
-def _client_problem(exc: ClientError) -> Problem:
-    code = exc.code or ""
-    if "Transaction" in code and ("Timed" in code or "Terminated" in code):
-        return Problem(408, "Query timed out", "The query ran past its timeout and was cancelled.")
-    if "AccessMode" in code or "Forbidden" in code or "Security" in code:
-        return Problem(403, "Query refused", exc.message or "not allowed")
-    return Problem(400, "Invalid Cypher", exc.message or code)

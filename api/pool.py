@@ -1,0 +1,84 @@
+"""The analyst pool: at most ``STKG_API_CYPHER_CONCURRENCY`` ``POST /cypher`` queries at once.
+
+An analyst's query may scan the whole graph; the app's own endpoints must keep their
+latency meanwhile. So ``/cypher`` takes a slot before it runs and, when every slot is
+taken, answers ``429`` with ``Retry-After`` at once instead of queueing (a queue would only
+move the wait into the client's timeout).
+
+A slot is held by the worker thread that runs the query and freed when that thread ends,
+not when the request ends: if the API stops waiting for a silent Neo4j, the query still
+running there keeps its slot, so the bound holds for what Neo4j actually runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class AnalystPool:
+    """A fixed number of slots, taken without waiting."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._in_use = 0
+
+    @property
+    def in_use(self) -> int:
+        """Slots taken right now (the ``stkg_cypher_slots_in_use`` gauge)."""
+        return self._in_use
+
+    def try_take(self) -> Slot | None:
+        """A slot, or None when all ``size`` are taken."""
+        with self._lock:
+            if self._in_use >= self.size:
+                return None
+            self._in_use += 1
+        return Slot(self)
+
+    def _give_back(self) -> None:
+        with self._lock:
+            self._in_use -= 1
+
+
+class Slot:
+    """One taken slot: handed to the worker thread by :meth:`hold`, freed exactly once."""
+
+    def __init__(self, pool: AnalystPool) -> None:
+        self._pool = pool
+        self._lock = threading.Lock()
+        self._state = "taken"  # taken → running → freed, or taken → freed
+
+    def hold(self, call: Callable[[], T]) -> Callable[[], T]:
+        """``call``, keeping this slot until it returns or raises (in its own thread)."""
+
+        def holding() -> T:
+            with self._lock:
+                if self._state != "taken":
+                    raise RuntimeError("the analyst slot was freed before its query ran")
+                self._state = "running"
+            try:
+                return call()
+            finally:
+                self._free()
+
+        return holding
+
+    def release_unused(self) -> None:
+        """Free the slot if no query took it over (the request ended before it ran)."""
+        with self._lock:
+            if self._state != "taken":
+                return
+            self._state = "freed"
+        self._pool._give_back()
+
+    def _free(self) -> None:
+        with self._lock:
+            if self._state == "freed":
+                return
+            self._state = "freed"
+        self._pool._give_back()
