@@ -18,7 +18,7 @@ from neo4j.exceptions import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from stkg.graph.faults import QueryFailed, needs_memory
+from stkg.graph.faults import QueryFailed, memory_limit, memory_pool_dry, needs_memory
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("stkg.api")
@@ -149,6 +149,18 @@ def install_problem_handlers(app: FastAPI) -> None:
         fault = needs_memory(exc) if isinstance(exc, Neo4jError) else None
         if fault is not None:  # transient by Neo4j's code, yet the query's own doing
             return _answer(request, query_problem(fault, _configured_limit(request)))
+        if isinstance(exc, Neo4jError) and memory_pool_dry(exc):
+            limit, setting = memory_limit(exc.message or "")
+            return problem_response(
+                request,
+                503,
+                "Graph database busy",
+                f"Neo4j has used up the memory all its transactions may use together "
+                f"({limit or 'its limit'}, {setting}): other queries hold it, or this one "
+                "alone needs that much (then it fails again). Retry soon.",
+                limit=limit,
+                setting=setting,
+            )
         return problem_response(
             request, 503, "Graph database unavailable", "Neo4j cannot be reached; retry soon."
         )

@@ -2,10 +2,10 @@
 
 Managed transactions (``execute_read`` / ``execute_write``) are what make the same code
 work on a single server, a cluster or Aura: the driver retries transient errors and routes
-reads to followers and writes to the leader. A read that needs more memory than a
-transaction may have is the one "transient" error a retry cannot mend; it ends the read at
-once as :class:`~stkg.graph.faults.QueryNeedsMemory` (see :mod:`stkg.graph.faults`).
-Everything in stkg that talks to Neo4j goes through :class:`Graph`.
+reads to followers and writes to the leader. Going over the memory one transaction may
+use is the one "transient" error a retry cannot mend; it ends the transaction at once as
+:class:`~stkg.graph.faults.QueryNeedsMemory` (see :mod:`stkg.graph.faults`). Everything in
+stkg that talks to Neo4j goes through :class:`Graph`.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class Graph:
     def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it."""
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(work)
+            return session.execute_write(no_retry_on_own_fault(work))
 
     def server_info(self) -> ServerInfo:
         info = self.driver.get_server_info()

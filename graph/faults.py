@@ -6,6 +6,11 @@ transactions (``execute_read``, ``execute_query``) retry transient errors: the s
 ran again and again until the retry time was spent, and the caller finally saw "Neo4j
 cannot be reached". Running it again fails again, whatever the load.
 
+The same code also reports the pool of *all* transactions running dry
+(``dbms.memory.transaction.total.max``): that one is the server's state, not the query's
+fault (the query may be small, the others large), so it stays a transient error. The
+message names the limit that was reached, and that is how the two are told apart.
+
 :func:`own_fault` sorts a Neo4j error into what the query did (:class:`QueryFailed` and its
 kinds) or ``None`` (the server is starting, stopping, unreachable: the caller's "not now").
 :func:`no_retry_on_own_fault` wraps a transaction function so that a query's own fault
@@ -33,6 +38,9 @@ MEMORY_CODES = ("MemoryPoolOutOfMemoryError", "TransactionMemoryLimit", "OutOfMe
 TIMEOUT_CODES = ("TransactionTimedOut",)
 #: Refused by the server's access rules (a write in a READ transaction, a forbidden call).
 REFUSED_CODES = ("AccessMode", "Forbidden", "Security")
+
+#: The setting a pool-wide limit is named by (per database or for the whole server).
+POOL_SETTING_SUFFIX = "transaction.total.max"
 
 _LIMIT = re.compile(r"limit (\d+(?:\.\d+)? ?[KMGT]?i?B)")
 _SETTING = re.compile(r"([\w.]+) threshold reached")
@@ -74,15 +82,32 @@ class QueryNeedsMemory(QueryFailed):
 
     def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message, code)
-        limit, setting = _LIMIT.search(message), _SETTING.search(message)
-        self.limit: str | None = limit.group(1) if limit else None
-        self.setting: str | None = setting.group(1) if setting else None
+        self.limit, self.setting = memory_limit(message)
+
+
+def memory_limit(message: str) -> tuple[str | None, str | None]:
+    """The limit and the setting a memory error names (``"128.0 MiB"``,
+    ``"db.memory.transaction.max"``), each None when the message does not say."""
+    limit, setting = _LIMIT.search(message), _SETTING.search(message)
+    return (limit.group(1) if limit else None, setting.group(1) if setting else None)
+
+
+def memory_pool_dry(exc: Neo4jError) -> bool:
+    """True when ``exc`` says the memory of all transactions together ran out (the server
+    is busy; this query alone may be small)."""
+    code = exc.code or ""
+    if not any(part in code for part in MEMORY_CODES):
+        return False
+    setting = memory_limit(exc.message or "")[1]
+    return setting is not None and setting.endswith(POOL_SETTING_SUFFIX)
 
 
 def own_fault(exc: Neo4jError) -> QueryFailed | None:
     """The query's own fault behind ``exc``, or None when the server is the cause."""
     code = exc.code or ""
     message = exc.message or code
+    if memory_pool_dry(exc):
+        return None  # every transaction's memory together: busy, retry later
     if any(part in code for part in MEMORY_CODES):
         return QueryNeedsMemory(message, code)
     if any(part in code for part in TIMEOUT_CODES):
@@ -106,9 +131,10 @@ def no_retry_on_own_fault(
 ) -> Callable[Concatenate[X, P], T]:
     """A transaction function whose memory failure ends the managed transaction at once.
 
-    Only memory errors need it (the other own faults are client errors, never retried);
-    they surface as :class:`QueryNeedsMemory`. Everything else is left to the driver,
-    which still retries a leader switch or a dropped connection.
+    Only the per-transaction memory limit needs it (the other own faults are client
+    errors, never retried); it surfaces as :class:`QueryNeedsMemory`. Everything else is
+    left to the driver, which still retries a leader switch, a dropped connection or a
+    moment when all transactions together are out of memory.
     """
 
     @functools.wraps(work)

@@ -21,6 +21,7 @@ from stkg.graph.analysis.indicators import (
 )
 from stkg.graph.analysis.patent_analysis import AnalysisReport, analyse_patents
 from stkg.graph.driver import Graph
+from stkg.graph.faults import QueryFailed
 from stkg.ontology.model import load_ontology
 
 app = typer.Typer(help="Analyses computed from the graph.", no_args_is_help=True)
@@ -119,7 +120,7 @@ def patents(
             )
     except IndicatorError as exc:
         fail(str(exc))
-    except (ServiceUnavailable, Neo4jError) as exc:
+    except (ServiceUnavailable, Neo4jError, QueryFailed) as exc:
         fail(f"Neo4j: {exc}")
     if as_json:
         _print_json(report)

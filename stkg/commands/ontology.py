@@ -18,6 +18,7 @@ from stkg.commands.rdf import export
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
+from stkg.graph.faults import QueryFailed
 from stkg.graph.schema import InvalidOntology, SyncPlan, apply_plan, load_checked, plan_sync
 from stkg.ontology.errors import OntologyError
 from stkg.ontology.lint import ERROR, WARNING, Issue, validate_paths
@@ -114,7 +115,7 @@ def _neo4j_errors() -> Iterator[None]:
         fail(f"Neo4j at {settings.neo4j_uri} is not reachable ({exc}); try `stkg neo4j start`.")
     except AuthError:
         fail(f"Neo4j at {settings.neo4j_uri} refused the credentials in NEO4J_USER/NEO4J_PASSWORD.")
-    except Neo4jError as exc:
+    except (Neo4jError, QueryFailed) as exc:
         fail(f"Neo4j refused a statement: {exc.message}")
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from stkg.console import console, fail
 from stkg.graph.driver import Graph
+from stkg.graph.faults import QueryFailed
 from stkg.queries.catalog import CatalogError, format_errors, load_catalog
 
 
@@ -66,7 +67,10 @@ def query(
     except ValidationError as exc:
         problems = "; ".join(f"{e['param']}: {e['msg']}" for e in format_errors(exc))
         fail(f"invalid parameters for {name}: {problems}")
-    rows = Graph.from_settings().read(named.cypher, **bound)
+    try:
+        rows = Graph.from_settings().read(named.cypher, **bound)
+    except QueryFailed as exc:  # it needs more memory than a transaction may use
+        fail(f"{name}: {exc.message}")
     _print(rows, fmt)
 
 

@@ -18,6 +18,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
+from stkg.graph.faults import QueryFailed
 from stkg.graph.rdf import (
     ShapeViolations,
     read_rdf_file,
@@ -61,7 +62,7 @@ def _errors() -> Iterator[None]:
         fail(f"Neo4j at {settings.neo4j_uri} is not reachable ({exc}); try `stkg neo4j start`.")
     except AuthError:
         fail(f"Neo4j at {settings.neo4j_uri} refused the credentials in NEO4J_USER/NEO4J_PASSWORD.")
-    except Neo4jError as exc:
+    except (Neo4jError, QueryFailed) as exc:
         fail(f"Neo4j refused a statement: {exc.message}")
 
 

@@ -183,6 +183,25 @@ def test_config_listens_on_loopback_only(tmp_path: Path) -> None:
     assert "dbms.security.auth_enabled=false" in conf
 
 
+def test_config_limits_the_memory_of_transactions(tmp_path: Path) -> None:
+    default = LocalNeo4j(private_settings(tmp_path)).write_config().read_text().splitlines()
+    assert "db.memory.transaction.max=128m" in default
+    assert not any(line.startswith("dbms.memory.transaction.total.max") for line in default)
+    chosen = private_settings(tmp_path, neo4j_query_memory="64m", neo4j_query_memory_total="300m")
+    conf = LocalNeo4j(chosen).write_config().read_text().splitlines()
+    assert "db.memory.transaction.max=64m" in conf
+    assert "dbms.memory.transaction.total.max=300m" in conf
+
+
+def test_running_server_applies_the_transaction_memory_limit(graph: Graph) -> None:
+    """The test server was started by LocalNeo4j: its limit is the setting's."""
+    rows = graph.read(
+        "SHOW SETTINGS YIELD name, value WHERE name = $name RETURN value",
+        name="db.memory.transaction.max",
+    )
+    assert rows == [{"value": "128.00MiB"}]
+
+
 def test_write_and_read_through_the_graph_module(graph: Graph) -> None:
     graph.write("UNWIND $ids AS id MERGE (:Entity {id: id})", ids=["a:1", "a:2", "a:1"])
     rows = graph.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")

@@ -8,6 +8,10 @@ own endpoints keep answering; and after heavy queries Neo4j still serves ordinar
 Attempts are counted where the query is sent to Neo4j (``stkg_cypher_attempts``, and a
 counting transaction function for the named-query path): a retry loop around that code
 would count each run, so "exactly once" needs no clock.
+
+When only the memory of all transactions together is limited (a server without a
+per-transaction limit), running out of it is the server's state: 503 "busy" with
+Retry-After, still sent once.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import ManagedTransaction
+from reliability_helpers import free_port
 
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
-from stkg.graph.driver import Graph
+from stkg.graph.driver import Graph, new_driver
 from stkg.graph.faults import QueryNeedsMemory
+from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.readonly import ANALYST_METADATA
 
 #: Collects 100 million integers in one list: gigabytes, far over any transaction limit.
@@ -185,3 +191,57 @@ def test_neo4j_still_answers_after_heavy_queries(neo4j_settings: Settings, graph
         assert client.get("/queries/editions").status_code == 200
         assert client.get("/ready").status_code == 200
     assert graph.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+@pytest.fixture(scope="module")
+def pool_only_neo4j(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """A server of its own with no per-transaction limit, only a small pool for all."""
+    settings = Settings(
+        neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
+        neo4j_http_port=free_port(),
+        home=tmp_path_factory.mktemp("pool-only-neo4j"),
+        neo4j_query_memory="0",
+        neo4j_query_memory_total="96m",
+        neo4j_stop_timeout=30.0,
+    )
+    server = LocalNeo4j(settings)
+    server.start(quiet=True)
+    try:
+        yield settings
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_memory_pool_of_all_transactions_dry_answers_503_busy_once(
+    pool_only_neo4j: Settings,
+) -> None:
+    with TestClient(create_app(pool_only_neo4j)) as client:
+        before = _metric(client, "stkg_cypher_attempts_total")
+        response = client.post("/cypher", json={"query": HUNGRY})
+        assert _is_problem(response, 503), (response.status_code, response.text[:500])
+        assert response.json()["title"] == "Graph database busy"
+        assert response.json()["setting"] == "dbms.memory.transaction.total.max"
+        assert response.json()["limit"] == "96.0 MiB"
+        assert response.headers["Retry-After"]
+        assert _metric(client, "stkg_cypher_attempts_total") - before == 1
+        # nothing else holds memory now: an ordinary query runs
+        ordinary = client.post("/cypher", json={"query": "RETURN 1 AS one"})
+        assert ordinary.status_code == 200, ordinary.text
+
+    # managed reads still retry it (the server's state may change), then give up
+    driver = new_driver(pool_only_neo4j, max_transaction_retry_time=1.0)
+    try:
+        attempts = 0
+
+        def work(tx: ManagedTransaction) -> Any:
+            nonlocal attempts
+            attempts += 1
+            return tx.run(HUNGRY).single()
+
+        with pytest.raises(Exception) as raised:
+            Graph(driver, pool_only_neo4j.neo4j_database).execute_read(work)
+        assert not isinstance(raised.value, QueryNeedsMemory)
+        assert attempts > 1
+    finally:
+        driver.close()
