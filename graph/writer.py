@@ -396,11 +396,15 @@ class FactWriter:
         )
 
     def _already_there(self, tx: ManagedTransaction, doc_id: str, sha: str) -> bool:
+        """This content is in the graph as a current version. A version superseded since
+        is not: a document that went back to it (A, then B, then A again) is written again,
+        and supersedes B."""
         found = tx.run(
-            f"MATCH (d:{self.document_label} {{{self.key}: $id}}) RETURN d.{self.sha} AS sha",
+            f"MATCH (d:{self.document_label} {{{self.key}: $id}}) "
+            f"RETURN d.{self.sha} AS sha, EXISTS {{ ()-[:{self.supersedes}]->(d) }} AS old",
             id=doc_id,
         ).single()
-        return found is not None and found["sha"] == sha
+        return found is not None and found["sha"] == sha and not found["old"]
 
     def _merge_document(
         self,
@@ -440,6 +444,14 @@ class FactWriter:
             origin=origin,
             doc=doc_id,
         ).single()
+        # a superseded version written again is current once more: whatever superseded it
+        # is superseded by it now (below), not the other way round
+        _run(
+            tx,
+            f"MATCH (:{e})-[s:{self.supersedes}]->(:{e} {{{k}: $doc}}) DELETE s",
+            counters,
+            doc=doc_id,
+        )
         if old is None:
             return None
         old_id: str = old["id"]

@@ -3,12 +3,16 @@
 An unreadable document is reported and skipped with nothing written for it; a document
 already in the graph with the same content is skipped; a changed document replaces what
 its previous version asserted (see :mod:`stkg.graph.writer`).
+
+A document's identity across versions is its ``origin``: the path it was read from, unless
+the caller names it otherwise (``origins``: an upload is read from a temporary copy, and
+is known by the name or URL it was sent with).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +42,9 @@ class DocumentResult:
     created_relationships: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    document: str | None = None  # the SourceDocument's id
+    origin: str | None = None  # its identity across versions
+    superseded: str | None = None  # the id of the version it replaced
 
 
 @dataclass
@@ -86,12 +93,18 @@ def ingest_paths(
     force: bool = False,
     limits: Limits | None = None,
     on_document: Callable[[DocumentResult], None] | None = None,
+    origins: Mapping[Path, str] | None = None,
 ) -> IngestReport:
-    """Ingest each file; ``graph`` may be None only for a dry run."""
+    """Ingest each file; ``graph`` may be None only for a dry run.
+
+    ``origins`` gives some files another identity than their path (the versions of one
+    origin supersede each other).
+    """
     report = IngestReport(run_id=f"{onto.cls('IngestRun').id_prefix}:{uuid.uuid4()}")
     writer = NullWriter() if graph is None or dry_run else FactWriter(graph, onto)
     run = {"id": report.run_id, "startedAt": _now(), "softwareVersion": __version__}
-    for result in _each(paths, onto, writer, run, force, limits or Limits()):
+    named = origins or {}
+    for result in _each(paths, onto, writer, run, force, limits or Limits(), named):
         report.documents.append(result)
         if on_document is not None:
             on_document(result)
@@ -105,10 +118,11 @@ def _each(
     run: dict[str, object],
     force: bool,
     limits: Limits,
+    origins: Mapping[Path, str],
 ) -> Iterator[DocumentResult]:
     # the next document is read and extracted in a background thread while the current
     # one is written: extraction is Python and Kiwi, the write waits on Neo4j
-    builds = (_build(path, onto, limits) for path in paths)
+    builds = (_build(path, onto, limits, origins.get(path)) for path in paths)
     for path, built, error in builds if writer.dry_run else prefetch(builds):
         if built is None:
             yield DocumentResult(path, "failed", error=error)
@@ -125,13 +139,16 @@ def _each(
 
 
 def _build(
-    path: Path, onto: Ontology, limits: Limits
+    path: Path, onto: Ontology, limits: Limits, origin: str | None = None
 ) -> tuple[Path, BuiltDocument | None, str | None]:
     """The document's facts, or the reason it cannot be read (reported, not raised)."""
     try:
-        return path, build_document(read_document(path, limits=limits), onto), None
+        built = build_document(read_document(path, limits=limits), onto)
     except IngestError as exc:
         return path, None, str(exc)
+    if origin is not None:
+        built.document["origin"] = origin
+    return path, built, None
 
 
 def _result(built: BuiltDocument) -> DocumentResult:
@@ -142,6 +159,8 @@ def _result(built: BuiltDocument) -> DocumentResult:
         relationships=len(built.facts.rels),
         evidence=built.facts.evidence_count(),
         warnings=list(built.facts.warnings),
+        document=str(built.document["id"]),
+        origin=str(built.document["origin"]),
     )
 
 
@@ -151,6 +170,7 @@ def _apply(result: DocumentResult, summary: WriteSummary) -> None:
         return
     result.created_nodes = summary.nodes_created
     result.created_relationships = summary.relationships_created
+    result.superseded = summary.superseded
 
 
 def _now() -> datetime:

@@ -12,13 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from stkg.api.deps import GraphDep
 from stkg.api.problems import Problem
-from stkg.api.security import require_api_key
+from stkg.api.security import UploadScopeDep, require_api_key
+from stkg.api.uploads import BadIdentity, upload_origins
 from stkg.graph.driver import Graph
 from stkg.ingest.readers.formats import FORMATS, INGEST_SUFFIXES
 
@@ -40,6 +41,15 @@ _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
 class DocumentReport(BaseModel):
     file: str
     status: str = Field(description="written | unchanged | failed")
+    document: str | None = Field(None, description="The SourceDocument's id (by content)")
+    origin: str | None = Field(
+        None,
+        description="The document's identity across versions: its source URL, or "
+        "`upload:<key scope>/<name>`",
+    )
+    superseded: str | None = Field(
+        None, description="The id of the earlier version this upload replaced"
+    )
     nodes: int
     relationships: int
     evidence: int
@@ -62,18 +72,45 @@ class IngestAnswer(BaseModel):
     description=f"Multipart upload of one or more documents ({_KINDS}), each written in "
     "its own transaction by the ingest pipeline. Answers the "
     "per-document report; a document already in the graph with the same content is "
-    "`unchanged`. Needs an API key.",
-    responses={**_AUTH_RESPONSES, 415: {"description": "unsupported file type"}},
+    "`unchanged`. Needs an API key.\n\n"
+    "Each upload is known by its `source_url`, else by its `name`, else by its file name, "
+    "the last two within the caller's API key scope. A changed upload under the same "
+    "identity supersedes the earlier version: the facts only that version asserted are "
+    "retracted, as for a file ingested again from disk. `name` and `source_url` may be "
+    "repeated, one per file in the order of `files` (an empty value: none for that file).",
+    responses={
+        **_AUTH_RESPONSES,
+        415: {"description": "unsupported file type"},
+        422: {"description": "bad name or source URL, or not one per file"},
+    },
 )
 async def ingest(
     graph: GraphDep,
+    scope: UploadScopeDep,
     files: Annotated[list[UploadFile], File(description="Documents to ingest")],
+    name: Annotated[
+        list[str] | None,
+        Form(
+            description="A stable name for the file (one per file, in order), e.g. "
+            "`roadmaps/2025/plan.hwpx`; its versions supersede each other within your key's "
+            "scope. Default: the file's own name."
+        ),
+    ] = None,
+    source_url: Annotated[
+        list[str] | None,
+        Form(
+            description="The http(s) URL the file was published at (one per file, in "
+            "order): the document is known by it, as if ingested from that URL."
+        ),
+    ] = None,
     force: Annotated[bool, Query(description="Rewrite documents already ingested")] = False,
 ) -> IngestAnswer:
     with tempfile.TemporaryDirectory(prefix="stkg-upload-") as tmp:
         saved = [await _save(upload, Path(tmp), i) for i, upload in enumerate(files)]
-        report = await run_in_threadpool(_ingest, [p for p, _ in saved], graph, force)
-        names = {str(p): name for p, name in saved}
+        identities = _identities(scope, [file for _, file in saved], name, source_url)
+        origins = {path: origin for (path, _), origin in zip(saved, identities, strict=True)}
+        report = await run_in_threadpool(_ingest, [p for p, _ in saved], graph, force, origins)
+        names = {str(path): file for path, file in saved}
         documents = [_document(d, names, tmp) for d in report.documents]
     return IngestAnswer(run_id=report.run_id, totals=report.totals(), documents=documents)
 
@@ -118,12 +155,22 @@ async def _save(upload: UploadFile, folder: Path, index: int) -> tuple[Path, str
     return target, name
 
 
-def _ingest(paths: list[Path], graph: Graph, force: bool) -> IngestReport:
+def _identities(
+    scope: str, file_names: list[str], names: list[str] | None, urls: list[str] | None
+) -> list[str]:
+    """Each file's origin (``stkg.api.uploads``); 422 for a bad or missing one."""
+    try:
+        return upload_origins(scope, file_names, names, urls)
+    except BadIdentity as exc:
+        raise Problem(422, "Bad document identity", str(exc), file=exc.file) from None
+
+
+def _ingest(paths: list[Path], graph: Graph, force: bool, origins: dict[Path, str]) -> IngestReport:
     from stkg.ingest.files import ingest_paths  # lazy: loads spaCy and Kiwi
     from stkg.ontology.model import load_ontology
 
     # the API's own graph and driver: no second connection pool in the API process
-    return ingest_paths(paths, graph, load_ontology(), force=force)
+    return ingest_paths(paths, graph, load_ontology(), force=force, origins=origins)
 
 
 def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
@@ -140,4 +187,7 @@ def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
         created_relationships=result.created_relationships,
         warnings=[w.replace(tmp, "") for w in result.warnings],
         error=error,
+        document=result.document,
+        origin=result.origin,
+        superseded=result.superseded,
     )

@@ -23,6 +23,7 @@ from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.lookup import require_entity
 from stkg.api.problems import Problem
+from stkg.api.uploads import is_upload_origin
 from stkg.graph.cypher.entities import DOCUMENT
 
 router = APIRouter(tags=["provenance"])
@@ -141,6 +142,8 @@ def document_text(origin: str, sha256: str) -> str:
     """
     if not origin:
         raise TextUnavailable(origin, "no origin was recorded")
+    if is_upload_origin(origin):
+        raise TextUnavailable(origin, "it was uploaded, and uploads are not kept after ingest")
     path = FilePath(origin)
     try:
         info = path.stat()

@@ -85,6 +85,33 @@ def test_changed_document_replaces_its_facts_and_keeps_history(
     assert kept == [{"n": 1}]
 
 
+def test_a_file_that_goes_back_to_an_earlier_version_is_current_again(
+    graph: Graph, tmp_path: Path
+) -> None:
+    onto = load_ontology()
+    doc = tmp_path / "note.txt"
+    versions = ["중기부와 KISTA가 함께 로드맵을 수립했다.\n", "지재처가 특허 분석을 맡는다.\n"]
+    results = []
+    for text in [*versions, versions[0]]:
+        doc.write_text(text, encoding="utf-8")
+        results.append(ingest_paths([doc], graph, onto).documents[0])
+    first, second, back = results
+    assert [r.status for r in results] == ["written", "written", "written"]
+    assert back.document == first.document and back.superseded == second.document
+    supported = graph.read(
+        "MATCH (x:Evidence)-[:SUPPORTS]->(o:Organization) RETURN collect(DISTINCT o.id) AS ids"
+    )[0]["ids"]
+    assert sorted(supported) == ["organization:중소벤처기업부", "organization:한국특허전략개발원"]
+    heads = graph.read(
+        "MATCH (d:SourceDocument {origin: $origin}) WHERE NOT ()-[:SUPERSEDES]->(d) "
+        "RETURN collect(d.id) AS ids",
+        origin=doc.as_posix(),
+    )
+    assert heads == [{"ids": [first.document]}]
+    # and once more the same content: unchanged
+    assert ingest_paths([doc], graph, onto).documents[0].status == "unchanged"
+
+
 def test_unreadable_file_is_reported_and_nothing_is_written(graph: Graph, tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(256)) * 8)
