@@ -12,10 +12,10 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from stkg.api.analyst import AnalystPool
 from stkg.api.limits import BodyLimit
 from stkg.api.metrics import RequestMetrics, create_metrics
 from stkg.api.openapi import install_openapi
-from stkg.api.pool import AnalystPool
 from stkg.api.problems import install_problem_handlers
 from stkg.api.routes import (
     admin,

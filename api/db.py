@@ -27,7 +27,7 @@ from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.serialize import Rows
 
-__all__ = ["NO_ANSWER_GRACE", "Reader", "Rows", "in_thread"]
+__all__ = ["NO_ANSWER_GRACE", "NoAnswer", "Reader", "Rows", "in_thread"]
 
 #: Seconds past a query's own timeout before the API stops waiting for Neo4j: a server
 #: that is starting up accepts connections but answers nothing, and the driver would wait.
@@ -36,16 +36,20 @@ NO_ANSWER_GRACE = 2.0
 T = TypeVar("T")
 
 
+class NoAnswer(ServiceUnavailable):
+    """Neo4j did not answer within a query's timeout and the grace after it."""
+
+
 async def in_thread(call: Callable[[], T], timeout: float) -> T:
     """Run a blocking driver call in a worker thread; wait ``timeout`` + grace at most.
 
-    Past that the request answers 503 (Neo4j is not answering); the thread itself ends
-    when the driver's socket gives up.
+    Past that the request answers 503 (Neo4j is not answering; :class:`NoAnswer`); the
+    thread itself ends when the driver's socket gives up.
     """
     try:
         return await asyncio.wait_for(anyio.to_thread.run_sync(call), timeout + NO_ANSWER_GRACE)
     except TimeoutError as exc:
-        raise ServiceUnavailable(f"Neo4j did not answer within {timeout:.0f}s") from exc
+        raise NoAnswer(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from stkg.api.analyst import AnalystPool, Slot
 from stkg.api.db import Reader
 from stkg.api.metrics import ApiMetrics
-from stkg.api.pool import AnalystPool, Slot
 from stkg.api.problems import Problem
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph

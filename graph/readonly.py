@@ -16,13 +16,14 @@ raised it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from neo4j import Driver
-from neo4j.exceptions import Neo4jError
+from neo4j import Driver, Transaction
+from neo4j.exceptions import DriverError, Neo4jError
 
 from stkg.graph.faults import QueryFailed, QueryRefused, own_fault
 from stkg.graph.serialize import Rows, collect_rows
@@ -110,19 +111,26 @@ def run_read_only(
     when the server is the cause.
     """
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        tx = session.begin_transaction(metadata=metadata, timeout=timeout)
         try:
-            with session.begin_transaction(metadata=metadata, timeout=timeout) as tx:
-                summary = tx.run("EXPLAIN " + query, dict(params)).consume()
-                verdict = judge_plan(summary.query_type, summary.plan)
-                if not verdict.allowed:
-                    raise QueryRefused(verdict.reason)
-                if on_attempt is not None:
-                    on_attempt()
-                rows = collect_rows(tx.run(query, dict(params)), max_rows)
-                tx.rollback()  # it read, and there is nothing to keep
-                return rows
+            summary = tx.run("EXPLAIN " + query, dict(params)).consume()
+            verdict = judge_plan(summary.query_type, summary.plan)
+            if not verdict.allowed:
+                raise QueryRefused(verdict.reason)
+            if on_attempt is not None:
+                on_attempt()
+            return collect_rows(tx.run(query, dict(params)), max_rows)
         except Neo4jError as exc:
             fault: QueryFailed | None = own_fault(exc)
             if fault is None:
                 raise
             raise fault from exc
+        finally:
+            _end(tx)
+
+
+def _end(tx: Transaction) -> None:
+    """Roll the transaction back: it only read. Closing one that failed may fail again
+    (the driver re-raises the result's error); the first error is the one that counts."""
+    with contextlib.suppress(Neo4jError, DriverError):
+        tx.close()

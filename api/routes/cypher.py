@@ -1,7 +1,7 @@
 """``POST /cypher``: read-only Cypher for analysts, planned and judged before it runs.
 
 The query runs once (``stkg.graph.readonly.run_read_only``: an explicit READ transaction,
-never retried), in a slot of the analyst pool (``stkg.api.pool``); its own faults answer
+never retried), in a slot of the analyst pool (``stkg.api.analyst``); its own faults answer
 400, 403, 408 or 422 (``stkg.api.problems.query_problem``), an unreachable Neo4j 503.
 """
 
@@ -13,10 +13,9 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.db import Rows, in_thread
+from stkg.api.analyst import run_analyst_query
 from stkg.api.deps import AnalystSlotDep, GraphDep, MetricsDep, SettingsDep
 from stkg.api.envelope import Envelope, json_response
-from stkg.graph.readonly import ANALYST_METADATA, run_read_only
 
 router = APIRouter(tags=["cypher"])
 MAX_ROWS = 10_000
@@ -54,19 +53,13 @@ async def run_cypher(
     slot: AnalystSlotDep,
     body: CypherRequest,
 ) -> Response:
-    timeout = min(body.timeout, settings.neo4j_timeout)
-
-    def read() -> Rows:
-        return run_read_only(
-            graph.driver,
-            graph.database,
-            body.query,
-            body.params,
-            timeout=timeout,
-            max_rows=body.max_rows,
-            metadata=ANALYST_METADATA,
-            on_attempt=metrics.cypher_attempts.inc,
-        )
-
-    rows = await in_thread(slot.hold(read), timeout)
+    rows = await run_analyst_query(
+        graph,
+        slot,
+        metrics,
+        body.query,
+        body.params,
+        timeout=min(body.timeout, settings.neo4j_timeout),
+        max_rows=body.max_rows,
+    )
     return json_response(Envelope(columns=rows.columns, rows=rows.rows, truncated=rows.truncated))

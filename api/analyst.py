@@ -1,4 +1,6 @@
-"""The analyst pool: at most ``STKG_API_CYPHER_CONCURRENCY`` ``POST /cypher`` queries at once.
+"""Analysts' queries: the pool that bounds them, and how one runs in it.
+
+The pool: at most ``STKG_API_CYPHER_CONCURRENCY`` ``POST /cypher`` queries at once.
 
 An analyst's query may scan the whole graph; the app's own endpoints must keep their
 latency meanwhile. So ``/cypher`` takes a slot before it runs and, when every slot is
@@ -8,13 +10,23 @@ move the wait into the client's timeout).
 A slot is held by the worker thread that runs the query and freed when that thread ends,
 not when the request ends: if the API stops waiting for a silent Neo4j, the query still
 running there keeps its slot, so the bound holds for what Neo4j actually runs.
+
+:func:`run_analyst_query` runs one query in a slot: once, in a worker thread
+(``stkg.graph.readonly.run_read_only``), counting the attempt.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from stkg.api.db import NoAnswer, in_thread
+from stkg.api.metrics import ApiMetrics
+from stkg.api.problems import Problem
+from stkg.graph.driver import Graph
+from stkg.graph.readonly import ANALYST_METADATA, run_read_only
+from stkg.graph.serialize import Rows
 
 T = TypeVar("T")
 
@@ -82,3 +94,50 @@ class Slot:
                 return
             self._state = "freed"
         self._pool._give_back()
+
+
+async def run_analyst_query(
+    graph: Graph,
+    slot: Slot,
+    metrics: ApiMetrics,
+    query: str,
+    params: Mapping[str, Any],
+    *,
+    timeout: float,
+    max_rows: int,
+) -> Rows:
+    """Run an analyst's query once in ``slot``; its own faults raise ``QueryFailed``.
+
+    The API stops waiting ``NO_ANSWER_GRACE`` seconds after the timeout. If the query had
+    been sent by then, it is past its timeout and Neo4j has not stopped it yet (a busy
+    server checks late): 408, and it keeps its slot until it has stopped. If not, Neo4j is
+    not answering at all: 503.
+    """
+    sent = threading.Event()
+
+    def attempt() -> None:
+        metrics.cypher_attempts.inc()
+        sent.set()
+
+    def read() -> Rows:
+        return run_read_only(
+            graph.driver,
+            graph.database,
+            query,
+            params,
+            timeout=timeout,
+            max_rows=max_rows,
+            metadata=ANALYST_METADATA,
+            on_attempt=attempt,
+        )
+
+    try:
+        return await in_thread(slot.hold(read), timeout)
+    except NoAnswer:
+        if not sent.is_set():
+            raise
+        raise Problem(
+            408,
+            "Query timed out",
+            f"The query ran past its timeout ({timeout:g}s) and is being cancelled.",
+        ) from None
