@@ -24,6 +24,7 @@ import argparse
 import http.client
 import os
 import platform
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -92,7 +93,7 @@ def _analyst(base_url: str, stop: threading.Event, answers: Counter[int], timeou
 def measure(settings: Settings, label: str, slots: int, heavy: int, n: int, scan: float) -> Outcome:
     os.environ["STKG_API_CYPHER_CONCURRENCY"] = str(slots)
     answers: Counter[int] = Counter()
-    with ApiServer(settings) as api:
+    with tempfile.TemporaryFile() as log, ApiServer(settings, stderr=log) as api:
         if heavy == 0:
             return Outcome(label, *app_latency(api.url, n), answers)
         stop = threading.Event()

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -169,7 +169,11 @@ class ApiServer:
     reads the kernel's high-water mark of the server process before it is stopped.
     """
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, stderr: IO[bytes] | None = None):
+        """``stderr``: where the server's log goes (a file for long runs that log much:
+        a pipe nobody reads would fill up and stall the server); by default a pipe, read
+        when the server fails to start."""
+        self.stderr = stderr
         self.port = _free_port()
         self.settings = settings
         self.process: subprocess.Popen[bytes] | None = None
@@ -199,7 +203,7 @@ class ApiServer:
             ],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.stderr or subprocess.PIPE,
         )
         deadline = time.monotonic() + 60
         while True:
