@@ -103,7 +103,10 @@ def measure(settings: Settings, label: str, slots: int, heavy: int, n: int, scan
         ]
         for worker in workers:
             worker.start()
-        time.sleep(2)  # let every analyst client have its first query running
+        # steady state first: every analyst client has had an answer, and asks again
+        deadline = time.monotonic() + 120
+        while sum(answers.values()) < heavy and time.monotonic() < deadline:
+            time.sleep(0.1)
         try:
             latency, statuses = app_latency(api.url, n)
         finally:

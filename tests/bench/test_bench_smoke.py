@@ -147,3 +147,27 @@ def test_extraction_profile_names_every_stage() -> None:
     assert list(stages)[-1] == "all of extraction" and len(stages) == 8
     total = float(stages.pop("all of extraction"))
     assert total > 0 and all(0 < float(v) <= total for v in stages.values()), stages
+
+
+def test_analyst_isolation_bench_prints_its_table(graph: Graph, neo4j_settings: Settings) -> None:
+    """The shape of ``python -m bench.analyst_isolation``'s table, never its figures."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.analyst_isolation", "--heavy", "2", "-n", "20",
+         "--scan-timeout", "1"],
+        cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    assert "python -m bench.analyst_isolation --heavy 2 -n 20 --scan-timeout 1" in out
+    rows = _rows("| run |", out)
+    assert [r[0] for r in rows] == [
+        "unloaded", "2 heavy analysts, pool of 2 (default)",
+        "2 heavy analysts, pool of 2 (no bound)"]  # fmt: skip
+    for row in rows:
+        assert all(NUMBER.match(cell) for cell in row[1:4]), row
+        assert row[4] == "200: 20", row  # the app's own requests all answered
+    assert rows[0][5] == "—"
+    # what the analysts were told: statuses only from the documented set
+    for row in rows[1:]:
+        statuses = {int(part.split(":")[0]) for part in row[5].split(", ")}
+        assert statuses and statuses <= {200, 408, 422, 429, 503}, row
