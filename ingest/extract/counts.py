@@ -1,7 +1,9 @@
 """Counts bound to the noun they count: ``112개 전략제품``, ``100대 핵심품목``, ``녹색분야 435개``.
 
 A number with a counter (개, 대, 건, 가지, 종, 개사, 곳) counts the noun phrase that follows
-it; when none follows (``… 435개,``), the noun phrase just before it. What the noun is —
+it; when none follows (``… 435개,``), the noun phrase just before it, else the topic the
+count answers (``전략제품은 지난해 200개``) or the noun of the count it changes from
+(``17개에서 20개로``). What the noun is —
 fields, products, technologies, projects, organisations, patents — comes from the
 ontology's figure-kind vocabulary (its altLabels are counted nouns), so a new counted
 noun is taught in TTL. The figure quantifies the document it is stated in.

@@ -336,7 +336,7 @@ def _item(phrase: Phrase) -> Item:
 
 
 _CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
-#: After a list: 등/등의, then at most two words (``등 지식경제부 소관``), an optional count, and
+#: After a list: 등/등의, then at most three words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"

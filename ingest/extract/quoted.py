@@ -19,8 +19,8 @@ from stkg.ingest.extract.resolve import Found, add_entity
 #: The classes a cue after a quoted term may give it.
 TYPED = frozenset({"StrategicField", "StrategicProduct", "CoreTechnology"})
 _CUE_HEADS = "|".join(sorted({h for h, c in CUE_CLASSES if c in TYPED}, key=len, reverse=True))
-#: The cue: one word right after the closing quote, ending in a cue noun and then a particle
-#: or a space (``’ 기술을``, ``’ 분야에서``, ``’기술``).
+#: The cue: a cue noun right after the closing quote, then a particle, a space or a
+#: punctuation mark (``’ 기술을``, ``’ 분야에서``, ``’기술``).
 _CUE = re.compile(
     rf"\s?(?P<cue>(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|\s|[,.]|$)"
 )
