@@ -18,7 +18,9 @@ $(STAMP): pyproject.toml
 	@echo "Installing stkg and its dependencies into $(VENV) (a few minutes the first time)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install -e '.[dev]'
+	@# setuptools' editable install says the concern folders could shadow the package; they
+	@# are the package (package-dir), so the notice is silenced rather than printed each time.
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install -e '.[dev]'
 	@touch $(STAMP)
 
 install: system-deps $(STAMP) ## create .venv and install stkg with its dev tools
