@@ -25,6 +25,7 @@ from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.statements.extractor import Statements
 from stkg.ingest.extract.tables.extractor import GridTables, TextTables
+from stkg.ingest.extract.technologies import Technologies
 from stkg.ingest.extract.variants import ProgrammeVariants
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -38,6 +39,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Enumerations(),
     Bullets(),
     QuotedTerms(),
+    Technologies(),
     Counts(),
     Budgets(),
     DocumentDate(),

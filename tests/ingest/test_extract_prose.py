@@ -498,3 +498,13 @@ def test_an_event_named_as_the_topic_before_its_date(tmp_path, onto):
         if n.cls == "StatedEvent"
     }
     assert ("2031-04-02", "신청") in events
+
+
+def test_a_technology_named_as_what_is_developed(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 수중 음향 통신모듈 기술을 집중 개발하고, "
+        "극지 저온 배터리 기술개발을 추진한다. 100대 해양품목 기술을 개발하고 해양부품 기술도 확보한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"수중 음향 통신모듈 기술", "극지 저온 배터리 기술"} <= technologies
+    assert not {"100대 해양품목 기술", "해양부품 기술"} & technologies

@@ -1,0 +1,77 @@
+"""Core technologies named in running prose as what is developed, secured or applied.
+
+``배터리팩 에너지밀도 향상기술을 개발한다``, ``초급속 충전시스템 기술 확보``: a noun phrase
+whose last word ends in 기술, that is more than a kind of technology (``핵심기술``,
+``관련 기술``), and that a development verb governs in its clause (개발, 확보, 적용,
+상용화, 고도화, 국산화 …) names a technology. Lists of technologies are the
+:mod:`.enumerations` extractor's; this one reads the single mentions between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.enumerations import GENERIC_FIELDS
+from stkg.ingest.extract.resolve import Found, add_entity
+
+#: Verbal nouns that say a technology is worked on, right after the phrase's particle.
+DEVELOP = ("개발", "확보", "적용", "상용화", "고도화", "국산화", "선점", "실증", "접목", "구현")
+#: What may stand between the phrase and its verb: a particle or nothing.
+_GOVERNED = re.compile(
+    rf"(?:을|를|의|이|가)?\s*(?:(?:집중|적극|본격|공동|우선|중점)\s*)?(?:{'|'.join(DEVELOP)})"
+)
+#: A stem ending like these names whose technology it is (a product class, a field, a body),
+#: not one technology.
+NOT_TECHNOLOGY_STEMS = (
+    "소재",
+    "부품",
+    "장비",
+    "제품",
+    "품목",
+    "산업",
+    "분야",
+    "기업",
+    "기관",
+    "업체",
+    "대학",
+)
+MIN_CHARS = 5
+MAX_CHARS = 30
+EXTRACTOR = "technologies"
+
+
+class Technologies:
+    name = EXTRACTOR
+    needs_nlp = True
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        text = source.text
+        for phrase in source.phrases:
+            printed = phrase.text
+            end = phrase.end_char
+            developed = re.search(r"\s?개발$", printed)  # "… 충전시스템 기술개발을 추진"
+            if developed and printed[: developed.start()].endswith("기술"):
+                printed, end = printed[: developed.start()], end - len(developed.group())
+            elif not _GOVERNED.match(text, end):
+                continue
+            name = _technology(printed)
+            if name is not None:
+                start = end - len(name)
+                add_entity(source, Found("CoreTechnology", name, start, end, EXTRACTOR, 0.5))
+
+
+def _technology(printed: str) -> str | None:
+    words = printed.split(" ")
+    while words and words[0] in GENERIC_FIELDS:
+        words = words[1:]
+    name = " ".join(words)
+    if not name.endswith("기술") or not MIN_CHARS <= len(name) <= MAX_CHARS:
+        return None
+    stem = name.removesuffix("기술").strip()
+    if not stem or stem in GENERIC_FIELDS or stem.split(" ")[-1] in GENERIC_FIELDS:
+        return None
+    if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
+        return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's
+    return name
