@@ -72,7 +72,6 @@ NOT_INSTITUTIONS = frozenset(
         "조달처",
         "출처",
         "사무처",
-        "바우처",
         "대부분",
         "일부",
         "전부",
@@ -129,8 +128,9 @@ KIND_STEMS = frozenset(
         "국립",
     ]
 )
-#: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``).
-NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부")
+#: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``,
+#: ``중소벤처``, ``혁신바우처``: 처 ending a loanword).
+NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부", "벤처", "바우처")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 EXTRACTOR = "organizations"
 

@@ -508,3 +508,9 @@ def test_a_technology_named_as_what_is_developed(tmp_path, onto):
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"수중 음향 통신모듈 기술", "극지 저온 배터리 기술"} <= technologies
     assert not {"100대 해양품목 기술", "해양부품 기술"} & technologies
+
+
+def test_a_loanword_ending_in_cheo_is_no_agency(tmp_path, onto):
+    text = "기술로드맵에 따라 해양벤처 스케일업과 드론바우처를 지원한다.\n"
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"해양벤처", "드론바우처"} & organizations
