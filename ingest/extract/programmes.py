@@ -17,7 +17,7 @@ from stkg.ingest.extract.phrases import QUOTED, Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.normalize import name_key
 
-HEADS = ("사업", "프로그램", "프로젝트")
+HEADS = ("사업", "프로그램", "프로젝트", "바우처", "패키지")
 #: Words that open a phrase but are not part of a name: time, quantity and deixis.
 NOT_NAME_WORDS = frozenset(
     [
@@ -72,6 +72,8 @@ GENERIC = frozenset(
         "국가사업",
         "프로그램",
         "프로젝트",
+        "바우처",
+        "패키지",
         "협력사업",
         "기술사업",
         "융자사업",

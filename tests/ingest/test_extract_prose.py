@@ -514,3 +514,9 @@ def test_a_loanword_ending_in_cheo_is_no_agency(tmp_path, onto):
     text = "기술로드맵에 따라 해양벤처 스케일업과 드론바우처를 지원한다.\n"
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert not {"해양벤처", "드론바우처"} & organizations
+
+
+def test_voucher_and_package_programmes(tmp_path, onto):
+    text = "기술로드맵에 따라 해양수출바우처와 초기해양창업패키지를 운영한다. 바우처 규모도 늘린다.\n"
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양수출바우처", "초기해양창업패키지"} <= programmes and "바우처" not in programmes
