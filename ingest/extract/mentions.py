@@ -5,6 +5,7 @@ from __future__ import annotations
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import is_nominal
+from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 
 #: Classes whose short names also serve as modifiers inside longer names.
@@ -12,9 +13,12 @@ COMPOUND_SENSITIVE = ("Programme", "Policy")
 
 
 def _continued(source: Source, end: int) -> bool:
-    """Whether the noun phrase goes on after token ``end`` (one space at most between)."""
+    """Whether the noun phrase goes on after token ``end`` (one space at most between)
+    into a longer name; a time or quantity word (``팁스 신규 예산``) does not continue it."""
     doc = source.analysis
     if end >= len(doc):
+        return False
+    if doc[end - 1].whitespace_ == " " and doc[end].text in NOT_NAME_WORDS:
         return False
     return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
 

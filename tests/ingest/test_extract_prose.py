@@ -517,6 +517,19 @@ def test_a_loanword_ending_in_cheo_is_no_agency(tmp_path, onto):
 
 
 def test_voucher_and_package_programmes(tmp_path, onto):
-    text = "기술로드맵에 따라 해양수출바우처와 초기해양창업패키지를 운영한다. 바우처 규모도 늘린다.\n"
+    text = (
+        "기술로드맵에 따라 해양수출바우처와 초기해양창업패키지를 운영한다. 바우처 규모도 늘린다.\n"
+    )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"해양수출바우처", "초기해양창업패키지"} <= programmes and "바우처" not in programmes
+
+
+def test_a_known_programme_before_a_time_word_is_still_named(tmp_path, onto):
+    # 팁스 is reference data; "신규" after it is no part of a longer name
+    text = "기술로드맵과 함께 팁스 신규 예산은 1,201억원으로 늘었다.\n"
+    names = {
+        n.props["name"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Programme"
+    }
+    assert names, "the TIPS programme is named"
