@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
@@ -50,10 +51,25 @@ SKIPPED_WORDS = frozenset(
         "각각",
         "이상",
         "가량",
+        "처음",
+        "최초",
+        "역대",
+        "사상",
     ]
 )
+#: Money that is no funding: what a company earns or is worth (``직전연도 매출 20억원 이하``).
+NOT_FUNDING = (
+    "매출",
+    "매출액",
+    "수출액",
+    "자본금",
+    "시가총액",
+    "영업이익",
+    "순이익",
+    "연봉",
+    "손실",
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
-_RELATIVE = {"올해": 0, "금년": 0, "내년": 1, "지난해": -1, "작년": -1}
 MAX_STEPS = 12
 EXTRACTOR = "budgets"
 
@@ -79,6 +95,8 @@ class Budgets:
             if target is None:
                 continue
             previous = (ent.end, target)
+            if target.endswith(NOT_FUNDING):
+                continue
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])
             key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
             fid = ctx.raw_id("Funding", key)
@@ -152,7 +170,12 @@ def _year(source: Source, clause: str) -> int | None:
     if years:
         return int(years[-1])
     base = source.date.year if source.date else None
-    for word, offset in _RELATIVE.items():
-        if word in clause and base is not None:
-            return base + offset
-    return None
+    if base is None:
+        return None
+    # the relative year word nearest the amount; "전년 대비" compares, it does not date
+    found = [
+        (m.start(), offset)
+        for word, offset in RELATIVE_YEARS.items()
+        for m in re.finditer(rf"{word}(?!\s*대비)", clause)
+    ]
+    return base + max(found)[1] if found else None

@@ -533,3 +533,25 @@ def test_a_known_programme_before_a_time_word_is_still_named(tmp_path, onto):
         if n.cls == "Programme"
     }
     assert names, "the TIPS programme is named"
+
+
+def _fundings(facts: FactSet) -> set[tuple[str, int, object]]:
+    return {
+        (n.props["name"], n.props["amountKrw"], n.props.get("year"))
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+
+
+def test_revenue_is_no_funding_and_the_nearest_year_word_dates_an_amount(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-02\n\n기술로드맵에 따라 해양드론실증지원 예산은 지난해 80억원에서 올해 "
+        "120억원으로 전년 대비 50% 늘었다. 직전연도 매출 20억원 이하 기업이 대상이다.\n"
+    )
+    fundings = {
+        (amount, year)
+        for name, amount, year in _fundings(facts_of(tmp_path, onto, text))
+        if name.startswith("해양드론실증지원")
+    }
+    assert {(12_000_000_000, 2031), (8_000_000_000, 2030)} <= fundings
+    assert not [f for f in _fundings(facts_of(tmp_path, onto, text)) if "매출" in f[0]]
