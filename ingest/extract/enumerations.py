@@ -207,6 +207,19 @@ GENERIC_FIELDS = frozenset(
 )
 
 
+def is_kind(stem: str) -> bool:
+    """Whether ``stem`` is made only of generic words (``미래유망``, ``핵심 원천``): what it
+    heads is a kind, not a name."""
+    rest = stem.replace(" ", "")
+    while rest:
+        word = next((w for w in _GENERIC_BY_LENGTH if rest.startswith(w)), None)
+        if word is None:
+            return False
+        rest = rest[len(word) :]
+    return True
+
+
+_GENERIC_BY_LENGTH = sorted(GENERIC_FIELDS | {"원천", "선도", "차세대"}, key=len, reverse=True)
 #: A list written as one word needs this many parts to be read as a list on its own:
 #: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.
 MIN_DOTTED_PARTS = 3
@@ -405,8 +418,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False  # a cue word alone (품목, 분야) names no item
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
-    if cls == "CoreTechnology" and text.removesuffix("기술").strip() in GENERIC_FIELDS:
-        return False  # 유망기술, 핵심기술: a kind of technology, no name
+    if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):
+        return False  # 유망기술, 미래유망기술: a kind of technology, no name
     last = text.split()[-1]
     if cls != "Organization" and institution_confidence(last, last) is not None:
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import GENERIC_FIELDS
+from stkg.ingest.extract.enumerations import GENERIC_FIELDS, is_kind
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Verbal nouns that say a technology is worked on, right after the phrase's particle.
@@ -70,7 +70,7 @@ def _technology(printed: str) -> str | None:
     if not name.endswith("기술") or not MIN_CHARS <= len(name) <= MAX_CHARS:
         return None
     stem = name.removesuffix("기술").strip()
-    if not stem or stem in GENERIC_FIELDS or stem.split(" ")[-1] in GENERIC_FIELDS:
+    if not stem or is_kind(stem) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None
     if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
         return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's

@@ -555,3 +555,9 @@ def test_revenue_is_no_funding_and_the_nearest_year_word_dates_an_amount(tmp_pat
     }
     assert {(12_000_000_000, 2031), (8_000_000_000, 2030)} <= fundings
     assert not [f for f in _fundings(facts_of(tmp_path, onto, text)) if "매출" in f[0]]
+
+
+def test_a_technology_made_of_generic_words_is_a_kind(tmp_path, onto):
+    text = "기술로드맵은 미래유망기술, 해양드론 제어기술 등을 담았다. 미래유망기술을 개발한다.\n"
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "미래유망기술" not in technologies and "해양드론 제어기술" in technologies
