@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import JOINERS, is_nominal, text_of
+from stkg.ingest.extract.phrases import JOINERS, is_nominal, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.nlp.tokenizer import is_user_word
 
@@ -156,6 +156,26 @@ def institution_confidence(name: str, last_token: str) -> float | None:
     return None
 
 
+#: A company marked as incorporated: ``㈜엔도로보틱스``, ``(주)한빛``, ``한빛(주)``.
+_INCORPORATED = re.compile(
+    r"(?:㈜|\(주\))\s?(?P<a>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,20})"
+    r"|(?<![가-힣A-Za-z0-9&])(?P<b>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,20})(?:㈜|\(주\))"
+)
+
+
+def _incorporated(source: Source, doc: Doc, start: int, end: int) -> None:
+    """The company a ㈜/(주) mark names: the nominal part of the word it is glued to."""
+    first, last = token_range(doc, start, end)
+    names = _names_in_word(doc, first, last)
+    if not names or names[0][0] != first:
+        return
+    name_start, name_end = names[0]
+    name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
+    if len(name) >= 2 and name != "주" and institution_confidence(name, name) is None:
+        at = doc[name_start].idx
+        add_entity(source, Found("Organization", name, at, at + len(name), EXTRACTOR, 0.8))
+
+
 #: Nouns that say the next word names a company (``조선사인 한화오션``, ``혁신기업 엔도로보틱스``).
 COMPANY_KINDS = (
     "기업",
@@ -207,6 +227,8 @@ class Organizations:
                 add_entity(source, found)
                 if abbreviation:
                     aliases[abbreviation] = name
+        for m in _INCORPORATED.finditer(source.text):
+            _incorporated(source, doc, m.start("a") if m["a"] else m.start("b"), m.end())
         for token in doc if aliases else ():
             full = aliases.get(token.text)
             if full is not None and token.tag_ == "SL":

@@ -561,3 +561,10 @@ def test_a_technology_made_of_generic_words_is_a_kind(tmp_path, onto):
     text = "기술로드맵은 미래유망기술, 해양드론 제어기술 등을 담았다. 미래유망기술을 개발한다.\n"
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "미래유망기술" not in technologies and "해양드론 제어기술" in technologies
+
+
+def test_companies_marked_as_incorporated(tmp_path, onto):
+    text = "기술로드맵 과제는 ㈜해양드론텍과 한빛로보(주), (주)극지솔루션이 수행한다.\n"
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"해양드론텍", "한빛로보", "극지솔루션"} <= organizations
+    assert not {"과제는", "과제"} & organizations
