@@ -374,7 +374,13 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
     m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
+    if m and _OTHERS.search(after[: m.start("cue")]):
+        return None  # "자동차, 에너지 등 타 산업과의 연계": other industries, not the document's
     return cue_class(m["cue"]) if m else None
+
+
+#: Words that make a cue's items others than the document's own (``타 산업``, ``다른 분야``).
+_OTHERS = re.compile(r"(?:^|\s)(?:타|다른|기타|인접|여타)\s*$")
 
 
 def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:

@@ -568,3 +568,9 @@ def test_companies_marked_as_incorporated(tmp_path, onto):
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"해양드론텍", "한빛로보", "극지솔루션"} <= organizations
     assert not {"과제는", "과제"} & organizations
+
+
+def test_items_of_other_industries_are_not_the_documents_fields(tmp_path, onto):
+    text = "기술로드맵의 해양드론 분야는 극지로봇, 심해자원 등 타 산업과 연계한다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "해양드론" in fields and not {"극지로봇", "심해자원"} & fields
