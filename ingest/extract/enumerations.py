@@ -123,6 +123,9 @@ class Enumerations:
                 _named_field(source, items[0])
                 i += 1
                 continue
+            if _for_others(doc, phrases, last):
+                i = last + 1
+                continue
             own = items[-1].cue
             cue = (
                 (cue_class(own) if own else None)
@@ -374,9 +377,15 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
     m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
-    if m and _OTHERS.search(after[: m.start("cue")]):
-        return None  # "자동차, 에너지 등 타 산업과의 연계": other industries, not the document's
     return cue_class(m["cue"]) if m else None
+
+
+def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:
+    """``자동차, 에너지 등 타 산업과의 연계``: the items are other industries, not the
+    document's own, whatever the topic before them says."""
+    after = _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
+    m = _CUE_AFTER.match(after)
+    return bool(m and _OTHERS.search(after[: m.start("cue")]))
 
 
 #: Words that make a cue's items others than the document's own (``타 산업``, ``다른 분야``).
