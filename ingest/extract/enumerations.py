@@ -231,9 +231,10 @@ MIN_DOTTED_PARTS = 3
 def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[Item]:
     """One phrase whose one-word parts are joined by middle dots, read as a list when it
     has three parts or more, or when 등 follows it (``자동차・전자 등 국내 주력산업``)."""
-    spaced = _SPACED_DOTS.split(item.text)
-    if len(spaced) >= MIN_DOTTED_PARTS and all(_plausible(p, "StrategicField") for p in spaced):
-        return _spaced_list(item, spaced)  # "해양드론 · 극지로봇 · 심해자원"
+    for separator in (_SPACED_DOTS, _SLASHES):
+        split = separator.split(item.text)
+        if len(split) >= MIN_DOTTED_PARTS and all(_plausible(p, "StrategicField") for p in split):
+            return _spaced_list(item, split)  # "해양드론 · 극지로봇 · 심해자원", "A/B/C"
     parts = dotted_parts(item.text, item.start)
     if len(parts) < 2 or any(not p or " " in p for p, _ in parts) or _bulleted(doc, item):
         return [item]
@@ -252,6 +253,7 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
 
 
 _SPACED_DOTS = re.compile(rf"\s+[{LIST_DOTS}]\s+")
+_SLASHES = re.compile(r"\s*/\s*")
 
 
 def _spaced_list(item: Item, parts: list[str]) -> list[Item]:
@@ -310,7 +312,9 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         items.append(_item(phrases[k]))
         j = k
     # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
-    listed = listed or (len(items) == 2 and items[-1].cue is not None)
+    listed = listed or (
+        len(items) == 2 and items[-1].cue is not None and items[0].cue in (None, items[-1].cue)
+    )
     return (items if listed else items[:1]), j
 
 

@@ -574,3 +574,9 @@ def test_items_of_other_industries_are_not_the_documents_fields(tmp_path, onto):
     text = "기술로드맵의 해양드론 분야는 극지로봇, 심해자원 등 타 산업과 연계한다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "해양드론" in fields and not {"극지로봇", "심해자원"} & fields
+
+
+def test_slashes_separate_three_items_or_more(tmp_path, onto):
+    text = "기술로드맵은 해양드론/극지로봇/심해자원 분야와 AI/빅데이터 기술을 다룬다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "극지로봇", "심해자원"} <= fields
