@@ -16,6 +16,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
+from stkg.ingest.extract.phrases import QUOTED
 from stkg.ingest.normalize import name_key
 
 EVENT_WORDS = (
@@ -118,6 +119,7 @@ class Events:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
+        _dated_titles(source)
         base, known = source.date, "day"
         if base is None and source.period is not None:
             year, month = source.period
@@ -144,6 +146,32 @@ class Events:
             evidence = ctx.span(min(m.start(), end), max(m.end(), end))
             ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
             ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
+
+
+#: A year and month in brackets right after a quoted document's name: when it came out
+#: (``「…혁신전략」(‘18.12)``, ``‘…’(2018.12)``).
+_DATED_TITLE = re.compile(
+    r"[(（]\s*(?:[’‘'](?P<yy>\d{2})|(?P<y>(?:19|20)\d{2}))\s*[.\-/]\s*(?P<m>\d{1,2})\s*\.?\s*[)）]"
+)
+PUBLISHED = "발표"
+
+
+def _dated_titles(source: Source) -> None:
+    """``「제조업 활력 회복 및 혁신전략」(‘18.12)``: the document came out that month."""
+    ctx, text = source.ctx, source.text
+    for title in QUOTED.finditer(text):
+        m = _DATED_TITLE.match(text, title.end())
+        if m is None:
+            continue
+        year = int(m["y"]) if m["y"] else 2000 + int(m["yy"])
+        date = _iso(year, int(m["m"]))
+        if date is None:
+            continue
+        key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(PUBLISHED)}"
+        eid = ctx.raw_id("StatedEvent", key)
+        evidence = ctx.span(title.start(), m.end())
+        ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=PUBLISHED)
+        ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
 
 
 def _event_after(text: str, at: int) -> tuple[str | None, int]:

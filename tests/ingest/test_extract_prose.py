@@ -580,3 +580,13 @@ def test_slashes_separate_three_items_or_more(tmp_path, onto):
     text = "기술로드맵은 해양드론/극지로봇/심해자원 분야와 AI/빅데이터 기술을 다룬다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "극지로봇", "심해자원"} <= fields
+
+
+def test_a_date_in_brackets_after_a_quoted_document_dates_its_release(tmp_path, onto):
+    text = "DATE: 2031-03-02\n\n「해양드론 로드맵」은 「극지 활력 회복 종합계획」(‘29.12)의 후속이다.\n"
+    events = {
+        (n.props["eventDate"], n.props["eventKind"])
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert ("2029-12", "발표") in events
