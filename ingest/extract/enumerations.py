@@ -121,6 +121,7 @@ class Enumerations:
                 items = _dotted_list(doc, phrases, i, items[0])
             if len(items) < 2:
                 _named_field(source, items[0])
+                _example(source, phrases, i, items[0])
                 i += 1
                 continue
             if _for_others(doc, phrases, last):
@@ -265,6 +266,26 @@ def _spaced_list(item: Item, parts: list[str]) -> list[Item]:
     return out
 
 
+#: 등 and a count right after an item: it is one example of a counted set (``A 등 5개 품목``).
+_COUNTED_ETC = re.compile(r"^\s*등\s*(?:의\s*)?\d+\s*(?:개|대|가지|종)")
+
+
+def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
+    """``수중 글라이더 등 5개 품목``: one item given as an example of a counted set."""
+    doc = source.analysis
+    after = _past_aside(text_of(doc)[phrases[i].end_char : phrases[i].end_char + 40])
+    if not _COUNTED_ETC.match(after) or _bulleted(doc, item):
+        return
+    cls = _cue_after(doc, phrases, i)
+    if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") and _plausible(
+        item.text, cls
+    ):
+        if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
+            return
+        found = Found(cls, item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5)
+        add_entity(source, found)
+
+
 def _named_field(source: Source, item: Item) -> None:
     """``조선 분야에서는``, ``전기·자율차 분야``: a field named with its cue word after it.
 
@@ -311,6 +332,9 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         listed = listed or "," in gap or "、" in gap
         items.append(_item(phrases[k]))
         j = k
+    # "A와 B 등 2개 분야": a pair counted after 등 is a list
+    counted = _COUNTED_ETC.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
+    listed = listed or (len(items) == 2 and counted is not None)
     # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
     listed = listed or (
         len(items) == 2 and items[-1].cue is not None and items[0].cue in (None, items[-1].cue)

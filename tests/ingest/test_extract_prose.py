@@ -590,3 +590,13 @@ def test_a_date_in_brackets_after_a_quoted_document_dates_its_release(tmp_path, 
         if n.cls == "StatedEvent"
     }
     assert ("2029-12", "발표") in events
+
+
+def test_one_example_of_a_counted_set_and_a_counted_pair(tmp_path, onto):
+    text = (
+        "기술로드맵은 수중 글라이더 등 5개 품목을 담았다. "
+        "기술로드맵은 해양드론과 극지로봇 등 2개 분야를 신설했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "수중 글라이더" in named(facts, "StrategicProduct")
+    assert {"해양드론", "극지로봇"} <= set(named(facts, "StrategicField"))
