@@ -270,13 +270,23 @@ def _spaced_list(item: Item, parts: list[str]) -> list[Item]:
 _COUNTED_ETC = re.compile(r"^\s*등\s*(?:의\s*)?\d+\s*(?:개|대|가지|종)")
 
 
+#: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.
+_DESIGNATED = re.compile(
+    r"^(?:은|는|이|가)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    + "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+    + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?(?:지정|선정|추가|편입|신설|포함)"
+)
+
+
 def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
-    """``수중 글라이더 등 5개 품목``: one item given as an example of a counted set."""
+    """``수중 글라이더 등 5개 품목``: one item given as an example of a counted set;
+    ``수소는 신규 전략분야로 추가``: one item made one of a kind."""
     doc = source.analysis
     after = _past_aside(text_of(doc)[phrases[i].end_char : phrases[i].end_char + 40])
-    if not _COUNTED_ETC.match(after) or _bulleted(doc, item):
+    designated = _DESIGNATED.match(after)
+    if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
         return
-    cls = _cue_after(doc, phrases, i)
+    cls = cue_class(designated["cue"]) if designated else _cue_after(doc, phrases, i)
     if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") and _plausible(
         item.text, cls
     ):

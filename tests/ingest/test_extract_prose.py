@@ -600,3 +600,8 @@ def test_one_example_of_a_counted_set_and_a_counted_pair(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert "수중 글라이더" in named(facts, "StrategicProduct")
     assert {"해양드론", "극지로봇"} <= set(named(facts, "StrategicField"))
+
+
+def test_one_item_made_one_of_a_kind(tmp_path, onto):
+    text = "기술로드맵에서 해양드론은 신규 전략분야로 새로 지정됐다.\n"
+    assert "해양드론" in named(facts_of(tmp_path, onto, text), "StrategicField")
