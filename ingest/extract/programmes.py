@@ -141,9 +141,23 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     while name.split(" ", 1)[0] in NOT_NAME_WORDS and " " in name:
         head, name = name.split(" ", 1)
         start += len(head) + 1
-    if name_key(name) in GENERIC or len(name_key(name)) < 4:
+    if name_key(name) in GENERIC or len(name_key(name)) < 4 or _a_kind(name):
         return None
     return start, name
+
+
+#: Words that only say what kind of support a programme gives (``투자·융자 프로그램``,
+#: ``비R&D 사업``): a name made of them and a head is a kind of programme, not one.
+KIND_WORDS = frozenset(
+    ["투자", "융자", "보증", "지원", "출연", "보조", "연구개발", "기술개발", "R&D", "비R&D", "개발"]
+)
+
+
+def _a_kind(name: str) -> bool:
+    words = re.split(r"[\s·ㆍ]+", name)
+    head = next((h for h in HEADS if words[-1].endswith(h)), "")
+    stem = [w for w in words[:-1]] + ([words[-1][: -len(head)]] if head else [])
+    return all(w in KIND_WORDS for w in stem if w)
 
 
 class Programmes:

@@ -605,3 +605,10 @@ def test_one_example_of_a_counted_set_and_a_counted_pair(tmp_path, onto):
 def test_one_item_made_one_of_a_kind(tmp_path, onto):
     text = "기술로드맵에서 해양드론은 신규 전략분야로 새로 지정됐다.\n"
     assert "해양드론" in named(facts_of(tmp_path, onto, text), "StrategicField")
+
+
+def test_a_kind_of_support_is_no_programme(tmp_path, onto):
+    text = "기술로드맵에 따라 투자·융자 프로그램과 비R&D 사업, 해양드론 융자 사업을 운영한다.\n"
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양드론 융자 사업" in programmes
+    assert not {"투자·융자 프로그램", "비R&D 사업"} & programmes
