@@ -46,12 +46,47 @@ MAX_ITEM_CHARS = 40
 EXTRACTOR = "bullets"
 
 
+#: Items one per line behind a line marker, under a line that names their kind:
+#: ``3대 분야는 다음과 같다.`` / ``- 해양드론`` / ``- 극지로봇``.
+_LINE_ITEM = re.compile(r"^[ \t]*[-·•○ㅇ*▪◦][ \t]*(?P<item>[^\n]{2,30}?)[ \t]*$", re.M)
+_LINE_HEADER = re.compile(
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:은|는|:)?\s*(?:다음과\s*같다\.?|아래와\s*같다\.?)?\s*:?\s*$"
+)
+
+
+def _line_lists(source: Source) -> None:
+    """Items listed one per line under a header line that ends with their cue."""
+    text = source.text
+    runs: list[list[re.Match[str]]] = []
+    for m in _LINE_ITEM.finditer(text):
+        if runs and text[runs[-1][-1].end() : m.start()] == "\n":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        header_start = text.rfind("\n", 0, run[0].start() - 1) + 1
+        header = _LINE_HEADER.search(text[header_start : run[0].start()].rstrip())
+        cls = cue_class(header["cue"]) if header else None
+        if cls is None or cls == "Programme":
+            continue
+        for m in run:
+            item = _TRAILING.sub("", m["item"])
+            if item.endswith(("다", "다.")) or not 2 <= len(item) <= MAX_ITEM_CHARS:
+                continue
+            if not item.endswith(GENERIC_ENDINGS.get(cls, ())):
+                at = m.start("item")
+                add_entity(source, Found(cls, item, at, at + len(item), EXTRACTOR, 0.6))
+
+
 class Bullets:
     name = EXTRACTOR
     needs_nlp = True
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
+        _line_lists(source)
         text = source.text
         for run in _RUN.finditer(text):
             items = [(m.start(1) + run.start(), m.group(1)) for m in _ITEM.finditer(run.group())]

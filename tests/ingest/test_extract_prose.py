@@ -612,3 +612,12 @@ def test_a_kind_of_support_is_no_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양드론 융자 사업" in programmes
     assert not {"투자·융자 프로그램", "비R&D 사업"} & programmes
+
+
+def test_items_one_per_line_under_a_header_with_their_cue(tmp_path, onto):
+    text = (
+        "기술로드맵의 3대 분야는 다음과 같다.\n- 해양드론\n- 극지로봇\n- 심해자원\n\n"
+        "세부 일정은 아래와 같다.\n- 접수는 3월이다\n- 기간은 2년\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "극지로봇", "심해자원"} <= fields and "기간은 2년" not in fields
