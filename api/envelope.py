@@ -3,7 +3,8 @@
 Rows a route returns can be rendered in any format of :data:`RENDERERS` (like Datasette's
 output renderers): ``?_format=<name>`` picks one, and so does an ``Accept`` header naming
 its media type. Adding a format (TTL, JSON-LD…) is adding one entry; the ``_format``
-parameter every route declares (:data:`OutputFormat`) is derived from the registry.
+parameter every route declares (:data:`OutputFormat`) and the media types the OpenAPI
+document lists for those routes (:func:`openapi_content`) are derived from the registry.
 """
 
 from __future__ import annotations
@@ -70,11 +71,16 @@ def _json(rows: Rows) -> Response:
 
 @dataclass(frozen=True)
 class Renderer:
-    """One output format: its ``_format`` name, media type and how rows become a response."""
+    """One output format: its ``_format`` name, media type and how rows become a response.
+
+    ``schema`` is the OpenAPI schema of its body; ``None`` means the route's own response
+    model (the JSON envelope, or the route's subclass of it).
+    """
 
     name: str
     media_type: str
     render: Callable[[Rows], Response]
+    schema: dict[str, Any] | None = None
 
 
 #: The output formats, by ``_format`` name; the first is the default.
@@ -82,10 +88,21 @@ RENDERERS: dict[str, Renderer] = {
     r.name: r
     for r in (
         Renderer("json", "application/json", _json),
-        Renderer("csv", "text/csv", csv_response),
+        Renderer(
+            "csv",
+            "text/csv",
+            csv_response,
+            {
+                "type": "string",
+                "description": "RFC 4180 CSV: a header row of the columns, then one line per "
+                "row; lists and maps as JSON.",
+            },
+        ),
     )
 }
 DEFAULT_FORMAT = next(iter(RENDERERS))
+#: The name of the query parameter that picks a renderer.
+FORMAT_PARAMETER = "_format"
 
 #: The ``_format`` query parameter: one of the registry's names.
 OutputFormat = Annotated[
@@ -95,6 +112,18 @@ OutputFormat = Annotated[
         description=f"Output format: {', '.join(RENDERERS)} (or send an Accept header)",
     ),
 ]
+
+
+def openapi_content(own_schema: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI ``content`` of a success answer any renderer may give.
+
+    ``own_schema`` is the schema of the route's response model, which renderers without a
+    schema of their own (JSON) answer with.
+    """
+    return {
+        r.media_type: {"schema": own_schema if r.schema is None else r.schema}
+        for r in RENDERERS.values()
+    }
 
 
 def renderer_for(request: Request, fmt: str = DEFAULT_FORMAT) -> Renderer:

@@ -9,23 +9,47 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Path
+from fastapi import Path, Query
 
 from stkg.api.db import Reader
 from stkg.api.problems import Problem
+from stkg.api.terms import id_pattern
 from stkg.graph.cypher.entities import ENTITY_BY_ID
 from stkg.ontology.ids import INSTANCE_NS, split_typed_id, typed_id_from_iri
 
 MAX_ID_LENGTH = 1000
-#: The path parameter of every route that takes an entity.
-EntityId = Annotated[
-    str,
-    Path(
-        description="Typed id or instance IRI",
+_ID_DESCRIPTION = "Typed id (`type:key`, the type an entity class's id prefix) or instance IRI"
+
+
+def entity_id_path(examples: list[str], description: str = _ID_DESCRIPTION) -> Any:
+    """A path parameter holding an entity id, constrained by the ontology's id prefixes."""
+    return Path(
+        description=description,
         min_length=1,
         max_length=MAX_ID_LENGTH,
-        examples=["fieldversion:드론@중소기업기술로드맵@2022"],
-    ),
+        pattern=id_pattern(),
+        examples=examples,
+    )
+
+
+def entity_id_query(
+    examples: list[str], alias: str | None = None, description: str = _ID_DESCRIPTION
+) -> Any:
+    """A query parameter holding an entity id (``alias`` when its name is a Python word)."""
+    return Query(
+        alias=alias,
+        description=description,
+        min_length=1,
+        max_length=MAX_ID_LENGTH,
+        pattern=id_pattern(),
+        examples=examples,
+    )
+
+
+#: The path parameter of most routes that take an entity.
+EntityId = Annotated[
+    str,
+    entity_id_path(["fieldversion:드론@중소기업기술로드맵@2022", "field:드론"]),
 ]
 
 

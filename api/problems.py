@@ -17,6 +17,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from stkg.graph.faults import QueryFailed, memory_limit, memory_pool_dry, needs_memory
 
@@ -41,6 +42,9 @@ _UNAVAILABLE_CODES = (
 
 #: Seconds a client is asked to wait (``Retry-After``) when Neo4j is unavailable.
 UNAVAILABLE_RETRY_AFTER = 5
+#: Answers that always carry ``Retry-After`` (RFC 9110 §10.2.3): too many requests, and
+#: unavailable. A problem raised without one gets :data:`UNAVAILABLE_RETRY_AFTER`.
+RETRY_AFTER_STATUSES = frozenset({429, 503})
 
 
 class Problem(Exception):
@@ -84,9 +88,27 @@ def problem_response(
         "instance": str(request.url.path),
         **extra,
     }
-    if status == 503:
+    if status in RETRY_AFTER_STATUSES:
         headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER), **(headers or {})}
+    if status == 405:  # RFC 9110 §15.5.6: a 405 lists the methods the resource supports
+        given = (headers or {}).get("Allow", "")
+        headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request)) or given}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """The methods the app's routes answer at the request's path, sorted.
+
+    Starlette's own ``Allow`` names the methods of the first route whose path matches;
+    ids may contain ``/``, so several routes can match one path. A mount (the static
+    files) declares no methods: its own ``Allow`` is kept.
+    """
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def query_problem(fault: QueryFailed, configured_limit: str | None = None) -> Problem:
@@ -128,7 +150,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(request, exc.status_code, str(exc.detail), "")
+        headers = dict(exc.headers) if exc.headers else None  # Allow on a 405, say
+        return problem_response(request, exc.status_code, str(exc.detail), "", headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -8,10 +8,14 @@ define, nor inject Cypher.
 
 The lineage direction table (which way "down" runs along each relationship type) is
 :mod:`stkg.graph.lineage`'s; its names are re-exported here for the routes.
+
+The same names constrain the OpenAPI document: class and relationship-type parameters are
+enums, ids and lists of types are patterns, all built here from the loaded ontology.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from stkg.graph.lineage import (
@@ -23,6 +27,7 @@ from stkg.graph.lineage import (
     split_by_direction,
     unknown_types,
 )
+from stkg.ontology.ids import INSTANCE_NS
 from stkg.ontology.model import Ontology, load_ontology
 from stkg.ontology.names import quote_name
 
@@ -30,12 +35,14 @@ __all__ = [
     "Direction",
     "RelationshipTerm",
     "entity_labels",
+    "id_pattern",
     "lineage_types",
     "ontology",
     "quoted_label",
     "quoted_types",
     "relationship_terms",
     "split_by_direction",
+    "types_pattern",
     "unknown_types",
 ]
 
@@ -65,3 +72,20 @@ def quoted_label(label: str) -> str:
     if label not in entity_labels():
         raise ValueError(f"not an entity class of the ontology: {label!r}")
     return quote_name(label)
+
+
+@cache
+def id_pattern() -> str:
+    """The pattern of an entity id a client sends: a typed id ``type:key`` whose type is
+    the id prefix of an entity class, optionally as its instance IRI."""
+    onto = ontology()
+    prefixes = sorted(c.id_prefix for c in onto.classes.values() if c.id_prefix and not c.is_meta)
+    return f"^({re.escape(INSTANCE_NS)})?({'|'.join(map(re.escape, prefixes))}):.+$"
+
+
+@cache
+def types_pattern() -> str:
+    """A comma-separated list of the ontology's relationship types, or nothing (which
+    means the default lineage types)."""
+    one = f"({'|'.join(relationship_terms())})"
+    return f"^({one}(,{one})*)?$"

@@ -208,7 +208,13 @@ def shortest_paths(
     max_hops: int = 4,
     limit: int = 10,
 ) -> list[dict[str, Any]]:
-    """All shortest paths between two entities, shortest first (``{nodes, edges}`` each)."""
+    """All shortest paths between two entities, shortest first (``{nodes, edges}`` each).
+
+    From an entity to itself the one shortest path is the empty one: the node alone.
+    """
+    if source == target:
+        found = graph.rows(NODE, {"id": source}, max_rows=1).rows
+        return [{"nodes": [found[0]["node"]], "edges": []}] if found and limit > 0 else []
     hops = max(1, min(int(max_hops), MAX_DEPTH))
     cypher = SHORTEST.replace("{types}", quoted_types(types or lineage_types())).replace(
         "{hops}", str(hops)

@@ -7,6 +7,11 @@ document into Neo4j, the route re-reads the file named by the ``SourceDocument``
 serves a window around the span. The file's sha256 must still match the one recorded at
 ingest: a file edited, replaced or moved aside since then answers 404, never text whose
 offsets no longer line up — and the route can only ever serve files that were ingested.
+
+A span that is not one of the text's (it ends before it starts, or past the text) answers
+404 like an unknown document: the schema bounds each offset, but it cannot state how two
+parameters relate, nor how long a text is, so such a request is well-formed and names a
+span the document does not have.
 """
 
 from __future__ import annotations
@@ -15,13 +20,13 @@ from functools import lru_cache
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
-from stkg.api.lookup import require_entity
+from stkg.api.lookup import entity_id_path, require_entity
 from stkg.api.problems import Problem
 from stkg.api.uploads import is_upload_origin
 from stkg.graph.cypher.entities import DOCUMENT
@@ -64,28 +69,19 @@ class TextUnavailable(Exception):
     description="Re-reads the source document from its `origin` (with the reader ingest "
     "used) and answers the span `[start, end)` with up to `window` characters either side. "
     "404 when the document is unknown or its file is gone or changed since ingest "
-    "(sha256 differs); 422 when the span lies outside the text.",
-    responses={404: {"description": "unknown document, or its text is unavailable"}},
+    "(sha256 differs), and when `[start, end)` is not a span of the text (`end` before "
+    "`start`, or past the text's end).",
+    responses={404: {"description": "unknown document, its text is unavailable, or no such span"}},
 )
 async def document_context(
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            min_length=1,
-            max_length=1000,
-            description="Document id or IRI",
-            examples=["document:bfda18552d65ca5e"],
-        ),
+    id: Annotated[str, entity_id_path(["document:bfda18552d65ca5e"], "Document id or IRI")],
+    start: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Span start (character offset)")],
+    end: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Span end (exclusive), not before `start`")
     ],
-    start: Annotated[int, Query(ge=0, le=MAX_OFFSET)],
-    end: Annotated[int, Query(ge=0, le=MAX_OFFSET)],
     window: Annotated[int, Query(ge=0, le=MAX_WINDOW, description="Characters each side")] = 200,
 ) -> DocumentContext:
-    if end < start:
-        raise Problem(
-            422, "Empty span", f"end ({end}) is before start ({start}).", start=start, end=end
-        )
     doc = await _require_document(db, id)
     origin = str(doc["origin"] or "")
     try:
@@ -98,11 +94,13 @@ async def document_context(
             id=doc["id"],
             origin=origin,
         ) from None
-    if end > len(text):
+    if not start <= end <= len(text):
         raise Problem(
-            422,
-            "Span outside the document",
-            f"The text of {doc['id']!r} has {len(text)} characters; the span ends at {end}.",
+            404,
+            "No such span",
+            f"The text of {doc['id']!r} has {len(text)} characters; [{start}, {end}) is not "
+            "a span of it.",
+            id=doc["id"],
             start=start,
             end=end,
             textLength=len(text),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
-from stkg.api.lookup import display_name, require_entity
+from stkg.api.lookup import display_name, entity_id_path, require_entity
 from stkg.api.problems import Problem
 from stkg.graph.cypher.entities import ENTITY, NEIGHBOURS
 from stkg.ontology.ids import instance_iri
@@ -20,13 +20,7 @@ from stkg.ontology.ids import instance_iri
 router = APIRouter(tags=["entities"])
 
 EntityId = Annotated[
-    str,
-    Path(
-        description="Typed id (`type:key`) or instance IRI",
-        examples=["field:드론", "https://w3id.org/stkg/id/programme:창업성장"],
-        min_length=1,
-        max_length=1000,
-    ),
+    str, entity_id_path(["field:드론", "https://w3id.org/stkg/id/programme:창업성장"])
 ]
 Lang = Annotated[Literal["ko", "en"], Query(description="Language of `name`")]
 

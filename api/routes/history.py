@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import require_entity
+from stkg.api.lookup import entity_id_query, require_entity
 from stkg.api.problems import Problem
 from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
 from stkg.queries.catalog import load_catalog
@@ -70,21 +70,8 @@ async def field_history(
 async def edition_diff(
     request: Request,
     db: ReaderDep,
-    source: Annotated[
-        str,
-        Query(
-            alias="from",
-            min_length=1,
-            max_length=1000,
-            examples=["edition:중소기업기술로드맵@2021"],
-        ),
-    ],
-    target: Annotated[
-        str,
-        Query(
-            alias="to", min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"]
-        ),
-    ],
+    source: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2021"], alias="from")],
+    target: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2022"], alias="to")],
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     ids = []

@@ -15,9 +15,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
-from stkg.api.lookup import EntityId, require_entity, resolve_id, unknown_entity
+from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
-from stkg.api.terms import lineage_types, relationship_terms, unknown_types
+from stkg.api.terms import lineage_types, relationship_terms, types_pattern, unknown_types
 from stkg.graph.lineage import MAX_DEPTH, UnknownNode, shortest_paths, walk
 
 router = APIRouter(tags=["lineage"])
@@ -26,8 +26,10 @@ Types = Annotated[
     str | None,
     Query(
         max_length=2000,
-        description="Comma-separated relationship types to follow (default: every lineage "
-        "type; provenance types only when named)",
+        # stated here, checked by parse_types (whose 422 names the unknown types)
+        json_schema_extra={"pattern": types_pattern()},
+        description="Comma-separated relationship types of the ontology to follow "
+        "(default, also when empty: every lineage type; provenance types only when named)",
         examples=["VERSION_OF,BELONGS_TO_FIELD"],
     ),
 ]
@@ -72,16 +74,20 @@ class PathsGraph(BaseModel):
 
 
 def parse_types(raw: str | None) -> tuple[str, ...]:
-    """The relationship types asked for, or the default lineage set; 422 names unknown ones."""
-    if raw is None or not raw.strip():
+    """The relationship types asked for, or the default lineage set; 422 names unknown ones.
+
+    Exactly what the parameter's pattern (:func:`stkg.api.terms.types_pattern`) admits:
+    names separated by commas, nothing around them.
+    """
+    if not raw:
         return lineage_types()
-    names = [n.strip() for n in raw.split(",") if n.strip()]
+    names = raw.split(",")
     unknown = unknown_types(names)
     if unknown:
         raise Problem(
             422,
             "Unknown relationship types",
-            f"Not relationship types of the ontology: {', '.join(unknown)}.",
+            f"Not relationship types of the ontology: {', '.join(map(repr, unknown))}.",
             unknown=unknown,
             valid=sorted(relationship_terms()),
         )
@@ -131,24 +137,14 @@ async def lineage(
     summary="Shortest paths between two entities",
     description="All shortest paths (Neo4j `allShortestPaths`, at most `max_hops` long) "
     "along lineage relationship types in either direction, shortest first, plus the union "
-    "of their nodes and edges. No path gives empty lists.",
+    "of their nodes and edges. No path gives empty lists; from an entity to itself the one "
+    "path is the entity alone (length 0).",
     responses={404: {"description": "either entity is unknown"}},
 )
 async def paths(
     db: ReaderDep,
-    source: Annotated[
-        str,
-        Query(
-            alias="from",
-            min_length=1,
-            max_length=1000,
-            examples=["organization:한국특허전략개발원"],
-        ),
-    ],
-    target: Annotated[
-        str,
-        Query(alias="to", min_length=1, max_length=1000, examples=["task:비정형데이터분석기술"]),
-    ],
+    source: Annotated[str, entity_id_query(["organization:한국특허전략개발원"], alias="from")],
+    target: Annotated[str, entity_id_query(["task:비정형데이터분석기술"], alias="to")],
     max_hops: Annotated[int, Query(ge=1, le=MAX_DEPTH)] = 4,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Paths at most")] = 10,
@@ -156,8 +152,6 @@ async def paths(
     chosen = parse_types(types)
     a = (await require_entity(db, source))["id"]
     b = (await require_entity(db, target))["id"]
-    if a == b:
-        raise Problem(422, "Same entity", f"'from' and 'to' are both {a!r}.", id=a)
 
     def run() -> list[dict[str, Any]]:
         return shortest_paths(db.graph, a, b, types=chosen, max_hops=max_hops, limit=limit)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import EntityId, require_entity, resolve_id
+from stkg.api.lookup import EntityId, entity_id_path, entity_id_query, require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGRAMME_LINKS
 
@@ -52,9 +52,7 @@ async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
 async def edition_links(
     request: Request,
     db: ReaderDep,
-    edition: Annotated[
-        str, Query(min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"])
-    ],
+    edition: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2022"])],
     direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
     limit: Limit = 1000,
     _format: OutputFormat = "json",
@@ -78,7 +76,7 @@ async def edition_links(
 async def programme_links(
     request: Request,
     db: ReaderDep,
-    id: Annotated[str, Path(description="Programme id or IRI", examples=["programme:창업성장"])],
+    id: Annotated[str, entity_id_path(["programme:창업성장"], "Programme id or IRI")],
     limit: Limit = 1000,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:

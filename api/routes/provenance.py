@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import EntityId, require_entity, resolve_id
+from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id
 from stkg.api.problems import Problem
 from stkg.api.terms import relationship_terms
 from stkg.graph.cypher.provenance import RELATIONSHIP_EVIDENCE, RELATIONSHIP_EXISTS
@@ -40,11 +40,16 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Evidence rows at most")
 async def relationship_provenance(
     request: Request,
     db: ReaderDep,
-    start: Annotated[
-        str, Query(min_length=1, max_length=1000, examples=["edition:중소기업기술로드맵@2022"])
+    start: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2022"])],
+    type: Annotated[
+        str,
+        Query(
+            description="A relationship type of the ontology",
+            json_schema_extra={"enum": sorted(relationship_terms())},
+            examples=["LINKED_PROGRAMME"],
+        ),
     ],
-    type: Annotated[str, Query(min_length=1, max_length=100, examples=["LINKED_PROGRAMME"])],
-    end: Annotated[str, Query(min_length=1, max_length=1000, examples=["programme:창업성장"])],
+    end: Annotated[str, entity_id_query(["programme:창업성장"])],
     limit: Limit = 100,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:

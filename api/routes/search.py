@@ -50,7 +50,11 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     label: Annotated[
         str | None,
-        Query(max_length=100, description="Only this class", examples=["StrategicField"]),
+        Query(
+            description="Only this entity class of the ontology",
+            json_schema_extra={"enum": list(entity_labels())},
+            examples=["StrategicField"],
+        ),
     ] = None,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import require_entity
+from stkg.api.lookup import entity_id_path, require_entity
 from stkg.api.problems import Problem
 from stkg.queries.catalog import load_catalog
 
@@ -38,15 +38,7 @@ router = APIRouter(tags=["patent indicators"])
 async def technology_indicators(
     request: Request,
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            min_length=1,
-            max_length=1000,
-            description="Typed id or IRI",
-            examples=["techclass:제조ai"],
-        ),
-    ],
+    id: Annotated[str, entity_id_path(["techclass:제조ai"], "Technology class id or IRI")],
     period: Annotated[
         str | None,
         Query(

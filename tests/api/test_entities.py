@@ -45,11 +45,19 @@ def test_evidence_neighbours_only_on_request(client: TestClient) -> None:
 
 
 def test_unknown_entities_are_404_problems_naming_the_id(client: TestClient) -> None:
-    for raw in ("field:없는분야", "no-colon", "https://w3id.org/stkg/id/field:%EC%97%86%EC%9D%8C"):
+    for raw in ("field:없는분야", "https://w3id.org/stkg/id/field:%EC%97%86%EC%9D%8C"):
         response = client.get(f"/entities/{raw}")
         assert is_problem(response, 404), raw
     missing = client.get("/entities/field:없는분야").json()
     assert "field:없는분야" in missing["detail"] and missing["id"] == "field:없는분야"
+
+
+def test_what_is_not_an_id_is_refused_by_the_schema_pattern(client: TestClient) -> None:
+    """An id's type must be the id prefix of an entity class (the OpenAPI pattern says so)."""
+    for raw in ("no-colon", "nosuchtype:드론", "https://example.org/field:드론", " field:드론"):
+        response = client.get(f"/entities/{raw}")
+        assert is_problem(response, 422), raw
+        assert response.json()["errors"][0]["loc"] == ["path", "id"], raw
 
 
 def _walk(client: TestClient, label: str, size: int, **extra: str) -> list[str]:
@@ -105,5 +113,23 @@ def test_unknown_class_and_bad_cursor(client: TestClient) -> None:
     assert "StrategicField" in response.json()["valid"] and "Drone" in response.json()["detail"]
     # a meta class is defined, but its nodes have no typed ids to page by
     assert is_problem(client.get("/classes/OntologyClass/entities"), 404)
-    assert is_problem(client.get("/classes/Programme/entities", params={"after": "%%%"}), 422)
+    for bad in ("%%%", "abcde", "cHJv=", "a b"):  # not unpadded URL-safe base64
+        response = client.get("/classes/Programme/entities", params={"after": bad})
+        assert is_problem(response, 422) and response.json()["errors"][0]["loc"] == [
+            "query",
+            "after",
+        ], bad
     assert is_problem(client.get("/classes/Programme/entities", params={"_size": 0}), 422)
+
+
+def test_any_cursor_the_pattern_admits_is_a_position_in_the_id_order(
+    client: TestClient, seeded: Graph
+) -> None:
+    """The cursor's pattern is its whole contract: one this API did not make still pages."""
+    ids = [r["id"] for r in seeded.read("MATCH (n:Programme) RETURN n.id AS id ORDER BY id")]
+    for after in ("programme:", ids[0], "zz"):
+        cursor = base64.urlsafe_b64encode(after.encode()).decode().rstrip("=")
+        body = client.get("/classes/Programme/entities", params={"after": cursor}).json()
+        assert [r["id"] for r in body["rows"]] == [i for i in ids if i > after]
+    not_utf8 = client.get("/classes/Programme/entities", params={"after": "_w"})  # b"\xff"
+    assert not_utf8.status_code == 200 and not_utf8.json()["rows"] == []

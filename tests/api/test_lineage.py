@@ -81,6 +81,11 @@ def test_types_filter_and_unknown_types(client: TestClient) -> None:
     assert is_problem(response, 422)
     assert response.json()["unknown"] == ["FLIES_TO", "nope"]
     assert "FLIES_TO" in response.json()["detail"]
+    # what the parameter's pattern refuses, parse_types refuses too: nothing around names
+    for loose in ("VERSION_OF,", " VERSION_OF", "VERSION_OF,,EDITION_OF"):
+        assert is_problem(client.get("/lineage/field:드론", params={"types": loose}), 422), loose
+    empty = client.get("/lineage/field:드론", params={"types": ""})
+    assert empty.status_code == 200 and empty.json() == client.get("/lineage/field:드론").json()
     assert is_problem(client.get("/lineage/field:없음"), 404)
 
 
@@ -115,13 +120,20 @@ def test_path_from_kista_to_a_promising_task(client: TestClient) -> None:
 
 def test_path_problems(client: TestClient) -> None:
     assert is_problem(client.get("/paths", params={"from": KISTA, "to": "task:없음"}), 404)
-    assert is_problem(client.get("/paths", params={"from": KISTA, "to": KISTA}), 422)
     assert is_problem(
         client.get("/paths", params={"from": KISTA, "to": "field:드론", "max_hops": 9}), 422
     )
     assert is_problem(
         client.get("/paths", params={"from": KISTA, "to": "field:드론", "types": "X"}), 422
     )
+
+
+def test_the_path_from_an_entity_to_itself_is_the_entity_alone(client: TestClient) -> None:
+    body = client.get("/paths", params={"from": KISTA, "to": KISTA}).json()
+    assert [p["length"] for p in body["paths"]] == [0] and body["edges"] == []
+    assert [n["id"] for n in body["paths"][0]["nodes"]] == [KISTA]
+    assert [(n["id"], n["degree"]) for n in body["nodes"]] == [(KISTA, 0)]
+    assert body["nodes"][0]["labels"] and body["nodes"][0]["properties"]["id"] == KISTA
 
 
 def test_the_cli_walks_the_same_lineage_as_the_api(

@@ -78,9 +78,13 @@ def test_context_is_the_seed_text_around_the_span(client: TestClient, seeds_dir:
 def test_context_problems(client: TestClient) -> None:
     doc = _product_evidence(client)["document"]
     url = f"/documents/{doc}/context"
-    assert _is_problem(client.get(url, params={"start": 9, "end": 3}), 422)
+    # a span the text does not have is named like a missing document: 404 (the schema
+    # bounds each offset but cannot relate them, nor know the text's length)
+    reversed_span = client.get(url, params={"start": 9, "end": 3})
+    assert _is_problem(reversed_span, 404) and reversed_span.json()["start"] == 9
     too_far = client.get(url, params={"start": 0, "end": 10_000_000})
-    assert _is_problem(too_far, 422) and too_far.json()["textLength"] > 0
+    assert _is_problem(too_far, 404) and too_far.json()["textLength"] > 0
+    assert _is_problem(client.get(url, params={"start": 0, "end": 1_000_000_001}), 422)
     assert _is_problem(client.get(url, params={"start": 0, "end": 1, "window": 99_999}), 422)
     assert _is_problem(client.get(url, params={"end": 1}), 422)
     not_a_document = client.get(f"/documents/{PRODUCT}/context", params={"start": 0, "end": 1})
