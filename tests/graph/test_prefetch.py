@@ -17,17 +17,19 @@ def test_items_come_out_in_order_and_all_of_them() -> None:
 
 def test_the_producer_runs_ahead_in_another_thread() -> None:
     produced: list[tuple[int, str]] = []
+    second_made = threading.Event()
 
     def items() -> Iterator[int]:
         for i in range(3):
             produced.append((i, threading.current_thread().name))
+            if i == 1:
+                second_made.set()
             yield i
 
     it = prefetch(items(), ahead=1)
     assert next(it) == 0
-    deadline = time.monotonic() + 5
-    while len(produced) < 2 and time.monotonic() < deadline:  # item 1 made before asked
-        time.sleep(0.01)
+    # item 1 is made before it is asked for; the wait is a guard against a hang only
+    assert second_made.wait(timeout=120)
     assert [i for i, _ in produced][:2] == [0, 1]
     assert all(name == "stkg-prefetch" for _, name in produced)
     assert list(it) == [1, 2]

@@ -7,10 +7,7 @@ graph's fingerprint exactly as it was. The queries use undefined names on purpos
 
 from __future__ import annotations
 
-import importlib.util
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -86,10 +83,11 @@ def test_query_over_the_length_limit_is_a_422(client: TestClient, graph: Graph) 
 
 def test_huge_unwind_is_bounded_by_the_row_cap(client: TestClient, graph: Graph) -> None:
     before = fingerprint(graph)
-    started = time.monotonic()
     body = {"query": "UNWIND range(1, 1000000000) AS i RETURN i", "max_rows": 10}
     response = client.post("/cypher", json=body)
-    assert response.status_code == 200 and time.monotonic() - started < 10
+    # a 200 is the proof: a query that went on past the cap would meet its own timeout
+    # (10 s by default) and answer 408; the test itself times nothing
+    assert response.status_code == 200, response.text[:300]
     data = response.json()
     assert [r["i"] for r in data["rows"]] == list(range(1, 11)) and data["truncated"] is True
     assert fingerprint(graph) == before
@@ -121,15 +119,3 @@ def test_named_query_params_are_data(client: TestClient, graph: Graph, value: st
     response = client.get("/queries/field-history", params={"field": value})
     assert response.status_code == 200 and response.json()["rows"] == [], response.text[:300]
     assert fingerprint(graph) == before
-
-
-def test_hostile_total_with_the_api_suite() -> None:
-    """The new cases add to tests/api/test_cypher.py's list; none repeats one of them."""
-    path = Path(__file__).resolve().parents[1] / "api" / "test_cypher.py"
-    spec = importlib.util.spec_from_file_location("api_test_cypher", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    existing: list[str] = module.HOSTILE
-    assert not set(HOSTILE.values()) & set(existing)
-    assert len(existing) + len(HOSTILE) + 1 + 2 * len(INJECTIONS) >= 20

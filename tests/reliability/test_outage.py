@@ -20,12 +20,18 @@ from neo4j import GraphDatabase
 from reliability_helpers import free_port
 
 from stkg.api.app import create_app
+from stkg.api.problems import UNAVAILABLE_RETRY_AFTER
 from stkg.graph.local.server import LocalNeo4j
 
 CLIENTS = 8
+#: The requirements here are themselves about time, so this test keeps two bounds, both
+#: generous. Never a hang: every answer comes within the client's timeout (the API waits
+#: QUERY_TIMEOUT plus a 2 s grace at most).
 CLIENT_TIMEOUT = 10.0
-RECOVERY_BUDGET = 5.0
 QUERY_TIMEOUT = 5.0
+#: It heals by itself: the first 200 comes within three Retry-After periods of Neo4j
+#: answering again (the restarted JVM compiles its first queries meanwhile).
+RECOVERY_BUDGET = 3.0 * UNAVAILABLE_RETRY_AFTER
 URLS = ("/queries/editions", "/entities/field:점검")
 SEED = (
     "CREATE (:Entity:RoadmapEdition {id: 'edition:점검@2024', name: '점검판'}), "
@@ -139,7 +145,7 @@ def test_neo4j_outage_under_load(
     gave_up = [s for s in samples if s.status is None]
     timeline = _timeline(stopping, down, restarting, bolt_back)
     assert not gave_up, [_at(s, stopping) for s in gave_up[:5]] + [timeline]
-    assert max(s.ended - s.started for s in samples) < CLIENT_TIMEOUT
+    assert max(s.ended - s.started for s in samples) < CLIENT_TIMEOUT  # never a hang
     unexpected = [r.exc_info[1] for r in caplog.records if r.exc_info and r.exc_info[1]]
     assert {s.status for s in samples} <= {200, 503}, [repr(e) for e in unexpected[:3]]
     for s in samples:

@@ -168,8 +168,10 @@ def running_site() -> Iterator[LocalSite]:
 
 
 def fast_policy(**overrides: float) -> FetchPolicy:
-    """Short timeouts and no pauses, so failure paths stay fast."""
-    values: dict[str, float] = {"timeout": 0.5, "host_interval": 0.0, "retries": 1,
+    """No pauses and short back-offs, so failure paths stay fast. The timeout is generous:
+    a request that should succeed never races it on a loaded machine; a test of timeouts
+    passes its own, against a route slower than it by a wide margin."""
+    values: dict[str, float] = {"timeout": 10.0, "host_interval": 0.0, "retries": 1,
                                 "backoff": 0.01, "max_redirects": 3}  # fmt: skip
     values.update(overrides)
     return FetchPolicy(
