@@ -41,12 +41,22 @@ class SearchEnvelope(Envelope):
     "definitions (`cjk` analyzer: `벤처` finds `중소벤처기업부`, `드론` finds "
     "`드론·개인이동수단`). Without the index (before `stkg ontology sync`) a "
     "case-insensitive substring match over names and aliases; `method` tells which.",
-    responses={422: {"description": "empty query or unknown label"}},
+    responses={422: {"description": "a query of white space only, or an unknown class"}},
 )
 async def search(
     request: Request,
     db: ReaderDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, examples=["드론", "KISTA"])],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            # spelled out: \S differs between JSON Schema, Python and pydantic's engine
+            pattern=r"[^ \t\n\r\f\v]",
+            description="Words to find (not only spaces, tabs and line breaks)",
+            examples=["드론", "KISTA"],
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     label: Annotated[
         str | None,
@@ -66,9 +76,9 @@ async def search(
             unknown=[label],
             valid=list(entity_labels()),
         )
-    text = q.strip()
-    if not text:
-        raise Problem(422, "Empty query", "`q` holds no searchable term.")
+    # the pattern refused ASCII white space only; other white space Python strips (U+3000,
+    # say) is searched as it is, by substring, finding nothing rather than failing
+    text = q.strip() or q
     rows, method = await _fulltext(db, text, label, limit)
     if rows is None:
         params = {"q": text.lower(), "label": label, "limit": limit}
@@ -83,10 +93,14 @@ async def _fulltext(
     db: Reader, text: str, label: str | None, limit: int
 ) -> tuple[Rows | None, Literal["fulltext", "contains"]]:
     """Rows from the full-text index, or None when it is missing or rejects the query."""
+    try:
+        query = fulltext_query(text)
+    except ValueError:  # no term to look up (white space Python splits at, U+3000 say)
+        return None, "contains"
     online = await db.rows(INDEX_ONLINE, {"index": NAMES_INDEX}, max_rows=1)
     if not online.rows or not online.rows[0]["n"]:
         return None, "contains"
-    params = {"index": NAMES_INDEX, "query": fulltext_query(text), "label": label, "limit": limit}
+    params = {"index": NAMES_INDEX, "query": query, "label": label, "limit": limit}
     try:
         return await db.rows(FULLTEXT, params, max_rows=limit), "fulltext"
     except ClientError:  # a term Lucene cannot parse (e.g. a bare operator word)

@@ -69,5 +69,8 @@ def test_sync_through_the_api_then_full_text_search(
         label = client.get("/search", params={"q": "드론", "label": "FieldVersion"}).json()
         assert label["rows"] and all("FieldVersion" in r["labels"] for r in label["rows"])
         assert is_problem(client.get("/search", params={"q": "드론", "label": "Drone"}), 422)
-        assert is_problem(client.get("/search", params={"q": "   "}), 422)
+        assert is_problem(client.get("/search", params={"q": " \t\n "}), 422)
         assert is_problem(client.get("/search"), 422)
+        # what the pattern admits is searched, never refused: an ideographic space alone
+        ideographic = client.get("/search", params={"q": "\u3000"})
+        assert ideographic.status_code == 200 and ideographic.json()["rows"] == []
