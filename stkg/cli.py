@@ -13,6 +13,7 @@ from stkg.commands import (
     lineage,
     neo4j,
     ontology,
+    patents,
     query,
     rdf,
     review,
@@ -30,6 +31,7 @@ app = typer.Typer(
 app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(ontology.app, name="ontology")
 app.add_typer(analyse.app, name="analyse")
+app.add_typer(patents.app, name="patents")
 app.add_typer(feed.app, name="feed")
 app.add_typer(review.app, name="review")
 app.command()(service.status)

@@ -1,0 +1,61 @@
+"""Classifying patents by technology search expressions (``stkg patents classify``).
+
+Every value is a parameter; the Python side (:mod:`stkg.graph.analysis.classification`)
+evaluates the boolean expression exactly, these statements only narrow and write."""
+
+#: The technology nodes that exist among the ids asked for.
+TECHNOLOGIES = """
+UNWIND $ids AS tid
+MATCH (t:Entity {id: tid})
+WHERE t:CoreTechnology OR t:TechnologyClass
+RETURN t.id AS id, t.name AS name
+"""
+
+#: Patents in scope (office, filing years) whose searched texts hold at least one needle:
+#: a superset of the matches, which Python then checks term by term.
+CANDIDATES = """
+MATCH (p:Patent)
+WHERE ($offices IS NULL OR p.office IN $offices)
+  AND ($start IS NULL OR p.filingDate >= $start)
+  AND ($end IS NULL OR p.filingDate <= $end)
+WITH p,
+     CASE WHEN 'title' IN $fields THEN toLower(coalesce(p.title, '')) ELSE '' END AS title,
+     CASE WHEN 'abstract' IN $fields THEN toLower(coalesce(p.abstract, '')) ELSE '' END
+       AS abstract,
+     CASE WHEN 'claims' IN $fields THEN toLower(coalesce(p.claims, '')) ELSE '' END AS claims
+WHERE any(n IN $needles WHERE title CONTAINS n OR abstract CONTAINS n OR claims CONTAINS n
+          OR replace(title, ' ', '') CONTAINS n OR replace(abstract, ' ', '') CONTAINS n
+          OR replace(claims, ' ', '') CONTAINS n)
+RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
+       p.office AS office, p.filingDate AS filed, p.familyId AS family,
+       coalesce(p.ipcCodes, []) + coalesce(p.cpcCodes, []) AS codes
+"""
+
+#: The match links a technology has now.
+EXISTING = """
+MATCH (p:Patent)-[r:MATCHES_TECHNOLOGY]->(t:Entity {id: $tech})
+RETURN p.id AS patent, r.matchScore AS score, r.matchedTerms AS terms,
+       r.expressionHash AS hash
+"""
+
+RUN = """
+CREATE (run:Entity:ClassificationRun {id: $id})
+SET run.name = $name, run.startedAt = $started, run.finishedAt = $finished,
+    run.softwareVersion = $version, run.linksAdded = $added, run.linksChanged = $changed,
+    run.linksRemoved = $removed
+"""
+
+UPSERT = """
+UNWIND $rows AS row
+MATCH (p:Patent {id: row.patent})
+MATCH (t:Entity {id: row.tech})
+MERGE (p)-[r:MATCHES_TECHNOLOGY]->(t)
+SET r.matchScore = row.score, r.matchedTerms = row.terms, r.expressionHash = row.hash,
+    r.classifiedIn = $run
+"""
+
+REMOVE = """
+UNWIND $rows AS row
+MATCH (:Patent {id: row.patent})-[r:MATCHES_TECHNOLOGY]->(:Entity {id: row.tech})
+DELETE r
+"""
