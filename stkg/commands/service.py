@@ -90,6 +90,7 @@ def up(
         _sync_ontology(steps)
         if samples is not None and not no_samples and samples.exists():
             _ingest_samples(samples, steps)
+            _classify_patents(steps)
         proc = pidfile.live_process()
         steps.step(f"Starting the API on {api}")
         if proc is None:
@@ -154,6 +155,25 @@ def _ingest_samples(folder: Path, steps: StepReporter) -> None:
     )
     for doc in report.failed:
         console.print(f"  [red]failed:[/] {doc.error}")
+
+
+def _classify_patents(steps: StepReporter) -> None:
+    from stkg.graph.analysis.classification import classify_patents
+    from stkg.ontology.model import load_ontology
+    from stkg.ontology.search_expressions import SearchExpressionError, load_for_ontology
+
+    steps.step("Classifying patents by the technology search expressions")
+    try:
+        expressions = load_for_ontology(load_ontology())
+    except SearchExpressionError as exc:
+        console.print(f"[red]Search expressions not used[/] (nothing classified):\n{exc}")
+        return
+    report = classify_patents(Graph.from_settings(), expressions)
+    linked = sum(1 for t in report.technologies if not t.missing)
+    console.print(
+        f"[green]Patents classified[/] for {linked} technologies: {report.added} links added, "
+        f"{report.changed} changed, {report.removed} removed"
+    )
 
 
 def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:

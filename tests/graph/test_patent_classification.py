@@ -242,3 +242,33 @@ def test_expression_syntax_errors(text: str, line: int, column: int) -> None:
 def test_shipped_expressions_load() -> None:
     found = load_for_ontology(ONTO)
     assert found and all(len(e.hash) == 16 for e in found)
+
+
+def test_sample_patents_link_to_their_technologies(graph: Graph) -> None:
+    """The shipped expressions on the two sample patent lists (what `stkg up` loads): every
+    sample patent reaches the sub-technology its list names, and the named query counts
+    them by year and office."""
+    from stkg.ingest.files import ingest_paths
+    from stkg.queries.catalog import load_catalog
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    lists = [samples / "07_manufacturing_ai_patents_kr.csv",
+             samples / "08_manufacturing_ai_patents_en.xlsx"]  # fmt: skip
+    report = ingest_paths(lists, graph, ONTO)
+    assert [d.status for d in report.documents] == ["written", "written"]
+    classify_patents(graph, load_for_ontology(ONTO))
+    listed = graph.read(
+        "MATCH (p:Patent)-[:CLASSIFIED_AS]->(t:TechnologyClass) RETURN p.id AS p, t.id AS t"
+    )
+    matched = {(r["p"], r["t"]) for r in graph.read(LINKS.replace("ORDER BY tech, patent", ""))
+               for r in [{"p": r["patent"], "t": r["tech"]}]}  # fmt: skip
+    assert len(listed) == 40
+    assert all((r["p"], r["t"]) in matched for r in listed)
+    assert len(matched) <= len(listed) + 4  # few links beyond the lists' own classes
+    query = load_catalog()["technology-patents"]
+    rows = graph.read(query.cypher, **query.bind({"technology": "techclass:진단"}))
+    search = [r for r in rows if r["link"] == "search"]
+    listed_rows = [r for r in rows if r["link"] == "list"]
+    assert sum(r["patents"] for r in search) == sum(r["patents"] for r in listed_rows) == 6
+    assert all(0 < r["meanScore"] <= 1 for r in search)
+    assert len(rows) <= 2 * 5 * 6  # counts per link, year and office, never per patent
