@@ -112,6 +112,10 @@ def _error_position(exc: BadSyntax) -> tuple[int | None, int | None]:
     if not isinstance(raw, bytes | str) or not isinstance(index, int):
         return line, None
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if index < 0 or index >= len(text):
+        # rdflib gives -1 when it ran out of input (a statement left unterminated at the
+        # end): the error is where the last statement stops
+        return _statement_end(text)
     index = max(0, min(index, len(text)))
     start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - start + 1
@@ -143,6 +147,60 @@ def _end_position(data: bytes) -> tuple[int, int]:
     return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
 
 
+def _statement_end(text: str) -> tuple[int, int]:
+    """1-based line and column just after the last character of Turtle that is neither
+    white space nor a comment: where a statement left open at the end of a file stops."""
+    lines = text.split("\n")
+    for number in range(len(lines), 0, -1):
+        content = lines[number - 1].rstrip()
+        if content and not content.lstrip().startswith("#"):
+            return number, len(content) + 1
+    return 1, 1
+
+
+#: Characters Turtle forbids inside ``<…>`` (IRIREF), besides the controls and space.
+_IRI_FORBIDDEN = frozenset('<>"{}|^`\\')
+
+
+def _bad_iri(text: str) -> tuple[int, int, str] | None:
+    """The first IRI written with a character Turtle forbids (a space, a quote, a brace …),
+    as 1-based line, column and message; rdflib only logs a warning for those.
+
+    Scans the text outside comments and string literals, where ``<`` always opens an IRI.
+    """
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(quote)
+            while i < n and not text.startswith(quote, i):
+                if len(quote) == 1 and text[i] == "\n":
+                    break  # the parser reports the open string itself
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote)
+        elif ch == "<":
+            j = i + 1
+            while j < n and text[j] != ">":
+                c = text[j]
+                if c == "\\" and text.startswith(("\\u", "\\U"), j):
+                    j += 2
+                    continue
+                if ord(c) <= 0x20 or c in _IRI_FORBIDDEN:
+                    line = text.count("\n", 0, j) + 1
+                    column = j - (text.rfind("\n", 0, j) + 1) + 1
+                    what = {" ": "a space", "\n": "a line break", "\t": "a tab"}.get(c, repr(c))
+                    return line, column, f"bad IRI: {text[i:j]} is followed by {what}"
+                j += 1
+            i = j + 1
+        else:
+            i += 1
+    return None
+
+
 def parse_turtle(path: Path | str, graph: Graph | None = None) -> Graph:
     """Parse one Turtle file, turning rdflib's errors into :class:`OntologySyntaxError`."""
     path = Path(path)
@@ -151,6 +209,9 @@ def parse_turtle(path: Path | str, graph: Graph | None = None) -> Graph:
         data = path.read_bytes()
     except OSError as exc:
         raise OntologySyntaxError(path, None, None, f"cannot read file: {exc}") from exc
+    bad = _bad_iri(data.decode("utf-8", errors="replace"))
+    if bad is not None:
+        raise OntologySyntaxError(path, bad[0], bad[1], bad[2])
     try:
         g.parse(data=data, format="turtle", publicID=path.resolve().as_uri())
     except BadSyntax as exc:

@@ -53,6 +53,57 @@ def test_unknown_prefix_names_line_and_column(write_ttl: WriteTtl, ttl_prefixes:
     assert "nope" in issue.message
 
 
+@pytest.mark.parametrize(
+    ("tail", "why"),
+    [
+        ('stkg:b a owl:Class ;\n    rdfs:label "b"@en\n', "EOF"),  # no final dot
+        ('stkg:b a owl:Class ;\n    rdfs:label "b"@en\n\n# a comment\n\n', "EOF"),
+        ("stkg:b a [ owl:unionOf ( stkg:a\n", ")"),  # an open list and blank node
+    ],
+)
+def test_statement_unterminated_at_the_end_names_its_line(
+    write_ttl: WriteTtl, ttl_prefixes: str, tail: str, why: str
+) -> None:
+    head = ttl_prefixes + "stkg:a a owl:Class .\n\n"
+    path = write_ttl(head + tail, "unterminated.ttl")
+    issue = _only_syntax(validate_paths([path]))
+    last = tail.split("#")[0].rstrip().split("\n")
+    assert (issue.file, issue.line) == (path, head.count("\n") + len(last))
+    assert issue.column == len(last[-1]) + 1  # just after the last character
+    assert why in issue.message
+    with pytest.raises(OntologySyntaxError) as exc:
+        parse_turtle(path)
+    assert str(exc.value).startswith(f"{path}:{issue.line}:{issue.column}: ")
+
+
+def test_bad_iri_in_the_middle_names_line_and_column(
+    write_ttl: WriteTtl, ttl_prefixes: str
+) -> None:
+    text = (
+        ttl_prefixes
+        + 'stkg:a rdfs:label "<not an IRI> # nor a comment"@en .  # <nor this>\n'
+        + '    <https://example.org/a b> a owl:Class .\n'
+        + "stkg:c a owl:Class .\n"
+    )
+    path = write_ttl(text, "bad_iri.ttl")
+    issue = _only_syntax(validate_paths([path]))
+    assert issue.line == ttl_prefixes.count("\n") + 2
+    assert issue.column == len("    <https://example.org/a") + 1  # the space
+    assert "<https://example.org/a" in issue.message and "space" in issue.message
+
+
+def test_undefined_prefix_in_a_later_file_names_that_file(
+    write_ttl: WriteTtl, ttl_prefixes: str, minimal_ttl: str
+) -> None:
+    good = write_ttl(minimal_ttl, "good.ttl")
+    text = ttl_prefixes + "stkg:a a owl:Class .\n\n\nstkg:b a foaf:Person .\n"
+    bad = write_ttl(text, "later.ttl")
+    issue = _only_syntax(validate_paths([good, bad]))
+    assert (issue.file, issue.line) == (bad, text.count("\n"))
+    assert issue.column == len("stkg:b a ") + 1
+    assert "foaf" in issue.message
+
+
 def test_column_counts_characters_not_bytes(write_ttl: WriteTtl, ttl_prefixes: str) -> None:
     text = ttl_prefixes + 'stkg:a rdfs:label "전략분야"@ko , nope:x .\n'
     issue = _only_syntax(validate_paths([write_ttl(text)]))
