@@ -82,7 +82,7 @@ def test_bad_iri_in_the_middle_names_line_and_column(
     text = (
         ttl_prefixes
         + 'stkg:a rdfs:label "<not an IRI> # nor a comment"@en .  # <nor this>\n'
-        + '    <https://example.org/a b> a owl:Class .\n'
+        + "    <https://example.org/a b> a owl:Class .\n"
         + "stkg:c a owl:Class .\n"
     )
     path = write_ttl(text, "bad_iri.ttl")
