@@ -307,8 +307,12 @@ class _Linter:
                 )
 
     def check_duplicate_labels(self) -> None:
+        """No two terms (classes, properties, schemes, concepts) share an rdfs:label in one
+        language: OWL tools show terms by it."""
         seen: dict[tuple[str, str], list[URIRef]] = defaultdict(list)
-        for _kind, term in self._documented_terms():
+        labelled = [term for _kind, term in self._documented_terms()]
+        labelled += sorted(self.t.schemes) + sorted(self.t.concepts)
+        for term in labelled:
             if term in self.t.deprecated or term in self.t.annotations:
                 continue
             for o in self.g.objects(term, RDFS.label):
@@ -536,6 +540,14 @@ class _Linter:
                         f"scheme {_local(scheme)} has no prefLabel @{lang}",
                         scheme,
                     )
+                if lang not in self._langs(scheme, RDFS.label):
+                    self.add(
+                        ERROR,
+                        "missing-label",
+                        f"scheme {_local(scheme)} has no rdfs:label @{lang} "
+                        "(OWL tools show none; the prefLabel + 어휘 / vocabulary)",
+                        scheme,
+                    )
             notations: dict[str, list[URIRef]] = defaultdict(list)
             for c in self.g.subjects(SKOS.inScheme, scheme):
                 value = self.g.value(c, SKOS.notation)
@@ -559,6 +571,15 @@ class _Linter:
                 if lang not in self._langs(c, SKOS.prefLabel):
                     self.add(
                         ERROR, "missing-label", f"concept {_local(c)} has no prefLabel @{lang}", c
+                    )
+                if lang not in self._langs(c, RDFS.label):
+                    self.add(
+                        ERROR,
+                        "missing-label",
+                        f"concept {_local(c)} has no rdfs:label @{lang} (OWL tools show "
+                        "none; the prefLabel, with the scheme's in brackets if another term "
+                        "has it)",
+                        c,
                     )
 
     def _notations(self, scheme: Node) -> set[str]:

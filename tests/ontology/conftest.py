@@ -70,10 +70,11 @@ stkg:relatedTo a owl:ObjectProperty ;
     rdfs:domain stkg:Thing ;
     rdfs:range stkg:Thing .
 
-stkgv:colour a skos:ConceptScheme ; skos:prefLabel "색"@ko , "colours"@en .
+stkgv:colour a skos:ConceptScheme ; skos:prefLabel "색"@ko , "colours"@en ;
+    rdfs:label "색 어휘"@ko , "colours vocabulary"@en .
 <https://w3id.org/stkg/vocab/colour/red> a skos:Concept ;
     skos:inScheme stkgv:colour ; skos:notation "red" ;
-    skos:prefLabel "빨강"@ko , "red"@en .
+    skos:prefLabel "빨강"@ko , "red"@en ; rdfs:label "빨강"@ko , "red"@en .
 """
 )
 

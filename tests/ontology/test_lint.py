@@ -193,9 +193,16 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("concept-without-notation", 'skos:notation "red" ;', "", "missing-notation", "red"),
     ("concept-without-ko-label", 'skos:prefLabel "빨강"@ko , "red"@en', 'skos:prefLabel "red"@en',
      "missing-label", "red"),
+    ("concept-without-rdfs-label", 'rdfs:label "빨강"@ko , "red"@en .', 'rdfs:label "red"@en .',
+     "missing-label", "red"),
+    ("scheme-without-rdfs-label", 'rdfs:label "색 어휘"@ko , "colours vocabulary"@en .',
+     'rdfs:comment "no label"@en .', "missing-label", "colour"),
+    ("concept-label-of-a-property", 'rdfs:label "빨강"@ko , "red"@en .',
+     'rdfs:label "색"@ko , "red"@en .', "duplicate-label", "red"),
     ("duplicate-notation", "+<https://w3id.org/stkg/vocab/colour/crimson> a skos:Concept ; "
      'skos:inScheme stkgv:colour ; skos:notation "red" ; '
-     'skos:prefLabel "진홍"@ko , "crimson"@en .', "", "duplicate-notation", "red"),
+     'skos:prefLabel "진홍"@ko , "crimson"@en ; rdfs:label "진홍"@ko , "crimson"@en .', "",
+     "duplicate-notation", "red"),
     ("individual-iri", "+<https://w3id.org/stkg/id/thing:a> a stkg:Thing ; "
      'stkg:id "thing:b" ; rdfs:label "가"@ko , "a"@en .', "", "individual-id", "thing:a"),
     ("individual-link", "+<https://w3id.org/stkg/id/thing:a> a stkg:Thing ; "
@@ -309,7 +316,8 @@ def test_incomplete_sh_in_is_a_warning(
 ) -> None:
     extra = (
         "<https://w3id.org/stkg/vocab/colour/blue> a skos:Concept ; skos:inScheme stkgv:colour ;"
-        ' skos:notation "blue" ; skos:prefLabel "파랑"@ko , "blue"@en .\n'
+        ' skos:notation "blue" ; skos:prefLabel "파랑"@ko , "blue"@en ;'
+        ' rdfs:label "파랑"@ko , "blue"@en .\n'
     )
     onto = write_ttl(minimal_ttl + extra)
     shapes = write_ttl(ttl_prefixes + SHAPES, "shapes.ttl")
