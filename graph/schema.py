@@ -302,6 +302,7 @@ class _SchemaNodes:
                 labelKo=c.labels.ko,
                 labelEn=c.labels.en,
                 definition=c.definitions.en or c.definitions.ko,
+                aliases=_alt_texts(c.alt_labels),
                 deprecated=False,
             )
         for c in o.classes.values():
@@ -362,6 +363,7 @@ class _SchemaNodes:
                     labelKo=c.labels.ko,
                     labelEn=c.labels.en,
                     definition=c.definitions.en or c.definitions.ko,
+                    aliases=_alt_texts(c.alt_labels),
                     deprecated=False,
                 )
                 self.link(c.iri, "inScheme", v.iri)
@@ -388,48 +390,127 @@ class _SchemaNodes:
                 self.link(iri, "hasRange", self.o.classes[c].iri)
 
 
-def _reference_data(onto: Ontology) -> tuple[dict[str, NodeRow], set[RelRow]]:
-    """Reference individuals and vocabulary-backed entities (sectors), keyed by typed id."""
+def _alt_texts(alt_labels: Iterable[tuple[str, str]]) -> list[str] | None:
+    """The texts of skos:altLabels, sorted, as the ``aliases`` list (None when there are none)."""
+    return sorted({text for text, _lang in alt_labels}) or None
+
+
+#: Individual values the sync takes from the annotations extraction reads (rdfs:label and
+#: skos:altLabel), not from the stkg: datatype values that restate them for the RDF form.
+_NAMED = ("name", "nameEn", "aliases")
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The nodes and links the ontology defines, and what the sync manages on them."""
+
+    nodes: dict[str, NodeRow]
+    rels: set[RelRow]
+    #: per node id, the property keys the sync owns (sets, or removes when not stated)
+    managed: dict[str, frozenset[str]]
+    #: relationship types of the links between reference nodes
+    link_types: frozenset[str]
+    #: labels whose nodes may be reference nodes (to find those that left the Turtle)
+    labels: frozenset[str]
+
+
+def _reference_data(onto: Ontology) -> _Reference:
+    """Reference individuals and vocabulary-backed entities (sectors), keyed by typed id.
+
+    Names come from ``rdfs:label`` (@ko → ``name``, @en → ``nameEn``) and aliases from
+    ``skos:altLabel``: what extraction resolves names by, so the graph answers to the same.
+    """
     nodes: dict[str, NodeRow] = {}
     rels: set[RelRow] = set()
+    marker = onto.prop("definedInOntology")
+    individual_keys: set[str] = set()
+    individual_ids: list[str] = []
+    ref_labels: set[str] = set()
     for ind in onto.individuals:
         if ind.id is None:
             continue
         labels: list[str] = []
         for c in ind.classes:
             labels += [lbl for lbl in onto.labels_of(c) if lbl not in labels]
+            ref_labels.add(onto.label(c))
         props: dict[str, Any] = {}
         for local, values in ind.values.items():
             dp = onto.datatype_properties.get(local)
-            if dp is None:
+            if dp is None or local in _NAMED:
                 continue
             props[dp.name] = values[0] if dp.functional else list(values)
+        named = {
+            "name": ind.labels.ko or next(iter(ind.values.get("name", ())), None),
+            "nameEn": ind.labels.en or next(iter(ind.values.get("nameEn", ())), None),
+            "aliases": _alt_texts(ind.alt_labels),
+        }
+        props.update({onto.prop(k): v for k, v in named.items() if v is not None})
+        props[marker] = True
         nodes[ind.id] = NodeRow(ind.id, tuple(labels), props)
+        individual_ids.append(ind.id)
+        individual_keys |= set(props) | {onto.prop(k) for k in _NAMED}
         for local, targets in ind.links.items():
             op = onto.object_properties.get(local)
             if op is None:
                 continue
             for t in targets:
                 rels.add(RelRow(ind.id, op.rel_type, typed_id_from_iri(t)))
+    managed: dict[str, frozenset[str]] = {}
+    id_key = onto.prop("id")
+    for tid in individual_ids:
+        managed[tid] = frozenset(individual_keys - {id_key})
     for cls in onto.classes.values():
         names = {p.local_name for p in onto.node_properties(cls.local_name)}
         vocab = onto.vocabularies.get(cls.id_prefix or "")
         if cls.is_meta or "notation" not in names or vocab is None:
             continue
+        ref_labels.add(cls.label)
         for c in vocab.concepts:
             tid = typed_id(cls.id_prefix or "", c.notation)
-            aliases = sorted({text for text, _lang in c.alt_labels})
             values = {
                 "id": tid,
                 "name": c.labels.ko or c.notation,
                 "nameEn": c.labels.en,
-                "aliases": aliases or None,
+                "aliases": _alt_texts(c.alt_labels),
                 "notation": c.notation,
                 "definition": c.definitions.en or c.definitions.ko,
+                "definedInOntology": True,
             }
             props = {onto.prop(k): v for k, v in values.items() if v is not None}
             nodes[tid] = NodeRow(tid, onto.labels_of(cls.local_name), props)
-    return nodes, rels
+            managed[tid] = frozenset(onto.prop(k) for k in values if k != "id")
+    return _Reference(
+        nodes,
+        rels,
+        managed,
+        frozenset(r.type for r in rels),
+        frozenset(ref_labels),
+    )
+
+
+def _changes(want: NodeRow, have: NodeRow, managed: Iterable[str]) -> list[str]:
+    """What differs between a node as the ontology wants it and as it is, one item per
+    label or property: ``aliases +중소기업부``, ``validUntil removed``, ``name 'a' → 'b'``."""
+    out: list[str] = []
+    missing = [lbl for lbl in want.labels if lbl not in have.labels]
+    if missing:
+        out.append("labels +" + " +".join(missing))
+    for key in sorted(set(want.props) | (set(managed) & set(have.props))):
+        new, old = _native(want.props.get(key)), _native(have.props.get(key))
+        if new == old:
+            continue
+        if isinstance(new, list) or isinstance(old, list):
+            a, b = set(new or ()), set(old or ())
+            parts = [f"+{x}" for x in sorted(a - b, key=str)]
+            parts += [f"-{x}" for x in sorted(b - a, key=str)]
+            out.append(f"{key} " + (" ".join(parts) if parts else "reordered"))
+        elif new is None:
+            out.append(f"{key} removed (was {old!r})")
+        elif old is None:
+            out.append(f"{key} = {new!r}")
+        else:
+            out.append(f"{key} {old!r} → {new!r}")
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -471,9 +552,20 @@ class SyncPlan:
     schema_nodes_removed: list[str] = field(default_factory=list)
     schema_rels_added: int = 0
     schema_rels_removed: int = 0
+    #: per schema node to update, what changes on it (``labelKo '…' → '…'``)
+    schema_node_changes: dict[str, list[str]] = field(default_factory=dict)
     reference_added: list[str] = field(default_factory=list)
     reference_changed: list[str] = field(default_factory=list)
+    #: per reference node to update, what changes on it (``aliases +중소기업부``)
+    reference_changes: dict[str, list[str]] = field(default_factory=dict)
+    #: nodes the ontology defined and no longer does: id → ``delete`` (nothing but the
+    #: ontology's links touch it) or ``keep`` (documents use it; it stays as ordinary data)
+    reference_removed: dict[str, str] = field(default_factory=dict)
     reference_rels_added: int = 0
+    reference_rels_removed: int = 0
+    #: the links themselves, ``a -TYPE-> b``
+    reference_links_added: list[str] = field(default_factory=list)
+    reference_links_removed: list[str] = field(default_factory=list)
     migrations: list[Migration] = field(default_factory=list)
     undefined: dict[str, dict[str, int]] = field(default_factory=dict)
     # what apply needs; not part of the report
@@ -482,6 +574,8 @@ class SyncPlan:
     _reference: dict[str, NodeRow] = field(default_factory=dict, repr=False)
     _reference_rels: set[RelRow] = field(default_factory=set, repr=False)
     _stale_rels: set[RelRow] = field(default_factory=set, repr=False)
+    _stale_reference_rels: set[RelRow] = field(default_factory=set, repr=False)
+    _reference_drop: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def changes(self) -> bool:
@@ -498,7 +592,9 @@ class SyncPlan:
             or self.schema_rels_removed
             or self.reference_added
             or self.reference_changed
+            or self.reference_removed
             or self.reference_rels_added
+            or self.reference_rels_removed
             or pending
         )
 
@@ -515,13 +611,21 @@ class SyncPlan:
                 "added": self.schema_nodes_added,
                 "changed": self.schema_nodes_changed,
                 "removed": self.schema_nodes_removed,
+                "changes": self.schema_node_changes,
                 "relationshipsAdded": self.schema_rels_added,
                 "relationshipsRemoved": self.schema_rels_removed,
             },
             "referenceData": {
                 "added": self.reference_added,
                 "changed": self.reference_changed,
+                "changes": self.reference_changes,
+                "removed": self.reference_removed,
                 "relationshipsAdded": self.reference_rels_added,
+                "relationshipsRemoved": self.reference_rels_removed,
+                "links": {
+                    "added": self.reference_links_added,
+                    "removed": self.reference_links_removed,
+                },
             },
             "migrations": [asdict(m) for m in self.migrations],
             "undefinedInGraph": self.undefined,
@@ -540,17 +644,36 @@ class SyncPlan:
 
         section("create", [str(o) for o in self.create])
         section("drop", [str(o) for o in self.drop])
+
+        def detailed(key: str, changes: dict[str, list[str]]) -> str:
+            return f"{key}: {'; '.join(changes[key])}" if changes.get(key) else key
+
         section("schema nodes to add", self.schema_nodes_added)
-        section("schema nodes to update", self.schema_nodes_changed)
+        section(
+            "schema nodes to update",
+            [detailed(k, self.schema_node_changes) for k in self.schema_nodes_changed],
+        )
         section("schema nodes to remove", self.schema_nodes_removed)
         if self.schema_rels_added or self.schema_rels_removed:
             out.append(
                 f"schema relationships: +{self.schema_rels_added} -{self.schema_rels_removed}"
             )
         section("reference nodes to add", self.reference_added)
-        section("reference nodes to update", self.reference_changed)
-        if self.reference_rels_added:
-            out.append(f"reference relationships to add: {self.reference_rels_added}")
+        section(
+            "reference nodes to update",
+            [detailed(k, self.reference_changes) for k in self.reference_changed],
+        )
+        section(
+            "reference nodes no longer in the ontology",
+            [
+                f"{k}: "
+                + ("delete (only the ontology's links touch it)" if a == "delete" else "keep "
+                   "(documents use it; it stays as ordinary data)")
+                for k, a in self.reference_removed.items()
+            ],
+        )  # fmt: skip
+        section("reference links to add", self.reference_links_added)
+        section("reference links to remove", self.reference_links_removed)
         section("migrations", [str(m) for m in self.migrations])
         for kind, names in self.undefined.items():
             section(
@@ -568,11 +691,17 @@ def _short(text: str) -> str:
 
 
 def _read_state(
-    graph: Graph, onto: Ontology, reference_ids: list[str]
-) -> tuple[dict[str, NodeRow], set[RelRow], dict[str, NodeRow], set[RelRow]]:
-    """Schema nodes and rels, and the reference nodes and rels, as they are now."""
+    graph: Graph, onto: Ontology, ref: _Reference
+) -> tuple[
+    dict[str, NodeRow], set[RelRow], dict[str, NodeRow], dict[RelRow, bool], dict[str, bool]
+]:
+    """Schema nodes and rels; the reference nodes; the links among them (with whether each
+    is bare, i.e. has no properties); and the nodes the ontology defined and no longer
+    does (with whether anything but the ontology's links uses them)."""
     meta, key = quote_name(onto.label("SchemaTerm")), quote_name(onto.prop("iri"))
     entity, id_key = quote_name(onto.label("Entity")), quote_name(onto.prop("id"))
+    marker = quote_name(onto.prop("definedInOntology"))
+    reference_ids = sorted(ref.nodes)
 
     def work(tx: ManagedTransaction) -> Any:
         nodes: dict[str, NodeRow] = {}
@@ -597,15 +726,25 @@ def _read_state(
             refs[r["key"]] = NodeRow(
                 r["key"], tuple(r["labels"]), {k: _native(v) for k, v in r["props"].items()}
             )
+        gone: dict[str, bool] = {}
+        for label in sorted(ref.labels):
+            for r in tx.run(
+                f"MATCH (n:{quote_name(label)}) WHERE n.{marker} = true "
+                f"AND NOT n.{id_key} IN $ids RETURN n.{id_key} AS key, "
+                f"EXISTS {{ (n)-[r]-(m) WHERE size(keys(r)) > 0 OR m.{marker} IS NULL }} AS used",
+                ids=reference_ids,
+            ):
+                gone[r["key"]] = bool(r["used"])
         ref_rels = {
-            RelRow(r["a"], r["t"], r["b"])
+            RelRow(r["a"], r["t"], r["b"]): bool(r["bare"])
             for r in tx.run(
                 f"UNWIND $ids AS id MATCH (a:{entity} {{{id_key}: id}})-[r]->(b:{entity}) "
-                f"WHERE b.{id_key} IN $ids RETURN a.{id_key} AS a, type(r) AS t, b.{id_key} AS b",
-                ids=reference_ids,
+                f"WHERE b.{id_key} IN $ids "
+                f"RETURN a.{id_key} AS a, type(r) AS t, b.{id_key} AS b, size(keys(r)) = 0 AS bare",
+                ids=reference_ids + sorted(gone),
             )
         }
-        return nodes, rels, refs, ref_rels
+        return nodes, rels, refs, ref_rels, gone
 
     return graph.execute_read(work)
 
@@ -616,6 +755,14 @@ def _node_differs(want: NodeRow, have: NodeRow, *, exact: bool) -> bool:
     if exact and set(have.props) != set(want.props):
         return True
     return any(_native(have.props.get(k)) != _native(v) for k, v in want.props.items())
+
+
+def _rel_sort(rel: RelRow) -> tuple[str, str, str]:
+    return (rel.start, rel.type, rel.end)
+
+
+def _rel_text(rel: RelRow) -> str:
+    return f"{rel.start} -{rel.type}-> {rel.end}"
 
 
 def _count(graph: Graph, query: str, **params: Any) -> int:
@@ -698,26 +845,56 @@ def plan_sync(graph: Graph, onto: Ontology) -> SyncPlan:
         desired_schema_objects(onto), existing_schema_objects(graph)
     )
     built = _SchemaNodes(onto).build()
-    reference, reference_rels = _reference_data(onto)
-    have_nodes, have_rels, have_refs, have_ref_rels = _read_state(graph, onto, sorted(reference))
+    ref = _reference_data(onto)
+    have_nodes, have_rels, have_refs, have_ref_rels, gone = _read_state(graph, onto, ref)
     plan._nodes, plan._rels = built.nodes, built.rels
-    plan._reference, plan._reference_rels = reference, reference_rels
+    plan._reference, plan._reference_rels = ref.nodes, ref.rels
     for key, row in sorted(built.nodes.items()):
         if key not in have_nodes:
             plan.schema_nodes_added.append(key)
         elif _node_differs(row, have_nodes[key], exact=True):
             plan.schema_nodes_changed.append(key)
+            plan.schema_node_changes[key] = _changes(
+                row, have_nodes[key], have_nodes[key].props.keys()
+            )
     removed = [row for key, row in sorted(have_nodes.items()) if key not in built.nodes]
     plan.schema_nodes_removed = [row.key for row in removed]
     plan._stale_rels = have_rels - built.rels
     plan.schema_rels_added = len(built.rels - have_rels)
     plan.schema_rels_removed = len(plan._stale_rels)
-    for key, row in sorted(reference.items()):
+    for key, row in sorted(ref.nodes.items()):
         if key not in have_refs:
             plan.reference_added.append(key)
-        elif _node_differs(row, have_refs[key], exact=False):
+            continue
+        changes = _changes(row, have_refs[key], ref.managed.get(key, ()))
+        if changes:
             plan.reference_changed.append(key)
-    plan.reference_rels_added = len(reference_rels - have_ref_rels)
+            plan.reference_changes[key] = changes
+            drop = sorted(
+                k
+                for k in ref.managed.get(key, ())
+                if k in have_refs[key].props and k not in row.props
+            )
+            if drop:
+                plan._reference_drop[key] = drop
+    plan.reference_removed = {k: "keep" if used else "delete" for k, used in sorted(gone.items())}
+    added = sorted(ref.rels - set(have_ref_rels), key=_rel_sort)
+    stale = sorted(
+        (
+            r
+            for r, bare in have_ref_rels.items()
+            if bare and r.type in ref.link_types and r not in ref.rels
+        ),
+        key=_rel_sort,
+    )
+    deleted = {k for k, a in plan.reference_removed.items() if a == "delete"}
+    # links of a node that is deleted go with it
+    plan._stale_reference_rels = {
+        r for r in stale if r.start not in deleted and r.end not in deleted
+    }
+    plan.reference_rels_added, plan.reference_rels_removed = len(added), len(stale)
+    plan.reference_links_added = [_rel_text(r) for r in added]
+    plan.reference_links_removed = [_rel_text(r) for r in stale]
     plan.migrations = _migrations(graph, onto, removed)
     plan.undefined = _undefined(graph, onto)
     return plan
@@ -743,7 +920,14 @@ def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
         by_labels[row.labels].append({"key": row.key, "props": dict(row.props)})
     ref_by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in plan._reference.values():
-        ref_by_labels[row.labels].append({"key": row.key, "props": dict(row.props)})
+        # a key set to null in a SET += map is removed: what the Turtle no longer states
+        props = dict(row.props) | dict.fromkeys(plan._reference_drop.get(row.key, ()))
+        ref_by_labels[row.labels].append({"key": row.key, "props": props})
+    stale_ref: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for rel in plan._stale_reference_rels:
+        stale_ref[rel.type].append({"a": rel.start, "b": rel.end})
+    marker = quote_name(onto.prop("definedInOntology"))
+    removed = sorted(plan.reference_removed)
     rels_by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
     for rel in plan._rels:
         rels_by_type[rel.type].append({"a": rel.start, "b": rel.end})
@@ -791,6 +975,25 @@ def _write_nodes(graph: Graph, onto: Ontology, plan: SyncPlan) -> None:
                 f"MATCH (b:{entity} {{{id_key}: row.b}}) MERGE (a)-[:{quote_name(rel_type)}]->(b)",
                 rows=rows,
             ).consume()
+        for rel_type, rows in sorted(stale_ref.items()):
+            tx.run(
+                f"UNWIND $rows AS row MATCH (a:{entity} {{{id_key}: row.a}})"
+                f"-[r:{quote_name(rel_type)}]->(b:{entity} {{{id_key}: row.b}}) "
+                "WHERE size(keys(r)) = 0 DELETE r",
+                rows=rows,
+            ).consume()
+        # a node that left the Turtle: deleted when only the ontology's links touch it,
+        # else kept as ordinary data (documents cite it), no longer marked
+        tx.run(
+            f"UNWIND $ids AS id MATCH (n:{entity} {{{id_key}: id}}) WHERE n.{marker} = true "
+            f"AND NOT EXISTS {{ (n)-[r]-(m) WHERE size(keys(r)) > 0 OR m.{marker} IS NULL }} "
+            "DETACH DELETE n",
+            ids=removed,
+        ).consume()
+        tx.run(
+            f"UNWIND $ids AS id MATCH (n:{entity} {{{id_key}: id}}) REMOVE n.{marker}",
+            ids=removed,
+        ).consume()
 
     graph.execute_write(work)
 

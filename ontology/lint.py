@@ -668,6 +668,33 @@ class _Linter:
             )
 
     # -- reference individuals -------------------------------------------------------------
+    def _check_restated(self, ind: URIRef) -> None:
+        """``stkg:name``/``nameEn``/``aliases`` restate the rdfs:labels and skos:altLabels
+        (which extraction and the sync use) for the RDF form; they must not drift apart."""
+
+        def texts(p: URIRef, lang: str | None = None) -> set[str]:
+            return {
+                str(o)
+                for o in self.g.objects(ind, p)
+                if isinstance(o, Literal) and (lang is None or o.language == lang)
+            }
+
+        for prop, annotation, lang in (
+            (STKG.name, RDFS.label, "ko"),
+            (STKG.nameEn, RDFS.label, "en"),
+            (STKG.aliases, SKOS.altLabel, None),
+        ):
+            stated, source = texts(prop), texts(annotation, lang)
+            if stated and stated != source:
+                where = f"rdfs:label @{lang}" if lang else "skos:altLabel"
+                self.add(
+                    WARNING,
+                    "restated-label",
+                    f"{_local(prop)} of {ind} is {sorted(stated)} but its {where} is "
+                    f"{sorted(source)}; the graph and extraction use the {where}",
+                    ind,
+                )
+
     def check_individuals(self) -> None:
         for ind in sorted(self.t.individuals):
             classes = [c for c in self.g.objects(ind, RDF.type) if c in self.t.classes]
@@ -678,6 +705,7 @@ class _Linter:
                     self.add(
                         ERROR, "missing-label", f"individual {ind} has no rdfs:label @{lang}", ind
                     )
+            self._check_restated(ind)
             for p, o in self.g.predicate_objects(ind):
                 if str(o).startswith(INSTANCE_NS) and o not in self.t.individuals:
                     self.add(

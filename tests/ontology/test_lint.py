@@ -219,6 +219,11 @@ WARNING_CASES: list[tuple[str, str, str, str, str]] = [
     ("deprecated-without-replacement", "+stkg:oldThing a owl:Class ; owl:deprecated true ; "
      'rdfs:subClassOf stkg:Entity ; rdfs:label "옛것"@ko , "old thing"@en .', "",
      "deprecated-without-replacement", "oldThing"),
+    ("restated-label", "+<https://w3id.org/stkg/id/thing:a> a stkg:Thing ; "
+     'stkg:id "thing:a" ; rdfs:label "가"@ko , "a"@en ; stkg:aliases "ㄱ" , "A" ; '
+     'skos:altLabel "A"@en .\nstkg:aliases a owl:DatatypeProperty ; rdfs:label "별칭"@ko , '
+     '"aliases"@en ; skos:definition "A."@en ; rdfs:domain stkg:Entity ; rdfs:range xsd:string .',
+     "", "restated-label", "thing:a"),
     ("deprecated-term-used", "+stkg:oldLink a owl:ObjectProperty ; owl:deprecated true ; "
      'dct:isReplacedBy stkg:relatedTo ; rdfs:label "옛 관련"@ko , "old link"@en ; '
      "rdfs:domain stkg:Thing ; rdfs:range stkg:Thing .\n"
