@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from stkg.api.analyst import AnalystPool
+from stkg.api.head import HeadAsGet
 from stkg.api.limits import BodyLimit
 from stkg.api.metrics import RequestMetrics, create_metrics
 from stkg.api.openapi import install_openapi
@@ -99,7 +100,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Innermost first: the body limit, then CORS, then metrics around everything."""
+    """Innermost first: HEAD as GET, the body limit, then CORS, then metrics around
+    everything."""
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, max_body=settings.api_max_body)
     if settings.api_cors_origins:
         app.add_middleware(

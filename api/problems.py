@@ -92,7 +92,10 @@ def problem_response(
         headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER), **(headers or {})}
     if status == 405:  # RFC 9110 §15.5.6: a 405 lists the methods the resource supports
         given = (headers or {}).get("Allow", "")
-        headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request)) or given}
+        allow = set(allowed_methods(request)) or {m.strip() for m in given.split(",") if m.strip()}
+        if "GET" in allow:
+            allow.add("HEAD")  # answered as GET without a body (api/head.py)
+        headers = {**(headers or {}), "Allow": ", ".join(sorted(allow))}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 

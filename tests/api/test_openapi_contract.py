@@ -61,9 +61,9 @@ def test_every_429_and_503_states_retry_after(document: dict[str, Any]) -> None:
 
 def test_a_405_lists_every_method_of_the_path_in_allow(client: TestClient) -> None:
     for method, path, allow in [
-        ("TRACE", "/health", "GET"),
+        ("TRACE", "/health", "GET, HEAD"),
         ("GET", "/cypher", "POST"),
-        ("DELETE", "/ontology/terms", "GET"),
+        ("DELETE", "/ontology/terms", "GET, HEAD"),
         ("PUT", "/static/style.css", "GET, HEAD"),
     ]:
         response = client.request(method, path)
@@ -101,3 +101,15 @@ def test_links_lead_to_operations_the_document_has(document: dict[str, Any]) -> 
         for name in operation["responses"]["200"].get("links", {})
     }
     assert offered == {(path, name) for (_, path), links in LINKS.items() for name in links}
+
+
+def test_head_answers_as_get_without_a_body(client: TestClient) -> None:
+    for path in ("/health", "/ontology/terms", "/queries"):
+        get = client.get(path)
+        head = client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+        assert head.headers["content-length"] == get.headers["content-length"], path
+    missing = client.head("/entities/field:없는분야")
+    assert missing.status_code == 404 and missing.content == b""
