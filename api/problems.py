@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     Neo4jError,
+    ResultFailedError,
     ServiceUnavailable,
     SessionError,
     SessionExpired,
@@ -207,6 +208,17 @@ def install_problem_handlers(app: FastAPI) -> None:
         log.exception("unhandled Neo4j error on %s", request.url.path)
         return problem_response(request, 500, "Internal error", "The error was logged.")
 
+    # a result whose transaction failed under it: the server went away mid-query if what
+    # made it fail was an unreachable, expired or stopping server
+    @app.exception_handler(ResultFailedError)
+    async def _result_failed(request: Request, exc: Exception) -> JSONResponse:
+        if server_went_away(exc):
+            return problem_response(
+                request, 503, "Graph database unavailable", "Neo4j cannot be reached; retry soon."
+            )
+        log.exception("unhandled failed result on %s", request.url.path)
+        return problem_response(request, 500, "Internal error", "The error was logged.")
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
@@ -228,3 +240,19 @@ def _configured_limit(request: Request) -> str | None:
     settings = getattr(request.app.state, "settings", None)
     limit = getattr(settings, "neo4j_query_memory", None)
     return limit if limit and limit.strip("0kmgKMG") else None  # "0": no limit set
+
+
+def server_went_away(exc: BaseException) -> bool:
+    """Whether a failed result's causes include the server going away: unreachable, a
+    dead or expired connection, or a transaction the stopping server ended."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc.__cause__ or exc.__context__
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, (ServiceUnavailable, SessionExpired, SessionError, OSError)):
+            return True
+        code = getattr(cause, "code", None) or ""
+        if isinstance(cause, Neo4jError) and any(part in code for part in _UNAVAILABLE_CODES):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
