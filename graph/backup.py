@@ -409,26 +409,16 @@ def _backup_dump(
             target.unlink(missing_ok=True)
             raise GraphChanged(_changed_message(before.content, after))
     steps.step(f"Computing the sha256 of {target.name}")
-    manifest = Manifest(
-        kind=DUMP,
-        file=target.name,
-        bytes=target.stat().st_size,
-        sha256=file_sha256(target),
-        created_at=when.isoformat().replace("+00:00", "Z"),
-        database=db,
-        nodes=before.content.nodes,
-        relationships=before.content.relationships,
-        fingerprint=before.content.sha256,
-        ontology_version=before.ontology_version,
-        stkg_version=__version__,
-        neo4j_version=before.neo4j_version,
-        neo4j_edition=before.neo4j_edition,
+    return _record(
+        DUMP,
+        target,
+        when,
+        began,
+        db,
+        before,
         source=f"{server.bolt_uri} (local store {server.home})",
-        took_seconds=round(time.perf_counter() - began, 2),
+        server_actions=actions,
     )
-    mpath = manifest_for(target)
-    _write_private(mpath, json.dumps(manifest.to_json(), indent=2, ensure_ascii=False) + "\n")
-    return BackupResult(manifest, target, mpath, actions)
 
 
 def _changed_message(before: Fingerprint, after: Fingerprint) -> str:
@@ -464,22 +454,14 @@ def _backup_rdf(settings: Settings, directory: Path, steps: Steps, onto: Ontolog
             raise
     partial.rename(target)
     steps.step(f"Computing the sha256 of {target.name}")
-    manifest = Manifest(
-        kind=RDF,
-        file=target.name,
-        bytes=target.stat().st_size,
-        sha256=file_sha256(target),
-        created_at=when.isoformat().replace("+00:00", "Z"),
-        database=settings.neo4j_database,
-        nodes=before.content.nodes,
-        relationships=before.content.relationships,
-        fingerprint=before.content.sha256,
-        ontology_version=before.ontology_version,
-        stkg_version=__version__,
-        neo4j_version=before.neo4j_version,
-        neo4j_edition=before.neo4j_edition,
+    return _record(
+        RDF,
+        target,
+        when,
+        began,
+        settings.neo4j_database,
+        before,
         source=settings.neo4j_uri,
-        took_seconds=round(time.perf_counter() - began, 2),
         exported={
             "nodes": stats.nodes,
             "relationships": stats.relationships,
@@ -487,9 +469,42 @@ def _backup_rdf(settings: Settings, directory: Path, steps: Steps, onto: Ontolog
             "leftOut": dict(sorted(stats.skipped.items())),
         },
     )
+
+
+def _record(
+    kind: str,
+    target: Path,
+    when: dt.datetime,
+    began: float,
+    database: str,
+    before: _Snapshot,
+    *,
+    source: str,
+    server_actions: list[str] | None = None,
+    exported: dict[str, Any] | None = None,
+) -> BackupResult:
+    """The manifest of a finished backup, written beside it (owner-only)."""
+    manifest = Manifest(
+        kind=kind,
+        file=target.name,
+        bytes=target.stat().st_size,
+        sha256=file_sha256(target),
+        created_at=when.isoformat().replace("+00:00", "Z"),
+        database=database,
+        nodes=before.content.nodes,
+        relationships=before.content.relationships,
+        fingerprint=before.content.sha256,
+        ontology_version=before.ontology_version,
+        stkg_version=__version__,
+        neo4j_version=before.neo4j_version,
+        neo4j_edition=before.neo4j_edition,
+        source=source,
+        took_seconds=round(time.perf_counter() - began, 2),
+        exported=exported,
+    )
     mpath = manifest_for(target)
     _write_private(mpath, json.dumps(manifest.to_json(), indent=2, ensure_ascii=False) + "\n")
-    return BackupResult(manifest, target, mpath)
+    return BackupResult(manifest, target, mpath, server_actions or [])
 
 
 # ---------------------------------------------------------------------------------------
