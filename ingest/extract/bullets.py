@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import CUE_CLASSES, GENERIC_ENDINGS, cue_class, head_class
+from stkg.ingest.extract.enumerations import CUE_HEADS, GENERIC_ENDINGS, cue_class, head_class
 from stkg.ingest.extract.phrases import BULLET_MARKERS, noun_phrases, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 
@@ -32,15 +32,14 @@ _GROUP = re.compile(
 #: Cue words printed with an item that name its kind, not part of its name (``조선 분야``);
 #: a product's 부품 or 소재 is part of its name (``전동모듈 부품``).
 _OWN_FIELD_CUES = ("분야", "부문", "영역")
-_CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
-_OWN_CUE = re.compile(rf"\s+(?P<cue>{_CUE_HEADS})$")
+_OWN_CUE = re.compile(rf"\s+(?P<cue>{CUE_HEADS})$")
 _TOPIC = re.compile(
-    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
 )
 _AFTER = re.compile(
     rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
-    rf"(?P<cue>[가-힣A-Za-z]*?(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
 )
 MAX_ITEM_CHARS = 40
 EXTRACTOR = "bullets"
@@ -50,7 +49,7 @@ EXTRACTOR = "bullets"
 #: ``3대 분야는 다음과 같다.`` / ``- 해양드론`` / ``- 극지로봇``.
 _LINE_ITEM = re.compile(r"^[ \t]*[-·•○ㅇ*▪◦][ \t]*(?P<item>[^\n]{2,30}?)[ \t]*$", re.M)
 _LINE_HEADER = re.compile(
-    rf"(?P<cue>[가-힣A-Za-z]*(?:{_CUE_HEADS}))(?:별)?(?:은|는|:)?\s*(?:다음과\s*같다\.?|아래와\s*같다\.?)?\s*:?\s*$"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:별)?(?:은|는|:)?\s*(?:다음과\s*같다\.?|아래와\s*같다\.?)?\s*:?\s*$"
 )
 
 

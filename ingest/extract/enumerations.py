@@ -98,6 +98,11 @@ class Item:
     cue: str | None = None  # a cue word printed with the item itself ("… 분야")
 
 
+#: The cue nouns as one regular-expression alternation, longest first (shared by the list
+#: extractors: bullets, quoted terms).
+CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+
+
 def cue_class(cue: str) -> str | None:
     cue = cue.replace(" ", "")
     for head, cls in CUE_CLASSES:
@@ -273,7 +278,7 @@ _COUNTED_ETC = re.compile(r"^\s*등\s*(?:의\s*)?\d+\s*(?:개|대|가지|종)")
 #: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.
 _DESIGNATED = re.compile(
     r"^(?:은|는|이|가)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
-    + "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+    + CUE_HEADS
     + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?(?:지정|선정|추가|편입|신설|포함)"
 )
 
@@ -389,13 +394,12 @@ def _item(phrase: Phrase) -> Item:
     return Item(phrase, text, start, cue)
 
 
-_CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 #: After a list: 등/등의, then at most three words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:"
-    + _CUE_HEADS
+    + CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
 )
 
@@ -403,7 +407,7 @@ _CUE_AFTER = re.compile(
 #: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
 _CUE_AS = re.compile(
     r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
-    + _CUE_HEADS
+    + CUE_HEADS
     + r"))(?:으로|로)\s"
 )
 
