@@ -64,6 +64,10 @@ NOT_FUNDING = (
     "연봉",
     "손실",
 )
+#: Closing quotes: the phrase before an amount may be a quoted name.
+CLOSING = "’”」』'\""
+#: A bare programme head after a quoted name is the name's (``‘…’ 사업에 50억원``).
+GENERIC_HEADS = frozenset(["사업", "프로그램", "과제"])
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
 MAX_STEPS = 12
 EXTRACTOR = "budgets"
@@ -77,10 +81,15 @@ class Budgets:
     def __call__(self, source: Source) -> None:
         doc, ctx = source.analysis, source.ctx
         previous: tuple[int, str] | None = None  # (end token of the last amount, its target)
+        respective: dict[int, str] = {}  # amount start token → its item of a 각각 list
         for ent in doc.ents:
             if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
                 continue
-            target = _target(doc, ent.start)
+            found = _target(doc, ent.start)
+            target = respective.get(ent.start) or (found[0] if found else None)
+            if found and ent.start not in respective:
+                respective.update(_respectively(doc, ent.start, found))
+                target = respective.get(ent.start, target)
             if (
                 target is None
                 and previous is not None
@@ -108,7 +117,8 @@ class Budgets:
                 ctx.facts.rel("funds", fid, programme, ctx.span(ent.start_char, ent.end_char))
 
 
-def _target(doc: Doc, money_start: int) -> str | None:
+def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
+    """The name of what the amount at ``money_start`` funds, and its first token."""
     i, steps = money_start - 1, 0
     while i >= 0 and steps < MAX_STEPS:
         token = doc[i]
@@ -117,13 +127,16 @@ def _target(doc: Doc, money_start: int) -> str | None:
             return None
         if tag.startswith(("V", "E", "XSV", "XSA")):
             return None
-        if is_nominal(token) or token.text in "’”」』":
+        if is_nominal(token) or token.text in CLOSING:
             start, end = _phrase_back(doc, i)
             text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
                 "‘’“”「」『』'\" "
             )
+            if text in GENERIC_HEADS and start > 0 and doc[start - 1].text in CLOSING:
+                start, _ = _phrase_back(doc, start - 1)  # ‘…’ 사업에 50억원: the quoted name
+                text = text_of(doc)[doc[start].idx + 1 : doc[end].idx].strip("‘’“”「」『』'\" ")
             if text and text not in SKIPPED_WORDS and not _numeric(text):
-                return text
+                return text, start
             i = start - 1
         else:
             i -= 1
@@ -131,11 +144,48 @@ def _target(doc: Doc, money_start: int) -> str | None:
     return None
 
 
+def _respectively(doc: Doc, money_start: int, target: tuple[str, int]) -> dict[int, str]:
+    """``A와 B에 각각 100억원, 50억원``: each amount of the run after 각각 funds its item.
+
+    Only when the items before 각각 (joined by 와/과, 및 or commas) are exactly as many as
+    the amounts after it; otherwise nothing, and every amount keeps the nearest target.
+    """
+    if money_start == 0 or doc[money_start - 1].text != "각각":
+        return {}
+    amounts, k = [money_start], money_start
+    for ent in doc.ents:
+        if ent.start < money_start or ent.label_ != "MONEY":
+            continue
+        if ent.start != money_start:
+            between = [t.text for t in doc[k : ent.start]]
+            if not between or any(w not in {",", "와", "과", "및"} for w in between):
+                break
+            amounts.append(ent.start)
+        k = ent.end
+    items = [target]
+    while len(items) < len(amounts):
+        joint = items[-1][1] - 1
+        if joint < 1 or doc[joint].text not in {",", "와", "과", "및"}:
+            return {}
+        start, end = _phrase_back(doc, joint - 1)
+        text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
+            "‘’“”「」『』'\" "
+        )
+        if not is_nominal(doc[end]) or not text or _numeric(text):
+            return {}
+        items.append((text, start))
+    first = items[-1][1]
+    if len(amounts) < 2 or (first > 0 and doc[first - 1].text in {",", "와", "과", "및"}):
+        return {}  # one amount, or more items than amounts
+    return dict(zip(amounts, (text for text, _ in reversed(items)), strict=True))
+
+
 def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
     """The noun phrase ending at token ``end`` (a closing quote takes the quoted span)."""
-    if doc[end].text in "’”」』":
+    if doc[end].text in CLOSING:
+        opening = "‘“「『" + (doc[end].text if doc[end].text in "'\"" else "")
         k = end - 1
-        while k >= 0 and doc[k].text not in "‘“「『" and end - k < 20:
+        while k >= 0 and doc[k].text not in opening and end - k < 20:
             k -= 1
         return (k, end) if k >= 0 else (end, end)
     k = end

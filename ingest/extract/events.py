@@ -56,13 +56,18 @@ _EVENT = re.compile("|".join(EVENT_WORDS))
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*년"
 _SHORT = r"[’‘'`](?P<yy>\d{2})\s*\.\s*(?P<m2>\d{1,2})\s*\.\s*(?P<d2>\d{1,2})"
 _DOTTED = r"(?P<y3>(?:19|20)\d{2})\s*[.-]\s*(?P<m3>\d{1,2})\s*[.-]\s*(?P<d3>\d{1,2})"
+#: Months named relative to the article's: 지난달 20일, 다음 달 1일, 이달 말.
+RELATIVE_MONTHS = {"지난달": -1, "지난 달": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
+_MONTH_WORDS = "|".join(sorted(RELATIVE_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"{_SHORT}|{_DOTTED}"
     rf"|(?:{_YEAR}\s*|(?P<rel_d>올해|지난해|작년|내년)\s+)?"
-    rf"(?:(?P<m>\d{{1,2}})\s*월\s*)?(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|이내)))"
+    rf"(?:(?P<m>\d{{1,2}})\s*월\s*|(?P<rel_m>{_MONTH_WORDS})\s*)?"
+    rf"(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|이내)))"
     rf"|{_YEAR.replace('y>', 'y4>')}\s*(?P<m4>\d{{1,2}})\s*월"
     rf"|(?P<half>(?:(?P<y5>(?:19|20)\d{{2}})\s*년\s*)?(?:상반기|하반기))"
     rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
+    rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
 )
 _COMING = re.compile(r"오는\s*$")
 MAX_GAP = 30
@@ -86,6 +91,8 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
         year = int(g["y"]) if g["y"] else base.year + _offset(g["rel_d"])
         if g["m"]:
             return _iso(year, int(g["m"]), int(g["d"]))
+        if g["rel_m"]:
+            return _iso(*_shift(base, g["rel_m"]), int(g["d"]))
         day, month = int(g["d"]), base.month
         if not _COMING.search(before) and day > base.day + 1:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
@@ -98,7 +105,15 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
         return str(int(g["y5"]) if g["y5"] else base.year)
     if g["m6"]:
         return _iso(base.year + _offset(g["rel"]), int(g["m6"]))
+    if g["rel_m7"] and known != "year":
+        return _iso(*_shift(base, g["rel_m7"]))
     return None
+
+
+def _shift(base: dt.date, word: str) -> tuple[int, int]:
+    """The year and month that 지난달, 이달 or 다음 달 names, read against ``base``."""
+    months = base.year * 12 + base.month - 1 + RELATIVE_MONTHS[word]
+    return months // 12, months % 12 + 1
 
 
 def _offset(relative: str | None) -> int:

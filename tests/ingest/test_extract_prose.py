@@ -621,3 +621,41 @@ def test_items_one_per_line_under_a_header_with_their_cue(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "극지로봇", "심해자원"} <= fields and "기간은 2년" not in fields
+
+
+def test_days_and_months_named_relative_to_the_articles_month(tmp_path, onto):
+    text = (
+        "DATE: 2024-12-20\n\n중기부는 스마트물류 기술개발사업 과제를 다음 달 6일부터 접수한다. "
+        "사업 계획은 지난달 28일 확정됐고, 기술로드맵은 이달 말 발표한다.\n"
+    )
+    assert {"2025-01-06", "2024-11-28", "2024-12"} <= events(facts_of(tmp_path, onto, text))
+
+
+def fundings(facts: FactSet) -> set[tuple[str, int]]:
+    return {
+        (n.props["name"], n.props["amountKrw"]) for n in facts.nodes.values() if n.cls == "Funding"
+    }
+
+
+def test_amounts_after_respectively_fund_the_items_in_order(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양기업 성장지원 사업과 스마트물류 기술개발사업에 각각 100억원, "
+        "50억원을 배정했다.\n"
+    )
+    assert fundings(facts_of(tmp_path, onto, text)) == {
+        ("해양기업 성장지원 사업", 10_000_000_000),
+        ("스마트물류 기술개발사업", 5_000_000_000),
+    }
+
+
+def test_respectively_with_more_items_than_amounts_keeps_the_nearest_target(tmp_path, onto):
+    text = "중소벤처기업부는 갑 사업, 을 사업과 스마트물류 기술개발사업에 각각 100억원, 50억원을 배정했다.\n"
+    assert {name for name, _ in fundings(facts_of(tmp_path, onto, text))} == {
+        "스마트물류 기술개발사업"
+    }
+
+
+def test_an_amount_for_a_quoted_name_and_its_bare_head_funds_the_quoted_name(tmp_path, onto):
+    text = "중소벤처기업부는 ‘해양혁신 바우처’ 사업에 50억원, '극지 도약' 프로그램에 20억원을 지원한다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert fundings(facts) == {("해양혁신 바우처", 5_000_000_000), ("극지 도약", 2_000_000_000)}
