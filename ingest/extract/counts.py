@@ -11,12 +11,14 @@ noun is taught in TTL. The figure quantifies the document it is stated in.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
+from stkg.ingest.extract.enumerations import CUE_HEADS
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
@@ -102,6 +104,7 @@ class Counts:
             noun = (
                 COUNTERS[counter.text]
                 or after
+                or _listed_total(doc, first)
                 or _noun_before(doc, first)
                 or _topic_before(doc, first)
                 or _changed_from(doc, first, previous)
@@ -217,6 +220,19 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         return None
     noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
     return None if noun in TIME_WORDS else noun
+
+
+#: ``전략분야는 A, B, C 3개다``: a count closing a list counts the list's topic.
+_LISTED_TOTAL = re.compile(
+    r"(?P<topic>[가-힣A-Za-z]*(?:" + CUE_HEADS + r"))(?:은|는|로는|으로는)\s+"
+    r"(?:[^,.\s]+(?:\s[^,.\s]+){0,2}\s*,\s*)+[^,.\s]+(?:\s[^,.\s]+){0,2}\s+$"
+)
+
+
+def _listed_total(doc: Doc, i: int) -> str | None:
+    line = text_of(doc)[: doc[i].idx]
+    m = _LISTED_TOTAL.search(line[max(line.rfind("\n"), line.rfind(". "), 0) :])
+    return m["topic"] if m else None
 
 
 def _topic_before(doc: Doc, i: int) -> str | None:

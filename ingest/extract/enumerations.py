@@ -212,6 +212,7 @@ GENERIC_FIELDS = frozenset(
         "인접",
         "해외",
         "국내",
+        "대상",
     ]
 )
 
@@ -228,7 +229,9 @@ def is_kind(stem: str) -> bool:
     return True
 
 
-_GENERIC_BY_LENGTH = sorted(GENERIC_FIELDS | {"원천", "선도", "차세대"}, key=len, reverse=True)
+_GENERIC_BY_LENGTH = sorted(
+    GENERIC_FIELDS | {"원천", "선도", "차세대", "요소", "핵심요소"}, key=len, reverse=True
+)
 #: A list written as one word needs this many parts to be read as a list on its own:
 #: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.
 MIN_DOTTED_PARTS = 3
@@ -276,19 +279,27 @@ _COUNTED_ETC = re.compile(r"^\s*등\s*(?:의\s*)?\d+\s*(?:개|대|가지|종)")
 
 
 #: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.
+_DESIGNATE = r"(?:지정|선정|추가|편입|신설|포함)"
 _DESIGNATED = re.compile(
-    r"^(?:은|는|이|가)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    r"^(?:은|는|이|가|을|를)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
-    + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?(?:지정|선정|추가|편입|신설|포함)"
+    + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?"
+    + _DESIGNATE
 )
+#: The same, the kind first: ``신규 전략품목으로 수중 글라이더를 선정``.
+_AS_KIND = re.compile(r"(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))(?:으로|로)\s+$")
+_DESIGNATED_AFTER = re.compile(r"^(?:을|를)\s+(?:[^\s,.]+\s+)?" + _DESIGNATE)
 
 
 def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     """``수중 글라이더 등 5개 품목``: one item given as an example of a counted set;
-    ``수소는 신규 전략분야로 추가``: one item made one of a kind."""
+    ``수소는 신규 전략분야로 추가``, ``전략품목으로 수중 글라이더를 선정``: one item made one
+    of a kind."""
     doc = source.analysis
     after = _past_aside(text_of(doc)[phrases[i].end_char : phrases[i].end_char + 40])
     designated = _DESIGNATED.match(after)
+    if designated is None and _DESIGNATED_AFTER.match(after):
+        designated = _AS_KIND.search(text_of(doc)[max(0, item.start - 30) : item.start])
     if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
         return
     cls = cue_class(designated["cue"]) if designated else _cue_after(doc, phrases, i)
@@ -297,7 +308,8 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     ):
         if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
             return
-        found = Found(cls, item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5)
+        text = f"{item.text} 기술" if cls == "CoreTechnology" and item.cue == "기술" else item.text
+        found = Found(cls, text, item.start, item.start + len(text), EXTRACTOR, 0.5)
         add_entity(source, found)
 
 
@@ -354,7 +366,30 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     listed = listed or (
         len(items) == 2 and items[-1].cue is not None and items[0].cue in (None, items[-1].cue)
     )
+    # "요소기술은 A와 B로 구성된다": a pair that completes a qualified cue before it
+    listed = listed or (
+        len(items) == 2
+        and _qualified_topic(doc, phrases, i)
+        and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
+    )
     return (items if listed else items[:1]), j
+
+
+#: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.
+_PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이\s|가\s|을\s|를\s|등)")
+#: Words that point back (``이 기술은``): what follows is about that thing, not a list of it.
+_DEICTIC = ("이", "그", "해당", "각", "모든", "전", "타", "다른", "이번", "동")
+
+
+def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
+    """Whether the topic before ``first`` is a cue with a qualifier that makes it a set
+    (``요소기술은``, ``유망 품목에는``, ``신규 전략분야는``), not a thing pointed back to."""
+    if first == 0 or _cue_before(doc, phrases, first) is None:
+        return False
+    words = phrases[first - 1].text.split()
+    head = next((h for h, _ in CUE_CLASSES if words[-1].endswith(h)), "")
+    stem = "".join(words)[: -len(head) or None]
+    return bool(stem) and words[0] not in _DEICTIC and is_kind(stem)
 
 
 _AMOUNT = re.compile(

@@ -57,7 +57,16 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})\s*년"
 _SHORT = r"[’‘'`](?P<yy>\d{2})\s*\.\s*(?P<m2>\d{1,2})\s*\.\s*(?P<d2>\d{1,2})"
 _DOTTED = r"(?P<y3>(?:19|20)\d{2})\s*[.-]\s*(?P<m3>\d{1,2})\s*[.-]\s*(?P<d3>\d{1,2})"
 #: Months named relative to the article's: 지난달 20일, 다음 달 1일, 이달 말.
-RELATIVE_MONTHS = {"지난달": -1, "지난 달": -1, "이달": 0, "이번 달": 0, "이번달": 0, "다음 달": 1, "다음달": 1, "내달": 1}
+RELATIVE_MONTHS = {
+    "지난달": -1,
+    "지난 달": -1,
+    "이달": 0,
+    "이번 달": 0,
+    "이번달": 0,
+    "다음 달": 1,
+    "다음달": 1,
+    "내달": 1,
+}
 _MONTH_WORDS = "|".join(sorted(RELATIVE_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"{_SHORT}|{_DOTTED}"

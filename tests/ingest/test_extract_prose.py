@@ -659,3 +659,36 @@ def test_an_amount_for_a_quoted_name_and_its_bare_head_funds_the_quoted_name(tmp
     text = "중소벤처기업부는 ‘해양혁신 바우처’ 사업에 50억원, '극지 도약' 프로그램에 20억원을 지원한다.\n"
     facts = facts_of(tmp_path, onto, text)
     assert fundings(facts) == {("해양혁신 바우처", 5_000_000_000), ("극지 도약", 2_000_000_000)}
+
+
+def test_a_pair_that_completes_a_qualified_cue_before_it(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 요소기술은 수중음향 통신과 극저온 냉각으로 구성된다. "
+        "유망 품목에는 해양 드론과 극지 로봇이 포함됐다. "
+        "이 기술은 비용과 시간을 줄인다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert set(named(facts, "CoreTechnology")) == {"수중음향 통신", "극저온 냉각"}
+    assert set(named(facts, "StrategicProduct")) == {"해양 드론", "극지 로봇"}
+
+
+def test_one_item_made_one_of_a_kind_named_first_or_after_it(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 신규 전략품목으로 수중 글라이더를 선정했다. "
+        "중기부는 극지 로봇을 전략품목으로 새로 지정했고, 이를 전략분야로 선정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert set(named(facts, "StrategicProduct")) == {"수중 글라이더", "극지 로봇"}
+    assert named(facts, "StrategicField") == {}
+
+
+def test_a_count_closing_a_list_counts_the_lists_topic(tmp_path, onto):
+    text = "해양기술 로드맵의 대상 분야는 해양에너지, 극지개발, 수산바이오 3개다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert set(named(facts, "StrategicField")) == {"해양에너지", "극지개발", "수산바이오"}
+    counts = {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counts == {(3, "분야")}
