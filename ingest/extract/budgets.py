@@ -127,6 +127,11 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             return None
         if tag.startswith(("V", "E", "XSV", "XSA")):
             return None
+        if token.text in ")）" and i > 0 and "(" not in token.text:
+            opening = _opening_bracket(doc, i)
+            if opening is not None:  # ``A사업(구 B사업)의 예산은``: the name before the aside
+                i, steps = opening - 1, steps + 1
+                continue
         if is_nominal(token) or token.text in CLOSING:
             start, end = _phrase_back(doc, i)
             text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
@@ -141,6 +146,16 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
         else:
             i -= 1
         steps += 1
+    return None
+
+
+def _opening_bracket(doc: Doc, close: int) -> int | None:
+    """The token that opens the bracket closed at ``close``, in the same sentence."""
+    k = close - 1
+    while k >= 0 and close - k < 20 and doc[k].tag_ != "SF":
+        if doc[k].text in "(（":
+            return k
+        k -= 1
     return None
 
 

@@ -692,3 +692,8 @@ def test_a_count_closing_a_list_counts_the_lists_topic(tmp_path, onto):
         if n.cls == "StatedFigure"
     }
     assert counts == {(3, "분야")}
+
+
+def test_an_amount_after_a_bracketed_aside_funds_the_name_before_it(tmp_path, onto):
+    text = "중소벤처기업부의 해양 전략기술개발사업(구 해양혁신사업)의 예산은 400억원이다.\n"
+    assert fundings(facts_of(tmp_path, onto, text)) == {("해양 전략기술개발사업", 40_000_000_000)}
