@@ -56,7 +56,7 @@ def rows_from_factset(facts: FactSet, onto: Ontology) -> list[NodeRow]:
             linked.setdefault(rel.start, []).append(names[rel.end])
     rows = []
     for n in facts.nodes.values():
-        props = dict(n.props)
+        props = {"id": n.id, **n.props}  # as the graph's nodes carry their key
         ind = reference.get(n.id)
         if ind is not None:
             props["aliases"] = [t for t, _ in ind.alt_labels]

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import QUOTED, text_of
+from stkg.ingest.extract.phrases import QUOTED, text_of, token_range
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
@@ -81,6 +83,7 @@ GENERIC_QUALIFIERS = frozenset(
         "세부",
         "분야별",
         "연차별",
+        "연도별",
         "단계별",
         "향후",
         "차기",
@@ -132,11 +135,13 @@ class Editions:
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
                 spans.append((start, end))
         for m in QUOTED.finditer(source.text):
-            inner = m.group(1).strip()
+            # a slogan before the name: ‘돈이 되는 R&D, 중소벤처 R&D 혁신방안’
+            inner = m.group(1).rsplit(",", 1)[-1].strip()
             bare = re.sub(r"\s*\((?:안|案)\)$", "", inner)
             if bare.endswith(QUOTED_HEADS):
                 start = m.start(1) + m.group(1).index(inner)
                 spans.append((start, start + len(bare)))
+        spans = [(s, e) for s, e in spans if not _a_clause(doc, s, e)]
         named = [n for n in (_named(source.text, s, e) for s, e in spans) if n is not None]
         # a series the document dates once (``‘2019∼2033 …정책서’``) is that edition where
         # it is named again without a year, not an edition of the document's own year
@@ -149,6 +154,17 @@ class Editions:
             if not years and len(stated) == 1:
                 years = [next(iter(stated))]
             _add(source, series, start, end, years)
+
+
+def _a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span holds a verb's ending: ``‘… 기회를 늘려갈 계획’`` says what will be
+    done, it names no plan."""
+    first, last = token_range(doc, start, end)
+    return any(t.tag_.split("+")[-1] in CLAUSE_TAGS for t in doc[first:last])
+
+
+#: Kiwi tags of verb endings (adnominal, connective, final).
+CLAUSE_TAGS = frozenset({"ETM", "EC", "EF"})
 
 
 def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] | None:

@@ -3,8 +3,9 @@
 ``기술융복합센터`` ends like an institution, but where it is printed only as part of the
 programme ``중소기업 기술융복합센터 연계형 기술개발`` it names none. This stage runs after
 the extractors: a candidate (a name the reference data does not know) whose every piece
-of evidence lies inside the evidence of another named node of another class is dropped,
-with its relationships. Reference individuals are never dropped, and neither is a name
+of evidence lies inside the evidence of another named node is dropped, with its
+relationships (``무인기 충돌탐지`` read by one extractor inside the listed technology
+``무인기 충돌탐지 및 회피 기술`` read by another). Reference individuals are never dropped, and neither is a name
 printed on its own anywhere in the document.
 """
 
@@ -39,7 +40,7 @@ def _inside_another(ref: EvidenceRef, node: NodeFact, named: list[NodeFact]) -> 
     if ref.start is None or ref.end is None or ref.table is not None:
         return False
     return any(
-        other.cls != node.cls
+        other is not node
         and o.start is not None
         and o.end is not None
         and o.table is None

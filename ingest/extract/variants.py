@@ -1,4 +1,4 @@
-"""Shorter and longer wordings of one programme in one document become one node.
+"""Shorter and longer wordings of one programme or plan in one document become one node.
 
 An article names a programme in full once (``특허 기반 연구개발(IP-R&D) 전략지원 사업``) and
 then shorter (``IP-R&D 전략지원 사업``) or dated (``2026년 상반기 IP-R&D 전략지원 사업``).
@@ -6,6 +6,11 @@ This stage runs after the extractors: a programme candidate whose name, past its
 time words, is the end of another programme's name in the same document (or of that name
 with its bracketed gloss in place of the word it glosses) is folded into it, and its
 wording kept as an alias. The fuller name wins; a reference individual always wins.
+
+Plans are worded more freely (``제1차 양자과학기술 및 양자 산업 육성 종합계획``, then
+``양자 기술·산업 육성 종합계획``, ``양자 종합계획``): an edition of the same year whose name
+ends in the same plan head and whose other letters all appear, in order, in a fuller
+name's is folded into that edition, and its series into the fuller one's.
 """
 
 from __future__ import annotations
@@ -46,6 +51,64 @@ class ProgrammeVariants:
         facts = source.ctx.facts
         for cls in CLASSES:
             _fold_variants(facts, [n for n in facts.nodes.values() if n.cls == cls])
+        _fold_editions(facts)
+
+
+#: Plan heads an edition's wordings share (the longest that a name ends with).
+PLAN_HEADS = tuple(
+    sorted(
+        ("로드맵", "기본계획", "종합계획", "시행계획", "계획", "전략", "방안"),
+        key=len,
+        reverse=True,
+    )
+)
+_ORDINAL = re.compile(r"^제?\s*\d+\s*차\s*")
+
+
+def _fold_editions(facts: FactSet) -> None:
+    editions = [
+        n
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition" and n.props.get("name") and "@" in n.id
+    ]
+    editions.sort(key=lambda n: -len(name_key(n.props["name"])))
+    kept: list[NodeFact] = []
+    for node in editions:
+        into = next((k for k in kept if _plan_variant(node, k)), None)
+        if into is None:
+            kept.append(node)
+            continue
+        aliases = set(into.props.get("aliases") or ())
+        aliases |= {node.props["name"], *(node.props.get("aliases") or ())}
+        into.props["aliases"] = sorted(a for a in aliases if a != into.props["name"])
+        series = {
+            r.end for r in facts.rels.values() if r.prop == "editionOf" and r.start == node.id
+        }
+        target = next(
+            (r.end for r in facts.rels.values() if r.prop == "editionOf" and r.start == into.id),
+            None,
+        )
+        facts.merge(node.id, into.id)
+        for roadmap in series - {target}:
+            still_used = any(
+                r.prop == "editionOf" and r.end == roadmap and r.start != into.id
+                for r in facts.rels.values()
+            )
+            if target is not None and roadmap in facts.nodes and not still_used:
+                facts.merge(roadmap, target)
+
+
+def _plan_variant(short: NodeFact, full: NodeFact) -> bool:
+    """Whether ``short`` is a shorter wording of the plan ``full`` names, in the same year."""
+    if short.id.rsplit("@", 1)[1] != full.id.rsplit("@", 1)[1]:
+        return False
+    a = name_key(_ORDINAL.sub("", short.props["name"]))
+    b = name_key(_ORDINAL.sub("", full.props["name"]))
+    head = next((h for h in PLAN_HEADS if b.endswith(h)), None)
+    if head is None or not a.endswith(head) or len(a) < len(head) + 2:
+        return False
+    letters = iter(b)
+    return all(ch in letters for ch in a)  # a's letters, in order, within b
 
 
 def _fold_variants(facts: FactSet, nodes: list[NodeFact]) -> None:

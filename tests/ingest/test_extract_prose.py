@@ -697,3 +697,48 @@ def test_a_count_closing_a_list_counts_the_lists_topic(tmp_path, onto):
 def test_an_amount_after_a_bracketed_aside_funds_the_name_before_it(tmp_path, onto):
     text = "중소벤처기업부의 해양 전략기술개발사업(구 해양혁신사업)의 예산은 400억원이다.\n"
     assert fundings(facts_of(tmp_path, onto, text)) == {("해양 전략기술개발사업", 40_000_000_000)}
+
+
+def test_small_triangle_bullets_list_items_and_their_parts_are_no_names(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 주요 핵심기술로는 ▴수중음향 통신 기술 ▴무인선 충돌탐지 및 회피 기술 "
+        "▴극저온 냉각 기술 등이 선정되었다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "무인선 충돌탐지 및 회피 기술" in technologies
+    assert {"무인선 충돌탐지", "회피"}.isdisjoint(technologies)
+
+
+def test_shorter_wordings_of_a_plan_are_one_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-29\n\n해양수산부는 29일 ‘제1차 해양과학기술 및 해양 산업 육성 종합계획’과 "
+        "‘제1차 해양클러스터 기본계획’을 공개했다. 정부가 처음 수립한 해양 기술·산업 육성 "
+        "종합계획이다. 이번 해양 종합계획은 5년마다 수립되는 기술로드맵이다.\n"
+    )
+    editions = {
+        n.props["name"]: n.props
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert set(editions) == {
+        "제1차 해양과학기술 및 해양 산업 육성 종합계획",
+        "제1차 해양클러스터 기본계획",
+    }
+    assert set(editions["제1차 해양과학기술 및 해양 산업 육성 종합계획"]["aliases"]) >= {
+        "해양 기술·산업 육성 종합계획",
+        "해양 종합계획",
+    }
+
+
+def test_a_quoted_clause_is_no_plan_and_a_slogan_is_not_part_of_its_name(tmp_path, onto):
+    text = (
+        "DATE: 2031-10-01\n\n중기부는 ‘앞으로 해양기술 로드맵 수립에 국민 참여를 늘려갈 계획’이라고 밝혔다. "
+        "지난달 발표한 ‘돈이 되는 R&D, 해양벤처 R&D 혁신방안’을 토대로 한다.\n"
+    )
+    names = {
+        n.props.get("name")
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert "해양벤처 R&D 혁신방안" in names
+    assert not any("늘려갈" in (name or "") or "돈이" in (name or "") for name in names)
