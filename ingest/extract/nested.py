@@ -5,8 +5,8 @@ programme ``중소기업 기술융복합센터 연계형 기술개발`` it names
 the extractors: a candidate (a name the reference data does not know) whose every piece
 of evidence lies inside the evidence of another named node is dropped, with its
 relationships (``무인기 충돌탐지`` read by one extractor inside the listed technology
-``무인기 충돌탐지 및 회피 기술`` read by another). Reference individuals are never dropped, and neither is a name
-printed on its own anywhere in the document.
+``무인기 충돌탐지 및 회피 기술`` read by another). Reference individuals are never
+dropped, and neither is a name printed on its own anywhere in the document.
 """
 
 from __future__ import annotations
