@@ -432,7 +432,7 @@ def _item(phrase: Phrase) -> Item:
 #: After a list: 등/등의, then at most three words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
-    r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+(?<![을를한된할])\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
@@ -454,7 +454,12 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
     m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
-    return cue_class(m["cue"]) if m else None
+    if m is None:
+        return None
+    cls = cue_class(m["cue"])
+    if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", after[m.end("cue") :]):
+        return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
+    return cls
 
 
 def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:

@@ -61,6 +61,18 @@ def resolve(onto: Ontology, cls: str, *names: str, on: dt.date | None = None) ->
     return None
 
 
+#: Classes whose names never stand for one another: a name the reference data gives one
+#: of them is no new candidate of another.
+DISTINCT_KINDS = ("Organization", "Programme", "Roadmap")
+
+
+def _known_as_another(onto: Ontology, cls: str, name: str) -> bool:
+    if cls not in DISTINCT_KINDS:
+        return False
+    index = reference_index(onto)
+    return any(other != cls and (other, name_key(name)) in index for other in DISTINCT_KINDS)
+
+
 @dataclass(frozen=True)
 class Found:
     """A name an extractor found: class, printed form, span, other printed forms."""
@@ -88,6 +100,8 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
         )
+    if ind is None and _known_as_another(ctx.onto, found.cls, found.name):
+        return None  # ``구매조건부`` ends like a ministry, but the reference data knows it
     node_id = ctx.id(found.cls, found.name)
     existing = ctx.facts.nodes.get(node_id)
     aliases = sorted({a for a in found.aliases if name_key(a) != name_key(found.name)})

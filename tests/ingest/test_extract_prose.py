@@ -742,3 +742,12 @@ def test_a_quoted_clause_is_no_plan_and_a_slogan_is_not_part_of_its_name(tmp_pat
     }
     assert "해양벤처 R&D 혁신방안" in names
     assert not any("늘려갈" in (name or "") or "돈이" in (name or "") for name in names)
+
+
+def test_firms_that_qualify_the_noun_after_a_list_do_not_type_it(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술로드맵에 따라 수중 센서, 해양 빅데이터 분석 등의 중소기업 기술개발을 "
+        "지원하고, 무인관리 및 자동화 등의 기술역량을 보유한 중소기업을 육성한다. "
+        "대상사업은 상용화기술개발(네트워크형, 구매조건부) 등이다.\n"
+    )
+    assert set(named(facts_of(tmp_path, onto, text), "Organization")) == {"중소벤처기업부"}
