@@ -27,7 +27,7 @@ __all__ = [
 
 #: Characters used as "and"/list separators inside names (middle dot, katakana middle dot,
 #: Hangul araea, hyphenation point, bullet, halfwidth katakana middle dot).
-MIDDLE_DOTS = "·・ㆍ‧•･"
+MIDDLE_DOTS = "·・ㆍ‧•･․"
 
 _CIRCLED = {chr(cp): i for i, cp in enumerate(range(0x2460, 0x2474), start=1)}  # ①..⑳
 _CIRCLED.update({chr(cp): i for i, cp in enumerate(range(0x3251, 0x3260), start=21)})  # ㉑..㉟

@@ -39,7 +39,7 @@ _TOPIC = re.compile(
 _AFTER = re.compile(
     rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
-    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
 EXTRACTOR = "bullets"
@@ -95,34 +95,62 @@ class Bullets:
             if group and "\n" not in text[last_start : group.start()]:
                 phrase_end = group.end()  # the last item runs up to its group's label
             items[-1] = (last_start, text[last_start:phrase_end])
-            cleaned, grouped = [], False
-            for start, raw in items:
-                group = _GROUP.search(raw)
-                if group:
-                    grouped = True
-                    _add_group(source, group, start)
-                    raw = raw[: group.start()]
-                item = _TRAILING.sub("", raw.rstrip())
-                own = _OWN_CUE.search(item)
-                if own and own["cue"] in _OWN_FIELD_CUES:
-                    item = item[: own.start()]
-                cleaned.append((start, item, own["cue"] if own else None))
-            after = _cue_after(text, phrase_end)
-            cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run.start())
-            if cls == "Programme" and after != "Programme":
-                cls = None  # items listed under a programme (X사업은 △…) are its tasks
-            for start, item, _ in cleaned:
-                # items grouped under a field's label are that field's products
-                item_cls = cls or head_class(item) or ("StrategicProduct" if grouped else None)
-                if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
-                    continue
-                if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
-                    add_entity(
-                        source,
-                        Found(
-                            item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5
-                        ),
-                    )
+            for sub, end in _sublists(items, phrase_end):
+                _list(source, run.start(), sub, end)
+
+
+def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int) -> None:
+    """One list of items and its cue (after ``end``, with the last item, or before)."""
+    text = source.text
+    cleaned, grouped = [], False
+    for start, raw in items:
+        group = _GROUP.search(raw)
+        if group:
+            grouped = True
+            _add_group(source, group, start)
+            raw = raw[: group.start()]
+        item = _TRAILING.sub("", raw.rstrip())
+        own = _OWN_CUE.search(item)
+        if own and own["cue"] in _OWN_FIELD_CUES:
+            item = item[: own.start()]
+        cleaned.append((start, item, own["cue"] if own else None))
+    after = _cue_after(text, end)
+    cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
+    if cls == "Programme" and after != "Programme":
+        cls = None  # items listed under a programme (X사업은 △…) are its tasks
+    for start, item, _ in cleaned:
+        # items grouped under a field's label are that field's products
+        item_cls = cls or head_class(item) or ("StrategicProduct" if grouped else None)
+        if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
+            continue
+        if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
+            add_entity(
+                source,
+                Found(item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5),
+            )
+
+
+#: ``△A △B 등 15개 분야와 … △C △D``: 등 closes one list inside a run of markers.
+_CLOSES = re.compile(r"\s+등(?=[\s의을를이과와]|$)")
+
+
+def _sublists(
+    items: list[tuple[int, str]], run_end: int
+) -> list[tuple[list[tuple[int, str]], int]]:
+    """The lists a run of markers holds, each with where its last item ends."""
+    lists: list[tuple[list[tuple[int, str]], int]] = []
+    current: list[tuple[int, str]] = []
+    for n, (start, raw) in enumerate(items):
+        closing = _CLOSES.search(raw)
+        if closing is None or n == len(items) - 1:
+            current.append((start, raw))
+            continue
+        current.append((start, raw[: closing.start()]))
+        lists.append((current, start + closing.start()))
+        current = []
+    if current:
+        lists.append((current, run_end))
+    return lists
 
 
 def _add_group(source: Source, group: re.Match[str], start: int) -> None:

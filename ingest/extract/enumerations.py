@@ -435,7 +435,7 @@ _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:[^\s,.]+(?<![을를한된할])\s+){0,3}?)?(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
-    + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|\s|$)"
+    + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )
 
 
@@ -457,9 +457,17 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     if m is None:
         return None
     cls = cue_class(m["cue"])
-    if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", after[m.end("cue") :]):
+    rest = after[m.end("cue") :]
+    if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", rest):
         return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
+    head = _HEAD_AFTER.match(rest)
+    if cls == "StrategicField" and head:
+        return cue_class(head["head"])  # ``… 등 경제안보 분야 기술 10종``: technologies
     return cls
+
+
+#: A second cue noun right after a field cue heads the phrase (``분야 기술``, ``분야 품목``).
+_HEAD_AFTER = re.compile(r"^\s+(?P<head>기술|핵심기술|품목|제품)(?![가-힣])")
 
 
 def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:
@@ -509,7 +517,7 @@ ACTION_NOUNS = (
 def _plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
-    if re.match(r"^\d+\s*(?:대|개|가지|여)", text) or len(text) < 2:
+    if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)", text) or len(text) < 2:
         return False
     if cue_class(text) and len(text) <= 3:
         return False  # a cue word alone (품목, 분야) names no item

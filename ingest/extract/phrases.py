@@ -22,7 +22,7 @@ from stkg.ingest.nlp.tokenizer import TEXT_KEY
 #: Kiwi tags of the tokens that make up a name.
 NOMINAL_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "SN", "XPN", "XSN", "NR"})
 #: Joiners allowed inside a name between nominal tokens (``소재·부품``, ``R&D``, ``3D``).
-JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・"})
+JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・", "․", "‧"})
 
 
 #: Bullets and circled numbers that open the items of a list inside a sentence.
@@ -30,7 +30,7 @@ BULLET_MARKERS = "△▲▴▵▶▷▸▹►◆◇◈■□●○▼▽" + "".j
 #: A name in quotes or title brackets (``‘디지털 협업공장’``, ``「…」``); group 1 is inside.
 QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
 #: Middle dots that join the members of a list written as one word (``석유화학·철강·시멘트``).
-LIST_DOTS = "·ㆍ・ᐧ"
+LIST_DOTS = "·ㆍ・ᐧ․‧"
 
 
 def dotted_parts(text: str, start: int) -> list[tuple[str, int]]:

@@ -751,3 +751,31 @@ def test_firms_that_qualify_the_noun_after_a_list_do_not_type_it(tmp_path, onto)
         "대상사업은 상용화기술개발(네트워크형, 구매조건부) 등이다.\n"
     )
     assert set(named(facts_of(tmp_path, onto, text), "Organization")) == {"중소벤처기업부"}
+
+
+def test_a_run_of_markers_holds_two_lists_each_closed_by_its_cue(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 12개 분야는 4차산업혁명과 관련한 △수중로봇 △해양드론 △해양센서 등 "
+        "3개 분야와 중소기업 성장기반과 관련한 △해양소재 △선박부품 등 2개 분야다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"수중로봇", "해양드론", "해양센서", "해양소재", "선박부품"} <= fields
+    assert not any("등" in f for f in fields)
+
+
+def test_a_field_cue_followed_by_technology_heads_a_list_of_technologies(tmp_path, onto):
+    text = (
+        "보고서는 해양기술 로드맵에 따라 해양드론, 해양센서 등 전략산업 분야 10종과 "
+        "수중음향 통신, 극저온 냉각 등 경제안보 분야 기술 10종을 분석했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양드론", "해양센서"} <= set(named(facts, "StrategicField"))
+    assert {"수중음향 통신", "극저온 냉각"} <= set(named(facts, "CoreTechnology"))
+    assert "10종" not in named(facts, "CoreTechnology")
+
+
+def test_a_one_dot_leader_joins_the_parts_of_a_listed_name(tmp_path, onto):
+    text = "해양기술 로드맵은 해양에너지, 전력․원자력, 해상․항공수송 등 3개 분야를 담았다.\n"
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양에너지", "전력․원자력", "해상․항공수송"} <= set(fields)
+    assert "전력" not in fields
