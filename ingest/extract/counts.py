@@ -142,8 +142,13 @@ class Counts:
 
 #: Number words Kiwi tags apart from the digits they multiply (``3억``, ``26만``).
 MULTIPLIERS = {word: UNIT_VALUE[word] for word in ("천", "만", "억", "조")}
+MULTIPLIERS.update({"천만": 10**7, "백만": 10**6, "십만": 10**5, "천억": 10**11})
 #: Words between a topic and its count that say when, not what (``전략제품은 지난해 200개``).
 TIME_WORDS = frozenset([*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"])
+#: ``N건에 달하는 X``, ``N개에 이르는 X``: the count reaches the noun after the verb.
+_REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른)\s+")
+#: Bounds between a count and its noun (``100만 건 이상의 특허``).
+BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외"])
 #: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
 TOPIC_PARTICLES = frozenset(["은", "는", "이", "가"])
 
@@ -189,10 +194,17 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
     nothing when another particle is glued to the counter."""
     if i < len(doc) and doc[i].text == "의" and not doc[i - 1].whitespace_:
         i += 1
+    reaching = _REACHING.match(text_of(doc), doc[i].idx) if i < len(doc) else None
+    if reaching is not None:  # ``4억 건에 달하는 특허 빅데이터``
+        while i < len(doc) and doc[i].idx < reaching.end():
+            i += 1
+    # ``100만 건 이상의 특허데이터``: past a bound to the noun it bounds
+    if i + 1 < len(doc) and doc[i].text in BOUNDS and doc[i - 1].whitespace_ == " ":
+        i += 2 if doc[i + 1].text == "의" and not doc[i].whitespace_ else 1
     if i >= len(doc) or doc[i - 1].whitespace_ != " ":
         return None
     j, words = i, 1
-    while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN":
+    while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN" and doc[j].text != "씩":
         if j > i and doc[j - 1].whitespace_:
             if doc[j - 1].whitespace_ != " " or words == 2:
                 break

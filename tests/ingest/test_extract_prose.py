@@ -779,3 +779,25 @@ def test_a_one_dot_leader_joins_the_parts_of_a_listed_name(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양에너지", "전력․원자력", "해상․항공수송"} <= set(fields)
     assert "전력" not in fields
+
+
+def counted(facts: FactSet) -> set[tuple[float, str]]:
+    return {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+
+
+def test_counts_past_a_bound_a_verb_of_reaching_and_a_distributive(tmp_path, onto):
+    text = (
+        "해양특허청은 2억 5천만 건의 특허 빅데이터 가운데 100만 건 이상의 특허데이터를 분석해 "
+        "기술로드맵을 만들었다. 해양특허청은 4억 8천만 건에 달하는 해양 특허정보를 보유하고 있고, "
+        "로드맵은 매년 6개 분야씩 진행된다.\n"
+    )
+    assert {
+        (250_000_000, "특허 빅데이터"),
+        (1_000_000, "특허데이터"),
+        (480_000_000, "해양 특허정보"),
+        (6, "분야"),
+    } <= counted(facts_of(tmp_path, onto, text))
