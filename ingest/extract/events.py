@@ -151,18 +151,19 @@ class Events:
         if base is None:
             return
         ctx, text = source.ctx, source.text
+        previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
+            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
+            date = _range_end(m, text, previous) or date
+            previous = (m.end(), date) if date else None
             event, end = _event_after(text, m.end())
             if event is None:
                 event, end = _labelled(text, m.start())
             if event is None:
                 event, end = _topic(text, m.start())
-            if event is None:
-                continue
-            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
-            if date is None:
+            if event is None or date is None:
                 continue
             kind = event
             key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(kind)}"
@@ -170,6 +171,22 @@ class Events:
             evidence = ctx.span(min(m.start(), end), max(m.end(), end))
             ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
             ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
+
+
+#: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``).
+_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*$")
+
+
+def _range_end(m: re.Match[str], text: str, previous: tuple[int, str] | None) -> str | None:
+    """A bare day that closes a range is in the month its first day was:
+    ``다음 달 7일부터 14일까지``."""
+    g = m.groupdict()
+    if previous is None or not g["d"] or g["m"] or g["y"] or g["rel_m"] or g["rel_d"]:
+        return None
+    end, first = previous
+    if len(first) != 10 or not _RANGE.match(text[end : m.start()]):
+        return None
+    return _iso(int(first[:4]), int(first[5:7]), int(g["d"]))
 
 
 #: A year and month in brackets right after a quoted document's name: when it came out

@@ -801,3 +801,13 @@ def test_counts_past_a_bound_a_verb_of_reaching_and_a_distributive(tmp_path, ont
         (480_000_000, "해양 특허정보"),
         (6, "분야"),
     } <= counted(facts_of(tmp_path, onto, text))
+
+
+def test_a_bare_day_closing_a_range_is_in_its_first_days_month(tmp_path, onto):
+    text = (
+        "DATE: 2024-01-05\n\n스마트물류 기술개발사업은 다음 달 7일부터 14일까지 신청할 수 있다. "
+        "설명회는 3월 4일~8일 열린다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2024-02-07", "2024-02-14", "2024-03-04"} <= dates
+    assert "2023-12-14" not in dates
