@@ -153,7 +153,7 @@ class Enumerations:
                     and _plausible(item.text, cls)
                     and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
                 ):
-                    add_entity(
+                    node = add_entity(
                         source,
                         Found(
                             cls,
@@ -164,7 +164,46 @@ class Enumerations:
                             0.6 if cue else 0.5,
                         ),
                     )
+                    if cls == "Programme" and node is not None:
+                        _sub_programmes(source, item, node)
             i = last + 1
+
+
+#: A bracket after a listed programme that lists its own parts: ``창업성장기술개발(창업과제,
+#: 기술창업투자연계)``.
+_PARTS = re.compile(r"\s*[(（](?P<parts>[^()（）]{3,80})[)）]")
+_PART_SPLIT = re.compile(r"\s*[,、]\s*")
+#: Bracketed words that say what kind of support a programme is, not a part of it.
+NOT_PARTS = frozenset(["R&D", "비R&D", "신규", "계속", "융자", "출연", "보조", "보증", "투자"])
+
+
+def _sub_programmes(source: Source, item: Item, parent: str) -> None:
+    """The parts (내역사업, 트랙) a listed programme's bracket lists, each linked to it."""
+    doc, ctx = source.analysis, source.ctx
+    at = item.phrase.end_char
+    m = _PARTS.match(text_of(doc), at)
+    if m is None:
+        return
+    parts = _PART_SPLIT.split(m["parts"].strip())
+    if len(parts) < 2 or not all(_a_part(p) for p in parts):
+        return
+    offset = m.start("parts")
+    for part in parts:
+        start = text_of(doc).index(part, offset)
+        offset = start + len(part)
+        found = Found("Programme", part, start, offset, EXTRACTOR, 0.5)
+        node = add_entity(source, found)
+        if node is not None and node != parent:
+            ctx.facts.rel("partOfProgramme", node, parent, ctx.span(item.start, m.end()))
+
+
+def _a_part(text: str) -> bool:
+    return (
+        2 <= len(text) <= 15
+        and text not in NOT_PARTS
+        and re.search(r"[가-힣]", text) is not None
+        and re.search(r"\d", text) is None
+    )
 
 
 #: Words that name no field before 분야/산업 (``해당 분야``, ``기술 분야``, ``전 산업``).

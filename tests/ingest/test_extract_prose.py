@@ -811,3 +811,22 @@ def test_a_bare_day_closing_a_range_is_in_its_first_days_month(tmp_path, onto):
     dates = events(facts_of(tmp_path, onto, text))
     assert {"2024-02-07", "2024-02-14", "2024-03-04"} <= dates
     assert "2023-12-14" not in dates
+
+
+def test_parts_listed_in_a_listed_programmes_bracket_are_its_sub_programmes(tmp_path, onto):
+    text = (
+        "중소벤처기업부의 대상사업은 해양혁신기술개발(수출형 과제, 혁신형 과제), "
+        "해양창업기술개발(창업과제, 투자연계과제), 해양협력기술개발(R&D) 등이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = named(facts, "Programme")
+    assert {"수출형 과제", "혁신형 과제", "창업과제", "투자연계과제"} <= set(programmes)
+    assert "R&D" not in programmes
+    ids = {n.id: n.props["name"] for n in facts.nodes.values() if n.cls == "Programme"}
+    parts = {(ids[r.start], ids[r.end]) for r in facts.rels.values() if r.prop == "partOfProgramme"}
+    assert parts == {
+        ("수출형 과제", "해양혁신기술개발"),
+        ("혁신형 과제", "해양혁신기술개발"),
+        ("창업과제", "해양창업기술개발"),
+        ("투자연계과제", "해양창업기술개발"),
+    }
