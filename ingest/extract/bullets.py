@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import CUE_HEADS, GENERIC_ENDINGS, cue_class, head_class
+from stkg.ingest.extract.enumerations import (
+    CUE_HEADS,
+    GENERIC_ENDINGS,
+    cue_class,
+    head_class,
+    head_cue,
+)
 from stkg.ingest.extract.phrases import BULLET_MARKERS, noun_phrases, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 
@@ -170,8 +176,9 @@ def _phrase_end(source: Source, start: int) -> int:
 
 
 def _cue_after(text: str, end: int) -> str | None:
-    m = _AFTER.match(text[end : end + 60])
-    return cue_class(m["cue"]) if m else None
+    after = text[end : end + 60]
+    m = _AFTER.match(after)
+    return (head_cue(after[m.end("cue") :]) or cue_class(m["cue"])) if m else None
 
 
 def _cue_before(text: str, start: int) -> str | None:

@@ -252,6 +252,7 @@ GENERIC_FIELDS = frozenset(
         "해외",
         "국내",
         "대상",
+        "필요",
     ]
 )
 
@@ -499,14 +500,20 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     rest = after[m.end("cue") :]
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", rest):
         return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
+    return head_cue(rest) or cls
+
+
+def head_cue(rest: str) -> str | None:
+    """The class of a second cue noun right after a cue, which heads the phrase:
+    ``… 등 경제안보 분야 기술 10종`` lists technologies, ``… 등 20개 기술 분야`` fields."""
     head = _HEAD_AFTER.match(rest)
-    if cls == "StrategicField" and head:
-        return cue_class(head["head"])  # ``… 등 경제안보 분야 기술 10종``: technologies
-    return cls
+    return cue_class(head["head"]) if head else None
 
 
-#: A second cue noun right after a field cue heads the phrase (``분야 기술``, ``분야 품목``).
-_HEAD_AFTER = re.compile(r"^\s+(?P<head>기술|핵심기술|품목|제품)(?![가-힣])")
+#: A second cue noun right after a cue heads the phrase (``분야 기술``, ``기술 분야``).
+_HEAD_AFTER = re.compile(
+    r"^\s+(?P<head>" + CUE_HEADS + r")(?:[별의을를이가은는에로과와다]|으로|\s|$)"
+)
 
 
 def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:
@@ -570,4 +577,4 @@ def _plausible(text: str, cls: str) -> bool:
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 
-__all__ = ["Enumerations", "cue_class", "is_nominal"]
+__all__ = ["Enumerations", "cue_class", "head_cue", "is_nominal"]

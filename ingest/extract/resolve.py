@@ -61,6 +61,39 @@ def resolve(onto: Ontology, cls: str, *names: str, on: dt.date | None = None) ->
     return None
 
 
+#: Job titles that end a person's name as the press prints it (``이병수 사무관``).
+PERSON_TITLES = frozenset(
+    [
+        "과장",
+        "사무관",
+        "주무관",
+        "연구관",
+        "서기관",
+        "팀장",
+        "국장",
+        "실장",
+        "차관",
+        "장관",
+        "청장",
+        "원장",
+        "본부장",
+        "센터장",
+        "부장",
+        "차장",
+        "위원장",
+        "교수",
+        "박사",
+        "대표",
+        "이사장",
+        "회장",
+        "사장",
+        "단장",
+        "처장",
+        "차관보",
+        "기자",
+        "",
+    ]
+)
 #: Classes whose names never stand for one another: a name the reference data gives one
 #: of them is no new candidate of another.
 DISTINCT_KINDS = ("Organization", "Programme", "Roadmap")
@@ -100,6 +133,8 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
         )
+    if found.name.split()[-1] in PERSON_TITLES:
+        return None  # ``우주정책과 고서곤 과장``: a person, and people are no entities here
     if ind is None and _known_as_another(ctx.onto, found.cls, found.name):
         return None  # ``구매조건부`` ends like a ministry, but the reference data knows it
     node_id = ctx.id(found.cls, found.name)

@@ -830,3 +830,16 @@ def test_parts_listed_in_a_listed_programmes_bracket_are_its_sub_programmes(tmp_
         ("창업과제", "해양창업기술개발"),
         ("투자연계과제", "해양창업기술개발"),
     }
+
+
+def test_the_last_of_two_cue_nouns_heads_the_list(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 해양에너지, 극지개발, 수산바이오 등 20개 기술 분야의 동향을 담았고, "
+        "수중음향 통신, 극저온 냉각 등 해양안보 분야 기술 10종을 분석했다.\n"
+        "문의: 해양정책과 홍길동 과장(02-000-0000), 김철수 사무관\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양에너지", "극지개발", "수산바이오"} <= set(named(facts, "StrategicField"))
+    assert {"수중음향 통신", "극저온 냉각"} <= set(named(facts, "CoreTechnology"))
+    everything = {n.props.get("name") for n in facts.nodes.values()}
+    assert not any(name and name.endswith(("과장", "사무관")) for name in everything)
