@@ -560,8 +560,51 @@ ACTION_NOUNS = (
 )
 
 
+#: Words that name nothing on their own: verbal nouns used as verbs (``…등을 분석, 최종
+#: 181개 전략제품``), time and quantity words, the government.
+LONE_WORDS = frozenset(
+    [
+        "분석",
+        "최종",
+        "신청",
+        "정부",
+        "현황",
+        "대응",
+        "검토",
+        "평가",
+        "조사",
+        "선정",
+        "지원",
+        "개발",
+        "추진",
+        "구축",
+        "확대",
+        "강화",
+        "도출",
+        "발굴",
+        "마련",
+        "수립",
+        "운영",
+        "활용",
+        "적용",
+        "제공",
+        "참여",
+        "기타",
+        "일부",
+        "전체",
+        "최근",
+        "향후",
+        "현재",
+        "기존",
+        "신규",
+    ]
+)
+
+
 def _plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
+        return False
+    if text in LONE_WORDS:
         return False
     if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)", text) or len(text) < 2:
         return False

@@ -843,3 +843,13 @@ def test_the_last_of_two_cue_nouns_heads_the_list(tmp_path, onto):
     assert {"수중음향 통신", "극저온 냉각"} <= set(named(facts, "CoreTechnology"))
     everything = {n.props.get("name") for n in facts.nodes.values()}
     assert not any(name and name.endswith(("과장", "사무관")) for name in everything)
+
+
+def test_verbal_nouns_and_kinds_of_place_name_nothing(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양 제품들의 시장성, 기술성 등을 분석, 최종 120개 전략제품을 선정했다. "
+        "데이터센터와 우주센터 구축에 맞춰 산업별 전략위원회를 구성했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"분석", "최종"}.isdisjoint(named(facts, "StrategicProduct"))
+    assert set(named(facts, "Organization")) == {"중소벤처기업부"}
