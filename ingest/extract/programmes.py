@@ -94,8 +94,15 @@ GENERIC = frozenset(
         "정부R&D사업",
         "R&D과제",
         "과제",
+        "실증사업",
+        "구축사업",
+        "인프라사업",
+        "예타사업",
+        "연계사업",
     ]
 )
+#: A phase or round of a programme is no name of its own (``1단계 사업``, ``2차 사업``).
+_PHASE = re.compile(r"^(?:제?\s*\d+\s*(?:단계|차|기|년차)|[일이삼사오]단계)\s*")
 _QUOTED_HEADS = tuple(
     name_key(h) for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제")
 )
@@ -142,6 +149,8 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         head, name = name.split(" ", 1)
         start += len(head) + 1
     if name_key(name) in GENERIC or len(name_key(name)) < 4 or _a_kind(name):
+        return None
+    if _PHASE.match(name) and name_key(_PHASE.sub("", name)) in GENERIC:
         return None
     return start, name
 

@@ -853,3 +853,11 @@ def test_verbal_nouns_and_kinds_of_place_name_nothing(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert {"분석", "최종"}.isdisjoint(named(facts, "StrategicProduct"))
     assert set(named(facts, "Organization")) == {"중소벤처기업부"}
+
+
+def test_a_phase_or_a_kind_of_programme_is_no_name(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양 클라우드 기술개발사업의 1단계 사업에 376억원을 투입하고 "
+        "실증사업과 구축사업을 함께 추진한다.\n"
+    )
+    assert set(named(facts_of(tmp_path, onto, text), "Programme")) == {"해양 클라우드 기술개발사업"}
