@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import (
+from stkg.ingest.extract.enumerations import GENERIC_ENDINGS, head_class, head_cue
+from stkg.ingest.extract.phrases import (
+    BULLET_MARKERS,
     CUE_HEADS,
-    GENERIC_ENDINGS,
     cue_class,
-    head_class,
-    head_cue,
+    noun_phrases,
+    text_of,
+    token_range,
 )
-from stkg.ingest.extract.phrases import BULLET_MARKERS, noun_phrases, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: A marker: a bullet or circled number, or a number in brackets (``(1)``, ``1)``).

@@ -18,8 +18,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.enumerations import CUE_HEADS
-from stkg.ingest.extract.phrases import is_nominal, text_of
+from stkg.ingest.extract.phrases import CUE_HEADS, is_nominal, text_of
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology

@@ -20,37 +20,17 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
+    CUE_CLASSES,
+    CUE_HEADS,
     JOINERS,
     LIST_DOTS,
     Phrase,
+    cue_class,
     dotted_parts,
-    is_nominal,
     text_of,
 )
 from stkg.ingest.extract.resolve import Found, add_entity
 
-#: The last noun of a cue → the class of the listed items. Checked in order.
-CUE_CLASSES = (
-    ("국가전략기술", "StrategicField"),
-    ("전략기술", "StrategicField"),
-    ("분야", "StrategicField"),
-    ("부문", "StrategicField"),
-    ("영역", "StrategicField"),
-    ("산업", "StrategicField"),
-    ("업종", "StrategicField"),
-    ("품목", "StrategicProduct"),
-    ("제품", "StrategicProduct"),
-    ("소재", "StrategicProduct"),
-    ("부품", "StrategicProduct"),
-    ("기술", "CoreTechnology"),
-    ("사업", "Programme"),
-    ("프로그램", "Programme"),
-    ("기업", "Organization"),
-    ("업계", "Organization"),
-    ("업체", "Organization"),
-    ("기관", "Organization"),
-    ("대학", "Organization"),
-)
 #: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
 #: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
 HEAD_CLASSES = (
@@ -96,19 +76,6 @@ class Item:
     text: str
     start: int
     cue: str | None = None  # a cue word printed with the item itself ("… 분야")
-
-
-#: The cue nouns as one regular-expression alternation, longest first (shared by the list
-#: extractors: bullets, quoted terms).
-CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
-
-
-def cue_class(cue: str) -> str | None:
-    cue = cue.replace(" ", "")
-    for head, cls in CUE_CLASSES:
-        if cue.endswith(head):
-            return cls
-    return None
 
 
 class Enumerations:
@@ -620,4 +587,4 @@ def _plausible(text: str, cls: str) -> bool:
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 
-__all__ = ["Enumerations", "cue_class", "head_cue", "is_nominal"]
+__all__ = ["Enumerations", "head_cue", "is_kind"]

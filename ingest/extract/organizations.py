@@ -17,7 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import JOINERS, is_nominal, text_of, token_range
+from stkg.ingest.extract.phrases import JOINERS, cue_class, is_nominal, text_of, token_range
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.nlp.tokenizer import is_user_word
 
@@ -259,6 +259,9 @@ def _company_after_its_kind(
     if not kind.text.endswith(COMPANY_KINDS) or not is_nominal(kind):
         return
     names = _names_in_word(doc, start, end)
+    if len(names) >= 3 and names[0][0] == start:
+        _companies_listed(source, doc, names, end)  # ``클라우드 기업 A·B·C``
+        return
     if not names or names[0][0] != start or doc[start].tag_ != "NNP":
         return
     if is_user_word(doc[start].text):  # a term from the reference data, not an unknown name
@@ -271,6 +274,22 @@ def _company_after_its_kind(
         "Organization", name, doc[name_start].idx, _end_char(doc, name_end), EXTRACTOR, 0.6
     )
     add_entity(source, found)
+
+
+def _companies_listed(source: Source, doc: Doc, names: list[tuple[int, int]], end: int) -> None:
+    """Three or more names joined by middle dots right after a company-kind noun are
+    companies, unless one is a term of the reference data or a cue noun follows them
+    (``중소기업 반도체·디스플레이·바이오 분야``: fields)."""
+    text = text_of(doc)
+    parts = [(text[doc[a].idx : _end_char(doc, b)], a, b) for a, b in names]
+    if any(is_user_word(doc[a].text) or not 2 <= len(name) <= 15 for name, a, _ in parts):
+        return
+    if end < len(doc) and cue_class(doc[end].text) is not None:
+        return
+    for name, a, b in parts:
+        if institution_confidence(name, doc[b - 1].text) is None:
+            found = Found("Organization", name, doc[a].idx, _end_char(doc, b), EXTRACTOR, 0.6)
+            add_entity(source, found)
 
 
 #: Institutions that belong to a parent named right before them (``서울대 경제연구소``).
@@ -320,8 +339,13 @@ def _words(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: Brackets inside a word separate names (``매칭기관(기술보증기금·한국산학연협회)``).
+BRACKETS = frozenset("()（）")
+
+
 def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The nominal runs of a word, split at joiners (``과기정통부·산업부`` → two)."""
+    """The nominal runs of a word, split at joiners (``과기정통부·산업부`` → two) and
+    brackets."""
     out, begin = [], None
     for i in range(start, end):
         token = doc[i]
@@ -330,8 +354,8 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if begin is not None:
             out.append((begin, i))
-            if not is_nominal(token):
-                return out  # a particle or a bracket ends the name part of the word
+            if not is_nominal(token) and token.text not in BRACKETS:
+                return out  # a particle ends the name part of the word; a bracket does not
         begin = None
     if begin is not None:
         out.append((begin, end))

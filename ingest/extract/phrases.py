@@ -129,3 +129,39 @@ def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     if span is None:
         return 0, 0
     return span.start, span.end
+
+
+#: The last noun of a cue → the class of the listed items. Checked in order.
+CUE_CLASSES = (
+    ("국가전략기술", "StrategicField"),
+    ("전략기술", "StrategicField"),
+    ("분야", "StrategicField"),
+    ("부문", "StrategicField"),
+    ("영역", "StrategicField"),
+    ("산업", "StrategicField"),
+    ("업종", "StrategicField"),
+    ("품목", "StrategicProduct"),
+    ("제품", "StrategicProduct"),
+    ("소재", "StrategicProduct"),
+    ("부품", "StrategicProduct"),
+    ("기술", "CoreTechnology"),
+    ("사업", "Programme"),
+    ("프로그램", "Programme"),
+    ("기업", "Organization"),
+    ("업계", "Organization"),
+    ("업체", "Organization"),
+    ("기관", "Organization"),
+    ("대학", "Organization"),
+)
+
+#: The cue nouns as one regular-expression alternation, longest first (shared by the list
+#: extractors: bullets, quoted terms).
+CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
+
+
+def cue_class(cue: str) -> str | None:
+    cue = cue.replace(" ", "")
+    for head, cls in CUE_CLASSES:
+        if cue.endswith(head):
+            return cls
+    return None

@@ -2,7 +2,7 @@
 
 ``‘로터세일’ 기술`` names a core technology, ``‘그린 모빌리티’ 분야`` a field, ``‘…’ 품목`` a
 product: the quotes delimit the name, so it may hold words Kiwi would not chain into one
-noun phrase, and the cue (:data:`.enumerations.CUE_CLASSES`) types it. Quoted programme
+noun phrase, and the cue (:data:`.phrases.CUE_CLASSES`) types it. Quoted programme
 and edition names are their own extractors' (:mod:`.programmes`, :mod:`.editions`): a
 cue here only types fields, products and technologies.
 """
@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import CUE_CLASSES, cue_class
-from stkg.ingest.extract.phrases import QUOTED
+from stkg.ingest.extract.phrases import CUE_CLASSES, QUOTED, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The classes a cue after a quoted term may give it.

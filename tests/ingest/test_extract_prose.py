@@ -861,3 +861,14 @@ def test_a_phase_or_a_kind_of_programme_is_no_name(tmp_path, onto):
         "실증사업과 구축사업을 함께 추진한다.\n"
     )
     assert set(named(facts_of(tmp_path, onto, text), "Programme")) == {"해양 클라우드 기술개발사업"}
+
+
+def test_companies_dotted_after_their_kind_and_institutions_inside_brackets(tmp_path, onto):
+    text = (
+        "중소벤처기업부 해양기술 로드맵 사업에는 △클라우드 기업 바다클라우드·NHN해양·KT클라우드 "
+        "△반도체 기업 가온칩스가 참여한다. 매칭기관(해양기술보증재단·한국해양산학협회)의 추천을 "
+        "받는다. 중소기업 해양드론·수중센서·극지로봇 분야도 지원한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"바다클라우드", "NHN해양", "KT클라우드", "해양기술보증재단", "한국해양산학협회"} <= orgs
+    assert {"해양드론", "수중센서", "극지로봇"}.isdisjoint(orgs)
