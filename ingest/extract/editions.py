@@ -111,14 +111,17 @@ class Editions:
         doc = source.analysis
         spans: list[tuple[int, int]] = []
         for phrase in source.phrases:
-            if not any(head in phrase.text for head in ("로드맵", "계획", "기획서", "정책서")):
+            if not any(
+                head in phrase.text for head in ("로드맵", "계획", "기획서", "정책서", *KNOWN_HEADS)
+            ):
                 continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
                 word = text_of(doc)[
                     doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)
                 ]
-                if not word.endswith(HEADS):
+                known_only = not word.endswith(HEADS)
+                if known_only and not word.endswith(KNOWN_HEADS):
                     continue
                 first = n
                 while first > 0 and n - first + 1 < MAX_WORDS:
@@ -133,6 +136,10 @@ class Editions:
                     first -= 1
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
+                if known_only:  # ``국가 특허전략 청사진``: only as a series the reference knows
+                    start = _known_series_start(source, start, end)
+                    if start is None:
+                        continue
                 spans.append((start, end))
         for m in QUOTED.finditer(source.text):
             # a slogan before the name: ‘돈이 되는 R&D, 중소벤처 R&D 혁신방안’
@@ -154,6 +161,20 @@ class Editions:
             if not years and len(stated) == 1:
                 years = [next(iter(stated))]
             _add(source, series, start, end, years)
+
+
+#: Heads trusted outside quotes only in the name of a series the reference data knows.
+KNOWN_HEADS = ("청사진",)
+
+
+def _known_series_start(source: Source, start: int, end: int) -> int | None:
+    """Where the longest reference series ending at ``end`` starts within the span."""
+    text = source.text[start:end]
+    cuts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
+    for cut in cuts:
+        if resolve(source.ctx.onto, "Roadmap", _LEADING_YEAR.sub("", text[cut:])) is not None:
+            return start + cut
+    return None
 
 
 def _a_clause(doc: Doc, start: int, end: int) -> bool:

@@ -872,3 +872,13 @@ def test_companies_dotted_after_their_kind_and_institutions_inside_brackets(tmp_
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"바다클라우드", "NHN해양", "KT클라우드", "해양기술보증재단", "한국해양산학협회"} <= orgs
     assert {"해양드론", "수중센서", "극지로봇"}.isdisjoint(orgs)
+
+
+def test_a_blueprint_is_an_edition_only_as_a_series_the_reference_knows(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-09\n\n특허청은 2030년 국가 특허전략 청사진 최종보고서를 발간했다. "
+        "정부는 해양산업의 미래 청사진을 제시했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n.id for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert editions == ["edition:국가특허전략청사진@2030"]
