@@ -112,12 +112,16 @@ _FUNDED = re.compile(
     r"\s*(?:에는?|에\s*총|\()\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
+#: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
 MAX_WORDS = 3
 EXTRACTOR = "programmes"
 
 
 #: Nouns a programme's name may stand before in one phrase (``…개발사업 자금은``).
-AFTER_NAME = frozenset(["자금", "예산", "규모", "과제", "공고", "지원금", "참여기업", "신청"])
+AFTER_NAME = frozenset(
+    ["자금", "예산", "규모", "과제", "공고", "통합공고", "모집공고", "지원금", "참여기업", "신청"]
+)
 
 
 def programme_name(phrase: Phrase) -> tuple[int, str] | None:
@@ -179,8 +183,11 @@ class Programmes:
             named = programme_name(phrase)
             if named is not None:
                 start, name = named
+                dated = _DATED.search(source.text, max(0, start - 8), start)
+                aliases = (source.text[dated.start() : start] + name,) if dated else ()
                 add_entity(
-                    source, Found("Programme", name, start, start + len(name), EXTRACTOR, 0.7)
+                    source,
+                    Found("Programme", name, start, start + len(name), EXTRACTOR, 0.7, aliases),
                 )
         for m in QUOTED.finditer(source.text):
             inner = m.group(1).strip()

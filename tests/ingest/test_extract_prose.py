@@ -882,3 +882,11 @@ def test_a_blueprint_is_an_edition_only_as_a_series_the_reference_knows(tmp_path
     facts = facts_of(tmp_path, onto, text)
     editions = [n.id for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     assert editions == ["edition:국가특허전략청사진@2030"]
+
+
+def test_a_yearly_programme_keeps_its_dated_wording_and_a_notice_after_its_name(tmp_path, onto):
+    text = "해양수산부는 ‘2031년 해양기업 기술개발 지원사업 통합공고’를 냈다.\n"
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert (
+        "2031년 해양기업 기술개발 지원사업" in programmes["해양기업 기술개발 지원사업"]["aliases"]
+    )
