@@ -890,3 +890,13 @@ def test_a_yearly_programme_keeps_its_dated_wording_and_a_notice_after_its_name(
     assert (
         "2031년 해양기업 기술개발 지원사업" in programmes["해양기업 기술개발 지원사업"]["aliases"]
     )
+
+
+def test_a_clause_between_etc_and_the_counted_cue(tmp_path, onto):
+    text = (
+        "정부는 해양기술 로드맵에서 수중음향 통신, 극저온 냉각 등 정책·투자의 핵심 대상이 될 "
+        "총 50개의 중점기술을 정했다. 전문가, 연구자 등 58명의 위원과 17개 분석기관이 참여했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"수중음향 통신", "극저온 냉각"} <= set(named(facts, "CoreTechnology"))
+    assert {"전문가", "연구자"}.isdisjoint(named(facts, "Organization"))
