@@ -63,6 +63,11 @@ ACTIONS = frozenset(
         "조",
     ]
 )
+#: Nouns that say what about a counted set is meant, not what is counted
+#: (``기술 10종의 현황``, ``4억 건의 가치``): the noun before the count is counted.
+ASPECTS = frozenset(
+    ["현황", "결과", "내용", "동향", "규모", "가치", "비중", "수준", "목록", "특징", "분석", "평가"]
+)
 EXTRACTOR = "counts"
 
 
@@ -98,7 +103,7 @@ class Counts:
             i = c + 1
             counter = doc[c]
             after = _noun_after(doc, c + 1)
-            if after is not None and after[0].split()[0] in ACTIONS:
+            if after is not None and after[0].split()[0] in ACTIONS | ASPECTS:
                 after = None
             noun = (
                 COUNTERS[counter.text]

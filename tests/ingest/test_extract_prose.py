@@ -900,3 +900,8 @@ def test_a_clause_between_etc_and_the_counted_cue(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert {"수중음향 통신", "극저온 냉각"} <= set(named(facts, "CoreTechnology"))
     assert {"전문가", "연구자"}.isdisjoint(named(facts, "Organization"))
+
+
+def test_an_aspect_after_a_count_leaves_the_noun_before_it_counted(tmp_path, onto):
+    text = "보고서는 해양기술 로드맵에 따라 해양안보 분야 기술 10종의 현황을 진단했다.\n"
+    assert (10, "기술") in counted(facts_of(tmp_path, onto, text))
