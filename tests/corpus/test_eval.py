@@ -49,6 +49,18 @@ def test_gold_holds_facts_not_sentences(corpus, gold):
                 assert len(item.name) <= 60, (g.document, item.name)
 
 
+def test_proposed_articles_gold_parses_holds_facts_and_names_its_source():
+    proposed = REPO / "tests" / "corpus" / "proposed"
+    gold = load_gold(proposed)
+    rows = (proposed / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    sources = {row.split("\t")[0]: row.split("\t")[1] for row in rows}
+    assert set(sources) == {g.document for g in gold.values()}
+    assert all(url.startswith(("http://", "https://")) for url in sources.values())
+    for g in gold.values():
+        for category in ("organizations", "programmes", "fields", "products", "technologies"):
+            assert all(len(item.name) <= 60 for item in getattr(g, category)), g.document
+
+
 def test_names_match_across_spacing_dots_and_aliases():
     score = score_category(
         "organizations",
