@@ -88,6 +88,9 @@ class Enumerations:
         phrases = source.phrases
         i = 0
         while i < len(phrases):
+            if cue_class(phrases[i].text) and len(phrases[i].text) <= 3:
+                i += 1  # a cue word alone (``12개 품목, B 분야``) ends a count, it starts no list
+                continue
             items, last = _list_from(doc, phrases, i)
             if len(items) < 2:
                 items = _dotted_list(doc, phrases, i, items[0])

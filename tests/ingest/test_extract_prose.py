@@ -905,3 +905,9 @@ def test_a_clause_between_etc_and_the_counted_cue(tmp_path, onto):
 def test_an_aspect_after_a_count_leaves_the_noun_before_it_counted(tmp_path, onto):
     text = "보고서는 해양기술 로드맵에 따라 해양안보 분야 기술 10종의 현황을 진단했다.\n"
     assert (10, "기술") in counted(facts_of(tmp_path, onto, text))
+
+
+def test_fields_each_counting_their_products(tmp_path, onto):
+    text = "해양기술 로드맵은 해양에너지 분야 12개 품목, 극지개발 분야 8개 품목, 수산바이오 분야 5개 품목으로 구성됐다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert fields == {"해양에너지", "극지개발", "수산바이오"}
