@@ -37,7 +37,7 @@ HEAD_CLASSES = (
     ("기술", "CoreTechnology"),
     *(
         (h, "StrategicProduct")
-        for h in ("소재", "부품", "제품", "장비", "모듈", "장치", "시스템", "센서", "칩", "소자")
+        for h in ("소재", "부품", "장비", "모듈", "장치", "시스템", "센서", "칩", "소자")
     ),
 )
 
@@ -511,9 +511,15 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1]))
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
+    if _POINTING.search(before) or topic.text.split()[0] in _DEICTIC:
+        return None  # ``이 기술은 A, B 등 …에``: about that technology, not a list of them
     if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
     return cls
+
+
+#: A determiner that points back, right before a topic (``이 기술은``, ``해당 분야는``).
+_POINTING = re.compile(r"(?:^|\s)(?:이|그|해당|동|본|각|이런|이러한|그런)\s*$")
 
 
 #: Verbal nouns that end a clause, not a name (``집중 육성``, ``기술 선정``).

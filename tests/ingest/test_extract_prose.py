@@ -911,3 +911,13 @@ def test_fields_each_counting_their_products(tmp_path, onto):
     text = "해양기술 로드맵은 해양에너지 분야 12개 품목, 극지개발 분야 8개 품목, 수산바이오 분야 5개 품목으로 구성됐다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert fields == {"해양에너지", "극지개발", "수산바이오"}
+
+
+def test_a_topic_pointed_back_to_lists_nothing(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 핵심인 이 기술은 스마트폰, 자동차, 가전제품 등 다양한 제품에 "
+        "적용된다. 해당 분야는 반도체, 바이오, 에너지 등과 연계된다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    for cls in ("CoreTechnology", "StrategicProduct", "StrategicField"):
+        assert {"스마트폰", "자동차", "가전제품", "반도체", "바이오"}.isdisjoint(named(facts, cls))
