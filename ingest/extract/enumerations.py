@@ -132,6 +132,10 @@ class Enumerations:
                             item.start + len(item.text),
                             EXTRACTOR,
                             0.6 if cue else 0.5,
+                            # ``…, 선진 원자력 기술 등``: the wording printed with the cue
+                            (f"{item.text} 기술",)
+                            if cls == "CoreTechnology" and item.cue == "기술"
+                            else (),
                         ),
                     )
                     if cls == "Programme" and node is not None:
