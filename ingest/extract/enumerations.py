@@ -60,7 +60,12 @@ GENERIC_ENDINGS = {
     "Programme": ("사업",),
 }
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
-_LIST_JOIN = re.compile(r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라)\s*$")
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라"
+    # a ranking: ``분야별로는 A가 12개로 가장 많고 B 8개, C 5개 순``
+    r"|[이가]\s*\d[\d,.]*\s*(?:개|건|곳|종|%)\s*(?:으로|로)\s*가장\s*(?:많|높|크)[고았었으며]*\s*,?)"
+    r"\s*$"
+)
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
 _TOPIC = frozenset(
     {"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"}

@@ -921,3 +921,12 @@ def test_a_topic_pointed_back_to_lists_nothing(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     for cls in ("CoreTechnology", "StrategicProduct", "StrategicField"):
         assert {"스마트폰", "자동차", "가전제품", "반도체", "바이오"}.isdisjoint(named(facts, cls))
+
+
+def test_a_ranking_lists_its_items(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 주요 분야별로는 해양에너지가 12개로 가장 많고 극지개발 8개, "
+        "수산바이오 5개 순이었다. 국가별로는 미국이 40%로 가장 많고 일본 20%, 중국 15% 순이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert set(named(facts, "StrategicField")) == {"해양에너지", "극지개발", "수산바이오"}
