@@ -68,8 +68,10 @@ RELATIVE_MONTHS = {
     "내달": 1,
 }
 _MONTH_WORDS = "|".join(sorted(RELATIVE_MONTHS, key=len, reverse=True))
+#: A month and day with its weekday, as releases print them (``4.1(월)``, ``4. 19.(금)``).
+_WEEKDAY = r"(?<![\d.])(?P<m7>\d{1,2})\.\s?(?P<d7>\d{1,2})\.?\s*\((?:월|화|수|목|금|토|일)\)"
 _DATE = re.compile(
-    rf"{_SHORT}|{_DOTTED}"
+    rf"{_SHORT}|{_DOTTED}|{_WEEKDAY}"
     rf"|(?:{_YEAR}\s*|(?P<rel_d>올해|지난해|작년|내년)\s+)?"
     rf"(?:(?P<m>\d{{1,2}})\s*월\s*|(?P<rel_m>{_MONTH_WORDS})\s*)?"
     rf"(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|이내)))"
@@ -96,6 +98,8 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
         return _iso(2000 + int(g["yy"]), int(g["m2"]), int(g["d2"]))
     if g["y3"]:
         return _iso(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    if g["m7"]:
+        return _iso(base.year, int(g["m7"]), int(g["d7"])) if known == "day" else None
     if g["d"]:
         year = int(g["y"]) if g["y"] else base.year + _offset(g["rel_d"])
         if g["m"]:
@@ -152,10 +156,12 @@ class Events:
             return
         ctx, text = source.ctx, source.text
         previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
+        previous_event: str | None = None
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
             date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
+            closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
             event, end = _event_after(text, m.end())
@@ -163,6 +169,9 @@ class Events:
                 event, end = _labelled(text, m.start())
             if event is None:
                 event, end = _topic(text, m.start())
+            if event is None and closes:  # ``접수기간은 4.1(월)~4.19(금)``: the range's event
+                event, end = previous_event, m.end()
+            previous_event = event
             if event is None or date is None:
                 continue
             kind = event

@@ -930,3 +930,8 @@ def test_a_ranking_lists_its_items(tmp_path, onto):
     )
     facts = facts_of(tmp_path, onto, text)
     assert set(named(facts, "StrategicField")) == {"해양에너지", "극지개발", "수산바이오"}
+
+
+def test_a_release_style_range_of_days_with_their_weekdays(tmp_path, onto):
+    text = "DATE: 2031-03-26\n\n해양혁신기술개발사업 접수기간은 4.1(월)~4.19(금)이다.\n"
+    assert {"2031-04-01", "2031-04-19"} <= events(facts_of(tmp_path, onto, text))
