@@ -117,7 +117,8 @@ def _lexical(value: Any, dp: DatatypeProperty) -> Literal:
         if isinstance(value, dt.datetime):
             value = value.date()
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        return Literal(day.isoformat(), datatype=XSD.date)
+        # a day-precision property: OWL 2 DL has no xsd:date, so the day is its midnight
+        return Literal(f"{day.isoformat()}T00:00:00", datatype=URIRef(dp.range))
     if xsd == "dateTime":
         moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
         return Literal(moment.isoformat(), datatype=XSD.dateTime)
@@ -141,10 +142,20 @@ def _python(lit: Literal, dp: DatatypeProperty) -> Any:
             raise ValueError(f"{text!r} is not a boolean")
         return text in ("true", "1")
     if xsd == "date":
-        return dt.date.fromisoformat(text)
+        return _day(text)
     if xsd == "dateTime":
         return dt.datetime.fromisoformat(text)
     return text
+
+
+def _day(text: str) -> dt.date:
+    """A whole day written as ``YYYY-MM-DDT00:00:00`` (or the bare ``YYYY-MM-DD``)."""
+    if "T" not in text:
+        return dt.date.fromisoformat(text)
+    moment = dt.datetime.fromisoformat(text)
+    if moment.time() != dt.time(0) or moment.tzinfo is not None:
+        raise ValueError(f"{text!r} is not a whole day (YYYY-MM-DDT00:00:00)")
+    return moment.date()
 
 
 def _sort_key(value: Any) -> tuple[str, str]:

@@ -294,10 +294,18 @@ class DatatypeProperty:
     on_relationship: tuple[str, ...]
     functional: bool
     vocabulary: str | None
+    #: ``stkg:dayPrecision true``: an ``xsd:dateTime`` range whose values are whole days
+    day_precision: bool = False
 
     @property
     def xsd(self) -> str:
-        """Local name of the XSD range, e.g. ``"integer"``."""
+        """Local name of the value's XSD type, e.g. ``"integer"``.
+
+        ``"date"`` for a day-precision property: its OWL range is ``xsd:dateTime`` (OWL 2 DL
+        has no ``xsd:date``) but Neo4j stores a Date and Python a :class:`datetime.date`.
+        """
+        if self.day_precision:
+            return "date"
         return self.range.removeprefix(str(XSD))
 
     @property
@@ -546,8 +554,29 @@ def _override(g: Graph, s: Node) -> str | None:
     return str(v) if v is not None else None
 
 
+def _is_true(g: Graph, s: Node, p: URIRef) -> bool:
+    return any(bool(o.toPython()) for o in g.objects(s, p) if isinstance(o, Literal))
+
+
 def _is_deprecated(g: Graph, s: Node) -> bool:
-    return any(bool(o.toPython()) for o in g.objects(s, OWL.deprecated) if isinstance(o, Literal))
+    return _is_true(g, s, OWL.deprecated)
+
+
+def _day_properties(g: Graph) -> frozenset[str]:
+    """Local names of the day-precision datatype properties (values read as dates)."""
+    return frozenset(
+        n
+        for s in g.subjects(STKG.dayPrecision, None)
+        if (n := _local(s)) and _is_true(g, s, STKG.dayPrecision)
+    )
+
+
+def literal_value(lit: Literal, day: bool = False) -> Any:
+    """A literal as Python; a day-precision ``xsd:dateTime`` (midnight) as a date."""
+    value = lit.toPython()
+    if day and isinstance(value, dt.datetime):
+        return value.date()
+    return value
 
 
 def neo4j_name(g: Graph, s: URIRef, kind: str) -> str:
@@ -678,6 +707,7 @@ def _build_datatype_properties(g: Graph) -> dict[str, DatatypeProperty]:
             on_relationship=_on_relationship(g, s),
             functional=(s, RDF.type, OWL.FunctionalProperty) in g,
             vocabulary=_vocab_name(g.value(s, STKG.vocabulary)),
+            day_precision=_is_true(g, s, STKG.dayPrecision),
         )
     return out
 
@@ -715,6 +745,7 @@ def _build_vocabularies(g: Graph) -> dict[str, Vocabulary]:
 
 def _build_individuals(g: Graph, classes: Mapping[str, OntClass]) -> tuple[Individual, ...]:
     out: list[Individual] = []
+    days = _day_properties(g)
     for s in sorted(set(g.subjects(RDF.type, None)), key=str):
         types = tuple(
             sorted(
@@ -730,7 +761,7 @@ def _build_individuals(g: Graph, classes: Mapping[str, OntClass]) -> tuple[Indiv
             if name is None:
                 continue
             if isinstance(o, Literal):
-                values.setdefault(name, []).append(o.toPython())
+                values.setdefault(name, []).append(literal_value(o, name in days))
             else:
                 links.setdefault(name, []).append(str(o))
         ident = g.value(s, STKG.id)
