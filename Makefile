@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install system-deps run stop test lint format typecheck screenshots clean
+.PHONY: help install system-deps run stop test lint format typecheck owl-check screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ format: install ## format the code
 
 typecheck: install ## mypy
 	$(BIN)/mypy stkg config graph api ontology ingest
+
+owl-check: install ## check the ontology with Apache Jena and ROBOT (OWL 2 DL, HermiT, ELK, SHACL)
+	$(BIN)/python -m stkg.ontology.owltools
 
 screenshots: install ## regenerate docs/screenshots/*.png in headless Chromium
 	@./scripts/system-deps --test

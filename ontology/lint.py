@@ -177,6 +177,49 @@ class _Terms:
         )
 
 
+#: The OWL 2 datatype map (OWL 2 Structural Specification, section 4): an ontology that uses
+#: any other datatype (``xsd:date``, ``xsd:gYear`` …) is not OWL 2 DL, and DL reasoners
+#: such as HermiT refuse it.
+OWL2_DATATYPES = frozenset(
+    {str(RDF.PlainLiteral), str(RDF.XMLLiteral), str(RDF.langString), str(RDFS.Literal)}
+    | {str(OWL.real), str(OWL.rational)}
+    | {
+        str(XSD[n])
+        for n in (
+            "decimal",
+            "integer",
+            "nonNegativeInteger",
+            "nonPositiveInteger",
+            "positiveInteger",
+            "negativeInteger",
+            "long",
+            "int",
+            "short",
+            "byte",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte",
+            "double",
+            "float",
+            "string",
+            "normalizedString",
+            "token",
+            "language",
+            "Name",
+            "NCName",
+            "NMTOKEN",
+            "boolean",
+            "hexBinary",
+            "base64Binary",
+            "anyURI",
+            "dateTime",
+            "dateTimeStamp",
+        )
+    }
+)
+
+
 def _stkg(node: Node) -> bool:
     return isinstance(node, URIRef) and str(node).startswith(str(STKG))
 
@@ -239,6 +282,7 @@ class _Linter:
 
     def run(self) -> list[Issue]:
         self.check_undefined()
+        self.check_literal_datatypes()
         self.check_documentation()
         self.check_duplicate_labels()
         self.check_domains_ranges()
@@ -251,6 +295,23 @@ class _Linter:
         return self.issues
 
     # -- every term used must be declared ------------------------------------------------
+    def check_literal_datatypes(self) -> None:
+        """Literals of the OWL files (not the shapes) use only OWL 2 datatypes."""
+        for s, p, o in self.g:
+            if (
+                isinstance(o, Literal)
+                and o.datatype is not None
+                and str(o.datatype) not in OWL2_DATATYPES
+                and not str(p).startswith(str(SH))
+            ):
+                self.add(
+                    ERROR,
+                    "not-owl2-datatype",
+                    f"{_local(p)} of {_local(s)} is a {_local(o.datatype)} literal, which is "
+                    "not in the OWL 2 datatype map (not OWL 2 DL)",
+                    s,
+                )
+
     def check_undefined(self) -> None:
         # Ontology headers and their version IRIs are documents, not terms.
         headers: set[Node] = set(self.g.subjects(RDF.type, OWL.Ontology))
@@ -390,6 +451,22 @@ class _Linter:
                     ERROR,
                     "bad-range",
                     f"range of datatype property {_local(p)} is {rng}, not an XSD datatype",
+                    p,
+                )
+            elif str(rng) not in OWL2_DATATYPES:
+                self.add(
+                    ERROR,
+                    "not-owl2-datatype",
+                    f"range of datatype property {_local(p)} is {rng}, which is not in the "
+                    "OWL 2 datatype map (not OWL 2 DL); for whole days use xsd:dateTime with "
+                    "stkg:dayPrecision true",
+                    p,
+                )
+            if (p, STKG.dayPrecision, None) in self.g and rng != XSD.dateTime:
+                self.add(
+                    ERROR,
+                    "bad-range",
+                    f"{_local(p)} has stkg:dayPrecision but its range is not xsd:dateTime",
                     p,
                 )
             vocab = self.g.value(p, STKG.vocabulary)

@@ -71,7 +71,9 @@ def test_literals_are_typed_by_range(filled: Graph, onto: Ontology) -> None:
     assert g.value(analysis, STKG.isCore) == Literal(True)
     assert g.value(analysis, STKG.computedAt).datatype == rdfns.XSD.dateTime
     patent = _iri("patent:KR:10-2020-0000003")
-    assert g.value(patent, STKG.filingDate) == Literal("2020-04-04T00:00:00", datatype=rdfns.XSD.dateTime)
+    assert g.value(patent, STKG.filingDate) == Literal(
+        "2020-04-04T00:00:00", datatype=rdfns.XSD.dateTime
+    )
 
 
 def test_relationship_properties_are_reified(filled: Graph, onto: Ontology) -> None:
