@@ -16,6 +16,7 @@ from stkg.ontology.lint import validate_paths
 from stkg.ontology.model import (
     ONTOLOGY_DIR,
     STKG,
+    STKGSH,
     Ontology,
     default_paths,
     load_graph,
@@ -72,6 +73,31 @@ def test_product_typed_as_organization_is_caught(onto: Ontology) -> None:
     report = validate_instances(b.g)
     assert not report.conforms
     assert str(n["product"]) in {v.focus_node for v in report.violations}
+
+
+def test_entity_shape_names_every_entity_class(onto: Ontology) -> None:
+    g = parse_turtle(ONTOLOGY_DIR / "shapes.ttl")
+    targets = {str(c) for c in g.objects(STKGSH.EntityShape, SH.targetClass)}
+    assert targets == {c.iri for c in onto.classes.values() if not c.is_meta}
+
+
+@pytest.mark.parametrize("bad", ["none", "misspelt", "two kinds", "negative amount", "no id"])
+def test_shapes_need_no_class_hierarchy(onto: Ontology, bad: str) -> None:
+    """The shapes give the same verdict on the data alone as with stkg.ttl mixed in."""
+    b, n = build_valid(onto)
+    if bad == "misspelt":
+        b.g.add((n["field"], STKG.nmae, Literal("드론")))
+    elif bad == "two kinds":
+        b.g.add((n["product"], RDF.type, STKG.Organization))
+    elif bad == "negative amount":
+        b.g.set((n["funding"], STKG.amountKrw, Literal(-5)))
+    elif bad == "no id":
+        b.g.remove((n["task"], STKG.id, None))
+    shapes = [ONTOLOGY_DIR / "shapes.ttl", CLOSED_SHAPES]
+    alone = validate_instances(b.g, shapes)
+    merged = validate_instances(b.g, [ONTOLOGY_DIR / "stkg.ttl", *shapes])
+    assert alone.conforms == merged.conforms == (bad == "none")
+    assert {v.focus_node for v in alone.violations} == {v.focus_node for v in merged.violations}
 
 
 def test_reference_individuals_still_conform() -> None:

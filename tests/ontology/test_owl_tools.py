@@ -85,8 +85,7 @@ def test_jena_and_pyshacl_agree(tools: owltools.Tools, onto: Ontology) -> None:
     b.g.add((n["product"], RDF.type, STKG.Organization))  # two kinds
     b.g.add((n["funding"], STKG.amountKrw, Literal(-5)))  # hand-written rule
     ours = {v.focus_node for v in validate_instances(b.g).violations}
-    data = b.g + parse_turtle(ONTOLOGY_DIR / "stkg.ttl")
-    check, jena = owltools.jena_shacl(tools, data)
+    check, jena = owltools.jena_shacl(tools, b.g)  # the data alone, no class hierarchy
     assert not check.ok
     assert jena == ours == {str(n["field"]), str(n["product"]), str(n["funding"])}
 
