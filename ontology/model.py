@@ -571,7 +571,7 @@ def _day_properties(g: Graph) -> frozenset[str]:
     )
 
 
-def literal_value(lit: Literal, day: bool = False) -> Any:
+def _literal_value(lit: Literal, day: bool = False) -> Any:
     """A literal as Python; a day-precision ``xsd:dateTime`` (midnight) as a date."""
     value = lit.toPython()
     if day and isinstance(value, dt.datetime):
@@ -761,7 +761,7 @@ def _build_individuals(g: Graph, classes: Mapping[str, OntClass]) -> tuple[Indiv
             if name is None:
                 continue
             if isinstance(o, Literal):
-                values.setdefault(name, []).append(literal_value(o, name in days))
+                values.setdefault(name, []).append(_literal_value(o, name in days))
             else:
                 links.setdefault(name, []).append(str(o))
         ident = g.value(s, STKG.id)

@@ -201,3 +201,16 @@ def test_unknown_label_is_refused(filled: Graph, onto: Ontology) -> None:
     out = io.BytesIO()
     with pytest.raises(RdfError, match="format"):
         write_export(filled, onto, out, "xml")
+
+
+def test_whole_days_read_back_in_both_forms() -> None:
+    """Day-precision values are written as midnight xsd:dateTime (OWL 2 DL has no xsd:date);
+    the bare date of exports and backups made before still reads back."""
+    import datetime as dt
+
+    from stkg.graph.rdf import _day
+
+    assert _day("2017-07-26T00:00:00") == _day("2017-07-26") == dt.date(2017, 7, 26)
+    for bad in ("2017-07-26T10:00:00", "2017-07-26T00:00:00+09:00"):
+        with pytest.raises(ValueError, match="whole day"):
+            _day(bad)
