@@ -65,9 +65,16 @@ def alias_block(target: str, alias: str, who: str) -> str:
     )
 
 
-def append_block(block: str, path: Path = REVIEWED_FILE) -> None:
-    """Append ``block``; the file is replaced only if the result parses."""
-    current = path.read_text("utf-8") if path.exists() else HEADER
+def append_block(
+    block: str, path: Path = REVIEWED_FILE, *, header: str = HEADER, replace: str | None = None
+) -> None:
+    """Append ``block``; the file is replaced only if the result parses.
+
+    ``replace``, when given, drops the earlier blocks that contain it first (a newer
+    decision on the same thing replaces the older one)."""
+    current = path.read_text("utf-8") if path.exists() else header
+    if replace is not None:
+        current = "\n\n".join(b for b in current.split("\n\n") if replace not in b)
     candidate = current.rstrip("\n") + "\n\n" + block
     fd, tmp = tempfile.mkstemp(suffix=".ttl", dir=path.parent)
     try:

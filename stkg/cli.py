@@ -7,6 +7,7 @@ import typer
 import stkg.commands.analyse as analyse
 from stkg.commands import (
     backup,
+    crosswalk,
     eval,
     feed,
     ingest,
@@ -34,6 +35,7 @@ app.add_typer(analyse.app, name="analyse")
 app.add_typer(patents.app, name="patents")
 app.add_typer(feed.app, name="feed")
 app.add_typer(review.app, name="review")
+app.add_typer(crosswalk.app, name="crosswalk")
 app.command()(service.status)
 app.command()(service.serve)
 app.command()(service.up)
