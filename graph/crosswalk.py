@@ -46,6 +46,8 @@ METHOD = (
 
 #: A pair below this score is no candidate.
 THRESHOLD = 0.5
+#: The name similarity of a name that is a part of the other (``드론`` in ``드론·개인이동수단``).
+PART_OF = 0.75
 #: Middle dots, bullets and punctuation that do not change what a field name means.
 _NOISE = re.compile(r"[\s·ㆍ•‧・∙⋅\-_/.,()\[\]{}'\"「」『』<>]+")
 _PARTS = re.compile(r"[·ㆍ•‧・∙⋅/,]|\s+및\s+|\s+")
@@ -108,7 +110,7 @@ def name_similarity(a: str, b: str) -> float:
     dice = 2 * len(ga & gb) / (len(ga) + len(gb))
     pa, pb = parts(a) | {na}, parts(b) | {nb}
     if pa & pb or (len(na) >= 2 and na in nb) or (len(nb) >= 2 and nb in na):
-        dice = max(dice, 0.75)
+        dice = max(dice, PART_OF)
     return round(dice, 4)
 
 
@@ -212,9 +214,11 @@ def propose_pair(
 ) -> list[Proposal]:
     """Proposals between two consecutive editions for the versions not ``covered``.
 
-    A candidate is kept when it is the best of its source or of its target; a source with
-    several kept targets is split (narrowMatch), a target with several kept sources is a
-    merge (broadMatch); the rest are one-to-one. ``rejected`` (source, target) pairs are
+    A candidate is kept when it is the best of both its source and its target, or the best
+    of one of them with evidence of a part-whole link (one name is a part of the other, or
+    they share products or core technologies); a source with several kept targets is split
+    (narrowMatch), a target with several kept sources is a merge (broadMatch); the rest are
+    one-to-one. ``rejected`` (source, target) pairs are
     never proposed again.
     """
     done = set(covered)
@@ -232,7 +236,7 @@ def propose_pair(
     for c in sorted(cands, key=lambda c: (-c.score, c.source.id, c.target.id)):
         best_a.setdefault(c.source.id, c)
         best_b.setdefault(c.target.id, c)
-    kept = [c for c in cands if best_a[c.source.id] is c or best_b[c.target.id] is c]
+    kept = [c for c in cands if _keep(c, best_a[c.source.id] is c, best_b[c.target.id] is c)]
     out_of: dict[str, list[Candidate]] = defaultdict(list)
     into: dict[str, list[Candidate]] = defaultdict(list)
     for c in kept:
@@ -290,6 +294,12 @@ def propose_pair(
                 )
             )
     return sorted(proposals, key=lambda p: p.id)
+
+
+def _keep(c: Candidate, best_of_source: bool, best_of_target: bool) -> bool:
+    if best_of_source and best_of_target:
+        return True
+    return (best_of_source or best_of_target) and (c.names >= PART_OF or c.shared > 0)
 
 
 def _alone(v: Version, others: Sequence[Version]) -> float:
