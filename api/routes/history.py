@@ -1,25 +1,93 @@
-"""Change over time: a field's history and the diff between two editions.
+"""Change over time: a field's history, its long lineage and the diff between two editions.
 
-Both wrap named queries (``field-history``, ``edition-diff``) so analysts running them in
-Neo4j Browser or ``stkg query`` get the rows this API returns; the routes add REST paths,
-the id/IRI spellings and 404s for unknown fields and editions.
+All wrap named queries (``field-history``, ``field-lineage``, ``edition-diff``) so analysts
+running them in Neo4j Browser or ``stkg query`` get the rows this API returns; the routes
+add REST paths, the id/IRI spellings and 404s for unknown fields and editions.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, OutputFormat, respond
+from stkg.api.envelope import Envelope, OutputFormat, json_response, respond
 from stkg.api.lookup import entity_id_query, require_entity
 from stkg.api.problems import Problem
 from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
 from stkg.queries.catalog import load_catalog
 
 router = APIRouter(tags=["history"])
+
+FieldId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=1000,
+        description="Field id, IRI or name",
+        examples=["field:드론", "드론·개인이동수단"],
+    ),
+]
+
+
+class LineageVersion(BaseModel):
+    """A field version: a node of the lineage DAG."""
+
+    id: str
+    name: str | None = None
+    edition: str
+    year: int | None = Field(None, description="The edition's start year")
+    sector: str | None = None
+    fields: list[str] = Field(
+        default_factory=list, description="The field concepts it is a version of"
+    )
+    productCount: int | None = None
+
+
+class LineageMapping(BaseModel):
+    """A crosswalk mapping between versions of consecutive editions."""
+
+    id: str = Field(description="The mapping's id (mapping:…)")
+    source: str | None = Field(
+        None, description="Version in the earlier edition; none for a new field"
+    )
+    target: str | None = Field(
+        None, description="Version in the later edition; none for a dropped field"
+    )
+    relation: str | None = Field(
+        None,
+        description="SKOS mapping relation: exactMatch, closeMatch, broadMatch, narrowMatch "
+        "or relatedMatch",
+    )
+    change: str = Field(
+        description="Change kind (unchanged, renamed, moved, split, merged, dropped, new, …)"
+    )
+    basis: str = Field(description="stated, reviewed or proposed")
+    confidence: float | None = None
+    note: str | None = None
+
+
+class FieldLineage(BaseModel):
+    field: str
+    include: Literal["reviewed", "proposed"]
+    nodes: list[LineageVersion] = Field(description="Field versions, by edition")
+    edges: list[LineageMapping] = Field(description="Mappings with both ends: the DAG's edges")
+    ends: list[LineageMapping] = Field(
+        description="Dropped (no target) and new (no source) mappings of its versions"
+    )
+
+
+def _field_id(id: str) -> str:
+    field = id.strip()
+    if field.startswith(INSTANCE_NS):
+        try:
+            field = typed_id_from_iri(field)
+        except ValueError:
+            raise Problem(404, "Unknown field", f"No field is named {id!r}.", id=id) from None
+    return field
 
 
 @router.get(
@@ -34,28 +102,55 @@ router = APIRouter(tags=["history"])
 async def field_history(
     request: Request,
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            min_length=1,
-            max_length=1000,
-            description="Field id, IRI or name",
-            examples=["field:드론", "드론·개인이동수단"],
-        ),
-    ],
+    id: FieldId,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
-    field = id.strip()
-    if field.startswith(INSTANCE_NS):
-        try:
-            field = typed_id_from_iri(field)
-        except ValueError:
-            raise Problem(404, "Unknown field", f"No field is named {id!r}.", id=id) from None
+    field = _field_id(id)
     query = load_catalog()["field-history"]
     rows = await db.rows(query.cypher, {"field": field}, max_rows=10_000)
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     return respond(request, rows, _format)
+
+
+@router.get(
+    "/fields/{id:path}/lineage",
+    response_model=FieldLineage,
+    summary="Long lineage of a strategic field through every edition",
+    description="The field followed through every edition of its series along the crosswalk "
+    "mappings between consecutive editions, forwards and backwards, as a DAG: `nodes` are "
+    "field versions, `edges` the mappings between them (SKOS relation, change kind, basis, "
+    "confidence) — a split is one version with several outgoing edges, a merge several "
+    "versions with edges into one. `ends` are the dropped and new mappings of its versions. "
+    "Stated and reviewed mappings by default; `include=proposed` adds the proposed ones. "
+    "`id` is a field id, its IRI, any name the field was printed under, or a field version "
+    "id (named query `field-lineage`).",
+    responses={404: {"description": "no field with that id or name"}},
+)
+async def field_lineage(
+    db: ReaderDep,
+    id: FieldId,
+    include: Annotated[
+        Literal["reviewed", "proposed"],
+        Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
+    ] = "reviewed",
+) -> Response:
+    field = _field_id(id)
+    query = load_catalog()["field-lineage"]
+    rows = await db.rows(query.cypher, {"field": field, "include": include}, max_rows=1)
+    if not rows.rows:
+        raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
+    found = rows.rows[0]
+    mappings = [LineageMapping(**e) for e in found["edges"]]
+    return json_response(
+        FieldLineage(
+            field=field,
+            include=include,
+            nodes=[LineageVersion(**n) for n in found["nodes"]],
+            edges=[m for m in mappings if m.source and m.target],
+            ends=[m for m in mappings if not (m.source and m.target)],
+        )
+    )
 
 
 @router.get(

@@ -91,6 +91,7 @@ def up(
         if samples is not None and not no_samples and samples.exists():
             _ingest_samples(samples, steps)
             _classify_patents(steps)
+        _crosswalks(steps)
         proc = pidfile.live_process()
         steps.step(f"Starting the API on {api}")
         if proc is None:
@@ -155,6 +156,19 @@ def _ingest_samples(folder: Path, steps: StepReporter) -> None:
     )
     for doc in report.failed:
         console.print(f"  [red]failed:[/] {doc.error}")
+
+
+def _crosswalks(steps: StepReporter) -> None:
+    from stkg.graph.crosswalk import refresh
+
+    steps.step("Crosswalks between consecutive editions (stated, reviewed, proposed)")
+    report = refresh(Graph.from_settings())
+    console.print(
+        f"[green]Crosswalks[/] for {len(report.pairs)} edition pair(s): {report.stated} stated, "
+        f"{report.reviewed} reviewed, {report.proposed} proposed"
+    )
+    for pending in report.pending:
+        console.print(f"  [yellow]reviewed mapping not applied[/] (versions missing): {pending}")
 
 
 def _classify_patents(steps: StepReporter) -> None:
