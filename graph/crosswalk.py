@@ -99,8 +99,9 @@ def bigrams(text: str) -> frozenset[str]:
 
 
 def name_similarity(a: str, b: str) -> float:
-    """Dice coefficient of the character bigrams of the normalised names; a name that is
-    a part of the other (``드론`` in ``드론·개인이동수단``) counts at least 0.75."""
+    """Dice coefficient of the character bigrams of the normalised names; when a name, or
+    a part of a compound name, occurs in the other (``드론`` in ``드론·개인이동수단``,
+    ``가상`` of ``가상·증강현실`` in ``가상현실``) it counts at least :data:`PART_OF`."""
     na, nb = normalise(a), normalise(b)
     if not na or not nb:
         return 0.0
@@ -109,7 +110,7 @@ def name_similarity(a: str, b: str) -> float:
     ga, gb = bigrams(na), bigrams(nb)
     dice = 2 * len(ga & gb) / (len(ga) + len(gb))
     pa, pb = parts(a) | {na}, parts(b) | {nb}
-    if pa & pb or (len(na) >= 2 and na in nb) or (len(nb) >= 2 and nb in na):
+    if any(len(p) >= 2 and p in nb for p in pa) or any(len(p) >= 2 and p in na for p in pb):
         dice = max(dice, PART_OF)
     return round(dice, 4)
 
@@ -326,9 +327,12 @@ class CrosswalkReport:
 
 
 def edition_pairs(graph: Graph, series: str | None = None) -> list[tuple[str, str]]:
-    """Consecutive editions (by start year) of each series that list fields."""
+    """Consecutive editions (by start year) of each series that list fields; ``series`` is
+    a roadmap id, its key or its name."""
     by_series: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for r in graph.read(cypher.EDITIONS, series=series):
+    prefix = load_ontology().cls("Roadmap").id_prefix
+    ids = [series, f"{prefix}:{series}"] if series else []
+    for r in graph.read(cypher.EDITIONS, series=series, ids=ids):
         year = r["startYear"] or _year_of(r["edition"])
         by_series[r["series"]].append((year, r["edition"]))
     pairs: list[tuple[str, str]] = []

@@ -103,3 +103,19 @@ def seeded(session_graph: Graph, seeds_dir: Path) -> Graph:
     report = ingest_paths([seeds_dir / f for f in SEED_FILES], session_graph, load_ontology())
     assert [d.status for d in report.documents] == ["written", "written"], report
     return session_graph
+
+
+@pytest.fixture(scope="module")
+def sampled(session_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Graph:
+    """The test graph holding exactly the sample corpus (``samples/``, as `stkg up` ingests
+    it) and its crosswalks, with no reviewed decisions (once per test module)."""
+    from stkg.graph.crosswalk import refresh
+    from stkg.ingest.files import expand_paths, ingest_paths
+    from stkg.ontology.model import load_ontology
+
+    session_graph.write("MATCH (n) DETACH DELETE n")
+    files = expand_paths([REPO / "samples"])
+    report = ingest_paths(files, session_graph, load_ontology())
+    assert {d.status for d in report.documents} == {"written"}, report
+    refresh(session_graph, path=tmp_path_factory.mktemp("crosswalks") / "none.ttl")
+    return session_graph

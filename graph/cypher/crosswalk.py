@@ -6,7 +6,7 @@ by :mod:`stkg.graph.crosswalk`, which takes them from the ontology."""
 #: Editions that list at least one field version, with their series.
 EDITIONS = """
 MATCH (e:RoadmapEdition)-[:EDITION_OF]->(r:Roadmap)
-WHERE $series IS NULL OR r.id = $series OR r.name = $series
+WHERE $series IS NULL OR r.id IN $ids OR r.name = $series
 MATCH (e)-[:HAS_FIELD_VERSION]->(v:FieldVersion)
 RETURN r.id AS series, e.id AS edition, e.startYear AS startYear, count(v) AS fields
 """
