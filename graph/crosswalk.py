@@ -173,8 +173,8 @@ class Proposal:
 
 def mapping_id(source: str | None, target: str | None) -> str:
     """``mapping:<source key>~<target key>``; ``new`` or ``dropped`` for a missing end."""
-    a = source.split(":", 1)[1] if source else "new"
-    b = target.split(":", 1)[1] if target else "dropped"
+    a = (source.partition(":")[2] or source) if source else "new"
+    b = (target.partition(":")[2] or target) if target else "dropped"
     return f"mapping:{a}~{b}"
 
 
@@ -561,28 +561,11 @@ def decide(
         "at": now,
         "note": note,
     }
-    if decision == "rejected":
+    if decision in ("rejected", "accepted"):
+        kept = found["relation"] if decision == "accepted" else None
         return [
-            MappingDecision(
-                mapping_id_,
-                found["source"],
-                found["target"],
-                None,
-                found["change"],
-                "rejected",
-                **base,
-            )
-        ]
-    if decision == "accepted":
-        return [
-            MappingDecision(
-                mapping_id_,
-                found["source"],
-                found["target"],
-                found["relation"],
-                found["change"],
-                "accepted",
-                **base,
+            _decision(
+                mapping_id_, found["source"], found["target"], kept, found["change"], decision, base
             )
         ]
     new_target = None if dropped else (target or found["target"])
@@ -604,18 +587,38 @@ def decide(
     new_id = mapping_id(source, new_target)
     if new_id != mapping_id_:
         out.append(
-            MappingDecision(
+            _decision(
                 mapping_id_,
                 found["source"],
                 found["target"],
                 None,
                 found["change"],
                 "rejected",
-                **base,
+                base,
             )
         )
-    out.append(MappingDecision(new_id, source, new_target, relation, change, "corrected", **base))
+    out.append(_decision(new_id, source, new_target, relation, change, "corrected", base))
     return out
+
+
+def _decision(
+    mid: str,
+    source: str | None,
+    target: str | None,
+    relation: str | None,
+    change: str,
+    decision: str,
+    base: dict[str, Any],
+) -> MappingDecision:
+    return MappingDecision(
+        id=mid,
+        source=source,
+        target=target,
+        relation=relation,
+        change=change,
+        decision=decision,
+        **base,
+    )
 
 
 def after_review(graph: Graph, decisions: Sequence[MappingDecision], path: Path) -> None:
