@@ -14,6 +14,7 @@ from rich.table import Table
 
 from stkg.commands.feed import ingest_urls, is_url, print_web_results
 from stkg.console import console, err_console, fail
+from stkg.graph.crosswalk import CrosswalkReport, refresh
 from stkg.graph.driver import Graph
 from stkg.ingest.files import DocumentResult, IngestReport, expand_paths, ingest_paths
 from stkg.ingest.readers import Limits
@@ -89,17 +90,31 @@ def ingest(
         report = ingest_paths(
             files, graph, onto, dry_run=dry_run, force=force, limits=limits, on_document=advance
         )
+    crosswalks = None
+    if graph is not None and (
+        report.totals()["written"] or any(r.status == "written" for r in web)
+    ):
+        # stated successions become mappings, and the proposals follow the new fields
+        crosswalks = refresh(graph)
     if as_json:
-        _print_json(report, web)
+        _print_json(report, web, crosswalks)
     else:
         _print_report(report)
         if web:
             print_web_results(web)
+        if crosswalks is not None:
+            console.print(
+                f"crosswalks: {crosswalks.stated} stated, {crosswalks.reviewed} reviewed, "
+                f"{crosswalks.proposed} proposed mapping(s) over {len(crosswalks.pairs)} "
+                "edition pair(s)"
+            )
     if report.failed or any(r.status == "failed" for r in web):
         raise typer.Exit(1)
 
 
-def _print_json(report: IngestReport, web: list[WebResult]) -> None:
+def _print_json(
+    report: IngestReport, web: list[WebResult], crosswalks: CrosswalkReport | None = None
+) -> None:
     docs = [{**asdict(d), "path": str(d.path)} for d in report.documents]
     payload: dict[str, object] = {
         "run": report.run_id,
@@ -108,6 +123,8 @@ def _print_json(report: IngestReport, web: list[WebResult]) -> None:
     }
     if web:
         payload["web"] = [r.as_dict() for r in web]
+    if crosswalks is not None:
+        payload["crosswalks"] = asdict(crosswalks)
     _emit(payload)
 
 
