@@ -12,7 +12,7 @@ from stkg.ingest.extract.patents.parse import OFFICES, read_patent_lists
 from stkg.ingest.readers import read_document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-NOT_DOCUMENTS = {"README.md", "make_samples.py"}
+NOT_DOCUMENTS = {"README.md", "make_samples.py", "expected-mappings.md"}
 DOCUMENTS = sorted(p.name for p in SAMPLES.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
 PATENT_LISTS = [name for name in DOCUMENTS if name.endswith((".csv", ".xlsx"))]
 SUB_TECHNOLOGIES = {"공정설계", "제품설계", "공정 재설계", "모니터링", "진단", "예측"}
