@@ -166,11 +166,16 @@ def _identities(
 
 
 def _ingest(paths: list[Path], graph: Graph, force: bool, origins: dict[Path, str]) -> IngestReport:
+    from stkg.graph.crosswalk import refresh
     from stkg.ingest.files import ingest_paths  # lazy: loads spaCy and Kiwi
     from stkg.ontology.model import load_ontology
 
     # the API's own graph and driver: no second connection pool in the API process
-    return ingest_paths(paths, graph, load_ontology(), force=force, origins=origins)
+    report = ingest_paths(paths, graph, load_ontology(), force=force, origins=origins)
+    if report.totals()["written"]:
+        # as `stkg ingest`: stated successions become mappings, proposals follow new fields
+        refresh(graph)
+    return report
 
 
 def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
