@@ -36,10 +36,21 @@ DOWN_AGAINST_DOMAIN_RANGE: frozenset[str] = frozenset(
 )
 
 #: Object properties left out of a traversal unless asked for by name: provenance and the
-#: bookkeeping of ingest runs, which would link every fact to every other fact of the same
-#: document, and the schema's own description of itself.
+#: bookkeeping of ingest and crosswalk runs, which would link every fact to every other
+#: fact of the same document or run, the editions a crosswalk mapping sits between (every
+#: mapping of an edition pair would hang off its editions), and the schema's own
+#: description of itself.
 NOT_LINEAGE: frozenset[str] = frozenset(
-    {"supports", "citesDocument", "generatedBy", "processedDocument", "quantifies"}
+    {
+        "supports",
+        "citesDocument",
+        "generatedBy",
+        "processedDocument",
+        "quantifies",
+        "proposedIn",
+        "fromEdition",
+        "toEdition",
+    }
 )
 
 HOP = """
