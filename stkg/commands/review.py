@@ -99,7 +99,8 @@ def _list_mappings(edition: str | None, limit: int, as_json: bool) -> None:
         console.print_json(json.dumps(rows, ensure_ascii=False, default=str))
         return
     table = Table(title=f"{len(rows)} proposed mapping(s)")
-    for col in ("id", "from", "relation", "change", "to", "confidence"):
+    table.add_column("id", overflow="fold")  # whole, to be copied into accept/correct/reject
+    for col in ("from", "relation", "change", "to", "confidence"):
         table.add_column(col)
     for r in rows:
         table.add_row(
