@@ -78,9 +78,7 @@ def _fold_editions(facts: FactSet) -> None:
         if into is None:
             kept.append(node)
             continue
-        aliases = set(into.props.get("aliases") or ())
-        aliases |= {node.props["name"], *(node.props.get("aliases") or ())}
-        into.props["aliases"] = sorted(a for a in aliases if a != into.props["name"])
+        _take_wordings(into, node)
         series = {
             r.end for r in facts.rels.values() if r.prop == "editionOf" and r.start == node.id
         }
@@ -120,10 +118,15 @@ def _fold_variants(facts: FactSet, nodes: list[NodeFact]) -> None:
         if into is None:
             kept.append(node)
             continue
-        aliases = set(into.props.get("aliases") or ())
-        aliases |= {node.props["name"], *(node.props.get("aliases") or ())}
-        into.props["aliases"] = sorted(a for a in aliases if a != into.props["name"])
+        _take_wordings(into, node)
         facts.merge(node.id, into.id)
+
+
+def _take_wordings(into: NodeFact, node: NodeFact) -> None:
+    """``into`` keeps ``node``'s name and aliases as its own aliases."""
+    aliases = set(into.props.get("aliases") or ())
+    aliases |= {node.props["name"], *(node.props.get("aliases") or ())}
+    into.props["aliases"] = sorted(a for a in aliases if a != into.props["name"])
 
 
 def _variant(short: NodeFact, full: NodeFact) -> bool:
