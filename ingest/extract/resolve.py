@@ -91,7 +91,6 @@ PERSON_TITLES = frozenset(
         "처장",
         "차관보",
         "기자",
-        "",
     ]
 )
 #: Classes whose names never stand for one another: a name the reference data gives one
@@ -133,7 +132,7 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
         )
-    if found.name.split()[-1] in PERSON_TITLES:
+    if found.name.split()[-1:] and found.name.split()[-1] in PERSON_TITLES:
         return None  # ``우주정책과 고서곤 과장``: a person, and people are no entities here
     if ind is None and _known_as_another(ctx.onto, found.cls, found.name):
         return None  # ``구매조건부`` ends like a ministry, but the reference data knows it
