@@ -20,7 +20,7 @@ import datetime as dt
 import io
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -171,25 +171,47 @@ FIELD_ROWS: list[tuple[str, str, str, str, str, str]] = [
 
 
 def html_page() -> str:
-    head = ("부문", "2021~2023 분야", "제품 수", "2022~2024 분야", "제품 수", "비고")
+    return table_page(
+        title="중소기업 기술로드맵 분야별 전략제품 수 (stkg 예제)",
+        heading="중소기업 기술로드맵: 두 판의 분야별 전략제품 수",
+        intro="""stkg 예제로 만든 페이지이며 공식 자료가 아니다. 중소벤처기업부가 펴낸
+  2021~2023 판(30개 분야, 197개 제품)과 2022~2024 판(32개 분야, 224개 제품)에서
+  몇 개 분야를 골라 나란히 놓았다.""",
+        caption="분야별 전략제품 수 (일부)",
+        head=("부문", "2021~2023 분야", "제품 수", "2022~2024 분야", "제품 수", "비고"),
+        rows=FIELD_ROWS,
+        note="""비고의 '신설'은 새로 생긴 분야, '명칭·범위 변경'은 이름과 다루는 범위가
+  함께 바뀐 분야를 뜻한다.""",
+    )
+
+
+def table_page(
+    *,
+    title: str,
+    heading: str,
+    intro: str,
+    caption: str,
+    head: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    note: str,
+) -> str:
+    """An HTML page of one table between an introduction and a note (samples 03, 09, 10)."""
     header = "".join(f"<th>{name}</th>" for name in head)
     body = "\n".join(
-        "      <tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in FIELD_ROWS
+        "      <tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in rows
     )
     return f"""\
 <!DOCTYPE html>
 <html lang="ko">
 <head>
   <meta charset="utf-8">
-  <title>중소기업 기술로드맵 분야별 전략제품 수 (stkg 예제)</title>
+  <title>{title}</title>
 </head>
 <body>
-  <h1>중소기업 기술로드맵: 두 판의 분야별 전략제품 수</h1>
-  <p>stkg 예제로 만든 페이지이며 공식 자료가 아니다. 중소벤처기업부가 펴낸
-  2021~2023 판(30개 분야, 197개 제품)과 2022~2024 판(32개 분야, 224개 제품)에서
-  몇 개 분야를 골라 나란히 놓았다.</p>
+  <h1>{heading}</h1>
+  <p>{intro}</p>
   <table>
-    <caption>분야별 전략제품 수 (일부)</caption>
+    <caption>{caption}</caption>
     <thead>
       <tr>{header}</tr>
     </thead>
@@ -197,8 +219,7 @@ def html_page() -> str:
 {body}
     </tbody>
   </table>
-  <p>비고의 '신설'은 새로 생긴 분야, '명칭·범위 변경'은 이름과 다루는 범위가
-  함께 바뀐 분야를 뜻한다.</p>
+  <p>{note}</p>
 </body>
 </html>
 """
@@ -260,38 +281,22 @@ FIELD_LIST_2022_2023: list[tuple[str, str, str, str, str, str]] = [
 
 
 def field_list_page(
-    years: tuple[str, str], counts: tuple[str, str], rows: list[tuple[str, ...]], note: str
+    years: tuple[str, str], counts: tuple[str, str], rows: Sequence[tuple[str, ...]], note: str
 ) -> str:
-    head = ("부문", f"{years[0]} 분야", "제품 수", f"{years[1]} 분야", "제품 수", "비고")
-    header = "".join(f"<th>{name}</th>" for name in head)
-    body = "\n".join(
-        "      <tr>" + "".join(f"<td>{value}</td>" for value in row) + "</tr>" for row in rows
+    return table_page(
+        title=f"중소기업 기술로드맵 {years[0]} 판과 {years[1]} 판의 분야 목록 (stkg 예제)",
+        heading=f"중소기업 기술로드맵: {years[0]} 판과 {years[1]} 판의 분야 목록",
+        intro=(
+            "stkg 예제로 지어낸 페이지이며 공식 자료가 아니다. 분야 이름과 제품 수는 예제를 위해\n"
+            f"  만든 것이다. 두 판({counts[0]}, {counts[1]})의 분야를 판별로 따로 적었고, "
+            "어느 분야가\n"
+            "  어느 분야로 이어졌는지는 적지 않았다."
+        ),
+        caption="판별 분야와 제품 수 (예제)",
+        head=("부문", f"{years[0]} 분야", "제품 수", f"{years[1]} 분야", "제품 수", "비고"),
+        rows=rows,
+        note=note,
     )
-    return f"""\
-<!DOCTYPE html>
-<html lang="ko">
-<head>
-  <meta charset="utf-8">
-  <title>중소기업 기술로드맵 {years[0]} 판과 {years[1]} 판의 분야 목록 (stkg 예제)</title>
-</head>
-<body>
-  <h1>중소기업 기술로드맵: {years[0]} 판과 {years[1]} 판의 분야 목록</h1>
-  <p>stkg 예제로 지어낸 페이지이며 공식 자료가 아니다. 분야 이름과 제품 수는 예제를 위해
-  만든 것이다. 두 판({counts[0]}, {counts[1]})의 분야를 판별로 따로 적었고, 어느 분야가
-  어느 분야로 이어졌는지는 적지 않았다.</p>
-  <table>
-    <caption>판별 분야와 제품 수 (예제)</caption>
-    <thead>
-      <tr>{header}</tr>
-    </thead>
-    <tbody>
-{body}
-    </tbody>
-  </table>
-  <p>{note}</p>
-</body>
-</html>
-"""
 
 
 def field_list_2019_2020() -> str:
