@@ -477,12 +477,19 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     )
     m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
     if m is None:
-        return None
+        return "CoreTechnology" if _DEVELOPED.match(after) else None
     cls = cue_class(m["cue"])
     rest = after[m.end("cue") :]
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", rest):
         return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
     return head_cue(rest) or cls
+
+
+#: A list that is what is commercialised or developed: ``A, B 등을 상용화하는``, ``A, B 등
+#: 상용화 R&D``.
+_DEVELOPED = re.compile(
+    r"^\s*등[을를]?\s+(?:상용화|국산화|고도화|기술개발|개발)(?:하[는기고며여]|\s+(?:R&D|연구개발|기술개발))"
+)
 
 
 def head_cue(rest: str) -> str | None:

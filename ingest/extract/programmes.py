@@ -115,6 +115,15 @@ _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
 MAX_WORDS = 3
+#: Words a name spelled with spaces is made of besides its topic (``창업 성장 기술 개발
+#: 사업``): they do not count towards :data:`MAX_WORDS`.
+SPACED_PARTS = frozenset(
+    ["기술", "개발", "연구", "지원", "R&D", "연구개발", "기술개발", "사업화", "기반"]
+)
+_BRACKETED = re.compile(r"\([^)]*\)")
+#: Words that name the area a programme belongs to, never part of its name (``해양 분야
+#: 창업 … 사업``).
+AREA_WORDS = frozenset(["분야", "부문", "영역", "업종", "품목"])
 EXTRACTOR = "programmes"
 
 
@@ -140,13 +149,19 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     if not last.endswith(HEADS):
         return None
     chosen = [words[-1]]
+    # words that say what the programme is about, not what kind it is (a bare head is not)
+    content = 0 if name_key(last) in GENERIC else 1
     for w_start, w_end in reversed(words[:-1]):
         word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
-        if len(chosen) >= MAX_WORDS or word in NOT_NAME_WORDS or _YEAR_WORD.match(word):
+        spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
+        if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS:
+            break
+        if _YEAR_WORD.match(word) or word in AREA_WORDS:
             break
         if institution_confidence(word, doc[w_end - 1].text) is not None:
             break
         chosen.insert(0, (w_start, w_end))
+        content += not spaced_part
     start = doc[chosen[0][0]].idx
     name = text_of(doc)[start : phrase.end_char]
     while name.split(" ", 1)[0] in NOT_NAME_WORDS and " " in name:
@@ -154,9 +169,24 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         start += len(head) + 1
     if name_key(name) in GENERIC or len(name_key(name)) < 4 or _a_kind(name):
         return None
+    if _described(phrase, chosen[0][0]):
+        return None
     if _PHASE.match(name) and name_key(_PHASE.sub("", name)) in GENERIC:
         return None
     return start, name
+
+
+_COPULA = re.compile(r"\s*(?:이다|입니다|이었다|였다)")
+
+
+def _described(phrase: Phrase, name_start: int) -> bool:
+    """Whether the phrase only describes a programme: a clause before it and a copula
+    after it (``…방향을 제시하는 맞춤형 R&D 전략 지원 사업이다``)."""
+    doc = phrase.doc
+    before = doc[name_start - 1] if name_start > 0 else None
+    if before is None or not before.tag_.endswith("ETM"):
+        return False
+    return bool(_COPULA.match(text_of(doc), phrase.end_char))
 
 
 #: Words that only say what kind of support a programme gives (``투자·융자 프로그램``,

@@ -935,3 +935,31 @@ def test_a_ranking_lists_its_items(tmp_path, onto):
 def test_a_release_style_range_of_days_with_their_weekdays(tmp_path, onto):
     text = "DATE: 2031-03-26\n\n해양혁신기술개발사업 접수기간은 4.1(월)~4.19(금)이다.\n"
     assert {"2031-04-01", "2031-04-19"} <= events(facts_of(tmp_path, onto, text))
+
+
+def test_a_programme_name_spelled_with_spaces_keeps_its_topic(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 해양 드론 실증 기술 개발 사업에 120억원을 투입한다. "
+        "극지장비 상용화 R&D 지원 사업에는 80개 기업이 참여한다. "
+        "해양기술 분야 심해 탐사 기술 개발 사업도 새로 열린다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양 드론 실증 기술 개발 사업", "극지장비 상용화 R&D 지원 사업"} <= programmes
+    assert "심해 탐사 기술 개발 사업" in programmes  # the area before it is no part of it
+    assert not any(p.startswith("분야") for p in programmes)
+
+
+def test_a_programme_described_by_a_clause_and_a_copula_is_no_name(tmp_path, onto):
+    text = "기술로드맵에 따라 극지장비 분야는 현장 수요를 반영하는 맞춤형 R&D 전략 지원 사업이다.\n"
+    assert not named(facts_of(tmp_path, onto, text), "Programme")
+
+
+def test_a_list_that_is_commercialised_or_developed_lists_technologies(tmp_path, onto):
+    text = (
+        "기술로드맵에 따라 극지 분야는 빙하 관측 부이, 무인 항법 제어 등을 상용화하는 "
+        "연구개발을 추진한다. 해양 분야는 수중 음향 통신, 선체 부식 진단 등을 개발하고 보급한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    technologies = set(named(facts, "CoreTechnology"))
+    assert {"빙하 관측 부이", "무인 항법 제어", "수중 음향 통신", "선체 부식 진단"} <= technologies
+    assert set(named(facts, "StrategicField")) == {"극지", "해양"}
