@@ -136,6 +136,9 @@ KIND_STEMS = frozenset(
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``,
 #: ``중소벤처``, ``혁신바우처``: 처 ending a loanword).
 NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부", "벤처", "바우처")
+#: A ministry whose name ends in 정부 (``기획재정부``, ``안전행정부``), unlike ``지방정부`` or
+#: ``미국 행정부``.
+_MINISTRY_OF_ADMINISTRATION = re.compile(r"[가-힣]{2,}(?:행정|재정)부$")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 EXTRACTOR = "organizations"
 
@@ -149,7 +152,7 @@ def institution_confidence(name: str, last_token: str) -> float | None:
         return None
     if name in NOT_INSTITUTIONS or not re.search(r"[가-힣]", name):
         return None
-    if name.endswith(NOT_INSTITUTION_ENDINGS):
+    if name.endswith(NOT_INSTITUTION_ENDINGS) and not _MINISTRY_OF_ADMINISTRATION.search(name):
         return None
     for suffix, confidence in LONG_SUFFIXES.items():
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
@@ -219,11 +222,21 @@ class Organizations:
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
                     name_start = _parent_start(doc, words[k - 1], name_start)
                     name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
+                at = doc[name_start].idx
+                glued = _unglued(name) if " " not in name else [name]
+                for part in glued[:-1]:  # all but the last: that one may carry a gloss
+                    add_entity(
+                        source, Found("Organization", part, at, at + len(part), EXTRACTOR, 0.7)
+                    )
+                    at += len(part)
+                if len(glued) > 1:
+                    name = glued[-1]
+                    confidence = institution_confidence(name, name) or confidence
                 abbreviation = _bracketed_abbreviation(doc, name_end)
                 found = Found(
                     "Organization",
                     name,
-                    doc[name_start].idx,
+                    at,
                     _end_char(doc, name_end),
                     EXTRACTOR,
                     confidence,
@@ -360,6 +373,20 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if begin is not None:
         out.append((begin, end))
     return out
+
+
+def _unglued(name: str) -> list[str]:
+    """A name split where a text that lost its separators glued institutions together
+    (``기획재정부외교부국방부``), when every part is an institution by its shape; else the
+    name alone."""
+    for cut in range(3, len(name) - 2):
+        head = name[:cut]
+        if institution_confidence(head, head) is None:
+            continue
+        rest = _unglued(name[cut:])
+        if len(rest) > 1 or institution_confidence(rest[0], rest[0]) is not None:
+            return [head, *rest]
+    return [name]
 
 
 def _bracketed_abbreviation(doc: Doc, end: int) -> str | None:

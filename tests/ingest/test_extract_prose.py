@@ -963,3 +963,15 @@ def test_a_list_that_is_commercialised_or_developed_lists_technologies(tmp_path,
     technologies = set(named(facts, "CoreTechnology"))
     assert {"빙하 관측 부이", "무인 항법 제어", "수중 음향 통신", "선체 부식 진단"} <= technologies
     assert set(named(facts, "StrategicField")) == {"극지", "해양"}
+
+
+def test_institutions_glued_together_by_a_lost_separator_are_split(tmp_path, onto):
+    # a PDF's text often loses the dots between names; invented bodies, real shapes
+    text = (
+        "해양기술 로드맵을 심의한 위원회에는 해양재정부극지교통부심해정보원 등 3개 기관이 "
+        "참여했다. 지방정부와 극지행정부도 함께했다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"해양재정부", "극지교통부", "심해정보원", "극지행정부"} <= organizations
+    assert not any(len(name) > 6 for name in organizations)
+    assert "지방정부" not in organizations
