@@ -96,7 +96,9 @@ _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?"
 )
 _LEADING_YEAR = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*)"
+    r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*"
+    # a year in two digits, as releases print it: ``‘26년도 …시행계획``
+    r"|[’‘']?(?P<yy>\d{2})\s*년도?\s+)"
 )
 MAX_WORDS = 4
 EXTRACTOR = "editions"
@@ -141,15 +143,31 @@ class Editions:
                     if start is None:
                         continue
                 spans.append((start, end))
+        short_forms: dict[str, tuple[int, int]] = {}  # ``(이하 X)``: X → the full name's span
         for m in QUOTED.finditer(source.text):
             # a slogan before the name: ‘돈이 되는 R&D, 중소벤처 R&D 혁신방안’
             inner = m.group(1).rsplit(",", 1)[-1].strip()
+            short = _SHORT_FORM.search(inner)  # ``…시행계획(이하 통합시행계획)``
+            inner = inner[: short.start()] if short else inner
             bare = re.sub(r"\s*\((?:안|案)\)$", "", inner)
             if bare.endswith(QUOTED_HEADS):
                 start = m.start(1) + m.group(1).index(inner)
                 spans.append((start, start + len(bare)))
+                if short:
+                    short_forms[name_key(short["short"])] = (start, start + len(bare))
         spans = [(s, e) for s, e in spans if not _a_clause(doc, s, e)]
         named = [n for n in (_named(source.text, s, e) for s, e in spans) if n is not None]
+        full_of = {
+            key: full
+            for key, (s, e) in short_forms.items()
+            if (full := _named(source.text, s, e)) is not None
+        }
+        named = [  # a short form the document announced names the full edition
+            (full_of[k][0], start, end, years or full_of[k][3])
+            if (k := name_key(series)) in full_of
+            else (series, start, end, years)
+            for series, start, end, years in named
+        ]
         # a series the document dates once (``‘2019∼2033 …정책서’``) is that edition where
         # it is named again without a year, not an edition of the document's own year
         dated: dict[str, set[int]] = {}
@@ -163,6 +181,8 @@ class Editions:
             _add(source, series, start, end, years)
 
 
+#: The short form a document announces for a name: ``(이하 통합시행계획)``.
+_SHORT_FORM = re.compile(r"\s*[(（]\s*이하\s*(?P<short>[^()（）]+?)\s*[)）]$")
 #: Heads trusted outside quotes only in the name of a series the reference data knows.
 KNOWN_HEADS = ("청사진",)
 
@@ -258,6 +278,9 @@ def _years_after(text: str, end: int) -> list[int]:
 
 def _years_before(text: str, start: int, printed: str) -> list[int]:
     """A year or a period printed in the name or just before it (within a few characters)."""
+    lead = _LEADING_YEAR.match(printed)
+    if lead and lead["yy"]:
+        return [2000 + int(lead["yy"])]
     window = text[max(0, start - 14) : start] + printed[:14]
     found = list(_YEARS.finditer(window))
     if not found:

@@ -975,3 +975,17 @@ def test_institutions_glued_together_by_a_lost_separator_are_split(tmp_path, ont
     assert {"해양재정부", "극지교통부", "심해정보원", "극지행정부"} <= organizations
     assert not any(len(name) > 6 for name in organizations)
     assert "지방정부" not in organizations
+
+
+def test_a_plan_with_a_two_digit_year_and_an_announced_short_form(tmp_path, onto):
+    text = (
+        "DATE: 2030-12-22\n\n해양부와 극지청은 ‘31년도 해양R&D사업 통합시행계획(이하 통합시행계획)’을 "
+        "함께 공고한다고 밝혔다. 지금까지는 양 부처가 각각 통합시행계획을 공고했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {
+        (n.props.get("name"), n.props.get("startYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert editions == {("해양R&D사업 통합시행계획", 2031)}
