@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import GENERIC_ENDINGS, head_class, head_cue
+from stkg.ingest.extract.enumerations import CUE_AS, GENERIC_ENDINGS, head_class, head_cue
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
     CUE_HEADS,
     cue_class,
+    dotted_parts,
     noun_phrases,
     text_of,
     token_range,
@@ -121,6 +122,12 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]
         cleaned.append((start, item, own["cue"] if own else None))
+    if len(cleaned) == 1 and _CLOSES.match(text, end):
+        # ``△A·B·C 등 17대 신산업``: one marked item, a dotted list closed by 등
+        start, item, own_cue = cleaned[0]
+        parts = dotted_parts(item, start)
+        if len(parts) >= 2 and all(p and " " not in p for p, _ in parts):
+            cleaned = [(at, part, own_cue) for part, at in parts]
     after = _cue_after(text, end)
     cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
     if cls == "Programme" and after != "Programme":
@@ -178,7 +185,7 @@ def _phrase_end(source: Source, start: int) -> int:
 
 def _cue_after(text: str, end: int) -> str | None:
     after = text[end : end + 60]
-    m = _AFTER.match(after)
+    m = _AFTER.match(after) or CUE_AS.match(after)  # ``△A △B 등을 신규 전략분야로``
     return (head_cue(after[m.end("cue") :]) or cue_class(m["cue"])) if m else None
 
 

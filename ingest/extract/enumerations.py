@@ -453,7 +453,9 @@ def _item(phrase: Phrase) -> Item:
 _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:(?!\d+\s*[명곳건])[^\s,.]+(?<![을를한된할과와])\s+){0,3}?"
     # ``A, B 등 정책·투자의 핵심 대상이 될 총 50개의 중점기술``: a clause, then the count
-    r"|등\s+[^.,\n\d]{0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
+    r"|등\s+[^.,\n\d]{0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
+    # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의
+    r"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     r"(?:각\s*)?(?:총\s*)?(?:\d+\s*(?:개|대|가지|종)(?:의)?\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
@@ -462,7 +464,7 @@ _CUE_AFTER = re.compile(
 
 
 #: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
-_CUE_AS = re.compile(
+CUE_AS = re.compile(
     r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
     + r"))(?:으로|로)\s"
@@ -475,7 +477,7 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     after = _QUOTE_MARKS.sub(
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
-    m = _CUE_AFTER.match(after) or _CUE_AS.match(after)
+    m = _CUE_AFTER.match(after) or CUE_AS.match(after)
     if m is None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
     cls = cue_class(m["cue"])
@@ -615,4 +617,4 @@ def _plausible(text: str, cls: str) -> bool:
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 
-__all__ = ["Enumerations", "head_cue", "is_kind"]
+__all__ = ["CUE_AS", "Enumerations", "head_cue", "is_kind"]

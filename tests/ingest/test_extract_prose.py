@@ -989,3 +989,31 @@ def test_a_plan_with_a_two_digit_year_and_an_announced_short_form(tmp_path, onto
         if n.cls == "RoadmapEdition"
     }
     assert editions == {("해양R&D사업 통합시행계획", 2031)}
+
+
+def test_a_counted_set_after_the_genitive_types_the_list(tmp_path, onto):
+    text = (
+        "해양부는 심해자원, 극지탐사 및 해양바이오의 3대 해양분야를 대상으로 해양기술 로드맵을 "
+        "냈다. 올해 해양드론, 수중 통신의 2개 주력산업을 분석한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"심해자원", "극지탐사", "해양바이오", "해양드론", "수중 통신"} <= fields
+
+
+def test_one_marked_dotted_item_closed_by_etc_lists_its_parts(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 센터는 △해양드론·심해로봇·극지장비 등 12대 신산업 "
+        "△조선기자재·해양플랜트 등 5대 주력산업 △어민 생활 문제 등 분야별 동향을 분석한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "심해로봇", "극지장비", "조선기자재", "해양플랜트"} <= fields
+    assert not any("·" in f for f in fields)
+
+
+def test_marked_items_named_as_what_they_are_chosen_to_be(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 전략분야를 12개에서 15개로 늘리고 ▲해양드론 ▲심해로봇 "
+        "▲극지장비 등을 신규 전략분야로 추가했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "심해로봇", "극지장비"} <= fields
