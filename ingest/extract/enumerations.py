@@ -373,6 +373,13 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         if k is None:
             break
         gap = _QUOTE_MARKS.sub("", text[end : phrases[k].start_char])
+        inner = _inner_clause_end(doc, phrases, k) if listed and _OBJECT.match(gap) else None
+        if inner is not None:
+            # ``A, 드론을 활용한 관제시스템 등``: a listed item may hold a short clause
+            merged, at = _item(phrases[inner]), items[-1].start
+            items[-1] = Item(phrases[inner], text[at : merged.start] + merged.text, at, merged.cue)
+            j = inner
+            continue
         if not _LIST_JOIN.match(gap):
             break
         listed = listed or "," in gap or "、" in gap
@@ -392,6 +399,19 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
     )
     return (items if listed else items[:1]), j
+
+
+#: Verbal nouns of a short clause inside a listed item: ``드론을 활용한``, ``그리드를 연계한``.
+CLAUSE_VERBS = frozenset(["활용", "연계", "이용", "적용", "융합", "결합", "접목"])
+_OBJECT = re.compile(r"^\s*[을를]\s+$")
+
+
+def _inner_clause_end(doc: Doc, phrases: list[Phrase], k: int) -> int | None:
+    """The phrase a clause opened at ``k`` (``활용`` + ``한``) leads to, if it is one."""
+    if phrases[k].text not in CLAUSE_VERBS or k + 1 >= len(phrases):
+        return None
+    after = text_of(doc)[phrases[k].end_char : phrases[k + 1].start_char]
+    return k + 1 if re.fullmatch(r"한\s+", after) else None
 
 
 #: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.

@@ -1017,3 +1017,16 @@ def test_marked_items_named_as_what_they_are_chosen_to_be(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "심해로봇", "극지장비"} <= fields
+
+
+def test_a_listed_item_may_hold_a_short_clause(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 수중 음향 통신, 위성을 이용한 선박 추적 기술 등 해양 유망기술 50개를 "
+        "담았다. 위성을 이용한 해양 분야도 있다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    technologies = named(facts, "CoreTechnology")
+    assert "수중 음향 통신" in technologies
+    tracked = next(props for name, props in technologies.items() if name.startswith("위성을"))
+    assert "위성을 이용한 선박 추적 기술" in {tracked["name"], *tracked.get("aliases", ())}
+    assert not any(name.startswith("위성") for name in named(facts, "StrategicField"))
