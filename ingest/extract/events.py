@@ -79,7 +79,12 @@ _DATE = re.compile(
     rf"|(?P<half>(?:(?P<y5>(?:19|20)\d{{2}})\s*년\s*)?(?:상반기|하반기))"
     rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
     rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
+    # ``2012년부터 추진 중``: the year something began, not the start of a period
+    rf"|(?P<since>(?:19|20)\d{{2}})\s*년\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
 )
+#: Verbs that say something has gone on since a year (``2012년부터 추진 중이다``).
+ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작")
+SINCE_GAP = 50
 _COMING = re.compile(r"오는\s*$")
 MAX_GAP = 30
 EXTRACTOR = "events"
@@ -92,6 +97,8 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
     ``year``): a day without its month needs the article's day, a month alone its year.
     """
     g = m.groupdict()
+    if g["since"]:
+        return g["since"]
     if g["d"] and not g["m"] and not g["y"] and known != "day":
         return None  # "22일" against an article dated only "2016-12" or "2016"
     if g["yy"]:
@@ -164,10 +171,12 @@ class Events:
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
-            event, end = _event_after(text, m.end())
-            if event is None:
+            event, end = _event_after(text, m.end(), m["since"] is not None)
+            if m["since"]:
+                pass  # a year something began dates only the verb that says so
+            elif event is None:
                 event, end = _labelled(text, m.start())
-            if event is None:
+            if event is None and not m["since"]:
                 event, end = _topic(text, m.start())
             if event is None and closes:  # ``접수기간은 4.1(월)~4.19(금)``: the range's event
                 event, end = previous_event, m.end()
@@ -224,15 +233,16 @@ def _dated_titles(source: Source) -> None:
         ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
 
 
-def _event_after(text: str, at: int) -> tuple[str | None, int]:
+def _event_after(text: str, at: int, since: bool = False) -> tuple[str | None, int]:
     """The event word in the clause that follows a date (``17일부터 접수``), and where it ends.
 
     A date set off by a comma (``특허청이 14일, … 신설한다``) dates the clause after the comma.
+    A year something began (``2012년부터``) dates only a verb of ongoing work in its clause.
     """
-    window = text[at : at + MAX_GAP]
+    window = text[at : at + (SINCE_GAP if since else MAX_GAP)]
     skip = len(window) - len(window.lstrip(" ,"))
     clause = re.split(r"[.,\n]", window[skip:], maxsplit=1)[0]
-    event = _EVENT.search(clause)
+    event = (ONGOING if since else _EVENT).search(clause)
     return (event.group(), at + skip + event.end()) if event else (None, at)
 
 

@@ -1030,3 +1030,19 @@ def test_a_listed_item_may_hold_a_short_clause(tmp_path, onto):
     tracked = next(props for name, props in technologies.items() if name.startswith("위성을"))
     assert "위성을 이용한 선박 추적 기술" in {tracked["name"], *tracked.get("aliases", ())}
     assert not any(name.startswith("위성") for name in named(facts, "StrategicField"))
+
+
+def test_the_year_something_began_dates_the_verb_that_says_so(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-26\n\n해양기술 로드맵 사업은 원천특허를 찾는 사업으로 2019년부터 추진 중이다. "
+        "해양청은 2017년부터 해양 특허분석 사업을 진행하고 있다. 로드맵은 2022년부터 2024년까지 "
+        "추진하는 계획이다. 2030년부터 지원 규모를 늘린다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    kinds = {
+        (n.props["eventDate"], n.props["eventKind"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert {("2019", "추진"), ("2017", "진행")} <= kinds
+    assert not events(facts) & {"2022", "2030"}
