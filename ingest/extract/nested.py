@@ -6,7 +6,9 @@ the extractors: a candidate (a name the reference data does not know) whose ever
 of evidence lies inside the evidence of another named node is dropped, with its
 relationships (``무인기 충돌탐지`` read by one extractor inside the listed technology
 ``무인기 충돌탐지 및 회피 기술`` read by another). Reference individuals are never
-dropped, and neither is a name printed on its own anywhere in the document.
+dropped, and neither is a name printed on its own anywhere in the document. Only evidence
+that prints a name counts as a longer name: a statement's evidence is its whole sentence,
+and the names listed in that sentence stay.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from __future__ import annotations
 from stkg.graph.facts import EvidenceRef, FactSet, NodeFact
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.resolve import CANDIDATE
+from stkg.ingest.normalize import name_key
 
 EXTRACTOR = "nested"
+#: Evidence longer than this is a sentence unless it prints the node's name.
+MAX_NAME = 40
 
 
 class NestedNames:
@@ -47,8 +52,22 @@ def _inside_another(ref: EvidenceRef, node: NodeFact, named: list[NodeFact]) -> 
         and o.start <= ref.start
         and ref.end <= o.end
         and o.end - o.start > ref.end - ref.start
+        and _prints_the_name(o, other)
         for other in named
         for o in other.evidence
+    )
+
+
+def _prints_the_name(ref: EvidenceRef, node: NodeFact) -> bool:
+    """Whether ``ref`` is where ``node``'s name is printed, not a sentence that states
+    something about it (a statement's evidence is its whole sentence)."""
+    if len(ref.quote) <= MAX_NAME:
+        return True
+    forms = [str(node.props.get("name") or ""), *(node.props.get("aliases") or ())]
+    key = name_key(ref.quote)
+    return any(
+        (form_key := name_key(form)) and form_key in key and len(key) <= 2 * len(form_key) + 8
+        for form in forms
     )
 
 

@@ -1046,3 +1046,15 @@ def test_the_year_something_began_dates_the_verb_that_says_so(tmp_path, onto):
     }
     assert {("2019", "추진"), ("2017", "진행")} <= kinds
     assert not events(facts) & {"2022", "2030"}
+
+
+def test_names_listed_in_a_sentence_a_statement_reads_are_kept(tmp_path, onto):
+    # the statement's evidence is the whole sentence; the listed names are not inside a name
+    text = (
+        "DATE: 2031-01-27\n\n중소벤처기업부(이하 중기부)는 27일 `2031~2033년 중소기업 기술로드맵`을 "
+        "발표했다.\n또한, 중기부는 대국민 브레인스토밍을 통해 발굴된 심해자원, 극지탐사, "
+        "해양바이오 등 국민 생활 밀접 분야의 국민 제안품목 12개도 반영했다고 설명했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert any(n.cls == "PublicConsultation" for n in facts.nodes.values())
+    assert {"심해자원", "극지탐사", "해양바이오"} <= set(named(facts, "StrategicField"))
