@@ -435,7 +435,7 @@ _AMOUNT = re.compile(
     r"^\s*\d[\d,.]*\s*(?:(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원|여?\s*(?:개|건|종|곳|명)(?![가-힣]))"
 )
 #: Quotes around listed items (``'A', 'B', 'C' 등``).
-_QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』]")
+_QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』`]")
 _GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")
 #: Within a list an item's bracket may hold its own sub-list (``해양드론(글라이더, 잠수정)``).
 _INNER = re.compile(r"^\s*[(（][^()（）]{1,60}[)）]")

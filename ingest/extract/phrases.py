@@ -28,7 +28,7 @@ JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・", "․", "‧"
 #: Bullets and circled numbers that open the items of a list inside a sentence.
 BULLET_MARKERS = "△▲▴▵▶▷▸▹►◆◇◈■□●○▼▽" + "".join(chr(c) for c in range(0x2460, 0x2474))
 #: A name in quotes or title brackets (``‘디지털 협업공장’``, ``「…」``); group 1 is inside.
-QUOTED = re.compile(r"[‘'“\"「『《〈]([^‘’'“”\"「」『』《》〈〉\n]{2,40})[’'”\"」』》〉]")
+QUOTED = re.compile(r"[‘'“\"「『《〈`]([^‘’'“”\"「」『』《》〈〉`\n]{2,40})[’'”\"」』》〉`]")
 #: Middle dots that join the members of a list written as one word (``석유화학·철강·시멘트``).
 LIST_DOTS = "·ㆍ・ᐧ․‧"
 

@@ -1058,3 +1058,15 @@ def test_names_listed_in_a_sentence_a_statement_reads_are_kept(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert any(n.cls == "PublicConsultation" for n in facts.nodes.values())
     assert {"심해자원", "극지탐사", "해양바이오"} <= set(named(facts, "StrategicField"))
+
+
+def test_backticks_quote_like_quotation_marks(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 심해자원, 극지탐사, `해저 탄소 포집·저장(SCS)` 등 환경·에너지 관련 "
+        "품목을 늘렸다. `해양드론 실증사업`에 40억원을 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"심해자원", "극지탐사", "해저 탄소 포집·저장(SCS)"} <= set(
+        named(facts, "StrategicProduct")
+    )
+    assert "해양드론 실증사업" in named(facts, "Programme")
