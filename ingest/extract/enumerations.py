@@ -127,6 +127,7 @@ class Enumerations:
                     cls
                     and _plausible(item.text, cls)
                     and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
+                    and item.text not in _CUE_WORDS  # ``12대 국가전략기술 분야``: a set
                 ):
                     node = add_entity(
                         source,
@@ -616,6 +617,9 @@ LONE_WORDS = frozenset(
         "신규",
     ]
 )
+
+
+_CUE_WORDS = frozenset(head for head, _ in CUE_CLASSES)
 
 
 def _plausible(text: str, cls: str) -> bool:

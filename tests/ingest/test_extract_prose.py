@@ -1070,3 +1070,9 @@ def test_backticks_quote_like_quotation_marks(tmp_path, onto):
         named(facts, "StrategicProduct")
     )
     assert "해양드론 실증사업" in named(facts, "Programme")
+
+
+def test_a_listed_cue_word_is_a_set_not_an_item(tmp_path, onto):
+    text = "해양기술 로드맵의 신규 과제는 12대 국가전략기술 분야, 심해 자원 분야 등 전략 기술에 집중한다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "심해 자원" in fields and "국가전략기술" not in fields
