@@ -112,6 +112,7 @@ class Counts:
                 or _noun_before(doc, first)
                 or _topic_before(doc, first)
                 or _changed_from(doc, first, previous)
+                or _object_changed(doc, first, c)
             )
             previous = None
             if not noun:
@@ -235,7 +236,15 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     if k == j:
         return None
     noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
+    if len(noun) <= 2 and noun in CUE_WORDS and k >= 0 and doc[k].whitespace_ == " ":
+        qualifier = _word_before(doc, k + 1)  # ``신산업 분야 20개``: the field kind counted
+        if qualifier and qualifier not in TIME_WORDS and qualifier not in CUE_WORDS:
+            return f"{qualifier} {noun}"
     return None if noun in TIME_WORDS else noun
+
+
+#: Cue words that need the word before them to say what is counted (``신산업 분야``).
+CUE_WORDS = frozenset(["분야", "부문", "영역", "산업", "품목", "제품", "기술", "과제"])
 
 
 #: ``전략분야는 A, B, C 3개다``: a count closing a list counts the list's topic.
@@ -277,6 +286,15 @@ def _word_before(doc: Doc, j: int) -> str | None:
     if k == j - 1:
         return None
     return text_of(doc)[doc[k + 1].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def _object_changed(doc: Doc, i: int, counter: int) -> str | None:
+    """The object whose count changes: ``전략분야를 16개에서 20개로``."""
+    if i < 2 or doc[i - 1].text not in ("을", "를") or not doc[i - 1].whitespace_:
+        return None
+    if doc[i - 2].whitespace_ or counter + 1 >= len(doc) or doc[counter + 1].text != "에서":
+        return None
+    return _word_before(doc, i - 1)
 
 
 def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | None:

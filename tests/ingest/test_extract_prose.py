@@ -1076,3 +1076,22 @@ def test_a_listed_cue_word_is_a_set_not_an_item(tmp_path, onto):
     text = "해양기술 로드맵의 신규 과제는 12대 국가전략기술 분야, 심해 자원 분야 등 전략 기술에 집중한다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "심해 자원" in fields and "국가전략기술" not in fields
+
+
+def test_counts_of_a_changed_object_and_of_a_qualified_cue_word(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 전략분야를 12개에서 15개로 늘리고, 해저산업 분야 8개, "
+        "극지산업 분야 7개 등 15개 분야를 선정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counts = {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
+    }
+    assert {
+        (12, "전략분야"),
+        (15, "전략분야"),
+        (8, "해저산업 분야"),
+        (7, "극지산업 분야"),
+    } <= counts
