@@ -14,7 +14,7 @@ import re
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import QUOTED, Phrase, text_of
-from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.normalize import name_key
 
 HEADS = ("사업", "프로그램", "프로젝트", "바우처", "패키지")
@@ -52,6 +52,7 @@ NOT_NAME_WORDS = frozenset(
         "향후",
         "개",
         "등",
+        "소관",
     ]
 )
 #: Heads that name no programme on their own.
@@ -192,7 +193,10 @@ def _described(phrase: Phrase, name_start: int) -> bool:
 #: Words that only say what kind of support a programme gives (``투자·융자 프로그램``,
 #: ``비R&D 사업``): a name made of them and a head is a kind of programme, not one.
 KIND_WORDS = frozenset(
-    ["투자", "융자", "보증", "지원", "출연", "보조", "연구개발", "기술개발", "R&D", "비R&D", "개발"]
+    [
+        *("투자", "융자", "보증", "지원", "출연", "보조", "연구개발", "기술개발", "R&D", "비R&D"),
+        *("개발", "맞춤형", "자체", "단계별", "성장단계별", "기존", "별도"),
+    ]
 )
 
 
@@ -215,10 +219,7 @@ class Programmes:
                 start, name = named
                 dated = _DATED.search(source.text, max(0, start - 8), start)
                 aliases = (source.text[dated.start() : start] + name,) if dated else ()
-                add_entity(
-                    source,
-                    Found("Programme", name, start, start + len(name), EXTRACTOR, 0.7, aliases),
-                )
+                _add(source, name, start, start + len(name), 0.7, aliases)
         for m in QUOTED.finditer(source.text):
             inner = m.group(1).strip()
             if name_key(inner) in GENERIC or not re.search(r"[가-힣A-Za-z]", inner):
@@ -226,6 +227,27 @@ class Programmes:
             headed = name_key(inner).endswith(_QUOTED_HEADS)
             if headed or _FUNDED.match(source.text, m.end()):
                 start = m.start(1) + m.group(1).index(inner)
-                add_entity(
-                    source, Found("Programme", inner, start, start + len(inner), EXTRACTOR, 0.8)
-                )
+                end = start + len(inner)
+                # ``‘2023년 창업성장기술개발사업’``: the yearly programme, its dated wording kept
+                dated = _LEADING_DATE.match(inner)
+                if dated and name_key(inner[dated.end() :]) not in GENERIC:
+                    _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, (inner,))
+                else:
+                    _add(source, inner, start, end, 0.8, ())
+
+
+#: A year printed before a programme's name (``2023년 ``, ``2023 ``).
+_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+")
+#: A head printed apart from a known programme's name (``팁스 프로그램``).
+_HEAD_APART = re.compile(r"\s+(?:사업|프로그램)$")
+
+
+def _add(
+    source: Source, name: str, start: int, end: int, confidence: float, aliases: tuple[str, ...]
+) -> None:
+    """Add the programme; a known programme's name with its head printed apart
+    (``팁스 프로그램``) is that programme."""
+    stem = _HEAD_APART.sub("", name)
+    if stem != name and resolve(source.ctx.onto, "Programme", stem) is not None:
+        aliases = (*aliases, stem)
+    add_entity(source, Found("Programme", name, start, end, EXTRACTOR, confidence, aliases))

@@ -1095,3 +1095,24 @@ def test_counts_of_a_changed_object_and_of_a_qualified_cue_word(tmp_path, onto):
         (8, "해저산업 분야"),
         (7, "극지산업 분야"),
     } <= counts
+
+
+def test_a_quoted_yearly_programme_and_a_known_one_with_its_head_apart(tmp_path, onto):
+    text = (
+        "해양부가 ‘2031년 해양드론실증지원사업’의 시행 소식을 전했다. 올해 팁스 프로그램에는 "
+        "창업팀이 신청할 수 있다. 해양청 소관 기술개발지원사업은 늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = named(facts, "Programme")
+    assert "해양드론실증지원사업" in programmes
+    assert "2031년 해양드론실증지원사업" in programmes["해양드론실증지원사업"]["aliases"]
+    assert "팁스 프로그램" not in programmes  # the reference programme 팁스
+    assert not any(name.startswith("소관") for name in programmes)
+
+
+def test_kinds_of_programme_are_no_names(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 창업기업을 성장단계별로 나눈 맞춤형 프로그램으로 바꾸고, "
+        "센터가 보유 중인 자체 프로그램과 성장단계별 사업을 잇는다.\n"
+    )
+    assert not named(facts_of(tmp_path, onto, text), "Programme")
