@@ -122,8 +122,7 @@ SPACED_PARTS = frozenset(
     ["기술", "개발", "연구", "지원", "R&D", "연구개발", "기술개발", "사업화", "기반"]
 )
 _BRACKETED = re.compile(r"\([^)]*\)")
-#: Words that name the area a programme belongs to, never part of its name (``해양 분야
-#: 창업 … 사업``).
+#: Words that name an area, which no programme's name starts with (``해양 분야 창업 … 사업``).
 AREA_WORDS = frozenset(["분야", "부문", "영역", "업종", "품목"])
 EXTRACTOR = "programmes"
 
@@ -157,7 +156,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
         if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS:
             break
-        if _YEAR_WORD.match(word) or word in AREA_WORDS:
+        if _YEAR_WORD.match(word):
             break
         if institution_confidence(word, doc[w_end - 1].text) is not None:
             break
@@ -165,7 +164,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         content += not spaced_part
     start = doc[chosen[0][0]].idx
     name = text_of(doc)[start : phrase.end_char]
-    while name.split(" ", 1)[0] in NOT_NAME_WORDS and " " in name:
+    while name.split(" ", 1)[0] in NOT_NAME_WORDS | AREA_WORDS and " " in name:
         head, name = name.split(" ", 1)
         start += len(head) + 1
     if name_key(name) in GENERIC or len(name_key(name)) < 4 or _a_kind(name):

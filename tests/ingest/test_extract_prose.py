@@ -945,7 +945,7 @@ def test_a_programme_name_spelled_with_spaces_keeps_its_topic(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"해양 드론 실증 기술 개발 사업", "극지장비 상용화 R&D 지원 사업"} <= programmes
-    assert "심해 탐사 기술 개발 사업" in programmes  # the area before it is no part of it
+    assert "심해 탐사 기술 개발 사업" in programmes  # no name starts with an area word
     assert not any(p.startswith("분야") for p in programmes)
 
 
