@@ -29,7 +29,7 @@ from stkg.ingest.extract.phrases import (
     dotted_parts,
     text_of,
 )
-from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.resolve import Found, add_entity, resolve
 
 #: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
 #: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
@@ -113,6 +113,8 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
+            known = None if cue else _known_kind(source, items)
+            cue = cue or known
             if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
                 i = last + 1  # "태양광과 전력 저장 관련 기술": a pair stands or falls together
                 continue
@@ -121,7 +123,7 @@ class Enumerations:
                 items = [Item(it.phrase, f"{it.text} 기술", it.start, None) for it in items]
             for item in items:
                 cls = cue or head_class(item.text)
-                if cls == "Programme" and not item.text.endswith(PROGRAMME_ENDINGS):
+                if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
                     continue
                 if (
                     cls
@@ -147,6 +149,21 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+#: Classes a known item can type its uncued list with.
+KNOWN_KINDS = ("Programme",)
+
+
+def _known_kind(source: Source, items: list[Item]) -> str | None:
+    """An uncued list of three or more with a programme the reference data knows lists
+    programmes (``프리팁스(Pre-TIPS), 팁스, 포스트팁스(Post-TIPS)로``)."""
+    if len(items) < 3:
+        return None
+    for cls in KNOWN_KINDS:
+        if any(resolve(source.ctx.onto, cls, it.text) is not None for it in items):
+            return cls
+    return None
 
 
 #: A bracket after a listed programme that lists its own parts: ``창업성장기술개발(창업과제,

@@ -1116,3 +1116,13 @@ def test_kinds_of_programme_are_no_names(tmp_path, onto):
         "센터가 보유 중인 자체 프로그램과 성장단계별 사업을 잇는다.\n"
     )
     assert not named(facts_of(tmp_path, onto, text), "Programme")
+
+
+def test_an_uncued_list_with_a_known_programme_lists_programmes(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 창업기업을 나눠 프리해양팁스(Pre-MTIPS), 팁스, "
+        "포스트해양팁스(Post-MTIPS)로 세분화한다. 해양드론, 심해로봇과 극지장비로 나눈다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"프리해양팁스(Pre-MTIPS)", "포스트해양팁스(Post-MTIPS)"} <= programmes
+    assert not {"해양드론", "심해로봇", "극지장비"} & programmes
