@@ -11,6 +11,8 @@ the list, or the topic before the first marker.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import CUE_AS, GENERIC_ENDINGS, head_class, head_cue
@@ -50,6 +52,8 @@ _AFTER = re.compile(
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
+#: An item typed only by its neighbours' heads is a short name, not a clause.
+MAX_SHARED_CHARS = 20
 EXTRACTOR = "bullets"
 
 
@@ -117,6 +121,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             grouped = True
             _add_group(source, group, start)
             raw = raw[: group.start()]
+        raw = _SENTENCE_END.split(raw, maxsplit=1)[0]  # ``▲C이 있다. 심해는 ▲D``
+        raw = _NEXT_TOPIC.sub("", raw)  # ``▲C, 심해는 ▲D``: a new topic ends the item
         item = _TRAILING.sub("", raw.rstrip())
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
@@ -132,9 +138,15 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
     cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
     if cls == "Programme" and after != "Programme":
         cls = None  # items listed under a programme (X사업은 △…) are its tasks
+    shared = _shared_head(item for _, item, _ in cleaned)
     for start, item, _ in cleaned:
         # items grouped under a field's label are that field's products
-        item_cls = cls or head_class(item) or ("StrategicProduct" if grouped else None)
+        item_cls = (
+            cls
+            or head_class(item)
+            or ("StrategicProduct" if grouped else None)
+            or (shared if len(item) <= MAX_SHARED_CHARS else None)
+        )
         if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
             continue
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
@@ -144,8 +156,27 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             )
 
 
+#: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).
+_SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(?:\s|$)")
+#: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.
+_NEXT_TOPIC = re.compile(r",\s*[^\s,]{1,12}(?:은|는)\s*$")
+
+
+def _shared_head(items: Iterable[str]) -> str | None:
+    """The class most uncued items' own heads give, when at least two and a third of them
+    share it: ``▲A기술 ▲B기술 ▲C`` lists technologies."""
+    heads = [head_class(item) for item in items]
+    counted = Counter(h for h in heads if h)
+    if not counted:
+        return None
+    (cls, n), *rest = counted.most_common()
+    if rest and rest[0][1] == n:
+        return None
+    return cls if n >= 2 and 3 * n >= len(heads) else None
+
+
 #: ``△A △B 등 15개 분야와 … △C △D``: 등 closes one list inside a run of markers.
-_CLOSES = re.compile(r"\s+등(?=[\s의을를이과와]|$)")
+_CLOSES = re.compile(r"\s+등(?=[\s의을를이과와에]|$)")
 
 
 def _sublists(

@@ -1126,3 +1126,16 @@ def test_an_uncued_list_with_a_known_programme_lists_programmes(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"프리해양팁스(Pre-MTIPS)", "포스트해양팁스(Post-MTIPS)"} <= programmes
     assert not {"해양드론", "심해로봇", "극지장비"} & programmes
+
+
+def test_marked_items_without_a_cue_share_their_neighbours_head(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 극지 분야에서는 ▲빙하 관측 분석기술 ▲해빙 복원기술 ▲극지 배아, "
+        "심해는 ▲심해 유전체 편집기술 ▲수압 모사기술 ▲차세대 심해백신이 있다. 연안은 "
+        "▲갯벌 복원 장치 ▲연안 침식 감시 등 8가지다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    technologies = set(named(facts, "CoreTechnology"))
+    assert {"빙하 관측 분석기술", "극지 배아", "차세대 심해백신", "연안 침식 감시"} <= technologies
+    assert not any("심해는" in t or "있다" in t for t in technologies)
+    assert "갯벌 복원 장치" in named(facts, "StrategicProduct")  # its own head wins
