@@ -4,8 +4,9 @@ A date — full (``2019년 2월 20일``, ``’19.2.20``), month and day, a day a
 month, or a year — followed within its clause by an event word (발표, 공고, 공청회, 접수,
 마감, 착수, 발족 …) becomes a ``StatedEvent`` at the precision printed. Dates without a year
 are read against the document's own date: a day later than the article's is last month's
-unless the text says 오는 (coming). An article dated only to a month or a year
-(``DATE: 2016-12``) still dates what names its month (``내년 1월 2일``), but no bare day.
+unless the text says 오는 (coming). An article dated only to a month (``DATE: 2016-12``)
+dates its bare days in that month; one dated only to a year dates what names its month
+(``내년 1월 2일``), but no bare day.
 Bare dates with no event word are not kept.
 """
 
@@ -99,8 +100,8 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
     g = m.groupdict()
     if g["since"]:
         return g["since"]
-    if g["d"] and not g["m"] and not g["y"] and known != "day":
-        return None  # "22일" against an article dated only "2016-12" or "2016"
+    if g["d"] and not g["m"] and not g["y"] and known == "year":
+        return None  # "22일" against an article dated only to a year ("2016")
     if g["yy"]:
         return _iso(2000 + int(g["yy"]), int(g["m2"]), int(g["d2"]))
     if g["y3"]:
@@ -114,6 +115,8 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
         if g["rel_m"]:
             return _iso(*_shift(base, g["rel_m"]), int(g["d"]))
         day, month = int(g["d"]), base.month
+        if known == "month":  # an article dated to a month: its bare days are that month's
+            return _iso(year, month, day)
         if not _COMING.search(before) and day > base.day + 1:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
         elif _COMING.search(before) and day < base.day:

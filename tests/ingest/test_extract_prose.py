@@ -339,7 +339,7 @@ def test_a_new_name_also_printed_on_its_own_is_kept(tmp_path, onto):
     assert "극지로봇센터" in named(facts_of(tmp_path, onto, text), "Organization")
 
 
-def test_an_article_dated_to_a_month_dates_events_that_name_their_month(tmp_path, onto):
+def test_an_article_dated_to_a_month_dates_its_bare_days_in_that_month(tmp_path, onto):
     text = (
         "DATE: 2030-12\n\n기술로드맵에 따라 진흥원은 해양드론 과제를 내년 1월 2일부터 모집한다. "
         "진흥원은 22일 설명회를 열었다.\n"
@@ -349,7 +349,12 @@ def test_an_article_dated_to_a_month_dates_events_that_name_their_month(tmp_path
         for n in facts_of(tmp_path, onto, text).nodes.values()
         if n.cls == "StatedEvent"
     }
-    assert events == {"2031-01-02"}  # the bare day 22일 has no month to read it against
+    assert events == {"2031-01-02", "2030-12-22"}  # 22일: the article's own month
+
+
+def test_an_article_dated_to_a_year_reads_no_bare_day(tmp_path, onto):
+    text = "DATE: 2030\n\n기술로드맵에 따라 진흥원은 22일 설명회를 열었다.\n"
+    assert not any(n.cls == "StatedEvent" for n in facts_of(tmp_path, onto, text).nodes.values())
 
 
 def test_a_sub_unit_keeps_its_university_in_its_name(tmp_path, onto):
