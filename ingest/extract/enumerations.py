@@ -565,6 +565,8 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     gap = _between(doc, topic, phrases[first]).strip()
     if gap not in _TOPIC:
         return None
+    if topic.text.endswith("별") and gap in ("로", "으로"):
+        return None  # ``산업분야별로 A, B 등으로 …``: per field, not a list of fields
     cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1]))
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
     if _POINTING.search(before) or topic.text.split()[0] in _DEICTIC:

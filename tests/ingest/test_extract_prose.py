@@ -1144,3 +1144,13 @@ def test_marked_items_without_a_cue_share_their_neighbours_head(tmp_path, onto):
     assert {"빙하 관측 분석기술", "극지 배아", "차세대 심해백신", "연안 침식 감시"} <= technologies
     assert not any("심해는" in t or "있다" in t for t in technologies)
     assert "갯벌 복원 장치" in named(facts, "StrategicProduct")  # its own head wins
+
+
+def test_a_distributive_topic_types_no_list(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 해양분야별로 정책 기획가, 연구자, 항해 전문가 등으로 위원회가 "
+        "구성된다. 분야별로는 해양드론이 12개로 가장 많고 극지장비 8개, 심해로봇 5개 순이다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"정책 기획가", "연구자", "항해 전문가"} & fields
+    assert {"해양드론", "극지장비"} <= fields
