@@ -69,6 +69,12 @@ CLOSING = "’”」』'\""
 #: A bare programme head after a quoted name is the name's (``‘…’ 사업에 50억원``).
 GENERIC_HEADS = frozenset(["사업", "프로그램", "과제"])
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
+#: After an amount, words that make it a change, not a budget: ``147억원(1.8%) 증가한``,
+#: ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
+_CHANGE = re.compile(
+    r"\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
+    r"(?:증가|감소|늘어|늘었|늘린|줄어|줄었|줄인|증액|감액|삭감|많은|적은|(?:에\s*달하는\s*)?예산이\s*추가)"
+)
 MAX_STEPS = 12
 EXTRACTOR = "budgets"
 
@@ -99,6 +105,8 @@ class Budgets:
             if target is None:
                 continue
             previous = (ent.end, target)
+            if _CHANGE.match(text_of(doc), ent.end_char):
+                continue  # by how much the budget changed: the next amount is the budget
             if target.endswith(NOT_FUNDING):
                 continue
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])

@@ -1154,3 +1154,15 @@ def test_a_distributive_topic_types_no_list(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not {"정책 기획가", "연구자", "항해 전문가"} & fields
     assert {"해양드론", "극지장비"} <= fields
+
+
+def test_an_amount_that_says_how_much_a_budget_changed_is_no_budget(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 해양드론실증지원사업에 올해보다 약 250억원 늘어난 1,302억원을 "
+        "투자한다. 지원규모는 715억원으로, 지난해보다 86억원(13.7%) 늘어난 수치다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert amounts == {1302, 715}
