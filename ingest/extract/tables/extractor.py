@@ -5,13 +5,19 @@ from __future__ import annotations
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.patents.facts import build_patent_facts
 from stkg.ingest.extract.patents.parse import read_patent_lists
-from stkg.ingest.extract.tables.facts import build_grid_facts, build_table_facts
+from stkg.ingest.extract.tables.core_technologies import read_core_technology_tables
+from stkg.ingest.extract.tables.facts import (
+    build_core_technology_facts,
+    build_grid_facts,
+    build_table_facts,
+)
 from stkg.ingest.extract.tables.parse import extract_tables
 from stkg.ingest.extract.tables.structured import field_counts_from_grid
 
 
 class GridTables:
-    """Patent lists and field-count tables in a format's own grids (csv, xlsx, html …)."""
+    """Patent lists, field-count and core-technology tables in a format's own grids (csv,
+    xlsx, html, docx, hwpx)."""
 
     name = "grid-tables"
     needs_nlp = False
@@ -26,6 +32,8 @@ class GridTables:
             field_table = field_counts_from_grid(grid)
             if field_table is not None:
                 build_grid_facts(ctx, field_table)
+        for table in read_core_technology_tables(doc, source.name):
+            build_core_technology_facts(ctx, table)
 
 
 class TextTables:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from stkg.graph.facts import EvidenceRef
 from stkg.ingest.context import SMART_MANUFACTURING_ROADMAP, SME_ROADMAP, BuildContext
+from stkg.ingest.extract.tables.core_technologies import CoreTechnologyTable
 from stkg.ingest.extract.tables.model import (
     Cell,
     ExtractedTables,
@@ -364,3 +366,52 @@ def _fields_analysed(ctx: BuildContext, tables: ExtractedTables) -> None:
                 f"{table.table_id}: {year.year} states {year.stated_count} fields, "
                 f"lists {len(year.fields)}"
             )
+
+
+# -- core technologies of strategic products ------------------------------------------------
+
+
+def build_core_technology_facts(ctx: BuildContext, table: CoreTechnologyTable) -> None:
+    """Edition → field version ← product → core technology, each from its table cell.
+
+    The development goal and the yearly goals go on the product's HAS_CORE_TECHNOLOGY
+    relationship: they are what this product needs of the technology, not properties of
+    the technology itself (another product may need the same one for another goal).
+    """
+    roadmap = SME_ROADMAP if table.roadmap == "sme" else SMART_MANUFACTURING_ROADMAP
+    spans = {"startYear": table.start_year, "endYear": table.end_year}
+    if table.roadmap != "sme":
+        spans = {}
+    eid = _edition(ctx, roadmap, table.start_year, **spans)
+    ctx.facts.node("RoadmapEdition", eid, _evidence(ctx, table.edition))
+    for row in table.rows:
+        field_name = row.field.value
+        field_id = ctx.id("StrategicField", field_name)
+        ctx.facts.node("StrategicField", field_id, name=field_name)
+        fv = ctx.raw_id("FieldVersion", f"{name_key(field_name)}@{eid.split(':', 1)[1]}")
+        field_ev = _evidence(ctx, row.field)
+        ctx.facts.node("FieldVersion", fv, field_ev, name=field_name)
+        ctx.facts.rel("versionOf", fv, field_id, field_ev)
+        ctx.facts.rel("hasFieldVersion", eid, fv, field_ev)
+        pid = ctx.id("StrategicProduct", row.product.value)
+        ctx.facts.node("StrategicProduct", pid, ctx.cell(row.product), name=row.product.value)
+        ctx.facts.rel("belongsToField", pid, fv, ctx.cell(row.product))
+        tid = ctx.id("CoreTechnology", row.technology.value)
+        ctx.facts.node("CoreTechnology", tid, ctx.cell(row.technology), name=row.technology.value)
+        goals = [ctx.cell(g.goal) for g in row.yearly]
+        if row.goal is not None:
+            goals.insert(0, ctx.cell(row.goal))
+        ctx.facts.rel(
+            "hasCoreTechnology",
+            pid,
+            tid,
+            [ctx.cell(row.technology), ctx.cell(row.product), *goals],
+            developmentGoal=row.goal.value if row.goal else None,
+            yearlyGoals=[f"{g.period}: {g.goal.value}" for g in row.yearly] or None,
+        )
+    ctx.facts.warnings.extend(table.warnings)
+
+
+def _evidence(ctx: BuildContext, cell: Cell) -> EvidenceRef:
+    """A table cell's evidence, or a plain span for text read outside the table."""
+    return ctx.cell(cell) if cell.ref.table else ctx.span(cell.start, cell.end)
