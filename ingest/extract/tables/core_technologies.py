@@ -381,8 +381,9 @@ def split_technologies(cell: Cell) -> list[Cell]:
                 )
             )
         pos = sep_end
-    if len(pieces) <= 1:
-        return [cell] if cell.value else []
+    if len(pieces) == 1:  # one technology, perhaps numbered: the cell itself
+        only = pieces[0]
+        return [Cell(only.value, only.start, only.end, cell.ref)]
     return pieces
 
 
