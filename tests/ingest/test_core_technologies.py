@@ -14,6 +14,7 @@ from test_readers_office import para as hwpx_para
 
 from stkg.graph.driver import Graph
 from stkg.graph.fingerprint import fingerprint
+from stkg.graph.rdf import export_graph
 from stkg.ingest.extract.tables.core_technologies import (
     CoreTechnologyTableError,
     read_core_technology_tables,
@@ -22,7 +23,8 @@ from stkg.ingest.extract.tables.core_technologies import (
 from stkg.ingest.extract.tables.model import Cell, CellRef
 from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import read_document
-from stkg.ontology.model import load_ontology
+from stkg.ontology.model import ONTOLOGY_DIR, load_ontology
+from stkg.ontology.shacl import validate_instances
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -322,3 +324,15 @@ def test_a_bad_table_is_refused_and_the_graph_is_unchanged(graph: Graph, tmp_pat
     assert result.status == "failed"
     assert "bad.html" in (result.error or "") and "전략제품" in (result.error or "")
     assert fingerprint(graph) == before
+
+
+def test_the_chain_conforms_to_the_shapes(graph: Graph, tmp_path: Path) -> None:
+    """Products have their field version, goals are strings, yearly goals `period: goal`."""
+    onto = load_ontology()
+    paths = [html_table(tmp_path / "core.html"), xlsx_table(tmp_path / "core.xlsx")]
+    assert not ingest_paths(paths, graph, onto).failed
+    exported = export_graph(graph, onto)
+    report = validate_instances(exported, [ONTOLOGY_DIR / "stkg.ttl", ONTOLOGY_DIR / "shapes.ttl"])
+    assert report.conforms, "\n".join(map(str, report.violations[:20]))
+    goals = {str(o) for _, p, o in exported if str(p).endswith("#yearlyGoals")}
+    assert "2031: 5 fT" in goals and "1차년도: 0.5%" in goals

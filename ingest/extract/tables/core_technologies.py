@@ -275,22 +275,19 @@ def _period_row(
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    """Text that may name the edition or the field: a cell above the header (``column``
-    set) or a text block before the table (the caption, a heading, the sheet name)."""
+    """Text that may name the edition or the field: a cell above the header (a title row)
+    or a text block before the table (the caption, a heading, the sheet name)."""
 
     start: int
     text: str
-    column: int | None = None
 
-    def cell(self, table_id: str, start: int, end: int) -> Cell:
-        """A span of this place; a block's span has no table (``CellRef.table`` empty)."""
-        if self.column is None:
-            return Cell(self.text[start:end], self.start + start, self.start + end, NO_CELL)
-        ref = CellRef(table_id, -1, self.column)
-        return Cell(self.text[start:end], self.start + start, self.start + end, ref)
+    def cell(self, start: int, end: int) -> Cell:
+        """A span of this place, cited as a span of the text (``CellRef.table`` empty):
+        it is not one of the table's body cells."""
+        return Cell(self.text[start:end], self.start + start, self.start + end, NO_CELL)
 
 
-#: The reference of a value read from text outside the table's cells.
+#: The reference of a value read from text outside the table's body cells.
 NO_CELL = CellRef("", -1, -1)
 
 
@@ -299,14 +296,14 @@ def _context(doc: Document, table: Table, header: _Header) -> list[_Place]:
     then the text blocks before the table (caption, heading, sheet name, paragraphs)."""
     out: list[_Place] = []
     for row in reversed(table.rows[: header.index]):
-        out.extend(_Place(c.start, c.text, c.column) for c in row if c.text.strip())
+        out.extend(_Place(c.start, c.text) for c in row if c.text.strip())
     for block in reversed([b for b in doc.blocks if b.end <= table.start]):
         out.append(_Place(block.start, block.text))
     return out
 
 
 def _find_edition(
-    places: Sequence[_Place], table_id: str
+    places: Sequence[_Place],
 ) -> tuple[str, int, int | None, Cell] | None:
     """The nearest statement of an edition, preferring places that name a roadmap."""
     for want_roadmap in (True, False):
@@ -316,7 +313,7 @@ def _find_edition(
                 continue
             m = _SMART_MANUFACTURING.search(place.text)
             if m:
-                cell = place.cell(table_id, m.start(), m.end())
+                cell = place.cell(m.start(), m.end())
                 return "smart-manufacturing", int(m.group(1)), None, cell
             for m in _YEAR_RANGE.finditer(place.text):
                 first, last_text = int(m.group(1)), m.group(2)
@@ -325,16 +322,16 @@ def _find_edition(
                 )
                 if first < last <= first + 10:
                     end = m.start() + len(m.group(0).rstrip())
-                    return "sme", first, last, place.cell(table_id, m.start(), end)
+                    return "sme", first, last, place.cell(m.start(), end)
     return None
 
 
-def _find_field(places: Sequence[_Place], table_id: str) -> Cell | None:
+def _find_field(places: Sequence[_Place]) -> Cell | None:
     """``분야: 스마트제조`` in one of the few places nearest the table."""
     for place in places[:4]:
         m = _FIELD_LABEL.search(place.text)
         if m and m.group(1).strip():
-            return place.cell(table_id, m.start(1), m.end(1))
+            return place.cell(m.start(1), m.end(1))
     return None
 
 
@@ -419,7 +416,7 @@ def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable 
                 hint=f"name a column {' / '.join(HEADER_ALIASES[name][:4])}",
             )
     places = _context(doc, table, header)
-    field_label = None if "field" in header.columns else _find_field(places, table.id)
+    field_label = None if "field" in header.columns else _find_field(places)
     if "field" not in header.columns and field_label is None:
         raise CoreTechnologyTableError(
             source,
@@ -428,7 +425,7 @@ def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable 
             location=where,
             hint="add a 전략분야 column or write '분야: …' above the table",
         )
-    edition = _find_edition(places, table.id)
+    edition = _find_edition(places)
     if edition is None:
         raise CoreTechnologyTableError(
             source,
