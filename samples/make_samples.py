@@ -746,6 +746,63 @@ def patents_xlsx_bytes() -> bytes:
     return repack(out.getvalue(), {"docProps/core.xml": core_xml("Manufacturing AI patents")})
 
 
+# --- 11: xlsx with the core technologies of some products -------------------------------
+
+CORE_TECHNOLOGY_TITLE = (
+    "[stkg 예제] 2022~2024 중소기업 기술로드맵 전략제품별 핵심기술 (공식 자료가 아님)"
+)
+CORE_TECHNOLOGY_YEARS = ("2022", "2023", "2024")
+#: (field, product, core technology, development goal, goals for 2022, 2023 and 2024); an
+#: empty field or product continues the one above (merged cells in the sheet).
+CORE_TECHNOLOGY_ROWS: list[tuple[str, str, str, str, str, str, str]] = [
+    ("스마트제조", "AI 공정설계 솔루션", "공정 설계 최적화", "설계 검토 시간 50% 단축",
+     "공정 데이터 수집 체계", "설계안 추천 모델", "현장 적용 3곳"),
+    ("", "설비 예지보전 시스템", "설비 상태 모니터링", "수집 주기 1초 이하",
+     "센서 5종 연동", "엣지 전처리", "센서 10종, 1초 주기"),
+    ("", "", "설비 이상 진단", "진단 정확도 95%", "85%", "90%", "95%"),
+    ("", "", "잔존수명 예측", "예측 오차 10% 이내", "20%", "15%", "10%"),
+    ("", "AI 제품설계 지원 도구", "제품 형상 설계 최적화", "부품 무게 20% 경량화",
+     "설계 이력 데이터셋", "형상 생성 모델", "시제품 2종 검증"),
+    ("빅데이터", "제조 데이터 플랫폼", "제조 데이터 표준화", "표준 항목 200개",
+     "항목 정의", "변환 도구", "업종 3곳 적용"),
+]  # fmt: skip
+
+
+def core_technologies_xlsx_bytes() -> bytes:
+    """A sheet like the roadmap reports' product tables: field and product cells merged
+    over their rows, 연차별 목표 merged over one column per year."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "핵심기술"
+    sheet.append([CORE_TECHNOLOGY_TITLE])
+    sheet.append([])
+    sheet.append(["전략분야", "전략제품", "핵심기술", "개발목표", "연차별 목표", None, None])
+    sheet.append([None, None, None, None, *CORE_TECHNOLOGY_YEARS])
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}3:{column}4")
+    sheet.merge_cells("E3:G3")
+    for cell in (*sheet[3], *sheet[4]):
+        cell.font = Font(bold=True)
+    first_row = 5
+    for row in CORE_TECHNOLOGY_ROWS:
+        sheet.append([value or None for value in row])
+    last_row = first_row + len(CORE_TECHNOLOGY_ROWS) - 1
+    for column, index in (("A", 0), ("B", 1)):  # merge each run of continued cells
+        start = first_row
+        for offset in range(1, len(CORE_TECHNOLOGY_ROWS) + 1):
+            row = first_row + offset
+            if row > last_row or CORE_TECHNOLOGY_ROWS[offset][index]:
+                if row - 1 > start:
+                    sheet.merge_cells(f"{column}{start}:{column}{row - 1}")
+                start = row
+    sheet.append([])
+    sheet.append(["제품과 기술, 목표는 stkg 예제로 지어낸 것이다."])
+    out = io.BytesIO()
+    book.save(out)
+    return repack(out.getvalue(), {"docProps/core.xml": core_xml("전략제품별 핵심기술")})
+
+
 # --- the corpus --------------------------------------------------------------------------
 
 SAMPLES: dict[str, Callable[[], bytes]] = {
@@ -759,6 +816,7 @@ SAMPLES: dict[str, Callable[[], bytes]] = {
     "08_manufacturing_ai_patents_en.xlsx": patents_xlsx_bytes,
     "09_roadmap_fields_2019_2020.html": lambda: field_list_2019_2020().encode("utf-8"),
     "10_roadmap_fields_2022_2023.html": lambda: field_list_2022_2023().encode("utf-8"),
+    "11_core_technologies.xlsx": core_technologies_xlsx_bytes,
 }
 
 

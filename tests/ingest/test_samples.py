@@ -14,7 +14,7 @@ from stkg.ingest.readers import read_document
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 NOT_DOCUMENTS = {"README.md", "make_samples.py", "expected-mappings.md"}
 DOCUMENTS = sorted(p.name for p in SAMPLES.iterdir() if p.is_file() and p.name not in NOT_DOCUMENTS)
-PATENT_LISTS = [name for name in DOCUMENTS if name.endswith((".csv", ".xlsx"))]
+PATENT_LISTS = [name for name in DOCUMENTS if "_patents_" in name]
 SUB_TECHNOLOGIES = {"공정설계", "제품설계", "공정 재설계", "모니터링", "진단", "예측"}
 
 
@@ -47,6 +47,28 @@ def test_encodings_are_as_described() -> None:
         with pytest.raises(UnicodeDecodeError):
             data.decode("utf-8")
         assert read_document(SAMPLES / name).encoding == "cp949"
+
+
+def test_patent_lists_are_the_csv_and_one_xlsx() -> None:
+    assert PATENT_LISTS == [
+        "07_manufacturing_ai_patents_kr.csv",
+        "08_manufacturing_ai_patents_en.xlsx",
+    ]
+
+
+def test_core_technology_sample_names_products_of_sample_fields() -> None:
+    """The core-technology sheet hangs its products under fields the field table of the same
+    edition (03) lists, so the chain joins the lineage."""
+    from stkg.ingest.extract.tables.core_technologies import read_core_technology_tables
+
+    name = "11_core_technologies.xlsx"
+    (table,) = read_core_technology_tables(read_document(SAMPLES / name), name)
+    assert (table.roadmap, table.start_year, table.end_year) == ("sme", 2022, 2024)
+    assert table.warnings == []
+    fields_2022 = {row[3] for row in load_generator().FIELD_ROWS}
+    assert {row.field.value for row in table.rows} <= fields_2022
+    assert len({row.product.value for row in table.rows}) == 4
+    assert all(len(row.yearly) == 3 and row.goal for row in table.rows)
 
 
 @pytest.mark.parametrize("name", PATENT_LISTS)
