@@ -29,7 +29,13 @@ from stkg.graph.cypher import classification as q
 from stkg.graph.driver import Graph
 from stkg.ontology.search_expressions import SearchExpression
 
-__all__ = ["ClassificationReport", "TechnologyResult", "classify_patents", "plan_links"]
+__all__ = [
+    "ClassificationReport",
+    "TechnologyResult",
+    "candidate_scope",
+    "classify_patents",
+    "plan_links",
+]
 
 #: Rows per UNWIND when links are written.
 BATCH = 5000
@@ -106,7 +112,8 @@ def _date(value: Any) -> str:
     return "9999-12-31" if value is None else str(value)
 
 
-def _scope(expr: SearchExpression) -> dict[str, Any]:
+def candidate_scope(expr: SearchExpression) -> dict[str, Any]:
+    """The CANDIDATES parameters of an expression: offices, filing dates, fields, needles."""
     return {
         "offices": list(expr.offices) or None,
         "start": dt.date(expr.first_year, 1, 1) if expr.first_year else None,
@@ -140,7 +147,7 @@ def classify_patents(
             continue
         if progress is not None:
             progress(expr.technology)
-        rows = graph.read(q.CANDIDATES, **_scope(expr))
+        rows = graph.read(q.CANDIDATES, **candidate_scope(expr))
         wanted, result.collapsed = plan_links(expr, rows)
         result.candidates, result.matched = len(rows), len(wanted)
         existing = {

@@ -35,7 +35,7 @@ RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
 EXISTING = """
 MATCH (p:Patent)-[r:MATCHES_TECHNOLOGY]->(t:Entity {id: $tech})
 RETURN p.id AS patent, r.matchScore AS score, r.matchedTerms AS terms,
-       r.expressionHash AS hash
+       r.expressionHash AS hash, r.classifiedIn AS run
 """
 
 RUN = """
@@ -58,4 +58,48 @@ REMOVE = """
 UNWIND $rows AS row
 MATCH (:Patent {id: row.patent})-[r:MATCHES_TECHNOLOGY]->(:Entity {id: row.tech})
 DELETE r
+"""
+
+# --- checking the classifier: `stkg patents sample` and `stkg patents judge` ---------------
+
+#: Every patent id, for drawing the patents no search term reaches.
+PATENT_IDS = """
+MATCH (p:Patent)
+RETURN p.id AS id
+ORDER BY id
+"""
+
+#: What a person needs to judge a patent.
+PATENT_DETAILS = """
+UNWIND $ids AS pid
+MATCH (p:Patent {id: pid})
+OPTIONAL MATCH (p)-[:APPLIED_BY]->(o:Organization)
+WITH p, o ORDER BY o.name
+WITH p, collect(o.name) AS applicants
+RETURN p.id AS id, p.title AS title, p.office AS office, p.filingDate AS filed,
+       coalesce(p.ipcCodes, []) AS ipc, applicants
+"""
+
+#: Whether the technologies and runs a judged sample names are in the graph.
+EVALUATION_TARGETS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (t:Entity {id: row.tech})
+WHERE t:CoreTechnology OR t:TechnologyClass
+OPTIONAL MATCH (run:ClassificationRun {id: row.run})
+RETURN row.tech AS tech, row.run AS run, t IS NOT NULL AS hasTech, run IS NOT NULL AS hasRun
+"""
+
+#: One evaluation per technology and run; judging the same run again replaces it.
+EVALUATION = """
+UNWIND $rows AS row
+MATCH (t:Entity {id: row.tech})
+WHERE t:CoreTechnology OR t:TechnologyClass
+MATCH (run:ClassificationRun {id: row.run})
+MERGE (e:Entity {id: row.id})
+SET e:ClassifierEvaluation, e.name = row.name, e.estimatedPrecision = row.precision,
+    e.estimatedRecall = row.recall, e.judgedMatches = row.judgedMatches,
+    e.judgedNonMatches = row.judgedNonMatches, e.evaluatedAt = $at
+MERGE (e)-[:EVALUATES_TECHNOLOGY]->(t)
+MERGE (e)-[:EVALUATES_RUN]->(run)
+RETURN count(e) AS written
 """
