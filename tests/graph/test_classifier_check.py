@@ -301,3 +301,18 @@ def test_cli_sample_then_judge(
     assert refused.returncode != 0
     assert "표본.csv:2" in refused.stderr + refused.stdout
     assert evaluations(graph) == []
+
+
+def test_the_named_query_lists_the_evaluation(
+    collection: tuple[Graph, Path, str], tmp_path: Path
+) -> None:
+    from stkg.queries.catalog import load_catalog
+
+    graph, _, run = collection
+    path = _judged_file(collection, tmp_path)
+    store_evaluations(graph, estimate(read_judgements(path), path), path)
+    query = load_catalog()["classifier-evaluations"]
+    (row,) = graph.read(query.cypher, **query.bind({"technology": "설비 이상 진단"}))
+    assert (row["technology"], row["run"], row["latest"]) == (TECH, run, True)
+    assert row["judgedMatches"] == 4 and 0 <= row["precision"] <= 1
+    assert graph.read(query.cypher, **query.bind({"technology": "techclass:없음"})) == []
