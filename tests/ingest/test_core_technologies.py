@@ -227,6 +227,16 @@ def test_other_tables_are_not_core_technology_tables() -> None:
         assert read_core_technology_tables(document, name) == [], name
 
 
+def test_a_technology_column_alone_does_not_make_a_core_technology_table(tmp_path: Path) -> None:
+    path = tmp_path / "programmes.html"
+    path.write_text(
+        "<h2>2030~2032 지원사업</h2><table><tr><th>지원사업</th><th>핵심기술</th><th>예산</th></tr>"
+        "<tr><td>기술혁신</td><td>인공지능</td><td>10억원</td></tr></table>",
+        encoding="utf-8",
+    )
+    assert read_core_technology_tables(read_document(path), path.name) == []
+
+
 # --- errors -------------------------------------------------------------------------------
 
 

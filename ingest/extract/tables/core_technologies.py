@@ -7,7 +7,8 @@ many wordings (전략제품 / 전략품목 / 품목, 핵심기술 / 요소기술
 header says, compared without spaces, brackets or case, never by its position.
 
 A table is read as a core-technology table when its header names a core-technology
-column, or a product column together with a goal column. Then it must also name:
+column beside a product, field or goal column, or a product column beside a goal column
+(a lone 핵심기술 column in some other table is left alone). Then it must also name:
 
 - the product (a 전략제품 column) and the core technology (a 핵심기술 column);
 - the strategic field: a 전략분야 column, or ``분야: …`` in the caption or the heading
@@ -75,7 +76,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "핵심요소기술",
         "핵심요소기술명",
         "핵심기술요소",
-        "주요기술",
         "coretechnology",
         "coretechnologies",
         "keytechnology",
@@ -233,9 +233,7 @@ def _find_header(table: Table) -> _Header | None:
                 columns[name], cells[name] = cell.column, cell
             elif name is None and _is_period(cell.text):
                 periods[cell.column] = cell.text.strip()
-        if "technology" not in columns and not (
-            "product" in columns and ("goal" in columns or "yearly" in columns or periods)
-        ):
+        if not _is_core_technology_header(columns, periods):
             continue
         body_start = index + 1
         if "yearly" in columns:
@@ -249,6 +247,16 @@ def _find_header(table: Table) -> _Header | None:
                 periods[columns["yearly"]] = cells["yearly"].text.strip()
         return _Header(index, columns, periods, cells, body_start)
     return None
+
+
+def _is_core_technology_header(columns: dict[str, int], periods: dict[int, str]) -> bool:
+    """A core-technology column beside a product, field or goal column, or a product
+    column beside a goal column. A lone 핵심기술 column in some other table is not enough:
+    the table would be refused for lacking a product column it never meant to have."""
+    goals = "goal" in columns or "yearly" in columns or bool(periods)
+    if "technology" in columns:
+        return "product" in columns or "field" in columns or goals
+    return "product" in columns and goals
 
 
 def _period_row(
