@@ -36,10 +36,10 @@ DOWN_AGAINST_DOMAIN_RANGE: frozenset[str] = frozenset(
 )
 
 #: Object properties left out of a traversal unless asked for by name: provenance and the
-#: bookkeeping of ingest and crosswalk runs, which would link every fact to every other
-#: fact of the same document or run, the editions a crosswalk mapping sits between (every
-#: mapping of an edition pair would hang off its editions), and the schema's own
-#: description of itself.
+#: bookkeeping of ingest, crosswalk and classification runs, which would link every fact to
+#: every other fact of the same document or run, the editions a crosswalk mapping sits
+#: between (every mapping of an edition pair would hang off its editions), and the
+#: schema's own description of itself.
 NOT_LINEAGE: frozenset[str] = frozenset(
     {
         "supports",
@@ -48,6 +48,7 @@ NOT_LINEAGE: frozenset[str] = frozenset(
         "processedDocument",
         "quantifies",
         "proposedIn",
+        "evaluatesRun",
         "fromEdition",
         "toEdition",
     }

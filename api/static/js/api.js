@@ -41,4 +41,5 @@ export const api = {
   context: (doc, start, end, window = 160) =>
     getJSON(`/documents/${seg(doc)}/context`, { start, end, window }),
   terms: () => getJSON("/ontology/terms"),
+  classifierChecks: (technology) => getJSON("/queries/classifier-evaluations", { technology }),
 };

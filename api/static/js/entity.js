@@ -51,6 +51,7 @@ export async function renderEntityPage(view, args, query) {
         h("section", { class: "card provenance", id: "provenance" },
           h("h2", {}, t("provenance")), provenance),
         propertiesCard(entity),
+        ["CoreTechnology", "TechnologyClass"].includes(cls) ? classifierCard(entity.id) : null,
         programmesCard(entity.id),
         neighboursCard(entity))));  // prettier-ignore
 
@@ -129,6 +130,29 @@ function programmesCard(id) {
           h("a", { href: href("entity", r.programme) }, displayName({ name: r.programmeName, nameEn: r.programmeNameEn, id: r.programme })),
           r.amountKrw ? h("span", { class: "money" }, ` ${money(r.amountKrw)} (${r.year ?? ""})`) : null,
           r.via !== id ? h("span", { class: "muted small" }, ` ${t("via")} `, h("a", { href: href("entity", r.via) }, idKey(r.via))) : null))));  // prettier-ignore
+    },
+    () => (card.hidden = true),
+  );
+  return card;
+}
+
+/** Precision and recall of the technology's search expression, as a person judged a
+ * sample (`stkg patents judge`); hidden when it was never checked. */
+function classifierCard(id) {
+  const body = h("div", {}, t("loading"));
+  const card = h("section", { class: "card classifier-card" }, h("h2", {}, t("classifierChecks")), body);
+  const share = (v) => (v === null || v === undefined ? "–" : `${(100 * v).toFixed(1)}%`);
+  api.classifierChecks(id).then(
+    ({ rows }) => {
+      if (!rows.length) {
+        card.hidden = true;
+        return;
+      }
+      fill(body, h("ul", { class: "plain" }, rows.map((r) =>
+        h("li", { "data-run": r.run },
+          `${t("precision")} ${share(r.precision)} · ${t("recall")} ${share(r.recall)} `,
+          h("span", { class: "muted small" },
+            `(${t("judged")} ${r.judgedMatches} + ${r.judgedNonMatches}, ${idKey(r.run)}${r.latest ? "" : `, ${t("olderRun")}`})`)))));  // prettier-ignore
     },
     () => (card.hidden = true),
   );
