@@ -31,6 +31,27 @@ def clean_cell(text: str) -> str:
     return _CELL_WHITESPACE.sub(" ", normalize(text)).strip()
 
 
+def clean_cell_lines(text: str) -> tuple[str, tuple[int, ...]]:
+    """``clean_cell(text)``, and the offsets in it where a line of ``text`` begins.
+
+    Lines are split at ``\n`` only; empty lines leave no break. The cleaned text is the
+    same as ``clean_cell``'s: lines are joined by the one space whitespace collapses to.
+    """
+    out: list[str] = []
+    breaks: list[int] = []
+    length = 0
+    for line in normalize(text).split("\n"):
+        part = clean_cell(line)
+        if not part:
+            continue
+        if out:
+            length += 1
+            breaks.append(length)
+        out.append(part)
+        length += len(part)
+    return " ".join(out), tuple(breaks)
+
+
 @dataclass(frozen=True)
 class CellSpec:
     """A cell as a reader finds it, before it has offsets."""
@@ -114,7 +135,7 @@ class TextBuilder:
         for index, spec in enumerate(row):
             if index:
                 self._append(CELL_SEPARATOR)
-            text = clean_cell(spec.text)
+            text, breaks = clean_cell_lines(spec.text)
             start = self._append(text)
             cells.append(
                 Cell(
@@ -126,6 +147,7 @@ class TextBuilder:
                     ref=spec.ref,
                     row_span=spec.row_span,
                     col_span=spec.col_span,
+                    breaks=breaks,
                 )
             )
         return cells

@@ -77,9 +77,10 @@ def _rows(table: DocxTable) -> list[list[CellSpec]]:
 
 
 def _cell_text(tc: Any) -> str:
-    """All paragraph text in the cell, nested tables included, one space between paragraphs.
+    """All paragraph text in the cell, nested tables included, one line per paragraph.
 
-    python-docx's ``Paragraph.text`` renders breaks and tabs; whitespace is collapsed later.
+    python-docx's ``Paragraph.text`` renders breaks and tabs; whitespace is collapsed later,
+    the lines becoming the cell's ``breaks``.
     """
     texts = (Paragraph(p, None).text for p in tc.iter(qn("w:p")))  # type: ignore[arg-type]
-    return " ".join(text for text in texts if text)
+    return "\n".join(text for text in texts if text)

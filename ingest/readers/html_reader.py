@@ -140,13 +140,29 @@ def _grid(rows: list[list[Tag]]) -> list[list[CellSpec]]:
             while (row_index, column) in taken:
                 column += 1
             row_span, col_span = _span(cell.get("rowspan")), _span(cell.get("colspan"))
-            specs.append(CellSpec(cell.get_text(" "), row_index, column, None, row_span, col_span))
+            specs.append(CellSpec(_cell_text(cell), row_index, column, None, row_span, col_span))
             taken.update(
                 (row_index + dr, column + dc) for dr in range(row_span) for dc in range(col_span)
             )
             column += col_span
         grid.append(specs)
     return grid
+
+
+#: Tags that start a new line inside a table cell.
+_CELL_LINE_TAGS = _BLOCKS | {"tr", "table"}
+
+
+def _cell_text(cell: Tag) -> str:
+    """``cell.get_text(" ")``, with a newline wherever ``<br>`` or a block (``<p>``,
+    ``<li>``, ``<div>`` …) starts a new line; the newlines become the cell's ``breaks``."""
+    parts: list[str] = []
+    for node in cell.descendants:
+        if type(node) in (NavigableString, CData):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and (node.name == "br" or node.name in _CELL_LINE_TAGS):
+            parts.append("\n")
+    return " ".join(parts)
 
 
 def _span(value: object) -> int:

@@ -127,8 +127,8 @@ def table_rows(table: Element) -> list[list[CellSpec]]:
 
 
 def _cell(tc: Element, row: int, column: int) -> CellSpec:
-    """A cell; nested tables' paragraphs are flattened into its text."""
-    text = " ".join(filter(None, (paragraph_text(p) for p in tc.iter(f"{HP}p"))))
+    """A cell, one line per paragraph; nested tables' paragraphs are flattened into it."""
+    text = "\n".join(filter(None, (paragraph_text(p) for p in tc.iter(f"{HP}p"))))
     addr = tc.find(f"{HP}cellAddr")
     span = tc.find(f"{HP}cellSpan")
     return CellSpec(

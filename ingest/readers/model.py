@@ -43,6 +43,10 @@ class Cell(_Frozen):
     ref: str | None = None
     row_span: int = Field(default=1, ge=1)
     col_span: int = Field(default=1, ge=1)
+    #: Offsets into ``text`` where the source cell started a new line or paragraph (the
+    #: layout keeps a cell on one line, so this is the only trace of them): a cell listing
+    #: one item per line can be split where its author split it.
+    breaks: tuple[int, ...] = ()
 
 
 class Table(_Frozen):

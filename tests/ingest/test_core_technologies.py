@@ -40,10 +40,11 @@ def html_table(path: Path) -> Path:
 <tr><th rowspan="2">전략 분야</th><th rowspan="2">전략 제품</th><th rowspan="2">핵심 기술</th>
 <th rowspan="2">개발 목표</th><th colspan="3">연차별 목표</th></tr>
 <tr><th>2030</th><th>2031</th><th>2032</th></tr>
-<tr><td rowspan="3">양자센서</td><td rowspan="2">양자 자력계</td><td>광펌핑 셀 제작</td>
+<tr><td rowspan="4">양자센서</td><td rowspan="2">양자 자력계</td><td>광펌핑 셀 제작</td>
 <td>감도 1 fT</td><td>10 fT</td><td>5 fT</td><td>1 fT</td></tr>
 <tr><td>자기 차폐 설계</td><td>잔류자장 1 nT</td><td>10 nT</td><td>5 nT</td><td>1 nT</td></tr>
 <tr><td>양자 중력계</td><td>① 원자 간섭계 ② 진동 보상 알고리즘</td><td>-</td><td></td><td></td><td></td></tr>
+<tr><td>양자 시계</td><td>이온 포획<br>레이저 안정화</td><td>오차 1e-18</td><td></td><td></td><td></td></tr>
 </table></body></html>""",
         encoding="utf-8",
     )
@@ -69,7 +70,7 @@ def xlsx_table(path: Path) -> Path:
     sheet.append(header)  # the table continues on the next page with its header repeated
     sheet.append([None, "수소 충전 노즐", "실링 소재", "누설 0", None, None])
     sheet.append(["우주부품", "위성 전원 모듈", "내방사선 반도체", "100 krad", None, None])
-    sheet.append([None, "〃", "열 제어 패널", None, None, None])
+    sheet.append([None, "〃", "열 제어 패널\n방열 코팅", None, None, None])
     book.save(path)
     return path
 
@@ -88,10 +89,16 @@ def docx_table(path: Path) -> Path:
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
+    table.cell(2, 1).add_paragraph("비전 기반 파지")  # a second technology, its own paragraph
     table.cell(1, 0).merge(table.cell(2, 0))
     table.cell(1, 0).text = "힘 제어 협동로봇"
     document.save(str(path))
     return path
+
+
+def two_paragraphs(cell_xml: str, second: str) -> str:
+    """An HWPX cell whose sub-list holds a second paragraph."""
+    return cell_xml.replace("</hp:subList>", hwpx_para(second) + "</hp:subList>", 1)
 
 
 def hwpx_table(path: Path) -> Path:
@@ -103,7 +110,7 @@ def hwpx_table(path: Path) -> Path:
         f"{hwpx_cell('핵심요소기술', 0, 2)}</hp:tr>"
         f"<hp:tr>{hwpx_cell('스마트팜', 1, 0, row_span=2)}{hwpx_cell('생육 진단 로봇', 1, 1, row_span=2)}"
         f"{hwpx_cell('작물 영상 분할', 1, 2)}</hp:tr>"
-        f"<hp:tr>{hwpx_cell('병해 진단 모델', 2, 2)}</hp:tr>"
+        f"<hp:tr>{two_paragraphs(hwpx_cell('병해 진단 모델', 2, 2), '수확 시기 예측')}</hp:tr>"
         "</hp:tbl>"
     )
     body = hwpx_para("2032~2034 중소기업 기술로드맵 스마트팜 분야") + hwpx_para("", inner=tbl)
@@ -141,6 +148,8 @@ def test_html_merged_cells_two_row_header_and_items(tmp_path: Path) -> None:
         ("양자센서", "양자 자력계", "자기 차폐 설계", "잔류자장 1 nT", ("2030: 10 nT", "2031: 5 nT", "2032: 1 nT")),
         ("양자센서", "양자 중력계", "원자 간섭계", None, ()),
         ("양자센서", "양자 중력계", "진동 보상 알고리즘", None, ()),
+        ("양자센서", "양자 시계", "이온 포획", "오차 1e-18", ()),
+        ("양자센서", "양자 시계", "레이저 안정화", "오차 1e-18", ()),
     ]  # fmt: skip
     (table,) = read_core_technology_tables(read_document(path), path.name)
     assert (table.roadmap, table.start_year, table.end_year) == ("sme", 2030, 2032)
@@ -155,6 +164,7 @@ def test_xlsx_continued_cells_repeated_header_and_periods(tmp_path: Path) -> Non
         ("수소저장", "수소 충전 노즐", "실링 소재", "누설 0", ()),
         ("우주부품", "위성 전원 모듈", "내방사선 반도체", "100 krad", ()),
         ("우주부품", "위성 전원 모듈", "열 제어 패널", None, ()),
+        ("우주부품", "위성 전원 모듈", "방열 코팅", None, ()),
     ]  # fmt: skip
     (table,) = read_core_technology_tables(read_document(path), path.name)
     assert (table.start_year, table.end_year) == (2031, 2033)
@@ -183,6 +193,7 @@ def test_docx_english_headers_field_from_heading_smart_manufacturing_edition(
         ("협동로봇", "힘 제어 협동로봇", "관절 토크 센싱", "충돌 감지 10 ms", ()),
         ("협동로봇", "힘 제어 협동로봇", "충돌 감지", "충돌 감지 10 ms", ()),
         ("협동로봇", "힘 제어 협동로봇", "경로 학습", "교시 시간 50% 단축", ()),
+        ("협동로봇", "힘 제어 협동로봇", "비전 기반 파지", "교시 시간 50% 단축", ()),
     ]
     (table,) = read_core_technology_tables(read_document(path), path.name)
     assert (table.roadmap, table.start_year, table.end_year) == ("smart-manufacturing", 2029, None)
@@ -193,6 +204,7 @@ def test_hwpx_row_spanning_product(tmp_path: Path) -> None:
     assert rows_of(path) == [
         ("스마트팜", "생육 진단 로봇", "작물 영상 분할", None, ()),
         ("스마트팜", "생육 진단 로봇", "병해 진단 모델", None, ()),
+        ("스마트팜", "생육 진단 로봇", "수확 시기 예측", None, ()),
     ]
 
 
@@ -213,6 +225,18 @@ def test_technologies_listed_in_one_cell(text: str, items: list[str]) -> None:
     assert [c.value for c in found] == items
     for c in found:
         assert text[c.start - 100 : c.end - 100] == c.value
+
+
+def test_lines_of_a_cell_are_technologies_of_their_own() -> None:
+    text = "설비 이상 진단 잔존수명 예측, 고장 원인 분석"
+    cell = Cell(text, 10, 10 + len(text), CellRef("table-1", 0, 2))
+    found = split_technologies(cell, breaks=(9,))
+    assert [c.value for c in found] == ["설비 이상 진단", "잔존수명 예측", "고장 원인 분석"]
+    assert [text[c.start - 10 : c.end - 10] for c in found] == [c.value for c in found]
+    assert [c.value for c in split_technologies(cell)] == [
+        "설비 이상 진단 잔존수명 예측",
+        "고장 원인 분석",
+    ]
 
 
 def test_other_tables_are_not_core_technology_tables() -> None:
@@ -289,6 +313,8 @@ def test_ingest_writes_the_chain_with_evidence(graph: Graph, tmp_path: Path) -> 
     assert report.documents[0].status == "written", report.documents[0].error
     rows = [tuple(r.values()) for r in graph.read(CHAIN)]
     assert rows == [
+        (2030, 2032, "양자센서", "양자 시계", "레이저 안정화", "오차 1e-18", None),
+        (2030, 2032, "양자센서", "양자 시계", "이온 포획", "오차 1e-18", None),
         (2030, 2032, "양자센서", "양자 자력계", "광펌핑 셀 제작", "감도 1 fT", ["2030: 10 fT", "2031: 5 fT", "2032: 1 fT"]),
         (2030, 2032, "양자센서", "양자 자력계", "자기 차폐 설계", "잔류자장 1 nT", ["2030: 10 nT", "2031: 5 nT", "2032: 1 nT"]),
         (2030, 2032, "양자센서", "양자 중력계", "원자 간섭계", None, None),

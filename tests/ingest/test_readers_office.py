@@ -10,9 +10,12 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stkg.ingest.errors import UnreadableDocument, UnsafeArchive, UnsupportedFormat
 from stkg.ingest.readers import Document, Limits, read_document
+from stkg.ingest.readers.builder import clean_cell, clean_cell_lines
 
 MiB = 1024 * 1024
 
@@ -340,3 +343,38 @@ def test_legacy_doc_is_refused_with_advice(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000))
     with pytest.raises(UnsupportedFormat, match=r"save it as \.docx"):
         read_document(path)
+
+
+@given(st.text(alphabet=" \t\n\r가나AB·,", max_size=40))
+def test_cell_lines_clean_like_one_line(text: str) -> None:
+    """Keeping a cell's line breaks never changes its text, only records where lines begin."""
+    cleaned, breaks = clean_cell_lines(text)
+    assert cleaned == clean_cell(text)
+    starts = [clean_cell(line) for line in text.split("\n") if clean_cell(line)]
+    assert [cleaned[b:].split(" ")[0] for b in breaks] == [s.split(" ")[0] for s in starts[1:]]
+
+
+def test_paragraphs_in_a_cell_are_breaks(tmp_path: Path) -> None:
+    word = docx.Document()
+    table = word.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "첫째 줄"
+    table.cell(0, 0).add_paragraph("둘째 줄")
+    word.save(str(tmp_path / "a.docx"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "첫째 줄\n둘째 줄"
+    book.save(tmp_path / "a.xlsx")
+    (tmp_path / "a.html").write_text("<table><tr><td>첫째 줄<br>둘째 줄</td></tr></table>")
+    two = para("첫째 줄") + para("둘째 줄")
+    tbl = (
+        '<hp:tbl id="1" rowCnt="1" colCnt="1"><hp:tr>'
+        + cell("", 0, 0).replace(para(""), two)
+        + "</hp:tr></hp:tbl>"
+    )
+    make_hwpx(tmp_path / "a.hwpx", [para("표", inner=tbl)])
+    for name in ("a.docx", "a.xlsx", "a.html", "a.hwpx"):
+        doc = read_document(tmp_path / name)
+        (only,) = doc.cells()
+        assert (only.text, only.breaks) == ("첫째 줄 둘째 줄", (5,)), name
+        assert doc.text[only.start : only.end] == only.text

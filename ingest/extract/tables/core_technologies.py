@@ -27,6 +27,7 @@ per item, each with its own span.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -365,27 +366,28 @@ def _cell(cell: GridCell, table_id: str, row: int) -> Cell:
     return Cell(cell.text.strip(), cell.start, cell.end, CellRef(table_id, row, cell.column))
 
 
-def split_technologies(cell: Cell) -> list[Cell]:
-    """The technologies listed in one cell, each with its own span."""
+def split_technologies(cell: Cell, breaks: Sequence[int] = ()) -> list[Cell]:
+    """The technologies listed in one cell, each with its own span: one per line of the
+    source cell (``breaks``, offsets into ``cell.value``), and within a line one per item
+    of a bulleted, numbered, ``;``- or ``,``-separated list."""
     text = cell.value
     pieces: list[Cell] = []
-    pos = 0
-    bounds = [(m.start(), m.end()) for m in _ITEM_SEPARATOR.finditer(text)]
-    bounds.append((len(text), len(text)))
-    for sep_start, sep_end in bounds:
-        raw = text[pos:sep_start]
-        name = strip_enumerator(raw)
-        if name:
-            offset = pos + raw.index(name)
-            pieces.append(
-                Cell(
-                    name,
-                    cell.start + offset,
-                    cell.start + offset + len(name),
-                    CellRef(cell.ref.table, cell.ref.row, cell.ref.column, len(pieces)),
-                )
-            )
-        pos = sep_end
+    lines = [0, *(b for b in breaks if 0 < b < len(text)), len(text)]
+    for line_start, line_end in itertools.pairwise(lines):
+        pos = line_start
+        line = text[line_start:line_end]
+        bounds = [
+            (line_start + m.start(), line_start + m.end()) for m in _ITEM_SEPARATOR.finditer(line)
+        ]
+        bounds.append((line_end, line_end))
+        for sep_start, sep_end in bounds:
+            raw = text[pos:sep_start]
+            name = strip_enumerator(raw)
+            if name:
+                offset = pos + raw.index(name)
+                ref = CellRef(cell.ref.table, cell.ref.row, cell.ref.column, len(pieces))
+                pieces.append(Cell(name, cell.start + offset, cell.start + offset + len(name), ref))
+            pos = max(pos, sep_end)
     if len(pieces) == 1:  # one technology, perhaps numbered: the cell itself
         only = pieces[0]
         return [Cell(only.value, only.start, only.end, cell.ref)]
@@ -472,7 +474,7 @@ def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable 
             for column, period in sorted(header.periods.items())
             if (value := _value(slots, column, table.id, r)) is not None
         )
-        for item in split_technologies(tech):
+        for item in split_technologies(tech, slots[cols["technology"]].breaks):
             out.rows.append(CoreTechnologyRow(field_cell, product, item, goal, yearly))
     if not out.rows:
         out.warnings.append(f"{source} {where}: a core-technology header but no rows")
