@@ -21,8 +21,9 @@ Anything missing is a :class:`CoreTechnologyTableError` naming the document, the
 and the column. Merged cells are followed through the grid: a product (or field, or goal)
 cell that spans several rows holds for each of them, and an empty product or field cell
 (a spreadsheet's merged cell, or ``〃``) continues the one above. A cell holding several
-technologies separated by bullets, circled numbers, ``;`` or ``,`` gives one technology
-per item, each with its own span.
+technologies on lines of their own (paragraphs, ``<br>``, line breaks: the reader's
+``Cell.breaks``) or separated by bullets, circled numbers, ``;`` or ``,`` gives one
+technology per item, each with its own span.
 """
 
 from __future__ import annotations
