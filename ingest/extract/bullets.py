@@ -15,7 +15,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import CUE_AS, GENERIC_ENDINGS, head_class, head_cue
+from stkg.ingest.extract.enumerations import (
+    CUE_AS,
+    GENERIC_ENDINGS,
+    PROGRAMME_ENDINGS,
+    head_class,
+    head_cue,
+)
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
     CUE_HEADS,
@@ -114,7 +120,7 @@ class Bullets:
 def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int) -> None:
     """One list of items and its cue (after ``end``, with the last item, or before)."""
     text = source.text
-    cleaned, grouped = [], False
+    cleaned, grouped, funded = [], False, 0
     for start, raw in items:
         group = _GROUP.search(raw)
         if group:
@@ -124,6 +130,10 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         raw = _SENTENCE_END.split(raw, maxsplit=1)[0]  # ``▲C이 있다. 심해는 ▲D``
         raw = _NEXT_TOPIC.sub("", raw)  # ``▲C, 심해는 ▲D``: a new topic ends the item
         item = _TRAILING.sub("", raw.rstrip())
+        amount = _AMOUNT.search(item)
+        if amount:  # ``△A 개발(36억원)``: the item's budget, not part of its name
+            item = item[: amount.start()]
+        funded += _AMOUNT_AT.match(text, start + len(item)) is not None
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]
@@ -139,14 +149,19 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
     if cls == "Programme" and after != "Programme":
         cls = None  # items listed under a programme (X사업은 △…) are its tasks
     shared = _shared_head(item for _, item, _ in cleaned)
+    # every item funded on its own (``△A 개발(36억원) △B 지원(37억원)``): programmes
+    funded_cls = "Programme" if cls is None and funded == len(cleaned) >= 2 else None
     for start, item, _ in cleaned:
         # items grouped under a field's label are that field's products
         item_cls = (
             cls
+            or funded_cls
             or head_class(item)
             or ("StrategicProduct" if grouped else None)
             or (shared if len(item) <= MAX_SHARED_CHARS else None)
         )
+        if funded_cls and not item.endswith(PROGRAMME_ENDINGS):
+            continue
         if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
             continue
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
@@ -156,6 +171,12 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             )
 
 
+#: An amount in brackets after an item: ``(36억원)``, ``(37억5000만원)``.
+_MONEY = (
+    r"\s*[(（]\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원\s*[)）]"
+)
+_AMOUNT = re.compile(_MONEY + r"\s*$")
+_AMOUNT_AT = re.compile(_MONEY)
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).
 _SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(?:\s|$)")
 #: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.

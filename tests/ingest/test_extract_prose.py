@@ -1166,3 +1166,16 @@ def test_an_amount_that_says_how_much_a_budget_changed_is_no_budget(tmp_path, on
         n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert amounts == {1302, 715}
+
+
+def test_marked_items_each_funded_are_programmes(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 올해 △해양 파트너십 기반의 수중센서 개발(36억원) "
+        "△극지용 시뮬레이터 개발(76억원) △심해 탐색연구 지원(37억5000만원)에 각각 예산을 투입한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert programmes == {
+        "해양 파트너십 기반의 수중센서 개발",
+        "극지용 시뮬레이터 개발",
+        "심해 탐색연구 지원",
+    }
