@@ -104,6 +104,14 @@ class Source:
         """
         return any(word in self.text for word in topic_words(self.ctx.onto))
 
+    def states_topic_facts(self) -> bool:
+        """Whether the extractors so far found an actor or a node of :data:`TOPIC_CLASSES`
+        in the text: a document that names none has no roadmap events to date either (a
+        weekly market report that happens to mention a 사업)."""
+        return any(
+            n.cls in TOPIC_CLASSES or n.cls == "Organization" for n in self.ctx.facts.nodes.values()
+        )
+
     @cached_property
     def date(self) -> dt.date | None:
         """The document's own date (release line, dateline or header), if it states one."""

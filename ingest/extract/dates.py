@@ -80,7 +80,7 @@ class DocumentDate:
 
     def __call__(self, source: Source) -> None:
         m = _header_match(source.text)
-        if m is None or source.date is None:
+        if m is None or source.date is None or not source.states_topic_facts():
             return
         ctx = source.ctx
         evidence = ctx.span(m.start(), m.end())

@@ -157,6 +157,8 @@ class Events:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
+        if not source.states_topic_facts():
+            return
         _dated_titles(source)
         base, known = source.date, "day"
         if base is None and source.period is not None:

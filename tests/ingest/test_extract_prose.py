@@ -341,7 +341,7 @@ def test_a_new_name_also_printed_on_its_own_is_kept(tmp_path, onto):
 
 def test_an_article_dated_to_a_month_dates_its_bare_days_in_that_month(tmp_path, onto):
     text = (
-        "DATE: 2030-12\n\n기술로드맵에 따라 진흥원은 해양드론 과제를 내년 1월 2일부터 모집한다. "
+        "DATE: 2030-12\n\n기술로드맵에 따라 해양진흥원은 해양드론 과제를 내년 1월 2일부터 모집한다. "
         "진흥원은 22일 설명회를 열었다.\n"
     )
     events = {
@@ -1179,3 +1179,14 @@ def test_marked_items_each_funded_are_programmes(tmp_path, onto):
         "극지용 시뮬레이터 개발",
         "심해 탐색연구 지원",
     }
+
+
+def test_a_text_with_no_roadmap_fact_has_no_events_to_date(tmp_path, onto):
+    # 사업 makes it look on topic; nothing in it is a roadmap, programme or field fact
+    text = (
+        "DATE: 2031-09-23\n\n아파트 매매가격이 0.1% 올랐다고 한국부동산원이 22일 밝혔다. "
+        "재건축 사업 기대감이 커졌다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert not any(n.cls == "StatedEvent" for n in facts.nodes.values())
+    assert not any("publishedDate" in n.props for n in facts.nodes.values())
