@@ -181,6 +181,8 @@ class Editions:
             _add(source, series, start, end, years)
 
 
+#: Plan heads that say the plan is a programme's own (how it supports, selects, runs).
+PROGRAMME_PLANS = ("지원계획", "운영계획", "모집계획", "선정계획", "사업계획")
 #: The short form a document announces for a name: ``(이하 통합시행계획)``.
 _SHORT_FORM = re.compile(r"\s*[(（]\s*이하\s*(?P<short>[^()（）]+?)\s*[)）]$")
 #: Heads trusted outside quotes only in the name of a series the reference data knows.
@@ -220,6 +222,10 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
         return None
     if name_key(series) in GENERIC or len(name_key(series)) < 4:
         return None
+    if name_key(series).endswith(PROGRAMME_PLANS):
+        return (
+            None  # ``팁스 창업팀 지원계획``: a programme's yearly plan, no roadmap or policy plan
+        )
     series = re.sub(r"[*※†]+(?=\s)", "", series)  # a footnote mark inside the name
     return series, start, end, _years_before(text, start, printed) or _years_after(text, end)
 

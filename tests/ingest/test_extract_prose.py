@@ -1190,3 +1190,13 @@ def test_a_text_with_no_roadmap_fact_has_no_events_to_date(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert not any(n.cls == "StatedEvent" for n in facts.nodes.values())
     assert not any("publishedDate" in n.props for n in facts.nodes.values())
+
+
+def test_a_programmes_own_yearly_plan_is_no_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-13\n\n해양부는 ‘2031년 해양드론 창업팀 통합 지원계획’을 공고했다. "
+        "‘해양기술 로드맵’도 함께 냈다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {n.props.get("name") for n in facts.nodes.values() if n.cls == "RoadmapEdition"}
+    assert editions == {"해양기술 로드맵"}
