@@ -277,6 +277,8 @@ def _company_after_its_kind(
         return
     if not names or names[0][0] != start or doc[start].tag_ != "NNP":
         return
+    if names[0][1] == end and end < len(doc) and is_nominal(doc[end]):
+        return  # ``중소기업 기술이전 전용사업``: the word goes on into a longer noun phrase
     if is_user_word(doc[start].text):  # a term from the reference data, not an unknown name
         return
     name_start, name_end = names[0]

@@ -1200,3 +1200,8 @@ def test_a_programmes_own_yearly_plan_is_no_edition(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     editions = {n.props.get("name") for n in facts.nodes.values() if n.cls == "RoadmapEdition"}
     assert editions == {"해양기술 로드맵"}
+
+
+def test_a_word_after_a_company_kind_that_goes_on_into_a_phrase_is_no_company(tmp_path, onto):
+    text = "기술로드맵에 따라 해양 창업 사업(중소기업 기술이전 전용사업)을 추진한다.\n"
+    assert "기술이전" not in named(facts_of(tmp_path, onto, text), "Organization")
