@@ -58,6 +58,9 @@ ACTIONS = frozenset(
         "돌파",
         "증가",
         "감소",
+        "추가",
+        "신설",
+        "포함",
         "억",
         "만",
         "조",
@@ -155,7 +158,7 @@ _REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른
 #: Bounds between a count and its noun (``100만 건 이상의 특허``).
 BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외"])
 #: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
-TOPIC_PARTICLES = frozenset(["은", "는", "이", "가"])
+TOPIC_PARTICLES = frozenset(["은", "는", "이", "가", "도"])
 
 
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
@@ -270,7 +273,14 @@ def _topic_before(doc: Doc, i: int) -> str | None:
         return None
     if doc[j - 1].whitespace_:
         return None
-    return _word_before(doc, j)
+    word = _word_before(doc, j)
+    if word in NUMBER_NOUNS and j >= 2 and doc[j - 1].text == word:
+        return _word_before(doc, j - 1) or word  # ``과제 수는 186건``: the tasks are counted
+    return word
+
+
+#: Nouns that say "the number of" the noun before them (``과제 수``, ``기업수``).
+NUMBER_NOUNS = frozenset(["수", "개수", "건수"])
 
 
 def _word_before(doc: Doc, j: int) -> str | None:

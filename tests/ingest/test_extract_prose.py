@@ -1205,3 +1205,17 @@ def test_a_programmes_own_yearly_plan_is_no_edition(tmp_path, onto):
 def test_a_word_after_a_company_kind_that_goes_on_into_a_phrase_is_no_company(tmp_path, onto):
     text = "기술로드맵에 따라 해양 창업 사업(중소기업 기술이전 전용사업)을 추진한다.\n"
     assert "기술이전" not in named(facts_of(tmp_path, onto, text), "Organization")
+
+
+def test_counts_of_a_topic_with_do_and_of_the_number_of_something(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 운영사도 6곳 가량 추가할 계획이다. "
+        "해양R&D 과제 수도 작년 186건을 기록했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counts = {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
+    }
+    assert counts == {(6, "운영사"), (186, "과제")}
