@@ -1089,11 +1089,7 @@ def test_counts_of_a_changed_object_and_of_a_qualified_cue_word(tmp_path, onto):
         "극지산업 분야 7개 등 15개 분야를 선정했다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
-    counts = {
-        (n.props["value"], n.props["countedNoun"])
-        for n in facts.nodes.values()
-        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
-    }
+    counts = counted(facts)
     assert {
         (12, "전략분야"),
         (15, "전략분야"),
@@ -1213,9 +1209,5 @@ def test_counts_of_a_topic_with_do_and_of_the_number_of_something(tmp_path, onto
         "해양R&D 과제 수도 작년 186건을 기록했다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
-    counts = {
-        (n.props["value"], n.props["countedNoun"])
-        for n in facts.nodes.values()
-        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
-    }
+    counts = counted(facts)
     assert counts == {(6, "운영사"), (186, "과제")}
