@@ -2,9 +2,11 @@
 
 A programme name is the noun phrase whose last word ends in a programme head
 (``창업성장 기술개발사업``, ``구매조건부 신제품개발사업``, ``스마트공장 보급·확산사업``),
-taken back over at most three words and never over a time word, a number or an
+taken back over at most three topic words (words such as 기술, 개발, 지원 that a name
+spelled with spaces is made of do not count) and never over a time word, a number or an
 institution. A name that is only a generic head (``기술개발사업``, ``신규사업``) is no
-name. A quoted name (‘…’, “…”, 「…」) that ends like a programme is taken whole.
+name. A quoted name (‘…’, “…”, 「…」) that ends like a programme is taken whole, past the
+year a yearly programme is printed with, which stays as an alias.
 """
 
 from __future__ import annotations
