@@ -239,15 +239,15 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     if k == j:
         return None
     noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
-    if len(noun) <= 2 and noun in CUE_WORDS and k >= 0 and doc[k].whitespace_ == " ":
+    if len(noun) <= 2 and noun in QUALIFIED_NOUNS and k >= 0 and doc[k].whitespace_ == " ":
         qualifier = _word_before(doc, k + 1)  # ``신산업 분야 20개``: the field kind counted
-        if qualifier and qualifier not in TIME_WORDS and qualifier not in CUE_WORDS:
+        if qualifier and qualifier not in TIME_WORDS and qualifier not in QUALIFIED_NOUNS:
             return f"{qualifier} {noun}"
     return None if noun in TIME_WORDS else noun
 
 
-#: Cue words that need the word before them to say what is counted (``신산업 분야``).
-CUE_WORDS = frozenset(["분야", "부문", "영역", "산업", "품목", "제품", "기술", "과제"])
+#: Nouns that need the word before them to say what is counted (``신산업 분야``).
+QUALIFIED_NOUNS = frozenset(["분야", "부문", "영역", "산업", "품목", "제품", "기술", "과제"])
 
 
 #: ``전략분야는 A, B, C 3개다``: a count closing a list counts the list's topic.
