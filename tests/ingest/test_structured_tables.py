@@ -65,3 +65,23 @@ def test_docx_grid_with_made_up_editions(graph: Graph, tmp_path: Path) -> None:
         (2031, "수소저장", 4, "unchanged"),
     ]
     assert _history(graph, "우주부품") == [(2031, "우주부품", 2, None)]
+
+
+def test_a_grid_header_period_gives_each_edition_its_last_year(tmp_path: Path) -> None:
+    from stkg.ingest.build import build_document
+    from stkg.ingest.readers import read_document
+
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS)
+    head = "".join(f"<th>{h}</th>" for h in HEADER)
+    path = tmp_path / "fields.html"
+    path.write_text(
+        f"<html><body><p>해양기술 로드맵</p><table><tr>{head}</tr>{rows}</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = build_document(read_document(path), load_ontology()).facts
+    periods = {
+        (n.props.get("startYear"), n.props.get("endYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert {(2030, 2032), (2031, 2033)} <= periods

@@ -66,6 +66,12 @@ def _edition(ctx: BuildContext, roadmap: str, year: int, **props: object) -> str
     return eid
 
 
+def _period(span: tuple[int, int | None]) -> dict[str, int]:
+    """An edition's plan period as properties: its first year, and its last when known."""
+    start, end = span
+    return {"startYear": start} if end is None else {"startYear": start, "endYear": end}
+
+
 def _overview(ctx: BuildContext, table: OverviewTable) -> dict[int, tuple[int, int]]:
     """Edition spans and stated totals; returns {edition year: (start, end)}."""
     spans = {start: (start, end) for start, end in table.editions}
@@ -119,8 +125,10 @@ def _field_counts(
     spans: dict[int, tuple[int, int]],
 ) -> None:
     y0, y1 = table.years
-    e0 = _edition(ctx, SME_ROADMAP, y0, startYear=spans.get(y0, (y0, None))[0])
-    e1 = _edition(ctx, SME_ROADMAP, y1, startYear=spans.get(y1, (y1, None))[0])
+    e0, e1 = (
+        _edition(ctx, SME_ROADMAP, year, **_period(spans.get(year, (year, end))))
+        for year, end in zip(table.years, table.end_years, strict=True)
+    )
     # a moved field's concept is the one it had before the move
     moved_from: dict[str, str] = {}
     if overview is not None:

@@ -154,6 +154,8 @@ class FieldCountTable:
     caption: Cell | None
     rows: list[FieldCountRow] = field(default_factory=list)
     subtotals: list[Subtotal] = field(default_factory=list)
+    #: each edition's last plan year when the header prints its period (``2019~2021``)
+    end_years: tuple[int | None, int | None] = (None, None)
 
 
 @dataclass(frozen=True, slots=True)
