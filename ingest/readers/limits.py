@@ -40,7 +40,8 @@ def check_zip(data: bytes, document: str, limits: Limits) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a directory entry claims a zip version Python cannot read
         raise UnreadableDocument(
             document,
             f"the zip container is damaged ({exc})",

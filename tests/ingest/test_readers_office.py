@@ -293,6 +293,18 @@ def test_truncated_zip_is_unreadable(tmp_path: Path) -> None:
         read_document(path)
 
 
+def test_zip_of_an_unknown_zip_version_is_unreadable(tmp_path: Path) -> None:
+    # found by the reader fuzzer: zipfile raises NotImplementedError for a central
+    # directory entry that claims a zip version it cannot extract
+    data = bytearray(make_docx(tmp_path / "full.docx").read_bytes())
+    directory = data.index(b"PK\x01\x02")
+    data[directory + 6] = 168  # "version needed to extract": 16.8
+    path = tmp_path / "future.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableDocument, match=r"cannot read future\.docx: the zip container"):
+        read_document(path)
+
+
 def test_plain_zip_is_not_a_document(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
