@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree.ElementTree import Element
 
@@ -34,11 +35,24 @@ def section_names(names: list[str]) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+# What zipfile raises for an entry whose local header, compressed data or offset is
+# damaged (the central directory, checked by limits.check_zip, can still look fine).
+_DAMAGED_ENTRY = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 def read_hwpx(data: bytes, document: str) -> Extraction:
     builder = TextBuilder()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
-        _check_mimetype(archive, names, builder)
+        _check_mimetype(archive, names, builder, document)
         sections = section_names(names)
         if not sections:
             raise UnreadableDocument(
@@ -47,16 +61,30 @@ def read_hwpx(data: bytes, document: str) -> Extraction:
                 hint="open and re-save it in Hancom Office",
             )
         for name in sections:
-            root = _parse(archive.read(name), document, name)
+            root = _parse(_read_entry(archive, name, document), document, name)
             _HwpxWalker(builder).paragraphs(root)
     return builder.finish()
 
 
-def _check_mimetype(archive: zipfile.ZipFile, names: list[str], builder: TextBuilder) -> None:
+def _read_entry(archive: zipfile.ZipFile, name: str, document: str) -> bytes:
+    try:
+        return archive.read(name)
+    except _DAMAGED_ENTRY as exc:
+        raise UnreadableDocument(
+            document,
+            f"the zip entry {name} is damaged ({type(exc).__name__}: {exc})",
+            hint="the file may be truncated; download or export it again",
+            location=name,
+        ) from exc
+
+
+def _check_mimetype(
+    archive: zipfile.ZipFile, names: list[str], builder: TextBuilder, document: str
+) -> None:
     if "mimetype" not in names:
         builder.warn("HWPX without a mimetype entry; read as OWPML anyway")
         return
-    declared = archive.read("mimetype").decode("ascii", "replace").strip()
+    declared = _read_entry(archive, "mimetype", document).decode("ascii", "replace").strip()
     if declared != MIMETYPE:
         builder.warn(f"HWPX mimetype is {declared!r}, expected {MIMETYPE!r}; read anyway")
 

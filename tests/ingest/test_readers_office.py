@@ -234,6 +234,24 @@ def test_hwpx_entity_tricks_are_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
+@pytest.mark.parametrize("damage", ["local header", "deflate stream"])
+def test_hwpx_with_a_damaged_entry_is_unreadable(tmp_path: Path, damage: str) -> None:
+    # found by the reader fuzzer: the central directory was intact, so check_zip passed,
+    # and zipfile's BadZipFile / zlib.error escaped the reader while reading the entry
+    data = bytearray(make_hwpx(tmp_path / "full.hwpx", [para("가" * 2000)]).read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        entry = archive.getinfo("Contents/section0.xml")
+    if damage == "local header":
+        data[entry.header_offset : entry.header_offset + 4] = b"XXXX"
+    else:
+        body = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+        data[body : body + 8] = b"\xff" * 8
+    path = tmp_path / "damaged.hwpx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableDocument, match=r"cannot read damaged\.hwpx \(Contents/section0"):
+        read_document(path)
+
+
 # --- zip bombs and other containers ----------------------------------------------------
 
 
