@@ -35,14 +35,28 @@ def read_xlsx(data: bytes, document: str) -> Extraction:
             if not hasattr(sheet, "iter_rows"):
                 builder.warn(f"sheet {sheet.title!r} is a chart sheet; skipped")
                 continue
-            sheet.reset_dimensions()
-            rows = _rows(sheet.iter_rows(values_only=True))
+            rows = _sheet_rows(sheet, document)
             if rows:
                 builder.add_block(sheet.title, kind="heading")
                 builder.add_table(rows, source="xlsx", sheet=sheet.title)
     finally:
         workbook.close()
     return builder.finish()
+
+
+def _sheet_rows(sheet: Any, document: str) -> list[list[CellSpec]]:
+    """The sheet's rows. In read-only mode openpyxl parses a sheet's XML only now, as its
+    rows are streamed, so a damaged sheet part fails here rather than when opening."""
+    try:
+        sheet.reset_dimensions()
+        return _rows(sheet.iter_rows(values_only=True))
+    except Exception as exc:  # the XML parser, zipfile and openpyxl's own ValueError/KeyError
+        raise UnreadableDocument(
+            document,
+            f"the sheet {sheet.title!r} cannot be read ({type(exc).__name__}: {exc})",
+            hint="open and re-save it in Excel or LibreOffice",
+            location=f"sheet {sheet.title!r}",
+        ) from exc
 
 
 def _rows(values: Iterable[tuple[Any, ...]]) -> list[list[CellSpec]]:

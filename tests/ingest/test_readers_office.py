@@ -140,6 +140,23 @@ def cell(text: str, row: int, col: int, row_span: int = 1, col_span: int = 1) ->
     )
 
 
+def test_xlsx_with_a_damaged_sheet_is_unreadable(tmp_path: Path) -> None:
+    # found by the reader fuzzer: read-only openpyxl parses a sheet's XML only while its
+    # rows are streamed, after the workbook opened fine, and the ParseError escaped
+    data = make_xlsx(tmp_path / "full.xlsx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) // 2]
+            target.writestr(info.filename, content)
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(UnreadableDocument, match=r"cannot read cut\.xlsx \(sheet '예산'\)"):
+        read_document(path)
+
+
 def hwpx_table() -> str:
     return (
         '<hp:tbl id="1" rowCnt="3" colCnt="2" cellSpacing="0" borderFillIDRef="1">'
