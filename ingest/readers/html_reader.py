@@ -71,7 +71,7 @@ def _decode(data: bytes, document: str) -> tuple[Decoded, str | None]:
     name = "cp949" if declared.lower() in _CP949_ALIASES else declared.lower()
     try:
         text = data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, ValueError):  # unknown codec, bytes that do not fit, a NUL in the name
         return decode_text(data, document), (
             f"the page declares charset {declared}, but its bytes do not fit it; detected instead"
         )

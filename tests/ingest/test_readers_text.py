@@ -277,6 +277,22 @@ def test_html_wrong_declared_charset_falls_back_to_detection(tmp_path: Path) -> 
     assert any("declares charset" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("declared", ["rot13", "x-no-such-charset"])
+def test_html_unusable_charset_name_falls_back_to_detection(tmp_path: Path, declared: str) -> None:
+    page = f'<html><head><meta charset="{declared}"></head><body><p>수소 충전소 확충</p></body></html>'
+    doc = read_document(write(tmp_path, "odd.html", page.encode()))
+    assert doc.blocks[0].text == "수소 충전소 확충"
+    assert doc.encoding == "utf-8"
+
+
+def test_html_charset_name_with_a_nul_byte_is_refused_as_binary(tmp_path: Path) -> None:
+    # found by the reader fuzzer: the NUL in the declared name made the codec lookup raise
+    # ValueError ("embedded null character"), which escaped the reader
+    page = '<html><head><meta charset="utf\x00-8"></head><body><p>수소</p></body></html>'
+    with pytest.raises(BinaryContent, match=r"cannot read nul\.html: .*NUL bytes"):
+        read_document(write(tmp_path, "nul.html", page.encode()))
+
+
 # --- the seed press releases -------------------------------------------------------------
 
 
