@@ -129,6 +129,12 @@ class _HtmlWalker:
         self.builder.add_table(rows, source="html", caption=caption or None)
 
 
+# The HTML standard's caps (browsers clamp to them): a page that says colspan="100000"
+# gets 1000 columns, and a rowspan never reaches past the table's last row.
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 65534
+
+
 def _grid(rows: list[list[Tag]]) -> list[list[CellSpec]]:
     """Give each cell its grid column, skipping slots taken by rowspan/colspan above."""
     taken: set[tuple[int, int]] = set()
@@ -136,10 +142,12 @@ def _grid(rows: list[list[Tag]]) -> list[list[CellSpec]]:
     for row_index, cells in enumerate(rows):
         column = 0
         specs: list[CellSpec] = []
+        rows_left = len(rows) - row_index
         for cell in cells:
             while (row_index, column) in taken:
                 column += 1
-            row_span, col_span = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            row_span = min(_span(cell.get("rowspan")), _MAX_ROWSPAN, rows_left)
+            col_span = min(_span(cell.get("colspan")), _MAX_COLSPAN)
             specs.append(CellSpec(_cell_text(cell), row_index, column, None, row_span, col_span))
             taken.update(
                 (row_index + dr, column + dc) for dr in range(row_span) for dc in range(col_span)

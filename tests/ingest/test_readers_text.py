@@ -293,6 +293,21 @@ def test_html_charset_name_with_a_nul_byte_is_refused_as_binary(tmp_path: Path) 
         read_document(write(tmp_path, "nul.html", page.encode()))
 
 
+@pytest.mark.timeout(60)  # a hang guard: before the fix this page took hours
+def test_html_huge_spans_are_clamped(tmp_path: Path) -> None:
+    # found by the reader fuzzer: the grid marked rowspan x colspan slots one by one, so
+    # one cell saying rowspan="100000" colspan="100000" meant 10^10 set entries
+    page = (
+        '<table><tr><td rowspan="100000" colspan="100000">넓은 칸</td><td>옆</td></tr>'
+        '<tr><td colspan="2">아래</td></tr></table>'
+    )
+    doc = read_document(write(tmp_path, "spans.html", page.encode()))
+    wide, beside = doc.tables[0].rows[0]
+    (below,) = doc.tables[0].rows[1]
+    assert (wide.row_span, wide.col_span, beside.column) == (2, 1000, 1000)
+    assert (below.row, below.column) == (1, 1000)
+
+
 # --- the seed press releases -------------------------------------------------------------
 
 
