@@ -13,6 +13,7 @@ import io
 from stkg.ingest.errors import UnreadableDocument
 from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
 from stkg.ingest.readers.encoding import decode_text
+from stkg.ingest.readers.limits import check_cells
 from stkg.ingest.readers.txt_reader import normalize_newlines
 
 DELIMITERS = ",\t;"
@@ -53,8 +54,11 @@ def _parse(text: str, delimiter: str, document: str, builder: TextBuilder) -> li
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[CellSpec]] = []
     expected: int | None = None
+    cells = 0
     try:
         for record in reader:
+            cells += len(record)
+            check_cells(cells, document, f"line {reader.line_num}")
             if not record or all(not field.strip() for field in record):
                 continue
             if expected is None:

@@ -11,13 +11,20 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from stkg.ingest.errors import UnreadableDocument, UnsafeArchive
+from stkg.ingest.errors import DocumentTooLarge, UnreadableDocument, UnsafeArchive
 
 MiB = 1024 * 1024
 
 # Entries smaller than this cannot hurt however well they compress (the total is bounded
 # by max_uncompressed_bytes), and small XML parts legitimately compress very well.
 RATIO_CHECK_FLOOR = 1 * MiB
+
+# Cells (empty ones included) all the tables of one document may hold. A spreadsheet
+# stores only the cells that have content, and openpyxl pads each row's gaps, so a
+# few kilobytes saying "A1 and XFD1" on each of a few hundred rows would otherwise
+# become millions of cells and gigabytes of memory. A CSV of 50 MiB of single commas
+# would too. A million cells is ~100,000 patents of ten columns.
+MAX_TABLE_CELLS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -78,4 +85,15 @@ def _check_ratio(info: zipfile.ZipInfo, document: str, limits: Limits) -> None:
             document,
             f"the entry {info.filename} expands {ratio:.0f}x "
             f"(limit {limits.max_compression_ratio:.0f}x; possible zip bomb)",
+        )
+
+
+def check_cells(count: int, document: str, where: str) -> None:
+    """Refuse a document whose tables have grown past ``MAX_TABLE_CELLS`` cells."""
+    if count > MAX_TABLE_CELLS:
+        raise DocumentTooLarge(
+            document,
+            f"its tables hold more than {MAX_TABLE_CELLS:,} cells (empty ones included)",
+            hint="split it into smaller files",
+            location=where,
         )

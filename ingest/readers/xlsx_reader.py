@@ -16,8 +16,9 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from stkg.ingest.errors import UnreadableDocument
+from stkg.ingest.errors import IngestError, UnreadableDocument
 from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
+from stkg.ingest.readers.limits import check_cells
 
 
 def read_xlsx(data: bytes, document: str) -> Extraction:
@@ -30,12 +31,14 @@ def read_xlsx(data: bytes, document: str) -> Extraction:
             hint="open and re-save it in Excel or LibreOffice",
         ) from exc
     builder = TextBuilder()
+    cells = 0
     try:
         for sheet in workbook.worksheets:
             if not hasattr(sheet, "iter_rows"):
                 builder.warn(f"sheet {sheet.title!r} is a chart sheet; skipped")
                 continue
-            rows = _sheet_rows(sheet, document)
+            rows = _sheet_rows(sheet, document, cells)
+            cells += sum(len(row) for row in rows)
             if rows:
                 builder.add_block(sheet.title, kind="heading")
                 builder.add_table(rows, source="xlsx", sheet=sheet.title)
@@ -44,12 +47,15 @@ def read_xlsx(data: bytes, document: str) -> Extraction:
     return builder.finish()
 
 
-def _sheet_rows(sheet: Any, document: str) -> list[list[CellSpec]]:
+def _sheet_rows(sheet: Any, document: str, cells_before: int) -> list[list[CellSpec]]:
     """The sheet's rows. In read-only mode openpyxl parses a sheet's XML only now, as its
-    rows are streamed, so a damaged sheet part fails here rather than when opening."""
+    rows are streamed, so a damaged sheet part fails here rather than when opening; the
+    cell limit is checked row by row, before a padded sparse sheet fills memory."""
     try:
         sheet.reset_dimensions()
-        return _rows(sheet.iter_rows(values_only=True))
+        return _rows(sheet.iter_rows(values_only=True), document, sheet.title, cells_before)
+    except IngestError:
+        raise
     except Exception as exc:  # the XML parser, zipfile and openpyxl's own ValueError/KeyError
         raise UnreadableDocument(
             document,
@@ -59,9 +65,13 @@ def _sheet_rows(sheet: Any, document: str) -> list[list[CellSpec]]:
         ) from exc
 
 
-def _rows(values: Iterable[tuple[Any, ...]]) -> list[list[CellSpec]]:
+def _rows(
+    values: Iterable[tuple[Any, ...]], document: str, sheet: str, cells: int
+) -> list[list[CellSpec]]:
     rows: list[list[CellSpec]] = []
     for row_index, row in enumerate(values):
+        cells += len(row)
+        check_cells(cells, document, f"sheet {sheet!r} row {row_index + 1}")
         texts = [cell_text(value) for value in row]
         while texts and not texts[-1].strip():
             texts.pop()

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stkg.ingest.errors import UnreadableDocument, UnsafeArchive, UnsupportedFormat
-from stkg.ingest.readers import Document, Limits, read_document
+from stkg.ingest.errors import DocumentTooLarge, UnreadableDocument, UnsafeArchive, UnsupportedFormat
+from stkg.ingest.readers import Document, Limits, limits, read_document
 from stkg.ingest.readers.builder import clean_cell, clean_cell_lines
 
 MiB = 1024 * 1024
@@ -154,6 +154,33 @@ def test_xlsx_with_a_damaged_sheet_is_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "cut.xlsx"
     path.write_bytes(out.getvalue())
     with pytest.raises(UnreadableDocument, match=r"cannot read cut\.xlsx \(sheet '예산'\)"):
+        read_document(path)
+
+
+def test_sparse_xlsx_is_refused_before_its_padding_fills_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found by the reader fuzzer: openpyxl pads the gap between A and XFD on every row, so
+    # a 6 KB sheet of 200 such rows became 3.3 million cells and 4.6 GB of memory
+    monkeypatch.setattr(limits, "MAX_TABLE_CELLS", 100_000)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "희소"
+    for row in range(1, 21):  # 20 rows x 16,384 columns = 327,680 cells once padded
+        sheet.cell(row, 1, f"사업 {row}")
+        sheet.cell(row, 16384, "끝")
+    path = tmp_path / "sparse.xlsx"
+    workbook.save(path)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(DocumentTooLarge, match=r"cannot read sparse\.xlsx \(sheet '희소' row 7\): .*100,000 cells"):
+        read_document(path)
+
+
+def test_csv_of_too_many_cells_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TABLE_CELLS", 1_000)
+    path = tmp_path / "commas.csv"
+    path.write_text("a,b\n" + ",,,,\n" * 300, encoding="utf-8")
+    with pytest.raises(DocumentTooLarge, match=r"cannot read commas\.csv \(line 201\)"):
         read_document(path)
 
 
