@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EncodingDetector
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+from bs4.element import (
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    PageElement,
+    ProcessingInstruction,
+)
 
 from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
 from stkg.ingest.readers.encoding import Decoded, decode_text
@@ -86,32 +94,47 @@ class _HtmlWalker:
         self.pending: list[str] = []
 
     def walk(self, node: Tag, kind: str = "paragraph") -> None:
-        """Visit a block's children, then flush its trailing inline text as ``kind``."""
-        self.walk_inline(node)
-        self.flush(kind)
+        """Visit the node's descendants in document order, flushing inline text at block
+        boundaries, then flush its trailing inline text as ``kind``.
 
-    def _visit(self, tag: Tag) -> None:
-        name = tag.name.lower()
-        if name in _SKIP:
-            return
-        if name == "br":
-            self.pending.append(_BREAK)
-        elif name == "table":
-            self.flush()
-            self._table(tag)
-        elif name in _BLOCKS:
-            self.flush()
-            self.walk(tag, "heading" if name in _HEADINGS else "paragraph")
-        else:
-            self.walk_inline(tag)
-
-    def walk_inline(self, tag: Tag) -> None:
-        for child in tag.children:
-            if isinstance(child, NavigableString):
+        The walk keeps its own stack instead of recursing: pages nested thousands deep
+        (unclosed ``<font>`` or ``<div>`` tags, repeated) must not exhaust Python's.
+        An entry is either a block's pending flush (its kind) or the children still to
+        visit of an open element.
+        """
+        stack: list[str | Iterator[PageElement]] = [kind, iter(node.children)]
+        while stack:
+            top = stack[-1]
+            if isinstance(top, str):
+                stack.pop()
+                self.flush(top)
+                continue
+            child = next(top, None)
+            if child is None:
+                stack.pop()
+            elif isinstance(child, NavigableString):
                 if not isinstance(child, _NON_TEXT):
                     self.pending.append(str(child))
             elif isinstance(child, Tag):
-                self._visit(child)
+                stack.extend(self._visit(child))
+
+    def _visit(self, tag: Tag) -> list[str | Iterator[PageElement]]:
+        """Handle one element; returns what to push: nothing, its children, or (for a
+        block) its flush under its children."""
+        name = tag.name.lower()
+        if name in _SKIP:
+            return []
+        if name == "br":
+            self.pending.append(_BREAK)
+            return []
+        if name == "table":
+            self.flush()
+            self._table(tag)
+            return []
+        if name in _BLOCKS:
+            self.flush()
+            return ["heading" if name in _HEADINGS else "paragraph", iter(tag.children)]
+        return [iter(tag.children)]
 
     def flush(self, kind: str = "paragraph") -> None:
         if self.pending:

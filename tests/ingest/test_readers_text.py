@@ -308,6 +308,15 @@ def test_html_huge_spans_are_clamped(tmp_path: Path) -> None:
     assert (below.row, below.column) == (1, 1000)
 
 
+@pytest.mark.parametrize("tag", ["div", "font", "span"])
+def test_html_nested_thousands_deep_is_read(tmp_path: Path, tag: str) -> None:
+    # found by the reader fuzzer: the walk recursed once per element, so 50,000 unclosed
+    # tags raised RecursionError out of the reader
+    page = f"<html><body><p>첫 문단</p>{f'<{tag}>' * 50_000}깊은 곳의 글<p>끝 문단</p>"
+    doc = read_document(write(tmp_path, "deep.html", page.encode()))
+    assert [block.text for block in doc.blocks] == ["첫 문단", "깊은 곳의 글", "끝 문단"]
+
+
 # --- the seed press releases -------------------------------------------------------------
 
 
