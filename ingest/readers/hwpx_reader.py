@@ -107,19 +107,35 @@ class _HwpxWalker:
         self.builder = builder
 
     def paragraphs(self, container: Element) -> None:
-        """Emit the direct ``hp:p`` children of a section or sub-list, in order."""
-        for paragraph in container.findall(f"{HP}p"):
-            self.paragraph(paragraph)
+        """Emit the direct ``hp:p`` children of a section, in order, each followed by the
+        tables and the text-box paragraphs it anchors (depth first).
 
-    def paragraph(self, paragraph: Element) -> None:
-        self.builder.add_block(paragraph_text(paragraph))
-        for run in paragraph.findall(f"{HP}run"):
-            for obj in run:
-                if obj.tag == f"{HP}tbl":
-                    self.builder.add_table(table_rows(obj), source="hwpx")
-                elif obj.tag != f"{HP}t":
-                    for sub_list in _sub_lists_outside_tables(obj):
-                        self.paragraphs(sub_list)
+        The walk keeps its own stack of iterators instead of recursing, so text boxes
+        nested thousands deep do not exhaust Python's stack. An iterator yields the
+        paragraphs (``hp:p``) and tables (``hp:tbl``) still to emit at its level.
+        """
+        stack: list[Iterator[Element]] = [iter(container.findall(f"{HP}p"))]
+        while stack:
+            element = next(stack[-1], None)
+            if element is None:
+                stack.pop()
+            elif element.tag == f"{HP}tbl":
+                self.builder.add_table(table_rows(element), source="hwpx")
+            else:
+                self.builder.add_block(paragraph_text(element))
+                stack.append(_anchored(element))
+
+
+def _anchored(paragraph: Element) -> Iterator[Element]:
+    """What a paragraph anchors, in order: its tables, and the paragraphs of the
+    sub-lists of its other objects (text boxes, shapes)."""
+    for run in paragraph.findall(f"{HP}run"):
+        for obj in run:
+            if obj.tag == f"{HP}tbl":
+                yield obj
+            elif obj.tag != f"{HP}t":
+                for sub_list in _sub_lists_outside_tables(obj):
+                    yield from sub_list.findall(f"{HP}p")
 
 
 def paragraph_text(paragraph: Element) -> str:
@@ -138,11 +154,17 @@ def _t_text(t: Element) -> str:
 
 
 def _sub_lists_outside_tables(element: Element) -> Iterator[Element]:
-    for child in element:
-        if child.tag == f"{HP}subList":
+    """The ``hp:subList`` descendants of ``element`` not inside a table or another
+    sub-list, in document order (iteratively: see :meth:`_HwpxWalker.paragraphs`)."""
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{HP}subList":
             yield child
         elif child.tag != f"{HP}tbl":
-            yield from _sub_lists_outside_tables(child)
+            stack.append(iter(child))
 
 
 def table_rows(table: Element) -> list[list[CellSpec]]:

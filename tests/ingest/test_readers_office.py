@@ -296,6 +296,23 @@ def test_hwpx_with_a_damaged_entry_is_unreadable(tmp_path: Path, damage: str) ->
         read_document(path)
 
 
+def test_hwpx_text_boxes_nested_thousands_deep_are_read(tmp_path: Path) -> None:
+    # found by the reader fuzzer: the walk recursed once per text box (and once per
+    # element around a sub-list), so deep nesting raised RecursionError out of the reader
+    depth = 5_000
+    inner = "<hp:t>가장 깊은 글</hp:t>"
+    for level in range(depth):
+        box = f"<hp:rect><hp:drawText><hp:subList>{para(f'상자 {level}', inner)}"
+        inner = box + "</hp:subList></hp:drawText></hp:rect>"
+    wrapped = "<hp:rect>" + "<hp:x>" * depth + f"<hp:subList>{para('감싼 글')}</hp:subList>"
+    wrapped += "</hp:x>" * depth + "</hp:rect>"
+    doc = read_document(make_hwpx(tmp_path / "deep.hwpx", [para("맨 위", inner + wrapped)]))
+    texts = [b.text for b in doc.blocks]
+    assert texts[:3] == ["맨 위", "상자 4999", "상자 4998"]
+    assert texts[-2:] == ["상자 0가장 깊은 글", "감싼 글"]
+    assert len(texts) == depth + 2
+
+
 # --- zip bombs and other containers ----------------------------------------------------
 
 
