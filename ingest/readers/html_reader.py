@@ -25,6 +25,7 @@ from bs4.element import (
 
 from stkg.ingest.readers.builder import CellSpec, Extraction, TextBuilder
 from stkg.ingest.readers.encoding import Decoded, decode_text
+from stkg.ingest.readers.limits import check_html_tags
 
 _SKIP = {"script", "style", "noscript", "template", "head", "nav", "aside", "iframe", "svg"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -60,6 +61,7 @@ _CP949_ALIASES = {"euc-kr", "euc_kr", "euckr", "ks_c_5601-1987", "ksc5601", "cp9
 
 
 def read_html(data: bytes, document: str) -> Extraction:
+    check_html_tags(data, document)
     decoded, note = _decode(data, document)
     soup = BeautifulSoup(decoded.text, "lxml")
     builder = TextBuilder()

@@ -26,6 +26,11 @@ RATIO_CHECK_FLOOR = 1 * MiB
 # would too. A million cells is ~100,000 patents of ten columns.
 MAX_TABLE_CELLS = 1_000_000
 
+# Tags (counted as "<" bytes, before parsing) an HTML page may have. The parsed tree costs
+# about a kilobyte per element, so 50 MiB of small table cells (two million tags) took
+# over 6 GB; a large real page has tens of thousands.
+MAX_HTML_TAGS = 500_000
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -96,4 +101,15 @@ def check_cells(count: int, document: str, where: str) -> None:
             f"its tables hold more than {MAX_TABLE_CELLS:,} cells (empty ones included)",
             hint="split it into smaller files",
             location=where,
+        )
+
+
+def check_html_tags(data: bytes, document: str) -> None:
+    """Refuse a page with more than ``MAX_HTML_TAGS`` tags before it is parsed."""
+    tags = data.count(b"<")
+    if tags > MAX_HTML_TAGS:
+        raise DocumentTooLarge(
+            document,
+            f"the page has {tags:,} tags, more than the limit of {MAX_HTML_TAGS:,}",
+            hint="split it into smaller pages",
         )

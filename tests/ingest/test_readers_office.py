@@ -13,7 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stkg.ingest.errors import DocumentTooLarge, UnreadableDocument, UnsafeArchive, UnsupportedFormat
+from stkg.ingest.errors import (
+    DocumentTooLarge,
+    UnreadableDocument,
+    UnsafeArchive,
+    UnsupportedFormat,
+)
 from stkg.ingest.readers import Document, Limits, limits, read_document
 from stkg.ingest.readers.builder import clean_cell, clean_cell_lines
 
@@ -172,7 +177,9 @@ def test_sparse_xlsx_is_refused_before_its_padding_fills_memory(
     path = tmp_path / "sparse.xlsx"
     workbook.save(path)
     assert path.stat().st_size < 20_000
-    with pytest.raises(DocumentTooLarge, match=r"cannot read sparse\.xlsx \(sheet '희소' row 7\): .*100,000 cells"):
+    with pytest.raises(
+        DocumentTooLarge, match=r"cannot read sparse\.xlsx \(sheet '희소' row 7\): .*100,000 cells"
+    ):
         read_document(path)
 
 

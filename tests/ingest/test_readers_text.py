@@ -17,7 +17,7 @@ from stkg.ingest.errors import (
     IngestError,
     UnsupportedFormat,
 )
-from stkg.ingest.readers import Document, Limits, read_document
+from stkg.ingest.readers import Document, Limits, limits, read_document
 
 # Made-up Korean prose in the style of a roadmap press release.
 KOREAN = (
@@ -279,7 +279,9 @@ def test_html_wrong_declared_charset_falls_back_to_detection(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("declared", ["rot13", "x-no-such-charset"])
 def test_html_unusable_charset_name_falls_back_to_detection(tmp_path: Path, declared: str) -> None:
-    page = f'<html><head><meta charset="{declared}"></head><body><p>수소 충전소 확충</p></body></html>'
+    page = (
+        f'<html><head><meta charset="{declared}"></head><body><p>수소 충전소 확충</p></body></html>'
+    )
     doc = read_document(write(tmp_path, "odd.html", page.encode()))
     assert doc.blocks[0].text == "수소 충전소 확충"
     assert doc.encoding == "utf-8"
@@ -315,6 +317,18 @@ def test_html_nested_thousands_deep_is_read(tmp_path: Path, tag: str) -> None:
     page = f"<html><body><p>첫 문단</p>{f'<{tag}>' * 50_000}깊은 곳의 글<p>끝 문단</p>"
     doc = read_document(write(tmp_path, "deep.html", page.encode()))
     assert [block.text for block in doc.blocks] == ["첫 문단", "깊은 곳의 글", "끝 문단"]
+
+
+def test_html_with_too_many_tags_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found by the reader memory benchmark: 50 MiB of small table cells parsed into a
+    # tree of over 6 GB
+    monkeypatch.setattr(limits, "MAX_HTML_TAGS", 1_000)
+    page = "<table>" + "<tr><td>가</td><td>나</td></tr>" * 200 + "</table>"
+    with pytest.raises(DocumentTooLarge, match=r"cannot read rows\.html: the page has 1,202 tags"):
+        read_document(write(tmp_path, "rows.html", page.encode()))
+    assert read_document(write(tmp_path, "fewer.html", page[:3000].encode())).tables
 
 
 # --- the seed press releases -------------------------------------------------------------
