@@ -201,10 +201,23 @@ def _inside_root(content: bytes, piece: bytes) -> bytes:
     return content + piece if end < 0 else content[:end] + piece + content[end:]
 
 
+# Element chains nested again and again: plain elements, and the ones readers descend
+# into (an HWPX text box holds a sub-list of paragraphs that may hold another text box).
+_NESTING_CHAINS: tuple[tuple[bytes, ...], ...] = (
+    (b"x",),
+    (b"w:p",),
+    (b"w:tbl", b"w:tr", b"w:tc"),
+    (b"hp:p", b"hp:run", b"hp:rect", b"hp:subList"),
+    (b"row",),
+)
+
+
 def deep_nesting(data: bytes, rng: random.Random) -> bytes:
     depth = rng.choice((100, 1_000, 20_000))
-    tag = rng.choice((b"w:p", b"hp:p", b"row", b"x"))
-    nested = (b"<" + tag + b">") * depth + (b"</" + tag + b">") * depth
+    chain = rng.choice(_NESTING_CHAINS)
+    opening = b"".join(b"<" + tag + b">" for tag in chain)
+    closing = b"".join(b"</" + tag + b">" for tag in reversed(chain))
+    nested = opening * depth + closing * depth
     return _with_entry(data, rng, lambda content: _inside_root(content, nested))
 
 
