@@ -1,9 +1,14 @@
 """Background processes that outlive the command that started them.
 
 The local Neo4j and the API started by ``stkg up`` both run detached, each in its own
-process group (so a stop reaches the JVM and anything it forked), tracked by a pid file
-that records the command line, so a pid reused by an unrelated process is never mistaken
-for ours.
+process group (so a stop reaches the JVM and anything it forked), tracked by a pid file.
+A pid alone proves nothing (pids are reused), so the process must also show which program
+it is (a marker in its command line) and which state directory it serves: the directory
+is named in its command line (Neo4j's ``--home-dir=``) or in its environment
+(``STKG_HOME``, which the API is started with). Start times are deliberately not compared:
+the kernel reports a start time relative to boot, and the wall-clock boot time it is
+added to moves when the clock is stepped (NTP, a VM resumed), so a pid file would stop
+recognising its own server.
 """
 
 from __future__ import annotations
@@ -20,31 +25,37 @@ from pathlib import Path
 
 import psutil
 
+#: The environment variable that names a process's state directory (pydantic-settings
+#: reads it as ``Settings.home``).
+HOME_VARIABLE = "STKG_HOME"
+
 
 @dataclass(frozen=True)
 class PidRecord:
     pid: int
-    create_time: float
     marker: str
+    home: str
 
 
 class PidFile:
-    """A JSON pid file: pid, process start time and a marker found in its command line."""
+    """A JSON pid file for the process running ``marker`` for the state directory ``home``."""
 
-    def __init__(self, path: Path, marker: str):
+    def __init__(self, path: Path, marker: str, home: Path):
         self.path = path
         self.marker = marker
+        self.home = str(home)
 
     def write(self, pid: int) -> None:
-        record = {"pid": pid, "create_time": psutil.Process(pid).create_time()}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps({**record, "marker": self.marker}))
+        record = {"pid": pid, "marker": self.marker, "home": self.home}
+        self.path.write_text(json.dumps(record))
 
     def read(self) -> PidRecord | None:
         try:
             data = json.loads(self.path.read_text())
-            return PidRecord(int(data["pid"]), float(data["create_time"]), str(data["marker"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            # files written before the home was recorded name only pid and marker
+            return PidRecord(int(data["pid"]), str(data["marker"]), str(data.get("home", "")))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def live_process(self) -> psutil.Process | None:
@@ -54,9 +65,10 @@ class PidFile:
             return None
         try:
             proc = psutil.Process(record.pid)
-            same_start = abs(proc.create_time() - record.create_time) < 1.0
-            ours = record.marker in " ".join(proc.cmdline())
-            if same_start and ours and proc.status() != psutil.STATUS_ZOMBIE:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                return None
+            cmdline = proc.cmdline()
+            if self.marker in " ".join(cmdline) and serves(proc, cmdline, self.home):
                 return proc
         except psutil.Error:
             pass
@@ -64,6 +76,21 @@ class PidFile:
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+def serves(proc: psutil.Process, cmdline: Sequence[str], home: str) -> bool:
+    """Whether ``proc`` works for the state directory ``home``: an argument names it
+    (``HOME`` or ``--option=HOME``), or its environment's ``STKG_HOME`` does."""
+    wanted = {home, os.path.realpath(home)}
+    for arg in cmdline:
+        value = arg.split("=", 1)[1] if arg.startswith("-") and "=" in arg else arg
+        if value in wanted:
+            return True
+    try:
+        named = proc.environ().get(HOME_VARIABLE)
+    except psutil.Error:  # another user's process: its environment is not ours to read
+        return False
+    return named is not None and (named in wanted or os.path.realpath(named) in wanted)
 
 
 def spawn(

@@ -94,7 +94,9 @@ class LocalNeo4j:
         self.data_dir = self.home / "data"
         self.logs_dir = self.home / "logs"
         self.console_log = self.logs_dir / "console.log"
-        self.pid_file = PidFile(self.home / "neo4j.pid", marker=f"--home-dir={self.home}")
+        self.pid_file = PidFile(
+            self.home / "neo4j.pid", marker=f"--home-dir={self.home}", home=self.home
+        )
 
     # -- addresses -----------------------------------------------------------------------
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import httpx
 import typer
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from stkg.config.processes import PidFile, spawn, tail, terminate_group
+from stkg.config.processes import HOME_VARIABLE, PidFile, spawn, tail, terminate_group
 from stkg.config.settings import get_settings
 from stkg.console import console, fail
 from stkg.graph.driver import Graph
@@ -58,7 +59,8 @@ def serve(
 
 
 def _api_pidfile() -> PidFile:
-    return PidFile(get_settings().home.resolve() / "api.pid", marker="stkg.api.app:create_app")
+    home = get_settings().home.resolve()
+    return PidFile(home / "api.pid", marker="stkg.api.app:create_app", home=home)
 
 
 def up(
@@ -106,7 +108,9 @@ def up(
                 "--port",
                 str(settings.api_port),
             ]
-            popen = spawn(argv, log)
+            # the API's state directory, in its environment: how its pid file knows it
+            env = {**os.environ, HOME_VARIABLE: pidfile.home}
+            popen = spawn(argv, log, env=env)
             pidfile.write(popen.pid)
             steps.detail(f"pid {popen.pid}, log {log}")
             _wait_http(f"{api}/health", popen, log)
