@@ -38,6 +38,9 @@ class Limits:
 
     max_bytes: int = 50 * MiB
     max_uncompressed_bytes: int = 200 * MiB
+    # The XML parts of a zip container are parsed into trees of about ten times their size
+    # (190 MiB of one-word DOCX paragraphs took 2.5 GB); images and other entries are not.
+    max_xml_bytes: int = 64 * MiB
     max_compression_ratio: float = 100.0
     max_zip_entries: int = 10_000
 
@@ -64,7 +67,7 @@ def check_zip(data: bytes, document: str, limits: Limits) -> list[str]:
             document,
             f"the zip container has {len(infos)} entries (limit {limits.max_zip_entries})",
         )
-    total = 0
+    total = xml = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise UnreadableDocument(
@@ -77,6 +80,14 @@ def check_zip(data: bytes, document: str, limits: Limits) -> list[str]:
                 f"the zip container would expand to more than "
                 f"{limits.max_uncompressed_bytes} bytes (possible zip bomb)",
             )
+        if info.filename.lower().endswith((".xml", ".rels")):
+            xml += info.file_size
+            if xml > limits.max_xml_bytes:
+                raise DocumentTooLarge(
+                    document,
+                    f"its XML parts hold more than {limits.max_xml_bytes} bytes",
+                    hint="split it, or raise Limits.max_xml_bytes if it is trusted",
+                )
         _check_ratio(info, document, limits)
     return [info.filename for info in infos]
 

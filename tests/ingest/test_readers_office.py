@@ -365,6 +365,17 @@ def test_total_uncompressed_size_limit(tmp_path: Path) -> None:
     assert read_document(path).text == "가" * 5000
 
 
+def test_xml_parts_size_limit(tmp_path: Path) -> None:
+    # found by the reader memory benchmark: the parsers build trees ~10x the XML's size,
+    # and 190 MiB of one-word paragraphs (a 15 MB file) took 2.5 GB
+    path = make_hwpx(tmp_path / "wordy.hwpx", [para("가" * 5000)])
+    with pytest.raises(
+        DocumentTooLarge, match=r"cannot read wordy\.hwpx: its XML parts hold more than 12000 bytes"
+    ):
+        read_document(path, limits=Limits(max_xml_bytes=12_000))
+    assert read_document(path).text == "가" * 5000
+
+
 def test_entry_count_limit(tmp_path: Path) -> None:
     path = make_hwpx(tmp_path / "entries.hwpx", [para("하나"), para("둘")])
     with pytest.raises(UnsafeArchive, match=r"has 7 entries \(limit 5\)"):
