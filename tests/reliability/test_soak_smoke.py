@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from reliability_helpers import cli_env
 
 from stkg.graph.local.server import LocalNeo4j
@@ -29,6 +30,7 @@ OPERATIONS = {
 }
 
 
+@pytest.mark.slow  # restarts the private Neo4j and loads the NLP models in two processes
 def test_soak_reports_errors_latency_restart_and_memory(
     private_neo4j: LocalNeo4j, tmp_path: Path
 ) -> None:
