@@ -84,6 +84,7 @@ class Recorder:
     latencies: dict[tuple[str, int], list[float]] = field(default_factory=lambda: defaultdict(list))
     done: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
+    errors_when: Counter[tuple[str, int]] = field(default_factory=Counter)
 
     def record(self, operation: str, began: float, seconds: float, error: str | None) -> None:
         index = int((began - self.started) // self.bucket)
@@ -93,6 +94,7 @@ class Recorder:
                 self.latencies[(operation, index)].append(seconds)
             else:
                 self.errors[f"{operation}: {error}"] += 1
+                self.errors_when[(f"{operation}: {error}", index)] += 1
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -340,6 +342,14 @@ def _report(
         "bucket_seconds": args.bucket,
         "done": dict(sorted(recorder.done.items())),
         "errors": dict(sorted(recorder.errors.items())),
+        "errors_per_bucket": {
+            kind: {
+                str(round(index * args.bucket)): n
+                for (k, index), n in sorted(recorder.errors_when.items())
+                if k == kind
+            }
+            for kind in sorted(recorder.errors)
+        },
         "latency": dict(buckets),
         "restart": restart,
         "rss_mib": {
@@ -371,6 +381,12 @@ def markdown(report: dict[str, Any]) -> str:
             if kind.startswith(operation + ": ")
         )
         lines.append(f"| {operation} | {count:,} | {errors or 'none'} |")
+    when = [
+        f"{kind} at " + ", ".join(f"{start} s ×{n}" for start, n in buckets.items())
+        for kind, buckets in report["errors_per_bucket"].items()
+    ]
+    if when:
+        lines += ["", "Errors by time (the bucket they fell in): " + "; ".join(when) + "."]
     lines += ["", f"p99 in ms per {report['bucket_seconds']:.0f} s (from the start):", ""]
     operations = sorted(report["latency"])
     starts = sorted({b["from_seconds"] for op in operations for b in report["latency"][op]})

@@ -56,6 +56,7 @@ def test_soak_reports_errors_latency_restart_and_memory(
     for kind, count in report["errors"].items():
         operation, _, what = kind.partition(": ")
         assert operation in OPERATIONS and what and count > 0, kind
+        assert sum(report["errors_per_bucket"][kind].values()) == count, kind
     for operation, buckets in report["latency"].items():
         assert operation in OPERATIONS
         for bucket in buckets:
