@@ -11,12 +11,14 @@ Two parts, both printed as markdown:
    listed with the format, mutation and seed that reproduce it. This process's peak RSS
    after the run is reported next to its RSS before it.
 2. **Worst cases at the limits**, each read in a fresh child process whose peak RSS
-   (``ru_maxrss``) is measured: the largest inputs the default ``Limits`` and the table
-   cell limit let through, built to cost the most memory per byte: a sparse XLSX padded
-   to just under a million cells, a CSV of a million cells, 50 MiB of text and of HTML,
-   and DOCX, HWPX and XLSX parts holding ``--zip-mib`` MiB of random Hangul words (63 MiB
-   by default, just under the 64 MiB limit of a container's XML parts; deflated about 4x,
-   far under the ratio limit), as one paragraph or cell and as one-word paragraphs.
+   (``VmHWM``) is measured: the largest inputs the default ``Limits``, the table cell
+   limit and the HTML tag limit let through, built to cost the most memory per byte: a
+   sparse XLSX padded to just under a million cells, a CSV of a million cells in 46 MiB,
+   50 MiB of text, 50 MiB of HTML (refused by the tag limit), an HTML table just under
+   the tag limit, and DOCX, HWPX and XLSX parts holding ``--zip-mib`` MiB of random
+   Hangul words (63 MiB by default, just under the 64 MiB limit of a container's XML
+   parts; deflated about 4x, far under the ratio limit), as one paragraph or cell and as
+   one-word paragraphs.
 
 The stated bound: reading any one document within the default limits peaks below
 ``--bound-mib`` MiB of RSS (2 GiB), including the interpreter and the parsers (~150 MiB
@@ -45,7 +47,7 @@ import psutil
 from bench.fuzz_inputs import MiB, _entries, mutate, mutations_for, seed_documents
 from stkg.ingest.errors import IngestError
 from stkg.ingest.readers import read_document
-from stkg.ingest.readers.limits import MAX_TABLE_CELLS
+from stkg.ingest.readers.limits import MAX_HTML_TAGS, MAX_TABLE_CELLS
 
 
 def run_mutations(inputs: int, seed: int) -> tuple[dict[str, collections.Counter[str]], list[str]]:
@@ -105,9 +107,17 @@ def _xlsx_with_rows(rows: bytes) -> bytes:
 
 
 def _csv_cells(_: int) -> tuple[str, bytes]:
-    """A million cells of ten bytes each (the cell limit, not the size limit, binds)."""
-    row = ",".join(["가나다0"] * 10) + "\n"
+    """Just under a million cells of 16 syllables each: 46 MiB, so both the cell limit and
+    the size limit are nearly reached."""
+    row = ",".join(["가나다라마바사아자차카타파하가나"] * 10) + "\n"
     return ".csv", (row * (MAX_TABLE_CELLS // 10 - 1)).encode()
+
+
+def _html_tags(_: int) -> tuple[str, bytes]:
+    """Table rows up to just under the tag limit (six tags a row)."""
+    row = "<tr><td>스마트 제조</td><td>1,234억 원</td></tr>"
+    rows = (MAX_HTML_TAGS - 20) // 6
+    return ".html", f"<html><body><table>{row * rows}</table></body></html>".encode()
 
 
 def _text(_: int) -> tuple[str, bytes]:
@@ -173,9 +183,10 @@ def _xlsx_big_cell(mib: int) -> tuple[str, bytes]:
 
 WORST: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "xlsx, sparse: ~1,000,000 padded cells": _sparse_xlsx,
-    "csv: 1,000,000 cells": _csv_cells,
+    "csv: ~1,000,000 cells in 46 MiB": _csv_cells,
     "txt: 50 MiB": _text,
     "html: 50 MiB of table rows": _html,
+    "html: table rows, just under 500,000 tags": _html_tags,
     "docx: one paragraph of --zip-mib MiB": _docx,
     "docx: --zip-mib MiB of one-word paragraphs": _docx_paragraphs,
     "hwpx: one paragraph of --zip-mib MiB": _hwpx,
