@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.styles.styles
 import openpyxl
 import pytest
 from hypothesis import given
@@ -76,6 +77,32 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     assert (rows[0][1].column, rows[0][1].col_span) == (1, 2)
     assert (rows[1][0].row_span, rows[2][0].column, rows[2][0].row) == (2, 1, 2)
     assert_offsets(doc)
+
+
+def test_docx_styles_are_resolved_once_per_style_not_per_paragraph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found by the reader memory benchmark: python-docx resolves a paragraph's style by
+    # scanning every style of the document, twice per paragraph here, so 24,000 plain
+    # paragraphs took over a minute; the kind is now looked up once per style id
+    word = docx.Document()
+    for n in range(300):
+        word.add_paragraph(f"문단 {n}", style="Heading 1" if n % 100 == 0 else None)
+    path = tmp_path / "many.docx"
+    word.save(str(path))
+    lookups = 0
+    resolve = docx.styles.styles.Styles.get_by_id
+
+    def counted(self: object, *args: object, **kwargs: object) -> object:
+        nonlocal lookups
+        lookups += 1
+        return resolve(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docx.styles.styles.Styles, "get_by_id", counted)
+    doc = read_document(path)
+    assert [b.kind for b in doc.blocks].count("heading") == 3
+    assert len(doc.blocks) == 300
+    assert lookups == 2  # the default paragraph style and "Heading 1"
 
 
 # --- xlsx ------------------------------------------------------------------------------
