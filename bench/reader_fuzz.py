@@ -155,8 +155,13 @@ def _zip_with(kind: str, part: str, piece: bytes) -> bytes:
 
 
 def _insert(content: bytes, piece: bytes) -> bytes:
-    end = content.rfind(b"</")
-    return content[:end] + piece + content[end:]
+    """``piece`` where the body's last paragraph would go: before a DOCX body's section
+    properties (or its end), else before the part's last closing tag."""
+    for marker in (b"<w:sectPr", b"</w:body>", b"</"):
+        end = content.rfind(marker)
+        if end >= 0:
+            return content[:end] + piece + content[end:]
+    return content + piece
 
 
 def _docx(mib: int) -> tuple[str, bytes]:
