@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.oxml.document
 import docx.styles.styles
 import openpyxl
 import pytest
@@ -103,6 +104,22 @@ def test_docx_styles_are_resolved_once_per_style_not_per_paragraph(
     assert [b.kind for b in doc.blocks].count("heading") == 3
     assert len(doc.blocks) == 300
     assert lookups == 2  # the default paragraph style and "Heading 1"
+
+
+def test_docx_body_is_walked_without_the_quadratic_xpath_union(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found by the reader memory benchmark: python-docx's iter_inner_content selects the
+    # body's paragraphs and tables with the XPath union "./w:p | ./w:tbl", which libxml2
+    # merges in quadratic time (two million one-word paragraphs, a 5 MB file, ran for
+    # hours); the reader walks the body's children itself, in the same order
+    def refuse(_self: object) -> None:
+        raise AssertionError("the body was read through inner_content_elements")
+
+    monkeypatch.setattr(docx.oxml.document.CT_Body, "inner_content_elements", property(refuse))
+    doc = read_document(make_docx(tmp_path / "로드맵.docx"))
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]
+    assert doc.blocks[1].end < doc.tables[0].start < doc.blocks[2].start
 
 
 # --- xlsx ------------------------------------------------------------------------------
