@@ -16,7 +16,7 @@ Two parts, both printed as markdown:
    sparse XLSX padded to just under a million cells, a CSV of a million cells in 46 MiB,
    50 MiB of text, 50 MiB of HTML (refused by the tag limit), an HTML table just under
    the tag limit, and DOCX, HWPX and XLSX parts holding ``--zip-mib`` MiB of random
-   Hangul words (63 MiB by default, just under the 64 MiB limit of a container's XML
+   Hangul words (31 MiB by default, just under the 32 MiB limit of a container's XML
    parts; deflated about 4x, far under the ratio limit), as one paragraph or cell and as
    one-word paragraphs.
 
@@ -257,8 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--zip-mib",
         type=int,
-        default=63,
-        help="MiB of text in the zip containers' worst cases (the XML parts' limit is 64)",
+        default=31,
+        help="MiB of text in the zip containers' worst cases (the XML parts' limit is 32)",
     )
     parser.add_argument("--only", help="run only the worst cases whose name contains this")
     parser.add_argument("--bound-mib", type=int, default=2048, help="the stated RSS bound")

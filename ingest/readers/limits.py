@@ -38,9 +38,10 @@ class Limits:
 
     max_bytes: int = 50 * MiB
     max_uncompressed_bytes: int = 200 * MiB
-    # The XML parts of a zip container are parsed into trees of about ten times their size
-    # (190 MiB of one-word DOCX paragraphs took 2.5 GB); images and other entries are not.
-    max_xml_bytes: int = 64 * MiB
+    # The XML parts of a zip container are parsed, and their text kept, at up to forty
+    # times their size (63 MiB of one-word DOCX paragraphs took 2.6 GB to read); images and
+    # other entries are not parsed.
+    max_xml_bytes: int = 32 * MiB
     max_compression_ratio: float = 100.0
     max_zip_entries: int = 10_000
 
