@@ -19,16 +19,14 @@ from __future__ import annotations
 
 import codecs
 import csv
-import importlib.util
 import io
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench_modules import bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,19 +41,7 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(600)
 
 
-def _bench_module(name: str) -> ModuleType:
-    """A module of ``bench/`` (not an installed package), loaded from its file."""
-    key = f"stkg_bench_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, REPO / "bench" / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[key] = module
-        spec.loader.exec_module(module)
-    return sys.modules[key]
-
-
-FUZZ = _bench_module("fuzz_inputs")
+FUZZ = bench_module("fuzz_inputs")
 SEEDS: dict[str, tuple[str, bytes]] = FUZZ.seed_documents()
 KINDS = sorted(SEEDS)
 SUFFIXES = sorted({suffix for fmt in FORMATS for suffix in fmt.suffixes} | {"", ".bin", ".ttl"})

@@ -14,16 +14,14 @@ which fuzzes the readers alone at a larger budget).
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench_modules import bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_helpers import Fingerprint, fingerprint
@@ -40,18 +38,7 @@ REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(900)
 
 
-def _bench_module(name: str) -> ModuleType:
-    key = f"stkg_bench_{name}"
-    if key not in sys.modules:
-        spec = importlib.util.spec_from_file_location(key, REPO / "bench" / f"{name}.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[key] = module
-        spec.loader.exec_module(module)
-    return sys.modules[key]
-
-
-FUZZ = _bench_module("fuzz_inputs")
+FUZZ = bench_module("fuzz_inputs")
 SEEDS: dict[str, tuple[str, bytes]] = FUZZ.seed_documents()
 SCALE = max(1, int(os.environ.get("STKG_FUZZ_SCALE", "1")))
 TEXT_MUTATIONS = sorted({**FUZZ.BYTE_MUTATIONS, **FUZZ.TEXT_MUTATIONS})
