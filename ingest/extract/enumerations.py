@@ -465,7 +465,11 @@ def _past_aside(text: str, *, inner: bool = False) -> str:
     return (_INNER if inner else _GLOSS).sub("", _AMOUNT.sub("", text))
 
 
-_LEADING_WORDS = re.compile(r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각)\s+")
+#: Words that open an item's phrase without being part of its name: time words and the
+#: words that order a text's points (``마지막 환경분야에서는``).
+_LEADING_WORDS = re.compile(
+    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로)\s+"
+)
 #: A cue printed with the item: after a space, or attached when it only names a kind of area
 #: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).
 _TRAILING_CUE = re.compile(

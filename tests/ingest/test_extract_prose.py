@@ -1211,3 +1211,8 @@ def test_counts_of_a_topic_with_do_and_of_the_number_of_something(tmp_path, onto
     facts = facts_of(tmp_path, onto, text)
     counts = counted(facts)
     assert counts == {(6, "운영사"), (186, "과제")}
+
+
+def test_words_that_order_a_texts_points_are_no_part_of_a_field(tmp_path, onto):
+    text = "해양기술 로드맵에서 마지막 극지분야에서는 빙하 관측을 다룬다.\n"
+    assert set(named(facts_of(tmp_path, onto, text), "StrategicField")) == {"극지"}
