@@ -12,6 +12,7 @@ STKG_TEST_KEEP_NEO4J=1.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -119,3 +120,11 @@ def sampled(session_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> G
     assert {d.status for d in report.documents} == {"written"}, report
     refresh(session_graph, path=tmp_path_factory.mktemp("crosswalks") / "none.ttl")
     return session_graph
+
+
+@pytest.fixture(scope="module")
+def scratch() -> Iterator[Path]:
+    """A folder for one test module's files (tmp_path is per test; Hypothesis tests need
+    one that outlives an example)."""
+    with tempfile.TemporaryDirectory(prefix="stkg-scratch-") as folder:
+        yield Path(folder)

@@ -20,14 +20,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bench_modules import bench_module
-from hypothesis import HealthCheck, given, settings
+from fuzzing import budget
+from hypothesis import given
 from hypothesis import strategies as st
 
 from stkg.ingest.errors import IngestError, UnsupportedFormat
@@ -51,24 +49,6 @@ TEXT_SUFFIXES = sorted(
     if not fmt.binary and fmt.reader is not None
     for suffix in fmt.suffixes
 )
-SCALE = max(1, int(os.environ.get("STKG_FUZZ_SCALE", "1")))
-
-
-def budget(examples: int) -> settings:
-    return settings(
-        max_examples=examples * SCALE,
-        deadline=None,
-        database=None,
-        derandomize=os.environ.get("STKG_FUZZ_RANDOM") != "1",
-        print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-
-
-@pytest.fixture(scope="module")
-def scratch() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="stkg-fuzz-") as folder:
-        yield Path(folder)
 
 
 def read_or_refuse(folder: Path, data: bytes, suffix: str) -> Document | IngestError:

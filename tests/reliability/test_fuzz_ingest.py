@@ -15,14 +15,12 @@ which fuzzes the readers alone at a larger budget).
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bench_modules import bench_module
-from hypothesis import HealthCheck, given, settings
+from fuzzing import budget
+from hypothesis import given
 from hypothesis import strategies as st
 from reliability_helpers import Fingerprint, fingerprint
 
@@ -40,25 +38,7 @@ pytestmark = pytest.mark.timeout(900)
 
 FUZZ = bench_module("fuzz_inputs")
 SEEDS: dict[str, tuple[str, bytes]] = FUZZ.seed_documents()
-SCALE = max(1, int(os.environ.get("STKG_FUZZ_SCALE", "1")))
 TEXT_MUTATIONS = sorted({**FUZZ.BYTE_MUTATIONS, **FUZZ.TEXT_MUTATIONS})
-
-
-def budget(examples: int) -> settings:
-    return settings(
-        max_examples=examples * SCALE,
-        deadline=None,
-        database=None,
-        derandomize=os.environ.get("STKG_FUZZ_RANDOM") != "1",
-        print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-
-
-@pytest.fixture(scope="module")
-def scratch() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="stkg-fuzz-") as folder:
-        yield Path(folder)
 
 
 @pytest.fixture(scope="module")
