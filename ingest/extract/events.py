@@ -176,12 +176,11 @@ class Events:
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
-            event, end = _event_after(text, m.end(), m["since"] is not None)
-            if m["since"]:
-                pass  # a year something began dates only the verb that says so
-            elif event is None:
+            since = m["since"] is not None  # a year something began dates only its verb
+            event, end = _event_after(text, m.end(), since)
+            if event is None and not since:
                 event, end = _labelled(text, m.start())
-            if event is None and not m["since"]:
+            if event is None and not since:
                 event, end = _topic(text, m.start())
             if event is None and closes:  # ``접수기간은 4.1(월)~4.19(금)``: the range's event
                 event, end = previous_event, m.end()
