@@ -58,6 +58,7 @@ from stkg.graph.local.admin import (
 from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.local.steps import NO_STEPS, Steps
 from stkg.graph.rdf import ExportStats, import_rdf, read_rdf_file, write_export
+from stkg.graph.version import advance_version
 from stkg.ontology.errors import OntologySyntaxError
 from stkg.ontology.model import Ontology, load_ontology
 
@@ -641,6 +642,9 @@ def _restore_dump(
         steps.step("Checking the restored graph against the manifest's fingerprint")
         with _graph(settings) as graph:
             content = fingerprint(graph, onto)
+            if content == manifest.content:
+                # a new store: answers kept against the old one (API caches) are void
+                advance_version(graph, onto)
         if content != manifest.content:
             raise CorruptBackup(
                 f"The database loaded from {archive} does not match its manifest (manifest: "
@@ -676,7 +680,10 @@ def _restore_rdf(
     entity = onto.label("Entity")
     steps.step(f"Checking the graph at {settings.neo4j_uri}")
     with _graph(settings) as graph:
-        if graph.read(q.HAS_LABELLED_NODE, label=entity)[0]["found"] and not force:
+        found = graph.read(q.HAS_LABELLED_NODE, label=entity, version=onto.label("GraphVersion"))[
+            0
+        ]["found"]
+        if found and not force:
             raise NotEmpty(
                 f"The graph at {settings.neo4j_uri} already holds instance data. An RDF "
                 "backup is merged into it with --force (nodes and relationships are matched "
@@ -687,6 +694,7 @@ def _restore_rdf(
         steps.step("Writing it in one transaction")
         # a restore writes back what was there, shape violations included (`stkg validate`)
         stats = import_rdf(graph, onto, data, source=str(archive), validate=False)
+        advance_version(graph, onto)  # created if the graph had none (not synced yet)
         content = fingerprint(graph, onto)
         schema = graph.read(status_q.SCHEMA_NODES)
     if not schema or not schema[0]["classes"]:

@@ -10,6 +10,7 @@ stkg that talks to Neo4j goes through :class:`Graph`.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import neo4j
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from stkg.config.settings import Settings, get_settings
+from stkg.graph.cypher import version as version_q
 from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
 
@@ -120,9 +122,13 @@ class Graph:
             return session.execute_read(no_retry_on_own_fault(work))
 
     def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """Run ``work`` in one write transaction: all of it commits, or none of it."""
+        """Run ``work`` in one write transaction: all of it commits, or none of it.
+
+        The transaction ends by advancing the graph version (:mod:`stkg.graph.version`),
+        so the version moves if and only if the write commits, whichever process made it.
+        """
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(no_retry_on_own_fault(work))
+            return session.execute_write(no_retry_on_own_fault(_advancing(work)))
 
     def server_info(self) -> ServerInfo:
         info = self.driver.get_server_info()
@@ -143,6 +149,19 @@ class Graph:
             nodes=counts["nodes"],
             relationships=counts["relationships"],
         )
+
+
+def _advancing(work: Callable[[ManagedTransaction], T]) -> Callable[[ManagedTransaction], T]:
+    """``work``, then the graph version advanced in the same transaction (keeping the
+    timeout and metadata ``neo4j.unit_of_work`` gave ``work``)."""
+
+    @functools.wraps(work)
+    def and_advance(tx: ManagedTransaction) -> T:
+        answer = work(tx)
+        tx.run(version_q.ADVANCE).consume()
+        return answer
+
+    return and_advance
 
 
 def _unit(

@@ -229,9 +229,11 @@ def _page(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """One page of nodes (ordered by id) and the relationships that leave them."""
     entity, key = quote_name(m.entity), quote_name(m.id_key)
+    # the graph version counts this store's writes: not data, not exported
+    version = quote_name(m.onto.label("GraphVersion"))
     match = f"(n:{entity}:{quote_name(label)})" if label else f"(n:{entity})"
     node_q = (
-        f"MATCH {match} WHERE n.{key} > $after "
+        f"MATCH {match} WHERE n.{key} > $after AND NOT n:{version} "
         f"RETURN n.{key} AS id, labels(n) AS labels, properties(n) AS props "
         f"ORDER BY n.{key} LIMIT $size"
     )

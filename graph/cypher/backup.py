@@ -28,7 +28,8 @@ CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships
 """
 
-#: Whether any node carries the label ``$label`` (the instance graph: ``Entity``).
+#: Whether any node carries the label ``$label`` (the instance graph: ``Entity``) and
+#: not ``$version`` (the graph version node, there once the ontology is synced).
 HAS_LABELLED_NODE = """
-RETURN EXISTS { MATCH (n) WHERE $label IN labels(n) } AS found
+RETURN EXISTS { MATCH (n) WHERE $label IN labels(n) AND NOT $version IN labels(n) } AS found
 """
