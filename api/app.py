@@ -9,10 +9,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from stkg.api.analyst import AnalystPool
+from stkg.api.answers import (
+    Answers,
+    CacheHeaders,
+    after_write,
+    answer_epoch,
+    conditional_get,
+    install_answered,
+)
 from stkg.api.head import HeadAsGet
 from stkg.api.limits import BodyLimit
 from stkg.api.metrics import RequestMetrics, create_metrics
@@ -38,6 +46,8 @@ from stkg.api.ui import install_ui
 from stkg.config.settings import Settings, get_settings
 from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
+from stkg.ontology.model import default_paths
+from stkg.queries.catalog import load_catalog
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -70,23 +80,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
+    install_answered(app)
     app.state.metrics = create_metrics()
     app.state.analyst_pool = pool = AnalystPool(settings.api_cypher_concurrency)
     app.state.metrics.cypher_slots.set_function(lambda: pool.in_use)
-    app.include_router(queries.build_router())
+    app.state.answers = _answers(app, settings)
+    # the GET routes whose answer the graph alone decides: ETag, 304, the answer cache
+    # (not /documents/{id}/context, which re-reads the ingested file from disk)
+    by_graph = [Depends(conditional_get)]
+    app.include_router(queries.build_router(), dependencies=by_graph)
     app.include_router(cypher.router)
     # /entities/{id}/programmes before /entities/{id}: ids may contain "/" (IRIs)
-    app.include_router(programmes.router)
-    app.include_router(entities.router)
-    app.include_router(classes.router)
-    app.include_router(lineage.router)
-    app.include_router(provenance.router)
+    app.include_router(programmes.router, dependencies=by_graph)
+    app.include_router(entities.router, dependencies=by_graph)
+    app.include_router(classes.router, dependencies=by_graph)
+    app.include_router(lineage.router, dependencies=by_graph)
+    app.include_router(provenance.router, dependencies=by_graph)
     app.include_router(documents.router)
-    app.include_router(vocabulary.router)
-    app.include_router(history.router)
-    app.include_router(technologies.router)
-    app.include_router(search.router)
-    app.include_router(admin.router)
+    app.include_router(vocabulary.router, dependencies=by_graph)
+    app.include_router(history.router, dependencies=by_graph)
+    app.include_router(technologies.router, dependencies=by_graph)
+    app.include_router(search.router, dependencies=by_graph)
+    app.include_router(admin.router, dependencies=[Depends(after_write)])
     app.include_router(service.router)
     _add_middleware(app, settings)
     install_openapi(app)
@@ -99,9 +114,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def _answers(app: FastAPI, settings: Settings) -> Answers:
+    """The answer cache and version clock; the epoch covers the code answers depend on."""
+    sources = [p.read_bytes() for p in default_paths()]
+    sources += [q.cypher.encode("utf-8") for q in load_catalog().values()]
+    return Answers(settings, answer_epoch(__version__, sources), lambda: app.state.graph)
+
+
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Innermost first: HEAD as GET, the body limit, then CORS, then metrics around
-    everything."""
+    """Innermost first: the cache headers, HEAD as GET, the body limit, then CORS, then
+    metrics around everything."""
+    app.add_middleware(CacheHeaders, answers=app.state.answers)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, max_body=settings.api_max_body)
     if settings.api_cors_origins:
@@ -110,6 +133,6 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             allow_origins=settings.api_cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type", "X-API-Key"],
-            expose_headers=["Link", "Retry-After"],
+            expose_headers=["Link", "Retry-After", "ETag"],
         )
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)

@@ -107,6 +107,20 @@ class Settings(BaseSettings):
         le=3600,
         description="Seconds in the Retry-After of a 429 when every /cypher slot is taken.",
     )
+    api_cache_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=0,
+        description="Bytes of serialised answers each API process keeps (an LRU keyed by "
+        "route, parameters, format and graph version); 0 disables the cache (ETags and "
+        "304s stay on).",
+    )
+    api_version_max_age: float = Field(
+        default=0.0,
+        ge=0,
+        le=60,
+        description="Seconds a read of the graph version may be reused before a request "
+        "checks again; 0: every request sees every write committed before it arrived.",
+    )
     api_cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Origins allowed by CORS, comma-separated; empty (the default) allows none.",

@@ -7,13 +7,14 @@ never retried), in a slot of the analyst pool (``stkg.api.analyst``); its own fa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.analyst import run_analyst_query
+from stkg.api.answers import AnswersDep, cached_cypher
 from stkg.api.deps import AnalystSlotDep, GraphDep, MetricsDep, SettingsDep
 from stkg.api.envelope import Envelope, json_response
 
@@ -28,6 +29,16 @@ class CypherRequest(BaseModel):
     timeout: float = Field(10.0, gt=0, le=60, description="Seconds before the query is cancelled")
 
 
+async def kept_answer(request: Request, answers: AnswersDep) -> None:
+    """The answer kept for this query at this graph version, before a slot is taken
+    (:func:`stkg.api.answers.cached_cypher`); an invalid body is left to the route's 422."""
+    try:
+        body = CypherRequest.model_validate(await request.json())
+    except ValueError:
+        return
+    await cached_cypher(request, answers, body.query, body.params, body.max_rows)
+
+
 @router.post(
     "/cypher",
     response_model=Envelope,
@@ -36,7 +47,9 @@ class CypherRequest(BaseModel):
     "limit of one transaction. Writes, schema changes, LOAD CSV, CALL … IN TRANSACTIONS and "
     "procedures other than schema introspection and full-text search are refused with 403. "
     "At most `STKG_API_CYPHER_CONCURRENCY` queries run at once; one more gets 429 with "
-    "Retry-After.",
+    "Retry-After. The same query with the same parameters and row cap is answered from "
+    "the API's answer cache until the graph changes (not a query reading the clock or "
+    "random values).",
     responses={
         400: {"description": "invalid Cypher"},
         403: {"description": "not read-only"},
@@ -50,6 +63,7 @@ async def run_cypher(
     graph: GraphDep,
     settings: SettingsDep,
     metrics: MetricsDep,
+    _kept: Annotated[None, Depends(kept_answer)],
     slot: AnalystSlotDep,
     body: CypherRequest,
 ) -> Response:
