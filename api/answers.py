@@ -50,6 +50,7 @@ from stkg.graph.driver import Graph
 from stkg.graph.version import GraphVersion, read_version
 
 __all__ = [
+    "NOT_MODIFIED",
     "STATE_KEY",
     "AnswerCache",
     "AnswerKey",
@@ -76,6 +77,21 @@ UNREPEATABLE = re.compile(
     r"|\.(realtime|statement|transaction)\s*\(",
     re.IGNORECASE,
 )
+
+
+#: The OpenAPI answer every labelled GET route may give (added to its router in the app).
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {
+        "description": "Not Modified: `If-None-Match` named this answer's ETag and nothing "
+        "was written to the graph since (no body)",
+        "headers": {
+            "ETag": {
+                "description": "The answer's strong entity tag (the same as the 200's)",
+                "schema": {"type": "string"},
+            },
+        },
+    }
+}
 
 
 def answer_epoch(version: str, sources: Iterable[bytes]) -> str:
@@ -194,7 +210,7 @@ class VersionClock:
             if self._value_started >= oldest and self._value_started > float("-inf"):
                 return self._value
             task = self._task
-            if task is None:
+            if task is None or task.done():
                 task = self._start()
             if self._task_started >= oldest:
                 return await asyncio.shield(task)
@@ -245,7 +261,7 @@ class Answers:
         credential = b"\x00".join(request.headers.get(h, "").encode() for h in CREDENTIALS)
         private = credential != b"\x00"
         caller = hashlib.sha256(credential).hexdigest() if private else ""
-        text = "\x1f".join([self.epoch, version.tag, caller, *parts])
+        text = json.dumps([self.epoch, version.tag, caller, *parts], ensure_ascii=False)
         digest = hashlib.sha256(text.encode("utf-8")).digest()
         return AnswerKey(digest, version.tag, f'"{digest[:16].hex()}"', private)
 

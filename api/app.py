@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI
@@ -14,6 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from stkg.api.analyst import AnalystPool
 from stkg.api.answers import (
+    NOT_MODIFIED,
     Answers,
     CacheHeaders,
     after_write,
@@ -87,20 +89,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.answers = _answers(app, settings)
     # the GET routes whose answer the graph alone decides: ETag, 304, the answer cache
     # (not /documents/{id}/context, which re-reads the ingested file from disk)
-    by_graph = [Depends(conditional_get)]
-    app.include_router(queries.build_router(), dependencies=by_graph)
+    by_graph: dict[str, Any] = {
+        "dependencies": [Depends(conditional_get)],
+        "responses": NOT_MODIFIED,
+    }
+    app.include_router(queries.build_router(), **by_graph)
     app.include_router(cypher.router)
     # /entities/{id}/programmes before /entities/{id}: ids may contain "/" (IRIs)
-    app.include_router(programmes.router, dependencies=by_graph)
-    app.include_router(entities.router, dependencies=by_graph)
-    app.include_router(classes.router, dependencies=by_graph)
-    app.include_router(lineage.router, dependencies=by_graph)
-    app.include_router(provenance.router, dependencies=by_graph)
+    app.include_router(programmes.router, **by_graph)
+    app.include_router(entities.router, **by_graph)
+    app.include_router(classes.router, **by_graph)
+    app.include_router(lineage.router, **by_graph)
+    app.include_router(provenance.router, **by_graph)
     app.include_router(documents.router)
-    app.include_router(vocabulary.router, dependencies=by_graph)
-    app.include_router(history.router, dependencies=by_graph)
-    app.include_router(technologies.router, dependencies=by_graph)
-    app.include_router(search.router, dependencies=by_graph)
+    app.include_router(vocabulary.router, **by_graph)
+    app.include_router(history.router, **by_graph)
+    app.include_router(technologies.router, **by_graph)
+    app.include_router(search.router, **by_graph)
     app.include_router(admin.router, dependencies=[Depends(after_write)])
     app.include_router(service.router)
     _add_middleware(app, settings)

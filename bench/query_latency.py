@@ -169,11 +169,18 @@ class ApiServer:
     reads the kernel's high-water mark of the server process before it is stopped.
     """
 
-    def __init__(self, settings: Settings, stderr: IO[bytes] | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        stderr: IO[bytes] | None = None,
+        env: dict[str, str] | None = None,
+    ):
         """``stderr``: where the server's log goes (a file for long runs that log much:
         a pipe nobody reads would fill up and stall the server); by default a pipe, read
-        when the server fails to start."""
+        when the server fails to start. ``env``: settings of the server's own
+        (``STKG_API_CACHE_BYTES=0`` for the uncached figures)."""
         self.stderr = stderr
+        self.env = env or {}
         self.port = _free_port()
         self.settings = settings
         self.process: subprocess.Popen[bytes] | None = None
@@ -186,6 +193,7 @@ class ApiServer:
             "NEO4J_DATABASE": self.settings.neo4j_database,
             "STKG_API_KEYS": "",
             "STKG_NEO4J_TIMEOUT": str(self.settings.neo4j_timeout),
+            **self.env,
         }
         self.process = subprocess.Popen(
             [
@@ -233,6 +241,65 @@ class ApiServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+@dataclass(frozen=True)
+class Cached:
+    """One question asked again and again of an API whose answer cache is on."""
+
+    latency: Latency  # sequential requests, the answer kept
+    not_modified: Latency  # sequential conditional requests (If-None-Match: its ETag)
+    not_modified_rate: float  # share of the conditional requests answered 304
+    etag: str
+
+
+def cached_latencies(base_url: str, urls: dict[str, str], n: int) -> dict[str, Cached]:
+    """Per question: p50/p95/p99 of ``n`` repeated requests (after warm-ups, so each is a
+    kept answer), then of ``n`` conditional requests sending the answer's ETag."""
+    address = urlsplit(base_url)
+    connection = http.client.HTTPConnection(
+        address.hostname or "127.0.0.1", address.port, timeout=60
+    )
+    try:
+        return {label: _cached_one(connection, url, n) for label, url in urls.items()}
+    finally:
+        connection.close()
+
+
+def _cached_one(connection: http.client.HTTPConnection, url: str, n: int) -> Cached:
+    etag = ""
+    statuses: list[int] = []
+
+    def plain() -> None:
+        nonlocal etag
+        connection.request("GET", url)
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
+        etag = response.getheader("ETag") or ""
+
+    def conditional() -> None:
+        connection.request("GET", url, headers={"If-None-Match": etag})
+        response = connection.getresponse()
+        response.read()
+        statuses.append(response.status)
+
+    for _ in range(WARMUP):
+        plain()
+    kept = _timed(plain, n)
+    revalidated = _timed(conditional, n)
+    rate = statuses.count(304) / len(statuses) if statuses else 0.0
+    return Cached(kept, revalidated, rate, etag)
+
+
+def _timed(call: Callable[[], None], n: int) -> Latency:
+    samples = []
+    for _ in range(n):
+        began = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - began) * 1000)
+    return _latency(samples)
 
 
 def _peak_rss_mib(pid: int) -> float | None:

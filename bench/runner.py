@@ -28,7 +28,15 @@ from neo4j import Driver
 
 from bench import bulk_load, throughput
 from bench.generate import Scale, document, field_id, patents, programme_id, skeleton
-from bench.query_latency import ApiServer, Latency, api_urls, bare_calls, latencies
+from bench.query_latency import (
+    ApiServer,
+    Cached,
+    Latency,
+    api_urls,
+    bare_calls,
+    cached_latencies,
+    latencies,
+)
 from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
@@ -80,6 +88,10 @@ class Result:
     api: dict[str, Latency] = field(default_factory=dict)
     api_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
     bare_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
+    #: the same questions repeated, of an API with its answer cache on
+    cached: dict[str, Cached] = field(default_factory=dict)
+    cached_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
+    not_modified_throughput: dict[str, throughput.Throughput] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
     api_peak_rss_mib: float | None = None
     ingest: dict[str, Any] = field(default_factory=dict)
@@ -155,12 +167,17 @@ def _run(
 
     progress(f"query latency: {config.requests} requests per query and side")
     field, programme = field_id(0), programme_id(0)
-    with ApiServer(settings.model_copy(update={"neo4j_timeout": 60.0})) as api:
+    api_settings = settings.model_copy(update={"neo4j_timeout": 60.0})
+    # uncached: every request runs its query (and reads the graph version, as a miss does)
+    with ApiServer(api_settings, env={"STKG_API_CACHE_BYTES": "0"}) as api:
         result.bare, result.api = latencies(
             graph.driver, graph.database, api.url, field, programme, config.requests
         )
         _throughput(graph, api.url, field, programme, config, result, progress)
     result.api_peak_rss_mib = api.peak_rss_mib
+    progress("cached: the same questions repeated, answer cache on")
+    with ApiServer(api_settings) as api:
+        _cached(api.url, field, programme, config, result)
 
     result.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if config.store_size:
@@ -215,6 +232,23 @@ def _throughput(
         )
         result.bare_throughput[label] = throughput.bare_loop(
             bare[label], config.connections, config.seconds
+        )
+
+
+def _cached(base_url: str, field: str, programme: str, config: Config, result: Result) -> None:
+    """Each question repeated: kept answers, then conditional requests (304s), each
+    sequentially and at ``config.connections`` connections."""
+    urls = api_urls(field, programme)
+    result.cached = cached_latencies(base_url, urls, config.requests)
+    for label, url in urls.items():
+        result.cached_throughput[label] = throughput.wrk(
+            base_url + url, config.connections, config.seconds
+        )
+        result.not_modified_throughput[label] = throughput.wrk(
+            base_url + url,
+            config.connections,
+            config.seconds,
+            headers=(f"If-None-Match: {result.cached[label].etag}",),
         )
 
 

@@ -45,6 +45,8 @@ def render(result: Result, command: str) -> str:
         "",
         *_throughput_table(result),
         "",
+        *_cached_table(result),
+        "",
         *_ingest_table(result),
         *_resource_table(result),
         END,
@@ -132,6 +134,35 @@ def _throughput_table(result: Result) -> list[str]:
             f"{_n(bare.p99_ms, 2)} | {_n(api.requests_per_second)} | {_n(api.p50_ms, 2)} | "
             f"{_n(api.p99_ms, 2)} | {api.errors} | "
             f"{_n(api.requests_per_second / bare.requests_per_second, 2)} |"
+        )
+    return out
+
+
+def _cached_table(result: Result) -> list[str]:
+    """The same questions repeated of an API with the answer cache on, beside the
+    uncached figures above (that API ran with ``STKG_API_CACHE_BYTES=0``)."""
+    c = result.config
+    out = [
+        f"Cached: each question repeated, of a second API process with the answer cache on "
+        f"(the API above ran with `STKG_API_CACHE_BYTES=0`). Sequential: {c.requests} "
+        "requests after 20 warm-ups, then as many conditional requests sending the answer's "
+        f"ETag (`If-None-Match`); throughput: `wrk -t2 -c{c.connections}`, {c.seconds} s "
+        "each. Every request still reads the graph version from Neo4j:",
+        "",
+        "| query | cached p50 | cached p99 | cached / uncached p50 | 304 p50 | 304 rate "
+        "| cached req/s | 304 req/s | cached / uncached req/s |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, cached in result.cached.items():
+        uncached, kept = result.api[label], result.cached_throughput[label]
+        revalidated = result.not_modified_throughput[label]
+        out.append(
+            f"| {label} | {_n(cached.latency.p50, 2)} | {_n(cached.latency.p99, 2)} | "
+            f"{_n(cached.latency.p50 / uncached.p50, 2)} | {_n(cached.not_modified.p50, 2)} | "
+            f"{_n(cached.not_modified_rate, 2)} | {_n(kept.requests_per_second)} | "
+            f"{_n(revalidated.requests_per_second)} | "
+            f"{_n(kept.requests_per_second / result.api_throughput[label].requests_per_second, 2)}"
+            " |"
         )
     return out
 

@@ -31,12 +31,13 @@ class Throughput:
     errors: int
 
 
-def wrk(url: str, connections: int, seconds: int) -> Throughput:
-    """``wrk -t2 -cN -dS --latency url``, parsed."""
+def wrk(url: str, connections: int, seconds: int, headers: tuple[str, ...] = ()) -> Throughput:
+    """``wrk -t2 -cN -dS --latency [-H header]… url``, parsed (a 304 is no error)."""
     if shutil.which("wrk") is None:
         raise WrkMissing("wrk is not installed (Debian: apt-get install wrk)")
+    options = [item for header in headers for item in ("-H", header)]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url],
         capture_output=True,
         text=True,
         check=True,

@@ -9,6 +9,7 @@ a new ETag). Whether a query ran is read from the app's own Prometheus metrics.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import subprocess
@@ -24,7 +25,7 @@ from neo4j.exceptions import ClientError
 from pydantic import SecretStr
 from rdflib import Graph as RdfGraph
 
-from stkg.api.answers import AnswerCache
+from stkg.api.answers import AnswerCache, VersionClock
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.backup import backup, restore
@@ -33,7 +34,7 @@ from stkg.graph.feeds import FeedRecords
 from stkg.graph.rdf import import_rdf
 from stkg.graph.review import REJECTED, REVIEWED, merge_into, set_status
 from stkg.graph.schema import sync
-from stkg.graph.version import read_version
+from stkg.graph.version import GraphVersion, read_version
 from stkg.ontology.model import load_ontology
 
 KEY = "answers-key-5d1e0b7a"
@@ -389,3 +390,30 @@ def test_the_cache_is_bounded_in_bytes() -> None:
     cache.put(bytes([10]), b"y" * 1000, [])
     assert cache.get(bytes([7])) is not None and cache.get(bytes([8])) is None
     assert not cache.put(b"big", b"z" * 5000, []), "larger than the whole cache"
+
+
+def test_requests_arriving_together_share_one_version_read() -> None:
+    """A request never takes a read that started before it arrived (it may predate a
+    write the request follows): the ones arriving while a read runs share the next."""
+    reads: list[int] = []
+    release = asyncio.Event()
+
+    async def read() -> GraphVersion:
+        reads.append(len(reads))
+        mine = len(reads)
+        await release.wait()
+        return GraphVersion(mine, f"tag-{mine}")
+
+    async def scenario() -> tuple[GraphVersion | None, list[GraphVersion | None]]:
+        clock = VersionClock(read)
+        first = asyncio.create_task(clock.current())
+        await asyncio.sleep(0)  # its read is under way
+        later = [asyncio.create_task(clock.current()) for _ in range(5)]
+        await asyncio.sleep(0)
+        release.set()
+        return await first, list(await asyncio.gather(*later))
+
+    first, later = asyncio.run(scenario())
+    assert reads == [0, 1], "six requests, two reads"
+    assert first is not None and first.tag == "tag-1"
+    assert {v.tag for v in later if v} == {"tag-2"}

@@ -79,6 +79,9 @@ def test_runner_writes_a_well_formed_section(
         "field history", "lineage depth 3 down from a field", "programme links"]  # fmt: skip
     throughput = _rows("| query | bare req/s |", section)
     assert [r[0] for r in throughput] == [r[0] for r in latencies]
+    cached = _rows("| query | cached p50 |", section)
+    assert [r[0] for r in cached] == [r[0] for r in latencies]
+    assert all(r[5] == "1.00" for r in cached), "every conditional request answered 304"
     ingest = _rows("| figure | value | / raw Kiwi |", section)
     assert [r[0].split(":")[0] for r in ingest] == [
         "anchor", "extraction (readers, tables, statements, spaCy + Kiwi)",
@@ -88,7 +91,7 @@ def test_runner_writes_a_well_formed_section(
     resources = _rows("| resource |", section)
     assert resources and resources[0][0].startswith("peak RSS")
     assert resources[1][0].startswith("peak RSS of the API process")
-    for row in loads + latencies + throughput + resources:
+    for row in loads + latencies + throughput + cached + resources:
         for cell in row[1:]:
             assert NUMBER.match(cell), (row, cell)
     assert all(float(r[3].replace(",", "")) > 0 for r in loads)
