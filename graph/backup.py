@@ -693,8 +693,8 @@ def _restore_rdf(
         data = _read(lambda: read_rdf_file(archive, "nt"), archive)
         steps.step("Writing it in one transaction")
         # a restore writes back what was there, shape violations included (`stkg validate`)
+        # its transaction advances the graph version, if the graph has one (synced)
         stats = import_rdf(graph, onto, data, source=str(archive), validate=False)
-        advance_version(graph, onto)  # created if the graph had none (not synced yet)
         content = fingerprint(graph, onto)
         schema = graph.read(status_q.SCHEMA_NODES)
     if not schema or not schema[0]["classes"]:

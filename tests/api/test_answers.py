@@ -28,6 +28,7 @@ from rdflib import Graph as RdfGraph
 from stkg.api.answers import AnswerCache, VersionClock
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
+from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.backup import backup, restore
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.feeds import FeedRecords
@@ -36,6 +37,7 @@ from stkg.graph.review import REJECTED, REVIEWED, merge_into, set_status
 from stkg.graph.schema import sync
 from stkg.graph.version import GraphVersion, read_version
 from stkg.ontology.model import load_ontology
+from stkg.ontology.search_expressions import load_for_ontology
 
 KEY = "answers-key-5d1e0b7a"
 MOTIE = "organization:산업통상자원부"
@@ -346,6 +348,25 @@ def test_feed_subscription(client: TestClient, other: Graph) -> None:
         lambda: feeds.subscribe("feed:answers", "https://example.go.kr/rss", ["로드맵"], []),
     )
     assert "feed:answers" in org_ids(after)
+
+
+def test_patent_classification(client: TestClient, other: Graph, tmp_path: Path) -> None:
+    """``stkg patents classify`` links patents to a technology in its own transaction."""
+    other.write(
+        "MERGE (t:Entity {id: 'techclass:캐시감시'}) SET t:TechnologyClass, t.name = '캐시감시' "
+        "MERGE (p:Entity {id: 'patent:KR:cache-1'}) SET p:Patent, p.title = '설비 모니터링 장치', "
+        "p.office = 'KR', p.filingDate = date('2021-03-01')"
+    )
+    rules = tmp_path / "expressions.toml"
+    rules.write_text(
+        '[[technology]]\nid = "techclass:캐시감시"\nexpression = "모니터링"\n', encoding="utf-8"
+    )
+    expressions = load_for_ontology(load_ontology(), [rules])
+    _, after = revalidate_after(
+        client, "/entities/patent:KR:cache-1", lambda: classify_patents(other, expressions)
+    )
+    linked = {(n["type"], n["id"]) for n in after.json()["neighbours"]}
+    assert ("MATCHES_TECHNOLOGY", "techclass:캐시감시") in linked
 
 
 def test_rdf_backup_restored(client: TestClient, settings: Settings, tmp_path: Path) -> None:
