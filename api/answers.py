@@ -38,11 +38,11 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from stkg.api.db import in_thread
 from stkg.api.envelope import FORMAT_PARAMETER, renderer_for
 from stkg.api.security import API_KEY_HEADER
 from stkg.config.settings import Settings
@@ -69,6 +69,9 @@ __all__ = [
 STATE_KEY = "stkg_answer"
 #: Headers whose presence makes an answer the caller's own (a cache partition of its own).
 CREDENTIALS = (API_KEY_HEADER.lower(), "authorization")
+#: Seconds the version read may take; past that the request runs uncached, unlabelled.
+#: Above the API driver's retry time (1 s), so an outage surfaces as ServiceUnavailable.
+VERSION_READ_TIMEOUT = 2.0
 #: Bytes counted for an entry beyond its body and headers (key, list, object overheads).
 ENTRY_OVERHEAD = 256
 #: Cypher whose answer changes without a write: the clock, random values.
@@ -214,8 +217,13 @@ class VersionClock:
                 task = self._start()
             if self._task_started >= oldest:
                 return await asyncio.shield(task)
-            # the read under way began before this request arrived: wait, then read anew
+            # the read under way began before this request arrived: wait, then read anew;
+            # if it failed (Neo4j away, or not answering), so does this request, at once,
+            # rather than waiting a second timeout
             await asyncio.wait([task])
+            error = None if task.cancelled() else task.exception()
+            if error is not None:
+                raise error
 
     def _start(self) -> asyncio.Task[GraphVersion | None]:
         started = time.monotonic()
@@ -244,11 +252,19 @@ class Answers:
     def __init__(self, settings: Settings, epoch: str, graph: Callable[[], Graph]) -> None:
         self.cache = AnswerCache(settings.api_cache_bytes)
         self.epoch = epoch
-        timeout = settings.neo4j_timeout
+        timeout = min(settings.neo4j_timeout, VERSION_READ_TIMEOUT)
 
         async def read() -> GraphVersion | None:
             g = graph()
-            return await in_thread(lambda: read_version(g, timeout=timeout), timeout)
+            try:
+                return await asyncio.wait_for(
+                    anyio.to_thread.run_sync(lambda: read_version(g, timeout=timeout)), timeout
+                )
+            except TimeoutError:
+                # Neo4j slow: the request runs uncached, its own query within its own
+                # timeout (Neo4j away raises ServiceUnavailable here: a 503 at once,
+                # without running the route's query into the same wall)
+                return None
 
         self.clock = VersionClock(read, settings.api_version_max_age, self.cache.clear)
 

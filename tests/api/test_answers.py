@@ -438,3 +438,28 @@ def test_requests_arriving_together_share_one_version_read() -> None:
     assert reads == [0, 1], "six requests, two reads"
     assert first is not None and first.tag == "tag-1"
     assert {v.tag for v in later if v} == {"tag-2"}
+
+
+def test_a_failed_version_read_fails_its_waiters_at_once() -> None:
+    """Neo4j away: the requests that waited on the failing read fail with it (503),
+    instead of each waiting a second timeout for a read of their own."""
+    reads: list[int] = []
+    release = asyncio.Event()
+
+    async def read() -> GraphVersion:
+        reads.append(len(reads))
+        await release.wait()
+        raise ConnectionError("Neo4j is away")
+
+    async def scenario() -> list[BaseException | GraphVersion | None]:
+        clock = VersionClock(read)
+        first = asyncio.create_task(clock.current())
+        await asyncio.sleep(0)
+        later = [asyncio.create_task(clock.current()) for _ in range(3)]
+        await asyncio.sleep(0)
+        release.set()
+        return list(await asyncio.gather(first, *later, return_exceptions=True))
+
+    answers = asyncio.run(scenario())
+    assert reads == [0], "one read, no second one"
+    assert all(isinstance(a, ConnectionError) for a in answers)
