@@ -14,11 +14,18 @@ itself, so a write by the CLI or another API worker is seen here too. From it:
   (:func:`cached_cypher`), except for queries that read the clock or draw random values.
   When the version moves, the whole cache is dropped: no entry of an older version can
   be asked for again.
-- **The version read** (:class:`VersionClock`) is shared: requests arriving while a read
-  is under way wait for the next one that starts after they arrived (never for an older
-  one), so under load the API reads the version at most once per round trip, and each
-  answer reflects every write committed before its request arrived.
-  ``STKG_API_VERSION_MAX_AGE`` > 0 lets a read be reused for that many seconds instead.
+
+**Where the version is read.** A request that runs its route (a miss) reads no version
+of its own: its first read transaction reads it as its first statement
+(:class:`~stkg.graph.version.VersionProbe`), and the answer is labelled and kept under
+that. Only a request that *could* be answered without its route — its ``If-None-Match``
+names, or the cache holds, the answer under the version last seen — asks Neo4j for the
+version first (:class:`VersionClock`), to confirm nothing was written since. That read
+is one attempt, never retried, and bounded (:data:`VERSION_READ_TIMEOUT`): Neo4j away
+answers 503 at once, as the route itself would. Requests arriving while such a read is
+under way wait for the next one that starts after they arrived (never for an older
+one), so every answer reflects every write committed before its request arrived.
+``STKG_API_VERSION_MAX_AGE`` > 0 lets a read be reused for that many seconds instead.
 
 Answers are the same for every caller today (no GET route reads a key); a request that
 carries ``X-API-Key`` or ``Authorization`` still gets a cache partition and ETags of its
@@ -43,11 +50,12 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from stkg.api.db import NoAnswer
 from stkg.api.envelope import FORMAT_PARAMETER, renderer_for
 from stkg.api.security import API_KEY_HEADER
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.version import GraphVersion, read_version
+from stkg.graph.version import PROBE, GraphVersion, VersionProbe, read_version_once
 
 __all__ = [
     "NOT_MODIFIED",
@@ -58,6 +66,7 @@ __all__ = [
     "Answers",
     "AnswersDep",
     "CacheHeaders",
+    "Question",
     "VersionClock",
     "after_write",
     "answer_epoch",
@@ -65,12 +74,12 @@ __all__ = [
     "conditional_get",
 ]
 
-#: Where a request's :class:`AnswerKey` waits for :class:`CacheHeaders` (``scope["state"]``).
+#: Where a request's :class:`Question` waits for :class:`CacheHeaders` (``scope["state"]``).
 STATE_KEY = "stkg_answer"
 #: Headers whose presence makes an answer the caller's own (a cache partition of its own).
 CREDENTIALS = (API_KEY_HEADER.lower(), "authorization")
-#: Seconds the version read may take; past that the request runs uncached, unlabelled.
-#: Above the API driver's retry time (1 s), so an outage surfaces as ServiceUnavailable.
+#: Seconds a version read of its own (before a kept answer or a 304) may take; past that
+#: Neo4j is taken as not answering: 503 at once, as a failed read is.
 VERSION_READ_TIMEOUT = 2.0
 #: Bytes counted for an entry beyond its body and headers (key, list, object overheads).
 ENTRY_OVERHEAD = 256
@@ -126,6 +135,20 @@ class AnswerKey:
 
 
 @dataclass(frozen=True, slots=True)
+class Question:
+    """What a request asks, before the graph version that completes its key is known.
+
+    ``probe`` is filled by the route's first read transaction (a miss); the middleware
+    then keys, labels and keeps the answer under the version that read saw.
+    """
+
+    text: str  # the parts of the key besides the version, canonical
+    private: bool
+    etag: bool  # a GET: its answers carry an ETag
+    probe: VersionProbe
+
+
+@dataclass(frozen=True, slots=True)
 class _Entry:
     body: bytes
     headers: list[tuple[bytes, bytes]]
@@ -146,6 +169,9 @@ class AnswerCache:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def __contains__(self, digest: object) -> bool:
+        return digest in self._entries
 
     def get(self, digest: bytes) -> _Entry | None:
         entry = self._entries.get(digest)
@@ -206,6 +232,14 @@ class VersionClock:
         """Forget the last read (this process just wrote)."""
         self._value_started = float("-inf")
 
+    def observe(self, value: GraphVersion | None, started: float) -> None:
+        """A version read elsewhere (in a route's own transaction) that started at
+        ``started`` (``time.monotonic()``): taken unless a later-started read was."""
+        if started >= self._value_started:
+            if self._on_change is not None and value != self._value:
+                self._on_change()
+            self._value, self._value_started = value, started
+
     async def current(self) -> GraphVersion | None:
         """The version as of a read that started no earlier than now − ``max_age``."""
         oldest = time.monotonic() - self.max_age
@@ -257,14 +291,13 @@ class Answers:
         async def read() -> GraphVersion | None:
             g = graph()
             try:
+                # one attempt: Neo4j away raises ServiceUnavailable (503) at once
                 return await asyncio.wait_for(
-                    anyio.to_thread.run_sync(lambda: read_version(g, timeout=timeout)), timeout
+                    anyio.to_thread.run_sync(lambda: read_version_once(g, timeout=timeout)),
+                    timeout,
                 )
-            except TimeoutError:
-                # Neo4j slow: the request runs uncached, its own query within its own
-                # timeout (Neo4j away raises ServiceUnavailable here: a 503 at once,
-                # without running the route's query into the same wall)
-                return None
+            except TimeoutError as exc:
+                raise NoAnswer(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
         self.clock = VersionClock(read, settings.api_version_max_age, self.cache.clear)
 
@@ -272,14 +305,46 @@ class Answers:
     def caching(self) -> bool:
         return self.cache.max_bytes > 0
 
-    def key(self, request: Request, version: GraphVersion, parts: list[str]) -> AnswerKey:
-        """The key of ``parts`` (what the route answers from) for this caller and code."""
+    def question(self, request: Request, parts: list[str], *, etag: bool) -> Question:
+        """What ``parts`` (what the route answers from) ask for this caller and code."""
         credential = b"\x00".join(request.headers.get(h, "").encode() for h in CREDENTIALS)
         private = credential != b"\x00"
         caller = hashlib.sha256(credential).hexdigest() if private else ""
-        text = json.dumps([self.epoch, version.tag, caller, *parts], ensure_ascii=False)
+        text = json.dumps([self.epoch, caller, *parts], ensure_ascii=False)
+        return Question(text, private, etag, VersionProbe())
+
+    def key(self, question: Question, version: GraphVersion) -> AnswerKey:
+        """The key of ``question`` at ``version``, and its ETag (GET only)."""
+        text = f"{version.tag}\x00{question.text}"
         digest = hashlib.sha256(text.encode("utf-8")).digest()
-        return AnswerKey(digest, version.tag, f'"{digest[:16].hex()}"', private)
+        etag = f'"{digest[:16].hex()}"' if question.etag else None
+        return AnswerKey(digest, version.tag, etag, question.private)
+
+    async def known(self, question: Question, if_none_match: str | None) -> Response | None:
+        """The 304 or the kept answer for ``question``, when the version is still the
+        one last seen; None when the route must run.
+
+        Only a request that could be answered so reads the version here (shared, one
+        attempt, see :class:`VersionClock`); any other leaves it to the route's own
+        read transaction (:class:`~stkg.graph.version.VersionProbe`).
+        """
+        latest = self.clock.latest
+        if latest is None:
+            return None
+        key = self.key(question, latest)
+        named = key.etag is not None and _matches(if_none_match, key.etag)
+        if not named and not (self.caching and key.digest in self.cache):
+            return None
+        version = await self.clock.current()
+        if version is None:  # the version node went away: nothing to compare
+            return None
+        if version != latest:
+            key = self.key(question, version)
+        if key.etag is not None and _matches(if_none_match, key.etag):
+            response = Response(status_code=304)
+            response.raw_headers = key.headers()
+            return response
+        return self.hit(key)
 
     def hit(self, key: AnswerKey) -> Response | None:
         if not self.caching:
@@ -324,20 +389,17 @@ async def after_write(answers: AnswersDep) -> AsyncIterator[None]:
 async def conditional_get(request: Request, answers: AnswersDep) -> None:
     """Router dependency of the GET routes whose answer only the graph decides.
 
-    Reads the graph version (shared, see :class:`VersionClock`), then answers 304 when
-    ``If-None-Match`` names this answer's ETag, or the kept answer when there is one;
-    otherwise the route runs and :class:`CacheHeaders` labels (and keeps) its answer.
+    Answers 304 when ``If-None-Match`` names this answer's ETag, or the kept answer when
+    there is one, and nothing was written since (:meth:`Answers.known`); otherwise the
+    route runs, reading the version in its own first transaction, and
+    :class:`CacheHeaders` labels (and keeps) its answer.
     """
     if request.method != "GET":
         return
-    version = await answers.clock.current()
-    if version is None:  # no version node (ontology never synced): nothing to compare
-        return
     fmt = request.query_params.get(FORMAT_PARAMETER, "")
     query = sorted(request.query_params.multi_items(), key=lambda kv: kv[0])
-    key = answers.key(
+    question = answers.question(
         request,
-        version,
         [
             "GET",
             str(request.base_url),  # links and next_url are absolute
@@ -345,15 +407,12 @@ async def conditional_get(request: Request, answers: AnswersDep) -> None:
             json.dumps(query, ensure_ascii=False),
             renderer_for(request, fmt or "json").name,
         ],
+        etag=True,
     )
-    request.state.stkg_answer = key
-    if key.etag is not None and _matches(request.headers.get("if-none-match"), key.etag):
-        response = Response(status_code=304)
-        response.raw_headers = key.headers()
-        raise Answered(response)
-    kept = answers.hit(key)
-    if kept is not None:
-        raise Answered(kept)
+    known = await answers.known(question, request.headers.get("if-none-match"))
+    if known is not None:
+        raise Answered(known)
+    _ask(request, question)
 
 
 async def cached_cypher(
@@ -365,16 +424,19 @@ async def cached_cypher(
     values are never kept."""
     if not answers.caching or UNREPEATABLE.search(query):
         return
-    version = await answers.clock.current()
-    if version is None:
-        return
     canonical = json.dumps([query, params, max_rows], sort_keys=True, ensure_ascii=False)
-    key = answers.key(request, version, ["POST /cypher", canonical])
-    key = AnswerKey(key.digest, key.tag, None, key.private)
-    request.state.stkg_answer = key
-    kept = answers.hit(key)
-    if kept is not None:
-        raise Answered(kept)
+    question = answers.question(request, ["POST /cypher", canonical], etag=False)
+    known = await answers.known(question, None)
+    if known is not None:
+        raise Answered(known)
+    _ask(request, question)
+
+
+def _ask(request: Request, question: Question) -> None:
+    """The route runs: its first read transaction reads the version into the probe
+    (the context variable reaches the worker threads the reads run in)."""
+    request.state.stkg_answer = question
+    PROBE.set(question.probe)
 
 
 def _matches(header: str | None, etag: str) -> bool:
@@ -396,11 +458,14 @@ def install_answered(app: Any) -> None:
 
 
 class CacheHeaders:
-    """Pure ASGI middleware: labels and keeps the answers :func:`conditional_get` and
-    :func:`cached_cypher` keyed, and marks every other GET failure ``no-store``.
+    """Pure ASGI middleware: labels and keeps the answers to the questions
+    :func:`conditional_get` and :func:`cached_cypher` asked, and marks every other GET
+    failure ``no-store``.
 
-    A 200 to a keyed request gets its ``ETag``, ``Cache-Control`` and ``Vary`` here
-    (the route knows nothing of them) and its body is kept, as sent, for the next one.
+    A 200 to a question whose route read the graph version gets its ``ETag``,
+    ``Cache-Control`` and ``Vary`` here, keyed by that version (the route knows nothing
+    of them), and its body is kept, as sent, for the next one. The version the route
+    read also becomes the clock's latest (:meth:`VersionClock.observe`).
     """
 
     def __init__(self, app: ASGIApp, answers: Answers) -> None:
@@ -414,12 +479,19 @@ class CacheHeaders:
         state: dict[str, Any] = scope.setdefault("state", {})
         keeping: tuple[AnswerKey, list[tuple[bytes, bytes]]] | None = None
         body: list[bytes] = []
+        answers = self.answers
 
         async def label(message: Message) -> None:
             nonlocal keeping
             if message["type"] == "http.response.start":
                 status = int(message["status"])
-                key: AnswerKey | None = state.get(STATE_KEY)
+                question: Question | None = state.get(STATE_KEY)
+                key: AnswerKey | None = None
+                if question is not None and question.probe.read:
+                    probe = question.probe
+                    answers.clock.observe(probe.version, probe.started)
+                    if probe.version is not None:
+                        key = answers.key(question, probe.version)
                 if state.get("stkg_answered"):
                     pass  # a 304 or a kept answer: labelled already
                 elif status == 200 and key is not None:
@@ -437,7 +509,11 @@ class CacheHeaders:
             elif message["type"] == "http.response.body" and keeping is not None:
                 body.append(message.get("body", b""))
                 if not message.get("more_body", False):
-                    self.answers.keep(keeping[0], b"".join(body), keeping[1])
+                    answers.keep(keeping[0], b"".join(body), keeping[1])
             await send(message)
 
-        await self.app(scope, receive, label)
+        token = PROBE.set(None)  # a probe is this request's own (set by its dependency)
+        try:
+            await self.app(scope, receive, label)
+        finally:
+            PROBE.reset(token)

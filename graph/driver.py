@@ -23,6 +23,7 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.cypher import version as version_q
 from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
+from stkg.graph.version import VersionProbe, claimed_probe
 
 T = TypeVar("T")
 
@@ -117,7 +118,15 @@ class Graph:
         return self.execute_write(_unit(query, params, self.timeout)).rows
 
     def execute_read(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """Run ``work`` in a read transaction (retried when the server was the cause)."""
+        """Run ``work`` in a read transaction (retried when the server was the cause).
+
+        While a :class:`~stkg.graph.version.VersionProbe` waits in this context (an API
+        request whose answer may be kept), the first such transaction reads the graph
+        version first, in the same transaction: no round trip of its own.
+        """
+        probe = claimed_probe()
+        if probe is not None:
+            work = _probing(work, probe)
         with self.driver.session(database=self.database) as session:
             return session.execute_read(no_retry_on_own_fault(work))
 
@@ -149,6 +158,20 @@ class Graph:
             nodes=counts["nodes"],
             relationships=counts["relationships"],
         )
+
+
+def _probing(
+    work: Callable[[ManagedTransaction], T], probe: VersionProbe
+) -> Callable[[ManagedTransaction], T]:
+    """The graph version read into ``probe``, then ``work``, in one transaction (keeping
+    the timeout and metadata ``neo4j.unit_of_work`` gave ``work``)."""
+
+    @functools.wraps(work)
+    def noted(tx: ManagedTransaction) -> T:
+        probe.note(tx)
+        return work(tx)
+
+    return noted
 
 
 def _advancing(work: Callable[[ManagedTransaction], T]) -> Callable[[ManagedTransaction], T]:

@@ -27,6 +27,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from stkg.graph.faults import QueryFailed, QueryRefused, own_fault
 from stkg.graph.serialize import Rows, collect_rows
+from stkg.graph.version import claimed_probe
 
 #: Transaction metadata of analyst queries: ``SHOW TRANSACTIONS YIELD metaData`` tells them
 #: from the service's own reads.
@@ -108,7 +109,8 @@ def run_read_only(
     was allowed), so a caller can count attempts. Raises :class:`QueryRefused` for a plan
     that is not read-only, another :class:`QueryFailed` for the query's own faults, and the
     driver's own exceptions (``ServiceUnavailable``, ``SessionExpired``, transient errors)
-    when the server is the cause.
+    when the server is the cause. An API request whose answer may be kept has the graph
+    version read first, in the same transaction (:class:`stkg.graph.version.VersionProbe`).
     """
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         tx = session.begin_transaction(metadata=metadata, timeout=timeout)
@@ -117,6 +119,9 @@ def run_read_only(
             verdict = judge_plan(summary.query_type, summary.plan)
             if not verdict.allowed:
                 raise QueryRefused(verdict.reason)
+            probe = claimed_probe()  # an API request whose answer may be kept
+            if probe is not None:
+                probe.note(tx)
             if on_attempt is not None:
                 on_attempt()
             return collect_rows(tx.run(query, dict(params)), max_rows)

@@ -9,22 +9,47 @@ still holds. The tag, not the counter, identifies a state: it is drawn anew by e
 write, so a counter set back by a wipe or a restore never makes an old answer look
 current.
 
+Two ways to read it:
+
+- **With an answer** (:class:`VersionProbe`): while a probe is set (:data:`PROBE`, a
+  context variable the API sets for a request), the first read transaction of that
+  request reads the version as its first statement, in the same transaction as the
+  answer's own query — no round trip of its own, and the answer's data is never older
+  than the version it is labelled with.
+- **Alone, once** (:func:`read_version_once`): one explicit transaction, one attempt,
+  never retried — what the API asks before giving a kept answer or a 304.
+
 The node is created by ``ontology sync`` (:func:`advance_version`, also run after a
 restore and after the schema's indexes come online); without it the writes advance
-nothing and :func:`read_version` answers ``None``, which the API takes as "do not cache".
+nothing and the reads answer ``None``, which the API takes as "do not cache".
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from neo4j import ManagedTransaction
+import neo4j
+from neo4j import ManagedTransaction, Record, Transaction
 
 from stkg.graph.cypher import version as q
-from stkg.graph.driver import Graph
-from stkg.ontology.model import Ontology, load_ontology
 
-__all__ = ["GraphVersion", "advance_version", "read_version", "version_node_id"]
+if TYPE_CHECKING:
+    from stkg.graph.driver import Graph
+    from stkg.ontology.model import Ontology
+
+__all__ = [
+    "PROBE",
+    "GraphVersion",
+    "VersionProbe",
+    "advance_version",
+    "read_version",
+    "read_version_once",
+    "version_node_id",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +60,80 @@ class GraphVersion:
     tag: str
 
 
+class VersionProbe:
+    """The graph version as the first read transaction of one answer saw it.
+
+    The read runs as that transaction's first statement (:meth:`note`), so whatever the
+    answer read afterwards — in that transaction or in later ones — is at least as new
+    as ``version``: an answer kept under it is never staler than its label. Only one
+    transaction reads it (:meth:`claim`); the reads of one answer run one after another.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._claimed = False
+        #: whether a read finished, the version it saw (None: no version node) and
+        #: when it started (``time.monotonic()``)
+        self.read = False
+        self.version: GraphVersion | None = None
+        self.started = float("-inf")
+
+    def claim(self) -> bool:
+        """True for the first transaction that asks, False for every later one."""
+        with self._lock:
+            if self._claimed:
+                return False
+            self._claimed = True
+            return True
+
+    def note(self, tx: ManagedTransaction | Transaction) -> None:
+        """Read the version in ``tx`` (again on a retried attempt: the last one counts)."""
+        started = time.monotonic()
+        version = _version(list(tx.run(q.READ)))
+        self.version, self.started, self.read = version, started, True
+
+
+#: The probe of the answer being computed in this context (the API sets it per request;
+#: ``Graph.execute_read`` and the analyst's read-only transaction fill it).
+PROBE: ContextVar[VersionProbe | None] = ContextVar("stkg_version_probe", default=None)
+
+
+def claimed_probe() -> VersionProbe | None:
+    """The current probe if this transaction is the one to fill it, else None."""
+    probe = PROBE.get()
+    return probe if probe is not None and probe.claim() else None
+
+
+def _version(rows: list[Record] | list[dict[str, Any]]) -> GraphVersion | None:
+    if not rows or rows[0]["tag"] is None:
+        return None
+    return GraphVersion(int(rows[0]["version"] or 0), str(rows[0]["tag"]))
+
+
 def version_node_id(onto: Ontology | None = None) -> str:
     """The typed id of the one version node (``graphversion:graph``)."""
+    from stkg.ontology.model import load_ontology
+
     onto = onto or load_ontology()
     return f"{onto.cls('GraphVersion').id_prefix}:graph"
 
 
 def read_version(graph: Graph, *, timeout: float | None = None) -> GraphVersion | None:
     """The current version, or ``None`` when the graph has no version node."""
-    rows = graph.rows(q.READ, {}, max_rows=1, timeout=timeout).rows
-    if not rows or rows[0]["tag"] is None:
-        return None
-    return GraphVersion(int(rows[0]["version"] or 0), str(rows[0]["tag"]))
+    return _version(graph.rows(q.READ, {}, max_rows=1, timeout=timeout).rows)
+
+
+def read_version_once(graph: Graph, *, timeout: float) -> GraphVersion | None:
+    """The current version from one attempt: an explicit read transaction that is never
+    retried, so a server that is away fails it at once (``ServiceUnavailable``)."""
+    with (
+        graph.driver.session(
+            database=graph.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session,
+        session.begin_transaction(timeout=timeout) as tx,
+    ):
+        rows = list(tx.run(q.READ))
+    return _version(rows)
 
 
 def advance_version(graph: Graph, onto: Ontology | None = None) -> GraphVersion:
