@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -206,6 +208,61 @@ def test_a_caller_with_a_credential_gets_answers_of_its_own(client: TestClient) 
 def test_routes_that_read_more_than_the_graph_are_not_labelled(client: TestClient) -> None:
     assert "etag" not in client.get("/health").headers
     assert "etag" not in client.get("/ready").headers
+
+
+def test_a_miss_reads_the_version_in_its_own_transaction(client: TestClient) -> None:
+    """An answer that must be computed reads no version of its own: its route's first
+    read transaction reads it, and the answer is labelled and kept under that. Only a
+    request that may be answered without its route reads the version alone."""
+    clock = client.app.state.answers.clock  # type: ignore[attr-defined]
+    reads = clock.reads
+    urls = [f"/classes/Organization/entities?_size={n}" for n in (401, 402, 403)]
+    first = [client.get(url) for url in urls]
+    assert all(r.status_code == 200 and r.headers.get("etag") for r in first)
+    assert clock.reads == reads, "three misses, no version read of their own"
+    assert clock.latest is not None
+    ran = queries_run(client, "/classes/{label}/entities")
+    again = client.get(urls[0])
+    assert again.content == first[0].content and again.headers["etag"] == first[0].headers["etag"]
+    assert queries_run(client, "/classes/{label}/entities") == ran, "answered as kept"
+    assert clock.reads == reads + 1, "the kept answer confirmed the version once"
+
+
+def test_a_failed_version_read_is_not_retried(settings: Settings, synced: Graph) -> None:
+    """Neo4j away while a kept answer is asked for: the version read is made once, never
+    retried (a retried read would connect again), and the answer is a 503 at once."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[int] = []
+
+    def refuse() -> None:  # accepts, then drops: a Bolt handshake that never completes
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.append(1)
+            conn.close()
+
+    threading.Thread(target=refuse, daemon=True).start()
+    url = f"/entities/{MOTIE}"
+    with TestClient(create_app(settings)) as c:
+        etag = c.get(url).headers["etag"]
+        app = c.app
+        working = app.state.graph  # type: ignore[attr-defined]
+        port = listener.getsockname()[1]
+        away = new_driver(settings, uri=f"bolt://127.0.0.1:{port}", max_transaction_retry_time=5.0)
+        app.state.graph = Graph(away, settings.neo4j_database)  # type: ignore[attr-defined]
+        try:
+            for headers in ({"If-None-Match": etag}, {}):
+                accepted.clear()
+                answer = c.get(url, headers=headers)
+                assert is_problem(answer, 503), answer.text
+                assert int(answer.headers["retry-after"]) > 0
+                assert accepted == [1], "one connection attempt: the read was not retried"
+        finally:
+            app.state.graph = working  # type: ignore[attr-defined]
+            away.close()
+            listener.close()
 
 
 # -- POST /cypher ----------------------------------------------------------------------------
