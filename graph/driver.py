@@ -122,7 +122,8 @@ class Graph:
 
         While a :class:`~stkg.graph.version.VersionProbe` waits in this context (an API
         request whose answer may be kept), the first such transaction reads the graph
-        version first, in the same transaction: no round trip of its own.
+        version first, in the same transaction (one small statement more, no transaction of
+        its own).
         """
         probe = claimed_probe()
         if probe is not None:
