@@ -168,7 +168,7 @@ def _run(
     progress(f"query latency: {config.requests} requests per query and side")
     field, programme = field_id(0), programme_id(0)
     api_settings = settings.model_copy(update={"neo4j_timeout": 60.0})
-    # uncached: every request runs its query (and reads the graph version, as a miss does)
+    # uncached: every request runs its query (reading the graph version first in its transaction)
     with ApiServer(api_settings, env={"STKG_API_CACHE_BYTES": "0"}) as api:
         result.bare, result.api = latencies(
             graph.driver, graph.database, api.url, field, programme, config.requests
