@@ -11,7 +11,6 @@ is known by the name or URL it was sent with).
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,15 +23,12 @@ from stkg.graph.prefetch import prefetch
 from stkg.graph.writer import FactWriter, NullWriter, WriteSummary
 from stkg.ingest.build import BuiltDocument, build_document
 from stkg.ingest.errors import IngestError
-from stkg.ingest.extract.analysis import prepare_analyses
-from stkg.ingest.readers import Document, Limits, read_document
+from stkg.ingest.readers import Limits, read_document
 from stkg.ingest.readers.formats import INGEST_SUFFIXES
 from stkg.ontology.model import Ontology
 
 #: Suffixes a folder is searched for (the formats registry's ingestible formats).
 SUPPORTED_SUFFIXES = INGEST_SUFFIXES
-#: Documents read ahead and tokenised together (one Kiwi call, spread over its threads).
-ANALYSIS_BATCH = 16
 
 
 @dataclass
@@ -126,7 +122,7 @@ def _each(
 ) -> Iterator[DocumentResult]:
     # the next document is read and extracted in a background thread while the current
     # one is written: extraction is Python and Kiwi, the write waits on Neo4j
-    builds = _builds(paths, onto, limits, origins)
+    builds = (_build(path, onto, limits, origins.get(path)) for path in paths)
     for path, built, error in builds if writer.dry_run else prefetch(builds):
         if built is None:
             yield DocumentResult(path, "failed", error=error)
@@ -142,57 +138,12 @@ def _each(
         yield result
 
 
-def _builds(
-    paths: Iterable[Path], onto: Ontology, limits: Limits, origins: Mapping[Path, str]
-) -> Iterator[tuple[Path, BuiltDocument | None, str | None]]:
-    """Each document's facts, or the reason it cannot be read, in order.
-
-    Documents are read ``ANALYSIS_BATCH`` at a time and their texts tokenised together
-    (:func:`~stkg.ingest.extract.analysis.prepare_analyses`: one Kiwi call spread over
-    its threads), then built one by one, each as it would be alone.
-    """
-    batch: list[Path] = []
-    for path in paths:
-        batch.append(path)
-        if len(batch) == ANALYSIS_BATCH:
-            yield from _build_batch(batch, onto, limits, origins)
-            batch = []
-    if batch:
-        yield from _build_batch(batch, onto, limits, origins)
-
-
-def _build_batch(
-    paths: list[Path], onto: Ontology, limits: Limits, origins: Mapping[Path, str]
-) -> Iterator[tuple[Path, BuiltDocument | None, str | None]]:
-    read: list[tuple[Path, Document | Exception]] = []
-    for path in paths:
-        try:
-            read.append((path, read_document(path, limits=limits)))
-        except IngestError as exc:  # reported in its turn
-            read.append((path, exc))
-        except Exception as exc:  # raised in its turn, after the documents before it
-            read.append((path, exc))
-            break
-    texts = [doc.text for _, doc in read if isinstance(doc, Document)]
-    # if the batch fails, each document is tokenised alone, and a failure is raised at
-    # the document that causes it, as without batching
-    with contextlib.suppress(Exception):
-        prepare_analyses(texts, onto)
-    for path, doc in read:
-        if isinstance(doc, IngestError):
-            yield path, None, str(doc)
-        elif isinstance(doc, Exception):
-            raise doc
-        else:
-            yield _build(path, doc, onto, origins.get(path))
-
-
 def _build(
-    path: Path, doc: Document, onto: Ontology, origin: str | None = None
+    path: Path, onto: Ontology, limits: Limits, origin: str | None = None
 ) -> tuple[Path, BuiltDocument | None, str | None]:
-    """The document's facts, or the reason they cannot be built (reported, not raised)."""
+    """The document's facts, or the reason it cannot be read (reported, not raised)."""
     try:
-        built = build_document(doc, onto)
+        built = build_document(read_document(path, limits=limits), onto)
     except IngestError as exc:
         return path, None, str(exc)
     if origin is not None:

@@ -7,13 +7,13 @@ mentions and the quantities (MONEY, COUNT, YEAR, YEAR_RANGE, DATE, PERCENT).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from stkg.ingest.nlp import Gazetteer, build_pipeline
-from stkg.ingest.nlp.tokenizer import TEXT_KEY, TOKENS_KEY, KiwiTokenizer, doc_text
+from stkg.ingest.nlp.tokenizer import TEXT_KEY, TOKENS_KEY, doc_text
 from stkg.ontology.model import Ontology
 
 #: Classes whose reference individuals and instances are looked for in running text.
@@ -113,12 +113,3 @@ class Analysis:
 def analyse(text: str, onto: Ontology) -> Analysis:
     """Tokenise and tag ``text`` with the pipeline built for ``onto``'s gazetteer."""
     return Analysis(build_pipeline(gazetteer_for(onto))(text))
-
-
-def prepare_analyses(texts: Sequence[str], onto: Ontology) -> None:
-    """Tokenise the texts of documents about to be analysed in one Kiwi call, across
-    documents (:meth:`~stkg.ingest.nlp.tokenizer.KiwiTokenizer.prepare`); ``analyse``
-    then takes each text's morphemes from there. The pipeline is built first, so the
-    gazetteer's words are in Kiwi's dictionary as they are for ``analyse``."""
-    tokenizer: KiwiTokenizer = build_pipeline(gazetteer_for(onto)).tokenizer
-    tokenizer.prepare(texts)

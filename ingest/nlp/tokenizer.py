@@ -132,27 +132,9 @@ class KiwiTokenizer:
     def __init__(self, vocab: Vocab, kiwi: Kiwi | None = None) -> None:
         self.vocab = vocab
         self.kiwi = kiwi or get_kiwi()
-        self._ready: dict[str, list[Any]] = {}
-        self._ready_lock = threading.Lock()
 
     def __call__(self, text: str) -> Doc:
-        with self._ready_lock:
-            morphs = self._ready.pop(text, None)
-        if morphs is None:
-            morphs = self.kiwi.tokenize(mask_markup(text))
-        return self._to_doc(text, morphs)
-
-    def prepare(self, texts: Iterable[str]) -> None:
-        """Tokenise ``texts`` now, in one Kiwi call (its worker threads share them), for
-        the calls of this tokenizer that follow: documents read ahead in a batch.
-
-        Kiwi gives each text the same morphemes alone or in a list, so nothing changes
-        but the time. What an earlier call prepared and nobody asked for is dropped.
-        """
-        todo = list(dict.fromkeys(texts))
-        morphs = list(self.kiwi.tokenize([mask_markup(t) for t in todo])) if todo else []
-        with self._ready_lock:
-            self._ready = dict(zip(todo, morphs, strict=True))
+        return self._to_doc(text, self.kiwi.tokenize(mask_markup(text)))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
         """Tokenise many texts; Kiwi analyses them in parallel."""
