@@ -1,7 +1,13 @@
 """Conditional requests and the answer cache: the graph changes only when something writes.
 
+**Opt-in.** The app builds what this module holds only when ``STKG_API_CACHE_BYTES`` is
+above 0 (``api/app.py``); at 0, the default, no route has these dependencies, no request
+reads the graph version and no answer carries an ETag: each request runs its route's
+queries and nothing else.
+
 Every committed write advances the graph version (:mod:`stkg.graph.version`), in Neo4j
-itself, so a write by the CLI or another API worker is seen here too. From it:
+itself, so a write by the CLI or another API worker is seen here too (writes advance it
+whether or not any API caches: a writing process cannot know). From it:
 
 - **ETags.** A successful GET answer carries a strong ``ETag`` derived from the graph
   version's tag, the code (:func:`answer_epoch`), the base URL, the path, the query

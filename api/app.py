@@ -82,19 +82,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    install_answered(app)
     app.state.metrics = create_metrics()
     app.state.analyst_pool = pool = AnalystPool(settings.api_cypher_concurrency)
     app.state.metrics.cypher_slots.set_function(lambda: pool.in_use)
-    app.state.answers = _answers(app, settings)
+    # the answer cache is opt-in (STKG_API_CACHE_BYTES > 0); off, no request reads the
+    # graph version and the routes run exactly as they would without this module
+    app.state.answers = answers = _answers(app, settings) if settings.api_cache_bytes else None
     # the GET routes whose answer the graph alone decides: ETag, 304, the answer cache
     # (not /documents/{id}/context, which re-reads the ingested file from disk)
-    by_graph: dict[str, Any] = {
-        "dependencies": [Depends(conditional_get)],
-        "responses": NOT_MODIFIED,
-    }
+    by_graph: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
+    written: dict[str, Any] = {}
+    if answers is not None:
+        install_answered(app)
+        by_graph = {"dependencies": [Depends(conditional_get)], "responses": NOT_MODIFIED}
+        # before the route's own dependencies: a kept answer takes no analyst slot
+        kept = {"dependencies": [Depends(cypher.kept_answer)]}
+        written = {"dependencies": [Depends(after_write)]}
     app.include_router(queries.build_router(), **by_graph)
-    app.include_router(cypher.router)
+    app.include_router(cypher.router, **kept)
     # /entities/{id}/programmes before /entities/{id}: ids may contain "/" (IRIs)
     app.include_router(programmes.router, **by_graph)
     app.include_router(entities.router, **by_graph)
@@ -106,7 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(history.router, **by_graph)
     app.include_router(technologies.router, **by_graph)
     app.include_router(search.router, **by_graph)
-    app.include_router(admin.router, dependencies=[Depends(after_write)])
+    app.include_router(admin.router, **written)
     app.include_router(service.router)
     _add_middleware(app, settings)
     install_openapi(app)
@@ -127,9 +133,11 @@ def _answers(app: FastAPI, settings: Settings) -> Answers:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Innermost first: the cache headers, HEAD as GET, the body limit, then CORS, then
-    metrics around everything."""
-    app.add_middleware(CacheHeaders, answers=app.state.answers)
+    """Innermost first: the cache headers (when the answer cache is on), HEAD as GET, the
+    body limit, then CORS, then metrics around everything."""
+    answers: Answers | None = app.state.answers
+    if answers is not None:
+        app.add_middleware(CacheHeaders, answers=answers)
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, max_body=settings.api_max_body)
     if settings.api_cors_origins:
@@ -138,6 +146,6 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             allow_origins=settings.api_cors_origins,
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type", "X-API-Key"],
-            expose_headers=["Link", "Retry-After", "ETag"],
+            expose_headers=["Link", "Retry-After", *(["ETag"] if answers else [])],
         )
     app.add_middleware(RequestMetrics, metrics=app.state.metrics)

@@ -108,11 +108,11 @@ class Settings(BaseSettings):
         description="Seconds in the Retry-After of a 429 when every /cypher slot is taken.",
     )
     api_cache_bytes: int = Field(
-        default=64 * 1024 * 1024,
+        default=0,
         ge=0,
         description="Bytes of serialised answers each API process keeps (an LRU keyed by "
-        "route, parameters, format and graph version); 0 disables the cache (ETags and "
-        "304s stay on).",
+        "route, parameters, format and graph version), with ETags and 304s on GET; 0 (the "
+        "default) turns all of it off: no ETags, no graph version read by any request.",
     )
     api_version_max_age: float = Field(
         default=0.0,

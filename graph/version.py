@@ -9,14 +9,20 @@ still holds. The tag, not the counter, identifies a state: it is drawn anew by e
 write, so a counter set back by a wipe or a restore never makes an old answer look
 current.
 
+Writes advance it whether or not any API keeps answers (``STKG_API_CACHE_BYTES``): the
+process that writes — ``stkg ingest``, a sync, another API worker — cannot know whether
+some API process caches, and an answer kept across a write it never saw would be stale.
+It costs one small statement at the end of each write transaction (BENCHMARKS.md).
+
 Two ways to read it:
 
 - **With an answer** (:class:`VersionProbe`): while a probe is set (:data:`PROBE`, a
-  context variable the API sets for a request), the first read transaction of that
-  request reads the version as its first statement, in the same transaction as the
-  answer's own query — no transaction of its own (one small statement more, about a
-  quarter of a millisecond on loopback), and the answer's data is never older
-  than the version it is labelled with.
+  context variable the API sets for a request when its answer cache is on; never
+  otherwise, so with the cache off no read transaction reads the version), the first
+  read transaction of that request reads the version as its first statement, in the
+  same transaction as the answer's own query — no transaction of its own (one small
+  statement more, about a quarter of a millisecond on loopback), and the answer's data
+  is never older than the version it is labelled with.
 - **Alone, once** (:func:`read_version_once`): one explicit transaction, one attempt,
   never retried — what the API asks before giving a kept answer or a 304.
 

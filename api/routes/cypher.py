@@ -7,9 +7,9 @@ never retried), in a slot of the analyst pool (``stkg.api.analyst``); its own fa
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -31,7 +31,8 @@ class CypherRequest(BaseModel):
 
 async def kept_answer(request: Request, answers: AnswersDep) -> None:
     """The answer kept for this query at this graph version, before a slot is taken
-    (:func:`stkg.api.answers.cached_cypher`); an invalid body is left to the route's 422."""
+    (:func:`stkg.api.answers.cached_cypher`); an invalid body is left to the route's 422.
+    A dependency of the router only when the answer cache is on (``api/app.py``)."""
     try:
         body = CypherRequest.model_validate(await request.json())
     except ValueError:
@@ -47,9 +48,9 @@ async def kept_answer(request: Request, answers: AnswersDep) -> None:
     "limit of one transaction. Writes, schema changes, LOAD CSV, CALL … IN TRANSACTIONS and "
     "procedures other than schema introspection and full-text search are refused with 403. "
     "At most `STKG_API_CYPHER_CONCURRENCY` queries run at once; one more gets 429 with "
-    "Retry-After. The same query with the same parameters and row cap is answered from "
-    "the API's answer cache until the graph changes (not a query reading the clock or "
-    "random values).",
+    "Retry-After. With the answer cache on (`STKG_API_CACHE_BYTES`), the same query with "
+    "the same parameters and row cap is answered from it until the graph changes (not a "
+    "query reading the clock or random values).",
     responses={
         400: {"description": "invalid Cypher"},
         403: {"description": "not read-only"},
@@ -63,7 +64,6 @@ async def run_cypher(
     graph: GraphDep,
     settings: SettingsDep,
     metrics: MetricsDep,
-    _kept: Annotated[None, Depends(kept_answer)],
     slot: AnalystSlotDep,
     body: CypherRequest,
 ) -> Response:

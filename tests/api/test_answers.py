@@ -1,7 +1,10 @@
 """Conditional requests and the answer cache (issue 20): ETags, 304s, kept answers, and
 no stale answer after any kind of write — including one made by another process.
 
-The graph here is synced (the version node exists) and holds one small document. Each
+The cache is opt-in (``api_cache_bytes``, 0 by default): these tests turn it on, except
+the ones about the default, which check that with it off a request runs its route's
+statements and nothing else (counted at the driver, every statement any transaction
+runs). The graph here is synced (the version node exists) and holds one small document. Each
 write test asks a question, checks that the ETag revalidates (304), writes the way one
 write path does, and asks again with the old ETag: the answer must be the new one (200,
 a new ETag). Whether a query ran is read from the app's own Prometheus metrics.
@@ -20,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
+import neo4j
 import pytest
 from api_helpers import is_problem
 from fastapi.testclient import TestClient
@@ -32,6 +36,7 @@ from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.backup import backup, restore
+from stkg.graph.cypher import version as version_q
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.feeds import FeedRecords
 from stkg.graph.rdf import import_rdf
@@ -42,6 +47,8 @@ from stkg.ontology.model import load_ontology
 from stkg.ontology.search_expressions import load_for_ontology
 
 KEY = "answers-key-5d1e0b7a"
+#: the answer cache these tests turn on (it is off by default)
+CACHE_BYTES = 64 * 1024 * 1024
 MOTIE = "organization:산업통상자원부"
 ORG_LIST = "/classes/Organization/entities?_size=500"
 ENTITY_ROUTE = "/entities/{id:path}"
@@ -77,7 +84,9 @@ def other(neo4j_settings: Settings, synced: Graph) -> Iterator[Graph]:
 
 @pytest.fixture(scope="module")
 def settings(neo4j_settings: Settings) -> Settings:
-    return neo4j_settings.model_copy(update={"api_keys": [SecretStr(KEY)]})
+    return neo4j_settings.model_copy(
+        update={"api_keys": [SecretStr(KEY)], "api_cache_bytes": CACHE_BYTES}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -446,15 +455,72 @@ def test_a_failed_write_leaves_the_version(other: Graph) -> None:
 # -- settings ------------------------------------------------------------------------------
 
 
-def test_a_cache_of_zero_bytes_keeps_nothing(settings: Settings, synced: Graph) -> None:
-    with TestClient(create_app(settings.model_copy(update={"api_cache_bytes": 0}))) as c:
-        url = f"/entities/{MOTIE}"
-        first = c.get(url)
-        ran = queries_run(c, ENTITY_ROUTE)
-        assert c.get(url).content == first.content
-        assert queries_run(c, ENTITY_ROUTE) > ran, "asked again"
-        # ETags and 304s stay on
-        assert c.get(url, headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every statement the driver runs from now on, in any thread and any kind of
+    transaction (managed, explicit, auto-commit), in order."""
+    ran: list[str] = []
+    for cls in (neo4j.ManagedTransaction, neo4j.Transaction, neo4j.Session):
+        original = cls.run
+
+        def counted(self: object, query: object, *args: object, _run=original, **kw: object):  # type: ignore[no-untyped-def]
+            ran.append(str(getattr(query, "text", query)))
+            return _run(self, query, *args, **kw)
+
+        monkeypatch.setattr(cls, "run", counted)
+    return ran
+
+
+def test_the_cache_is_off_by_default() -> None:
+    assert Settings.model_fields["api_cache_bytes"].default == 0
+
+
+def test_with_the_cache_off_a_request_runs_its_route_and_nothing_else(
+    neo4j_settings: Settings, settings: Settings, synced: Graph, statements: list[str]
+) -> None:
+    """Off (the default): no ETag, no 304, nothing kept, and no version read — the
+    request's statements are its route's, one fewer than the same miss with the cache on
+    (whose first transaction reads the version first, as the hook sees)."""
+    url = f"/entities/{MOTIE}"
+    off_settings = settings.model_copy(update={"api_cache_bytes": 0})
+    assert neo4j_settings.api_cache_bytes == 0
+    with TestClient(create_app(off_settings)) as off, TestClient(create_app(settings)) as on:
+        off.get(url)  # warm: the first request of an app may look things up once
+        on_first = on.get(url)
+        etag = on_first.headers["etag"]
+
+        statements.clear()
+        first = off.get(url)
+        off_ran = list(statements)
+        assert first.status_code == 200
+        assert "etag" not in first.headers and "cache-control" not in first.headers
+        assert off_ran, "the hook sees the route's statements"
+        assert version_q.READ not in off_ran, "no version read with the cache off"
+        assert not any("GraphVersion" in text for text in off_ran)
+
+        ran = queries_run(off, ENTITY_ROUTE)
+        statements.clear()
+        again = off.get(url, headers={"If-None-Match": etag})
+        assert again.status_code == 200 and again.content == first.content
+        assert statements == off_ran, "asked again, the same statements, nothing kept"
+        assert queries_run(off, ENTITY_ROUTE) > ran
+        body = {"query": "MATCH (o:Organization) RETURN count(o) AS n", "params": {}}
+        attempts = cypher_attempts(off)
+        off.post("/cypher", json=body)
+        statements.clear()
+        off.post("/cypher", json=body)
+        assert cypher_attempts(off) == attempts + 2, "no /cypher answer kept"
+        assert version_q.READ not in statements
+        spec = off.get("/openapi.json").json()
+        assert "304" not in spec["paths"]["/entities/{id}"]["get"]["responses"]
+
+        # the same miss with the cache on: the version read, first, in the route's own
+        # transaction — one statement more, nothing else
+        statements.clear()
+        on_miss = on.get(url, headers={"X-API-Key": "another-key-0001"})  # a key of its own
+        assert on_miss.status_code == 200 and on_miss.headers["etag"]
+        assert statements[0] == version_q.READ
+        assert statements[1:] == off_ran
 
 
 def test_the_cache_is_bounded_in_bytes() -> None:
