@@ -140,14 +140,15 @@ def _throughput_table(result: Result) -> list[str]:
 
 def _cached_table(result: Result) -> list[str]:
     """The same questions repeated of an API with the answer cache on, beside the
-    uncached figures above (that API ran with ``STKG_API_CACHE_BYTES=0``)."""
+    uncached figures above (that API ran with the cache off, the default)."""
     c = result.config
     out = [
-        f"Cached: each question repeated, of a second API process with the answer cache on "
-        f"(the API above ran with `STKG_API_CACHE_BYTES=0`). Sequential: {c.requests} "
-        "requests after 20 warm-ups, then as many conditional requests sending the answer's "
+        "Cached: each question repeated, of a second API process with the answer cache on "
+        "(`STKG_API_CACHE_BYTES` > 0; the API above ran with it off, the default). "
+        f"Sequential: {c.requests} requests after 20 warm-ups, then as many conditional "
+        "requests sending the answer's "
         f"ETag (`If-None-Match`); throughput: `wrk -t2 -c{c.connections}`, {c.seconds} s "
-        "each. Every request still reads the graph version from Neo4j:",
+        "each. A kept answer and a 304 each still read the graph version from Neo4j:",
         "",
         "| query | cached p50 | cached p99 | cached / uncached p50 | 304 p50 | 304 rate "
         "| cached req/s | 304 req/s | cached / uncached req/s |",
