@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 
 from fastapi.testclient import TestClient
 
@@ -31,6 +32,34 @@ def test_not_ready_is_a_503_problem_with_retry_after() -> None:
     assert (
         body["status"] == 503 and body["instance"] == "/ready" and "Traceback" not in body["detail"]
     )
+
+
+def test_a_read_while_neo4j_is_away_is_retried_once() -> None:
+    """An outage answers 503 after one retry, never two: each request connects twice
+    (counted at a listener that accepts and drops, as a Neo4j going away does)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[int] = []
+
+    def drop() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.append(1)
+            conn.close()
+
+    threading.Thread(target=drop, daemon=True).start()
+    port = listener.getsockname()[1]
+    try:
+        with TestClient(create_app(Settings(neo4j_uri=f"bolt://127.0.0.1:{port}"))) as client:
+            for _ in range(4):
+                accepted.clear()
+                response = client.get("/queries/editions")
+                assert response.status_code == 503 and response.headers["retry-after"]
+                assert len(accepted) == 2, f"{len(accepted)} connections: one retry, no more"
+    finally:
+        listener.close()
 
 
 def test_unknown_route_is_a_problem() -> None:
