@@ -21,6 +21,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import neo4j
@@ -463,7 +464,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for cls in (neo4j.ManagedTransaction, neo4j.Transaction, neo4j.Session):
         original = cls.run
 
-        def counted(self: object, query: object, *args: object, _run=original, **kw: object):  # type: ignore[no-untyped-def]
+        def counted(self: Any, query: Any, *args: Any, _run: Any = original, **kw: Any) -> Any:
             ran.append(str(getattr(query, "text", query)))
             return _run(self, query, *args, **kw)
 
