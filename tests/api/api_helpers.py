@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import httpx
 
 EDITION_2021 = "edition:중소기업기술로드맵@2021"
@@ -16,3 +18,12 @@ def is_problem(response: httpx.Response, status: int) -> bool:
         and response.headers["content-type"] == "application/problem+json"
         and response.json()["status"] == status
     )
+
+
+@dataclass
+class DroppingListener:
+    """A port that accepts connections and drops them at once, as a Neo4j going away does;
+    ``accepted`` counts the connection attempts."""
+
+    port: int
+    accepted: list[int]

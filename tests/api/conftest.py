@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
+from api_helpers import DroppingListener
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
@@ -17,3 +20,24 @@ def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
     """The app on the seeded test graph (once per module)."""
     with TestClient(create_app(neo4j_settings)) as c:
         yield c
+
+
+@pytest.fixture
+def dropping_listener() -> Iterator[DroppingListener]:
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[int] = []
+
+    def drop() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.append(1)
+            conn.close()
+
+    threading.Thread(target=drop, daemon=True).start()
+    try:
+        yield DroppingListener(listener.getsockname()[1], accepted)
+    finally:
+        listener.close()

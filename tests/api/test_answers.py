@@ -15,10 +15,8 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from typing import Any
 import httpx
 import neo4j
 import pytest
-from api_helpers import is_problem
+from api_helpers import DroppingListener, is_problem
 from fastapi.testclient import TestClient
 from neo4j.exceptions import ClientError
 from pydantic import SecretStr
@@ -238,28 +236,18 @@ def test_a_miss_reads_the_version_in_its_own_transaction(client: TestClient) -> 
     assert clock.reads == reads + 1, "the kept answer confirmed the version once"
 
 
-def test_a_failed_version_read_is_not_retried(settings: Settings, synced: Graph) -> None:
+def test_a_failed_version_read_is_not_retried(
+    settings: Settings, synced: Graph, dropping_listener: DroppingListener
+) -> None:
     """Neo4j away while a kept answer is asked for: the version read is made once, never
     retried (a retried read would connect again), and the answer is a 503 at once."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    accepted: list[int] = []
-
-    def refuse() -> None:  # accepts, then drops: a Bolt handshake that never completes
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            accepted.append(1)
-            conn.close()
-
-    threading.Thread(target=refuse, daemon=True).start()
+    accepted = dropping_listener.accepted
     url = f"/entities/{MOTIE}"
     with TestClient(create_app(settings)) as c:
         etag = c.get(url).headers["etag"]
         app = c.app
         working = app.state.graph  # type: ignore[attr-defined]
-        port = listener.getsockname()[1]
+        port = dropping_listener.port
         away = new_driver(settings, uri=f"bolt://127.0.0.1:{port}", max_transaction_retry_time=5.0)
         app.state.graph = Graph(away, settings.neo4j_database)  # type: ignore[attr-defined]
         try:
@@ -272,7 +260,6 @@ def test_a_failed_version_read_is_not_retried(settings: Settings, synced: Graph)
         finally:
             app.state.graph = working  # type: ignore[attr-defined]
             away.close()
-            listener.close()
 
 
 # -- POST /cypher ----------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
 
+from api_helpers import DroppingListener
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
@@ -34,32 +34,17 @@ def test_not_ready_is_a_503_problem_with_retry_after() -> None:
     )
 
 
-def test_a_read_while_neo4j_is_away_is_retried_once() -> None:
+def test_a_read_while_neo4j_is_away_is_retried_once(dropping_listener: DroppingListener) -> None:
     """An outage answers 503 after one retry, never two: each request connects twice
     (counted at a listener that accepts and drops, as a Neo4j going away does)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    accepted: list[int] = []
-
-    def drop() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            accepted.append(1)
-            conn.close()
-
-    threading.Thread(target=drop, daemon=True).start()
-    port = listener.getsockname()[1]
-    try:
-        with TestClient(create_app(Settings(neo4j_uri=f"bolt://127.0.0.1:{port}"))) as client:
-            for _ in range(4):
-                accepted.clear()
-                response = client.get("/queries/editions")
-                assert response.status_code == 503 and response.headers["retry-after"]
-                assert len(accepted) == 2, f"{len(accepted)} connections: one retry, no more"
-    finally:
-        listener.close()
+    accepted = dropping_listener.accepted
+    uri = f"bolt://127.0.0.1:{dropping_listener.port}"
+    with TestClient(create_app(Settings(neo4j_uri=uri))) as client:
+        for _ in range(4):
+            accepted.clear()
+            response = client.get("/queries/editions")
+            assert response.status_code == 503 and response.headers["retry-after"]
+            assert len(accepted) == 2, f"{len(accepted)} connections: one retry, no more"
 
 
 def test_unknown_route_is_a_problem() -> None:
