@@ -7,9 +7,15 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import is_nominal
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
+from stkg.ingest.nlp.tokenizer import is_common_noun
 
 #: Classes whose short names also serve as modifiers inside longer names.
 COMPOUND_SENSITIVE = ("Programme", "Policy")
+#: Endings that mark a short form as a programme's name, not an everyday noun.
+NAME_ENDINGS = ("사업", "프로그램", "개발", "R&D")
+#: Particles that make a noun an argument of the clause (object, subject, conjoined); 에
+#: is not one of them, since money goes to a programme with it (``기술혁신에 300억원``).
+CLAUSE_PARTICLES = frozenset(["JKO", "JKS", "JC"])
 
 
 def _continued(source: Source, end: int) -> bool:
@@ -21,6 +27,17 @@ def _continued(source: Source, end: int) -> bool:
     if doc[end - 1].whitespace_ == " " and doc[end].text in NOT_NAME_WORDS:
         return False
     return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
+
+
+def _in_a_clause(source: Source, text: str, start: int, end: int) -> bool:
+    """Whether a short name that is also an ordinary noun is used as one: qualified by a
+    clause or a genitive (``지속적인 기술혁신``, ``신기술의 상용화``) or taking a particle
+    (``상용화를 촉진``, ``기술혁신과 경제안보``)."""
+    doc = source.analysis
+    if " " in text or text.endswith(NAME_ENDINGS) or not is_common_noun(text):
+        return False  # a name of several words or with its head is used as a name
+    qualified = start > 0 and (doc[start - 1].tag_.endswith("ETM") or doc[start - 1].tag_ == "JKG")
+    return qualified or (end < len(doc) and doc[end].tag_ in CLAUSE_PARTICLES)
 
 
 class Mentions:
@@ -40,6 +57,8 @@ class Mentions:
             cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
             if cls in COMPOUND_SENSITIVE and _continued(source, ent.end):
                 continue  # "기술혁신" in "기술혁신 전략 로드맵" modifies a longer name
+            if cls in COMPOUND_SENSITIVE and _in_a_clause(source, ent.text, ent.start, ent.end):
+                continue
             # a short form two bodies used in turn names the one of the document's date
             ind = resolve(ctx.onto, cls, ent.text, on=source.date) or ind
             ctx.facts.node(

@@ -56,21 +56,17 @@ LONG_SUFFIXES = {
 #: Ministries and agencies: one-syllable suffixes, trusted only on a word of 3+ syllables
 #: whose last morpheme carries the suffix (not ``구매조건부``, where 부 is a suffix of its own).
 SHORT_SUFFIXES = {"부": 0.75, "청": 0.75, "처": 0.7}
-#: Common nouns that end like an institution (places, parts, requests).
-NOT_INSTITUTIONS = frozenset(
+#: Common nouns for a counterpart that end like an agency (``수요처``): a word they end
+#: (``해외수요처``) is one too.
+COUNTERPARTS = frozenset(
     [
-        "수요처",
-        "사용처",
-        "거래처",
-        "판매처",
-        "납품처",
-        "구매처",
-        "연락처",
-        "투자처",
-        "수출처",
-        "공급처",
-        "조달처",
-        "출처",
+        *("수요처", "사용처", "거래처", "판매처", "납품처", "구매처", "연락처", "투자처"),
+        *("수출처", "공급처", "조달처", "출처"),
+    ]
+)
+#: Common nouns that end like an institution (places, parts, requests).
+NOT_INSTITUTIONS = COUNTERPARTS | frozenset(
+    [
         "사무처",
         "대부분",
         "일부",
@@ -160,6 +156,8 @@ def institution_confidence(name: str, last_token: str) -> float | None:
             return None if stem in KIND_STEMS else confidence
     short = SHORT_SUFFIXES.get(name[-1])
     if short is not None and len(name) >= 3 and len(last_token) >= 2:
+        if last_token in COUNTERPARTS:
+            return None
         return short
     return None
 

@@ -2,15 +2,17 @@
 
 Entries come as plain ``(label, canonical_id, surface_forms)`` tuples so the ontology
 (labels and altLabels of reference individuals and vocabulary concepts) can feed them in
-directly. Each surface form becomes an EntityRuler phrase pattern and a Kiwi user word;
-spelling variants (with and without middle dots or spaces) are added so ``전기수소차``
+directly. Each surface form is found in the text by its characters (:meth:`Gazetteer.find`),
+whatever Kiwi makes of the words around it, and taught to Kiwi when Kiwi would otherwise
+break it into a particle or a verb; spelling variants (with and without middle dots or spaces) are added so ``전기수소차``
 and ``지능형 로봇`` find ``전기·수소차`` and ``지능형로봇``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ..normalize import MIDDLE_DOTS, split_parenthetical
@@ -83,6 +85,16 @@ class Gazetteer:
                     out.append({"label": e.label, "pattern": v, "id": e.canonical_id})
         return out
 
+    def find(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """``(start, end, label, canonical id)`` of each surface form printed in ``text``,
+        left to right, the longest at each place, none overlapping."""
+        for m in self._matcher()[0].finditer(text):
+            label, cid = self._matcher()[1][m.group()]
+            yield m.start(), m.end(), label, cid
+
+    def _matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+        return _compiled(self)
+
     def conflicts(self) -> dict[str, list[str]]:
         """Surface forms (as written) listed under more than one canonical id."""
         ids: dict[str, list[str]] = {}
@@ -92,3 +104,13 @@ class Gazetteer:
                 if e.canonical_id not in ids[f]:
                     ids[f].append(e.canonical_id)
         return {f: v for f, v in ids.items() if len(v) > 1}
+
+
+@lru_cache(maxsize=8)
+def _compiled(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One alternation of every pattern, longest first (so the longest wins at a place)."""
+    ids = {p["pattern"]: (p["label"], p["id"]) for p in gazetteer.patterns()}
+    if not ids:
+        return re.compile(r"(?!)"), ids
+    forms = sorted(ids, key=lambda f: (-len(f), f))
+    return re.compile("|".join(re.escape(f) for f in forms)), ids

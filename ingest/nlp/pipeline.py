@@ -1,4 +1,4 @@
-"""The Korean NLP pipeline: Kiwi tokenizer, gazetteer EntityRuler, quantity matcher.
+"""The Korean NLP pipeline: Kiwi tokenizer, gazetteer matcher, quantity matcher.
 
 ``build_pipeline(gazetteer)`` returns a spaCy ``Language`` whose ``doc.ents`` hold
 gazetteer mentions (``ent_id_`` = canonical id) and quantities (MONEY, YEAR_RANGE, YEAR,
@@ -62,6 +62,29 @@ def _register_extensions() -> None:
         Span.set_extension("counted", getter=_counted)
 
 
+class GazetteerComponent:
+    """Gazetteer names found by their characters, kept where they start and end on token
+    boundaries (``중소기업기술정보진흥원`` as one word or as four, as Kiwi reads it in its
+    sentence)."""
+
+    def __init__(self) -> None:
+        self.gazetteer = EMPTY_GAZETTEER
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, label, cid in self.gazetteer.find(doc_text(doc)):
+            span = doc.char_span(start, end, label=label, span_id=cid)
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans([*doc.ents, *spans])
+        return doc
+
+
+@Language.factory("stkg_gazetteer")
+def gazetteer_component(nlp: Language, name: str) -> GazetteerComponent:
+    return GazetteerComponent()
+
+
 @Language.component("stkg_quantities")
 def quantities_component(doc: Doc) -> Doc:
     """Add quantity entities found by regex on ``doc.text``, aligned to token boundaries.
@@ -95,16 +118,16 @@ def _with_counted_noun(doc: Doc, span: Span) -> Span:
 def build_pipeline(gazetteer: Gazetteer = EMPTY_GAZETTEER) -> Language:
     """A cached pipeline for ``gazetteer`` (hashable, so equal gazetteers share one).
 
-    Gazetteer surface forms go into Kiwi's user dictionary *before* the patterns are
-    tokenised, so patterns and text are segmented alike.
+    Gazetteer surface forms Kiwi would break into particles or verbs go into its user
+    dictionary; names are then found by their characters, so no tokenisation of theirs
+    has to agree with the text's.
     """
     _register_extensions()
     with _LOCK:
         nlp = spacy.blank("xx")
         nlp.tokenizer = KiwiTokenizer(nlp.vocab)
         add_user_words(gazetteer.surface_forms())
-        ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
-        ruler.add_patterns(gazetteer.patterns())  # type: ignore[attr-defined]
+        nlp.add_pipe("stkg_gazetteer").gazetteer = gazetteer  # type: ignore[attr-defined]
         nlp.add_pipe("stkg_quantities")
     return nlp
 

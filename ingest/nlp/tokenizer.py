@@ -29,6 +29,7 @@ __all__ = [
     "KiwiTokenizer",
     "add_user_words",
     "doc_text",
+    "is_common_noun",
     "get_kiwi",
     "mask_markup",
 ]
@@ -58,22 +59,44 @@ def get_kiwi() -> Kiwi:
 
 
 def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
-    """Add gazetteer surface forms to Kiwi's user dictionary; return how many were new.
-
-    Kiwi segments an unknown compound differently in isolation than in a sentence, so a
-    phrase pattern and its occurrence would not line up; known words are kept whole.
-    """
+    """Teach Kiwi the gazetteer words it would break into a particle or a verb; return how
+    many were new. Every word is remembered (:func:`is_user_word`), and so is whether Kiwi
+    reads it as an ordinary noun (:func:`is_common_noun`)."""
     kiwi = kiwi or get_kiwi()
     added = 0
     with _LOCK:
         known = _ADDED.setdefault(id(kiwi), set())
+        common = _COMMON.setdefault(id(kiwi), set())
         for word in _dictionary_words(words):
             if word in known:
                 continue
             known.add(word)
+            pieces = [(t.form, t.tag.split("-")[0]) for t in kiwi.tokenize(word)]
+            if "".join(form for form, _ in pieces) != word:
+                pieces = []
+            if len(pieces) > 1 and all(tag in _COMMON_PIECES for _, tag in pieces):
+                common.add(word)
+            if len(pieces) > 1 and all(tag in _NOUN_PIECES for _, tag in pieces):
+                # ``기술개발`` is 기술+개발 to Kiwi already; taught, it would be pulled out
+                # of a longer word (``기술개발과제`` read as 기술개발+과+제)
+                continue
             if kiwi.add_user_word(word, USER_WORD_TAG, USER_WORD_SCORE):
                 added += 1
     return added
+
+
+#: Kiwi tags of the pieces a compound of known nouns is made of.
+_NOUN_PIECES = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SN", "SH"})
+#: ... and of an ordinary (not proper) noun.
+_COMMON_PIECES = frozenset({"NNG", "XSN", "XPN"})
+_COMMON: dict[int, set[str]] = {}
+
+
+def is_common_noun(word: str, kiwi: Kiwi | None = None) -> bool:
+    """Whether ``word``, a gazetteer word, is a compound of ordinary nouns to Kiwi
+    (``상용화``, ``기술혁신``): a short name that is also everyday language. A word Kiwi
+    reads as one noun is not: it tags unknown words (``팁스``) as ordinary nouns too."""
+    return word in _COMMON.get(id(kiwi or get_kiwi()), ())
 
 
 def is_user_word(word: str, kiwi: Kiwi | None = None) -> bool:

@@ -1216,3 +1216,33 @@ def test_counts_of_a_topic_with_do_and_of_the_number_of_something(tmp_path, onto
 def test_words_that_order_a_texts_points_are_no_part_of_a_field(tmp_path, onto):
     text = "해양기술 로드맵에서 마지막 극지분야에서는 빙하 관측을 다룬다.\n"
     assert set(named(facts_of(tmp_path, onto, text), "StrategicField")) == {"극지"}
+
+
+def test_a_programme_name_runs_through_a_word_made_of_a_known_short_name(tmp_path, onto):
+    # 기술개발 is a word of reference names; 기술개발과제 must stay one word of this name
+    text = "중소벤처기업부는 올해 융합·도전적 기술개발과제 전담 지원사업을 새로 추진한다.\n"
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "융합·도전적 기술개발과제 전담 지원사업" in programmes
+    assert not any(
+        n.endswith("기술") for n in named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    )
+
+
+def test_a_word_ending_in_a_counterpart_noun_is_no_agency(tmp_path, onto):
+    text = "중소벤처기업부는 국내수요처 및 해외구매처 연계 과제의 부담금을 낮춘다.\n"
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "해외구매처" not in orgs and "국내수요처" not in orgs
+
+
+def test_a_short_programme_name_used_as_an_everyday_noun_is_no_mention(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 지속적인 기술혁신과 신제품의 상용화 및 확산을 돕는다. "
+        "기업이 상용화를 앞당기도록 한다.\n"
+    )
+    assert named(facts_of(tmp_path, onto, text), "Programme") == {}
+    text = "중소벤처기업부는 올해 기술혁신 사업에 500억원을 지원한다.\n"
+    assert "기술혁신" in {
+        n
+        for p in named(facts_of(tmp_path, onto, text), "Programme").values()
+        for n in (p["name"], *(p.get("aliases") or ()))
+    }

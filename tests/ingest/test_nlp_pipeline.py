@@ -50,12 +50,11 @@ def test_particles_split_with_exact_offsets(nlp: Language) -> None:
     text = "연구진은 인공지능을 써서 드론·개인이동수단을  만들었다."
     doc = nlp(text)
     assert doc.text == text
-    words = [t.text for t in doc]
-    i = words.index("인공지능")
-    assert words[i + 1] == "을" and doc[i + 1].tag_.startswith("J")
-    assert doc[i].idx == text.index("인공지능을")
-    j = words.index("드론·개인이동수단")
-    assert words[j + 1] == "을"
+    ents = {e.text: e for e in doc.ents}
+    for name in ("인공지능", "드론·개인이동수단"):
+        ent = ents[name]  # the name, however many morphemes Kiwi makes of it
+        assert ent.start_char == text.index(name + "을")
+        assert doc[ent.end].text == "을" and doc[ent.end].tag_.startswith("J")
     for t in doc:
         assert text[t.idx : t.idx + len(t.text)] == t.text
 
@@ -159,3 +158,21 @@ def test_gazetteer_reports_forms_claimed_twice() -> None:
     g = Gazetteer.from_terms([("ORG", "org:a", ["공통"]), ("ORG", "org:b", ["공통", "비"])])
     assert g.conflicts() == {"공통": ["org:a", "org:b"]}
     assert [p["id"] for p in g.patterns() if p["pattern"] == "공통"] == ["org:a"]
+
+
+def test_a_name_is_found_however_kiwi_splits_it_in_its_sentence(gazetteer: Gazetteer) -> None:
+    # alone Kiwi reads the name as four nouns; glued to "=" in a caption, as one
+    for text in ("사진=중소기업기술정보진흥원", "중소기업기술정보진흥원은 공고했다"):
+        got = [m.canonical_id for m in extract(text, gazetteer) if m.label == "ORG"]
+        assert got == ["org:중소기업기술정보진흥원"], text
+
+
+def test_a_name_of_ordinary_nouns_is_not_pulled_out_of_a_longer_word() -> None:
+    # taught to Kiwi as one word, 공정혁신 would split 공정혁신과제 into 공정혁신+과+제
+    nlp = build_pipeline(Gazetteer.from_terms([("PROG", "prog:공정혁신", ["공정혁신"])]))
+    doc = nlp("올해 공정혁신과제 공모와 공정혁신 지원을 늘린다")
+    assert "과제" in [t.text for t in doc]
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PROG"][-1] == (
+        "공정혁신",
+        "prog:공정혁신",
+    )
