@@ -1,7 +1,7 @@
 """Roadmap and plan editions named in prose, in any outlet's wording.
 
 An edition is a noun phrase whose word ends in a plan head (…로드맵, …기본계획, …종합계획,
-…시행계획, …기획서, …정책서), or a quoted name ending in 로드맵/계획/전략/방안/청사진.
+…시행계획, …추진전략, …이행계획, …기획서, …정책서), or a quoted name ending in 로드맵/계획/전략/방안/청사진.
 The series is the name without its year; the year is a year or period printed just before
 it in the same sentence (``2022~2024 중소기업 기술로드맵``), else the year the document
 prints with the same series elsewhere, else the document's own year. A series that a
@@ -32,6 +32,9 @@ HEADS = (
     "전략로드맵",
     "진흥계획",
     "육성계획",
+    "추진전략",
+    "이행계획",
+    "실행계획",
     "기획서",
     "정책서",
 )
@@ -56,6 +59,11 @@ GENERIC = frozenset(
         "전략",
         "방안",
         "추진방안",
+        "추진전략",
+        "이행계획",
+        "실행계획",
+        "세부이행계획",
+        "세부실행계획",
         "세부",
         "추진계획",
         "발전전략",
@@ -114,7 +122,8 @@ class Editions:
         spans: list[tuple[int, int]] = []
         for phrase in source.phrases:
             if not any(
-                head in phrase.text for head in ("로드맵", "계획", "기획서", "정책서", *KNOWN_HEADS)
+                head in phrase.text
+                for head in ("로드맵", "계획", "전략", "기획서", "정책서", *KNOWN_HEADS)
             ):
                 continue
             words = phrase.words()
@@ -217,7 +226,11 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
     end = start + len(printed)
     lead = _LEADING_YEAR.match(printed)
     series = printed[lead.end() :] if lead else printed
-    substantive = [w for w in series.split()[:-1] if name_key(w) not in GENERIC_QUALIFIERS]
+    substantive = [
+        w  # ``부처별``, ``기관별``: a word that distributes names no series
+        for w in series.split()[:-1]
+        if name_key(w) not in GENERIC_QUALIFIERS and not w.endswith("별")
+    ]
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
         return None
     if name_key(series) in GENERIC or len(name_key(series)) < 4:

@@ -100,17 +100,15 @@ def is_common_noun(word: str, kiwi: Kiwi | None = None) -> bool:
 
 
 def is_user_word(word: str, kiwi: Kiwi | None = None) -> bool:
-    """Whether ``word`` was taught to Kiwi from the gazetteer (so Kiwi's NNP tag on it says
-    nothing about it being a proper noun)."""
+    """Whether ``word`` is a word of the gazetteer, taught to Kiwi or not (so Kiwi's NNP tag
+    on it says nothing about it being a proper noun)."""
     return word in _ADDED.get(id(kiwi or get_kiwi()), ())
 
 
 def _dictionary_words(forms: Iterable[str]) -> Iterator[str]:
-    """Space-free Hangul words to teach Kiwi: a multi-word form is added word by word.
-
-    Kiwi would keep a multi-word entry as one morpheme when it stands alone (the pattern)
-    but not always inside a sentence, so its words are added separately instead.
-    """
+    """Space-free Hangul words to teach Kiwi: a multi-word form is added word by word
+    (an entry with a space would be one morpheme when it stands alone but not always inside
+    a sentence)."""
     for form in forms:
         for word in form.split():
             if re.search(r"[가-힣]", word):

@@ -1246,3 +1246,16 @@ def test_a_short_programme_name_used_as_an_everyday_noun_is_no_mention(tmp_path,
         for p in named(facts_of(tmp_path, onto, text), "Programme").values()
         for n in (p["name"], *(p.get("aliases") or ()))
     }
+
+
+def test_a_strategy_or_an_action_plan_is_an_edition_and_a_bare_one_is_not(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n과기정통부는 해양로봇 기술혁신 추진전략과 심해탐사 세부 이행계획을 "
+        "발표했다. 부처별 추진전략과 세부 실행계획은 예산과 함께 하반기에 나온다.\n"
+    )
+    editions = [
+        n.props.get("name")
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    ]
+    assert sorted(editions) == ["심해탐사 세부 이행계획", "해양로봇 기술혁신 추진전략"]
