@@ -1,7 +1,8 @@
 """Roadmap and plan editions named in prose, in any outlet's wording.
 
 An edition is a noun phrase whose word ends in a plan head (…로드맵, …기본계획, …종합계획,
-…시행계획, …추진전략, …이행계획, …기획서, …정책서), or a quoted name ending in 로드맵/계획/전략/방안/청사진.
+…시행계획, …추진전략, …이행계획, …기획서, …정책서), or a quoted name ending in
+로드맵/계획/전략/방안/청사진.
 The series is the name without its year; the year is a year or period printed just before
 it in the same sentence (``2022~2024 중소기업 기술로드맵``), else the year the document
 prints with the same series elsewhere, else the document's own year. A series that a

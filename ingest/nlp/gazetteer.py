@@ -4,16 +4,17 @@ Entries come as plain ``(label, canonical_id, surface_forms)`` tuples so the ont
 (labels and altLabels of reference individuals and vocabulary concepts) can feed them in
 directly. Each surface form is found in the text by its characters (:meth:`Gazetteer.find`),
 whatever Kiwi makes of the words around it, and taught to Kiwi when Kiwi would otherwise
-break it into a particle or a verb; spelling variants (with and without middle dots or spaces) are added so ``전기수소차``
-and ``지능형 로봇`` find ``전기·수소차`` and ``지능형로봇``.
+break it into a particle or a verb; spelling variants (with and without middle dots or
+spaces) are added so ``전기수소차`` and ``지능형 로봇`` find ``전기·수소차`` and
+``지능형로봇``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..normalize import MIDDLE_DOTS, split_parenthetical
 
@@ -88,12 +89,10 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """``(start, end, label, canonical id)`` of each surface form printed in ``text``,
         left to right, the longest at each place, none overlapping."""
-        for m in self._matcher()[0].finditer(text):
-            label, cid = self._matcher()[1][m.group()]
+        pattern, ids = _compiled(self)
+        for m in pattern.finditer(text):
+            label, cid = ids[m.group()]
             yield m.start(), m.end(), label, cid
-
-    def _matcher(self) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-        return _compiled(self)
 
     def conflicts(self) -> dict[str, list[str]]:
         """Surface forms (as written) listed under more than one canonical id."""

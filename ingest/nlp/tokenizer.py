@@ -29,8 +29,8 @@ __all__ = [
     "KiwiTokenizer",
     "add_user_words",
     "doc_text",
-    "is_common_noun",
     "get_kiwi",
+    "is_common_noun",
     "mask_markup",
 ]
 
