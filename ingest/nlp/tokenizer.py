@@ -67,13 +67,12 @@ def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
     with _LOCK:
         known = _ADDED.setdefault(id(kiwi), set())
         common = _COMMON.setdefault(id(kiwi), set())
-        for word in _dictionary_words(words):
-            if word in known:
-                continue
+        new = list(dict.fromkeys(w for w in _dictionary_words(words) if w not in known))
+        # every word is read before any is taught: Kiwi rebuilds its model on the first
+        # analysis after a change, so reading and teaching in turn costs seconds per word
+        readings = [_pieces(word, kiwi) for word in new]
+        for word, pieces in zip(new, readings, strict=True):
             known.add(word)
-            pieces = [(t.form, t.tag.split("-")[0]) for t in kiwi.tokenize(word)]
-            if "".join(form for form, _ in pieces) != word:
-                pieces = []
             if len(pieces) > 1 and all(tag in _COMMON_PIECES for _, tag in pieces):
                 common.add(word)
             if len(pieces) > 1 and all(tag in _NOUN_PIECES for _, tag in pieces):
@@ -83,6 +82,13 @@ def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
             if kiwi.add_user_word(word, USER_WORD_TAG, USER_WORD_SCORE):
                 added += 1
     return added
+
+
+def _pieces(word: str, kiwi: Kiwi) -> list[tuple[str, str]]:
+    """Kiwi's reading of ``word`` alone as (form, tag) pieces; empty when the pieces do not
+    spell the word (Kiwi restored a contracted ending)."""
+    pieces = [(t.form, t.tag.split("-")[0]) for t in kiwi.tokenize(word)]
+    return pieces if "".join(form for form, _ in pieces) == word else []
 
 
 #: Kiwi tags of the pieces a compound of known nouns is made of.
