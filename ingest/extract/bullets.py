@@ -113,6 +113,11 @@ class Bullets:
             if group and "\n" not in text[last_start : group.start()]:
                 phrase_end = group.end()  # the last item runs up to its group's label
             items[-1] = (last_start, text[last_start:phrase_end])
+            if _VERB_AFTER.match(text, phrase_end):
+                items.pop()  # ``③ 도출된 총 1,600여개의 …``: a clause, not a listed name
+                if len(items) < 2:
+                    continue
+                phrase_end = items[-1][0] + len(items[-1][1])
             for sub, end in _sublists(items, phrase_end):
                 _list(source, run.start(), sub, end)
 
@@ -171,6 +176,9 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             )
 
 
+#: A verb ending right after the last item's noun phrase: the marker opens a clause
+#: (``③ 도출된``, ``④ 분석한``), not a name.
+_VERB_AFTER = re.compile(r"(?:된|한|하는|되는|할|될|하여|되어|해)(?=\s|$)")
 #: An amount in brackets after an item: ``(36억원)``, ``(37억5000만원)``.
 _MONEY = (
     r"\s*[(（]\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원\s*[)）]"

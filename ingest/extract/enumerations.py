@@ -92,7 +92,11 @@ class Enumerations:
         doc = source.analysis
         phrases = source.phrases
         i = 0
+        contact = _contact_spans(text_of(doc))
         while i < len(phrases):
+            if any(a <= phrases[i].start_char < b for a, b in contact):
+                i += 1  # ``우주기술과 박경수 과장(02-…)``: who to call, no list of things
+                continue
             if cue_class(phrases[i].text) and len(phrases[i].text) <= 3:
                 i += 1  # a cue word alone (``12개 품목, B 분야``) ends a count, it starts no list
                 continue
@@ -153,6 +157,24 @@ class Enumerations:
 
 #: Classes a known item can type its uncued list with.
 KNOWN_KINDS = ("Programme",)
+
+
+#: A telephone number (``02-2110-2430``, ``044-204-7000``): the line is a press contact.
+_PHONE = re.compile(r"(?<!\d)0\d{1,2}[-)]\s?\d{3,4}-\d{4}(?!\d)")
+
+
+def _contact_spans(text: str) -> list[tuple[int, int]]:
+    """The stretch of line around each telephone number (a release's contacts: a unit,
+    a name, a title), no farther than :data:`CONTACT_REACH` characters from it."""
+    spans = []
+    for m in _PHONE.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - CONTACT_REACH)
+        end = text.find("\n", m.end())
+        spans.append((start, min(len(text) if end < 0 else end, m.end() + CONTACT_REACH)))
+    return spans
+
+
+CONTACT_REACH = 40
 
 
 def _known_kind(source: Source, items: list[Item]) -> str | None:

@@ -19,9 +19,12 @@ from stkg.ingest.extract.resolve import Found, add_entity
 TYPED = frozenset({"StrategicField", "StrategicProduct", "CoreTechnology"})
 _CUE_HEADS = "|".join(sorted({h for h, c in CUE_CLASSES if c in TYPED}, key=len, reverse=True))
 #: The cue: a cue noun right after the closing quote, then a particle, a space or a
-#: punctuation mark (``’ 기술을``, ``’ 분야에서``, ``’기술``).
+#: punctuation mark (``’ 기술을``, ``’ 분야에서``, ``’기술``). A particle ends the word: in
+#: ``’ 기술로드맵`` the cue is part of a longer noun (a roadmap), and types nothing.
 _CUE = re.compile(
-    rf"\s?(?P<cue>(?:{_CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|\s|[,.]|$)"
+    rf"\s?(?P<cue>(?:{_CUE_HEADS}))"
+    r"(?:별|(?:의|을|를|이|가|은|는|에서는|에서|에는|에도|에|으로는|으로서|으로|로는|로서|로"
+    r"|과|와|도|이다|이며|인|만|까지)(?![가-힣])|\s|[,.]|$)"
 )
 MAX_CHARS = 24
 EXTRACTOR = "quoted"

@@ -35,7 +35,11 @@ NOT_TECHNOLOGY_STEMS = (
     "기관",
     "업체",
     "대학",
+    "스타트업",
 )
+#: Words for bodies: a phrase holding one anywhere (``스타트업 스케일업·글로벌 스타트업
+#: 기술``) says whose technology it is or what it is for, not which technology.
+BODY_WORDS = ("기업", "기관", "업체", "대학", "스타트업")
 MIN_CHARS = 5
 MAX_CHARS = 30
 EXTRACTOR = "technologies"
@@ -74,4 +78,6 @@ def _technology(printed: str) -> str | None:
         return None
     if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
         return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's
+    if any(w.endswith(BODY_WORDS) for p in stem.split(" ") for w in re.split(r"[·ㆍ]", p)):
+        return None
     return name

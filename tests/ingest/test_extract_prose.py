@@ -1259,3 +1259,35 @@ def test_a_strategy_or_an_action_plan_is_an_edition_and_a_bare_one_is_not(tmp_pa
         if n.cls == "RoadmapEdition"
     ]
     assert sorted(editions) == ["심해탐사 세부 이행계획", "해양로봇 기술혁신 추진전략"]
+
+
+def test_a_press_contact_line_lists_no_technologies(tmp_path, onto):
+    text = (
+        "과기정통부는 심해탐사 로드맵을 확정했다.\n"
+        "문의: 해양기술과 김한결 과장(044-202-4711), 우주기술과 이솔 사무관(044-202-4712)\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "해양기술" not in named(facts, "CoreTechnology")
+    assert "우주기술" not in named(facts, "CoreTechnology")
+    text = "과기정통부는 해양기술과 우주기술 등 2개 분야를 지원한다.\n"
+    assert {"해양기술", "우주기술"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+
+
+def test_a_circled_number_that_opens_a_clause_lists_nothing(tmp_path, onto):
+    text = "특허청은 ① 심해로봇 기술 ② 해저케이블 진단기술 ③ 분석된 기술을 공개한다.\n"
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "분석" not in techs
+    assert {"심해로봇 기술", "해저케이블 진단기술"} <= set(techs)
+
+
+def test_a_quoted_word_before_a_longer_noun_is_not_typed_by_its_first_half(tmp_path, onto):
+    text = "‘소상공인’ 기술로드맵이 나왔다. ‘수중드론’ 기술을 개발한다.\n"
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "소상공인" not in techs
+    assert "수중드론" in techs
+
+
+def test_a_technology_phrase_naming_a_kind_of_body_is_no_technology(tmp_path, onto):
+    text = "정부는 해양 분야 스타트업 육성·글로벌 스타트업 기술을 확보한다.\n"
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert not any("스타트업" in name for name in techs)
