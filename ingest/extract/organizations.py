@@ -127,6 +127,8 @@ KIND_STEMS = frozenset(
         "대학",
         "국내",
         "국립",
+        # what a committee does, not whose it is (``특별위원회``, ``심의조정위원회``)
+        *("특별", "운영", "심의", "심의조정", "자문", "실무", "추진", "평가", "조정", "선정"),
     ]
 )
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``,

@@ -1291,3 +1291,14 @@ def test_a_technology_phrase_naming_a_kind_of_body_is_no_technology(tmp_path, on
     text = "정부는 해양 분야 스타트업 육성·글로벌 스타트업 기술을 확보한다.\n"
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert not any("스타트업" in name for name in techs)
+
+
+def test_a_committee_named_only_by_what_it_does_is_no_organisation(tmp_path, onto):
+    text = (
+        "과기정통부는 심해기술 로드맵을 발표했다.\n"
+        "과기정통부는 심해기술특별위원회를 열었다. 특별위원회는 운영위원회와 함께 "
+        "심의조정위원회의 안건을 검토했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "심해기술특별위원회" in orgs
+    assert not {"특별위원회", "운영위원회", "심의조정위원회"} & set(orgs)
