@@ -381,6 +381,8 @@ def _named_field(source: Source, item: Item) -> None:
         return
     if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
         return
+    if is_kind(re.sub(r"(?:기술|산업)$", "", item.text)):
+        return  # ``첨단산업 분야``, ``미래기술 분야``: a kind of field
     if _bulleted(source.analysis, item):
         return
     found = Found(
@@ -499,12 +501,22 @@ _TRAILING_CUE = re.compile(
 )
 
 
+#: 분야 or 부문 inside a phrase: ``딥테크 분야 스타트업``, ``극지로봇 분야 창업``. The words
+#: before it name a field; those after it what is done in that field.
+_INNER_CUE = re.compile(r"\s+(?P<cue>분야|부문)\s+(?=\S)")
+#: ... unless the phrase is a programme's name (``애플리케이션 분야 전용사업``).
+_NAMED_PROGRAMME = ("사업", "프로그램", "바우처")
+
+
 def _item(phrase: Phrase) -> Item:
     text = phrase.text
     start = phrase.start_char
     lead = _LEADING_WORDS.match(text)
     if lead:
         text, start = text[lead.end() :], start + lead.end()
+    inner = _INNER_CUE.search(text)
+    if inner and not text.endswith(_NAMED_PROGRAMME):
+        return Item(phrase, text[: inner.start()], start, inner["cue"])
     trailing = _TRAILING_CUE.search(text)
     if trailing:
         text = text[: trailing.start()]
@@ -674,7 +686,7 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if text in LONE_WORDS:
         return False
-    if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)", text) or len(text) < 2:
+    if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)|^제?\d+차$", text) or len(text) < 2:
         return False
     if cue_class(text) and len(text) <= 3:
         return False  # a cue word alone (품목, 분야) names no item

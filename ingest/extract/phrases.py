@@ -95,10 +95,11 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
     end = len(doc) if end is None else end
     i = start
     while i < end:
-        if not is_nominal(doc[i]) or doc[i].text in JOINERS:
+        ordinal = _ordinal_end(doc, i, end)
+        if ordinal is None and (not is_nominal(doc[i]) or doc[i].text in JOINERS):
             i += 1
             continue
-        j = i + 1
+        j = i + 1 if ordinal is None else ordinal + 1
         while j < end and is_nominal(doc[j]) and doc[j - 1].whitespace_ in ("", " "):
             unit_like = j + 1 < end and doc[j + 1].tag_ == "SL" and not doc[j].whitespace_
             if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR") and not unit_like:
@@ -111,6 +112,17 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
         if any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
             yield Phrase(doc, i, j)
         i = j
+
+
+def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
+    """The index of the first noun after an ordinal opening a name (``4차 산업혁명``,
+    ``제4차 산업혁명``, ``2차 전지``), or None when ``i`` opens none."""
+    k = i + 1 if doc[i].text == "제" and not doc[i].whitespace_ else i
+    if k + 2 >= end or doc[k].tag_ != "SN" or doc[k].whitespace_:
+        return None
+    if doc[k + 1].text != "차" or doc[k + 1].whitespace_ != " ":
+        return None
+    return k + 2 if doc[k + 2].tag_.split("+")[0] in NOMINAL_TAGS else None
 
 
 def _gloss_end(doc: Doc, j: int, end: int) -> int:

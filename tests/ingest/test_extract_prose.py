@@ -1302,3 +1302,25 @@ def test_a_committee_named_only_by_what_it_does_is_no_organisation(tmp_path, ont
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert "심해기술특별위원회" in orgs
     assert not {"특별위원회", "운영위원회", "심의조정위원회"} & set(orgs)
+
+
+def test_a_field_named_inside_a_phrase_before_what_is_done_in_it(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술로드맵을 발표했다.\n"
+        "정부는 해양드론 분야와 극지로봇 분야 창업에 가점을 주고, 심해광물 분야 스타트업을 "
+        "돕는다. 첨단산업 분야 전반에 걸쳐 지원하고, 해저자원 분야 전용사업도 연다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양드론", "극지로봇", "심해광물"} <= set(fields)
+    assert "첨단산업" not in fields and "해저자원" not in fields
+
+
+def test_an_ordinal_is_part_of_the_name_it_opens(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술로드맵을 발표했다.\n"
+        "정부는 인공지능(AI)·헬스케어 등 4차 산업혁명 분야 창업을 돕는다. 4차 산업의 "
+        "데이터를 쓴다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "4차 산업혁명" in fields
+    assert "산업혁명" not in fields and "4차" not in fields
