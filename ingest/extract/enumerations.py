@@ -119,6 +119,8 @@ class Enumerations:
             )
             known = None if cue else _known_kind(source, items)
             cue = cue or known
+            if cue != "Organization" and _mostly_institutions(items):
+                cue = "Organization"  # ``A연구원·B소재·C평가원 등``: B is a body like its peers
             if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
                 i = last + 1  # "태양광과 전력 저장 관련 기술": a pair stands or falls together
                 continue
@@ -153,6 +155,15 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+def _mostly_institutions(items: list[Item]) -> bool:
+    """Whether more than half the items are institutions by their shape (``…연구원``,
+    ``…평가관리원``): the list is one of bodies, whatever its cue says."""
+    bodies = sum(
+        institution_confidence(it.text, it.text.split()[-1]) is not None for it in items if it.text
+    )
+    return 2 * bodies > len(items)
 
 
 #: Classes a known item can type its uncued list with.

@@ -1324,3 +1324,14 @@ def test_an_ordinal_is_part_of_the_name_it_opens(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "4차 산업혁명" in fields
     assert "산업혁명" not in fields and "4차" not in fields
+
+
+def test_a_body_listed_among_institutions_is_one_too(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술로드맵을 발표했다.\n"
+        "한국심해과학기술원·한빛소재·한국해양평가관리원 등 500여명의 전문가가 참여했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    orgs = named(facts, "Organization")
+    assert {"한국심해과학기술원", "한빛소재", "한국해양평가관리원"} <= set(orgs)
+    assert "한빛소재" not in named(facts, "StrategicProduct")
