@@ -172,6 +172,8 @@ KNOWN_KINDS = ("Programme",)
 
 #: A telephone number (``02-2110-2430``, ``044-204-7000``): the line is a press contact.
 _PHONE = re.compile(r"(?<!\d)0\d{1,2}[-)]\s?\d{3,4}-\d{4}(?!\d)")
+#: How far from a telephone number its contact's unit, name and title are printed.
+CONTACT_REACH = 40
 
 
 def _contact_spans(text: str) -> list[tuple[int, int]]:
@@ -183,9 +185,6 @@ def _contact_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.end())
         spans.append((start, min(len(text) if end < 0 else end, m.end() + CONTACT_REACH)))
     return spans
-
-
-CONTACT_REACH = 40
 
 
 def _known_kind(source: Source, items: list[Item]) -> str | None:
