@@ -130,6 +130,34 @@ class Settings(BaseSettings):
         description="API keys for the write endpoints, comma-separated; empty disables them.",
     )
 
+    # --- SPARQL (GET/POST /sparql, stkg sparql) ----------------------------------------
+    sparql_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="Seconds a SPARQL query may take (a rebuild of the store included) "
+        "before it is answered 408.",
+    )
+    sparql_max_rows: int = Field(
+        default=10_000,
+        ge=1,
+        description="Most solutions (or triples) one SPARQL answer holds; more are dropped "
+        "and the answer says so (STKG-Truncated: true).",
+    )
+    sparql_concurrency: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="SPARQL queries evaluated at once; one more is answered 429. A query "
+        "past its timeout holds its slot until its evaluation ends.",
+    )
+    sparql_unversioned_max_age: float = Field(
+        default=2.0,
+        ge=0,
+        description="On a graph without a version node (no `ontology sync` ran): seconds "
+        "the SPARQL store is kept before a query rebuilds it.",
+    )
+
     # --- web sources (stkg ingest URL, stkg feed) ---------------------------------------
     web_timeout: float = Field(
         default=20.0, gt=0, description="Seconds to connect, or to wait for the next bytes."

@@ -1,0 +1,481 @@
+"""A read-only SPARQL 1.1 view of the instance graph: an embedded Oxigraph store.
+
+The store holds exactly what ``stkg export`` writes (:func:`stkg.graph.rdf.export_batches`,
+the same IRIs), the shipped ontology files (``ontology/*.ttl``: classes, properties, SKOS
+vocabularies, reference individuals) and what RDFS entailment adds to them:
+
+* ``?x rdf:type ?super`` for every superclass of a class ``?x`` is typed with
+  (``rdfs:subClassOf`` and ``owl:equivalentClass``, transitively; named classes only), so
+  a query for ``stkg:Entity`` or ``prov:Entity`` finds products;
+* ``?s ?super ?o`` for every superproperty of a property used in ``?s ?p ?o``
+  (``rdfs:subPropertyOf`` and ``owl:equivalentProperty``, transitively), so
+  ``prov:wasRevisionOf`` finds ``stkg:supersedes`` links.
+
+Domain and range entailment, and OWL reasoning beyond those two hierarchies, are not
+materialised.
+
+**Keeping it current.** Neo4j is the system of record; the store is a copy labelled with
+the graph version it was built from (:mod:`stkg.graph.version`, advanced by every
+committed write). Before each query :meth:`SparqlStore.current` reads the graph's version
+(one small read) and, when it differs, rebuilds the whole store from Neo4j and swaps it in
+— so an answer never reflects a graph older than the writes committed before the query
+arrived. A graph without a version node (no ``ontology sync`` ran on it) cannot say whether
+it changed: the store is then rebuilt when it is older than ``unversioned_max_age``
+seconds. The rebuild is a full export; BENCHMARKS.md states its time on the seed graph.
+
+**Read-only by construction.** Queries run through ``Store.query``, which parses the
+SPARQL 1.1 *query* grammar only: an update cannot run through it. Updates are still named
+as such (:class:`SparqlRefused`) for a clear answer, and ``SERVICE`` is refused before
+parsing, because Oxigraph would otherwise call the remote endpoint.
+
+**Limits.** Every answer keeps at most ``max_rows`` solutions (or triples) and says whether
+it dropped some; the deadline is checked between rows. Oxigraph cannot cancel a running
+query: a query past its deadline is answered as timed out, and its evaluation ends by
+itself later (the API bounds how many run at once).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, XSD
+
+from stkg.graph.driver import Graph
+from stkg.graph.rdf import ExportStats, export_batches
+from stkg.graph.version import GraphVersion, read_version
+from stkg.ontology.model import STKG, STKGV, Ontology, default_paths
+
+__all__ = [
+    "GRAPH_FORMATS",
+    "RESULT_FORMATS",
+    "SparqlAnswer",
+    "SparqlError",
+    "SparqlRefused",
+    "SparqlStore",
+    "SparqlSyntaxError",
+    "SparqlTimeout",
+    "StoreStatus",
+    "build_store",
+    "refused",
+    "render",
+]
+
+#: Results of SELECT and ASK: format name → media type (the first is the default).
+RESULT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+#: Results of CONSTRUCT and DESCRIBE: format name → media type (the first is the default).
+GRAPH_FORMATS = {
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+}
+_OX_GRAPH_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+#: The prefixes Turtle answers are written with. Instance IRIs stay whole: their typed ids
+#: are percent-encoded, and as prefixed names every ``%`` would need a backslash.
+PREFIXES = {"stkg": str(STKG), "stkgv": str(STKGV)}
+
+
+class SparqlError(ValueError):
+    """A query the endpoint will not answer; ``title`` names the kind."""
+
+    title = "Invalid SPARQL"
+
+
+class SparqlSyntaxError(SparqlError):
+    """The text is not a SPARQL 1.1 query; the message names where and what."""
+
+
+class SparqlRefused(SparqlError):
+    """An update or a federated (``SERVICE``) query: this endpoint is read-only and local."""
+
+    title = "SPARQL not allowed"
+
+
+class SparqlTimeout(SparqlError):
+    """The query ran past its deadline."""
+
+    title = "SPARQL query timed out"
+
+
+# ---------------------------------------------------------------------------------------
+# Read-only: what the text asks for, before it is parsed
+# ---------------------------------------------------------------------------------------
+
+#: Comments, strings and IRIs: skipped when looking for keywords (a string may say SERVICE).
+_OPAQUE = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|'
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>",
+    re.S,
+)
+#: A keyword: not part of a variable (``?service``), a prefixed name (``ex:service``) or a
+#: longer word.
+_WORD = re.compile(r"(?<![\w:?$\-])([A-Za-z]+)(?![\w:\-])")
+_UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+_PROLOGUE = frozenset({"PREFIX", "BASE"})
+
+
+def refused(query: str) -> str | None:
+    """Why ``query`` is refused (an update, ``SERVICE``), or ``None`` when it may run."""
+    words = [m.group(1).upper() for m in _WORD.finditer(_OPAQUE.sub(" ", query))]
+    if "SERVICE" in words:
+        return "SERVICE (federated query) is not allowed: this endpoint answers from its own data only."
+    first = next((w for w in words if w not in _PROLOGUE), "")
+    if first in _UPDATE_KEYWORDS:
+        return f"SPARQL Update ({first}) is not allowed: this endpoint is read-only."
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Answers
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SparqlAnswer:
+    """One query's answer: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT,
+    DESCRIBE); ``truncated`` when more than the row cap matched."""
+
+    kind: Literal["select", "ask", "graph"]
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None, ...], ...] = ()
+    boolean: bool = False
+    triples: tuple[ox.Triple, ...] = ()
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStatus:
+    """The store's state: the graph version it holds and how it was built."""
+
+    version: GraphVersion | None
+    built_at: dt.datetime
+    build_seconds: float
+    triples: int
+    entailed: int
+    exported: ExportStats = field(default_factory=ExportStats)
+
+
+def _collect(items: Iterator[object], max_rows: int, deadline: float) -> tuple[list, bool]:
+    kept: list = []
+    for item in items:
+        if len(kept) == max_rows:
+            return kept, True
+        if time.monotonic() > deadline:
+            raise SparqlTimeout("The query ran past its timeout.")
+        kept.append(item)
+    return kept, False
+
+
+def run_query(store: ox.Store, query: str, *, max_rows: int, deadline: float) -> SparqlAnswer:
+    """Run a read-only query on ``store``; refused, syntax and timeout errors as
+    :class:`SparqlError`."""
+    reason = refused(query)
+    if reason is not None:
+        raise SparqlRefused(reason)
+    try:
+        result = store.query(query)
+    except SyntaxError as exc:
+        raise SparqlSyntaxError(str(exc)) from exc
+    except OSError as exc:  # evaluation errors Oxigraph reports as I/O (a bad IRI at run time)
+        raise SparqlSyntaxError(str(exc)) from exc
+    if isinstance(result, ox.QueryBoolean):
+        return SparqlAnswer("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        solutions, truncated = _collect(iter(result), max_rows, deadline)
+        rows = tuple(tuple(s[n] for n in names) for s in solutions)
+        return SparqlAnswer("select", variables=names, rows=rows, truncated=truncated)
+    triples, truncated = _collect(iter(result), max_rows, deadline)
+    return SparqlAnswer("graph", triples=tuple(triples), truncated=truncated)
+
+
+# ---------------------------------------------------------------------------------------
+# Building the store
+# ---------------------------------------------------------------------------------------
+
+_ENTAIL_CLASSES = f"""
+INSERT {{ ?x <{RDF.type}> ?super }}
+WHERE {{
+  ?x <{RDF.type}> ?class .
+  ?class (<{RDFS.subClassOf}>|<{OWL.equivalentClass}>)+ ?super .
+  FILTER(isIRI(?super) && ?super != ?class)
+}}
+"""
+_ENTAIL_PROPERTIES = f"""
+INSERT {{ ?s ?super ?o }}
+WHERE {{
+  ?p (<{RDFS.subPropertyOf}>|<{OWL.equivalentProperty}>)+ ?super .
+  FILTER(isIRI(?p) && isIRI(?super) && ?super != ?p)
+  ?s ?p ?o .
+}}
+"""
+
+
+def _ontology_files() -> Sequence[str]:
+    return [str(p) for p in default_paths()]
+
+
+def build_store(graph: Graph, onto: Ontology) -> tuple[ox.Store, StoreStatus]:
+    """A new in-memory store: the export of ``graph``, the ontology, their entailments.
+
+    The graph version is read *before* the export, so the label is never newer than the
+    data: a write committed meanwhile makes the next :meth:`SparqlStore.current` rebuild.
+    """
+    started = time.perf_counter()
+    version = read_version(graph)
+    store = ox.Store()
+    for path in _ontology_files():
+        store.load(path=path, format=ox.RdfFormat.TURTLE)
+    stats = ExportStats()
+    for page in export_batches(graph, onto, stats=stats):
+        store.load(page.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    before = len(store)
+    store.update(_ENTAIL_CLASSES)
+    store.update(_ENTAIL_PROPERTIES)
+    status = StoreStatus(
+        version=version,
+        built_at=dt.datetime.now(dt.UTC),
+        build_seconds=time.perf_counter() - started,
+        triples=len(store),
+        entailed=len(store) - before,
+        exported=stats,
+    )
+    return store, status
+
+
+class SparqlStore:
+    """The store of one process: built on first use, rebuilt when the graph moved on."""
+
+    def __init__(self, graph: Graph, onto: Ontology, *, unversioned_max_age: float = 2.0):
+        self.graph = graph
+        self.onto = onto
+        self.unversioned_max_age = unversioned_max_age
+        self._lock = threading.Lock()
+        self._store: ox.Store | None = None
+        self._status: StoreStatus | None = None
+
+    @property
+    def status(self) -> StoreStatus | None:
+        """How the store now held was built (``None``: not built yet)."""
+        return self._status
+
+    def rebuild(self) -> StoreStatus:
+        """Build the store again from Neo4j, whatever its version says."""
+        with self._lock:
+            return self._rebuild()
+
+    def _rebuild(self) -> StoreStatus:
+        store, status = build_store(self.graph, self.onto)
+        self._store, self._status = store, status  # queries running keep the old one
+        return status
+
+    def _stale(self, graph_version: GraphVersion | None) -> bool:
+        status = self._status
+        if status is None or self._store is None:
+            return True
+        if graph_version is None or status.version is None:
+            age = (dt.datetime.now(dt.UTC) - status.built_at).total_seconds()
+            return graph_version != status.version or age > self.unversioned_max_age
+        return graph_version.tag != status.version.tag
+
+    def current(self) -> tuple[ox.Store, StoreStatus]:
+        """The store, rebuilt first when the graph's version is not the one it holds."""
+        if not self._stale(read_version(self.graph)):
+            assert self._store is not None and self._status is not None
+            return self._store, self._status
+        with self._lock:  # one rebuild at a time; who waited finds it done
+            if self._stale(read_version(self.graph)):
+                self._rebuild()
+            assert self._store is not None and self._status is not None
+            return self._store, self._status
+
+    def query(
+        self, query: str, *, max_rows: int, timeout: float
+    ) -> tuple[SparqlAnswer, StoreStatus]:
+        """Answer ``query`` from a current store, within ``timeout`` seconds of the call."""
+        deadline = time.monotonic() + timeout
+        reason = refused(query)  # before any read of Neo4j
+        if reason is not None:
+            raise SparqlRefused(reason)
+        store, status = self.current()
+        if time.monotonic() > deadline:
+            raise SparqlTimeout("The store was rebuilt past the query's timeout.")
+        return run_query(store, query, max_rows=max_rows, deadline=deadline), status
+
+
+# ---------------------------------------------------------------------------------------
+# Rendering (SPARQL 1.1 Query Results JSON, XML, CSV and TSV; RDF for graphs)
+# ---------------------------------------------------------------------------------------
+
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+
+
+def _json_term(term: _Term) -> dict[str, object]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
+
+
+def _results_json(answer: SparqlAnswer) -> bytes:
+    if answer.kind == "ask":
+        body: dict[str, object] = {"head": {}, "boolean": answer.boolean}
+    else:
+        bindings = [
+            {n: _json_term(t) for n, t in zip(answer.variables, row, strict=True) if t is not None}
+            for row in answer.rows
+        ]
+        body = {"head": {"vars": list(answer.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
+def _xml_term(term: _Term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != _XSD_STRING:
+            dtype = quoteattr(term.datatype.value)
+            return f"<literal datatype={dtype}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return (
+        f"<triple><subject>{_xml_term(term.subject)}</subject>"
+        f"<predicate>{_xml_term(term.predicate)}</predicate>"
+        f"<object>{_xml_term(term.object)}</object></triple>"
+    )
+
+
+def _results_xml(answer: SparqlAnswer) -> bytes:
+    out = [f'<?xml version="1.0"?>\n<sparql xmlns="{_RESULTS_NS}">\n<head>']
+    out += [f"<variable name={quoteattr(n)}/>" for n in answer.variables]
+    out.append("</head>")
+    if answer.kind == "ask":
+        out.append(f"<boolean>{'true' if answer.boolean else 'false'}</boolean>")
+    else:
+        out.append("<results>")
+        for row in answer.rows:
+            out.append("<result>")
+            for n, t in zip(answer.variables, row, strict=True):
+                if t is not None:
+                    out.append(f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>")
+            out.append("</result>")
+        out.append("</results>")
+    out.append("</sparql>\n")
+    return "\n".join(out).encode("utf-8")
+
+
+def _csv_term(term: _Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+def _results_csv(answer: SparqlAnswer) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if answer.kind == "ask":
+        writer.writerow(["_askResult"])
+        writer.writerow(["true" if answer.boolean else "false"])
+    else:
+        writer.writerow(answer.variables)
+        writer.writerows([_csv_term(t) for t in row] for row in answer.rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _results_tsv(answer: SparqlAnswer) -> bytes:
+    if answer.kind == "ask":
+        return f"?_askResult\n{'true' if answer.boolean else 'false'}\n".encode()
+    lines = ["\t".join(f"?{n}" for n in answer.variables)]
+    # N-Triples syntax for every term (str() of an Oxigraph term), as the TSV format asks
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in answer.rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+_RESULT_RENDERERS = {
+    "json": _results_json,
+    "xml": _results_xml,
+    "csv": _results_csv,
+    "tsv": _results_tsv,
+}
+
+
+def render(answer: SparqlAnswer, fmt: str) -> bytes:
+    """The answer in format ``fmt`` (a key of :data:`RESULT_FORMATS` for SELECT and ASK,
+    of :data:`GRAPH_FORMATS` for CONSTRUCT and DESCRIBE)."""
+    if answer.kind == "graph":
+        prefixes = PREFIXES if fmt == "ttl" else None
+        data: bytes = ox.serialize(answer.triples, format=_OX_GRAPH_FORMATS[fmt], prefixes=prefixes)
+        return data
+    return _RESULT_RENDERERS[fmt](answer)
+
+
+_NUMBERS: dict[str, type] = {
+    f"{XSD}{name}": kind
+    for names, kind in (
+        (("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"), int),
+        (("decimal", "double", "float"), float),
+    )
+    for name in names
+}
+
+
+def _value(term: _Term | None) -> object:
+    if isinstance(term, ox.Literal):
+        kind = _NUMBERS.get(term.datatype.value)
+        if kind is not None:
+            return kind(term.value)
+        if term.datatype.value == f"{XSD}boolean":
+            return term.value in ("true", "1")
+    return None if term is None else _csv_term(term)
+
+
+def solutions(answer: SparqlAnswer) -> Iterable[dict[str, object]]:
+    """Each solution as variable → a plain value (IRI or text as ``str``, numbers as
+    ``int``/``float``, booleans as ``bool``; unbound ``None``), for the CLI and tests."""
+    for row in answer.rows:
+        yield {n: _value(t) for n, t in zip(answer.variables, row, strict=True)}
