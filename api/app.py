@@ -41,6 +41,7 @@ from stkg.api.routes import (
     queries,
     search,
     service,
+    sparql,
     technologies,
     vocabulary,
 )
@@ -48,7 +49,8 @@ from stkg.api.ui import install_ui
 from stkg.config.settings import Settings, get_settings
 from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
-from stkg.ontology.model import default_paths
+from stkg.graph.sparql import SparqlStore
+from stkg.ontology.model import default_paths, load_ontology
 from stkg.queries.catalog import load_catalog
 
 
@@ -73,6 +75,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.graph = Graph(driver, settings.neo4j_database, settings.neo4j_timeout)
         app.state.settings = settings
+        app.state.sparql = SparqlStore(
+            app.state.graph,
+            load_ontology(),
+            unversioned_max_age=settings.sparql_unversioned_max_age,
+        )
         try:
             yield
         finally:
@@ -88,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = create_metrics()
     app.state.analyst_pool = pool = AnalystPool(settings.api_cypher_concurrency)
     app.state.metrics.cypher_slots.set_function(lambda: pool.in_use)
+    app.state.sparql_pool = AnalystPool(settings.sparql_concurrency)
     # the answer cache is opt-in (STKG_API_CACHE_BYTES > 0); off, no request reads the
     # graph version and the routes run exactly as they would without this module
     app.state.answers = answers = _answers(app, settings) if settings.api_cache_bytes else None
@@ -117,6 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(search.router, **by_graph)
     app.include_router(admin.router, **written)
     app.include_router(service.router)
+    # the SPARQL store keeps its own version (graph/sparql.py): no answer cache, no ETags
+    app.include_router(sparql.router)
     _add_middleware(app, settings)
     install_openapi(app)
     install_ui(app)

@@ -23,6 +23,7 @@ from stkg.api.metrics import ApiMetrics
 from stkg.api.problems import Problem
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.sparql import SparqlStore
 
 
 async def app_settings(request: Request) -> Settings:
@@ -79,3 +80,37 @@ async def analyst_slot(request: Request, settings: SettingsDep) -> AsyncIterator
 
 
 AnalystSlotDep = Annotated[Slot, Depends(analyst_slot)]
+
+
+async def sparql_store(request: Request) -> SparqlStore:
+    """The app's one SPARQL store (built on a first query, :mod:`stkg.graph.sparql`)."""
+    return request.app.state.sparql
+
+
+SparqlStoreDep = Annotated[SparqlStore, Depends(sparql_store)]
+
+
+async def sparql_slot(request: Request, settings: SettingsDep) -> AsyncIterator[Slot]:
+    """A slot of the SPARQL pool for this ``/sparql`` request; 429 when all are taken.
+
+    As for ``/cypher``: the thread evaluating the query holds the slot until Oxigraph is
+    done, past the request's timeout too (Oxigraph cannot stop a query).
+    """
+    pool: AnalystPool = request.app.state.sparql_pool
+    slot = pool.try_take()
+    if slot is None:
+        raise Problem(
+            429,
+            "Too many SPARQL queries",
+            f"{pool.size} SPARQL queries are being evaluated, as many as this service runs at "
+            "once (STKG_SPARQL_CONCURRENCY); retry after the time in Retry-After.",
+            headers={"Retry-After": str(settings.api_cypher_retry_after)},
+            limit=pool.size,
+        )
+    try:
+        yield slot
+    finally:
+        slot.release_unused()
+
+
+SparqlSlotDep = Annotated[Slot, Depends(sparql_slot)]

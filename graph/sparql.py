@@ -67,8 +67,11 @@ __all__ = [
     "SparqlTimeout",
     "StoreStatus",
     "build_store",
+    "plain_value",
     "refused",
     "render",
+    "run_query",
+    "solutions",
 ]
 
 #: Results of SELECT and ASK: format name → media type (the first is the default).
@@ -101,7 +104,20 @@ class SparqlError(ValueError):
 
 
 class SparqlSyntaxError(SparqlError):
-    """The text is not a SPARQL 1.1 query; the message names where and what."""
+    """The text is not a SPARQL 1.1 query; the message names where and what.
+
+    ``line`` and ``column`` are Oxigraph's (1-based), ``near`` the query text around them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        near: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.line, self.column, self.near = line, column, near
 
 
 class SparqlRefused(SparqlError):
@@ -139,7 +155,10 @@ def refused(query: str) -> str | None:
     """Why ``query`` is refused (an update, ``SERVICE``), or ``None`` when it may run."""
     words = [m.group(1).upper() for m in _WORD.finditer(_OPAQUE.sub(" ", query))]
     if "SERVICE" in words:
-        return "SERVICE (federated query) is not allowed: this endpoint answers from its own data only."
+        return (
+            "SERVICE (federated query) is not allowed: this endpoint answers from its own "
+            "data only."
+        )
     first = next((w for w in words if w not in _PROLOGUE), "")
     if first in _UPDATE_KEYWORDS:
         return f"SPARQL Update ({first}) is not allowed: this endpoint is read-only."
@@ -187,6 +206,29 @@ def _collect(items: Iterator[object], max_rows: int, deadline: float) -> tuple[l
     return kept, False
 
 
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+#: Oxigraph's messages list the characters it expected; past this they say little.
+_REASON_CHARS = 160
+
+
+def syntax_error(query: str, message: str) -> SparqlSyntaxError:
+    """Oxigraph's parse error as a short message naming the line, column and text there."""
+    found = _POSITION.match(message)
+    if found is None:
+        return SparqlSyntaxError(message)
+    line, column = int(found.group(1)), int(found.group(2))
+    reason = message[found.end() :]
+    if "Prefix not found" in reason:
+        reason = "a prefixed name whose prefix no PREFIX declares"
+    elif len(reason) > _REASON_CHARS:
+        reason = reason[:_REASON_CHARS].rstrip() + " …"
+    lines = query.splitlines() or [""]
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    near = text[max(0, column - 21) : column + 10].strip()
+    where = f"line {line}, column {column}" + (f", near “{near}”" if near else "")
+    return SparqlSyntaxError(f"{where}: {reason}", line, column, near or None)
+
+
 def run_query(store: ox.Store, query: str, *, max_rows: int, deadline: float) -> SparqlAnswer:
     """Run a read-only query on ``store``; refused, syntax and timeout errors as
     :class:`SparqlError`."""
@@ -196,7 +238,7 @@ def run_query(store: ox.Store, query: str, *, max_rows: int, deadline: float) ->
     try:
         result = store.query(query)
     except SyntaxError as exc:
-        raise SparqlSyntaxError(str(exc)) from exc
+        raise syntax_error(query, str(exc)) from exc
     except OSError as exc:  # evaluation errors Oxigraph reports as I/O (a bad IRI at run time)
         raise SparqlSyntaxError(str(exc)) from exc
     if isinstance(result, ox.QueryBoolean):
@@ -464,7 +506,8 @@ _NUMBERS: dict[str, type] = {
 }
 
 
-def _value(term: _Term | None) -> object:
+def plain_value(term: _Term | None) -> object:
+    """A term as a plain Python value (see :func:`solutions`)."""
     if isinstance(term, ox.Literal):
         kind = _NUMBERS.get(term.datatype.value)
         if kind is not None:
@@ -478,4 +521,4 @@ def solutions(answer: SparqlAnswer) -> Iterable[dict[str, object]]:
     """Each solution as variable → a plain value (IRI or text as ``str``, numbers as
     ``int``/``float``, booleans as ``bool``; unbound ``None``), for the CLI and tests."""
     for row in answer.rows:
-        yield {n: _value(t) for n, t in zip(answer.variables, row, strict=True)}
+        yield {n: plain_value(t) for n, t in zip(answer.variables, row, strict=True)}
