@@ -104,15 +104,28 @@ def allowed_methods(request: Request) -> list[str]:
     """The methods the app's routes answer at the request's path, sorted.
 
     Starlette's own ``Allow`` names the methods of the first route whose path matches;
-    ids may contain ``/``, so several routes can match one path. A mount (the static
-    files) declares no methods: its own ``Allow`` is kept.
+    ids may contain ``/``, so several routes can match one path, and one path may have a
+    route per method (``GET`` and ``POST /sparql``). A router included in the app is
+    looked into (FastAPI keeps it as one routing entry). A mount (the static files)
+    declares no methods: its own ``Allow`` is kept.
     """
+    return sorted(_methods(request.app.router.routes, dict(request.scope)))
+
+
+def _methods(routes: list[Any], scope: dict[str, Any]) -> set[str]:
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:  # an included router: its own routes, under its prefix
+            prefix = getattr(getattr(route, "include_context", None), "prefix", "") or ""
+            path = str(scope.get("path", ""))
+            if path.startswith(prefix):
+                methods |= _methods(inner.routes, {**scope, "path": path[len(prefix) :]})
+            continue
+        match, _ = route.matches(scope)
         if match != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+    return methods
 
 
 def query_problem(fault: QueryFailed, configured_limit: str | None = None) -> Problem:

@@ -19,6 +19,7 @@ from stkg.commands import (
     rdf,
     review,
     service,
+    sparql,
 )
 
 app = typer.Typer(
@@ -45,6 +46,7 @@ app.command()(lineage.lineage)
 app.command()(rdf.validate)
 app.command()(rdf.export)
 app.command(name="import-rdf")(rdf.import_rdf)
+app.command()(sparql.sparql)
 app.command()(ingest.ingest)
 app.command(name="eval")(eval.eval_)
 app.command()(backup.backup)

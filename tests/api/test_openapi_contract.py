@@ -63,6 +63,7 @@ def test_a_405_lists_every_method_of_the_path_in_allow(client: TestClient) -> No
     for method, path, allow in [
         ("TRACE", "/health", "GET, HEAD"),
         ("GET", "/cypher", "POST"),
+        ("DELETE", "/sparql", "GET, HEAD, POST"),  # a route per method, one router
         ("DELETE", "/ontology/terms", "GET, HEAD"),
         ("PUT", "/static/style.css", "GET, HEAD"),
     ]:

@@ -57,6 +57,26 @@ OPERATION_CHECKS: list[dict[str, Any]] = [
         },
     },
 ]
+# GET and POST /sparql: as for /cypher, a string the schema accepts need not be SPARQL
+# (400 answers an invalid query, an update or SERVICE), and whether a query ends within
+# STKG_SPARQL_TIMEOUT depends on the query (408)
+OPERATION_CHECKS += [
+    {
+        "include-path": "/sparql",
+        "include-method": method,
+        "checks": {
+            "positive_data_acceptance": {
+                "expected-statuses": [
+                    *("2xx", "3xx", "401", "403", "404", "409", "429", "5xx"),  # the default
+                    *("400", "408"),
+                ],
+            },
+        },
+    }
+    for method in ("GET", "POST")
+]
+# the SPARQL 1.1 Protocol's POST body is the query as text: sent as text/plain is sent
+schemathesis.serializer.alias("application/sparql-query", "text/plain")
 TESTING_PHASES = (
     PhaseName.EXAMPLES,
     PhaseName.COVERAGE,

@@ -18,9 +18,11 @@ import pyoxigraph as ox
 import pytest
 from api_helpers import EDITION_2021, EDITION_2022, is_problem
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from stkg.api.app import create_app
-from stkg.config.settings import Settings
+from stkg.cli import app
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph
 from stkg.graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, plain_value
 from stkg.graph.version import advance_version, read_version
@@ -300,3 +302,39 @@ def test_results_json_round_trips_through_a_sparql_parser(api: TestClient) -> No
     assert first["e"]["type"] == "uri" and first["id"]["type"] == "literal"
     assert "datatype" not in first["id"]  # xsd:string is the default, left out
     assert ox.parse_query_results(io.BytesIO(response.content), format=ox.QueryResultsFormat.JSON)
+
+
+def test_the_cli_answers_from_a_store_it_builds(
+    versioned: Graph, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    if neo4j_settings.password:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["sparql", str(REPO / "queries" / "edition-diff.rq")])
+        refused = CliRunner().invoke(app, ["sparql", "DELETE WHERE { ?s ?p ?o }"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 32
+    assert any(r["change"] == "renamed" and r["after"] == "세라믹" for r in rows)
+    assert refused.exit_code != 0 and "read-only" in refused.output
+
+
+def test_a_query_past_the_concurrency_bound_is_a_429(
+    neo4j_settings: Settings, versioned: Graph
+) -> None:
+    settings = neo4j_settings.model_copy(update={"sparql_concurrency": 1})
+    with TestClient(create_app(settings)) as c:
+        held = c.app.state.sparql_pool.try_take()  # as a query still being evaluated would
+        assert held is not None
+        try:
+            busy = c.get("/sparql", params={"query": EDITIONS})
+        finally:
+            held.release_unused()
+        assert is_problem(busy, 429)
+        assert busy.headers["retry-after"]
+        assert c.get("/sparql", params={"query": EDITIONS}).status_code == 200

@@ -1,0 +1,105 @@
+"""The SPARQL store next to Neo4j: one lineage question asked both ways, and a rebuild.
+
+    NEO4J_URI=bolt://127.0.0.1:7688 python -m bench.sparql_latency [-n 300] [--rebuilds 5]
+
+On a graph holding the two seed releases (``stkg ingest ../shared/seeds/*.txt``, the
+graph the API tests use). Reads only.
+
+The question is "what changed between the 2021 and 2022 SME editions" (renamed, moved,
+recounted fields): the named Cypher query ``queries/edition-diff.cypher`` through
+``Graph.rows`` (the path an API read takes) and its SPARQL twin ``queries/edition-diff.rq``
+through :class:`stkg.graph.sparql.SparqlStore` — as ``/sparql`` asks it, the graph
+version read from Neo4j first — and through Oxigraph alone (the store already built),
+alternating call by call after a warm-up (:func:`bench.query_latency.paired`). Both
+answers are checked to be the same rows first. Then the time of a full rebuild of the
+store from Neo4j (export, ontology, entailment), the median of ``--rebuilds``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from bench.query_latency import paired
+from stkg.config.settings import get_settings
+from stkg.graph.driver import Graph, new_driver
+from stkg.graph.sparql import SparqlStore, build_store, run_query, solutions
+from stkg.graph.version import read_version
+from stkg.ontology.model import load_ontology
+from stkg.queries.catalog import load_catalog
+
+QUERY = Path(__file__).resolve().parents[1] / "queries" / "edition-diff.rq"
+PARAMS = {"from": "edition:중소기업기술로드맵@2021", "to": "edition:중소기업기술로드맵@2022"}
+MAX_ROWS = 10_000
+TIMEOUT = 30.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.sparql_latency", description=__doc__)
+    parser.add_argument("-n", type=int, default=300, help="timed queries per side")
+    parser.add_argument("--rebuilds", type=int, default=5, help="timed full rebuilds")
+    args = parser.parse_args()
+    settings = get_settings()
+    driver = new_driver(settings)
+    try:
+        graph = Graph(driver, settings.neo4j_database)
+        onto = load_ontology()
+        cypher = load_catalog()["edition-diff"].cypher
+        sparql = QUERY.read_text(encoding="utf-8")
+        versioned = read_version(graph) is not None
+        # without a version node the store could not tell a write: keep it for the run
+        store = SparqlStore(graph, onto, unversioned_max_age=float("inf"))
+
+        def ask_cypher() -> list[dict[str, object]]:
+            return graph.rows(cypher, PARAMS, max_rows=MAX_ROWS).rows
+
+        def ask_sparql() -> list[dict[str, object]]:
+            answer, _ = store.query(sparql, max_rows=MAX_ROWS, timeout=TIMEOUT)
+            return list(solutions(answer))
+
+        expected, got = ask_cypher(), ask_sparql()
+        if not expected or got != expected:
+            raise SystemExit(
+                f"the two answers differ ({len(expected)} Cypher rows, {len(got)} SPARQL rows); "
+                "does the graph hold the seed releases?"
+            )
+        built, _ = store.current()
+
+        def oxigraph_only() -> None:
+            run_query(built, sparql, max_rows=MAX_ROWS, deadline=time.monotonic() + TIMEOUT)
+
+        def time_cypher() -> None:
+            ask_cypher()
+
+        def time_sparql() -> None:
+            ask_sparql()
+
+        cy, sp = paired(time_cypher, time_sparql, args.n)
+        _, ox_only = paired(lambda: None, oxigraph_only, args.n)
+        rebuilds = []
+        for _ in range(args.rebuilds):
+            began = time.perf_counter()
+            _, status = build_store(graph, onto)
+            rebuilds.append(time.perf_counter() - began)
+    finally:
+        driver.close()
+    print(
+        f"edition-diff, {len(expected)} rows, n={args.n} per side (graph version node: "
+        f"{'yes' if versioned else 'no'})"
+    )
+    for name, lat in (
+        ("Cypher (Graph.rows)", cy),
+        ("SPARQL (store + version read)", sp),
+        ("SPARQL (Oxigraph only)", ox_only),
+    ):
+        print(f"{name:>30}: p50 {lat.p50:.2f} ms, p95 {lat.p95:.2f} ms, p99 {lat.p99:.2f} ms")
+    print(
+        f"{'full rebuild':>30}: median {statistics.median(rebuilds):.2f} s of {args.rebuilds} "
+        f"({status.triples:,} triples, {status.entailed:,} of them entailed)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The SPARQL store follows the graph: a document ingested after the store was built is in
+the next answer, and ``/sparql/status`` says how far behind the store was meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from stkg.api.app import create_app
+from stkg.config.settings import Settings
+from stkg.graph.driver import Graph
+from stkg.graph.version import advance_version, read_version
+from stkg.ingest.files import ingest_paths
+from stkg.ontology.model import load_ontology
+
+SME_RELEASE = "000_f874dc3d0926f1b7.txt"
+SMART_MANUFACTURING_RELEASE = "004_2e30ccd89939a41a.txt"
+ASK_2025 = (
+    "PREFIX stkg: <https://w3id.org/stkg/ontology#>\n"
+    'ASK { ?e a stkg:RoadmapEdition ; stkg:id "edition:스마트제조전략기술로드맵@2025" }'
+)
+
+
+@pytest.fixture(scope="module")
+def one_release(session_graph: Graph, seeds_dir: Path) -> Graph:
+    """A graph with a version node and the SME roadmap release only."""
+    session_graph.write("MATCH (n) DETACH DELETE n")
+    advance_version(session_graph)
+    report = ingest_paths([seeds_dir / SME_RELEASE], session_graph, load_ontology())
+    assert [d.status for d in report.documents] == ["written"]
+    return session_graph
+
+
+@pytest.fixture(scope="module")
+def api(neo4j_settings: Settings, one_release: Graph) -> Iterator[TestClient]:
+    with TestClient(create_app(neo4j_settings)) as c:
+        yield c
+
+
+def test_a_new_ingest_is_in_the_next_answer(
+    api: TestClient, one_release: Graph, seeds_dir: Path
+) -> None:
+    before = api.get("/sparql", params={"query": ASK_2025})
+    assert before.status_code == 200
+    assert before.json()["boolean"] is False
+    built_at = int(before.headers["stkg-graph-version"])
+    assert api.get("/sparql/status").json()["behind"] == 0
+
+    report = ingest_paths([seeds_dir / SMART_MANUFACTURING_RELEASE], one_release, load_ontology())
+    assert [d.status for d in report.documents] == ["written"]
+    now = read_version(one_release)
+    assert now is not None and now.number > built_at
+
+    status = api.get("/sparql/status").json()  # reports, does not rebuild
+    assert status["current"] is False
+    assert status["behind"] == now.number - built_at > 0
+
+    after = api.get("/sparql", params={"query": ASK_2025})
+    assert after.json()["boolean"] is True
+    assert after.headers["stkg-graph-version"] == str(now.number)
+    assert api.get("/sparql/status").json()["current"] is True
+
+
+def test_a_graph_without_a_version_node_is_rebuilt_by_age(
+    neo4j_settings: Settings, one_release: Graph
+) -> None:
+    one_release.write("MATCH (n:GraphVersion) DETACH DELETE n")
+    settings = neo4j_settings.model_copy(update={"sparql_unversioned_max_age": 0.0})
+    with TestClient(create_app(settings)) as c:
+        first = c.get("/sparql", params={"query": ASK_2025})
+        assert first.headers["stkg-graph-version"] == "none"
+        assert first.json()["boolean"] is True
+        one_release.write(
+            "MATCH (e:RoadmapEdition {id: $id}) DETACH DELETE e",
+            id="edition:스마트제조전략기술로드맵@2025",
+        )
+        assert c.get("/sparql", params={"query": ASK_2025}).json()["boolean"] is False
