@@ -277,7 +277,10 @@ class SparqlStatus(BaseModel):
         description="Writes the store has not seen (graph − store); the next query "
         "rebuilds it first. Null when either version is unknown"
     )
-    current: bool = Field(description="The store holds the graph's version now")
+    current: bool | None = Field(
+        description="The store holds the graph's version now; null when the graph has no "
+        "version node (then nothing tells whether it changed)"
+    )
     built_at: str | None = Field(description="When the store was built (UTC, ISO 8601)")
     build_seconds: float | None = Field(description="How long that build took")
     triples: int | None = Field(description="Triples in the store, entailed ones included")
@@ -297,10 +300,9 @@ async def sparql_status(store: SparqlStoreDep, settings: SettingsDep) -> Respons
     built = store.status
     held = built.version if built else None
     behind = graph_version.number - held.number if graph_version and held else None
-    current = built is not None and (
-        (graph_version is None and held is None)
-        or (graph_version is not None and held is not None and graph_version.tag == held.tag)
-    )
+    current: bool | None = None
+    if graph_version is not None:
+        current = held is not None and graph_version.tag == held.tag
     return json_response(
         SparqlStatus(
             graph_version=graph_version.number if graph_version else None,
