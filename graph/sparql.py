@@ -491,8 +491,8 @@ def render(answer: SparqlAnswer, fmt: str) -> bytes:
     of :data:`GRAPH_FORMATS` for CONSTRUCT and DESCRIBE)."""
     if answer.kind == "graph":
         prefixes = PREFIXES if fmt == "ttl" else None
-        data: bytes = ox.serialize(answer.triples, format=_OX_GRAPH_FORMATS[fmt], prefixes=prefixes)
-        return data
+        data = ox.serialize(answer.triples, format=_OX_GRAPH_FORMATS[fmt], prefixes=prefixes)
+        return data or b""  # bytes whenever no output file is given
     return _RESULT_RENDERERS[fmt](answer)
 
 
