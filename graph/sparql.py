@@ -151,9 +151,24 @@ _UPDATE_KEYWORDS = frozenset(
 _PROLOGUE = frozenset({"PREFIX", "BASE"})
 
 
+#: ``\uXXXX`` and ``\UXXXXXXXX``: SPARQL 1.1 §19.2 lets them stand for any character of
+#: the query text. Oxigraph reads them in strings and IRIs only, but a keyword spelt with
+#: them is refused all the same, whatever a parser does with it.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescaped(query: str) -> str:
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+
+    return _ESCAPE.sub(char, query)
+
+
 def refused(query: str) -> str | None:
     """Why ``query`` is refused (an update, ``SERVICE``), or ``None`` when it may run."""
-    words = [m.group(1).upper() for m in _WORD.finditer(_OPAQUE.sub(" ", query))]
+    text = _OPAQUE.sub(" ", _unescaped(query))
+    words = [m.group(1).upper() for m in _WORD.finditer(text)]
     if "SERVICE" in words:
         return (
             "SERVICE (federated query) is not allowed: this endpoint answers from its own "
