@@ -1,18 +1,19 @@
-"""The SPARQL store next to Neo4j: one lineage question asked both ways, and a rebuild.
+"""The SPARQL store next to Neo4j: lineage questions asked both ways, and a rebuild.
 
     NEO4J_URI=bolt://127.0.0.1:7688 python -m bench.sparql_latency [-n 300] [--rebuilds 5]
 
 On a graph holding the two seed releases (``stkg ingest ../shared/seeds/*.txt``, the
 graph the API tests use). Reads only.
 
-The question is "what changed between the 2021 and 2022 SME editions" (renamed, moved,
-recounted fields): the named Cypher query ``queries/edition-diff.cypher`` through
-``Graph.rows`` (the path an API read takes) and its SPARQL twin ``queries/edition-diff.rq``
-through :class:`stkg.graph.sparql.SparqlStore` — as ``/sparql`` asks it, the graph
-version read from Neo4j first — and through Oxigraph alone (the store already built),
-alternating call by call after a warm-up (:func:`bench.query_latency.paired`). Both
-answers are checked to be the same rows first. Then the time of a full rebuild of the
-store from Neo4j (export, ontology, entailment), the median of ``--rebuilds``.
+Each question is a named Cypher query of ``queries/`` and its SPARQL twin beside it
+(``*.rq``): "what changed between the 2021 and 2022 SME editions" (``edition-diff``) and
+"the history of the drone field across editions" (``field-history``). The Cypher runs
+through ``Graph.rows`` (the path an API read takes); the SPARQL through
+:class:`stkg.graph.sparql.SparqlStore` as ``/sparql`` asks it (the graph version read
+from Neo4j first), and through Oxigraph alone on the built store; alternating call by
+call after a warm-up (:func:`bench.query_latency.paired`). Both answers are checked to be
+the same rows first. Then the time of a full rebuild of the store from Neo4j (export,
+ontology, entailment), the median of ``--rebuilds``.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ import argparse
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
-from bench.query_latency import paired
+from bench.query_latency import Latency, paired
 from stkg.config.settings import get_settings
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.sparql import SparqlStore, build_store, run_query, solutions
@@ -30,10 +32,53 @@ from stkg.graph.version import read_version
 from stkg.ontology.model import load_ontology
 from stkg.queries.catalog import load_catalog
 
-QUERY = Path(__file__).resolve().parents[1] / "queries" / "edition-diff.rq"
-PARAMS = {"from": "edition:중소기업기술로드맵@2021", "to": "edition:중소기업기술로드맵@2022"}
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+#: named query → the parameters its SPARQL twin's VALUES line holds
+QUESTIONS: dict[str, dict[str, Any]] = {
+    "edition-diff": {
+        "from": "edition:중소기업기술로드맵@2021",
+        "to": "edition:중소기업기술로드맵@2022",
+    },
+    "field-history": {"field": "드론"},
+}
 MAX_ROWS = 10_000
 TIMEOUT = 30.0
+
+
+def measure(
+    graph: Graph, store: SparqlStore, name: str, params: dict[str, Any], n: int
+) -> tuple[int, Latency, Latency, Latency]:
+    """Rows, then Cypher, SPARQL through the store, and Oxigraph alone."""
+    cypher = load_catalog()[name].cypher
+    sparql = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+    def ask_cypher() -> list[dict[str, object]]:
+        return graph.rows(cypher, params, max_rows=MAX_ROWS).rows
+
+    def ask_sparql() -> list[dict[str, object]]:
+        answer, _ = store.query(sparql, max_rows=MAX_ROWS, timeout=TIMEOUT)
+        return list(solutions(answer))
+
+    expected, got = ask_cypher(), ask_sparql()
+    if not expected or got != expected:
+        raise SystemExit(
+            f"{name}: the two answers differ ({len(expected)} Cypher rows, {len(got)} SPARQL "
+            "rows); does the graph hold the seed releases?"
+        )
+    built, _ = store.current()
+
+    def time_cypher() -> None:
+        ask_cypher()
+
+    def time_sparql() -> None:
+        ask_sparql()
+
+    def oxigraph_only() -> None:
+        run_query(built, sparql, max_rows=MAX_ROWS, deadline=time.monotonic() + TIMEOUT)
+
+    cy, sp = paired(time_cypher, time_sparql, n)
+    _, ox_only = paired(lambda: None, oxigraph_only, n)
+    return len(expected), cy, sp, ox_only
 
 
 def main() -> None:
@@ -46,38 +91,10 @@ def main() -> None:
     try:
         graph = Graph(driver, settings.neo4j_database)
         onto = load_ontology()
-        cypher = load_catalog()["edition-diff"].cypher
-        sparql = QUERY.read_text(encoding="utf-8")
         versioned = read_version(graph) is not None
         # without a version node the store could not tell a write: keep it for the run
         store = SparqlStore(graph, onto, unversioned_max_age=float("inf"))
-
-        def ask_cypher() -> list[dict[str, object]]:
-            return graph.rows(cypher, PARAMS, max_rows=MAX_ROWS).rows
-
-        def ask_sparql() -> list[dict[str, object]]:
-            answer, _ = store.query(sparql, max_rows=MAX_ROWS, timeout=TIMEOUT)
-            return list(solutions(answer))
-
-        expected, got = ask_cypher(), ask_sparql()
-        if not expected or got != expected:
-            raise SystemExit(
-                f"the two answers differ ({len(expected)} Cypher rows, {len(got)} SPARQL rows); "
-                "does the graph hold the seed releases?"
-            )
-        built, _ = store.current()
-
-        def oxigraph_only() -> None:
-            run_query(built, sparql, max_rows=MAX_ROWS, deadline=time.monotonic() + TIMEOUT)
-
-        def time_cypher() -> None:
-            ask_cypher()
-
-        def time_sparql() -> None:
-            ask_sparql()
-
-        cy, sp = paired(time_cypher, time_sparql, args.n)
-        _, ox_only = paired(lambda: None, oxigraph_only, args.n)
+        results = {name: measure(graph, store, name, p, args.n) for name, p in QUESTIONS.items()}
         rebuilds = []
         for _ in range(args.rebuilds):
             began = time.perf_counter()
@@ -85,18 +102,17 @@ def main() -> None:
             rebuilds.append(time.perf_counter() - began)
     finally:
         driver.close()
+    print(f"n={args.n} per side; graph version node: {'yes' if versioned else 'no'}")
+    for name, (rows, cy, sp, ox_only) in results.items():
+        print(f"{name} ({rows} rows)")
+        for side, lat in (
+            ("Cypher (Graph.rows)", cy),
+            ("SPARQL (store + version read)", sp),
+            ("SPARQL (Oxigraph only)", ox_only),
+        ):
+            print(f"  {side:>30}: p50 {lat.p50:.2f} ms, p95 {lat.p95:.2f} ms, p99 {lat.p99:.2f} ms")
     print(
-        f"edition-diff, {len(expected)} rows, n={args.n} per side (graph version node: "
-        f"{'yes' if versioned else 'no'})"
-    )
-    for name, lat in (
-        ("Cypher (Graph.rows)", cy),
-        ("SPARQL (store + version read)", sp),
-        ("SPARQL (Oxigraph only)", ox_only),
-    ):
-        print(f"{name:>30}: p50 {lat.p50:.2f} ms, p95 {lat.p95:.2f} ms, p99 {lat.p99:.2f} ms")
-    print(
-        f"{'full rebuild':>30}: median {statistics.median(rebuilds):.2f} s of {args.rebuilds} "
+        f"full rebuild: median {statistics.median(rebuilds):.2f} s of {args.rebuilds} "
         f"({status.triples:,} triples, {status.entailed:,} of them entailed)"
     )
 

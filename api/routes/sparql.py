@@ -16,6 +16,7 @@ query past ``STKG_SPARQL_TIMEOUT`` 408, every error as problem+json.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -87,7 +88,10 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
             for name, text in _HEADER_DOC.items()
         },
     },
-    400: {"description": "not a SPARQL query, an update, SERVICE, or a format that does not fit"},
+    400: {
+        "description": "not a SPARQL query, an update, SERVICE, a format that does not fit, "
+        "or default-graph-uri / named-graph-uri (one default graph only)"
+    },
     408: {"description": "the query ran past STKG_SPARQL_TIMEOUT"},
     415: {"description": "a POST body that is neither a form nor application/sparql-query"},
     429: {"description": "every SPARQL slot is taken; see Retry-After"},
@@ -156,6 +160,22 @@ def negotiate(accept: str, fmt: str | None, kind: str) -> str:
     return next(iter(formats))
 
 
+#: The protocol's dataset parameters: the store has one default graph, so they are refused
+#: rather than ignored (an answer over another dataset than asked for would mislead).
+DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+
+
+def _no_dataset(names: Iterable[str]) -> None:
+    given = sorted(set(names) & set(DATASET_PARAMETERS))
+    if given:
+        raise Problem(
+            400,
+            "Dataset parameters not supported",
+            f"{', '.join(given)}: this endpoint answers over its one default graph (the "
+            "instance graph, the ontology and their entailments); leave them out.",
+        )
+
+
 async def _answer(
     request: Request,
     store: SparqlStore,
@@ -164,6 +184,7 @@ async def _answer(
     query: str | None,
     fmt: str | None,
 ) -> Response:
+    _no_dataset(request.query_params.keys())
     if not query or not query.strip():
         raise Problem(400, "No SPARQL query", "Send the query as `query` (or as the POST body).")
     timeout, max_rows = settings.sparql_timeout, settings.sparql_max_rows
@@ -253,6 +274,7 @@ async def sparql_post(
             raise Problem(400, "Invalid SPARQL", "The query is not UTF-8.") from None
     elif media == FORM:
         form = await request.form()
+        _no_dataset(form.keys())
         value = form.get("query")
         query = value if isinstance(value, str) else None
     else:

@@ -73,6 +73,24 @@ def test_edition_diff_answers_as_its_named_cypher_twin(api: TestClient, versione
     assert renamed == {("무기화학", "세라믹"), ("유기화학", "유기소재")}
 
 
+FIELD_HISTORY = (REPO / "queries" / "field-history.rq").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "field", ["드론", "field:드론", "드론·개인이동수단", "세라믹", "스마트제조"]
+)
+def test_field_history_answers_as_its_named_cypher_twin(
+    api: TestClient, versioned: Graph, field: str
+) -> None:
+    cypher = load_catalog()["field-history"].cypher
+    expected = versioned.rows(cypher, {"field": field}).rows
+    query = FIELD_HISTORY.replace('VALUES ?asked { "드론" }', f'VALUES ?asked {{ "{field}" }}', 1)
+    assert query != FIELD_HISTORY or field == "드론"
+    got = _rows(api.get("/sparql", params={"query": query}))
+    assert len(expected) == 2  # the 2021 and the 2022 edition
+    assert got == expected
+
+
 def test_answers_are_labelled_with_the_graph_version(api: TestClient, versioned: Graph) -> None:
     version = read_version(versioned)
     assert version is not None
@@ -246,6 +264,15 @@ def test_a_format_for_the_other_kind_of_answer_is_a_400(api: TestClient) -> None
     response = api.get("/sparql", params={"query": EDITIONS, "format": "ttl"})
     assert is_problem(response, 400)
     assert "SELECT and ASK" not in response.json()["detail"]
+
+
+def test_dataset_parameters_are_refused_not_ignored(api: TestClient) -> None:
+    graph = "https://w3id.org/stkg/id/graph"
+    by_get = api.get("/sparql", params={"query": EDITIONS, "default-graph-uri": graph})
+    by_form = api.post("/sparql", data={"query": EDITIONS, "named-graph-uri": graph})
+    for response in (by_get, by_form):
+        assert is_problem(response, 400)
+        assert "graph-uri" in response.json()["detail"]
 
 
 def test_a_body_of_another_media_type_is_a_415(api: TestClient) -> None:
