@@ -5,10 +5,11 @@ the same IRIs), the shipped ontology files (``ontology/*.ttl``: classes, propert
 vocabularies, reference individuals) and what RDFS entailment adds to them:
 
 * ``?x rdf:type ?super`` for every superclass of a class ``?x`` is typed with
-  (``rdfs:subClassOf`` and ``owl:equivalentClass``, transitively; named classes only), so
-  a query for ``stkg:Entity`` or ``prov:Entity`` finds products;
+  (``rdfs:subClassOf`` and ``owl:equivalentClass`` either way, transitively; named
+  classes only), so a query for ``stkg:Entity`` finds products and one for
+  ``prov:Entity`` finds evidence and source documents;
 * ``?s ?super ?o`` for every superproperty of a property used in ``?s ?p ?o``
-  (``rdfs:subPropertyOf`` and ``owl:equivalentProperty``, transitively), so
+  (``rdfs:subPropertyOf`` and ``owl:equivalentProperty`` either way, transitively), so
   ``prov:wasRevisionOf`` finds ``stkg:supersedes`` links.
 
 Domain and range entailment, and OWL reasoning beyond those two hierarchies, are not
@@ -275,14 +276,14 @@ _ENTAIL_CLASSES = f"""
 INSERT {{ ?x <{RDF.type}> ?super }}
 WHERE {{
   ?x <{RDF.type}> ?class .
-  ?class (<{RDFS.subClassOf}>|<{OWL.equivalentClass}>)+ ?super .
+  ?class (<{RDFS.subClassOf}>|<{OWL.equivalentClass}>|^<{OWL.equivalentClass}>)+ ?super .
   FILTER(isIRI(?super) && ?super != ?class)
 }}
 """
 _ENTAIL_PROPERTIES = f"""
 INSERT {{ ?s ?super ?o }}
 WHERE {{
-  ?p (<{RDFS.subPropertyOf}>|<{OWL.equivalentProperty}>)+ ?super .
+  ?p (<{RDFS.subPropertyOf}>|<{OWL.equivalentProperty}>|^<{OWL.equivalentProperty}>)+ ?super .
   FILTER(isIRI(?p) && isIRI(?super) && ?super != ?p)
   ?s ?p ?o .
 }}

@@ -99,7 +99,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 _DESCRIPTION = (
     "SPARQL 1.1 Protocol, read-only, over the instance graph as `stkg export` writes it, the "
     "ontology files, and RDFS subclass and subproperty entailment (a query for "
-    "`stkg:Entity` or `prov:Entity` finds products). Answers come from a store holding the "
+    "`stkg:Entity` finds products). Answers come from a store holding the "
     "graph as of the query's arrival (rebuilt first when the graph version moved). SELECT "
     "and ASK: `application/sparql-results+json` (default), `application/sparql-results+xml`, "
     "`text/csv`, `text/tab-separated-values`; CONSTRUCT and DESCRIBE: `text/turtle` "
