@@ -1,4 +1,5 @@
-"""Write endpoints behind API keys: ``POST /ingest`` and ``POST /ontology/sync``.
+"""Write endpoints behind API keys: ``POST /ingest``, ``POST /ontology/sync`` and
+``POST /sparql/rebuild`` (which writes nothing to Neo4j, but does the work of a write).
 
 Both run the same code as the CLI (``stkg ingest``, ``stkg ontology sync``) in a worker
 thread, through the synchronous driver those functions take. The ingest pipeline (spaCy,
@@ -13,11 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from stkg.api.deps import GraphDep
+from stkg.api.deps import GraphDep, SettingsDep, SparqlStoreDep
+from stkg.api.envelope import json_response
 from stkg.api.problems import Problem
+from stkg.api.routes.sparql import SparqlStatus, store_status
 from stkg.api.security import UploadScopeDep, require_api_key
 from stkg.api.uploads import BadIdentity, upload_origins
 from stkg.graph.driver import Graph
@@ -196,3 +200,18 @@ def _document(result: Any, names: dict[str, str], tmp: str) -> DocumentReport:
         origin=result.origin,
         superseded=result.superseded,
     )
+
+
+@router.post(
+    "/sparql/rebuild",
+    response_model=SparqlStatus,
+    summary="Rebuild the SPARQL store from Neo4j now",
+    description="Builds this process's SPARQL store anew from the graph (`stkg.graph.sparql`), "
+    "whatever version it holds, and answers its status. Queries rebuild it by themselves when "
+    "the graph version moves; this is for when in doubt (a change made around stkg, which "
+    "advanced no version). Needs an API key.",
+    responses=_AUTH_RESPONSES,
+)
+async def sparql_rebuild(store: SparqlStoreDep, settings: SettingsDep) -> Response:
+    await run_in_threadpool(store.rebuild)
+    return json_response(await store_status(store, settings.neo4j_timeout))

@@ -315,8 +315,14 @@ class SparqlStatus(BaseModel):
     response_model=SparqlStatus,
 )
 async def sparql_status(store: SparqlStoreDep, settings: SettingsDep) -> Response:
+    return json_response(await store_status(store, settings.neo4j_timeout))
+
+
+async def store_status(store: SparqlStore, timeout: float) -> SparqlStatus:
+    """The store's status against the graph's version read now."""
+
     def read() -> Any:
-        return read_version(store.graph, timeout=settings.neo4j_timeout)
+        return read_version(store.graph, timeout=timeout)
 
     graph_version = await anyio.to_thread.run_sync(read)
     built = store.status
@@ -325,15 +331,13 @@ async def sparql_status(store: SparqlStoreDep, settings: SettingsDep) -> Respons
     current: bool | None = None
     if graph_version is not None:
         current = held is not None and graph_version.tag == held.tag
-    return json_response(
-        SparqlStatus(
-            graph_version=graph_version.number if graph_version else None,
-            store_version=held.number if held else None,
-            behind=behind,
-            current=current,
-            built_at=built.built_at.isoformat() if built else None,
-            build_seconds=round(built.build_seconds, 3) if built else None,
-            triples=built.triples if built else None,
-            entailed_triples=built.entailed if built else None,
-        )
+    return SparqlStatus(
+        graph_version=graph_version.number if graph_version else None,
+        store_version=held.number if held else None,
+        behind=behind,
+        current=current,
+        built_at=built.built_at.isoformat() if built else None,
+        build_seconds=round(built.build_seconds, 3) if built else None,
+        triples=built.triples if built else None,
+        entailed_triples=built.entailed if built else None,
     )

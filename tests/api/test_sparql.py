@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import pytest
 from api_helpers import EDITION_2021, EDITION_2022, is_problem
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from stkg.api.app import create_app
@@ -365,3 +366,19 @@ def test_a_query_past_the_concurrency_bound_is_a_429(
         assert is_problem(busy, 429)
         assert busy.headers["retry-after"]
         assert c.get("/sparql", params={"query": EDITIONS}).status_code == 200
+
+
+def test_the_store_is_rebuilt_on_demand_with_a_key(
+    neo4j_settings: Settings, versioned: Graph
+) -> None:
+    key = "sparql-rebuild-test-key-0123456789"
+    settings = neo4j_settings.model_copy(update={"api_keys": [SecretStr(key)]})
+    with TestClient(create_app(settings)) as c:
+        assert is_problem(c.post("/sparql/rebuild"), 401)
+        assert is_problem(c.post("/sparql/rebuild", headers={"X-API-Key": "wrong"}), 403)
+        first = c.post("/sparql/rebuild", headers={"X-API-Key": key})
+        assert first.status_code == 200, first.text
+        second = c.post("/sparql/rebuild", headers={"X-API-Key": key}).json()
+    assert first.json()["current"] is True and second["current"] is True
+    assert second["built_at"] > first.json()["built_at"]  # built again, same version
+    assert second["store_version"] == first.json()["store_version"]
