@@ -92,6 +92,20 @@ def test_field_history_answers_as_its_named_cypher_twin(
     assert got == expected
 
 
+EDITION_PROGRAMMES = (REPO / "queries" / "edition-programmes.rq").read_text(encoding="utf-8")
+
+
+def test_edition_programmes_answer_as_the_programme_links_route(api: TestClient) -> None:
+    route = api.get("/programmes/links", params={"edition": EDITION_2022})
+    assert route.status_code == 200, route.text
+    expected = [{k: v for k, v in r.items() if k != "subjectLabels"} for r in route.json()["rows"]]
+    got = _rows(api.get("/sparql", params={"query": EDITION_PROGRAMMES}))
+    assert len(expected) == 3
+    assert got == expected
+    assert {r["programmeName"] for r in got} == {"기술혁신", "상용화 R&D", "창업성장"}
+    assert {r["amountKrw"] for r in got} == {87_900_000_000}
+
+
 def test_answers_are_labelled_with_the_graph_version(api: TestClient, versioned: Graph) -> None:
     version = read_version(versioned)
     assert version is not None
