@@ -37,6 +37,7 @@ class AnalystPool:
     def __init__(self, size: int) -> None:
         self.size = size
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
         self._in_use = 0
 
     @property
@@ -52,9 +53,19 @@ class AnalystPool:
             self._in_use += 1
         return Slot(self)
 
+    def drain(self, timeout: float) -> bool:
+        """Wait until no slot is taken, at most ``timeout`` seconds; whether none is.
+
+        A query answered past its timeout goes on in its worker thread; the app waits for
+        it before closing the driver that thread reads through."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._in_use == 0, timeout)
+
     def _give_back(self) -> None:
-        with self._lock:
+        with self._idle:
             self._in_use -= 1
+            if self._in_use == 0:
+                self._idle.notify_all()
 
 
 class Slot:

@@ -83,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            # queries answered 408 may still be reading through the driver: let them end
+            for pool in (app.state.analyst_pool, app.state.sparql_pool):
+                await anyio.to_thread.run_sync(pool.drain, settings.neo4j_timeout)
             await anyio.to_thread.run_sync(driver.close)
 
     app = FastAPI(
