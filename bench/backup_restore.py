@@ -23,18 +23,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench.private_neo4j import private_neo4j, private_settings
 from stkg.config.settings import Settings
 from stkg.graph.backup import backup, restore
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.fingerprint import Fingerprint, fingerprint
-from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
 from stkg.ingest.files import expand_paths, ingest_paths
 from stkg.ontology.model import load_ontology
@@ -80,30 +79,14 @@ class StepTimer:
             self._title = None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _settings(home: Path) -> Settings:
-    return Settings(
-        neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-        neo4j_http_port=_free_port(),
-        home=home,
-    )
-
-
 def measure(seeds: Path, runs: int, with_samples: bool) -> list[tuple[str, str]]:
     onto = load_ontology()
     figures: dict[str, list[float]] = defaultdict(list)
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        settings = _settings(root / "state")
-        server = LocalNeo4j(settings)
-        server.start(quiet=True)
-        try:
+        with private_neo4j(root / "state") as server:
+            settings = server.settings
             with new_driver(settings) as driver:
                 graph = Graph(driver, settings.neo4j_database)
                 sync(graph)
@@ -120,8 +103,6 @@ def measure(seeds: Path, runs: int, with_samples: bool) -> list[tuple[str, str]]
                 _dump_run(settings, root / f"run{run}", content, figures)
             for run in range(runs):
                 _rdf_run(settings, root / f"rdf{run}", figures)
-        finally:
-            server.stop()
     for name, values in figures.items():
         value = statistics.median(values)
         rows.append((name, f"{value:.3f}" if "MiB" in name else f"{value:.1f}"))
@@ -154,7 +135,7 @@ def _dump_run(
     )
     for part in ("stop", "dump / load", "start", "fingerprint"):
         figures[f"dump restore: {part}, s"].append(steps.parts[part])
-    fresh = _settings(folder / "fresh-state")
+    fresh = private_settings(folder / "fresh-state")
     began = time.perf_counter()
     cold = restore(fresh, result.manifest_path, onto=onto)
     assert cold.content == content

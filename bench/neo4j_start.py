@@ -11,29 +11,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from stkg.config.settings import Settings
+from bench.private_neo4j import private_settings
 from stkg.graph.local.server import LocalNeo4j
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _settings(home: Path, **extra: object) -> Settings:
-    return Settings(
-        neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-        neo4j_http_port=_free_port(),
-        home=home,
-        **extra,  # type: ignore[arg-type]
-    )
 
 
 def _timed_start(server: LocalNeo4j) -> float:
@@ -48,14 +32,14 @@ def measure(runs: int, with_download: bool) -> dict[str, float]:
         root = Path(tmp)
         if with_download:
             cache = root / "cache"
-            server = LocalNeo4j(_settings(root / "dl", cache_dir=cache))
+            server = LocalNeo4j(private_settings(root / "dl", cache_dir=cache))
             began = time.perf_counter()
             lib = server.ensure_runtime(quiet=True)
             results["download_s"] = time.perf_counter() - began
             results["jars_mb"] = sum(p.stat().st_size for p in lib.glob("*.jar")) / 2**20
         cold, warm, rss = [], [], []
         for i in range(runs):
-            server = LocalNeo4j(_settings(root / f"cold{i}"))
+            server = LocalNeo4j(private_settings(root / f"cold{i}"))
             cold.append(_timed_start(server))
             time.sleep(5)  # let it settle before reading idle memory
             rss.append((server.status().rss_bytes or 0) / 2**20)

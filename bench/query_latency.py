@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 from neo4j import Driver, RoutingControl
 
+from bench.private_neo4j import free_port
 from stkg.config.settings import Settings
 from stkg.graph.cypher.programmes import PROGRAMME_LINKS
 from stkg.graph.lineage import HOP, NODE, lineage_types, split_by_direction
@@ -155,12 +155,6 @@ def api_urls(field: str, programme: str) -> dict[str, str]:
 
 
 # -- the same questions through the API ---------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class ApiServer:
     """The API as ``stkg serve`` runs it (uvicorn, one worker), on a free loopback port.
 
@@ -181,7 +175,7 @@ class ApiServer:
         (``STKG_API_CACHE_BYTES=0`` for the uncached figures)."""
         self.stderr = stderr
         self.env = env or {}
-        self.port = _free_port()
+        self.port = free_port()
         self.settings = settings
         self.process: subprocess.Popen[bytes] | None = None
         self.peak_rss_mib: float | None = None

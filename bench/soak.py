@@ -33,7 +33,6 @@ import json
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,6 +40,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from urllib.parse import quote
 import httpx
 import psutil
 
+from bench.private_neo4j import private_neo4j
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
@@ -100,12 +101,6 @@ class Recorder:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 # --- the clients ----------------------------------------------------------------------------
@@ -206,7 +201,7 @@ def _wait_first_document(events: Path, worker: subprocess.Popen[bytes], limit: f
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     seconds = args.minutes * 60
-    with tempfile.TemporaryDirectory(prefix="stkg-soak-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="stkg-soak-") as tmp, ExitStack() as stack:
         root = Path(tmp)
         if args.reuse_local:
             # the caller's local server (NEO4J_URI, STKG_HOME, ...), which it lets us
@@ -216,22 +211,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if not server.status().running:
                 raise SystemExit(f"--reuse-local: no local Neo4j of {settings.home} runs")
         else:
-            settings = Settings(
-                neo4j_uri=f"bolt://127.0.0.1:{_free_port()}",
-                neo4j_http_port=_free_port(),
-                home=root / "state",
-            )
-            server = LocalNeo4j(settings)
-            server.start(quiet=True)
-        try:
-            with new_driver(settings) as driver:
-                graph = Graph(driver, settings.neo4j_database)
-                sync(graph)
-                ingest_paths(expand_paths([REPO / "samples"]), graph, load_ontology())
-            return _soak(args, settings, server, root, seconds)
-        finally:
-            if not args.reuse_local:
-                server.stop()
+            server = stack.enter_context(private_neo4j(root / "state"))
+            settings = server.settings
+        with new_driver(settings) as driver:
+            graph = Graph(driver, settings.neo4j_database)
+            sync(graph)
+            ingest_paths(expand_paths([REPO / "samples"]), graph, load_ontology())
+        return _soak(args, settings, server, root, seconds)
 
 
 def _soak(
