@@ -132,7 +132,7 @@ def render(outcomes: list[Outcome], command: str, heavy: int) -> str:
     for o in outcomes:
         app = _statuses(o.app_answers)
         lines.append(
-            f"| {o.label} | {o.app.p50:.1f} | {o.app.p95:.1f} | {o.app.p99:.1f} | {app} "
+            f"| {o.label} | {o.app.p50:,.1f} | {o.app.p95:,.1f} | {o.app.p99:,.1f} | {app} "
             f"| {_statuses(o.analysts)} |"
         )
     return "\n".join(lines)

@@ -160,13 +160,45 @@ def test_analyst_isolation_bench_prints_its_table(graph: Graph, neo4j_settings: 
         cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
-    out = done.stdout
-    assert "python -m bench.analyst_isolation --heavy 2 -n 20 --scan-timeout 1" in out
+    assert "python -m bench.analyst_isolation --heavy 2 -n 20 --scan-timeout 1" in done.stdout
+    _check_isolation_table(done.stdout)
+
+
+ISOLATION_PROBE = """
+from collections import Counter
+from bench.analyst_isolation import Outcome, render
+from bench.query_latency import Latency
+slow = Latency(20, 1234.56, 98765.4, 1234567.8)  # a loaded machine: seconds, not ms
+print(render([
+    Outcome("unloaded", Latency(20, 0.04, 9.95, 999.96), Counter({200: 20}), Counter()),
+    Outcome("2 heavy analysts, pool of 2 (default)", slow, Counter({200: 20}),
+            Counter({408: 3, 422: 2, 429: 5})),
+    Outcome("2 heavy analysts, pool of 2 (no bound)", slow, Counter({200: 20}),
+            Counter({503: 1})),
+], "python -m bench.analyst_isolation", 2))
+"""
+
+
+def test_analyst_isolation_table_keeps_its_shape_at_any_magnitude() -> None:
+    """Latencies of seconds (a machine under load) print as well-formed figures too."""
+    done = subprocess.run([sys.executable, "-c", ISOLATION_PROBE], cwd=REPO,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    _check_isolation_table(done.stdout)
+    rows = _rows("| run |", done.stdout)
+    assert rows[1][1:4] == ["1,234.6", "98,765.4", "1,234,567.8"], rows[1]
+    assert rows[0][1:4] == ["0.0", "9.9", "1,000.0"], rows[0]
+
+
+def _check_isolation_table(out: str) -> None:
+    """The table of ``bench.analyst_isolation`` for ``--heavy 2 -n 20``: its rows, a figure
+    in every latency cell, the app's requests all answered, the analysts' statuses."""
     rows = _rows("| run |", out)
     assert [r[0] for r in rows] == [
         "unloaded", "2 heavy analysts, pool of 2 (default)",
         "2 heavy analysts, pool of 2 (no bound)"]  # fmt: skip
     for row in rows:
+        assert len(row) == 6, row
         assert all(NUMBER.match(cell) for cell in row[1:4]), row
         assert row[4] == "200: 20", row  # the app's own requests all answered
     assert rows[0][5] == "—"
