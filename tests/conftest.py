@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
+from wipe import wipe
 
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph, close_drivers, get_driver
@@ -77,8 +78,9 @@ def session_graph(neo4j_settings: Settings) -> Graph:
 
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
-    """The test server's graph, emptied of data before the test (schema is kept)."""
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    """The test server's graph, emptied of data before the test (schema is kept; in
+    batches when a bench left a graph too big for one transaction, see ``wipe.py``)."""
+    wipe(session_graph)
     return session_graph
 
 
@@ -100,7 +102,7 @@ def seeded(session_graph: Graph, seeds_dir: Path) -> Graph:
     from stkg.ingest.files import ingest_paths
     from stkg.ontology.model import load_ontology
 
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     report = ingest_paths([seeds_dir / f for f in SEED_FILES], session_graph, load_ontology())
     assert [d.status for d in report.documents] == ["written", "written"], report
     return session_graph
@@ -114,7 +116,7 @@ def sampled(session_graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> G
     from stkg.ingest.files import expand_paths, ingest_paths
     from stkg.ontology.model import load_ontology
 
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     files = expand_paths([REPO / "samples"])
     report = ingest_paths(files, session_graph, load_ontology())
     assert {d.status for d in report.documents} == {"written"}, report

@@ -29,6 +29,7 @@ from fastapi.testclient import TestClient
 from neo4j.exceptions import ClientError
 from pydantic import SecretStr
 from rdflib import Graph as RdfGraph
+from wipe import wipe
 
 from stkg.api.answers import AnswerCache, VersionClock
 from stkg.api.app import create_app
@@ -68,7 +69,7 @@ def candidate(graph: Graph, key: str) -> str:
 @pytest.fixture(scope="module")
 def synced(session_graph: Graph) -> Graph:
     """An empty graph with the ontology synced: the version node is there."""
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     sync(session_graph)
     return session_graph
 

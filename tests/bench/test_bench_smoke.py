@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from wipe import wipe
+
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 
@@ -58,7 +60,7 @@ def test_runner_writes_a_well_formed_section(
          "--out-dir", str(tmp_path / "out")],
         cwd=REPO, env=_env(neo4j_settings), capture_output=True, text=True, timeout=300,
     )  # fmt: skip
-    graph.write("MATCH (n) DETACH DELETE n")  # leave the graph as other tests expect it
+    wipe(graph)  # leave the graph as other tests expect it
     assert done.returncode == 0, done.stderr[-3000:]
 
     section = (tmp_path / "out" / "1000.md").read_text(encoding="utf-8")

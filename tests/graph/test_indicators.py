@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from patent_helpers import patent_data
+from wipe import wipe
 
 from stkg.graph.analysis.indicator_store import analysis_id
 from stkg.graph.analysis.indicators import (
@@ -239,7 +240,7 @@ N_GENERATED = 20_000
 @pytest.fixture(scope="module")
 def generated(session_graph: Graph) -> tuple[Graph, list[Any]]:
     pd = patent_data()
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     pd.write_tree(session_graph)
     rows = list(pd.generate(N_GENERATED))
     pd.write(session_graph, rows)

@@ -25,6 +25,7 @@ from docx import Document as DocxDocument
 from fastapi.testclient import TestClient
 from pypdf import PdfWriter
 from reliability_helpers import Fingerprint, cli_env, fingerprint
+from wipe import wipe
 
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
@@ -162,7 +163,7 @@ def baseline(
     session_graph: Graph, onto: Ontology, tmp_path_factory: pytest.TempPathFactory
 ) -> Graph:
     """The test graph holding one good document, so "unchanged" means something."""
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     good = tmp_path_factory.mktemp("good") / "good.txt"
     good.write_text("KISTA와 TIPA가 협력한다.\n", encoding="utf-8")
     assert ingest_paths([good], session_graph, onto).documents[0].status == "written"

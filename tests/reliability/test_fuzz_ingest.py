@@ -23,6 +23,7 @@ from fuzzing import budget
 from hypothesis import given
 from hypothesis import strategies as st
 from reliability_helpers import Fingerprint, fingerprint
+from wipe import wipe
 
 from stkg.graph.driver import Graph
 from stkg.graph.rdf import import_rdf, read_rdf_file, write_export
@@ -44,7 +45,7 @@ TEXT_MUTATIONS = sorted({**FUZZ.BYTE_MUTATIONS, **FUZZ.TEXT_MUTATIONS})
 @pytest.fixture(scope="module")
 def corpus(session_graph: Graph, onto: Ontology) -> Graph:
     """The test graph holding the sample corpus (once for the module)."""
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     report = ingest_paths(expand_paths([REPO / "samples"]), session_graph, onto)
     assert {d.status for d in report.documents} == {"written"}, report
     return session_graph

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from wipe import wipe
 
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
@@ -23,7 +24,7 @@ def copied(session_graph: Graph, seeds_dir: Path, tmp_path_factory: pytest.TempP
     """A copy of one seed, ingested from a temporary folder into an emptied graph."""
     path = tmp_path_factory.mktemp("docs") / SEED
     shutil.copyfile(seeds_dir / SEED, path)
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     report = ingest_paths([path], session_graph, load_ontology())
     assert [d.status for d in report.documents] == ["written"], report
     return path
