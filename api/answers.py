@@ -57,7 +57,7 @@ from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stkg.api.db import NoAnswer
-from stkg.api.envelope import FORMAT_PARAMETER, renderer_for
+from stkg.api.envelope import FORMAT_PARAMETER, format_name
 from stkg.api.security import API_KEY_HEADER
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
@@ -411,7 +411,7 @@ async def conditional_get(request: Request, answers: AnswersDep) -> None:
             str(request.base_url),  # links and next_url are absolute
             request.url.path,
             json.dumps(query, ensure_ascii=False),
-            renderer_for(request, fmt or "json").name,
+            format_name(request, fmt or "json"),
         ],
         etag=True,
     )

@@ -10,7 +10,8 @@ never get, so the generated document is rewritten once:
 * error responses point at one ``Problem`` schema; every operation lists 503 (Neo4j
   unreachable), 500, and 422 when it takes input;
 * 429 and 503 state their ``Retry-After`` header;
-* an operation with the ``_format`` parameter lists every renderer's media type on 200;
+* an operation with the ``_format`` parameter lists the media type of each format it
+  admits on 200, and 406 for an ``Accept`` header naming none of them;
 * :data:`LINKS` ties operations together (OpenAPI links: the id a search answers is the
   id ``/entities/{id}`` takes, and so on), for clients and for stateful contract tests.
 """
@@ -23,7 +24,7 @@ from urllib.parse import quote
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from stkg.api.envelope import FORMAT_PARAMETER, openapi_content
+from stkg.api.envelope import FORMAT_PARAMETER, TABULAR, openapi_content
 from stkg.api.problems import PROBLEM_JSON, RETRY_AFTER_STATUSES
 
 PROBLEM_SCHEMA: dict[str, Any] = {
@@ -156,14 +157,31 @@ def rewrite_errors(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def document_formats(schema: dict[str, Any]) -> dict[str, Any]:
-    """List every renderer's media type on the 200 of each operation taking ``_format``."""
+    """List the media type of each format an operation's ``_format`` admits (its
+    ``enum``) on its 200, and the 406 its ``Accept`` header may get (see
+    :func:`stkg.api.envelope.negotiate`)."""
     for operation in _operations(schema):
-        names = {p.get("name") for p in operation.get("parameters", []) if p.get("in") == "query"}
+        parameter = next(
+            (
+                p
+                for p in operation.get("parameters", [])
+                if p.get("in") == "query" and p.get("name") == FORMAT_PARAMETER
+            ),
+            None,
+        )
         ok = operation.get("responses", {}).get("200")
-        if FORMAT_PARAMETER not in names or ok is None:
+        if parameter is None or ok is None:
             continue
+        names = tuple(parameter.get("schema", {}).get("enum", TABULAR))
         own = ok.get("content", {}).get("application/json", {}).get("schema", {})
-        ok["content"] = openapi_content(own)
+        ok["content"] = openapi_content(own, names)
+        operation["responses"].setdefault(
+            "406",
+            {
+                "description": "the Accept header names only formats this operation does not give",
+                "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}},
+            },
+        )
     return schema
 
 

@@ -54,6 +54,7 @@ __all__ = [
     "export_graph",
     "import_rdf",
     "read_rdf_file",
+    "subgraph_rdf",
     "validate_graph",
     "write_export",
 ]
@@ -398,6 +399,57 @@ def write_export(
     for part in pages:
         stream.write(part.serialize(format=FORMATS[fmt], encoding="utf-8"))
     return stats
+
+
+def subgraph_rdf(
+    graph: Graph,
+    onto: Ontology,
+    ids: Iterable[str],
+    edges: Iterable[tuple[str, str, str]] | None = None,
+) -> RdfGraph:
+    """Part of the export: the nodes ``ids`` and relationships among them, as RDF.
+
+    The triples are exactly those :func:`export_graph` writes for these nodes and
+    relationships (same IRIs, classes, literals and ``rdf:Statement`` for relationship
+    properties), so an API answer rendered as RDF is a subset of the export. ``edges``
+    names the relationships as ``(start id, type, end id)``; ``None`` takes every
+    relationship whose two ends are among ``ids``. Unknown ids are left out.
+    """
+    m = RdfMapper(onto)
+    entity, key = quote_name(m.entity), quote_name(m.id_key)
+    version = quote_name(m.onto.label("GraphVersion"))
+    wanted = sorted(set(ids))
+    node_q = (
+        f"UNWIND $ids AS id MATCH (n:{entity} {{{key}: id}}) WHERE NOT n:{version} "
+        f"RETURN n.{key} AS id, labels(n) AS labels, properties(n) AS props ORDER BY id"
+    )
+    among_q = (
+        f"UNWIND $ids AS id MATCH (a:{entity} {{{key}: id}})-[r]->(b:{entity}) "
+        f"WHERE b.{key} IN $ids "
+        f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, properties(r) AS props"
+    )
+    named_q = (
+        f"UNWIND $edges AS e MATCH (a:{entity} {{{key}: e.a}})-[r]->(b:{entity} {{{key}: e.b}}) "
+        "WHERE type(r) = e.t "
+        f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, properties(r) AS props"
+    )
+    named = None if edges is None else [{"a": a, "t": t, "b": b} for a, t, b in sorted(set(edges))]
+
+    def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        nodes = [dict(r) for r in tx.run(node_q, ids=wanted)]
+        if named is None:
+            rels = [dict(r) for r in tx.run(among_q, ids=wanted)]
+        else:
+            rels = [dict(r) for r in tx.run(named_q, edges=named)] if named else []
+        return nodes, rels
+
+    nodes, rels = graph.execute_read(work)
+    out, stats = _new_graph(), ExportStats()
+    for node in nodes:
+        _node_triples(out, m, node, stats)
+    for rel in rels:
+        _rel_triples(out, m, rel, stats)
+    return out
 
 
 # ---------------------------------------------------------------------------------------

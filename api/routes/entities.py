@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
+from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import display_name, entity_id_path, require_entity
 from stkg.api.problems import Problem
+from stkg.api.terms import ontology
 from stkg.graph.cypher.entities import ENTITY, NEIGHBOURS
+from stkg.graph.rdf import subgraph_rdf
 from stkg.ontology.ids import instance_iri
 
 router = APIRouter(tags=["entities"])
@@ -50,16 +54,21 @@ class EntityView(BaseModel):
     summary="One entity: labels, properties, names and neighbours",
     description="Accepts a typed id (`field:드론`) or the instance IRI. Neighbours list the "
     "relationship type, its direction seen from this entity and the neighbour's id, labels "
-    "and display name; evidence nodes are left out unless `evidence=true`.",
+    "and display name; evidence nodes are left out unless `evidence=true`. As Turtle or "
+    "JSON-LD (`_format=ttl|jsonld` or the Accept header): the entity, its neighbours and "
+    "the relationships between them, with the triples and IRIs of `stkg export`.",
     responses={404: {"description": "no entity with that id"}},
 )
 async def get_entity(
+    request: Request,
     db: ReaderDep,
     id: EntityId,
     lang: Lang = "ko",
     evidence: Annotated[bool, Query(description="Also list Evidence neighbours")] = False,
     limit: Annotated[int, Query(ge=1, le=1000, description="Neighbours at most")] = 200,
-) -> EntityView:
+    _format: GraphFormat = "json",
+) -> EntityView | Response:
+    fmt = negotiate(request, _format, GRAPH)
     found = await require_entity(db, id)
     tid = found["id"]
     node = (await db.rows(ENTITY, {"id": tid}, max_rows=1)).rows
@@ -68,6 +77,17 @@ async def get_entity(
     data = node[0]["n"]
     params = {"id": tid, "evidence": evidence, "limit": limit + 1}
     rows = await db.rows(NEIGHBOURS, params, max_rows=limit + 1)
+    if fmt in GRAPH_RENDERERS:
+        shown = rows.rows[:limit]
+        ids = [tid, *(r["id"] for r in shown)]
+        edges = [
+            (tid, r["type"], r["id"]) if r["direction"] == "out" else (r["id"], r["type"], tid)
+            for r in shown
+        ]
+        rdf = await db.timed(
+            lambda: subgraph_rdf(db.graph, ontology(), ids, edges), db.settings.neo4j_timeout
+        )
+        return GRAPH_RENDERERS[fmt].render(rdf)
     neighbours = [
         Neighbour(
             type=r["type"],

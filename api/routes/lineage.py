@@ -10,15 +10,23 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import pydantic_core
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from stkg.api.deps import ReaderDep
+from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id, unknown_entity
 from stkg.api.problems import Problem
-from stkg.api.terms import lineage_types, relationship_terms, types_pattern, unknown_types
+from stkg.api.terms import (
+    lineage_types,
+    ontology,
+    relationship_terms,
+    types_pattern,
+    unknown_types,
+)
 from stkg.graph.lineage import MAX_DEPTH, UnknownNode, shortest_paths, walk
+from stkg.graph.rdf import subgraph_rdf
 
 router = APIRouter(tags=["lineage"])
 
@@ -102,20 +110,25 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     "from the whole to its parts (field → versions → products → core technologies → "
     "patents → applicants; programme → linked editions, fields and products), `up` the "
     "reverse, `both` either way. Each node carries `degree`, its hop count from the start. "
-    "`limit` caps the neighbours taken per node and hop.",
+    "`limit` caps the neighbours taken per node and hop. As Turtle or JSON-LD "
+    "(`_format=ttl|jsonld` or the Accept header): the walked nodes and edges with the "
+    "triples and IRIs of `stkg export` (no `degree`).",
     responses={
         404: {"description": "no entity with that id"},
         422: {"description": "bad depth or unknown relationship types"},
     },
 )
 async def lineage(
+    request: Request,
     db: ReaderDep,
     id: EntityId,
     direction: Annotated[Literal["up", "down", "both"], Query()] = "down",
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Neighbours per node and hop")] = 50,
+    _format: GraphFormat = "json",
 ) -> Response:
+    fmt = negotiate(request, _format, GRAPH)
     chosen = parse_types(types)
     start = resolve_id(id)
 
@@ -126,6 +139,13 @@ async def lineage(
         graph = await db.timed(run, db.settings.neo4j_timeout * (depth + 1))
     except UnknownNode:
         raise unknown_entity(start) from None
+    if fmt in GRAPH_RENDERERS:
+        ids = [n["id"] for n in graph["nodes"]]
+        edges = [(e["source"], e["type"], e["target"]) for e in graph["edges"]]
+        rdf = await db.timed(
+            lambda: subgraph_rdf(db.graph, ontology(), ids, edges), db.settings.neo4j_timeout
+        )
+        return GRAPH_RENDERERS[fmt].render(rdf)
     # the walk's plain dicts, serialised once: the shape is LineageGraph's, which the
     # OpenAPI schema names and the tests check
     return Response(pydantic_core.to_json(graph), media_type="application/json")

@@ -3,7 +3,9 @@
 A node's evidence is reached through ``SUPPORTS`` (the named query ``provenance``); a
 relationship cannot be the end of another relationship, so it lists its evidence ids in
 its ``evidence`` property and the route follows those ids to the Evidence nodes and their
-documents. Both answer with the same columns.
+documents. Both answer with the same columns, or (``_format=ttl|jsonld``) with the RDF
+of the nodes they name (the entity or relationship ends, the Evidence nodes and their
+documents) and the relationships among them, as ``stkg export`` writes them.
 """
 
 from __future__ import annotations
@@ -13,12 +15,21 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from stkg.api.db import Reader, Rows
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import Envelope, OutputFormat, respond
+from stkg.api.envelope import (
+    GRAPH_RENDERERS,
+    RENDERERS,
+    TABULAR_AND_GRAPH,
+    Envelope,
+    RowsOrGraphFormat,
+    negotiate,
+)
 from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id
 from stkg.api.problems import Problem
-from stkg.api.terms import relationship_terms
+from stkg.api.terms import ontology, relationship_terms
 from stkg.graph.cypher.provenance import RELATIONSHIP_EVIDENCE, RELATIONSHIP_EXISTS
+from stkg.graph.rdf import subgraph_rdf
 from stkg.queries.catalog import load_catalog
 
 router = APIRouter(prefix="/provenance", tags=["provenance"])
@@ -51,8 +62,9 @@ async def relationship_provenance(
     ],
     end: Annotated[str, entity_id_query(["programme:창업성장"])],
     limit: Limit = 100,
-    _format: OutputFormat = "json",
+    _format: RowsOrGraphFormat = "json",
 ) -> Envelope | Response:
+    fmt = negotiate(request, _format, TABULAR_AND_GRAPH)
     if type not in relationship_terms():
         raise Problem(
             422,
@@ -73,7 +85,7 @@ async def relationship_provenance(
             id=f"{a} {type} {b}",
         )
     rows = await db.rows(RELATIONSHIP_EVIDENCE, {**params, "limit": limit}, max_rows=limit)
-    return respond(request, rows, _format)
+    return await _answer(db, rows, fmt, (a, b))
 
 
 @router.get(
@@ -89,9 +101,20 @@ async def node_provenance(
     db: ReaderDep,
     id: EntityId,
     limit: Limit = 100,
-    _format: OutputFormat = "json",
+    _format: RowsOrGraphFormat = "json",
 ) -> Envelope | Response:
+    fmt = negotiate(request, _format, TABULAR_AND_GRAPH)
     tid = (await require_entity(db, resolve_id(id)))["id"]
     query = load_catalog()["provenance"]
     rows = await db.rows(query.cypher, {"id": tid, "limit": limit}, max_rows=limit)
-    return respond(request, rows, _format)
+    return await _answer(db, rows, fmt, (tid,))
+
+
+async def _answer(db: Reader, rows: Rows, fmt: str, ends: tuple[str, ...]) -> Response:
+    """The rows, or as RDF the nodes they name (``ends``, each evidence and document) and
+    the relationships among them."""
+    if fmt not in GRAPH_RENDERERS:
+        return RENDERERS[fmt].render(rows)
+    ids = [*ends, *(r[c] for r in rows.rows for c in ("evidence", "document") if r.get(c))]
+    rdf = await db.timed(lambda: subgraph_rdf(db.graph, ontology(), ids), db.settings.neo4j_timeout)
+    return GRAPH_RENDERERS[fmt].render(rdf)

@@ -13,7 +13,7 @@ import pytest
 from api_helpers import is_problem
 from fastapi.testclient import TestClient
 
-from stkg.api.envelope import FORMAT_PARAMETER, RENDERERS
+from stkg.api.envelope import FORMAT_PARAMETER, MEDIA_TYPES, RENDERERS
 from stkg.api.openapi import LINKS
 from stkg.api.problems import RETRY_AFTER_STATUSES
 from stkg.api.terms import entity_labels, id_pattern, relationship_terms
@@ -43,7 +43,15 @@ def test_every_renderer_media_type_is_documented_where_format_is_taken(
     ]
     assert len(rendering) > 10
     for _, path, operation in rendering:
-        assert set(operation["responses"]["200"]["content"]) == media_types, path
+        offered = _parameter(operation, FORMAT_PARAMETER)["schema"]["enum"]
+        assert set(operation["responses"]["200"]["content"]) == {MEDIA_TYPES[n] for n in offered}, (
+            path
+        )
+        assert "406" in operation["responses"], path
+    tabular = [
+        op for _, _, op in rendering if set(op["responses"]["200"]["content"]) == media_types
+    ]
+    assert len(tabular) > 10
     csv = client.get("/search", params={"q": "드론", FORMAT_PARAMETER: "csv"})
     assert csv.status_code == 200
     assert csv.headers["content-type"].split(";")[0] in media_types
