@@ -428,12 +428,13 @@ def subgraph_rdf(
         f"WHERE b.{key} IN $ids "
         f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, properties(r) AS props"
     )
-    named_q = (
-        f"UNWIND $edges AS e MATCH (a:{entity} {{{key}: e.a}})-[r]->(b:{entity} {{{key}: e.b}}) "
-        "WHERE type(r) = e.t "
+    named_q = (  # each edge a list: [start id, type, end id]
+        f"UNWIND $edges AS e "
+        f"MATCH (a:{entity} {{{key}: e[0]}})-[r]->(b:{entity} {{{key}: e[2]}}) "
+        "WHERE type(r) = e[1] "
         f"RETURN a.{key} AS a, type(r) AS t, b.{key} AS b, properties(r) AS props"
     )
-    named = None if edges is None else [{"a": a, "t": t, "b": b} for a, t, b in sorted(set(edges))]
+    named = None if edges is None else [list(e) for e in sorted(set(edges))]
 
     def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         nodes = [dict(r) for r in tx.run(node_q, ids=wanted)]
