@@ -147,11 +147,20 @@ GRAPH_RENDERERS: dict[str, GraphRenderer] = {
         name,
         GRAPH_FORMATS[name],
         _rdf(name),
-        {"type": "string", "description": description},
+        {**schema, "description": description},
     )
-    for name, description in (
-        ("ttl", "Turtle: the answer's nodes and relationships with the IRIs of the export."),
-        ("jsonld", "JSON-LD: the answer's nodes and relationships with the IRIs of the export."),
+    for name, schema, description in (
+        (
+            "ttl",
+            {"type": "string"},
+            "Turtle: the answer's nodes and relationships with the IRIs of the export.",
+        ),
+        (
+            "jsonld",
+            {"type": "object", "required": ["@context"]},
+            "JSON-LD (compacted, with its @context): the answer's nodes and relationships "
+            "with the IRIs of the export.",
+        ),
     )
 }
 

@@ -310,8 +310,10 @@ def _rel_triples(out: RdfGraph, m: RdfMapper, rel: Mapping[str, Any], stats: Exp
             out.add((stmt, URIRef(dp.iri), _lexical(v, dp)))
 
 
-def _new_graph() -> RdfGraph:
-    g = RdfGraph()
+def _new_graph(*, few_prefixes: bool = False) -> RdfGraph:
+    """An empty graph binding the stkg prefixes; ``few_prefixes`` binds only RDF's core
+    ones besides (a JSON-LD context lists every bound prefix, used or not)."""
+    g = RdfGraph(bind_namespaces="core") if few_prefixes else RdfGraph()
     g.bind("stkg", STKG)
     g.bind("stkgid", INSTANCE_NS)
     return g
@@ -445,7 +447,7 @@ def subgraph_rdf(
         return nodes, rels
 
     nodes, rels = graph.execute_read(work)
-    out, stats = _new_graph(), ExportStats()
+    out, stats = _new_graph(few_prefixes=True), ExportStats()
     for node in nodes:
         _node_triples(out, m, node, stats)
     for rel in rels:
