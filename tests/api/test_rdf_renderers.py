@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from api_helpers import EDITION_2022, is_problem
 from fastapi.testclient import TestClient
@@ -47,11 +48,10 @@ def cached(neo4j_settings: Settings, synced_seed: Neo4jGraph) -> Iterator[TestCl
         yield c
 
 
-def _rdf(response: object, fmt: str) -> Graph:
-    assert response.status_code == 200, response.text  # type: ignore[attr-defined]
-    media_type = response.headers["content-type"].split(";")[0]  # type: ignore[attr-defined]
-    assert media_type == MEDIA_TYPES[fmt]
-    return Graph().parse(data=response.content, format=PARSERS[fmt])  # type: ignore[attr-defined]
+def _rdf(response: httpx.Response, fmt: str) -> Graph:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == MEDIA_TYPES[fmt]
+    return Graph().parse(data=response.content, format=PARSERS[fmt])
 
 
 def _subset_of_export(rdf: Graph, export: Graph) -> None:
