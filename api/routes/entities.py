@@ -6,12 +6,14 @@ The id is a typed id (``field:드론``) or the node's instance IRI; the display 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from stkg.api.asof import AsOf, held_on
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import display_name, entity_id_path, require_entity
@@ -46,6 +48,15 @@ class EntityView(BaseModel):
     properties: dict[str, Any]
     neighbours: list[Neighbour]
     neighbours_truncated: bool = False
+    asOf: dt.date | None = Field(None, description="The `as_of` day asked for, if any")
+    requested: str | None = Field(
+        None,
+        description="With `as_of`: the id asked for; `id` is the node shown, the body of "
+        "its line of succession that held it on that day",
+    )
+    alsoValid: list[str] | None = Field(
+        None, description="With `as_of`: other nodes of the line valid that day (a split)"
+    )
 
 
 @router.get(
@@ -57,7 +68,12 @@ class EntityView(BaseModel):
     "and display name; evidence nodes are left out unless `evidence=true`. As Turtle or "
     "JSON-LD (`_format=ttl|jsonld` or the Accept header): the entity, its neighbours and "
     "the relationships between them, with the triples and IRIs of `stkg export`.",
-    responses={404: {"description": "no entity with that id"}},
+    responses={
+        404: {
+            "description": "no entity with that id, or (with `as_of`) no body of its line "
+            "of succession existed on that day"
+        }
+    },
 )
 async def get_entity(
     request: Request,
@@ -66,11 +82,16 @@ async def get_entity(
     lang: Lang = "ko",
     evidence: Annotated[bool, Query(description="Also list Evidence neighbours")] = False,
     limit: Annotated[int, Query(ge=1, le=1000, description="Neighbours at most")] = 200,
+    as_of: AsOf = None,
     _format: GraphFormat = "json",
 ) -> EntityView | Response:
     fmt = negotiate(request, _format, GRAPH)
     found = await require_entity(db, id)
     tid = found["id"]
+    held = None if as_of is None else await held_on(db, tid, as_of)
+    if held is not None and held.shown != tid:
+        found = await require_entity(db, held.shown)
+        tid = found["id"]
     node = (await db.rows(ENTITY, {"id": tid}, max_rows=1)).rows
     if not node:  # deleted between the two reads
         raise Problem(404, "Unknown entity", f"No entity has the id {tid!r}.", id=tid)
@@ -107,4 +128,7 @@ async def get_entity(
         properties=data["properties"],
         neighbours=neighbours,
         neighbours_truncated=len(rows.rows) > limit,
+        asOf=as_of,
+        requested=None if held is None else held.requested,
+        alsoValid=None if held is None else held.also_valid,
     )

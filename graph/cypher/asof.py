@@ -1,0 +1,101 @@
+"""Reading the graph "as of" a day: an organisation's line of succession, names valid then.
+
+An organisation carries ``validFrom`` (first day under its name, inclusive) and
+``validUntil`` (first day no longer under it, exclusive), and ``predecessorOf`` links it to
+the body that replaced it; ``stkg ontology sync`` writes the link from the predecessor to
+its successor. A node with neither bound is valid on every day.
+
+Every schema name comes from the ontology; every value is a parameter (``$id``, ``$asOf``,
+a ``neo4j`` ``Date``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from stkg.ontology.model import load_ontology
+from stkg.ontology.names import quote_name
+
+#: Links followed at most, each way, from the organisation asked for.
+MAX_HOPS = 32
+
+
+def _names() -> dict[str, str]:
+    onto = load_ontology()
+    names = {
+        "entity": onto.label("Entity"),
+        "pred": onto.rel("predecessorOf"),
+        **{k: onto.prop(k) for k in ("id", "name", "nameEn", "validFrom", "validUntil")},
+    }
+    return {k: quote_name(v) for k, v in names.items()}
+
+
+def _valid(var: str, n: dict[str, str]) -> str:
+    """Cypher: whether ``$asOf`` falls in ``var``'s [validFrom, validUntil) interval."""
+    return (
+        f"(({var}.{n['validFrom']} IS NULL OR {var}.{n['validFrom']} <= $asOf) "
+        f"AND ({var}.{n['validUntil']} IS NULL OR $asOf < {var}.{n['validUntil']}))"
+    )
+
+
+@cache
+def succession_line() -> str:
+    """The line of succession through ``$id``: the node itself (``hops`` 0), its successors
+    (``hops`` > 0, following ``predecessorOf`` forwards) and its predecessors (``hops`` < 0,
+    backwards), each with its interval and whether ``$asOf`` falls in it; nearest first."""
+    n = _names()
+    return f"""
+MATCH (n:{n["entity"]} {{{n["id"]}: $id}})
+CALL (n) {{
+  MATCH p = (n)-[:{n["pred"]}*0..{MAX_HOPS}]->(m:{n["entity"]})
+  RETURN m, length(p) AS hops
+  UNION
+  MATCH p = (m:{n["entity"]})-[:{n["pred"]}*1..{MAX_HOPS}]->(n)
+  RETURN m, -length(p) AS hops
+}}
+WITH m, hops ORDER BY abs(hops)
+WITH m, collect(hops)[0] AS hops
+RETURN m.{n["id"]} AS id, m.{n["name"]} AS name, m.{n["nameEn"]} AS nameEn,
+       m.{n["validFrom"]} AS validFrom, m.{n["validUntil"]} AS validUntil, hops,
+       {_valid("m", n)} AS valid
+ORDER BY abs(hops), hops, id
+"""
+
+
+@cache
+def fulltext_as_of() -> str:
+    """``graph.cypher.search.FULLTEXT`` with the hits whose names were valid on ``$asOf``
+    first (then by score), and ``validOnDate`` on every row."""
+    n = _names()
+    return f"""
+CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+WHERE ($label IS NULL OR $label IN labels(node)) AND node.{n["id"]} IS NOT NULL
+WITH node, score, {_valid("node", n)} AS validOnDate
+RETURN node.{n["id"]} AS id, node.{n["name"]} AS name, node.{n["nameEn"]} AS nameEn,
+       labels(node) AS labels, score, validOnDate
+ORDER BY validOnDate DESC, score DESC, id
+LIMIT $limit
+"""
+
+
+@cache
+def contains_as_of() -> str:
+    """``graph.cypher.search.CONTAINS`` with the names valid on ``$asOf`` first."""
+    onto = load_ontology()
+    n = _names()
+    aliases = quote_name(onto.prop("aliases"))
+    name, name_en = (f"toLower(coalesce(x.{n[k]}, ''))" for k in ("name", "nameEn"))
+    return f"""
+MATCH (x:{n["entity"]})
+WHERE ($label IS NULL OR $label IN labels(x))
+  AND ({name} CONTAINS $q OR {name_en} CONTAINS $q
+       OR any(a IN coalesce(x.{aliases}, []) WHERE toLower(a) CONTAINS $q))
+WITH x, CASE WHEN {name} = $q OR {name_en} = $q
+                  OR any(a IN coalesce(x.{aliases}, []) WHERE toLower(a) = $q)
+             THEN 1.0 ELSE 0.5 END AS score,
+     {_valid("x", n)} AS validOnDate
+RETURN x.{n["id"]} AS id, x.{n["name"]} AS name, x.{n["nameEn"]} AS nameEn,
+       labels(x) AS labels, score, validOnDate
+ORDER BY validOnDate DESC, score DESC, size(coalesce(x.{n["name"]}, '')), id
+LIMIT $limit
+"""
