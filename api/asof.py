@@ -61,8 +61,7 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
         raise Problem(
             404,
             "No body on that date",
-            f"No organisation of the line of succession of {tid!r} existed on "
-            f"{day.isoformat()}.",
+            f"No organisation of the line of succession of {tid!r} existed on {day.isoformat()}.",
             id=tid,
             asOf=day.isoformat(),
             line=[_interval(r) for r in rows],

@@ -179,8 +179,6 @@ def test_the_openapi_documents_as_of(client: TestClient) -> None:
         params = {p["name"]: p for p in paths[path]["get"]["parameters"]}
         schema = params["as_of"]["schema"]
         assert {"type": "string", "format": "date"} in schema.get("anyOf", [schema])
-        assert "as of" in params["as_of"]["description"].lower() or "day" in (
-            params["as_of"]["description"]
-        )
+        assert "`YYYY-MM-DD`" in params["as_of"]["description"]
     entity = paths["/entities/{id}"]["get"]["responses"]
     assert "404" in entity and "as_of" in entity["404"]["description"]
