@@ -12,18 +12,32 @@ on that day the answer is a 404 problem listing the line with its intervals.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
 from stkg.graph.cypher.asof import succession_line
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Only ``YYYY-MM-DD``: pydantic alone also takes ``0`` (a Unix time) for a date."""
+    if isinstance(value, str) and not _DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+
 AsOf = Annotated[
-    dt.date | None,
+    Day | None,
     Query(
         alias="as_of",
         description="A day (`YYYY-MM-DD`): answer as the graph stood then. For an "

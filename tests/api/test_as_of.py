@@ -111,7 +111,10 @@ def test_no_body_of_the_line_on_that_day_is_a_404_problem(
     assert asked in line and all(row["validFrom"] > day for row in line.values())
 
 
-@pytest.mark.parametrize("day", ["2020-13-01", "2020-02-30", "yesterday", "2020-1-1x"])
+@pytest.mark.parametrize(
+    "day",
+    ["2020-13-01", "2020-02-30", "yesterday", "2020-1-1", "0", "1577836800", "2020-01-01T00:00"],
+)
 def test_an_invalid_day_is_a_422_problem(client: TestClient, day: str) -> None:
     for path, params in (
         (f"/entities/{SMBA}", {"as_of": day}),
