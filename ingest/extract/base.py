@@ -41,6 +41,13 @@ TOPIC_CLASSES = (
 )
 
 
+#: Topic words of everyday news too (a market festival's 육성사업, a city's 예산): a text
+#: that has only these is on the topic only with one of :data:`DOMAIN_WORDS`.
+EVERYDAY_TOPIC_WORDS = frozenset({"사업", "분야", "품목", "예산"})
+#: Words without which a text that has only everyday topic words is not about technology
+#: or its funding.
+DOMAIN_WORDS = ("기술", "연구개발", "R&D", "특허", "혁신")
+
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
 
 
@@ -97,12 +104,21 @@ class Source:
     @cached_property
     def on_topic(self) -> bool:
         """Whether the text speaks of the domain at all: one of the Korean labels of the
-        ontology's roadmap, programme and patent classes (:data:`TOPIC_CLASSES`) occurs in it.
+        ontology's roadmap, programme and patent classes (:data:`TOPIC_CLASSES`) occurs in
+        it, and when the only ones are everyday words (:data:`EVERYDAY_TOPIC_WORDS`), one of
+        :data:`DOMAIN_WORDS` too.
 
         Prose extractors read shapes (a word ending in 부, an amount after a noun) that occur
         in any news; on a sports or market report they would only find noise.
         """
-        return any(word in self.text for word in topic_words(self.ctx.onto))
+        found = {word for word in topic_words(self.ctx.onto) if word in self.text}
+        return bool(found - EVERYDAY_TOPIC_WORDS) or (bool(found) and self.about_technology)
+
+    @cached_property
+    def about_technology(self) -> bool:
+        """Whether one of :data:`DOMAIN_WORDS` occurs in the text (a report of a festival
+        that names a ministry does not)."""
+        return any(word in self.text for word in DOMAIN_WORDS)
 
     def states_topic_facts(self) -> bool:
         """Whether the extractors so far found an actor or a node of :data:`TOPIC_CLASSES`

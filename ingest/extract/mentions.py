@@ -48,6 +48,8 @@ class Mentions:
     needs_topic = False
 
     def __call__(self, source: Source) -> None:
+        if not (source.on_topic or source.about_technology):
+            return  # a ministry named in a festival report is no fact of the domain
         ctx = source.ctx
         known = {ind.id: ind for ind in ctx.onto.individuals if ind.id}
         for ent in source.analysis.ents:

@@ -147,7 +147,10 @@ def test_a_programmes_short_name_inside_a_longer_name_is_no_mention(tmp_path, on
 
 
 def test_a_listed_programme_ends_like_one(tmp_path, onto):
-    text = "사업별로는 연구장비공동활용지원 120억원, 신청자격 확인 30억원, 산학연중점지원 90억원이다.\n"
+    text = (
+        "중소기업 연구개발 예산이다. 사업별로는 연구장비공동활용지원 120억원, 신청자격 확인 "
+        "30억원, 산학연중점지원 90억원이다.\n"
+    )
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert {"연구장비공동활용지원", "산학연중점지원"} <= set(programmes)
     assert not any(name.startswith("신청자격") for name in programmes)
@@ -192,7 +195,10 @@ def test_a_list_written_with_middle_dots_before_its_cue(tmp_path, onto):
 
 
 def test_a_dotted_name_the_document_lists_as_one_item_is_not_split(tmp_path, onto):
-    text = "평가는 ①제지·유리·섬유 ②조명 ③해양 분야로 나뉜다. 제지·유리·섬유 분야가 가장 높았다.\n"
+    text = (
+        "기술수준 평가는 ①제지·유리·섬유 ②조명 ③해양 분야로 나뉜다. 제지·유리·섬유 분야가 "
+        "가장 높았다.\n"
+    )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "제지·유리·섬유" in fields and "제지" not in fields
 
@@ -210,7 +216,7 @@ def test_bullets_grouped_under_a_label_are_that_fields_products(tmp_path, onto):
 
 
 def test_numbered_items_in_brackets_after_their_cue(tmp_path, onto):
-    text = "정책서는 국방 5대 분야(① 무인 정찰, ② 우주 감시, ③ 전자전 방호)를 제시했다.\n"
+    text = "국방기술 정책서는 국방 5대 분야(① 무인 정찰, ② 우주 감시, ③ 전자전 방호)를 제시했다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"무인 정찰", "우주 감시", "전자전 방호"} <= fields
 
@@ -272,7 +278,7 @@ def test_a_quoted_name_that_receives_a_budget_is_a_programme(tmp_path, onto):
 
 def test_a_plan_dated_once_is_that_edition_where_it_is_named_again(tmp_path, onto):
     text = (
-        "DATE: 2021-03-22\n\n정부는 ‘해양드론진흥정책서’의 하위 문서로 ‘2021∼2030 해양드론기획서’를 "
+        "DATE: 2021-03-22\n\n정부는 ‘해양드론진흥정책서’의 하위 기술 문서로 ‘2021∼2030 해양드론기획서’를 "
         "발간했다. 이번 기획서는 ‘2019∼2033 해양드론진흥정책서’에서 제시한 분야를 따른다.\n"
     )
     editions = {
@@ -1335,3 +1341,13 @@ def test_a_body_listed_among_institutions_is_one_too(tmp_path, onto):
     orgs = named(facts, "Organization")
     assert {"한국심해과학기술원", "한빛소재", "한국해양평가관리원"} <= set(orgs)
     assert "한빛소재" not in named(facts, "StrategicProduct")
+
+
+def test_a_text_with_only_everyday_topic_words_and_no_technology_states_nothing(tmp_path, onto):
+    text = (
+        "해솔시장은 중소벤처기업부의 문화관광형 육성사업에 선정돼 체험 프로그램을 운영한다. "
+        "문화체육관광부 장관상도 받았다.\n"
+    )
+    assert facts_of(tmp_path, onto, text).nodes == {}
+    text = text.replace("체험 프로그램", "기술 체험 프로그램")  # one technology word: the domain
+    assert "organization:중소벤처기업부" in facts_of(tmp_path, onto, text).nodes
