@@ -1,4 +1,5 @@
-"""``as_of=YYYY-MM-DD``: which node of a line of succession stood for an entity on a day.
+"""``as_of=YYYY-MM-DD``: which node of a line of succession stood for an entity on a day,
+and which roadmap edition was in force.
 
 An organisation renamed or reorganised (중소기업청 → 중소벤처기업부 on 2017-07-26) is two
 nodes linked by ``predecessorOf``, each valid on ``[validFrom, validUntil)``. Asked for one
@@ -7,34 +8,29 @@ day: the one asked for when it does, else the nearest successor (the day is afte
 predecessor (the day is before it). A node with no interval is valid on every day, so an
 entity that is no organisation is itself on every date. When no body of the line existed
 on that day the answer is a 404 problem listing the line with its intervals.
+
+An edition comes into force on its ``publishedDate`` when the graph has one, else on
+1 January of its ``startYear`` (``since``; an edition with neither is in force on no day).
+The edition of a series in force on a day is the one with the latest ``since`` on or before
+that day; it stays in force after its plan period ends until the next edition of the series
+comes in. "The graph as it stood on a day" holds the editions whose ``since`` is on or
+before it (:func:`started_by`); a day before any of them answers a 404 problem listing the
+editions with their ``since`` (:func:`no_edition`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
-from pydantic import BeforeValidator
 
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
-from stkg.graph.cypher.asof import succession_line
-
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _iso_day(value: object) -> object:
-    """Only ``YYYY-MM-DD``: pydantic alone also takes ``0`` (a Unix time) for a date."""
-    if isinstance(value, str) and not _DAY.fullmatch(value):
-        raise ValueError("a day is written YYYY-MM-DD")
-    return value
-
-
-Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+from stkg.graph.cypher.asof import editions, succession_line
+from stkg.queries.catalog import Day
 
 AsOf = Annotated[
     Day | None,
@@ -86,3 +82,52 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
 
 def _interval(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in ("id", "name", "validFrom", "validUntil")}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A roadmap edition and the day it came into force (None: undated)."""
+
+    id: str
+    series: str | None
+    since: str | None
+    startYear: int | None = None
+    endYear: int | None = None
+
+
+async def edition_calendar(db: Reader) -> list[Edition]:
+    """Every edition of the graph with the day it came into force, by series then date."""
+    rows = (await db.rows(editions(), {})).rows
+    return [
+        Edition(r["edition"], r["series"], r["since"], r["startYear"], r["endYear"]) for r in rows
+    ]
+
+
+def started_by(calendar: list[Edition], day: dt.date) -> list[Edition]:
+    """The editions in force on ``day`` or before it: the graph as it stood then."""
+    iso = day.isoformat()
+    return [e for e in calendar if e.since is not None and e.since[:10] <= iso]
+
+
+def in_force(calendar: list[Edition], day: dt.date) -> dict[str, Edition]:
+    """Per series (an edition of no series is its own), the edition in force on ``day``."""
+    chosen: dict[str, Edition] = {}
+    for e in started_by(calendar, day):
+        key = e.series or e.id
+        if key not in chosen or (chosen[key].since or "") <= (e.since or ""):
+            chosen[key] = e
+    return chosen
+
+
+def no_edition(day: dt.date, what: str, ids: str, calendar: list[Edition]) -> Problem:
+    """404: none of ``calendar`` (the editions ``what`` appears in) was in force on ``day``."""
+    return Problem(
+        404,
+        "No edition in force on that date",
+        f"None of the roadmap editions {what} was in force on {day.isoformat()}: "
+        "an edition comes into force on its publishedDate, else on 1 January of its "
+        "startYear.",
+        id=ids,
+        asOf=day.isoformat(),
+        editions=[{"edition": e.id, "series": e.series, "since": e.since} for e in calendar],
+    )

@@ -14,28 +14,46 @@ A header looks like::
     params:
       field: {type: string, description: "Field id or name", example: "드론"}
       limit: {type: integer, default: 100, minimum: 1, maximum: 1000}
+      as_of: {type: date, default: null, description: "A day, YYYY-MM-DD"}
     */
+
+A ``date`` parameter takes only ``YYYY-MM-DD`` and reaches Cypher as a ``Date``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
-ParamType = Literal["string", "integer", "number", "boolean", "list"]
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Only ``YYYY-MM-DD``: pydantic alone also takes ``0`` (a Unix time) for a date."""
+    if isinstance(value, str) and not _DAY.fullmatch(value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+#: A day written ``YYYY-MM-DD`` (the ``as_of`` of the API and of the named queries).
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+
+ParamType = Literal["string", "integer", "number", "boolean", "list", "date"]
 _PY_TYPES: dict[str, Any] = {
     "string": str,
     "integer": int,
     "number": float,
     "boolean": bool,
     "list": list[str],
+    "date": Day,
 }
 _HEADER = re.compile(r"\A\s*/\*(?P<yaml>.*?)\*/", re.S)
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")

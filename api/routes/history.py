@@ -7,12 +7,14 @@ add REST paths, the id/IRI spellings and 404s for unknown fields and editions.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from stkg.api.asof import AsOf, Edition, edition_calendar, no_edition, started_by
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, json_response, respond
 from stkg.api.lookup import entity_id_query, require_entity
@@ -73,6 +75,9 @@ class LineageMapping(BaseModel):
 class FieldLineage(BaseModel):
     field: str
     include: Literal["reviewed", "proposed"]
+    asOf: dt.date | None = Field(
+        None, description="The `as_of` day asked for: only editions in force by then"
+    )
     nodes: list[LineageVersion] = Field(description="Field versions, by edition")
     edges: list[LineageMapping] = Field(description="Mappings with both ends: the DAG's edges")
     ends: list[LineageMapping] = Field(
@@ -96,18 +101,33 @@ def _field_id(id: str) -> str:
     summary="History of a strategic field across editions",
     description="Each version of the field, edition by edition: printed name, sector, "
     "product count and the change from the version before. `id` is a field id, its IRI, "
-    "or any name the field was printed under (named query `field-history`).",
-    responses={404: {"description": "no field with that id or name"}},
+    "or any name the field was printed under (named query `field-history`). With "
+    "`as_of`, the history as it stood that day: only the versions of editions in force on "
+    "or before it (an edition comes into force on its `publishedDate`, else on 1 January "
+    "of its `startYear`); the last row is the version of the edition in force that day.",
+    responses={
+        404: {
+            "description": "no field with that id or name, or (with `as_of`) none of its "
+            "editions was in force on that day"
+        }
+    },
 )
 async def field_history(
     request: Request,
     db: ReaderDep,
     id: FieldId,
+    as_of: AsOf = None,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     field = _field_id(id)
     query = load_catalog()["field-history"]
-    rows = await db.rows(query.cypher, {"field": field}, max_rows=10_000)
+    rows = await db.rows(query.cypher, {"field": field, "as_of": as_of}, max_rows=10_000)
+    if not rows.rows and as_of is not None:
+        every = await db.rows(query.cypher, {"field": field, "as_of": None}, max_rows=10_000)
+        if every.rows:
+            mine = {r["edition"] for r in every.rows}
+            calendar = [e for e in await edition_calendar(db) if e.id in mine]
+            raise no_edition(as_of, "of the field", id, calendar)
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     return respond(request, rows, _format)
@@ -124,8 +144,15 @@ async def field_history(
     "versions with edges into one. `ends` are the dropped and new mappings of its versions. "
     "Stated and reviewed mappings by default; `include=proposed` adds the proposed ones. "
     "`id` is a field id, its IRI, any name the field was printed under, or a field version "
-    "id (named query `field-lineage`).",
-    responses={404: {"description": "no field with that id or name"}},
+    "id (named query `field-lineage`). With `as_of`, the lineage as it stood that day: "
+    "only the versions of editions in force on or before it, and the mappings between them "
+    "(a mapping into a later edition is left out, not shown as dropped).",
+    responses={
+        404: {
+            "description": "no field with that id or name, or (with `as_of`) none of its "
+            "editions was in force on that day"
+        }
+    },
 )
 async def field_lineage(
     db: ReaderDep,
@@ -134,6 +161,7 @@ async def field_lineage(
         Literal["reviewed", "proposed"],
         Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
     ] = "reviewed",
+    as_of: AsOf = None,
 ) -> Response:
     field = _field_id(id)
     query = load_catalog()["field-lineage"]
@@ -141,15 +169,44 @@ async def field_lineage(
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     found = rows.rows[0]
+    nodes = [LineageVersion(**n) for n in found["nodes"]]
     mappings = [LineageMapping(**e) for e in found["edges"]]
+    if as_of is not None:
+        mine = {n.edition for n in nodes}
+        calendar = [e for e in await edition_calendar(db) if e.id in mine]
+        then = {e.id for e in started_by(calendar, as_of)}
+        if not then:
+            raise no_edition(as_of, "of the field", id, calendar)
+        mappings = [m for m in mappings if _stood(m, nodes, calendar, then)]
+        nodes = [n for n in nodes if n.edition in then]
     return json_response(
         FieldLineage(
             field=field,
             include=include,
-            nodes=[LineageVersion(**n) for n in found["nodes"]],
+            asOf=as_of,
+            nodes=nodes,
             edges=[m for m in mappings if m.source and m.target],
             ends=[m for m in mappings if not (m.source and m.target)],
         )
+    )
+
+
+def _stood(
+    mapping: LineageMapping, nodes: list[LineageVersion], calendar: list[Edition], then: set[str]
+) -> bool:
+    """Whether a mapping stood when the editions ``then`` had come into force: each end it
+    has is a version of one of them, and a dropped field (no target) was dropped by then —
+    a later edition of its series had come in."""
+    edition_of = {n.id: n.edition for n in nodes}
+    ends = [e for e in (mapping.source, mapping.target) if e is not None]
+    if not ends or any(edition_of.get(e) not in then for e in ends):
+        return False
+    if mapping.target is not None:
+        return True
+    source = next((e for e in calendar if e.id == edition_of.get(mapping.source or "")), None)
+    return source is not None and any(
+        e.id in then and e.series == source.series and (e.since or "") > (source.since or "")
+        for e in calendar
     )
 
 

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from stkg.api.asof import AsOf, edition_calendar, in_force, no_edition
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
@@ -70,20 +71,50 @@ async def edition_links(
     response_model=Envelope,
     summary="What a programme is linked to, with budgets",
     description="Editions, field versions, fields and products linked to the programme "
-    "(`linkedDirectly`) or funded through it, the edition each belongs to, and the funding.",
-    responses={404: {"description": "no programme with that id"}},
+    "(`linkedDirectly`) or funded through it, the edition each belongs to (`edition`), and "
+    "the funding. `edition=` keeps the links of one edition. With `as_of`, the links valid "
+    "that day: those of the edition of each series in force then (an edition comes into "
+    "force on its `publishedDate`, else on 1 January of its `startYear`, and stays in force "
+    "until the next edition of its series does); links to no edition carry no date and are "
+    "kept.",
+    responses={
+        404: {
+            "description": "no programme with that id, no edition with the id given as "
+            "`edition`, or (with `as_of`) none of the editions the programme is linked to "
+            "was in force on that day"
+        }
+    },
 )
 async def programme_links(
     request: Request,
     db: ReaderDep,
     id: Annotated[str, entity_id_path(["programme:창업성장"], "Programme id or IRI")],
+    edition: Annotated[
+        str | None, entity_id_query(["edition:중소기업기술로드맵@2022"])
+    ] = None,
+    as_of: AsOf = None,
     limit: Limit = 1000,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     pid = resolve_id(id)
-    rows = await db.rows(PROGRAMME_LINKS, {"id": pid, "limit": limit}, max_rows=limit)
+    asked = None
+    if edition is not None:
+        asked = [await _require_class(db, edition, "RoadmapEdition", "roadmap edition")]
+    editions = asked
+    calendar = await edition_calendar(db) if as_of is not None else []
+    if as_of is not None:
+        then = [e.id for e in in_force(calendar, as_of).values()]
+        editions = then if editions is None else [e for e in editions if e in then]
+    params = {"id": pid, "limit": limit, "editions": editions}
+    rows = await db.rows(PROGRAMME_LINKS, params, max_rows=limit)
     if not rows.rows:  # the query matches (:Programme {id}): rows mean it exists
         await _require_class(db, pid, "Programme", "programme")
+        if as_of is not None:
+            every = {**params, "editions": asked}
+            linked = {r["edition"] for r in (await db.rows(PROGRAMME_LINKS, every)).rows}
+            if linked:
+                mine = [e for e in calendar if e.id in linked]
+                raise no_edition(as_of, "the programme is linked to", pid, mine)
     return respond(request, rows, _format)
 
 

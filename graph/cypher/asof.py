@@ -99,3 +99,37 @@ RETURN x.{n["id"]} AS id, x.{n["name"]} AS name, x.{n["nameEn"]} AS nameEn,
 ORDER BY validOnDate DESC, score DESC, size(coalesce(x.{n["name"]}, '')), id
 LIMIT $limit
 """
+
+
+def edition_start(var: str) -> str:
+    """Cypher: the day edition ``var`` came into force — its ``publishedDate`` when stated,
+    else 1 January of its ``startYear`` (the first year of its plan period); null when it
+    states neither (an undated edition is in force on no day)."""
+    onto = load_ontology()
+    published, start = (quote_name(onto.prop(k)) for k in ("publishedDate", "startYear"))
+    return (
+        f"coalesce({var}.{published}, CASE WHEN {var}.{start} IS NULL THEN null "
+        f"ELSE date({{year: {var}.{start}}}) END)"
+    )
+
+
+@cache
+def editions() -> str:
+    """Every roadmap edition with its series and the day it came into force (``since``).
+
+    The edition of a series in force on a day is the one with the latest ``since`` on or
+    before that day (:func:`stkg.api.asof.in_force` picks it)."""
+    onto = load_ontology()
+    edition, roadmap = (quote_name(onto.label(k)) for k in ("RoadmapEdition", "Roadmap"))
+    of = quote_name(onto.rel("editionOf"))
+    i, start, end, published = (
+        quote_name(onto.prop(k)) for k in ("id", "startYear", "endYear", "publishedDate")
+    )
+    return f"""
+MATCH (e:{edition})
+OPTIONAL MATCH (e)-[:{of}]->(r:{roadmap})
+WITH e, min(r.{i}) AS series
+RETURN e.{i} AS edition, series, {edition_start("e")} AS since,
+       e.{published} AS publishedDate, e.{start} AS startYear, e.{end} AS endYear
+ORDER BY series, since, edition
+"""
