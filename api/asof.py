@@ -29,7 +29,7 @@ from fastapi import Query
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
-from stkg.graph.cypher.asof import editions, succession_line
+from stkg.graph.cypher.asof import editions, editions_of, succession_line
 from stkg.queries.catalog import Day
 
 AsOf = Annotated[
@@ -131,3 +131,9 @@ def no_edition(day: dt.date, what: str, ids: str, calendar: list[Edition]) -> Pr
         asOf=day.isoformat(),
         editions=[{"edition": e.id, "series": e.series, "since": e.since} for e in calendar],
     )
+
+
+async def dated(db: Reader, ids: list[str]) -> dict[str, str]:
+    """The edition of each of ``ids`` that has one (an edition, a field version)."""
+    rows = (await db.rows(editions_of(), {"ids": ids}, max_rows=len(ids) + 1)).rows
+    return {r["id"]: r["edition"] for r in rows}

@@ -7,6 +7,8 @@ check the parameters, resolve ids and shape the answer.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import deque
 from typing import Annotated, Any, Literal
 
 import pydantic_core
@@ -14,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from stkg.api.asof import AsOf, dated, edition_calendar, held_on, no_edition, started_by
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id, unknown_entity
@@ -65,6 +68,12 @@ class LineageGraph(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = Field(False, description="A hop hit its fan-out limit or the node cap")
+    asOf: dt.date | None = Field(None, description="The `as_of` day asked for, if any")
+    requested: str | None = Field(
+        None,
+        description="With `as_of`: the id asked for; `start` is the body of its line of "
+        "succession that held it on that day",
+    )
 
 
 class PathView(BaseModel):
@@ -112,9 +121,16 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     "reverse, `both` either way. Each node carries `degree`, its hop count from the start. "
     "`limit` caps the neighbours taken per node and hop. As Turtle or JSON-LD "
     "(`_format=ttl|jsonld` or the Accept header): the walked nodes and edges with the "
-    "triples and IRIs of `stkg export` (no `degree`).",
+    "triples and IRIs of `stkg export` (no `degree`). With `as_of`, the graph as it stood "
+    "that day: the walk starts from the body that held the entity then (an organisation's "
+    "line of succession, as on `/entities/{id}`) and leaves out the roadmap editions not "
+    "yet in force (an edition comes into force on its `publishedDate`, else on 1 January "
+    "of its `startYear`), their field versions and what was reached only through them.",
     responses={
-        404: {"description": "no entity with that id"},
+        404: {
+            "description": "no entity with that id, or (with `as_of`) no body of its line "
+            "existed on that day, or none of the editions the walk reached was in force"
+        },
         422: {"description": "bad depth or unknown relationship types"},
     },
 )
@@ -126,11 +142,14 @@ async def lineage(
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
     types: Types = None,
     limit: Annotated[int, Query(ge=1, le=500, description="Neighbours per node and hop")] = 50,
+    as_of: AsOf = None,
     _format: GraphFormat = "json",
 ) -> Response:
     fmt = negotiate(request, _format, GRAPH)
     chosen = parse_types(types)
     start = resolve_id(id)
+    if as_of is not None:
+        start = (await held_on(db, start, as_of)).shown
 
     def run() -> dict[str, Any]:
         return walk(db.graph, start, direction=direction, depth=depth, types=chosen, limit=limit)
@@ -139,6 +158,8 @@ async def lineage(
         graph = await db.timed(run, db.settings.neo4j_timeout * (depth + 1))
     except UnknownNode:
         raise unknown_entity(start) from None
+    if as_of is not None:
+        graph = await _as_it_stood(db, graph, as_of, resolve_id(id))
     if fmt in GRAPH_RENDERERS:
         ids = [n["id"] for n in graph["nodes"]]
         edges = [(e["source"], e["type"], e["target"]) for e in graph["edges"]]
@@ -149,6 +170,46 @@ async def lineage(
     # the walk's plain dicts, serialised once: the shape is LineageGraph's, which the
     # OpenAPI schema names and the tests check
     return Response(pydantic_core.to_json(graph), media_type="application/json")
+
+
+async def _as_it_stood(
+    db: ReaderDep, graph: dict[str, Any], day: dt.date, requested: str
+) -> dict[str, Any]:
+    """The walk without the editions not in force by ``day`` and their field versions, and
+    without what is no longer reachable from the start; ``degree`` counted again."""
+    editions = await dated(db, [n["id"] for n in graph["nodes"]])
+    if editions:
+        mine = set(editions.values())
+        calendar = [e for e in await edition_calendar(db) if e.id in mine]
+        then = {e.id for e in started_by(calendar, day)}
+        own = editions.get(graph["start"])  # the start's own edition, if it has one
+        if not then or (own is not None and own not in then):
+            raise no_edition(day, "the walk reached", requested, calendar)
+        gone = {n for n, e in editions.items() if e not in then}
+        edges = [e for e in graph["edges"] if not {e["source"], e["target"]} & gone]
+        hops = _hops(graph["start"], edges)
+        graph["nodes"] = [
+            {**n, "degree": hops[n["id"]]} for n in graph["nodes"] if n["id"] in hops
+        ]
+        graph["edges"] = [e for e in edges if e["source"] in hops and e["target"] in hops]
+    return {**graph, "asOf": day.isoformat(), "requested": requested}
+
+
+def _hops(start: str, edges: list[dict[str, Any]]) -> dict[str, int]:
+    """Hops from ``start`` along ``edges`` taken either way."""
+    near: dict[str, list[str]] = {}
+    for e in edges:
+        near.setdefault(e["source"], []).append(e["target"])
+        near.setdefault(e["target"], []).append(e["source"])
+    hops = {start: 0}
+    queue = deque([start])
+    while queue:
+        here = queue.popleft()
+        for there in near.get(here, []):
+            if there not in hops:
+                hops[there] = hops[here] + 1
+                queue.append(there)
+    return hops
 
 
 @router.get(

@@ -133,3 +133,22 @@ RETURN e.{i} AS edition, series, {edition_start("e")} AS since,
        e.{published} AS publishedDate, e.{start} AS startYear, e.{end} AS endYear
 ORDER BY series, since, edition
 """
+
+
+@cache
+def editions_of() -> str:
+    """The edition of each of the nodes ``$ids`` that belongs to one: an edition is its own,
+    a field version the edition that lists it (``hasFieldVersion``); other nodes are left
+    out (they carry no edition, so no date)."""
+    onto = load_ontology()
+    entity, edition = (quote_name(onto.label(k)) for k in ("Entity", "RoadmapEdition"))
+    has = quote_name(onto.rel("hasFieldVersion"))
+    i = quote_name(onto.prop("id"))
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{entity} {{{i}: id}})
+OPTIONAL MATCH (e:{edition})-[:{has}]->(n)
+WITH id, CASE WHEN n:{edition} THEN n.{i} ELSE e.{i} END AS edition
+WHERE edition IS NOT NULL
+RETURN id, edition
+"""
