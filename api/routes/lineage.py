@@ -125,11 +125,14 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     "that day: the walk starts from the body that held the entity then (an organisation's "
     "line of succession, as on `/entities/{id}`) and leaves out the roadmap editions not "
     "yet in force (an edition comes into force on its `publishedDate`, else on 1 January "
-    "of its `startYear`), their field versions and what was reached only through them.",
+    "of its `startYear`), their field versions and what was reached only through them; "
+    "a 404 problem when the start is itself such an edition or version, or nothing but the "
+    "start is left.",
     responses={
         404: {
             "description": "no entity with that id, or (with `as_of`) no body of its line "
-            "existed on that day, or none of the editions the walk reached was in force"
+            "existed on that day, or the start is an edition (or one of its field versions) "
+            "not yet in force, or nothing but the start was left"
         },
         422: {"description": "bad depth or unknown relationship types"},
     },
@@ -182,12 +185,12 @@ async def _as_it_stood(
         mine = set(editions.values())
         calendar = [e for e in await edition_calendar(db) if e.id in mine]
         then = {e.id for e in started_by(calendar, day)}
-        own = editions.get(graph["start"])  # the start's own edition, if it has one
-        if not then or (own is not None and own not in then):
-            raise no_edition(day, "the walk reached", requested, calendar)
         gone = {n for n, e in editions.items() if e not in then}
         edges = [e for e in graph["edges"] if not {e["source"], e["target"]} & gone]
         hops = _hops(graph["start"], edges)
+        # the start is of an edition not yet in force, or it stood alone then
+        if graph["start"] in gone or (gone and len(hops) == 1):
+            raise no_edition(day, "the walk reached", requested, calendar)
         graph["nodes"] = [
             {**n, "degree": hops[n["id"]]} for n in graph["nodes"] if n["id"] in hops
         ]

@@ -1,0 +1,287 @@
+"""``as_of=YYYY-MM-DD`` on the field history, the field lineage, the programme links and
+``/lineage/{id}``, and on the ``field-history`` named query: the graph as it stood that day.
+
+On the two seeds the series 중소기업기술로드맵 has two editions, neither with a
+``publishedDate``: 2021 (startYear 2021, in force from 2021-01-01) and 2022 (from
+2022-01-01, still in force after its plan period ends in 2024). 창업성장 is linked to the
+2022 edition only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_helpers import is_problem
+from fastapi.testclient import TestClient
+
+from stkg.api.app import create_app
+from stkg.api.asof import Edition, in_force, started_by
+from stkg.api.routes.history import LineageMapping, LineageVersion, _stood
+from stkg.config.settings import Settings
+from stkg.graph.driver import Graph
+from stkg.graph.schema import sync
+
+E2021 = "edition:중소기업기술로드맵@2021"
+E2022 = "edition:중소기업기술로드맵@2022"
+DRONE = "field:드론"
+PROGRAMME = "programme:창업성장"
+BEFORE, FIRST_DAY, IN_2021, LAST_2021, SECOND_DAY, IN_2022, AFTER = (
+    "2020-12-31",
+    "2021-01-01",
+    "2021-06-01",
+    "2021-12-31",
+    "2022-01-01",
+    "2023-06-01",
+    "2030-01-01",
+)
+BAD_DAYS = ["2021-13-01", "0", "1609459200", "2021-06-01T00:00:00", "21-06-01", "yesterday"]
+
+
+@pytest.fixture(scope="module")
+def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
+    sync(seeded)  # the organisations' intervals and predecessorOf links
+    with TestClient(create_app(neo4j_settings)) as c:
+        yield c
+
+
+def ok(client: TestClient, url: str, **params: str) -> Any:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def no_edition(client: TestClient, url: str, day: str) -> dict[str, Any]:
+    response = client.get(url, params={"as_of": day})
+    assert is_problem(response, 404), response.text
+    body: dict[str, Any] = response.json()
+    assert body["title"] == "No edition in force on that date" and body["asOf"] == day
+    return body
+
+
+# the field history ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "editions"),
+    [
+        (FIRST_DAY, [E2021]),
+        (IN_2021, [E2021]),
+        (LAST_2021, [E2021]),
+        (SECOND_DAY, [E2021, E2022]),
+        (IN_2022, [E2021, E2022]),
+        (AFTER, [E2021, E2022]),
+    ],
+)
+def test_field_history_as_of_a_day_holds_the_editions_in_force_by_then(
+    client: TestClient, day: str, editions: list[str]
+) -> None:
+    body = ok(client, f"/fields/{DRONE}/history", as_of=day)
+    assert [r["edition"] for r in body["rows"]] == editions
+    # the last row is the version of the edition in force that day
+    assert body["rows"][-1]["edition"] == editions[-1]
+    named = ok(client, "/queries/field-history", field="드론", as_of=day)
+    assert named["rows"] == body["rows"]
+
+
+def test_field_history_before_the_first_edition_is_a_404_problem(client: TestClient) -> None:
+    body = no_edition(client, f"/fields/{DRONE}/history", BEFORE)
+    assert body["id"] == DRONE
+    assert body["editions"] == [
+        {"edition": E2021, "series": "roadmap:중소기업기술로드맵", "since": "2021-01-01"},
+        {"edition": E2022, "series": "roadmap:중소기업기술로드맵", "since": "2022-01-01"},
+    ]
+
+
+def test_field_history_of_an_unknown_field_stays_unknown_with_as_of(client: TestClient) -> None:
+    response = client.get("/fields/없는분야/history", params={"as_of": IN_2021})
+    assert response.status_code == 404 and response.json()["title"] == "Unknown field"
+
+
+def test_field_history_without_as_of_is_unchanged(client: TestClient) -> None:
+    body = ok(client, f"/fields/{DRONE}/history")
+    assert [r["edition"] for r in body["rows"]] == [E2021, E2022]
+    assert body == ok(client, f"/fields/{DRONE}/history", as_of=AFTER)
+    named = ok(client, "/queries/field-history", field="드론")
+    assert named["rows"] == body["rows"]
+
+
+def test_the_named_query_before_the_first_edition_has_no_rows(client: TestClient) -> None:
+    assert ok(client, "/queries/field-history", field="드론", as_of=BEFORE)["rows"] == []
+
+
+@pytest.mark.parametrize("day", BAD_DAYS)
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/fields/{DRONE}/history",
+        f"/fields/{DRONE}/lineage",
+        f"/programmes/{PROGRAMME}/links",
+        f"/lineage/{DRONE}",
+        "/queries/field-history?field=드론",
+    ],
+)
+def test_a_day_not_written_yyyy_mm_dd_is_a_422(client: TestClient, url: str, day: str) -> None:
+    response = client.get(url, params={"as_of": day})
+    assert is_problem(response, 422), (url, day, response.text)
+
+
+# the field lineage ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "editions"),
+    [(IN_2021, [E2021]), (SECOND_DAY, [E2021, E2022]), (AFTER, [E2021, E2022])],
+)
+def test_field_lineage_as_of_a_day(client: TestClient, day: str, editions: list[str]) -> None:
+    body = ok(client, f"/fields/{DRONE}/lineage", as_of=day)
+    assert body["asOf"] == day
+    assert [n["edition"] for n in body["nodes"]] == editions
+    kept = {n["id"] for n in body["nodes"]}
+    for m in body["edges"] + body["ends"]:
+        assert {m["source"], m["target"]} - {None} <= kept
+
+
+def test_field_lineage_before_the_first_edition_and_without_as_of(client: TestClient) -> None:
+    no_edition(client, f"/fields/{DRONE}/lineage", BEFORE)
+    plain = ok(client, f"/fields/{DRONE}/lineage")
+    assert plain["asOf"] is None
+    assert {**plain, "asOf": AFTER} == ok(client, f"/fields/{DRONE}/lineage", as_of=AFTER)
+
+
+def _version(vid: str, edition: str) -> LineageVersion:
+    return LineageVersion(id=vid, edition=edition)
+
+
+def _mapping(source: str | None, target: str | None, change: str) -> LineageMapping:
+    return LineageMapping(id="mapping:x", source=source, target=target, change=change, basis="x")
+
+
+def test_a_mapping_stood_when_its_ends_and_for_a_drop_the_next_edition_had_come_in() -> None:
+    calendar = [Edition(E2021, "s", "2021-01-01"), Edition(E2022, "s", "2022-01-01")]
+    nodes = [_version("v21", E2021), _version("v22", E2022)]
+    only_2021, both = {E2021}, {E2021, E2022}
+    renamed, dropped, new = (
+        _mapping("v21", "v22", "renamed"),
+        _mapping("v21", None, "dropped"),
+        _mapping(None, "v22", "new"),
+    )
+    assert [_stood(m, nodes, calendar, only_2021) for m in (renamed, dropped, new)] == [
+        False,
+        False,  # in 2021 the field had not been dropped yet
+        False,
+    ]
+    assert [_stood(m, nodes, calendar, both) for m in (renamed, dropped, new)] == [True] * 3
+
+
+# the edition in force -------------------------------------------------------------------
+
+
+def test_the_edition_in_force_is_the_latest_of_its_series_to_come_in() -> None:
+    calendar = [
+        Edition("edition:a@2021", "roadmap:a", "2021-01-01"),
+        Edition("edition:a@2022", "roadmap:a", "2022-03-15"),  # a publishedDate
+        Edition("edition:b@2025", "roadmap:b", None),  # undated: in force on no day
+        Edition("edition:c@2020", None, "2020-01-01"),  # no series: its own
+    ]
+    day = dt.date.fromisoformat
+    assert {k: e.id for k, e in in_force(calendar, day("2022-03-14")).items()} == {
+        "roadmap:a": "edition:a@2021",
+        "edition:c@2020": "edition:c@2020",
+    }
+    assert in_force(calendar, day("2022-03-15"))["roadmap:a"].id == "edition:a@2022"
+    assert in_force(calendar, day("2019-12-31")) == {}
+    assert [e.id for e in started_by(calendar, day("2099-01-01"))] == [
+        "edition:a@2021",
+        "edition:a@2022",
+        "edition:c@2020",
+    ]
+
+
+# the programme links --------------------------------------------------------------------
+
+
+def test_programme_links_before_its_edition_came_in_are_a_404_problem(client: TestClient) -> None:
+    for day in (BEFORE, IN_2021, LAST_2021):
+        body = no_edition(client, f"/programmes/{PROGRAMME}/links", day)
+        assert [e["edition"] for e in body["editions"]] == [E2022]
+
+
+@pytest.mark.parametrize("day", [SECOND_DAY, IN_2022, AFTER])
+def test_programme_links_as_of_a_day_are_those_of_the_edition_in_force(
+    client: TestClient, day: str
+) -> None:
+    body = ok(client, f"/programmes/{PROGRAMME}/links", as_of=day)
+    assert body["rows"] and {r["edition"] for r in body["rows"]} == {E2022}
+    assert body["rows"] == ok(client, f"/programmes/{PROGRAMME}/links")["rows"]
+
+
+def test_programme_links_of_one_edition(client: TestClient) -> None:
+    assert ok(client, f"/programmes/{PROGRAMME}/links", edition=E2021)["rows"] == []
+    rows = ok(client, f"/programmes/{PROGRAMME}/links", edition=E2022)["rows"]
+    assert rows and {r["edition"] for r in rows} == {E2022}
+    response = client.get(f"/programmes/{PROGRAMME}/links", params={"edition": DRONE})
+    assert response.status_code == 404 and response.json()["title"] == "Unknown roadmap edition"
+
+
+def test_programme_links_of_an_unknown_programme_stay_unknown(client: TestClient) -> None:
+    response = client.get("/programmes/programme:없는사업/links", params={"as_of": IN_2022})
+    assert is_problem(response, 404)
+    assert response.json()["title"] != "No edition in force on that date"
+
+
+# /lineage/{id} --------------------------------------------------------------------------
+
+
+def test_lineage_as_of_a_day_leaves_out_editions_not_yet_in_force(client: TestClient) -> None:
+    params = {"depth": "2", "types": "VERSION_OF,HAS_FIELD_VERSION", "direction": "both"}
+    plain = ok(client, f"/lineage/{DRONE}", **params)
+    then = ok(client, f"/lineage/{DRONE}", as_of=IN_2021, **params)
+    assert (then["asOf"], then["requested"], then["start"]) == (IN_2021, DRONE, DRONE)
+    ids = {n["id"] for n in then["nodes"]}
+    assert E2021 in ids and E2022 not in ids
+    assert {n["id"] for n in plain["nodes"]} >= ids | {E2022}
+    assert not any("2022" in n["id"] for n in then["nodes"])
+    for e in then["edges"]:
+        assert {e["source"], e["target"]} <= ids
+    degree = {n["id"]: n["degree"] for n in then["nodes"]}
+    assert degree[DRONE] == 0 and degree[E2021] == 2
+    after = ok(client, f"/lineage/{DRONE}", as_of=AFTER, **params)
+    assert {n["id"] for n in after["nodes"]} == {n["id"] for n in plain["nodes"]}
+    assert "asOf" not in plain
+
+
+def test_lineage_before_any_edition_or_of_an_edition_not_yet_in_force(
+    client: TestClient,
+) -> None:
+    no_edition(client, f"/lineage/{DRONE}", BEFORE)
+    no_edition(client, f"/lineage/{E2022}", IN_2021)
+
+
+def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: TestClient) -> None:
+    body = ok(client, "/lineage/organization:중소기업청", as_of="2020-01-01", direction="both")
+    assert (body["start"], body["requested"]) == ("organization:중소벤처기업부", "organization:중소기업청")
+    assert body["nodes"][0]["id"] == "organization:중소벤처기업부"
+
+
+# OpenAPI --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fields/{id}/history",
+        "/fields/{id}/lineage",
+        "/programmes/{id}/links",
+        "/lineage/{id}",
+        "/queries/field-history",
+    ],
+)
+def test_openapi_documents_as_of(client: TestClient, path: str) -> None:
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+    as_of = params["as_of"]
+    assert as_of["in"] == "query" and not as_of.get("required", False)
+    assert '"format": "date"' in str(as_of["schema"]).replace("'", '"')
