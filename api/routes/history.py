@@ -173,10 +173,10 @@ async def field_lineage(
     mappings = [LineageMapping(**e) for e in found["edges"]]
     if as_of is not None:
         mine = {n.edition for n in nodes}
-        calendar = [e for e in await edition_calendar(db) if e.id in mine]
+        calendar = await edition_calendar(db)  # all: a drop is told by the next edition
         then = {e.id for e in started_by(calendar, as_of)}
-        if not then:
-            raise no_edition(as_of, "of the field", id, calendar)
+        if not mine & then:
+            raise no_edition(as_of, "of the field", id, [e for e in calendar if e.id in mine])
         mappings = [m for m in mappings if _stood(m, nodes, calendar, then)]
         nodes = [n for n in nodes if n.edition in then]
     return json_response(

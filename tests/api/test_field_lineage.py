@@ -90,5 +90,32 @@ def test_unknown_field_and_bad_include(client: TestClient) -> None:
 def test_the_route_is_documented(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     op = doc["paths"]["/fields/{id}/lineage"]["get"]
-    assert {p["name"] for p in op["parameters"]} == {"id", "include"}
+    assert {p["name"] for p in op["parameters"]} == {"id", "include", "as_of"}
     assert "404" in op["responses"]
+
+
+def test_as_of_a_day_the_lineage_stops_at_the_edition_in_force(client: TestClient) -> None:
+    """The sample editions have no publishedDate: each came in on 1 January of its
+    startYear, so on 2022-06-01 the 2023 edition (and the split into it) was still ahead."""
+    plain = lineage(client, "드론", include="proposed")
+    then = lineage(client, "드론", include="proposed", as_of="2022-06-01")
+    assert then["asOf"] == "2022-06-01"
+    assert {n["year"] for n in then["nodes"]} == {2019, 2020, 2021, 2022}
+    assert edges(then) == {e for e in edges(plain) if not e[1].endswith("@2023")}
+    after = lineage(client, "드론", include="proposed", as_of="2030-01-01")
+    assert (edges(after), after["nodes"]) == (edges(plain), plain["nodes"])
+    before = client.get("/fields/드론/lineage", params={"as_of": "2018-12-31"})
+    assert before.status_code == 404 and before.json()["title"] == "No edition in force on that date"
+
+
+def test_as_of_a_day_a_field_is_dropped_only_once_the_next_edition_came_in(
+    client: TestClient,
+) -> None:
+    def dropped(day: str) -> list[str]:
+        body = lineage(client, "증강현실", include="proposed", as_of=day)
+        return [e["source"] for e in body["ends"] if e["change"] == "dropped"]
+
+    assert dropped("2020-12-31") == []
+    assert dropped("2021-01-01") == [f"fieldversion:가상증강현실@{ED}@2020"]
+    merged = lineage(client, "증강현실", include="proposed", as_of="2020-01-01")
+    assert {e[3] for e in edges(merged)} == {"merged"}
