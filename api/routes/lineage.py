@@ -191,9 +191,7 @@ async def _as_it_stood(
         # the start is of an edition not yet in force, or it stood alone then
         if graph["start"] in gone or (gone and len(hops) == 1):
             raise no_edition(day, "the walk reached", requested, calendar)
-        graph["nodes"] = [
-            {**n, "degree": hops[n["id"]]} for n in graph["nodes"] if n["id"] in hops
-        ]
+        graph["nodes"] = [{**n, "degree": hops[n["id"]]} for n in graph["nodes"] if n["id"] in hops]
         graph["edges"] = [e for e in edges if e["source"] in hops and e["target"] in hops]
     return {**graph, "asOf": day.isoformat(), "requested": requested}
 

@@ -89,9 +89,7 @@ async def programme_links(
     request: Request,
     db: ReaderDep,
     id: Annotated[str, entity_id_path(["programme:창업성장"], "Programme id or IRI")],
-    edition: Annotated[
-        str | None, entity_id_query(["edition:중소기업기술로드맵@2022"])
-    ] = None,
+    edition: Annotated[str | None, entity_id_query(["edition:중소기업기술로드맵@2022"])] = None,
     as_of: AsOf = None,
     limit: Limit = 1000,
     _format: OutputFormat = "json",

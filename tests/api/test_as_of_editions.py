@@ -262,7 +262,10 @@ def test_lineage_before_any_edition_or_of_an_edition_not_yet_in_force(
 
 def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: TestClient) -> None:
     body = ok(client, "/lineage/organization:중소기업청", as_of="2020-01-01", direction="both")
-    assert (body["start"], body["requested"]) == ("organization:중소벤처기업부", "organization:중소기업청")
+    assert (body["start"], body["requested"]) == (
+        "organization:중소벤처기업부",
+        "organization:중소기업청",
+    )
     assert body["nodes"][0]["id"] == "organization:중소벤처기업부"
 
 

@@ -105,7 +105,9 @@ def test_as_of_a_day_the_lineage_stops_at_the_edition_in_force(client: TestClien
     after = lineage(client, "드론", include="proposed", as_of="2030-01-01")
     assert (edges(after), after["nodes"]) == (edges(plain), plain["nodes"])
     before = client.get("/fields/드론/lineage", params={"as_of": "2018-12-31"})
-    assert before.status_code == 404 and before.json()["title"] == "No edition in force on that date"
+    assert (
+        before.status_code == 404 and before.json()["title"] == "No edition in force on that date"
+    )
 
 
 def test_as_of_a_day_a_field_is_dropped_only_once_the_next_edition_came_in(
