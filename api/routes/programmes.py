@@ -103,13 +103,15 @@ async def programme_links(
     if as_of is not None:
         then = [e.id for e in in_force(calendar, as_of).values()]
         editions = then if editions is None else [e for e in editions if e in then]
-    params = {"id": pid, "limit": limit, "editions": editions}
+    # as_of alone keeps the links to no edition (they carry no date); edition= does not
+    params = {"id": pid, "limit": limit, "editions": editions, "undated": asked is None}
     rows = await db.rows(PROGRAMME_LINKS, params, max_rows=limit)
     if not rows.rows:  # the query matches (:Programme {id}): rows mean it exists
         await _require_class(db, pid, "Programme", "programme")
         if as_of is not None:
             every = {**params, "editions": asked}
             linked = {r["edition"] for r in (await db.rows(PROGRAMME_LINKS, every)).rows}
+            linked.discard(None)
             if linked:
                 mine = [e for e in calendar if e.id in linked]
                 raise no_edition(as_of, "the programme is linked to", pid, mine)

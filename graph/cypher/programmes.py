@@ -1,7 +1,8 @@
 """Programme links: what an edition, a programme or an entity is linked to, with funding.
 
 Used by the API routes; every value is a parameter. ``PROGRAMME_LINKS`` keeps the links of
-the editions in ``$editions`` (a list of edition ids; null: every link)."""
+the editions in ``$editions`` (a list of edition ids; null: every link), and the links to no
+edition when ``$undated``."""
 
 EDITION_LINKS = """
 MATCH (e:RoadmapEdition {id: $edition})
@@ -38,7 +39,7 @@ CALL (p) {
 OPTIONAL MATCH (x)-[:BELONGS_TO_FIELD*0..1]->(:FieldVersion)
                <-[:HAS_FIELD_VERSION]-(owner:RoadmapEdition)
 WITH p, x, CASE WHEN x:RoadmapEdition THEN x.id ELSE owner.id END AS edition
-WHERE $editions IS NULL OR edition IN $editions
+WHERE $editions IS NULL OR edition IN $editions OR (edition IS NULL AND $undated)
 OPTIONAL MATCH (f:Funding)-[:FUNDS]->(p)
 WHERE EXISTS { MATCH (f)-[:FUNDING_FOR]->(x) }
 RETURN DISTINCT x.id AS linked, x.name AS linkedName, labels(x) AS linkedLabels,

@@ -23,6 +23,8 @@ from stkg.api.routes.history import LineageMapping, LineageVersion, _stood
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
+from stkg.ontology.model import load_ontology
+from stkg.ontology.names import quote_name
 
 E2021 = "edition:중소기업기술로드맵@2021"
 E2022 = "edition:중소기업기술로드맵@2022"
@@ -224,6 +226,28 @@ def test_programme_links_of_one_edition(client: TestClient) -> None:
     assert rows and {r["edition"] for r in rows} == {E2022}
     response = client.get(f"/programmes/{PROGRAMME}/links", params={"edition": DRONE})
     assert response.status_code == 404 and response.json()["title"] == "Unknown roadmap edition"
+
+
+def test_a_link_to_no_edition_carries_no_date_and_is_kept(
+    client: TestClient, seeded: Graph
+) -> None:
+    """A field concept (no edition) linked to the programme: kept on every day with
+    ``as_of``, left out by ``edition=``."""
+    onto = load_ontology()
+    link = quote_name(onto.rel("linkedProgramme"))
+    key = quote_name(onto.prop("id"))
+    linked = f"MATCH (f {{{key}: $f}}), (p {{{key}: $p}}) MERGE (f)-[:{link}]->(p)"
+    unlinked = f"MATCH ({{{key}: $f}})-[r:{link}]->({{{key}: $p}}) DELETE r"
+    seeded.write(linked, f=DRONE, p=PROGRAMME)
+    try:
+        early = ok(client, f"/programmes/{PROGRAMME}/links", as_of=IN_2021)["rows"]
+        assert [(r["linked"], r["edition"]) for r in early] == [(DRONE, None)]
+        later = ok(client, f"/programmes/{PROGRAMME}/links", as_of=IN_2022)["rows"]
+        assert {(r["linked"], r["edition"]) for r in later} == {(DRONE, None), (E2022, E2022)}
+        one = ok(client, f"/programmes/{PROGRAMME}/links", edition=E2022)["rows"]
+        assert {r["linked"] for r in one} == {E2022}
+    finally:
+        seeded.write(unlinked, f=DRONE, p=PROGRAMME)
 
 
 def test_programme_links_of_an_unknown_programme_stay_unknown(client: TestClient) -> None:
