@@ -14,6 +14,7 @@ Three views of the same links:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -23,7 +24,14 @@ from stkg.api.asof import AsOf, edition_calendar, in_force, no_edition
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
-from stkg.api.lookup import EntityId, entity_id_path, entity_id_query, require_entity, resolve_id
+from stkg.api.lookup import (
+    EntityId,
+    entity_id_path,
+    entity_id_query,
+    require_entity,
+    resolve_id,
+    unknown_entity,
+)
 from stkg.api.problems import Problem
 from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGRAMME_LINKS
 
@@ -40,6 +48,28 @@ async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
     return str(found["id"])
 
 
+async def _require_in_force(db: Reader, eid: str, day: dt.date) -> None:
+    """404 unless ``eid`` is an edition, the one of its series in force on ``day``."""
+    calendar = await edition_calendar(db)
+    found = next((e for e in calendar if e.id == eid), None)
+    if found is None:
+        await _require_class(db, eid, "RoadmapEdition", "roadmap edition")
+        raise unknown_entity(eid)  # an edition since deleted
+    current = in_force(calendar, day).get(found.series or found.id)
+    if current is None or current.id != eid:
+        series = [e for e in calendar if (e.series or e.id) == (found.series or found.id)]
+        raise Problem(
+            404,
+            "Edition not in force on that date",
+            f"{eid!r} was not the edition of its series in force on {day.isoformat()}"
+            + (f"; {current.id!r} was." if current else "; none was."),
+            id=eid,
+            asOf=day.isoformat(),
+            inForce=current.id if current else None,
+            editions=[{"edition": e.id, "series": e.series, "since": e.since} for e in series],
+        )
+
+
 @router.get(
     "/programmes/links",
     response_model=Envelope,
@@ -47,18 +77,29 @@ async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
     description="Every link between the edition (or its field versions and products) and "
     "R&D programmes, with the funding that pays for it (amount in KRW, year, basis). "
     "`direction=programmes` orders by subject (what each subject links to), "
-    "`direction=products` by programme (what each programme is linked from).",
-    responses={404: {"description": "no edition with that id"}},
+    "`direction=products` by programme (what each programme is linked from). With "
+    "`as_of`, the same links when the edition was the one of its series in force that day "
+    "(it had come into force on its `publishedDate`, else on 1 January of its `startYear`, "
+    "and the next edition had not), else a 404 problem naming the edition in force then.",
+    responses={
+        404: {
+            "description": "no edition with that id, or (with `as_of`) the edition was not "
+            "the one of its series in force on that day"
+        }
+    },
 )
 async def edition_links(
     request: Request,
     db: ReaderDep,
     edition: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2022"])],
     direction: Annotated[Literal["products", "programmes"], Query()] = "programmes",
+    as_of: AsOf = None,
     limit: Limit = 1000,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     eid = resolve_id(edition)
+    if as_of is not None:
+        await _require_in_force(db, eid, as_of)
     params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
     rows = await db.rows(EDITION_LINKS, params, max_rows=limit)
     if not rows.rows:  # nothing linked, or no such edition: only now is a lookup worth it

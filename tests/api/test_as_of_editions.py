@@ -121,6 +121,7 @@ def test_the_named_query_before_the_first_edition_has_no_rows(client: TestClient
         f"/fields/{DRONE}/history",
         f"/fields/{DRONE}/lineage",
         f"/programmes/{PROGRAMME}/links",
+        f"/programmes/links?edition={E2022}",
         f"/lineage/{DRONE}",
         "/queries/field-history?field=드론",
     ],
@@ -250,6 +251,40 @@ def test_a_link_to_no_edition_carries_no_date_and_is_kept(
         seeded.write(unlinked, f=DRONE, p=PROGRAMME)
 
 
+@pytest.mark.parametrize(
+    ("edition", "day", "in_force"),
+    [
+        (E2021, BEFORE, None),
+        (E2021, FIRST_DAY, E2021),
+        (E2021, LAST_2021, E2021),
+        (E2021, SECOND_DAY, E2022),
+        (E2022, IN_2021, E2021),
+        (E2022, SECOND_DAY, E2022),
+        (E2022, AFTER, E2022),
+    ],
+)
+def test_edition_links_as_of_a_day_need_the_edition_in_force(
+    client: TestClient, edition: str, day: str, in_force: str | None
+) -> None:
+    params = {"edition": edition, "as_of": day}
+    response = client.get("/programmes/links", params=params)
+    if in_force == edition:
+        assert response.status_code == 200, response.text
+        plain = ok(client, "/programmes/links", edition=edition)
+        assert response.json() == plain
+    else:
+        assert is_problem(response, 404), response.text
+        body = response.json()
+        assert body["title"] == "Edition not in force on that date"
+        assert (body["id"], body["asOf"], body["inForce"]) == (edition, day, in_force)
+        assert [e["edition"] for e in body["editions"]] == [E2021, E2022]
+
+
+def test_edition_links_as_of_a_day_of_what_is_no_edition(client: TestClient) -> None:
+    response = client.get("/programmes/links", params={"edition": DRONE, "as_of": IN_2022})
+    assert is_problem(response, 404) and response.json()["title"] == "Unknown roadmap edition"
+
+
 def test_programme_links_of_an_unknown_programme_stay_unknown(client: TestClient) -> None:
     response = client.get("/programmes/programme:없는사업/links", params={"as_of": IN_2022})
     assert is_problem(response, 404)
@@ -302,6 +337,7 @@ def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: Tes
         "/fields/{id}/history",
         "/fields/{id}/lineage",
         "/programmes/{id}/links",
+        "/programmes/links",
         "/lineage/{id}",
         "/queries/field-history",
     ],
