@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from stkg.api.asof import AsOf, edition_calendar, in_force, no_edition
+from stkg.api.asof import AsOf, dated, edition_calendar, in_force, no_edition
 from stkg.api.db import Reader
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
@@ -164,18 +164,37 @@ async def programme_links(
     response_model=Envelope,
     summary="Programmes of an edition, field, field version or product",
     description="Programmes linked to the entity itself or to what holds it (its field "
-    "version, its edition); `via` names the node that carries the link.",
-    responses={404: {"description": "no entity with that id"}},
+    "version, its edition); `via` names the node that carries the link. With `as_of`, only "
+    "the links carried by the editions in force that day (an edition comes into force on "
+    "its `publishedDate`, else on 1 January of its `startYear`, until the next edition of "
+    "its series does) and their field versions; links carried by nodes of no edition are "
+    "kept.",
+    responses={
+        404: {
+            "description": "no entity with that id, or (with `as_of`) it is an edition or "
+            "field version not in force on that day"
+        }
+    },
 )
 async def entity_programmes(
     request: Request,
     db: ReaderDep,
     id: EntityId,
+    as_of: AsOf = None,
     limit: Limit = 1000,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     tid = resolve_id(id)
-    rows = await db.rows(ENTITY_PROGRAMMES, {"id": tid, "limit": limit}, max_rows=limit)
-    if not rows.rows:
+    editions: list[str] | None = None
+    if as_of is not None:
+        await require_entity(db, tid)
+        calendar = await edition_calendar(db)
+        editions = [e.id for e in in_force(calendar, as_of).values()]
+        own = (await dated(db, [tid])).get(tid)
+        if own is not None and own not in editions:
+            raise no_edition(as_of, "of the entity", tid, [e for e in calendar if e.id == own])
+    params = {"id": tid, "limit": limit, "editions": editions}
+    rows = await db.rows(ENTITY_PROGRAMMES, params, max_rows=limit)
+    if not rows.rows and as_of is None:
         await require_entity(db, tid)
     return respond(request, rows, _format)

@@ -2,7 +2,8 @@
 
 Used by the API routes; every value is a parameter. ``PROGRAMME_LINKS`` keeps the links of
 the editions in ``$editions`` (a list of edition ids; null: every link), and the links to no
-edition when ``$undated``."""
+edition when ``$undated``; ``ENTITY_PROGRAMMES`` the links carried by editions in
+``$editions``, their field versions and nodes of no edition."""
 
 EDITION_LINKS = """
 MATCH (e:RoadmapEdition {id: $edition})
@@ -67,6 +68,9 @@ CALL (n) {
   UNION
   MATCH (n)<-[:HAS_FIELD_VERSION]-(e:RoadmapEdition) RETURN e AS via
 }
+OPTIONAL MATCH (owner:RoadmapEdition)-[:HAS_FIELD_VERSION]->(via)
+WITH via, CASE WHEN via:RoadmapEdition THEN via.id ELSE owner.id END AS viaEdition
+WHERE $editions IS NULL OR viaEdition IS NULL OR viaEdition IN $editions
 CALL (via) {
   MATCH (via)-[:LINKED_PROGRAMME]->(p:Programme) RETURN p
   UNION

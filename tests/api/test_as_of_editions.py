@@ -122,6 +122,7 @@ def test_the_named_query_before_the_first_edition_has_no_rows(client: TestClient
         f"/fields/{DRONE}/lineage",
         f"/programmes/{PROGRAMME}/links",
         f"/programmes/links?edition={E2022}",
+        f"/entities/{DRONE}/programmes",
         f"/lineage/{DRONE}",
         "/queries/field-history?field=드론",
     ],
@@ -285,6 +286,23 @@ def test_edition_links_as_of_a_day_of_what_is_no_edition(client: TestClient) -> 
     assert is_problem(response, 404) and response.json()["title"] == "Unknown roadmap edition"
 
 
+def test_entity_programmes_as_of_a_day_are_carried_by_the_editions_in_force(
+    client: TestClient,
+) -> None:
+    url = f"/entities/{DRONE}/programmes"
+    plain = ok(client, url)["rows"]
+    assert plain and {r["via"] for r in plain} == {E2022}
+    assert ok(client, url, as_of=IN_2021)["rows"] == []  # the 2021 edition links none
+    assert ok(client, url, as_of=IN_2022)["rows"] == plain
+    assert ok(client, url, as_of=AFTER)["rows"] == plain
+    assert ok(client, f"/entities/{E2022}/programmes", as_of=IN_2022)["rows"] == plain
+    body = no_edition(client, f"/entities/{E2022}/programmes", IN_2021)
+    assert [e["edition"] for e in body["editions"]] == [E2022]
+    no_edition(client, f"/entities/{E2021}/programmes", IN_2022)  # superseded by then
+    gone = client.get("/entities/field:없는분야/programmes", params={"as_of": IN_2022})
+    assert is_problem(gone, 404) and gone.json()["title"] != "No edition in force on that date"
+
+
 def test_programme_links_of_an_unknown_programme_stay_unknown(client: TestClient) -> None:
     response = client.get("/programmes/programme:없는사업/links", params={"as_of": IN_2022})
     assert is_problem(response, 404)
@@ -338,6 +356,7 @@ def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: Tes
         "/fields/{id}/lineage",
         "/programmes/{id}/links",
         "/programmes/links",
+        "/entities/{id}/programmes",
         "/lineage/{id}",
         "/queries/field-history",
     ],
