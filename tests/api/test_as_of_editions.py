@@ -132,6 +132,35 @@ def test_a_day_not_written_yyyy_mm_dd_is_a_422(client: TestClient, url: str, day
     assert is_problem(response, 422), (url, day, response.text)
 
 
+@pytest.mark.parametrize(
+    ("day", "listed", "current"),
+    [
+        (BEFORE, [], []),
+        (IN_2021, [E2021], [E2021]),
+        (SECOND_DAY, [E2021, E2022], [E2022]),
+        (AFTER, [E2021, E2022], [E2022]),
+    ],
+)
+def test_the_editions_named_query_as_of_a_day(
+    client: TestClient, day: str, listed: list[str], current: list[str]
+) -> None:
+    rows = ok(client, "/queries/editions", as_of=day)["rows"]
+    mine = [r for r in rows if r["edition"] in (E2021, E2022)]
+    assert [r["edition"] for r in mine] == listed
+    assert [r["edition"] for r in mine if r["inForce"]] == current
+    assert all(r["since"] <= day for r in rows)
+
+
+def test_the_editions_named_query_without_as_of_lists_every_edition(client: TestClient) -> None:
+    rows = ok(client, "/queries/editions")["rows"]
+    since = {r["edition"]: r["since"] for r in rows}
+    assert (since[E2021], since[E2022]) == ("2021-01-01", "2022-01-01")
+    # in force today: the 2022 edition (the seeds have no later one of the series)
+    assert [r["inForce"] for r in rows if r["edition"] in (E2021, E2022)] == [False, True]
+    undated = [r for r in rows if r["since"] is None]
+    assert undated and not any(r["inForce"] for r in undated)
+
+
 # the field lineage ----------------------------------------------------------------------
 
 
@@ -359,6 +388,7 @@ def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: Tes
         "/entities/{id}/programmes",
         "/lineage/{id}",
         "/queries/field-history",
+        "/queries/editions",
     ],
 )
 def test_openapi_documents_as_of(client: TestClient, path: str) -> None:
