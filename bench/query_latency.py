@@ -91,7 +91,8 @@ def _read(driver: Driver, database: str, cypher: str, **params: Any) -> list[Any
 
 
 def field_history(driver: Driver, database: str, field: str) -> None:
-    rows = _read(driver, database, load_catalog()["field-history"].cypher, field=field)
+    query = load_catalog()["field-history"]
+    rows = _read(driver, database, query.cypher, **query.bind({"field": field}))
     if not rows:
         raise RuntimeError(f"field-history found nothing for {field}")
 
@@ -124,7 +125,10 @@ def lineage(driver: Driver, database: str, start: str) -> None:
 
 
 def programme_links(driver: Driver, database: str, programme: str) -> None:
-    rows = _read(driver, database, PROGRAMME_LINKS, id=programme, limit=1000)
+    # every link, as the route without as_of= or edition= asks
+    rows = _read(
+        driver, database, PROGRAMME_LINKS, id=programme, limit=1000, editions=None, undated=True
+    )
     if not rows:
         raise RuntimeError(f"no links for {programme}")
 

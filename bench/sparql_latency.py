@@ -46,7 +46,11 @@ QUESTIONS: dict[str, tuple[str, dict[str, Any], str | None]] = {
         {"from": "edition:중소기업기술로드맵@2021", "to": EDITION},
         None,
     ),
-    "field-history": (load_catalog()["field-history"].cypher, {"field": "드론"}, None),
+    "field-history": (
+        load_catalog()["field-history"].cypher,
+        load_catalog()["field-history"].bind({"field": "드론"}),
+        None,
+    ),
     "edition-programmes": (
         EDITION_LINKS,
         {"edition": EDITION, "byProgramme": False, "limit": 10_000},

@@ -27,8 +27,8 @@ WARMUP = 50
 
 def measure(graph: Graph, n: int) -> dict[str, list[float]]:
     """Milliseconds per read, without and with the probe, alternating."""
-    query = load_catalog()["field-history"].cypher
-    params = {"field": field_id(0)}
+    named = load_catalog()["field-history"]
+    query, params = named.cypher, named.bind({"field": field_id(0)})
 
     def plain() -> None:
         if not graph.rows(query, params, max_rows=10_000).rows:
