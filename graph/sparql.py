@@ -257,6 +257,24 @@ def run_query(store: ox.Store, query: str, *, max_rows: int, deadline: float) ->
         raise syntax_error(query, str(exc)) from exc
     except OSError as exc:  # evaluation errors Oxigraph reports as I/O (a bad IRI at run time)
         raise SparqlSyntaxError(str(exc)) from exc
+    # Oxigraph's result iterators must be dropped on the thread that made them: an error
+    # raised while reading one is re-raised without the traceback whose frames hold it, so
+    # the worker thread frees it, not the event loop that receives the error
+    failed: SparqlError
+    try:
+        return _answer(result, max_rows, deadline)
+    except SparqlTimeout as exc:
+        failed = SparqlTimeout(str(exc))
+    except OSError as exc:  # an evaluation error met while reading the solutions
+        failed = SparqlSyntaxError(str(exc))
+    finally:
+        del result
+    raise failed
+
+
+def _answer(
+    result: ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples, max_rows: int, deadline: float
+) -> SparqlAnswer:
     if isinstance(result, ox.QueryBoolean):
         return SparqlAnswer("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
