@@ -12,7 +12,8 @@ FastAPI calls them on the event loop instead of in a worker thread.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -63,20 +64,13 @@ async def analyst_slot(request: Request, settings: SettingsDep) -> AsyncIterator
     it when the query ends; a request that ends before that frees it here.
     """
     pool: AnalystPool = request.app.state.analyst_pool
-    slot = pool.try_take()
-    if slot is None:
-        raise Problem(
-            429,
-            "Too many analyst queries",
-            f"{pool.size} analyst queries are running, as many as this service runs at once "
-            "(STKG_API_CYPHER_CONCURRENCY); retry after the time in Retry-After.",
-            headers={"Retry-After": str(settings.api_cypher_retry_after)},
-            limit=pool.size,
-        )
-    try:
+    refusal = (
+        "Too many analyst queries",
+        f"{pool.size} analyst queries are running, as many as this service runs at once "
+        "(STKG_API_CYPHER_CONCURRENCY); retry after the time in Retry-After.",
+    )
+    with _taken(pool, refusal, settings) as slot:
         yield slot
-    finally:
-        slot.release_unused()
 
 
 AnalystSlotDep = Annotated[Slot, Depends(analyst_slot)]
@@ -97,13 +91,26 @@ async def sparql_slot(request: Request, settings: SettingsDep) -> AsyncIterator[
     done, past the request's timeout too (Oxigraph cannot stop a query).
     """
     pool: AnalystPool = request.app.state.sparql_pool
+    refusal = (
+        "Too many SPARQL queries",
+        f"{pool.size} SPARQL queries are being evaluated, as many as this service runs at "
+        "once (STKG_SPARQL_CONCURRENCY); retry after the time in Retry-After.",
+    )
+    with _taken(pool, refusal, settings) as slot:
+        yield slot
+
+
+@contextmanager
+def _taken(pool: AnalystPool, refusal: tuple[str, str], settings: Settings) -> Iterator[Slot]:
+    """A slot of ``pool`` for one request, freed here if no query took it over; 429 with
+    ``refusal`` (title, detail) when all are taken."""
     slot = pool.try_take()
     if slot is None:
+        title, detail = refusal
         raise Problem(
             429,
-            "Too many SPARQL queries",
-            f"{pool.size} SPARQL queries are being evaluated, as many as this service runs at "
-            "once (STKG_SPARQL_CONCURRENCY); retry after the time in Retry-After.",
+            title,
+            detail,
             headers={"Retry-After": str(settings.api_cypher_retry_after)},
             limit=pool.size,
         )

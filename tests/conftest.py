@@ -20,7 +20,7 @@ import pytest
 from neo4j import GraphDatabase
 from wipe import wipe
 
-from stkg.config.settings import Settings
+from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, close_drivers, get_driver
 from stkg.graph.local.server import LocalNeo4j
 
@@ -91,6 +91,19 @@ def seeds_dir() -> Path:
     if not (path / "expected.json").exists():
         raise RuntimeError(f"seed documents not found in {path}; set STKG_SEEDS_DIR")
     return path
+
+
+@pytest.fixture
+def cli_settings(neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """The test server's connection in the environment, for CLI commands invoked in-process
+    (``CliRunner``): their settings are read again, and forgotten after the test."""
+    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
+    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
+    if neo4j_settings.password:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    get_settings.cache_clear()
+    yield neo4j_settings
+    get_settings.cache_clear()
 
 
 SEED_FILES = ("000_f874dc3d0926f1b7.txt", "004_2e30ccd89939a41a.txt")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.asof import AsOf, Edition, edition_calendar, no_edition, started_by
+from stkg.api.asof import AsOf, edition_calendar, no_edition, started_by, stood
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, json_response, respond
 from stkg.api.lookup import entity_id_query, require_entity
@@ -177,7 +177,8 @@ async def field_lineage(
         then = {e.id for e in started_by(calendar, as_of)}
         if not mine & then:
             raise no_edition(as_of, "of the field", id, [e for e in calendar if e.id in mine])
-        mappings = [m for m in mappings if _stood(m, nodes, calendar, then)]
+        edition_of = {n.id: n.edition for n in nodes}
+        mappings = [m for m in mappings if stood(m.source, m.target, edition_of, calendar, then)]
         nodes = [n for n in nodes if n.edition in then]
     return json_response(
         FieldLineage(
@@ -188,25 +189,6 @@ async def field_lineage(
             edges=[m for m in mappings if m.source and m.target],
             ends=[m for m in mappings if not (m.source and m.target)],
         )
-    )
-
-
-def _stood(
-    mapping: LineageMapping, nodes: list[LineageVersion], calendar: list[Edition], then: set[str]
-) -> bool:
-    """Whether a mapping stood when the editions ``then`` had come into force: each end it
-    has is a version of one of them, and a dropped field (no target) was dropped by then —
-    a later edition of its series had come in."""
-    edition_of = {n.id: n.edition for n in nodes}
-    ends = [e for e in (mapping.source, mapping.target) if e is not None]
-    if not ends or any(edition_of.get(e) not in then for e in ends):
-        return False
-    if mapping.target is not None:
-        return True
-    source = next((e for e in calendar if e.id == edition_of.get(mapping.source or "")), None)
-    return source is not None and any(
-        e.id in then and e.series == source.series and (e.since or "") > (source.since or "")
-        for e in calendar
     )
 
 

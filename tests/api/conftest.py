@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.version import advance_version
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,19 @@ def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
     """The app on the seeded test graph (once per module)."""
     with TestClient(create_app(neo4j_settings)) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def versioned(seeded: Graph) -> Graph:
+    """The seeded graph with its version node (created and advanced once)."""
+    advance_version(seeded)
+    return seeded
+
+
+@pytest.fixture(scope="module")
+def api(versioned: Graph, client: TestClient) -> TestClient:
+    """The app on the seeded graph once it has a version node (the SPARQL store's clock)."""
+    return client
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from api_helpers import is_problem
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
-from stkg.api.asof import Edition, in_force, started_by
-from stkg.api.routes.history import LineageMapping, LineageVersion, _stood
+from stkg.api.asof import Edition, in_force, started_by, stood
+from stkg.api.routes.history import LineageMapping, LineageVersion
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
@@ -195,18 +195,23 @@ def _mapping(source: str | None, target: str | None, change: str) -> LineageMapp
 def test_a_mapping_stood_when_its_ends_and_for_a_drop_the_next_edition_had_come_in() -> None:
     calendar = [Edition(E2021, "s", "2021-01-01"), Edition(E2022, "s", "2022-01-01")]
     nodes = [_version("v21", E2021), _version("v22", E2022)]
+    edition_of = {n.id: n.edition for n in nodes}
     only_2021, both = {E2021}, {E2021, E2022}
     renamed, dropped, new = (
         _mapping("v21", "v22", "renamed"),
         _mapping("v21", None, "dropped"),
         _mapping(None, "v22", "new"),
     )
-    assert [_stood(m, nodes, calendar, only_2021) for m in (renamed, dropped, new)] == [
+    assert [
+        stood(m.source, m.target, edition_of, calendar, only_2021) for m in (renamed, dropped, new)
+    ] == [
         False,
         False,  # in 2021 the field had not been dropped yet
         False,
     ]
-    assert [_stood(m, nodes, calendar, both) for m in (renamed, dropped, new)] == [True] * 3
+    assert [
+        stood(m.source, m.target, edition_of, calendar, both) for m in (renamed, dropped, new)
+    ] == [True] * 3
 
 
 # the edition in force -------------------------------------------------------------------

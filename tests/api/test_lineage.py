@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from api_helpers import EDITION_2022, KISTA, is_problem
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from stkg.api.terms import relationship_terms, split_by_direction
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 
 
 def _degrees(body: dict) -> dict[str, int]:
@@ -137,21 +136,13 @@ def test_the_path_from_an_entity_to_itself_is_the_entity_alone(client: TestClien
 
 
 def test_the_cli_walks_the_same_lineage_as_the_api(
-    client: TestClient, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, cli_settings: Settings
 ) -> None:
     """``stkg lineage`` and ``GET /lineage`` are two callers of one walk (graph.lineage)."""
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    get_settings.cache_clear()
-    try:
-        args = ["lineage", "field:드론", "--direction", "down", "--depth", "2", "-f", "json"]
-        result = CliRunner().invoke(app, args)
-        table = CliRunner().invoke(app, ["lineage", "field:드론", "--depth", "1"])
-        missing = CliRunner().invoke(app, ["lineage", "field:없음"])
-    finally:
-        get_settings.cache_clear()
+    args = ["lineage", "field:드론", "--direction", "down", "--depth", "2", "-f", "json"]
+    result = CliRunner().invoke(app, args)
+    table = CliRunner().invoke(app, ["lineage", "field:드론", "--depth", "1"])
+    missing = CliRunner().invoke(app, ["lineage", "field:없음"])
     assert result.exit_code == 0, result.output
     api = client.get("/lineage/field:드론", params={"direction": "down", "depth": 2}).json()
     assert json.loads(result.output) == api

@@ -23,10 +23,10 @@ from typer.testing import CliRunner
 
 from stkg.api.app import create_app
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.sparql import GRAPH_FORMATS, RESULT_FORMATS, plain_value
-from stkg.graph.version import advance_version, read_version
+from stkg.graph.version import read_version
 from stkg.ontology.ids import instance_iri
 from stkg.queries.catalog import load_catalog
 
@@ -37,18 +37,6 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 EDITIONS = PREFIXES + "SELECT ?e ?id WHERE { ?e a stkg:RoadmapEdition ; stkg:id ?id } ORDER BY ?id"
-
-
-@pytest.fixture(scope="module")
-def versioned(seeded: Graph) -> Graph:
-    """The seeded graph with its version node (created and advanced once)."""
-    advance_version(seeded)
-    return seeded
-
-
-@pytest.fixture(scope="module")
-def api(versioned: Graph, client: TestClient) -> TestClient:
-    return client
 
 
 def _rows(response: Any, fmt: ox.QueryResultsFormat = ox.QueryResultsFormat.JSON) -> list[dict]:
@@ -346,19 +334,9 @@ def test_results_json_round_trips_through_a_sparql_parser(api: TestClient) -> No
     assert ox.parse_query_results(io.BytesIO(response.content), format=ox.QueryResultsFormat.JSON)
 
 
-def test_the_cli_answers_from_a_store_it_builds(
-    versioned: Graph, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["sparql", str(REPO / "queries" / "edition-diff.rq")])
-        refused = CliRunner().invoke(app, ["sparql", "DELETE WHERE { ?s ?p ?o }"])
-    finally:
-        get_settings.cache_clear()
+def test_the_cli_answers_from_a_store_it_builds(versioned: Graph, cli_settings: Settings) -> None:
+    result = CliRunner().invoke(app, ["sparql", str(REPO / "queries" / "edition-diff.rq")])
+    refused = CliRunner().invoke(app, ["sparql", "DELETE WHERE { ?s ?p ?o }"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 32

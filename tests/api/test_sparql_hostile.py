@@ -18,7 +18,6 @@ from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.sparql import refused
-from stkg.graph.version import advance_version
 
 G = "<https://w3id.org/stkg/id/graph>"
 UPDATES = [
@@ -55,17 +54,6 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 #: about 4,100 rdf:type triples squared: 17 million solutions to count, a second or two
 #: of Oxigraph on the seed graph, far past a 0.2 s timeout
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?b . ?c a ?d }"
-
-
-@pytest.fixture(scope="module")
-def versioned(seeded: Graph) -> Graph:
-    advance_version(seeded)
-    return seeded
-
-
-@pytest.fixture(scope="module")
-def api(versioned: Graph, client: TestClient) -> TestClient:
-    return client
 
 
 def _fingerprint(graph: Graph) -> tuple[object, ...]:
