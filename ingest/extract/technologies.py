@@ -40,6 +40,12 @@ NOT_TECHNOLOGY_STEMS = (
 #: Words for bodies: a phrase holding one anywhere (``스타트업 스케일업·글로벌 스타트업
 #: 기술``) says whose technology it is or what it is for, not which technology.
 BODY_WORDS = ("기업", "기관", "업체", "대학", "스타트업")
+#: What joins two coordinated phrases (a bracketed figure may follow the first).
+_COORDINATED = re.compile(r"^(?:\([^()\n]{1,20}\))?\s*(?:,|및|와|과)\s*$")
+#: What ties a modifying phrase to the technology it is for (``효율 향상을 위한 … 기술``).
+_MODIFIER = re.compile(r"^\s*(?:[을를]\s*위한|에\s*필요한|의)\s*$")
+#: A bracketed target figure after a technology's name.
+_SPEC = re.compile(r"\([^()]*\d[^()]*\)$")
 MIN_CHARS = 5
 MAX_CHARS = 30
 EXTRACTOR = "technologies"
@@ -52,7 +58,8 @@ class Technologies:
 
     def __call__(self, source: Source) -> None:
         text = source.text
-        for phrase in source.phrases:
+        phrases = source.phrases
+        for i, phrase in enumerate(phrases):
             printed = phrase.text
             end = phrase.end_char
             developed = re.search(r"\s?개발$", printed)  # "… 충전시스템 기술개발을 추진"
@@ -61,9 +68,29 @@ class Technologies:
             elif not _GOVERNED.match(text, end):
                 continue
             name = _technology(printed)
-            if name is not None:
-                start = end - len(name)
-                add_entity(source, Found("CoreTechnology", name, start, end, EXTRACTOR, 0.5))
+            if name is None:
+                continue
+            add_entity(source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5))
+            # "A 기술(200Wh/kg), B 기술을 개발": the verb governs the technologies joined to it
+            while i > 0:
+                between = text[phrases[i - 1].end_char : phrases[i].start_char]
+                if _MODIFIER.match(between) and i > 1:  # "… 향상을 위한 구동시스템 기술"
+                    i -= 1
+                    continue
+                if not _COORDINATED.match(between):
+                    break
+                i -= 1
+                printed = phrases[i].text
+                spec = _SPEC.search(printed)  # "향상기술(200Wh/kg)": the figure is no part of it
+                if spec:
+                    printed = printed[: spec.start()]
+                name = _technology(printed)
+                if name is None:
+                    break
+                end = phrases[i].start_char + len(printed)
+                add_entity(
+                    source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5)
+                )
 
 
 def _technology(printed: str) -> str | None:

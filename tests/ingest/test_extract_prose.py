@@ -1351,3 +1351,13 @@ def test_a_text_with_only_everyday_topic_words_and_no_technology_states_nothing(
     assert facts_of(tmp_path, onto, text).nodes == {}
     text = text.replace("체험 프로그램", "기술 체험 프로그램")  # one technology word: the domain
     assert "organization:중소벤처기업부" in facts_of(tmp_path, onto, text).nodes
+
+
+def test_a_development_verb_governs_the_technologies_coordinated_before_it(tmp_path, onto):
+    text = (
+        "정부는 올해 수송기기 기술로드맵을 발표했다. 이를 위해 셀모듈 냉각효율 향상기술(150Wh/kg), "
+        "주행거리 연장을 위한 초경량 차체접합 기술을 집중 개발한다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"셀모듈 냉각효율 향상기술", "초경량 차체접합 기술"} <= set(techs)
+    assert not any("Wh" in name or "주행거리" in name for name in techs)
