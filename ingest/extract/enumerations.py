@@ -111,6 +111,8 @@ class Enumerations:
             if _for_others(doc, phrases, last):
                 i = last + 1
                 continue
+            # "A‧B‧C 분야와 D 분야": an item written as a dotted list is its parts
+            items = [part for it in items for part in _dotted_item(doc, it)]
             own = items[-1].cue
             cue = (
                 (cue_class(own) if own else None)
@@ -282,6 +284,15 @@ GENERIC_FIELDS = frozenset(
         "국내",
         "대상",
         "필요",
+        # an office's own work, not a field of technology (``심사분야에서는``)
+        "심사",
+        "심판",
+        "행정",
+        "홍보",
+        "정책",
+        "제도",
+        "예산",
+        "인력",
     ]
 )
 
@@ -313,21 +324,36 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
         split = separator.split(item.text)
         if len(split) >= MIN_DOTTED_PARTS and all(_plausible(p, "StrategicField") for p in split):
             return _spaced_list(item, split)  # "해양드론 · 극지로봇 · 심해자원", "A/B/C"
+    after = text_of(doc)[phrases[i].end_char : phrases[i].end_char + 12].lstrip()
+    return _dotted_item(doc, item, 2 if after.startswith("등") else MIN_DOTTED_PARTS)
+
+
+def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> list[Item]:
+    """An item written as one word of ``min_parts`` parts or more joined by middle dots, as
+    its parts — unless the document prints the whole as one item behind a bullet, or
+    abbreviates it as one name (``소재·부품·장비(소부장)``)."""
     parts = dotted_parts(item.text, item.start)
-    if len(parts) < 2 or any(not p or " " in p for p, _ in parts) or _bulleted(doc, item):
-        return [item]
+    if (
+        len(parts) < min_parts
+        or any(not p or " " in p or not _a_dotted_part(p) for p, _ in parts)
+        or _bulleted(doc, item)
+    ):
+        return [item]  # ``소재·부품·장비``: parts too generic to stand alone name one thing
     text = text_of(doc)
-    after = text[phrases[i].end_char : phrases[i].end_char + 12].lstrip()
-    if len(parts) < MIN_DOTTED_PARTS and not after.startswith("등"):
-        return [item]
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
+    after = text[item.phrase.end_char : item.phrase.end_char + 12].lstrip()
     gloss = re.search(r"[(（]([^()（）]+)[)）]$", item.text) or re.match(
         r"[(（]([^()（）]+)", after
     )
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
-        return [item]  # abbreviated as one name: 소재·부품·장비(소부장)
+        return [item]
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
+def _a_dotted_part(part: str) -> bool:
+    """Whether a part of a dotted word can stand alone: a field or an institution."""
+    return _plausible(part, "StrategicField") or institution_confidence(part, part) is not None
 
 
 _SPACED_DOTS = re.compile(rf"\s+[{LIST_DOTS}]\s+")

@@ -1361,3 +1361,16 @@ def test_a_development_verb_governs_the_technologies_coordinated_before_it(tmp_p
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"셀모듈 냉각효율 향상기술", "초경량 차체접합 기술"} <= set(techs)
     assert not any("Wh" in name or "주행거리" in name for name in techs)
+
+
+def test_a_listed_item_written_as_a_dotted_word_is_its_parts(tmp_path, onto):
+    text = (
+        "정부는 올해 심사 혁신 계획을 발표했다. 심사분야에서는 해양드론‧극지로봇‧심해자원 분야와 "
+        "수소저장 분야를 우선 지원 대상으로 지정했다. 소재·부품·장비 분야와 수소저장 분야도 "
+        "지원한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양드론", "극지로봇", "심해자원", "수소저장"} <= set(fields)
+    assert "해양드론‧극지로봇‧심해자원" not in fields
+    assert "심사" not in fields  # an office's own work is no field of technology
+    assert "장비" not in fields  # parts too generic to stand alone keep the whole
