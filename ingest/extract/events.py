@@ -91,11 +91,15 @@ MAX_GAP = 30
 EXTRACTOR = "events"
 
 
-def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "day") -> str | None:
+def resolve_date(
+    m: re.Match[str], base: dt.date, before: str, *, known: str = "day", opens: bool = False
+) -> str | None:
     """The ISO date a match names, at its own precision, read against ``base``.
 
     ``known`` says how much of ``base`` the document states (``day``, ``month`` or
     ``year``): a day without its month needs the article's day, a month alone its year.
+    ``opens`` says the day opens a range (``28일부터 …까지``): a window still to come, like
+    one the text calls 오는.
     """
     g = m.groupdict()
     if g["since"]:
@@ -117,9 +121,10 @@ def resolve_date(m: re.Match[str], base: dt.date, before: str, *, known: str = "
         day, month = int(g["d"]), base.month
         if known == "month":  # an article dated to a month: its bare days are that month's
             return _iso(year, month, day)
-        if not _COMING.search(before) and day > base.day + 1:
+        coming = opens or _COMING.search(before)
+        if not coming and day > base.day + 1:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
-        elif _COMING.search(before) and day < base.day:
+        elif coming and day < base.day:
             month, year = (month + 1, year) if month < 12 else (1, year + 1)
         return _iso(year, month, day)
     if g["y4"]:
@@ -166,35 +171,50 @@ class Events:
             base, known = dt.date(year, month or 1, 1), "month" if month else "year"
         if base is None:
             return
-        ctx, text = source.ctx, source.text
+        text = source.text
         previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
         previous_event: str | None = None
+        opening: tuple[re.Match[str], str] | None = None  # a range's first day, still undated
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
-            date = resolve_date(m, base, text[max(0, m.start() - 6) : m.start()], known=known)
+            opens = _OPENS.match(text, m.end()) is not None
+            before = text[max(0, m.start() - 6) : m.start()]
+            date = resolve_date(m, base, before, known=known, opens=opens)
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
             since = m["since"] is not None  # a year something began dates only its verb
-            event, end = _event_after(text, m.end(), since)
+            # the last day of a range (``…까지``) dates the clause that follows it, further on
+            event, end = _event_after(text, m.end(), since, SINCE_GAP if closes else MAX_GAP)
             if event is None and not since:
                 event, end = _labelled(text, m.start())
             if event is None and not since:
                 event, end = _topic(text, m.start())
             if event is None and closes:  # ``접수기간은 4.1(월)~4.19(금)``: the range's event
                 event, end = previous_event, m.end()
+            if event is not None and closes and opening is not None:
+                # ``28일부터 3월21일까지 … 접수``: the event dates the range's first day too
+                _stated(source, opening[0], opening[1], event, m.end())
+            opening = (m, date) if event is None and date and opens else None
             previous_event = event
             if event is None or date is None:
                 continue
-            kind = event
-            key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(kind)}"
-            eid = ctx.raw_id("StatedEvent", key)
-            evidence = ctx.span(min(m.start(), end), max(m.end(), end))
-            ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
-            ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
+            _stated(source, m, date, event, end)
 
 
+def _stated(source: Source, m: re.Match[str], date: str, kind: str, end: int) -> None:
+    """A ``StatedEvent`` of ``kind`` on ``date``, evidenced from the date to ``end``."""
+    ctx = source.ctx
+    key = f"{ctx.document_id.split(':', 1)[1]}@{date}@{name_key(kind)}"
+    eid = ctx.raw_id("StatedEvent", key)
+    evidence = ctx.span(min(m.start(), end), max(m.end(), end))
+    ctx.facts.node("StatedEvent", eid, evidence, eventDate=date, eventKind=kind)
+    ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
+
+
+#: What follows a range's first day (``28일부터``, ``7일~``).
+_OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
 #: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``).
 _RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*$")
 
@@ -237,17 +257,24 @@ def _dated_titles(source: Source) -> None:
         ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
 
 
-def _event_after(text: str, at: int, since: bool = False) -> tuple[str | None, int]:
+def _event_after(
+    text: str, at: int, since: bool = False, reach: int = MAX_GAP
+) -> tuple[str | None, int]:
     """The event word in the clause that follows a date (``17일부터 접수``), and where it ends.
 
     A date set off by a comma (``특허청이 14일, … 신설한다``) dates the clause after the comma.
     A year something began (``2012년부터``) dates only a verb of ongoing work in its clause.
     """
-    window = text[at : at + (SINCE_GAP if since else MAX_GAP)]
+    window = text[at : at + (SINCE_GAP if since else reach)]
     skip = len(window) - len(window.lstrip(" ,"))
-    clause = re.split(r"[.,\n]", window[skip:], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(window[skip:], maxsplit=1)[0]
     event = (ONGOING if since else _EVENT).search(clause)
     return (event.group(), at + skip + event.end()) if event else (None, at)
+
+
+#: Where a clause ends: a comma, a line break, or a full stop not inside a word
+#: (``sanhak.smba.go.kr``, ``2.5``).
+_CLAUSE_END = re.compile(r"[,\n]|\.(?![\w])")
 
 
 def _labelled(text: str, at: int) -> tuple[str | None, int]:

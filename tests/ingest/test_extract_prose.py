@@ -236,6 +236,17 @@ def test_dates_that_open_or_close_an_application_window(tmp_path, onto):
     )
 
 
+def test_a_range_of_days_dates_both_ends_with_the_event_after_it(tmp_path, onto):
+    text = (
+        "DATE: 2023-08-10\n\n중기부는 해양드론 기술개발사업 공고를 10일 밝혔다. 참여 기업은 "
+        "24일부터 9월8일까지 온라인(www.example.go.kr)을 통해 접수하면 된다. 또 내달 "
+        "12일부터 27일까지 해양드론 실증사업-도약트랙에 참여할 중소기업을 모집한다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2023-08-24", "2023-09-08", "2023-09-12", "2023-09-27"} <= dates
+    assert "2023-07-24" not in dates  # a range's first day is still to come
+
+
 def test_a_date_set_off_by_a_comma_dates_the_clause_after_it(tmp_path, onto):
     text = "DATE: 2024-03-05\n\n특허청이 6일, 특허 데이터 전담 조직을 신설한다고 밝혔다.\n"
     assert "2024-03-06" in events(facts_of(tmp_path, onto, text))
