@@ -117,6 +117,8 @@ _FUNDED = re.compile(
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
+#: A number printed just before a programme's head as part of its name (``1000+``, ``300``).
+_COUNTED = re.compile(r"^(?!(?:19|20)\d{2}$)\d{2,4}\+?$")
 MAX_WORDS = 3
 #: Words a name spelled with spaces is made of besides its topic (``창업 성장 기술 개발
 #: 사업``): they do not count towards :data:`MAX_WORDS`.
@@ -161,8 +163,8 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
         if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS:
             break
-        if _YEAR_WORD.match(word):
-            break
+        if _YEAR_WORD.match(word) and not (_COUNTED.match(word) and len(chosen) == 1):
+            break  # a year opens no name, but ``월드클래스 300 프로젝트`` counts its firms
         if institution_confidence(word, doc[w_end - 1].text) is not None:
             break
         chosen.insert(0, (w_start, w_end))
@@ -217,16 +219,32 @@ class Programmes:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        for phrase in source.phrases:
+        quoted = [(m, m.group(1).strip()) for m in QUOTED.finditer(source.text)]
+        quoted = [
+            (m, inner)
+            for m, inner in quoted
+            if name_key(inner) not in GENERIC and re.search(r"[가-힣A-Za-z]", inner)
+        ]
+        listed = [
+            m.span()
+            for m, inner in quoted
+            if name_key(inner).endswith(_QUOTED_HEADS)
+            and _quoted_list(source, inner, m.start(1) + m.group(1).index(inner))
+        ]
+        phrases = source.phrases
+        for k, phrase in enumerate(phrases):
+            if any(a <= phrase.start_char < b for a, b in listed):
+                continue  # the items of a quoted list are named already
+            if k and _counted_apart(phrases[k - 1], phrase):
+                phrase = Phrase(phrase.doc, phrases[k - 1].start, phrase.end)
             named = programme_name(phrase)
             if named is not None:
                 start, name = named
                 dated = _DATED.search(source.text, max(0, start - 8), start)
                 aliases = (source.text[dated.start() : start] + name,) if dated else ()
                 _add(source, name, start, start + len(name), 0.7, aliases)
-        for m in QUOTED.finditer(source.text):
-            inner = m.group(1).strip()
-            if name_key(inner) in GENERIC or not re.search(r"[가-힣A-Za-z]", inner):
+        for m, inner in quoted:
+            if m.span() in listed:
                 continue
             headed = name_key(inner).endswith(_QUOTED_HEADS)
             if headed or _FUNDED.match(source.text, m.end()):
@@ -238,6 +256,41 @@ class Programmes:
                     _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, (inner,))
                 else:
                     _add(source, inner, start, end, 0.8, ())
+
+
+def _quoted_list(source: Source, inner: str, start: int) -> bool:
+    """``‘스타트업 100, 강소기업 100, 특화선도기업 100 프로젝트’``: a quoted list of programmes
+    sharing the head printed once after the last; each is added, with the head as an alias.
+    """
+    parts = inner.split(",")
+    if len(parts) < 2 or any(not p.strip() for p in parts):
+        return False
+    last, _, head = parts[-1].strip().rpartition(" ")
+    if head not in HEADS or not last:
+        return False
+    offset = 0
+    for part in [*parts[:-1], last]:
+        name = part.strip()
+        at = inner.index(name, offset)
+        offset = at + len(name)
+        if name_key(name) not in GENERIC:
+            _add(source, name, start + at, start + offset, 0.7, (f"{name} {head}",))
+    return True
+
+
+def _counted_apart(before: Phrase, phrase: Phrase) -> bool:
+    """Whether ``phrase`` opens with a number that continues the name ``before`` holds
+    (``초격차 스타트업 1000+ 프로젝트``: phrases part before a number that opens a word)."""
+    first = phrase.words()[0]
+    word = text_of(phrase.doc)[
+        phrase.start_char : phrase.doc[first[1] - 1].idx + len(phrase.doc[first[1] - 1].text)
+    ]
+    return (
+        before.end == phrase.start
+        and phrase.doc[before.end - 1].whitespace_ == " "
+        and _COUNTED.match(word) is not None
+        and len(phrase.words()) == 2
+    )
 
 
 #: A year printed before a programme's name (``2023년 ``, ``2023 ``).

@@ -1385,3 +1385,24 @@ def test_a_listed_item_written_as_a_dotted_word_is_its_parts(tmp_path, onto):
     assert "해양드론‧극지로봇‧심해자원" not in fields
     assert "심사" not in fields  # an office's own work is no field of technology
     assert "장비" not in fields  # parts too generic to stand alone keep the whole
+
+
+def test_a_quoted_list_of_programmes_sharing_one_head(tmp_path, onto):
+    text = (
+        "중기부는 올해 해양기업 지원 사업 계획을 발표했다. 해양 전문기업 육성 로드맵인 "
+        "‘새싹기업 50, 도약기업 50, 선도기업 50 프로젝트’ 중 첫 번째 사업이다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert {"새싹기업 50", "도약기업 50", "선도기업 50"} <= set(programmes)
+    assert "선도기업 50 프로젝트" in programmes["선도기업 50"]["aliases"]
+    assert not any("," in name for name in programmes)
+
+
+def test_a_number_before_a_programme_head_is_part_of_its_name(tmp_path, onto):
+    text = (
+        "중기부는 올해 기술개발 지원 사업 계획을 발표했다. 초격차 해양기업 500+ 프로젝트에서 "
+        "발굴된 기업과 바다클래스 300 프로젝트에 참여한 기업 300 곳을 지원한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"초격차 해양기업 500+ 프로젝트", "바다클래스 300 프로젝트"} <= programmes
+    assert "500+ 프로젝트" not in programmes
