@@ -99,6 +99,11 @@ GENERIC_QUALIFIERS = frozenset(
         "신규",
         "정부",
         "국가",
+        # what any plan is or had done to it: ``법정 기본계획``, ``2019 수립 로드맵``
+        "법정",
+        "수립",
+        "기존",
+        "최초",
     ]
 )
 _YEARS = re.compile(
@@ -148,6 +153,9 @@ class Editions:
                     first -= 1
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
+                version = _VERSION.match(source.text, end)
+                if version:  # ``수소 기술개발 로드맵 2.0``: the version names its edition
+                    end = version.end()
                 if known_only:  # ``국가 특허전략 청사진``: only as a series the reference knows
                     start = _known_series_start(source, start, end)
                     if start is None:
@@ -191,6 +199,8 @@ class Editions:
             _add(source, series, start, end, years)
 
 
+#: A version printed after a plan's head (``로드맵 2.0``, ``전략 3.0``).
+_VERSION = re.compile(r"\s?\d{1,2}\.\d(?![\d.])")
 #: Plan heads that say the plan is a programme's own (how it supports, selects, runs).
 PROGRAMME_PLANS = ("지원계획", "운영계획", "모집계획", "선정계획", "사업계획")
 #: The short form a document announces for a name: ``(이하 통합시행계획)``.
@@ -234,6 +244,8 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
     ]
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
         return None
+    if len(series.split()) > 1 and series.split()[0].endswith("별"):
+        return None  # ``분야별 투자 전략 기술로드맵``: one plan per field, no one series
     if name_key(series) in GENERIC or len(name_key(series)) < 4:
         return None
     if name_key(series).endswith(PROGRAMME_PLANS):
@@ -252,11 +264,16 @@ def _add(source: Source, series: str, start: int, end: int, years: list[int]) ->
     year = years[0] if years else None
     if year is None:
         return
+    version = _VERSION.search(series)
+    if version and version.end() == len(series):  # ``… 로드맵 2.0``: an edition of ``… 로드맵``
+        edition_name, series = series, series[: version.start()]
+    else:
+        edition_name = ""
     reference = resolve(ctx.onto, "Roadmap", series)
     series_name = reference.labels.ko if reference is not None and reference.labels.ko else series
     evidence = replace(ctx.span(start, end), extractor=EXTRACTOR, confidence=0.7)
-    eid = ctx.edition_id(series_name, year)
-    props: dict[str, object] = {"name": series_name}
+    eid = ctx.edition_id(edition_name or series_name, year)
+    props: dict[str, object] = {"name": edition_name or series_name}
     if years and len(years) == 2:
         props.update(startYear=years[0], endYear=years[1])
     else:

@@ -1406,3 +1406,25 @@ def test_a_number_before_a_programme_head_is_part_of_its_name(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"초격차 해양기업 500+ 프로젝트", "바다클래스 300 프로젝트"} <= programmes
     assert "500+ 프로젝트" not in programmes
+
+
+def editions_of(facts: FactSet) -> dict[str, str]:
+    """Edition name → the name of the roadmap series it is an edition of."""
+    names = {n.id: n.props.get("name") for n in facts.nodes.values()}
+    return {
+        names[r.start]: names[r.end]
+        for r in facts.rels.values()
+        if r.prop == "editionOf" and names.get(r.start)
+    }
+
+
+def test_a_version_after_a_plan_names_an_edition_of_its_series(tmp_path, onto):
+    text = (
+        "DATE: 2022-05-18\n\n과기정통부는 해양드론 기술개발 로드맵 2.0 공청회를 19일 개최한다고 "
+        "밝혔다. 이번 로드맵은 2019 수립 로드맵의 목표치를 수정한다. 해양드론 로드맵은 법에 따른 "
+        "법정 기본계획으로 분야별 투자 전략 기술로드맵을 담는다.\n"
+    )
+    editions = editions_of(facts_of(tmp_path, onto, text))
+    assert editions.get("해양드론 기술개발 로드맵 2.0") == "해양드론 기술개발 로드맵"
+    for kind in ("수립 로드맵", "법정 기본계획", "분야별 투자 전략 기술로드맵"):
+        assert kind not in editions  # what any plan is, or one plan per field
