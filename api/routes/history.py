@@ -1,8 +1,10 @@
-"""Change over time: a field's history, its long lineage and the diff between two editions.
+"""Change over time: a field's history, its long lineage, the flow of a whole series'
+fields through its editions and the diff between two editions.
 
-All wrap named queries (``field-history``, ``field-lineage``, ``edition-diff``) so analysts
+All wrap named queries (``field-history``, ``field-lineage``, ``series-flow``,
+``edition-diff``) so analysts
 running them in Neo4j Browser or ``stkg query`` get the rows this API returns; the routes
-add REST paths, the id/IRI spellings and 404s for unknown fields and editions.
+add REST paths, the id/IRI spellings and 404s for unknown fields, series and editions.
 """
 
 from __future__ import annotations
@@ -85,13 +87,14 @@ class FieldLineage(BaseModel):
     )
 
 
-def _field_id(id: str) -> str:
+def _field_id(id: str, what: str = "field") -> str:
+    """The typed id of an IRI (404 naming ``what`` for an IRI of no id), else ``id``."""
     field = id.strip()
     if field.startswith(INSTANCE_NS):
         try:
             field = typed_id_from_iri(field)
         except ValueError:
-            raise Problem(404, "Unknown field", f"No field is named {id!r}.", id=id) from None
+            raise Problem(404, f"Unknown {what}", f"No {what} is named {id!r}.", id=id) from None
     return field
 
 
@@ -186,6 +189,102 @@ async def field_lineage(
             include=include,
             asOf=as_of,
             nodes=nodes,
+            edges=[m for m in mappings if m.source and m.target],
+            ends=[m for m in mappings if not (m.source and m.target)],
+        )
+    )
+
+
+class SeriesEdition(BaseModel):
+    """An edition of the series: a column of the flow."""
+
+    id: str
+    name: str | None = None
+    startYear: int | None = None
+    endYear: int | None = None
+    since: dt.date | None = Field(
+        None,
+        description="The day it came into force: its publishedDate, else 1 January of its "
+        "startYear",
+    )
+    fieldVersions: int = Field(description="Field versions the graph records for it")
+
+
+class SeriesFlow(BaseModel):
+    series: str = Field(description="The roadmap's id")
+    name: str | None = None
+    include: Literal["reviewed", "proposed"]
+    asOf: dt.date | None = Field(
+        None, description="The `as_of` day asked for: only editions in force by then"
+    )
+    editions: list[SeriesEdition] = Field(description="In the order they came into force")
+    nodes: list[LineageVersion] = Field(description="Every field version of those editions")
+    edges: list[LineageMapping] = Field(description="Mappings with both ends")
+    ends: list[LineageMapping] = Field(
+        description="Dropped (no target) and new (no source) mappings"
+    )
+
+
+@router.get(
+    "/roadmaps/{id:path}/flow",
+    response_model=SeriesFlow,
+    summary="Fields flowing through every edition of a roadmap series",
+    description="Every edition of the series (a roadmap) in the order they came into force, "
+    "all their field versions, and the crosswalk mappings between consecutive editions: "
+    "the data of a Sankey or alluvial chart of the whole series, where "
+    "`/fields/{id}/lineage` follows one field. `edges` are mappings with both ends (SKOS "
+    "relation, change kind, basis, confidence), `ends` the dropped and new ones. Stated "
+    "and reviewed mappings by default; `include=proposed` adds the proposed ones. `id` is "
+    "the roadmap's id, its IRI, the part of the id after `roadmap:`, its name, or the id "
+    "of one of its editions (named query `series-flow`). With `as_of`, the series as it "
+    "stood that day: only the editions in force on or before it (an edition comes into "
+    "force on its `publishedDate`, else on 1 January of its `startYear`) and the mappings "
+    "between them, so a field is shown dropped only once the next edition came in.",
+    responses={
+        404: {
+            "description": "no roadmap with that id or name, or (with `as_of`) none of its "
+            "editions was in force on that day"
+        }
+    },
+)
+async def series_flow(
+    db: ReaderDep,
+    id: Annotated[
+        str,
+        Path(
+            min_length=1,
+            max_length=1000,
+            description="Roadmap id, IRI or name, or an edition id",
+            examples=["roadmap:중소기업기술로드맵", "중소기업기술로드맵"],
+        ),
+    ],
+    include: Annotated[
+        Literal["reviewed", "proposed"],
+        Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
+    ] = "reviewed",
+    as_of: AsOf = None,
+) -> Response:
+    series = _field_id(id, "roadmap")
+    query = load_catalog()["series-flow"]
+    params = {"series": series, "include": include, "as_of": as_of}
+    rows = await db.rows(query.cypher, params, max_rows=1)
+    if not rows.rows:
+        raise Problem(
+            404, "Unknown roadmap", f"No roadmap series has the id or name {id!r}.", id=id
+        )
+    found = rows.rows[0]
+    if as_of is not None and not found["editions"]:
+        calendar = [e for e in await edition_calendar(db) if e.series == found["series"]]
+        raise no_edition(as_of, "of the series", id, calendar)
+    mappings = [LineageMapping(**e) for e in found["edges"]]
+    return json_response(
+        SeriesFlow(
+            series=found["series"],
+            name=found["name"],
+            include=include,
+            asOf=as_of,
+            editions=[SeriesEdition(**e) for e in found["editions"]],
+            nodes=[LineageVersion(**n) for n in found["nodes"]],
             edges=[m for m in mappings if m.source and m.target],
             ends=[m for m in mappings if not (m.source and m.target)],
         )
