@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
-from ui_helpers import ARTIFACTS
+from ui_helpers import ARTIFACTS, serve_api
 
-from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 
@@ -46,29 +41,11 @@ def chromium_path() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_api(neo4j_settings: Settings, seeded: Graph) -> Iterator[str]:
     """Base URL of the API (and its page) served by uvicorn in a thread, on the seeds."""
-    port = free_port()
-    config = uvicorn.Config(create_app(neo4j_settings), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")  # fmt: skip
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the API did not start on port {port}")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_api(neo4j_settings) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,7 @@
-// Fetching from the REST API: one place that turns problem+json answers into errors.
+// Fetching from the REST API: one place that turns problem+json answers into errors, and
+// that sends the "as of" day (asof.js) to every endpoint that takes it.
+
+import { asOf } from "./asof.js";
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -27,15 +30,17 @@ export function seg(id) {
 }
 
 export const api = {
-  search: (q, opts) => getJSON("/search", { q, limit: 12 }, opts),
-  entity: (id, lang) => getJSON(`/entities/${seg(id)}`, { lang }),
-  entityProgrammes: (id) => getJSON(`/entities/${seg(id)}/programmes`),
+  search: (q, opts) => getJSON("/search", { q, limit: 12, as_of: asOf() }, opts),
+  entity: (id, lang) => getJSON(`/entities/${seg(id)}`, { lang, as_of: asOf() }),
+  entityProgrammes: (id) => getJSON(`/entities/${seg(id)}/programmes`, { as_of: asOf() }),
   lineage: (id, { direction, depth, types, limit }) =>
-    getJSON(`/lineage/${seg(id)}`, { direction, depth, types, limit }),
-  history: (field) => getJSON(`/fields/${seg(field)}/history`),
+    getJSON(`/lineage/${seg(id)}`, { direction, depth, types, limit, as_of: asOf() }),
+  history: (field) => getJSON(`/fields/${seg(field)}/history`, { as_of: asOf() }),
+  flow: (series, include) => getJSON(`/roadmaps/${seg(series)}/flow`, { include, as_of: asOf() }),
   diff: (from, to) => getJSON("/editions/diff", { from, to }),
-  programmeLinks: (edition) => getJSON("/programmes/links", { edition }),
+  programmeLinks: (edition) => getJSON("/programmes/links", { edition, as_of: asOf() }),
   editions: () => getJSON("/classes/RoadmapEdition/entities", { _size: 200 }),
+  editionsInForce: (day) => getJSON("/queries/editions", { as_of: day, _size: 1000 }),
   nodeProvenance: (id) => getJSON(`/provenance/${seg(id)}`),
   relProvenance: (start, type, end) => getJSON("/provenance/relationship", { start, type, end }),
   context: (doc, start, end, window = 160) =>

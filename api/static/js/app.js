@@ -1,13 +1,16 @@
-// Boot: language, ontology names, the search box, and the hash router that renders views.
+// Boot: language, ontology names, the search box, the "as of" day, and the hash router
+// that renders views.
 
 import { api } from "./api.js";
+import { adoptFromQuery, asOf, initAsOfControl } from "./asof.js";
 import { fill, h } from "./dom.js";
 import { renderDiffPage } from "./diff.js";
 import { renderEntityPage } from "./entity.js";
+import { renderFlowPage } from "./flow.js";
 import { renderHome } from "./home.js";
 import { getLang, loadTerms, setLang, t, translateStatic } from "./i18n.js";
 import { renderProgrammesPage } from "./programmes.js";
-import { parseHash } from "./router.js";
+import { parseHash, replaceQuery } from "./router.js";
 import { initSearch } from "./search.js";
 import { renderFieldPage } from "./timeline.js";
 
@@ -17,11 +20,13 @@ const VIEWS = {
   field: renderFieldPage,
   diff: renderDiffPage,
   programmes: renderProgrammesPage,
+  flow: renderFlowPage,
 };
 
 const view = document.getElementById("view");
 let cleanup = null;
 let rendering = 0;
+let asOfControl = null;
 
 async function render() {
   const token = ++rendering;
@@ -29,6 +34,9 @@ async function render() {
   cleanup?.();
   cleanup = null;
   const { view: name, args, query } = parseHash();
+  // a deep link's day wins; else the session's day goes into the link
+  if (!adoptFromQuery(query) && asOf() && !query.has("as_of")) replaceQuery({ as_of: asOf() });
+  asOfControl?.show();
   const renderView = VIEWS[name];
   document.body.dataset.view = renderView ? name : "unknown";
   markNav(name);
@@ -63,6 +71,15 @@ async function boot() {
     search.refresh();
     render();
   });
+  asOfControl = initAsOfControl(
+    document.getElementById("as-of"),
+    document.getElementById("as-of-clear"),
+    (day) => {
+      replaceQuery({ as_of: day });
+      search.refresh();
+      render();
+    },
+  );
   window.addEventListener("hashchange", render);
   await render();
 }

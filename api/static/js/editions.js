@@ -1,25 +1,43 @@
 // Roadmap editions (GET /classes/RoadmapEdition/entities), loaded once and shared by the
-// views that pick an edition: the home page, the programme matrix and the edition diff.
+// views that pick an edition: the home page, the programme matrix, the edition diff and
+// the flow view. With an "as of" day, only the editions in force by then (named query
+// `editions`), each marked `inForce` when it was the one of its series in force that day.
 
 import { api } from "./api.js";
+import { asOf } from "./asof.js";
 import { h } from "./dom.js";
 import { displayName } from "./i18n.js";
 
-let cached = null;
+const cached = new Map();
 
-/** Editions ordered by id (roadmap, then year). */
+/** Editions ordered by id (roadmap, then year), as the graph stood on the "as of" day. */
 export function editions() {
-  cached ??= api.editions().then((body) => body.rows).catch((err) => {
-    cached = null;
-    throw err;
-  });
-  return cached;
+  const day = asOf();
+  if (!cached.has(day)) {
+    const all = api.editions().then((body) => body.rows);
+    const load = day
+      ? Promise.all([all, api.editionsInForce(day)]).then(([rows, dated]) => {
+          const then = new Map(dated.rows.map((r) => [r.edition, r]));
+          return rows.filter((e) => then.has(e.id))
+            .map((e) => ({ ...e, inForce: then.get(e.id).inForce }));
+        })  // prettier-ignore
+      : all;
+    cached.set(day, load.catch((err) => {
+      cached.delete(day);
+      throw err;
+    }));  // prettier-ignore
+  }
+  return cached.get(day);
+}
+
+/** The roadmap series an edition id belongs to ("edition:X@2021" → "X"). */
+export function seriesOf(id) {
+  return id.replace(/^edition:/, "").split("@")[0];
 }
 
 /** The edition that follows `id` in the same roadmap, if any. */
 export function nextEdition(list, id) {
-  const roadmap = (e) => e.id.split("@")[0];
-  const same = list.filter((e) => roadmap(e) === roadmap({ id }));
+  const same = list.filter((e) => seriesOf(e.id) === seriesOf(id));
   const i = same.findIndex((e) => e.id === id);
   return i >= 0 ? same[i + 1] ?? null : null;
 }

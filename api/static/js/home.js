@@ -1,13 +1,14 @@
 // The start page: what the explorer is for, the editions with their views, a few examples.
 
 import { fill, h } from "./dom.js";
-import { editions, nextEdition } from "./editions.js";
+import { editions, nextEdition, seriesOf } from "./editions.js";
 import { displayName, t } from "./i18n.js";
 import { href } from "./router.js";
 
 const EXAMPLES = [
   ["entity", "field:드론"],
   ["field", "드론"],
+  ["flow", "중소기업기술로드맵"],
   ["entity", "programme:창업성장"],
 ];
 
@@ -24,11 +25,14 @@ export async function renderHome(view) {
     const list = await editions();
     fill(items, list.map((e) => {
       const next = nextEdition(list, e.id);
-      return h("li", {},
+      return h("li", { "data-edition": e.id, "data-in-force": e.inForce ? "true" : null },
         h("a", { href: href("entity", e.id) }, displayName(e)), " · ",
         h("a", { href: href("programmes", e.id) }, t("programmeLinks")),
-        next ? [" · ", h("a", { href: href("diff", e.id, next.id) }, t("compareNext"))] : null);
+        next ? [" · ", h("a", { href: href("diff", e.id, next.id) }, t("compareNext"))] : null,
+        " · ", h("a", { href: href("flow", seriesOf(e.id)) }, t("flow")),
+        e.inForce ? [" ", h("span", { class: "chip in-force" }, t("inForce"))] : null);
     }));  // prettier-ignore
+    if (!list.length) fill(items, h("li", { class: "muted" }, t("noEditionThen")));
   } catch (err) {
     fill(items, h("li", { class: "error" }, err.message));
   }

@@ -12,7 +12,8 @@ const SUBJECT_ORDER = ["RoadmapEdition", "FieldVersion", "StrategicProduct"];
 
 export async function renderProgrammesPage(view, [edition]) {
   const list = await editions();
-  const chosen = edition || list.at(-1)?.id;
+  // with an "as of" day, the edition in force then (the matrix of another is a 404 problem)
+  const chosen = edition || (list.findLast((e) => e.inForce) ?? list.at(-1))?.id;
   const body = h("div", {}, t("loading"));
   fill(view,
     h("div", { class: "page-head" }, h("h1", {}, t("matrixTitle")),

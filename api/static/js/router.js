@@ -1,8 +1,10 @@
 // Hash routes, so every view is a deep link that works from a static page:
 //   #/entity/<id>?direction=up&depth=3&types=A,B   #/field/<id or name>
-//   #/diff/<from>/<to>   #/programmes/<edition>   #/ (home)
+//   #/diff/<from>/<to>   #/programmes/<edition>   #/flow/<series>?include=proposed
+//   #/ (home); any of them with ?as_of=YYYY-MM-DD (see asof.js)
 
 import { seg } from "./api.js";
+import { asOf } from "./asof.js";
 
 /** {view, args, query} of the current (or given) hash. */
 export function parseHash(hash = location.hash) {
@@ -21,10 +23,12 @@ function safeDecode(text) {
   }
 }
 
-/** A hash link for a view: href("entity", "field:드론") → "#/entity/field:드론". */
+/** A hash link for a view: href("entity", "field:드론") → "#/entity/field:드론", with the
+ * "as of" day when one is set. */
 export function href(view, ...args) {
   const path = [view, ...args.map((a) => seg(a))].join("/");
-  return `#/${path}`;
+  const day = asOf();
+  return day ? `#/${path}?as_of=${day}` : `#/${path}`;
 }
 
 /** Change the query of the current hash without re-rendering (a shareable deep link). */
