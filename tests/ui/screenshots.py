@@ -1,8 +1,9 @@
 """Regenerate the README's screenshots: ``python -m tests.ui.screenshots``.
 
 Runs the browser tests with ``STKG_UI_SCREENSHOTS_DIR=docs/screenshots``, so the views
-they check are the views the README shows (over the two seed releases, on the test Neo4j
-the test suite starts or reuses). Extra arguments go to pytest.
+they check are the views the README shows (over the two seed releases, and the sample
+corpus for the flow view, on the test Neo4j the test suite starts or reuses). Extra
+arguments go to pytest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ TARGET = REPO / "docs" / "screenshots"
 
 def main(argv: list[str]) -> int:
     os.environ["STKG_UI_SCREENSHOTS_DIR"] = str(TARGET)
-    code = pytest.main([str(REPO / "tests" / "ui" / "test_explorer.py"), "-q", *argv])
+    tests = [str(REPO / "tests" / "ui" / name) for name in ("test_explorer.py", "test_flow.py")]
+    code = pytest.main([*tests, "-q", *argv])
     if code == 0:
         names = ", ".join(sorted(p.name for p in TARGET.glob("*.png")))
         print(f"screenshots in {TARGET.relative_to(REPO)}: {names}")
