@@ -173,3 +173,21 @@ def test_the_as_of_day_is_respected_by_every_view(page: Page, live_api: str) -> 
     ready(page)
     expect(page.locator("svg.flow-chart")).to_have_attribute("data-columns", "5")
     assert "as_of" not in page.url
+
+
+def test_editions_link_to_their_series_flow_and_a_series_without_fields_says_so(
+    page: Page,
+) -> None:
+    page.goto(f"/#/entity/edition:{ED}@2021")
+    expect(page.locator("#view[data-ready=entity]")).to_be_attached()
+    page.locator(".page-head a.flow-link").click()
+    page.wait_for_url(re.compile(r"#/flow/"))
+    ready(page)
+    expect(page.locator("svg.flow-chart")).to_have_attribute("data-columns", "5")
+    expect(page.locator("#flow-series option:checked")).to_have_text("중소기업 기술로드맵")
+    # the smart-manufacturing roadmap's editions list items, not fields
+    page.locator("#flow-series").select_option("스마트제조전략기술로드맵")
+    page.wait_for_url(re.compile(r"#/flow/.*%EC%8A%A4%EB%A7%88%ED%8A%B8|#/flow/스마트"))
+    ready(page)
+    expect(page.locator(".flow-missing")).to_be_visible()
+    expect(page.locator("svg.flow-chart")).to_have_count(0)

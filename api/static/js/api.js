@@ -40,6 +40,7 @@ export const api = {
   diff: (from, to) => getJSON("/editions/diff", { from, to }),
   programmeLinks: (edition) => getJSON("/programmes/links", { edition, as_of: asOf() }),
   editions: () => getJSON("/classes/RoadmapEdition/entities", { _size: 200 }),
+  roadmaps: () => getJSON("/classes/Roadmap/entities", { _size: 200 }),
   editionsInForce: (day) => getJSON("/queries/editions", { as_of: day, _size: 1000 }),
   nodeProvenance: (id) => getJSON(`/provenance/${seg(id)}`),
   relProvenance: (start, type, end) => getJSON("/provenance/relationship", { start, type, end }),

@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { fill, h, idKey } from "./dom.js";
 import { graphControls, MAX_DEPTH } from "./controls.js";
+import { seriesOf } from "./editions.js";
 import { LineageGraph } from "./graph.js";
 import { className, displayName, getLang, mainLabel, money, relName, t } from "./i18n.js";
 import { ProvenancePanel } from "./provenance.js";
@@ -83,7 +84,15 @@ function header(entity, name, cls) {
     const field = entity.neighbours.find((n) => n.type === "VERSION_OF" && n.direction === "out");
     if (field) links.push(h("a", { href: href("field", field.id) }, t("history")));
   }
-  if (cls === "RoadmapEdition") links.push(h("a", { href: href("programmes", entity.id) }, t("programmeLinks")));
+  if (cls === "RoadmapEdition") {
+    links.push(h("a", { href: href("programmes", entity.id) }, t("programmeLinks")));
+    links.push(h("a", { href: href("flow", seriesOf(entity.id)), class: "flow-link" }, t("flow")));
+  }
+  if (cls === "Roadmap") links.push(h("a", { href: href("flow", idKey(entity.id)), class: "flow-link" }, t("flow")));
+  if (cls === "FieldVersion") {
+    const edition = entity.neighbours.find((n) => n.type === "HAS_FIELD_VERSION" && n.direction === "in");
+    if (edition) links.push(h("a", { href: href("flow", seriesOf(edition.id)), class: "flow-link" }, t("flow")));
+  }
   return h("div", { class: "page-head" },
     h("h1", {}, name),
     h("div", { class: "head-meta" },

@@ -8,7 +8,7 @@
 import { api } from "./api.js";
 import { fill, h, idKey, svg } from "./dom.js";
 import { editions, seriesOf } from "./editions.js";
-import { changeName, t } from "./i18n.js";
+import { changeName, displayName, t } from "./i18n.js";
 import { go, href, replaceQuery } from "./router.js";
 
 const COL = 250; // column pitch
@@ -23,7 +23,7 @@ const PER_PRODUCT = 3.5;
 
 /** The page behind #/flow/<series>?include=proposed. */
 export async function renderFlowPage(view, [series], query) {
-  const list = await editions();
+  const [list, roadmaps] = await Promise.all([editions(), roadmapNames()]);
   const all = [...new Set(list.map((e) => seriesOf(e.id)))];
   const chosen = series || mostEditions(list) || all[0];
   let include = query.get("include") === "proposed" ? "proposed" : "reviewed";
@@ -33,7 +33,7 @@ export async function renderFlowPage(view, [series], query) {
   const seriesSelect = h("select", { "aria-label": t("series"), id: "flow-series",
     onchange: (e) => go("flow", e.target.value) },
     (all.includes(chosen) ? all : [chosen, ...all]).map((s) =>
-      h("option", { value: s, selected: s === chosen }, s)));  // prettier-ignore
+      h("option", { value: s, selected: s === chosen }, roadmaps.get(s) ?? s)));  // prettier-ignore
   const includeControl = h("div", { class: "segmented", role: "radiogroup", "aria-label": t("mappings") },
     [["reviewed", t("statedReviewed")], ["proposed", t("withProposed")]].map(([value, label]) =>
       h("label", {},
@@ -57,7 +57,9 @@ export async function renderFlowPage(view, [series], query) {
       const answer = await api.flow(chosen, include);
       if (mine !== token) return;
       fill(selection);
-      fill(body, legend(answer), chart(answer, selection), asList(answer));
+      fill(body, answer.nodes.length
+        ? [legend(answer), chart(answer, selection), asList(answer)]
+        : h("p", { class: "muted flow-missing" }, t("noFieldVersions")));  // prettier-ignore
       fill(status, summary(answer));
       body.dataset.series = answer.series;
       body.dataset.include = answer.include;
@@ -70,6 +72,16 @@ export async function renderFlowPage(view, [series], query) {
     }
   }
   await load();
+}
+
+/** Roadmap names by series key ("roadmap:X" → X); the keys alone if they cannot be had. */
+async function roadmapNames() {
+  try {
+    const { rows } = await api.roadmaps();
+    return new Map(rows.map((r) => [idKey(r.id), displayName(r)]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** The series with the most editions (the default of #/flow). */

@@ -97,6 +97,7 @@ const STRINGS = {
     confidence: "신뢰도",
     inForce: "시행 중",
     noEditionThen: "그날 시행 중인 판이 없습니다",
+    noFieldVersions: "이 로드맵의 판에는 기록된 분야가 없습니다",
   },
   en: {
     title: "Strategic-technology lineage explorer",
@@ -193,6 +194,7 @@ const STRINGS = {
     confidence: "confidence",
     inForce: "in force",
     noEditionThen: "No edition was in force on that day",
+    noFieldVersions: "The graph records no fields for the editions of this roadmap",
   },
 };
 
