@@ -21,7 +21,6 @@ editions with their ``since`` (:func:`no_edition`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -118,28 +117,6 @@ def in_force(calendar: list[Edition], day: dt.date) -> dict[str, Edition]:
         if key not in chosen or (chosen[key].since or "") <= (e.since or ""):
             chosen[key] = e
     return chosen
-
-
-def stood(
-    source: str | None,
-    target: str | None,
-    edition_of: Mapping[str, str | None],
-    calendar: list[Edition],
-    then: set[str],
-) -> bool:
-    """Whether a mapping between field versions stood when the editions ``then`` had come
-    into force: each end it has is a version of one of them (``edition_of``), and a dropped
-    field (no target) was dropped by then — a later edition of its series had come in."""
-    ends = [e for e in (source, target) if e is not None]
-    if not ends or any(edition_of.get(e) not in then for e in ends):
-        return False
-    if target is not None:
-        return True
-    old = next((e for e in calendar if e.id == edition_of.get(source or "")), None)
-    return old is not None and any(
-        e.id in then and e.series == old.series and (e.since or "") > (old.since or "")
-        for e in calendar
-    )
 
 
 def no_edition(day: dt.date, what: str, ids: str, calendar: list[Edition]) -> Problem:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.asof import AsOf, edition_calendar, no_edition, started_by, stood
+from stkg.api.asof import AsOf, edition_calendar, no_edition
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, json_response, respond
 from stkg.api.lookup import entity_id_query, require_entity
@@ -168,21 +168,19 @@ async def field_lineage(
 ) -> Response:
     field = _field_id(id)
     query = load_catalog()["field-lineage"]
-    rows = await db.rows(query.cypher, {"field": field, "include": include}, max_rows=1)
+    params = {"field": field, "include": include, "as_of": as_of}
+    rows = await db.rows(query.cypher, params, max_rows=1)
+    if not rows.rows and as_of is not None:
+        every = await db.rows(query.cypher, {**params, "as_of": None}, max_rows=1)
+        if every.rows:
+            mine = {n["edition"] for n in every.rows[0]["nodes"]}
+            calendar = [e for e in await edition_calendar(db) if e.id in mine]
+            raise no_edition(as_of, "of the field", id, calendar)
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     found = rows.rows[0]
     nodes = [LineageVersion(**n) for n in found["nodes"]]
     mappings = [LineageMapping(**e) for e in found["edges"]]
-    if as_of is not None:
-        mine = {n.edition for n in nodes}
-        calendar = await edition_calendar(db)  # all: a drop is told by the next edition
-        then = {e.id for e in started_by(calendar, as_of)}
-        if not mine & then:
-            raise no_edition(as_of, "of the field", id, [e for e in calendar if e.id in mine])
-        edition_of = {n.id: n.edition for n in nodes}
-        mappings = [m for m in mappings if stood(m.source, m.target, edition_of, calendar, then)]
-        nodes = [n for n in nodes if n.edition in then]
     return json_response(
         FieldLineage(
             field=field,

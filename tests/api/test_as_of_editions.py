@@ -18,8 +18,7 @@ from api_helpers import is_problem
 from fastapi.testclient import TestClient
 
 from stkg.api.app import create_app
-from stkg.api.asof import Edition, in_force, started_by, stood
-from stkg.api.routes.history import LineageMapping, LineageVersion
+from stkg.api.asof import Edition, in_force, started_by
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
@@ -182,36 +181,6 @@ def test_field_lineage_before_the_first_edition_and_without_as_of(client: TestCl
     plain = ok(client, f"/fields/{DRONE}/lineage")
     assert plain["asOf"] is None
     assert {**plain, "asOf": AFTER} == ok(client, f"/fields/{DRONE}/lineage", as_of=AFTER)
-
-
-def _version(vid: str, edition: str) -> LineageVersion:
-    return LineageVersion(id=vid, edition=edition)
-
-
-def _mapping(source: str | None, target: str | None, change: str) -> LineageMapping:
-    return LineageMapping(id="mapping:x", source=source, target=target, change=change, basis="x")
-
-
-def test_a_mapping_stood_when_its_ends_and_for_a_drop_the_next_edition_had_come_in() -> None:
-    calendar = [Edition(E2021, "s", "2021-01-01"), Edition(E2022, "s", "2022-01-01")]
-    nodes = [_version("v21", E2021), _version("v22", E2022)]
-    edition_of = {n.id: n.edition for n in nodes}
-    only_2021, both = {E2021}, {E2021, E2022}
-    renamed, dropped, new = (
-        _mapping("v21", "v22", "renamed"),
-        _mapping("v21", None, "dropped"),
-        _mapping(None, "v22", "new"),
-    )
-    assert [
-        stood(m.source, m.target, edition_of, calendar, only_2021) for m in (renamed, dropped, new)
-    ] == [
-        False,
-        False,  # in 2021 the field had not been dropped yet
-        False,
-    ]
-    assert [
-        stood(m.source, m.target, edition_of, calendar, both) for m in (renamed, dropped, new)
-    ] == [True] * 3
 
 
 # the edition in force -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.ontology.ids import instance_iri
+from stkg.queries.catalog import load_catalog
 
 ED = "중소기업기술로드맵"
 
@@ -121,3 +122,26 @@ def test_as_of_a_day_a_field_is_dropped_only_once_the_next_edition_came_in(
     assert dropped("2021-01-01") == [f"fieldversion:가상증강현실@{ED}@2020"]
     merged = lineage(client, "증강현실", include="proposed", as_of="2020-01-01")
     assert {e[3] for e in edges(merged)} == {"merged"}
+
+
+@pytest.mark.parametrize(
+    "day", ["2019-06-01", "2020-12-31", "2021-01-01", "2022-06-01", "2030-01-01"]
+)
+@pytest.mark.parametrize("field", ["드론", "증강현실"])
+def test_the_named_query_as_of_a_day_answers_as_the_route(
+    client: TestClient, sampled: Graph, field: str, day: str
+) -> None:
+    query = load_catalog()["field-lineage"]
+    params = query.bind({"field": field, "include": "proposed", "as_of": day})
+    [row] = sampled.rows(query.cypher, params, max_rows=2).rows
+    body = lineage(client, field, include="proposed", as_of=day)
+    assert [n["id"] for n in row["nodes"]] == [n["id"] for n in body["nodes"]]
+    assert {m["id"] for m in row["edges"]} == {m["id"] for m in body["edges"] + body["ends"]}
+
+
+def test_the_named_query_before_any_edition_has_no_row(sampled: Graph) -> None:
+    query = load_catalog()["field-lineage"]
+    params = query.bind({"field": "드론", "as_of": "2018-12-31"})
+    assert sampled.rows(query.cypher, params, max_rows=2).rows == []
+    params = query.bind({"field": "드론"})
+    assert len(sampled.rows(query.cypher, params, max_rows=2).rows) == 1
