@@ -167,6 +167,11 @@ def test_the_as_of_day_is_respected_by_every_view(page: Page, live_api: str) -> 
     page.locator("#as-of").dispatch_event("change")
     page.goto(FLOW)
     expect(page.locator(".flow-missing")).to_be_visible()
+    expect(page.locator(".flow-missing")).to_contain_text("2018-06-01")  # the 404 problem
+    page.goto("/#/flow")  # no series named, and none had an edition yet
+    expect(page.locator(".flow-missing")).to_have_text("그날 시행 중인 판이 없습니다")
+    page.goto(FLOW)
+    expect(page.locator(".flow-missing")).to_contain_text("2018-06-01")
 
     # clearing the day brings the whole series back
     page.locator("#as-of-clear").click()

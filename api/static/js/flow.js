@@ -32,7 +32,7 @@ export async function renderFlowPage(view, [series], query) {
   const selection = h("div", { class: "selection flow-selection", "aria-live": "polite" });
   const seriesSelect = h("select", { "aria-label": t("series"), id: "flow-series",
     onchange: (e) => go("flow", e.target.value) },
-    (all.includes(chosen) ? all : [chosen, ...all]).map((s) =>
+    (all.includes(chosen) || !chosen ? all : [chosen, ...all]).map((s) =>
       h("option", { value: s, selected: s === chosen }, roadmaps.get(s) ?? s)));  // prettier-ignore
   const includeControl = h("div", { class: "segmented", role: "radiogroup", "aria-label": t("mappings") },
     [["reviewed", t("statedReviewed")], ["proposed", t("withProposed")]].map(([value, label]) =>
@@ -50,6 +50,10 @@ export async function renderFlowPage(view, [series], query) {
 
   let token = 0;
   async function load() {
+    if (!chosen) {  // an "as of" day before every edition, or a graph without editions
+      fill(body, h("p", { class: "muted flow-missing" }, t("noEditionThen")));
+      return;
+    }
     const mine = ++token;
     body.dataset.loading = "true";
     fill(status, t("loading"));
