@@ -119,6 +119,11 @@ def test_a_box_opens_the_fields_history(page: Page) -> None:
     assert unquote(page.url).endswith(f"#/field/{field}")
     expect(page.locator("#view[data-ready=field]")).to_be_attached()
     expect(page.locator("svg.history-chart rect.bar").first).to_be_visible()
+    # and back to the flow of its series
+    page.locator(".page-head a.flow-link").click()
+    page.wait_for_url(re.compile(r"#/flow/"))
+    ready(page)
+    expect(page.locator(f'a.flow-node[data-field="{field}"]').first).to_be_visible()
 
 
 def test_the_as_of_day_is_respected_by_every_view(page: Page, live_api: str) -> None:

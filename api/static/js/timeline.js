@@ -4,6 +4,7 @@
 
 import { api } from "./api.js";
 import { fill, h, svg } from "./dom.js";
+import { seriesOf } from "./editions.js";
 import { changeName, t } from "./i18n.js";
 import { href } from "./router.js";
 
@@ -13,12 +14,15 @@ const PLOT = 150;
 const TOP = 36;
 
 /** A card that loads and shows the history of `field` (id, IRI or any printed name). */
-export function historyCard(field, { heading = true } = {}) {
+export function historyCard(field, { heading = true, onRows = null } = {}) {
   const body = h("div", { class: "history-body" }, t("loading"));
   const card = h("section", { class: "card history", "data-field": field },
     heading ? h("h2", {}, t("history")) : null, body);  // prettier-ignore
   api.history(field).then(
-    (answer) => fill(body, chart(answer.rows), steps(answer.rows), table(answer.rows)),
+    (answer) => {
+      fill(body, chart(answer.rows), steps(answer.rows), table(answer.rows));
+      onRows?.(answer.rows);
+    },
     (err) => fill(body, h("p", { class: err.status === 404 ? "muted" : "error" }, err.message)),
   );
   return card;
@@ -26,11 +30,16 @@ export function historyCard(field, { heading = true } = {}) {
 
 /** The page behind #/field/<id or name>. */
 export function renderFieldPage(view, [field]) {
+  const flow = h("span", { class: "flow-links" });
+  // the flow of each series the field appears in (known once its history is in)
+  const showFlows = (rows) => fill(flow, [...new Set(rows.map((r) => seriesOf(r.edition)))].map((s) =>
+    h("a", { href: href("flow", s), class: "flow-link" }, t("flow"))));  // prettier-ignore
   fill(view,
     h("div", { class: "page-head" },
       h("h1", {}, t("historyOf", { name: field })),
-      h("a", { href: href("entity", field.includes(":") ? field : `field:${field}`) }, t("open"))),
-    historyCard(field, { heading: false }));  // prettier-ignore
+      h("a", { href: href("entity", field.includes(":") ? field : `field:${field}`) }, t("open")),
+      flow),
+    historyCard(field, { heading: false, onRows: showFlows }));  // prettier-ignore
 }
 
 function ordered(rows) {
