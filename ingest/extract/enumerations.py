@@ -131,6 +131,8 @@ class Enumerations:
                 items = [Item(it.phrase, f"{it.text} 기술", it.start, None) for it in items]
             for item in items:
                 cls = cue or head_class(item.text)
+                if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
+                    item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
                 if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
                     continue
                 if (
@@ -157,6 +159,10 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+#: A bracket after a body's name that says what it does, not what it is called.
+_DESCRIBED = re.compile(r"\s*[(（][^()（）]*[가-힣][^()（）]*\s[^()（）]*[)）]$")
 
 
 def _mostly_institutions(items: list[Item]) -> bool:
@@ -382,7 +388,9 @@ _DESIGNATED = re.compile(
     + _DESIGNATE
 )
 #: The same, the kind first: ``신규 전략품목으로 수중 글라이더를 선정``.
-_AS_KIND = re.compile(r"(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))(?:으로|로)\s+$")
+_AS_KIND = re.compile(
+    r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:" + CUE_HEADS + r"))(?:으로|로)\s+$"
+)
 _DESIGNATED_AFTER = re.compile(r"^(?:을|를)\s+(?:[^\s,.]+\s+)?" + _DESIGNATE)
 
 
@@ -569,7 +577,7 @@ _CUE_AFTER = re.compile(
     # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의
     r"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     r"(?:각\s*)?(?:총\s*)?(?:\d+\s*(?:개|대|가지|종)(?:의)?\s*)?"
-    r"(?P<cue>[가-힣A-Za-z]*?(?:"
+    r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )
@@ -577,7 +585,7 @@ _CUE_AFTER = re.compile(
 
 #: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
 CUE_AS = re.compile(
-    r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     + r"))(?:으로|로)\s"
 )

@@ -1428,3 +1428,14 @@ def test_a_version_after_a_plan_names_an_edition_of_its_series(tmp_path, onto):
     assert editions.get("해양드론 기술개발 로드맵 2.0") == "해양드론 기술개발 로드맵"
     for kind in ("수립 로드맵", "법정 기본계획", "분야별 투자 전략 기술로드맵"):
         assert kind not in editions  # what any plan is, or one plan per field
+
+
+def test_firms_listed_with_their_work_under_a_dotted_cue(tmp_path, onto):
+    text = (
+        "특허청은 올해 IP-R&D 지원 사업 결과를 발표했다. 특허청은 평가를 거쳐 "
+        "바다큐브테크(해양 센서), 누리에프앤비(수중 드론) 등 12개 중소·중견기업과 "
+        "한빛대 산학협력단(심해 통신 소재) 등 3개 대학·공공연구기관을 선정했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"바다큐브테크", "누리에프앤비", "한빛대 산학협력단"} <= set(orgs)
+    assert not any("(" in name for name in orgs)
