@@ -165,6 +165,10 @@ def institution_confidence(name: str, last_token: str) -> float | None:
     return None
 
 
+#: The title of a body's head, glued to its name (``특허청장``, ``…진흥원장``, ``…센터장``).
+HEAD_TITLE = "장"
+
+
 #: A company marked as incorporated: ``㈜엔도로보틱스``, ``(주)한빛``, ``한빛(주)``.
 _INCORPORATED = re.compile(
     r"(?:㈜|\(주\))\s?(?P<a>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,20})"
@@ -218,11 +222,20 @@ class Organizations:
             for name_start, name_end in _names_in_word(doc, start, end):
                 name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
                 confidence = institution_confidence(name, doc[name_end - 1].text)
+                name_end_char = _end_char(doc, name_end)
+                titled = (
+                    confidence is None
+                    and name.endswith(HEAD_TITLE)
+                    and name[: -len(HEAD_TITLE)].endswith(tuple(LONG_SUFFIXES))
+                )
+                if titled:  # ``…정책연구센터장은``: the body its head speaks for
+                    name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
+                    confidence = institution_confidence(name, name)
                 if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
                     name_start = _parent_start(doc, words[k - 1], name_start)
-                    name = text_of(doc)[doc[name_start].idx : _end_char(doc, name_end)]
+                    name = text_of(doc)[doc[name_start].idx : name_end_char]
                 at = doc[name_start].idx
                 glued = _unglued(name) if " " not in name else [name]
                 for part in glued[:-1]:  # all but the last: that one may carry a gloss
@@ -233,12 +246,12 @@ class Organizations:
                 if len(glued) > 1:
                     name = glued[-1]
                     confidence = institution_confidence(name, name) or confidence
-                abbreviation = _bracketed_abbreviation(doc, name_end)
+                abbreviation = None if titled else _bracketed_abbreviation(doc, name_end)
                 found = Found(
                     "Organization",
                     name,
                     at,
-                    _end_char(doc, name_end),
+                    name_end_char,
                     EXTRACTOR,
                     confidence,
                     (abbreviation,) if abbreviation else (),

@@ -1439,3 +1439,14 @@ def test_firms_listed_with_their_work_under_a_dotted_cue(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert {"바다큐브테크", "누리에프앤비", "한빛대 산학협력단"} <= set(orgs)
     assert not any("(" in name for name in orgs)
+
+
+def test_a_body_named_with_its_heads_title(tmp_path, onto):
+    text = (
+        "정부는 올해 기술개발 사업을 발표했다. 김하늘 해양드론정책연구센터장은 분석 결과를 "
+        "발표했다. 한국심해기술진흥원장은 사업을 설명했다. 영업부장은 말을 아꼈다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"해양드론정책연구센터", "한국심해기술진흥원"} <= set(orgs)
+    assert not any(name.endswith("장") for name in orgs)
+    assert "영업부" not in orgs  # a department's head is no ministry's
