@@ -253,7 +253,8 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
             None  # ``팁스 창업팀 지원계획``: a programme's yearly plan, no roadmap or policy plan
         )
     series = re.sub(r"[*※†]+(?=\s)", "", series)  # a footnote mark inside the name
-    return series, start, end, _years_before(text, start, printed) or _years_after(text, end)
+    years = _years_before(text, start, printed) or _period_before(text, start)
+    return series, start, end, years or _years_after(text, end)
 
 
 def _add(source: Source, series: str, start: int, end: int, years: list[int]) -> None:
@@ -311,6 +312,23 @@ def _years_after(text: str, end: int) -> list[int]:
     a = int(m["a"]) if m["a"] else 2000 + int(m["yy"])
     b = int(m["b"]) if m["b"] else (a // 100 * 100 + int(m["bb"]) if m["bb"] else None)
     return [a, b] if b is not None and b > a else [a]
+
+
+#: A plan period spelled out: ``2021년부터 2023년까지``.
+_PERIOD = re.compile(r"(?P<a>(?:19|20)\d{2})\s*년\s*부터\s*(?P<b>(?:19|20)\d{2})\s*년\s*까지")
+#: How far back in its sentence a spelled-out period is the plan's.
+PERIOD_REACH = 80
+
+
+def _period_before(text: str, start: int) -> list[int]:
+    """``2021년부터 2023년까지 향후 3년간 … ‘중소기업 기술로드맵’``: a period spelled out
+    earlier in the name's sentence is its plan period."""
+    window = text[max(0, start - PERIOD_REACH) : start]
+    window = re.split(r"[.?!\n]\s", window)[-1]
+    found = list(_PERIOD.finditer(window))
+    if not found or int(found[-1]["b"]) < int(found[-1]["a"]):
+        return []
+    return [int(found[-1]["a"]), int(found[-1]["b"])]
 
 
 def _years_before(text: str, start: int, printed: str) -> list[int]:

@@ -1450,3 +1450,18 @@ def test_a_body_named_with_its_heads_title(tmp_path, onto):
     assert {"해양드론정책연구센터", "한국심해기술진흥원"} <= set(orgs)
     assert not any(name.endswith("장") for name in orgs)
     assert "영업부" not in orgs  # a department's head is no ministry's
+
+
+def test_a_period_spelled_out_earlier_in_the_sentence_dates_the_plan(tmp_path, onto):
+    text = (
+        "DATE: 2020-12-10\n\n해양수산부는 2021년부터 2023년까지 향후 3년간 중소기업들이 "
+        "개발해야 하는 '해양드론 기술로드맵' 대상으로 12개 제품을 선정했다. "
+        "2030년까지 목표를 세운 '심해자원 기술로드맵'도 공개했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {
+        n.props.get("name"): n.props for n in facts.nodes.values() if n.cls == "RoadmapEdition"
+    }
+    assert editions["해양드론 기술로드맵"]["startYear"] == 2021
+    assert editions["해양드론 기술로드맵"]["endYear"] == 2023
+    assert editions["심해자원 기술로드맵"]["startYear"] == 2020  # a deadline is no period
