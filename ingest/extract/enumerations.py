@@ -114,6 +114,12 @@ class Enumerations:
             # "A‧B‧C 분야와 D 분야": an item written as a dotted list is its parts
             items = [part for it in items for part in _dotted_item(doc, it)]
             own = items[-1].cue
+            if own and _APPOSITION.match(text_of(doc), phrases[last].end_char):
+                # ``A, B와 필수기반 기술인 C, D``: "… 기술인" says what the next list is
+                items, own = items[:-1], None
+                if len(items) < 2:
+                    i = last
+                    continue
             cue = (
                 (cue_class(own) if own else None)
                 or _cue_after(doc, phrases, last)
@@ -163,6 +169,10 @@ class Enumerations:
 
 #: A bracket after a body's name that says what it does, not what it is called.
 _DESCRIBED = re.compile(r"\s*[(（][^()（）]*[가-힣][^()（）]*\s[^()（）]*[)）]$")
+
+
+#: A copula's adnominal right after a cue word: the cue describes what follows.
+_APPOSITION = re.compile(r"인\s")
 
 
 def _mostly_institutions(items: list[Item]) -> bool:
@@ -429,6 +439,8 @@ def _named_field(source: Source, item: Item) -> None:
         return  # ``첨단산업 분야``, ``미래기술 분야``: a kind of field
     if _bulleted(source.analysis, item):
         return
+    if _APPOSITION.match(text_of(source.analysis), item.phrase.end_char):
+        return  # ``거대과학 분야인 차세대 원자력``: the kind of the fields named next
     found = Found(
         "StrategicField", item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5
     )

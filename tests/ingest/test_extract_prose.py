@@ -1465,3 +1465,16 @@ def test_a_period_spelled_out_earlier_in_the_sentence_dates_the_plan(tmp_path, o
     assert editions["해양드론 기술로드맵"]["startYear"] == 2021
     assert editions["해양드론 기술로드맵"]["endYear"] == 2023
     assert editions["심해자원 기술로드맵"]["startYear"] == 2020  # a deadline is no period
+
+
+def test_a_cue_word_in_apposition_says_what_the_next_list_is(tmp_path, onto):
+    text = (
+        "해양수산부는 해양안보에 직결되는 거대해양 분야인 심해 탐사, 극지 항법과 해양 전환 시대 "
+        "필수기반 기술인 수중통신, 해양로봇, 해양보안 등 총 5개 분야의 임무중심 전략로드맵을 "
+        "수립했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields = set(named(facts, "StrategicField"))
+    assert {"심해 탐사", "극지 항법", "수중통신", "해양로봇", "해양보안"} <= fields
+    assert "거대해양" not in fields  # the kind of the fields named next
+    assert not named(facts, "CoreTechnology")
