@@ -102,6 +102,8 @@ class Budgets:
                 and _same_sentence(doc, previous[0], ent.start)
             ):
                 target = previous[1]
+            if target is None and _INVESTED.match(text_of(doc), ent.end_char):
+                target = _programme_in_sentence(source, ent.start)
             if target is None:
                 continue
             previous = (ent.end, target)
@@ -123,6 +125,39 @@ class Budgets:
             programme = ctx.id("Programme", target)
             if programme in ctx.facts.nodes:
                 ctx.facts.rel("funds", fid, programme, ctx.span(ent.start_char, ent.end_char))
+
+
+#: After an amount, a verb that says it is spent: ``총 1조원을 지원할``, ``2조745억원이 투입``.
+_INVESTED = re.compile(
+    r"\s*(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)(?:하|할|한|해|되|된|됐|될|$|\s)"
+)
+
+
+def _programme_in_sentence(source: Source, money_start: int) -> str | None:
+    """An amount spent with no name before it (``이 사업을 통해 … 총 1조원을 지원``) funds
+    the programme its sentence names, the nearest if it names several."""
+    doc = source.analysis
+    start = _sentence_start(doc, money_start)
+    end = text_of(doc).find(".", doc[money_start].idx)
+    end = len(text_of(doc)) if end < 0 else end
+    at = doc[money_start].idx
+    mentions = [
+        (e.start, str(n.props["name"]))
+        for n in source.ctx.facts.nodes.values()
+        if n.cls == "Programme" and n.props.get("name")
+        for e in n.evidence
+        if e.start is not None and e.start < end
+    ]
+    named = [(abs(s - at), name) for s, name in mentions if s >= start]
+    if named:
+        return min(named)[1]
+    if _THIS_PROGRAMME.search(text_of(doc), start, at) and mentions:
+        return max(mentions)[1]  # ``이 사업을 통해``: the programme named last before
+    return None
+
+
+#: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.
+_THIS_PROGRAMME = re.compile(r"(?:^|\s)(?:이|동|해당|본|이번)\s*사업")
 
 
 def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:

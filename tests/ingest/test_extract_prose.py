@@ -1478,3 +1478,21 @@ def test_a_cue_word_in_apposition_says_what_the_next_list_is(tmp_path, onto):
     assert {"심해 탐사", "극지 항법", "수중통신", "해양로봇", "해양보안"} <= fields
     assert "거대해양" not in fields  # the kind of the fields named next
     assert not named(facts, "CoreTechnology")
+
+
+def fundings(facts: FactSet) -> dict[int, str]:
+    return {
+        n.props["amountKrw"]: n.props["name"] for n in facts.nodes.values() if n.cls == "Funding"
+    }
+
+
+def test_an_amount_spent_with_no_name_before_it_funds_its_sentences_programme(tmp_path, onto):
+    text = (
+        "DATE: 2022-05-18\n\n해양수산부는 해양드론 기술개발사업을 위해 전문가 의견을 모아 "
+        "2024년부터 총 3000억원을 투입한다. 범부처 심해자원 예타사업은 6개 부처가 참여하는 "
+        "사업이다.\n\n활용기반을 마련하는 데 중점을 둔 이 사업을 통해 7년간 총 1조원을 지원할 "
+        "예정이다. 지난해 매출은 500억원이 투입된 것보다 많았다.\n"
+    )
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert funded.get(300_000_000_000) == "해양드론 기술개발사업"
+    assert funded.get(1_000_000_000_000) == "범부처 심해자원 예타사업"
