@@ -144,6 +144,13 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     """``(start char, name)`` of the programme a phrase names, if it names one."""
     words = phrase.words()
     doc = phrase.doc
+    if phrase.text.endswith((")", "）")):  # ``스텝-업 프로그램(Step-up Program)``: its gloss
+        opening = next(
+            (k for k in range(phrase.end - 1, phrase.start, -1) if doc[k].text in "(（"), None
+        )
+        if opening is None or opening == phrase.start or doc[opening + 1].text == "이하":
+            return None  # ``…사업(이하 청사진 사업)``: the short form's reader names it
+        return programme_name(Phrase(doc, phrase.start, opening))
     if not phrase.text.endswith(HEADS):
         # "민관공동투자개발사업 자금": the name ends one word before a money or task noun
         last = words[-1]

@@ -1490,3 +1490,14 @@ def test_an_amount_spent_with_no_name_before_it_funds_its_sentences_programme(tm
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양드론 기술개발사업", 300_000_000_000) in funded
     assert ("범부처 심해자원 예타사업", 1_000_000_000_000) in funded
+
+
+def test_a_programme_printed_with_a_gloss_after_its_head(tmp_path, onto):
+    text = (
+        "특허청은 올해 표준특허 지원 사업을 발표했다. 전략을 패키지로 지원하는 점프-업 "
+        "프로그램(Jump-up Program)을 신설한다. 또 심해 특허전략 지도 구축 사업(이하 지도 사업)을 "
+        "추진한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "점프-업 프로그램" in programmes
+    assert not any(name.endswith(")") for name in programmes)
