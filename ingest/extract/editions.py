@@ -140,6 +140,10 @@ class Editions:
                 known_only = not word.endswith(HEADS)
                 if known_only and not word.endswith(KNOWN_HEADS):
                     continue
+                if n + 1 < len(words) and _PROGRAMME_AFTER.match(
+                    text_of(doc), doc[words[n + 1][0]].idx
+                ):
+                    continue  # ``중소기업 기술로드맵 사업``: a programme named after the plan
                 first = n
                 while first > 0 and n - first + 1 < MAX_WORDS:
                     prev_start, prev_end = words[first - 1]
@@ -199,6 +203,13 @@ class Editions:
             _add(source, series, start, end, years)
 
 
+#: A programme head as the word after a plan's name.
+_PROGRAMME_AFTER = re.compile(r"(?:사업|프로그램)(?!화|자|단|비|장)")
+#: Hanja abbreviations headlines print for the words of a series (``中企 기술로드맵``).
+HANJA = {"中企": "중소기업", "中小企業": "중소기업"}
+_HANJA = re.compile("|".join(sorted(HANJA, key=len, reverse=True)))
+
+
 #: A version printed after a plan's head (``로드맵 2.0``, ``전략 3.0``).
 _VERSION = re.compile(r"\s?\d{1,2}\.\d(?![\d.])")
 #: Plan heads that say the plan is a programme's own (how it supports, selects, runs).
@@ -253,7 +264,9 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
             None  # ``팁스 창업팀 지원계획``: a programme's yearly plan, no roadmap or policy plan
         )
     series = re.sub(r"[*※†]+(?=\s)", "", series)  # a footnote mark inside the name
-    years = _years_before(text, start, printed) or _period_before(text, start)
+    years, period = _years_before(text, start, printed), _period_before(text, start)
+    if not years or (len(years) == 1 and years[0] in period):
+        years = period or years  # ``2016년부터 2018년까지의 ‘…’``: the period, not its end
     return series, start, end, years or _years_after(text, end)
 
 
@@ -270,7 +283,7 @@ def _add(source: Source, series: str, start: int, end: int, years: list[int]) ->
         edition_name, series = series, series[: version.start()]
     else:
         edition_name = ""
-    reference = resolve(ctx.onto, "Roadmap", series)
+    reference = resolve(ctx.onto, "Roadmap", _HANJA.sub(lambda m: HANJA[m[0]], series))
     series_name = reference.labels.ko if reference is not None and reference.labels.ko else series
     evidence = replace(ctx.span(start, end), extractor=EXTRACTOR, confidence=0.7)
     eid = ctx.edition_id(edition_name or series_name, year)

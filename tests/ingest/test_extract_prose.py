@@ -1501,3 +1501,15 @@ def test_a_programme_printed_with_a_gloss_after_its_head(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "점프-업 프로그램" in programmes
     assert not any(name.endswith(")") for name in programmes)
+
+
+def test_a_programme_named_after_a_plan_and_a_hanja_headline_name(tmp_path, onto):
+    text = (
+        "DATE: 2016-05-01\n\n'中企 기술로드맵' 공개\n\n중소기업청은 2016년부터 2018년까지의 "
+        "'중소기업 기술로드맵'을 발표했다. 중기청은 2010년부터 중소기업 기술로드맵 사업을 "
+        "진행하고 있다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n.id for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    # one edition, the headline's and the release's; the programme since 2010 is none
+    assert len(editions) == 1 and "2016" in editions[0]
