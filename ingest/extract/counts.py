@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import CUE_HEADS, is_nominal, text_of
+from stkg.ingest.extract.phrases import CUE_HEADS, JOINERS, is_nominal, text_of
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
@@ -209,8 +209,10 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
     # ``100만 건 이상의 특허데이터``: past a bound to the noun it bounds
     if i + 1 < len(doc) and doc[i].text in BOUNDS and doc[i - 1].whitespace_ == " ":
         i += 2 if doc[i + 1].text == "의" and not doc[i].whitespace_ else 1
-    if i >= len(doc) or doc[i - 1].whitespace_ != " ":
+    if i >= len(doc) or doc[i - 1].whitespace_ not in (" ", ""):
         return None
+    if not doc[i - 1].whitespace_ and (doc[i].text in JOINERS or len(doc[i].text) < 2):
+        return None  # glued, only a noun of its own (``6개부처가``), not ``268개·…``, ``800개사``
     j, words = i, 1
     while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN" and doc[j].text != "씩":
         if j > i and doc[j - 1].whitespace_:
@@ -236,6 +238,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         k >= 0 and is_nominal(doc[k]) and doc[k].tag_ != "SN" and (k == j or not doc[k].whitespace_)
     ):
         k -= 1
+    while k + 1 < j and doc[k + 1].text in JOINERS:
+        k += 1  # ``268개·산연협력 107개``: the dot joins two counts, it opens no noun
     if k == j:
         return None
     noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]

@@ -1513,3 +1513,19 @@ def test_a_programme_named_after_a_plan_and_a_hanja_headline_name(tmp_path, onto
     editions = [n.id for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     # one edition, the headline's and the release's; the programme since 2010 is none
     assert len(editions) == 1 and "2016" in editions[0]
+
+
+def test_a_counted_noun_glued_to_its_counter(tmp_path, onto):
+    text = (
+        "정부는 올해 해양드론 기술개발사업을 추진한다. 해수부, 국토부 등 6개부처가 참여하는 "
+        "사업으로 12개분야에서 과제를 고른다. 과제 375개(산학협력 268개·산연협력 107개)를 "
+        "지원하고 800개사를 선정한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counted = {
+        (n.props["value"], n.props.get("countedNoun"))
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert {(6, "부처"), (12, "분야")} <= counted
+    assert not any(noun and noun.startswith(("·", "사")) for _, noun in counted)
