@@ -1529,3 +1529,14 @@ def test_a_counted_noun_glued_to_its_counter(tmp_path, onto):
     }
     assert {(6, "부처"), (12, "분야")} <= counted
     assert not any(noun and noun.startswith(("·", "사")) for _, noun in counted)
+
+
+def test_a_short_name_defined_for_an_activity_names_no_body(tmp_path, onto):
+    text = (
+        "해양수산부는 ‘2024년도 해양정보기술 연구개발(이하 OIT R&D) 전략포럼’을 12일 "
+        "개최한다. 한국해양드론진흥원(이하 KMDA)은 포럼을 주관한다. 해수부는 OIT R&D 비전을 "
+        "제시한다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "한국해양드론진흥원" in orgs
+    assert not any(name.endswith("연구개발") for name in orgs)

@@ -72,10 +72,17 @@ def find_aliases(unit: Unit) -> list[AliasDefinition]:
     return out
 
 
+#: Heads of a defined name that make it a thing, not a body: ``정보통신기술 연구개발(이하 ICT
+#: R&D)`` defines a short name for an activity.
+NOT_BODY_HEADS = ("개발", "사업", "전략", "계획", "포럼", "기술", "지원", "정책", "로드맵")
+
+
 def organisations_from(aliases: Sequence[AliasDefinition]) -> list[Organisation]:
     """One organisation per defined name, collecting every short name given to it."""
     orgs: dict[str, Organisation] = {}
     for d in aliases:
+        if d.head_title is None and d.name.value.endswith(NOT_BODY_HEADS):
+            continue
         org = orgs.setdefault(d.name.value, Organisation(name=d.name))
         if all(a.value != d.alias.value for a in org.aliases):
             org.aliases.append(d.alias)
