@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.graph,
             load_ontology(),
             unversioned_max_age=settings.sparql_unversioned_max_age,
+            incremental_max_nodes=settings.sparql_incremental_max_nodes,
         )
         try:
             yield

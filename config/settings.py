@@ -157,6 +157,12 @@ class Settings(BaseSettings):
         description="On a graph without a version node (no `ontology sync` ran): seconds "
         "the SPARQL store is kept before a query rebuilds it.",
     )
+    sparql_incremental_max_nodes: int = Field(
+        default=20_000,
+        ge=0,
+        description="Most nodes the SPARQL store reloads to follow the documents written "
+        "since it last read the graph; past it (or 0) the store is rebuilt in full.",
+    )
 
     # --- web sources (stkg ingest URL, stkg feed) ---------------------------------------
     web_timeout: float = Field(

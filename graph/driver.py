@@ -23,7 +23,7 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.cypher import version as version_q
 from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
-from stkg.graph.version import VersionProbe, claimed_probe
+from stkg.graph.version import JOURNAL, VersionProbe, claimed_probe
 
 T = TypeVar("T")
 
@@ -131,14 +131,19 @@ class Graph:
         with self.driver.session(database=self.database) as session:
             return session.execute_read(no_retry_on_own_fault(work))
 
-    def execute_write(self, work: Callable[[ManagedTransaction], T]) -> T:
+    def execute_write(
+        self, work: Callable[[ManagedTransaction], T], *, document: str | None = None
+    ) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it.
 
         The transaction ends by advancing the graph version (:mod:`stkg.graph.version`),
         so the version moves if and only if the write commits, whichever process made it.
+        ``document`` is the id of the source document the write wrote, when it wrote one
+        and nothing else (:class:`~stkg.graph.writer.FactWriter`): the version's journal
+        records it, so a copy of the graph can reload that document alone.
         """
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(no_retry_on_own_fault(_advancing(work)))
+            return session.execute_write(no_retry_on_own_fault(_advancing(work, document)))
 
     def server_info(self) -> ServerInfo:
         info = self.driver.get_server_info()
@@ -175,14 +180,18 @@ def _probing(
     return noted
 
 
-def _advancing(work: Callable[[ManagedTransaction], T]) -> Callable[[ManagedTransaction], T]:
+def _advancing(
+    work: Callable[[ManagedTransaction], T], document: str | None = None
+) -> Callable[[ManagedTransaction], T]:
     """``work``, then the graph version advanced in the same transaction (keeping the
-    timeout and metadata ``neo4j.unit_of_work`` gave ``work``)."""
+    timeout and metadata ``neo4j.unit_of_work`` gave ``work``); the journal entry names
+    ``document``."""
+    params = {"document": document or "", "keep": JOURNAL}
 
     @functools.wraps(work)
     def and_advance(tx: ManagedTransaction) -> T:
         answer = work(tx)
-        tx.run(version_q.ADVANCE).consume()
+        tx.run(version_q.ADVANCE, params).consume()
         return answer
 
     return and_advance

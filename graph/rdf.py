@@ -54,6 +54,7 @@ __all__ = [
     "export_graph",
     "import_rdf",
     "read_rdf_file",
+    "rows_rdf",
     "subgraph_rdf",
     "validate_graph",
     "write_export",
@@ -317,6 +318,23 @@ def _new_graph(*, few_prefixes: bool = False) -> RdfGraph:
     g.bind("stkg", STKG)
     g.bind("stkgid", INSTANCE_NS)
     return g
+
+
+def rows_rdf(
+    m: RdfMapper,
+    nodes: Iterable[Mapping[str, Any]],
+    rels: Iterable[Mapping[str, Any]],
+    stats: ExportStats | None = None,
+) -> RdfGraph:
+    """Node rows (``id``, ``labels``, ``props``) and relationship rows (``a``, ``t``,
+    ``b``, ``props``) as the triples the export writes for them: what the SPARQL store
+    reloads for the nodes a document touched (:mod:`stkg.graph.sparql`)."""
+    out, stats = _new_graph(), stats if stats is not None else ExportStats()
+    for node in nodes:
+        _node_triples(out, m, node, stats)
+    for rel in rels:
+        _rel_triples(out, m, rel, stats)
+    return out
 
 
 def export_batches(

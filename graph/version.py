@@ -26,6 +26,11 @@ Two ways to read it:
 - **Alone, once** (:func:`read_version_once`): one explicit transaction, one attempt,
   never retried — what the API asks before giving a kept answer or a 304.
 
+Every write also appends itself to the node's journal (``writeJournal``, the last
+:data:`JOURNAL` writes): the tag it replaced and the source document it wrote, if any
+(:func:`read_journal`). The SPARQL store (:mod:`stkg.graph.sparql`) reads it to reload only
+the documents written since the tag it holds.
+
 The node is created by ``ontology sync`` (:func:`advance_version`, also run after a
 restore and after the schema's indexes come online); without it the writes advance
 nothing and the reads answer ``None``, which the API takes as "do not cache".
@@ -49,10 +54,13 @@ if TYPE_CHECKING:
     from stkg.ontology.model import Ontology
 
 __all__ = [
+    "JOURNAL",
     "PROBE",
     "GraphVersion",
+    "JournalEntry",
     "VersionProbe",
     "advance_version",
+    "read_journal",
     "read_version",
     "read_version_once",
     "version_node_id",
@@ -65,6 +73,36 @@ class GraphVersion:
 
     number: int
     tag: str
+
+
+#: How many of the latest writes the version node's journal keeps (``writeJournal``).
+JOURNAL = 64
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One committed write: the version it made, the tag it replaced, and the source
+    document it wrote (``None`` for any other write)."""
+
+    number: int
+    after_tag: str
+    document: str | None
+
+
+def read_journal(graph: Graph) -> tuple[GraphVersion | None, list[JournalEntry]]:
+    """The current version and the journal of the writes that led to it, oldest first
+    (at most :data:`JOURNAL`; the last one made the current version)."""
+    rows = graph.rows(q.READ_JOURNAL, {}, max_rows=1).rows
+    version = _version(rows)
+    if version is None:
+        return None, []
+    raw = [str(e) for e in rows[0]["journal"] or []]
+    first = version.number - len(raw) + 1
+    entries = []
+    for i, entry in enumerate(raw):
+        tag, _, document = entry.partition(" ")
+        entries.append(JournalEntry(first + i, tag, document or None))
+    return version, entries
 
 
 class VersionProbe:

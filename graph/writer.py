@@ -218,7 +218,9 @@ class FactWriter:
                 superseded=previous,
             )
 
-        return self.graph.execute_write(work)
+        # the graph version's journal names the document, so a copy of the graph (the
+        # SPARQL store) reloads what this document touched and nothing else
+        return self.graph.execute_write(work, document=doc_id)
 
     # -- validation -----------------------------------------------------------------------
     def _props(self, cls: str, values: dict[str, Any]) -> dict[str, Any]:

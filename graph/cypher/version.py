@@ -4,7 +4,12 @@
 version moves exactly when a write commits, in any process. It only updates the node
 that is there (``ontology sync`` and ``restore`` create it with ``ENSURE``): a test
 wiping the graph leaves no version node behind, and an API without one caches nothing.
-Every value is a parameter."""
+Every value is a parameter.
+
+``ADVANCE`` also appends the write to the node's journal (``writeJournal``): the tag it
+replaced and the source document it wrote, if any, so a copy of the graph (the SPARQL
+store, :mod:`stkg.graph.sparql`) can tell which documents changed since the tag it holds,
+and whether anything else did."""
 
 READ = """
 MATCH (v:GraphVersion)
@@ -13,9 +18,22 @@ ORDER BY v.graphVersion DESC
 LIMIT 1
 """
 
+#: ``$document``: the id of the source document the write wrote, or ``""``; the journal
+#: keeps the last ``$keep`` writes (``stkg.graph.version.JOURNAL``).
 ADVANCE = """
 MATCH (v:GraphVersion)
-SET v.graphVersion = coalesce(v.graphVersion, 0) + 1, v.versionTag = randomUUID()
+WITH v, coalesce(v.versionTag, '') + ' ' + $document AS entry
+SET v.graphVersion = coalesce(v.graphVersion, 0) + 1,
+    v.writeJournal = (coalesce(v.writeJournal, []) + [entry])[-$keep..],
+    v.versionTag = randomUUID()
+"""
+
+#: The version and the journal of the writes that led to it (``stkg.graph.version``).
+READ_JOURNAL = """
+MATCH (v:GraphVersion)
+RETURN v.graphVersion AS version, v.versionTag AS tag, coalesce(v.writeJournal, []) AS journal
+ORDER BY v.graphVersion DESC
+LIMIT 1
 """
 
 #: The node, created when missing (``ADVANCE``, which ends the same transaction, moves it).

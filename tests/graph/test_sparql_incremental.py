@@ -1,0 +1,240 @@
+"""The SPARQL store follows document writes incrementally and falls back to a full rebuild
+when it cannot tell what changed (``stkg.graph.sparql``).
+
+After every incremental sync the store must hold, about every instance, exactly the
+triples a store built from scratch holds: that comparison is what makes the reload
+trustworthy, beyond the few facts asked for by name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+
+from stkg.graph.driver import Graph
+from stkg.graph.facts import EvidenceRef, FactSet
+from stkg.graph.sparql import SparqlStore, build_store, plan_sync, solutions
+from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
+from stkg.graph.writer import FactWriter
+from stkg.ontology.ids import INSTANCE_NS
+from stkg.ontology.model import Ontology, load_ontology
+
+ORIGIN = "memory/plan.txt"
+NAMES = """
+PREFIX stkg: <https://w3id.org/stkg/ontology#>
+SELECT ?id ?name WHERE { ?p a stkg:StrategicProduct ; stkg:id ?id ; stkg:name ?name }
+ORDER BY ?id ?name
+"""
+LINKS = """
+PREFIX stkg: <https://w3id.org/stkg/ontology#>
+SELECT ?product ?tech WHERE {
+  ?p stkg:hasCoreTechnology ?t . ?p stkg:id ?product . ?t stkg:id ?tech
+} ORDER BY ?product ?tech
+"""
+REVISIONS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX stkg: <https://w3id.org/stkg/ontology#>
+SELECT ?new ?old WHERE { ?n prov:wasRevisionOf ?o . ?n stkg:id ?new . ?o stkg:id ?old }
+ORDER BY ?new
+"""
+
+
+@pytest.fixture(scope="module")
+def onto() -> Ontology:
+    return load_ontology()
+
+
+def _doc(version: int) -> dict[str, Any]:
+    return {"id": f"document:plan-v{version}", "sha256": f"{version:064d}", "origin": ORIGIN}
+
+
+def _plan(version: int) -> FactSet:
+    """Version 1: product p1 (알파) uses t1. Version 2: p1 is renamed 베타 and no longer
+    uses t1; a new product p2 does, and a new technology t2 (no evidence of its own)."""
+    facts = FactSet()
+    ev = EvidenceRef(quote=f"판 {version}", start=0, end=4)
+    facts.node("CoreTechnology", "coretech:t1", name="기술1")  # no evidence: a neighbour
+    if version == 1:
+        facts.node("StrategicProduct", "product:p1", ev, name="알파")
+        facts.rel("hasCoreTechnology", "product:p1", "coretech:t1", ev)
+    else:
+        facts.node("StrategicProduct", "product:p1", ev, name="베타")
+        facts.node("StrategicProduct", "product:p2", ev, name="감마")
+        facts.rel("hasCoreTechnology", "product:p2", "coretech:t1", ev)
+        facts.node("CoreTechnology", "coretech:t2", name="기술2")  # new, without evidence
+        facts.rel("hasCoreTechnology", "product:p2", "coretech:t2", ev)
+    return facts
+
+
+def _other() -> tuple[dict[str, Any], FactSet]:
+    facts = FactSet()
+    ev = EvidenceRef(quote="다른 문서", start=0, end=5)
+    facts.node("StrategicProduct", "product:other", ev, name="기타")
+    return {"id": "document:other", "sha256": "f" * 64, "origin": "memory/other.txt"}, facts
+
+
+def _rows(store: SparqlStore, query: str) -> list[dict[str, object]]:
+    answer, _ = store.query(query, max_rows=1000, timeout=30)
+    return list(solutions(answer))
+
+
+def _instances(store: ox.Store) -> set[ox.Triple]:
+    """Every triple about an instance (the ontology's blank nodes differ from store to
+    store; the instances' triples must not)."""
+    return {
+        q.triple
+        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(INSTANCE_NS)
+    }
+
+
+def _same_as_a_rebuild(store: SparqlStore, graph: Graph, onto: Ontology) -> None:
+    held, _ = store.current()
+    fresh, _ = build_store(graph, onto)
+    extra, missing = _instances(held) - _instances(fresh), _instances(fresh) - _instances(held)
+    assert not extra and not missing, (sorted(map(str, extra))[:5], sorted(map(str, missing))[:5])
+
+
+@pytest.fixture
+def written(graph: Graph, onto: Ontology) -> tuple[Graph, FactWriter]:
+    advance_version(graph, onto)
+    writer = FactWriter(graph, onto)
+    writer.write_document(*_other())
+    writer.write_document(_doc(1), _plan(1))
+    return graph, writer
+
+
+def test_a_changed_document_replaces_its_facts_without_a_rebuild(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    graph, writer = written
+    store = SparqlStore(graph, onto)
+    assert _rows(store, NAMES) == [
+        {"id": "product:other", "name": "기타"},
+        {"id": "product:p1", "name": "알파"},
+    ]
+    assert _rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
+    assert (store.rebuilds, store.incremental_syncs) == (1, 0)
+
+    summary = writer.write_document(_doc(2), _plan(2))
+    assert summary.superseded == "document:plan-v1"
+    assert _rows(store, NAMES) == [
+        {"id": "product:other", "name": "기타"},
+        {"id": "product:p1", "name": "베타"},
+        {"id": "product:p2", "name": "감마"},
+    ]
+    assert _rows(store, LINKS) == [
+        {"product": "product:p2", "tech": "coretech:t1"},
+        {"product": "product:p2", "tech": "coretech:t2"},
+    ]
+    # the entailment follows too: stkg:supersedes is a subproperty of prov:wasRevisionOf
+    assert _rows(store, REVISIONS) == [{"new": "document:plan-v2", "old": "document:plan-v1"}]
+
+    assert (store.rebuilds, store.incremental_syncs) == (1, 1)
+    status = store.status
+    assert status is not None and status.last_sync is not None
+    sync = status.last_sync
+    assert (sync.mode, sync.documents) == ("incremental", 1)
+    # the plan's family and what it touched, not the other document's product
+    total = graph.read("MATCH (n:Entity) WHERE NOT n:GraphVersion RETURN count(n) AS n")[0]["n"]
+    assert 0 < sync.nodes < total
+    assert status.version == read_version(graph)
+    _same_as_a_rebuild(store, graph, onto)
+
+
+def test_the_same_document_again_and_two_at_once_stay_incremental(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    graph, writer = written
+    store = SparqlStore(graph, onto)
+    store.current()
+    assert writer.write_document(_doc(1), _plan(1)).skipped  # a write all the same
+    writer.write_document(_doc(2), _plan(2))
+    other, facts = _other()
+    facts.node("StrategicProduct", "product:other", EvidenceRef(quote="x", start=0, end=1))
+    writer.write_document({**other, "id": "document:other-v2", "sha256": "e" * 64}, facts)
+    store.current()
+    assert (store.rebuilds, store.incremental_syncs) == (1, 1)
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.documents == 3
+    assert len(_rows(store, LINKS)) == 2
+    assert _rows(store, REVISIONS) == [
+        {"new": "document:other-v2", "old": "document:other"},
+        {"new": "document:plan-v2", "old": "document:plan-v1"},
+    ]
+    _same_as_a_rebuild(store, graph, onto)
+
+    writer.write_document(_doc(1), _plan(1))  # back to the first version: it supersedes v2
+    store.current()
+    assert (store.rebuilds, store.incremental_syncs) == (1, 2)
+    assert _rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
+    _same_as_a_rebuild(store, graph, onto)
+
+
+def test_a_write_that_is_no_document_makes_a_full_rebuild(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    graph, _ = written
+    store = SparqlStore(graph, onto)
+    store.current()
+    # a deletion no document made (as a prune or a retraction by hand would)
+    graph.write("MATCH (p:StrategicProduct {id: 'product:other'}) DETACH DELETE p")
+    assert _rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
+    assert (store.rebuilds, store.incremental_syncs) == (2, 0)
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.mode == "full"
+    assert "wrote no document" in store.status.last_sync.reason
+    _same_as_a_rebuild(store, graph, onto)
+
+
+def test_a_wiped_graph_is_never_followed_incrementally(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    graph, writer = written
+    store = SparqlStore(graph, onto)
+    store.current()
+    held = read_version(graph)
+    assert held is not None
+    graph.write("MATCH (n) DETACH DELETE n")
+    advance_version(graph, onto)
+    while (now := read_version(graph)) is not None and now.number <= held.number + 1:
+        writer.write_document(_doc(1), _plan(1))  # documents only since the store's number
+    assert _rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.mode == "full"
+    assert store.incremental_syncs == 0
+
+
+def test_too_many_nodes_to_reload_make_a_full_rebuild(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    graph, writer = written
+    store = SparqlStore(graph, onto, incremental_max_nodes=2)
+    store.current()
+    writer.write_document(_doc(2), _plan(2))
+    assert len(_rows(store, LINKS)) == 2
+    assert (store.rebuilds, store.incremental_syncs) == (2, 0)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "more than 2 nodes" in store.status.last_sync.reason
+
+
+def _entries(start: int, tags: list[str], documents: list[str | None]) -> list[JournalEntry]:
+    return [
+        JournalEntry(start + i, t, d) for i, (t, d) in enumerate(zip(tags, documents, strict=True))
+    ]
+
+
+def test_the_plan_reads_the_journal() -> None:
+    held = GraphVersion(5, "a")
+    journal = _entries(5, ["z", "a", "b"], [None, "document:x", "document:y"])
+    assert plan_sync(held, GraphVersion(7, "c"), journal) == ["document:x", "document:y"]
+    assert plan_sync(held, held, journal) == []
+    assert "journal keeps" in str(plan_sync(held, GraphVersion(7, "c"), journal[2:]))
+    other = _entries(6, ["a", "b"], ["document:x", None])
+    assert "wrote no document" in str(plan_sync(held, GraphVersion(7, "c"), other))
+    elsewhere = _entries(6, ["q", "b"], ["document:x", "document:y"])
+    assert "not the one" in str(plan_sync(held, GraphVersion(7, "c"), elsewhere))
+    assert "went back" in str(plan_sync(held, GraphVersion(3, "c"), journal))
+    assert "no version node" in str(plan_sync(None, GraphVersion(3, "c"), journal))
