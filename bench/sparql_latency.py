@@ -1,9 +1,18 @@
-"""The SPARQL store next to Neo4j: lineage questions asked both ways, and a rebuild.
+"""The SPARQL store next to Neo4j: lineage questions asked both ways, a rebuild, and how
+soon an ingest is in the store.
 
     NEO4J_URI=bolt://127.0.0.1:7688 python -m bench.sparql_latency [-n 300] [--rebuilds 5]
+        [--revisions 10] [--seeds ../shared/seeds]
 
 On a graph holding the two seed releases (``stkg ingest ../shared/seeds/*.txt``, the
-graph the API tests use). Reads only.
+graph the API tests use). The latency and rebuild parts read only; the freshness part
+writes (``--revisions 0`` skips it): it ingests ``--revisions`` changed versions of the
+SME seed release under one origin of its own (``bench:sparql-freshness``, a line appended
+each time, so each version supersedes the one before and its facts and evidence are
+replaced), and after each commit times how long the store takes to be current again
+(:meth:`SparqlStore.current`, what the next ``/sparql`` query does first: the journal
+read, the reload of what the document touched) and how many nodes it reloaded. The graph
+keeps those versions (their facts are the release's own; the last one's evidence stays).
 
 Each question is a Cypher query and its SPARQL twin in ``queries/*.rq``: "what changed
 between the 2021 and 2022 SME editions" (the named query ``edition-diff``), "the history
@@ -21,8 +30,11 @@ ontology, entailment) and of the export alone, the median of ``--rebuilds`` each
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +45,8 @@ from stkg.graph.driver import Graph, new_driver
 from stkg.graph.rdf import export_batches
 from stkg.graph.sparql import SparqlStore, build_store, run_query, solutions
 from stkg.graph.version import read_version
-from stkg.ontology.model import load_ontology
+from stkg.ingest.files import ingest_paths
+from stkg.ontology.model import Ontology, load_ontology
 from stkg.queries.catalog import load_catalog
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
@@ -102,10 +115,48 @@ def measure(
     return len(expected), cy, sp, ox_only
 
 
+SME_RELEASE = "000_f874dc3d0926f1b7.txt"
+FRESHNESS_ORIGIN = "bench:sparql-freshness"
+
+
+def freshness(
+    graph: Graph, onto: Ontology, store: SparqlStore, seeds: Path, revisions: int
+) -> list[tuple[float, float, str, int]]:
+    """Per changed version: seconds of its ingest, seconds from its commit until the store
+    is current, and how the store caught up (mode, nodes reloaded)."""
+    text = (seeds / SME_RELEASE).read_text(encoding="utf-8")
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sme.txt"
+        for _ in range(revisions):
+            store.current()  # current before the write
+            path.write_text(f"{text}\n(revision {uuid.uuid4().hex})\n", encoding="utf-8")
+            began = time.perf_counter()
+            report = ingest_paths([path], graph, onto, origins={path: FRESHNESS_ORIGIN})
+            committed = time.perf_counter()
+            if [d.status for d in report.documents] != ["written"]:
+                raise SystemExit(f"the changed release was not written: {report.documents}")
+            _, status = store.current()
+            current = time.perf_counter()
+            sync = status.last_sync
+            assert sync is not None
+            out.append((committed - began, current - committed, sync.mode, sync.nodes))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.sparql_latency", description=__doc__)
     parser.add_argument("-n", type=int, default=300, help="timed queries per side")
     parser.add_argument("--rebuilds", type=int, default=5, help="timed full rebuilds")
+    parser.add_argument(
+        "--revisions", type=int, default=10, help="changed versions ingested (0: none)"
+    )
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=Path(os.environ.get("STKG_SEEDS_DIR", "../shared/seeds")),
+        help="the seed releases (default $STKG_SEEDS_DIR or ../shared/seeds)",
+    )
     args = parser.parse_args()
     settings = get_settings()
     driver = new_driver(settings)
@@ -124,6 +175,7 @@ def main() -> None:
             began = time.perf_counter()
             pages = list(export_batches(graph, onto))  # the part Neo4j and rdflib take
             exports.append(time.perf_counter() - began)
+        fresh = freshness(graph, onto, store, args.seeds, args.revisions) if versioned else []
     finally:
         driver.close()
     print(f"n={args.n} per side; graph version node: {'yes' if versioned else 'no'}")
@@ -141,6 +193,19 @@ def main() -> None:
         f"alone (Neo4j reads into {len(pages)} rdflib page(s)): median "
         f"{statistics.median(exports):.2f} s"
     )
+    if fresh:
+        lags = sorted(f[1] for f in fresh)
+        modes = sorted({f[2] for f in fresh})
+        nodes = sorted(f[3] for f in fresh)
+        print(
+            f"ingest commit -> store current, {len(fresh)} changed versions of the SME "
+            f"release: median {statistics.median(lags) * 1000:.0f} ms, max "
+            f"{lags[-1] * 1000:.0f} ms ({'/'.join(modes)}; {nodes[0]:,}-{nodes[-1]:,} nodes "
+            f"reloaded); the ingest itself: median "
+            f"{statistics.median(f[0] for f in fresh):.2f} s"
+        )
+    elif args.revisions:
+        print("freshness not measured: the graph has no version node (stkg ontology sync)")
 
 
 if __name__ == "__main__":

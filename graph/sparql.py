@@ -16,13 +16,21 @@ Domain and range entailment, and OWL reasoning beyond those two hierarchies, are
 materialised.
 
 **Keeping it current.** Neo4j is the system of record; the store is a copy labelled with
-the graph version it was built from (:mod:`stkg.graph.version`, advanced by every
-committed write). Before each query :meth:`SparqlStore.current` reads the graph's version
-(one small read) and, when it differs, rebuilds the whole store from Neo4j and swaps it in
-— so an answer never reflects a graph older than the writes committed before the query
-arrived. A graph without a version node (no ``ontology sync`` ran on it) cannot say whether
-it changed: the store is then rebuilt when it is older than ``unversioned_max_age``
-seconds. The rebuild is a full export; BENCHMARKS.md states its time on the seed graph.
+the graph version it holds (:mod:`stkg.graph.version`, advanced by every committed write).
+Before each query :meth:`SparqlStore.current` reads the graph's version (one small read)
+and, when it differs, catches up before answering — so an answer never reflects a graph
+older than the writes committed before the query arrived. Catching up reads the version's
+journal (the tag each write replaced and the document it wrote, if any; :func:`plan_sync`):
+when every write since the store's version wrote a source document, the store reloads the
+nodes those documents touched — every version of each (same origin), the evidence citing
+them, the nodes it supports, the ingest runs, and the neighbours of all these, as Neo4j
+and as the store hold them — replacing each node's triples (classes, properties, the
+relationships leaving it with their ``rdf:Statement``, the ontology's own triples about it,
+their entailments) in one update. Any other write, a journal that does not reach back, or
+more nodes than ``incremental_max_nodes``, and the store is rebuilt in full. Both ways give
+the same triples (tested). A graph without a version node (no ``ontology sync`` ran on it)
+cannot say whether it changed: the store is then rebuilt when it is older than
+``unversioned_max_age`` seconds. BENCHMARKS.md states the times on the seed graph.
 
 **Read-only by construction.** Queries run through ``Store.query``, which parses the
 SPARQL 1.1 *query* grammar only: an update cannot run through it. Updates are still named
@@ -46,6 +54,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -591,6 +600,7 @@ class SparqlStore:
         self._names = _Names(onto)
         self._lock = threading.Lock()
         self._base: OntologyBase | None = None
+        self._base_stamp: tuple[tuple[str, int], ...] = ()
         self._store: ox.Store | None = None
         self._status: StoreStatus | None = None
         #: how many full rebuilds and incremental syncs this store has made
@@ -608,8 +618,10 @@ class SparqlStore:
             return self._rebuild(reason)
 
     def _rebuild(self, reason: str) -> StoreStatus:
-        # the ontology files are read again: a sync may have come with new ones
-        self._base = OntologyBase.load()
+        # the ontology files are read again when they changed (a sync may come with new ones)
+        stamp = tuple((path, Path(path).stat().st_mtime_ns) for path in _ontology_files())
+        if self._base is None or stamp != self._base_stamp:
+            self._base, self._base_stamp = OntologyBase.load(), stamp
         store, status = build_store(self.graph, self.onto, self._base)
         assert status.last_sync is not None
         status = replace(status, last_sync=replace(status.last_sync, reason=reason))
@@ -637,10 +649,10 @@ class SparqlStore:
             assert self._store is not None and self._status is not None
             return self._store, self._status
 
-    def lag(self) -> tuple[GraphVersion | None, list[str] | str]:
+    def lag(self, *, timeout: float | None = None) -> tuple[GraphVersion | None, list[str] | str]:
         """The graph's version now and what the next sync will do: the documents it will
         reload, or why it will rebuild in full (reads Neo4j, changes nothing)."""
-        now, journal = read_journal(self.graph)
+        now, journal = read_journal(self.graph, timeout=timeout)
         held = self._status.version if self._status else None
         if self._status is None:
             return now, "not built yet"

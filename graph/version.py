@@ -89,10 +89,12 @@ class JournalEntry:
     document: str | None
 
 
-def read_journal(graph: Graph) -> tuple[GraphVersion | None, list[JournalEntry]]:
+def read_journal(
+    graph: Graph, *, timeout: float | None = None
+) -> tuple[GraphVersion | None, list[JournalEntry]]:
     """The current version and the journal of the writes that led to it, oldest first
     (at most :data:`JOURNAL`; the last one made the current version)."""
-    rows = graph.rows(q.READ_JOURNAL, {}, max_rows=1).rows
+    rows = graph.rows(q.READ_JOURNAL, {}, max_rows=1, timeout=timeout).rows
     version = _version(rows)
     if version is None:
         return None, []

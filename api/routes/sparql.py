@@ -7,8 +7,10 @@ JSON-LD or N-Triples. The ``Accept`` header picks one, or the ``format`` paramet
 
 The store and its freshness are :mod:`stkg.graph.sparql`'s: each answer comes from a
 store holding the graph version read when the query arrived (rebuilt first when the
-graph moved on), named in ``STKG-Graph-Version``. ``GET /sparql/status`` says how far the
-store is behind the graph without rebuilding it. At most ``STKG_SPARQL_CONCURRENCY``
+graph moved on: the documents written since reloaded, or the whole store rebuilt when
+something else was written), named in ``STKG-Graph-Version``. ``GET /sparql/status`` says
+how far the store is behind the graph, how it last caught up and what the next query will
+do, without changing it. At most ``STKG_SPARQL_CONCURRENCY``
 queries are evaluated at once (one more: 429); updates and ``SERVICE`` answer 400, a
 query past ``STKG_SPARQL_TIMEOUT`` 408, every error as problem+json.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import anyio.to_thread
 from fastapi import APIRouter, Query, Request
@@ -37,9 +39,9 @@ from stkg.graph.sparql import (
     SparqlSyntaxError,
     SparqlTimeout,
     StoreStatus,
+    Sync,
     render,
 )
-from stkg.graph.version import read_version
 
 router = APIRouter(tags=["sparql"])
 
@@ -286,6 +288,31 @@ async def sparql_post(
     return await _answer(request, store, slot, settings, query, fmt)
 
 
+class SyncInfo(BaseModel):
+    """One catch-up of the store with the graph."""
+
+    mode: Literal["full", "incremental"] = Field(
+        description="`full`: rebuilt from the whole graph; `incremental`: the documents "
+        "written since reloaded, nothing else"
+    )
+    at: str = Field(description="When it finished (UTC, ISO 8601)")
+    seconds: float = Field(description="How long it took (the Neo4j reads included)")
+    documents: int = Field(description="Documents reloaded (incremental)")
+    nodes: int = Field(description="Nodes reloaded (incremental)")
+    reason: str = Field(description="Why it was done this way")
+
+
+class NextSync(BaseModel):
+    """What the next query does before it answers."""
+
+    mode: Literal["none", "full", "incremental"] = Field(
+        description="`none`: the store is current; `incremental`: it will reload "
+        "`documents`; `full`: it will rebuild (see `reason`)"
+    )
+    documents: int | None = Field(description="Documents written since (incremental)")
+    reason: str | None = Field(description="Why a full rebuild (full)")
+
+
 class SparqlStatus(BaseModel):
     """How the SPARQL store stands against the graph."""
 
@@ -297,7 +324,7 @@ class SparqlStatus(BaseModel):
     )
     behind: int | None = Field(
         description="Writes the store has not seen (graph − store); the next query "
-        "rebuilds it first. Null when either version is unknown"
+        "catches it up first (`next_sync`). Null when either version is unknown"
     )
     current: bool | None = Field(
         description="The store holds the graph's version now; null when the graph has no "
@@ -306,7 +333,17 @@ class SparqlStatus(BaseModel):
     built_at: str | None = Field(description="When the store was built (UTC, ISO 8601)")
     build_seconds: float | None = Field(description="How long that build took")
     triples: int | None = Field(description="Triples in the store, entailed ones included")
-    entailed_triples: int | None = Field(description="Triples RDFS entailment added")
+    entailed_triples: int | None = Field(
+        description="Triples RDFS entailment added at the last full build"
+    )
+    last_sync: SyncInfo | None = Field(
+        description="How the store last caught up with the graph; null: not built yet"
+    )
+    next_sync: NextSync = Field(description="What the next query will do to catch up")
+    rebuilds: int = Field(description="Full rebuilds this store made since the API started")
+    incremental_syncs: int = Field(
+        description="Incremental syncs (documents reloaded) this store made since the API started"
+    )
 
 
 @router.get(
@@ -322,9 +359,9 @@ async def store_status(store: SparqlStore, timeout: float) -> SparqlStatus:
     """The store's status against the graph's version read now."""
 
     def read() -> Any:
-        return read_version(store.graph, timeout=timeout)
+        return store.lag(timeout=timeout)
 
-    graph_version = await anyio.to_thread.run_sync(read)
+    graph_version, plan = await anyio.to_thread.run_sync(read)
     built = store.status
     held = built.version if built else None
     behind = graph_version.number - held.number if graph_version and held else None
@@ -340,4 +377,27 @@ async def store_status(store: SparqlStore, timeout: float) -> SparqlStatus:
         build_seconds=round(built.build_seconds, 3) if built else None,
         triples=built.triples if built else None,
         entailed_triples=built.entailed if built else None,
+        last_sync=_sync_info(built.last_sync) if built and built.last_sync else None,
+        next_sync=_next_sync(plan),
+        rebuilds=store.rebuilds,
+        incremental_syncs=store.incremental_syncs,
     )
+
+
+def _sync_info(sync: Sync) -> SyncInfo:
+    return SyncInfo(
+        mode=sync.mode,
+        at=sync.at.isoformat(),
+        seconds=round(sync.seconds, 4),
+        documents=sync.documents,
+        nodes=sync.nodes,
+        reason=sync.reason,
+    )
+
+
+def _next_sync(plan: list[str] | str) -> NextSync:
+    if isinstance(plan, str):
+        return NextSync(mode="full", documents=None, reason=plan)
+    if not plan:
+        return NextSync(mode="none", documents=0, reason=None)
+    return NextSync(mode="incremental", documents=len(plan), reason=None)

@@ -344,6 +344,23 @@ def test_the_cli_answers_from_a_store_it_builds(versioned: Graph, cli_settings: 
     assert refused.exit_code != 0 and "read-only" in refused.output
 
 
+def test_the_cli_rebuild_makes_the_api_store_rebuild_in_full(
+    api: TestClient, versioned: Graph, cli_settings: Settings
+) -> None:
+    assert api.get("/sparql", params={"query": EDITIONS}).status_code == 200
+    before = api.get("/sparql/status").json()
+    assert before["next_sync"]["mode"] == "none"
+    result = CliRunner().invoke(app, ["sparql", "--rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "rebuilds in full" in result.output
+    assert api.get("/sparql/status").json()["next_sync"]["mode"] == "full"
+    assert api.get("/sparql", params={"query": EDITIONS}).status_code == 200
+    after = api.get("/sparql/status").json()
+    assert after["last_sync"]["mode"] == "full"
+    assert after["rebuilds"] == before["rebuilds"] + 1
+    assert CliRunner().invoke(app, ["sparql"]).exit_code != 0  # neither a query nor --rebuild
+
+
 def test_a_query_past_the_concurrency_bound_is_a_429(
     neo4j_settings: Settings, versioned: Graph
 ) -> None:

@@ -1,5 +1,6 @@
 """The SPARQL store follows the graph: a document ingested after the store was built is in
-the next answer, and ``/sparql/status`` says how far behind the store was meanwhile."""
+the next answer (reloaded alone), and ``/sparql/status`` says how far behind the store was
+meanwhile and what the next query would do."""
 
 from __future__ import annotations
 
@@ -57,11 +58,34 @@ def test_a_new_ingest_is_in_the_next_answer(
     status = api.get("/sparql/status").json()  # reports, does not rebuild
     assert status["current"] is False
     assert status["behind"] == now.number - built_at > 0
+    # the ingest wrote one document and nothing else: the next query reloads just it
+    assert status["next_sync"] == {"mode": "incremental", "documents": 1, "reason": None}
+    assert status["last_sync"]["mode"] == "full"
 
     after = api.get("/sparql", params={"query": ASK_2025})
     assert after.json()["boolean"] is True
     assert after.headers["stkg-graph-version"] == str(now.number)
-    assert api.get("/sparql/status").json()["current"] is True
+    status = api.get("/sparql/status").json()
+    assert status["current"] is True
+    assert status["next_sync"]["mode"] == "none"
+    assert status["last_sync"]["mode"] == "incremental"
+    assert status["last_sync"]["documents"] == 1
+    assert (status["rebuilds"], status["incremental_syncs"]) == (1, 1)
+
+
+def test_a_write_that_is_no_document_is_followed_by_a_full_rebuild(
+    api: TestClient, one_release: Graph
+) -> None:
+    api.get("/sparql", params={"query": ASK_2025})  # current
+    rebuilds = api.get("/sparql/status").json()["rebuilds"]
+    advance_version(one_release)  # what `stkg sparql --rebuild` writes
+    status = api.get("/sparql/status").json()
+    assert status["next_sync"]["mode"] == "full"
+    assert "wrote no document" in status["next_sync"]["reason"]
+    api.get("/sparql", params={"query": ASK_2025})
+    status = api.get("/sparql/status").json()
+    assert status["last_sync"]["mode"] == "full"
+    assert status["rebuilds"] == rebuilds + 1
 
 
 def test_a_graph_without_a_version_node_is_rebuilt_by_age(
