@@ -36,6 +36,7 @@ from typing import Any
 from stkg.config.version import __version__
 from stkg.graph.cypher import crosswalk as cypher
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 from stkg.ontology.crosswalks import CROSSWALK_FILE, MappingDecision, read_decisions
 from stkg.ontology.model import load_ontology
 
@@ -503,10 +504,14 @@ def refresh(
     path: Path = CROSSWALK_FILE,
     proposals: bool = True,
 ) -> CrosswalkReport:
-    """Stated mappings from the successions, the reviewed decisions, then the proposals."""
-    stated, removed = sync_stated(graph)
-    reviewed, pending = apply_reviewed(graph, path)
-    report = propose(graph, series=series, path=path) if proposals else CrosswalkReport()
+    """Stated mappings from the successions, the reviewed decisions, then the proposals.
+
+    Its writes change mappings and runs, and the relationships at them, only: the graph
+    version's journal says so, and the SPARQL store reloads those instead of rebuilding."""
+    with touching("CrosswalkMapping", "CrosswalkRun"):
+        stated, removed = sync_stated(graph)
+        reviewed, pending = apply_reviewed(graph, path)
+        report = propose(graph, series=series, path=path) if proposals else CrosswalkReport()
     report.stated, report.stated_removed = stated, removed
     report.reviewed, report.pending = reviewed, pending
     return report

@@ -23,7 +23,7 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.cypher import version as version_q
 from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
-from stkg.graph.version import JOURNAL, VersionProbe, claimed_probe
+from stkg.graph.version import JOURNAL, TOUCHING, VersionProbe, claimed_probe
 
 T = TypeVar("T")
 
@@ -185,8 +185,10 @@ def _advancing(
 ) -> Callable[[ManagedTransaction], T]:
     """``work``, then the graph version advanced in the same transaction (keeping the
     timeout and metadata ``neo4j.unit_of_work`` gave ``work``); the journal entry names
-    ``document``."""
-    params = {"document": document or "", "keep": JOURNAL}
+    ``document``, or the classes :func:`~stkg.graph.version.touching` declared."""
+    classes = TOUCHING.get()
+    scope = document or (f"@{','.join(classes)}" if classes else "")
+    params = {"scope": scope, "keep": JOURNAL}
 
     @functools.wraps(work)
     def and_advance(tx: ManagedTransaction) -> T:

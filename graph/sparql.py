@@ -20,11 +20,13 @@ the graph version it holds (:mod:`stkg.graph.version`, advanced by every committ
 Before each query :meth:`SparqlStore.current` reads the graph's version (one small read)
 and, when it differs, catches up before answering — so an answer never reflects a graph
 older than the writes committed before the query arrived. Catching up reads the version's
-journal (the tag each write replaced and the document it wrote, if any; :func:`plan_sync`):
-when every write since the store's version wrote a source document, the store reloads the
-nodes those documents touched — every version of each (same origin), the evidence citing
-them, the nodes it supports, the ingest runs, and the neighbours of all these, as Neo4j
-and as the store hold them — replacing each node's triples (classes, properties, the
+journal (the tag each write replaced and what it changed, when it could say;
+:func:`plan_sync`): when every write since the store's version wrote a source document or
+changed only the nodes of named classes (:func:`stkg.graph.version.touching`: the
+crosswalk refresh after an ingest), the store reloads the nodes those writes touched —
+every version of each document (same origin), the evidence citing them, the nodes it
+supports, the ingest runs, the nodes of the named classes, and the neighbours of all
+these, as Neo4j and as the store hold them — replacing each node's triples (classes, properties, the
 relationships leaving it with their ``rdf:Statement``, the ontology's own triples about it,
 their entailments) in one update. Any other write, a journal that does not reach back, or
 more nodes than ``incremental_max_nodes``, and the store is rebuilt in full. Both ways give
@@ -63,6 +65,7 @@ from neo4j import ManagedTransaction
 from rdflib import OWL, RDF, RDFS, XSD
 
 from stkg.graph.cypher import sparql as q
+from stkg.graph.cypher import version as version_q
 from stkg.graph.driver import Graph
 from stkg.graph.rdf import ExportStats, RdfMapper, export_batches, rows_rdf
 from stkg.graph.version import (
@@ -87,6 +90,7 @@ __all__ = [
     "SparqlTimeout",
     "StoreStatus",
     "Sync",
+    "SyncPlan",
     "build_store",
     "plain_value",
     "plan_sync",
@@ -459,15 +463,32 @@ def build_store(
 # ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class SyncPlan:
+    """What an incremental sync reloads: the documents written since, and the classes
+    whose nodes class-scoped writes changed (:func:`stkg.graph.version.touching`)."""
+
+    documents: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.classes)
+
+    def describe(self) -> str:
+        parts = [f"{len(self.documents)} document(s)"] if self.documents else []
+        parts += [f"the {c} nodes" for c in self.classes]
+        return " and ".join(parts) + " written since" if parts else "nothing written"
+
+
 def plan_sync(
     held: GraphVersion | None, now: GraphVersion | None, journal: Sequence[JournalEntry]
-) -> list[str] | str:
-    """The documents to reload to bring a store at ``held`` to ``now`` (the journal of
-    the writes that led to ``now``), or why it must be rebuilt in full instead."""
+) -> SyncPlan | str:
+    """What to reload to bring a store at ``held`` to ``now`` (the journal of the writes
+    that led to ``now``), or why it must be rebuilt in full instead."""
     if now is None or held is None:
         return "the graph has no version node: nothing tells what changed"
     if now.tag == held.tag:
-        return []
+        return SyncPlan()
     if now.number <= held.number:
         return "the graph's version went back (a wipe or a restore)"
     since = [e for e in journal if e.number > held.number]
@@ -478,13 +499,16 @@ def plan_sync(
         )
     if since[0].after_tag != held.tag:
         return "the graph is not the one the store was built from (a wipe or a restore)"
-    other = next((e for e in since if e.document is None), None)
+    other = next((e for e in since if e.document is None and not e.classes), None)
     if other is not None:
         return (
-            f"write {other.number} wrote no document (an ontology sync, an import, a "
-            "review or another change the journal cannot place)"
+            f"write {other.number} did not say what it changed (an ontology sync, an "
+            "import, a review or another change the journal cannot place)"
         )
-    return sorted({e.document for e in since if e.document is not None})
+    return SyncPlan(
+        tuple(sorted({e.document for e in since if e.document is not None})),
+        tuple(sorted({c for e in since for c in e.classes})),
+    )
 
 
 def _literal_list(values: Iterable[str]) -> str:
@@ -649,7 +673,7 @@ class SparqlStore:
             assert self._store is not None and self._status is not None
             return self._store, self._status
 
-    def lag(self, *, timeout: float | None = None) -> tuple[GraphVersion | None, list[str] | str]:
+    def lag(self, *, timeout: float | None = None) -> tuple[GraphVersion | None, SyncPlan | str]:
         """The graph's version now and what the next sync will do: the documents it will
         reload, or why it will rebuild in full (reads Neo4j, changes nothing)."""
         now, journal = read_journal(self.graph, timeout=timeout)
@@ -686,24 +710,30 @@ class SparqlStore:
                 "incremental",
                 dt.datetime.now(dt.UTC),
                 time.perf_counter() - started,
-                documents=len(plan),
+                documents=len(plan.documents),
                 nodes=nodes,
-                reason=f"{len(plan)} document(s) written since",
+                reason=plan.describe(),
             ),
         )
 
-    def _reload(self, store: ox.Store, base: OntologyBase, documents: list[str]) -> int:
-        """Replace what the store holds about the nodes ``documents`` touched with what
+    def _reload(self, store: ox.Store, base: OntologyBase, plan: SyncPlan) -> int:
+        """Replace what the store holds about the nodes the plan's writes touched with what
         Neo4j holds now, in one update; the number of nodes reloaded."""
         limit = self.incremental_max_nodes
         if limit <= 0:
             raise _TooMany
-        rows = self.graph.rows(q.CORE, {"documents": documents}, max_rows=None).rows
+        rows = self.graph.rows(q.CORE, {"documents": list(plan.documents)}, max_rows=None).rows
         core: set[str] = set()
         for r in rows:
             core.add(r["id"])
             core.update(r["evidence"], r["supported"], r["runs"])
         core |= _held_core(store, self._names, {r["origin"] for r in rows})
+        if plan.classes:
+            labels = [self.onto.label(c) for c in plan.classes]
+            members = self.graph.rows(version_q.CLASS_MEMBERS, {"labels": labels}, max_rows=None)
+            core |= {r["id"] for r in members.rows}
+            iris = " ".join(f"<{self.onto.classes[c].iri}>" for c in plan.classes)
+            core |= _ids(store, f"SELECT DISTINCT ?x WHERE {{ VALUES ?c {{ {iris} }} ?x a ?c }}")
         if len(core) > limit:
             raise _TooMany
         found = self.graph.rows(

@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "JOURNAL",
     "PROBE",
+    "TOUCHING",
     "GraphVersion",
     "JournalEntry",
     "VersionProbe",
@@ -63,6 +66,7 @@ __all__ = [
     "read_journal",
     "read_version",
     "read_version_once",
+    "touching",
     "version_node_id",
 ]
 
@@ -81,12 +85,32 @@ JOURNAL = 64
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """One committed write: the version it made, the tag it replaced, and the source
-    document it wrote (``None`` for any other write)."""
+    """One committed write: the version it made, the tag it replaced, and what it
+    changed when it could say: the source document it wrote, or the classes whose nodes
+    (and the relationships at them) alone it changed. Neither: it could be anything."""
 
     number: int
     after_tag: str
     document: str | None
+    classes: tuple[str, ...] = ()
+
+
+#: The classes (local names) whose nodes, and the relationships at them, are all that the
+#: writes made in this context change (:func:`touching`); empty: nothing declared.
+TOUCHING: ContextVar[tuple[str, ...]] = ContextVar("stkg_touching", default=())
+
+
+@contextmanager
+def touching(*classes: str) -> Iterator[None]:
+    """Declare that the writes in this block change only nodes of ``classes`` (local
+    names) and relationships at them: the journal says so, and the SPARQL store reloads
+    those nodes instead of rebuilding (``stkg.graph.crosswalk.refresh`` declares its
+    mappings and runs)."""
+    token = TOUCHING.set(tuple(classes))
+    try:
+        yield
+    finally:
+        TOUCHING.reset(token)
 
 
 def read_journal(
@@ -102,8 +126,11 @@ def read_journal(
     first = version.number - len(raw) + 1
     entries = []
     for i, entry in enumerate(raw):
-        tag, _, document = entry.partition(" ")
-        entries.append(JournalEntry(first + i, tag, document or None))
+        tag, _, scope = entry.partition(" ")
+        if scope.startswith("@"):
+            entries.append(JournalEntry(first + i, tag, None, tuple(scope[1:].split(","))))
+        else:
+            entries.append(JournalEntry(first + i, tag, scope or None))
     return version, entries
 
 

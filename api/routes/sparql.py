@@ -40,6 +40,7 @@ from stkg.graph.sparql import (
     SparqlTimeout,
     StoreStatus,
     Sync,
+    SyncPlan,
     render,
 )
 
@@ -395,9 +396,9 @@ def _sync_info(sync: Sync) -> SyncInfo:
     )
 
 
-def _next_sync(plan: list[str] | str) -> NextSync:
+def _next_sync(plan: SyncPlan | str) -> NextSync:
     if isinstance(plan, str):
         return NextSync(mode="full", documents=None, reason=plan)
     if not plan:
         return NextSync(mode="none", documents=0, reason=None)
-    return NextSync(mode="incremental", documents=len(plan), reason=None)
+    return NextSync(mode="incremental", documents=len(plan.documents), reason=None)

@@ -7,9 +7,17 @@ wiping the graph leaves no version node behind, and an API without one caches no
 Every value is a parameter.
 
 ``ADVANCE`` also appends the write to the node's journal (``writeJournal``): the tag it
-replaced and the source document it wrote, if any, so a copy of the graph (the SPARQL
-store, :mod:`stkg.graph.sparql`) can tell which documents changed since the tag it holds,
-and whether anything else did."""
+replaced and what it changed, when it can say (a source document, or the nodes of some
+classes), so a copy of the graph (the SPARQL store, :mod:`stkg.graph.sparql`) can tell
+what changed since the tag it holds.
+
+``CLASS_MEMBERS``: the nodes of the labels ``$labels`` (a class-scoped write's nodes)."""
+
+CLASS_MEMBERS = """
+UNWIND $labels AS label
+MATCH (n:$(label))
+RETURN n.id AS id
+"""
 
 READ = """
 MATCH (v:GraphVersion)
@@ -18,11 +26,12 @@ ORDER BY v.graphVersion DESC
 LIMIT 1
 """
 
-#: ``$document``: the id of the source document the write wrote, or ``""``; the journal
+#: ``$scope``: what the write changed, when it can say (the id of the source document it
+#: wrote, or ``@`` and the classes whose nodes alone it changed), else ``""``; the journal
 #: keeps the last ``$keep`` writes (``stkg.graph.version.JOURNAL``).
 ADVANCE = """
 MATCH (v:GraphVersion)
-WITH v, coalesce(v.versionTag, '') + ' ' + $document AS entry
+WITH v, coalesce(v.versionTag, '') + ' ' + $scope AS entry
 SET v.graphVersion = coalesce(v.graphVersion, 0) + 1,
     v.writeJournal = (coalesce(v.writeJournal, []) + [entry])[-$keep..],
     v.versionTag = randomUUID()

@@ -81,7 +81,7 @@ def test_a_write_that_is_no_document_is_followed_by_a_full_rebuild(
     advance_version(one_release)  # what `stkg sparql --rebuild` writes
     status = api.get("/sparql/status").json()
     assert status["next_sync"]["mode"] == "full"
-    assert "wrote no document" in status["next_sync"]["reason"]
+    assert "did not say what it changed" in status["next_sync"]["reason"]
     api.get("/sparql", params={"query": ASK_2025})
     status = api.get("/sparql/status").json()
     assert status["last_sync"]["mode"] == "full"

@@ -8,20 +8,25 @@ trustworthy, beyond the few facts asked for by name.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
 
+from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
-from stkg.graph.sparql import SparqlStore, build_store, plan_sync, solutions
+from stkg.graph.sparql import SparqlStore, SyncPlan, build_store, plan_sync, solutions
 from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
 from stkg.graph.writer import FactWriter
+from stkg.ingest.files import IngestReport, ingest_paths
 from stkg.ontology.ids import INSTANCE_NS
 from stkg.ontology.model import Ontology, load_ontology
 
 ORIGIN = "memory/plan.txt"
+SME_RELEASE = "000_f874dc3d0926f1b7.txt"
+SMART_MANUFACTURING_RELEASE = "004_2e30ccd89939a41a.txt"
 NAMES = """
 PREFIX stkg: <https://w3id.org/stkg/ontology#>
 SELECT ?id ?name WHERE { ?p a stkg:StrategicProduct ; stkg:id ?id ; stkg:name ?name }
@@ -185,7 +190,7 @@ def test_a_write_that_is_no_document_makes_a_full_rebuild(
     assert (store.rebuilds, store.incremental_syncs) == (2, 0)
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.mode == "full"
-    assert "wrote no document" in store.status.last_sync.reason
+    assert "did not say what it changed" in store.status.last_sync.reason
     _same_as_a_rebuild(store, graph, onto)
 
 
@@ -229,12 +234,47 @@ def _entries(start: int, tags: list[str], documents: list[str | None]) -> list[J
 def test_the_plan_reads_the_journal() -> None:
     held = GraphVersion(5, "a")
     journal = _entries(5, ["z", "a", "b"], [None, "document:x", "document:y"])
-    assert plan_sync(held, GraphVersion(7, "c"), journal) == ["document:x", "document:y"]
-    assert plan_sync(held, held, journal) == []
+    assert plan_sync(held, GraphVersion(7, "c"), journal) == SyncPlan(("document:x", "document:y"))
+    assert plan_sync(held, held, journal) == SyncPlan()
+    scoped = [*journal[:2], JournalEntry(7, "b", None, ("CrosswalkMapping", "CrosswalkRun"))]
+    assert plan_sync(held, GraphVersion(7, "c"), scoped) == SyncPlan(
+        ("document:x",), ("CrosswalkMapping", "CrosswalkRun")
+    )
     assert "journal keeps" in str(plan_sync(held, GraphVersion(7, "c"), journal[2:]))
     other = _entries(6, ["a", "b"], ["document:x", None])
-    assert "wrote no document" in str(plan_sync(held, GraphVersion(7, "c"), other))
+    assert "did not say" in str(plan_sync(held, GraphVersion(7, "c"), other))
     elsewhere = _entries(6, ["q", "b"], ["document:x", "document:y"])
     assert "not the one" in str(plan_sync(held, GraphVersion(7, "c"), elsewhere))
     assert "went back" in str(plan_sync(held, GraphVersion(3, "c"), journal))
     assert "no version node" in str(plan_sync(None, GraphVersion(3, "c"), journal))
+
+
+def test_real_releases_and_a_changed_version_reload_like_a_rebuild(
+    graph: Graph, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    """The extractors' own facts (nodes written without evidence, shared fields and
+    editions, ingest runs): a second release, then a changed version of the first."""
+    advance_version(graph, onto)
+    sme = tmp_path / "sme.txt"
+    text = (seeds_dir / SME_RELEASE).read_text(encoding="utf-8")
+    sme.write_text(text, encoding="utf-8")
+    origins = {sme: "memory/sme.txt"}
+    assert _ingested(ingest_paths([sme], graph, onto, origins=origins)) == ["written"]
+    store = SparqlStore(graph, onto)
+    store.current()
+
+    second = ingest_paths([seeds_dir / SMART_MANUFACTURING_RELEASE], graph, onto)
+    assert _ingested(second) == ["written"]
+    _same_as_a_rebuild(store, graph, onto)
+    sme.write_text(text + "\n(개정)\n", encoding="utf-8")
+    assert _ingested(ingest_paths([sme], graph, onto, origins=origins)) == ["written"]
+    refresh(graph)  # what `stkg ingest` does next: the crosswalks follow the new document
+    _same_as_a_rebuild(store, graph, onto)
+    assert (store.rebuilds, store.incremental_syncs) == (1, 2)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "CrosswalkMapping" in store.status.last_sync.reason
+    assert _rows(store, REVISIONS)[0]["old"] != _rows(store, REVISIONS)[0]["new"]
+
+
+def _ingested(report: IngestReport) -> list[str]:
+    return [d.status for d in report.documents]
