@@ -11,8 +11,10 @@ SME seed release under one origin of its own (``bench:sparql-freshness``, a line
 each time, so each version supersedes the one before and its facts and evidence are
 replaced), and after each commit times how long the store takes to be current again
 (:meth:`SparqlStore.current`, what the next ``/sparql`` query does first: the journal
-read, the reload of what the document touched) and how many nodes it reloaded. The graph
-keeps those versions (their facts are the release's own; the last one's evidence stays).
+read, the reload of what the document touched) and how many nodes it reloaded; then the
+same for a small document (a product and a technology, renamed by each version). The
+graph keeps those versions (the release's facts are its own; the last version's evidence
+stays, and the small document's product and technology).
 
 Each question is a Cypher query and its SPARQL twin in ``queries/*.rq``: "what changed
 between the 2021 and 2022 SME editions" (the named query ``edition-diff``), "the history
@@ -30,6 +32,7 @@ ontology, entailment) and of the export alone, the median of ``--rebuilds`` each
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import statistics
 import tempfile
@@ -42,9 +45,11 @@ from bench.query_latency import Latency, paired
 from stkg.config.settings import get_settings
 from stkg.graph.cypher.programmes import EDITION_LINKS
 from stkg.graph.driver import Graph, new_driver
+from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.rdf import export_batches
 from stkg.graph.sparql import SparqlStore, build_store, run_query, solutions
 from stkg.graph.version import read_version
+from stkg.graph.writer import FactWriter
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import Ontology, load_ontology
 from stkg.queries.catalog import load_catalog
@@ -144,6 +149,50 @@ def freshness(
     return out
 
 
+def small_document(
+    graph: Graph, onto: Ontology, store: SparqlStore, revisions: int
+) -> list[tuple[float, float, str, int]]:
+    """:func:`freshness` for a small document (a product, a technology, their link; the
+    product renamed by each version), written by :class:`FactWriter` under an origin of
+    its own."""
+    writer = FactWriter(graph, onto)
+    out = []
+    for i in range(revisions):
+        store.current()
+        tag = uuid.uuid4().hex
+        facts = FactSet()
+        ev = EvidenceRef(quote=f"벤치마크 {i}", start=0, end=6)
+        facts.node("StrategicProduct", "product:bench-note", ev, name=f"벤치마크 제품 {tag[:6]}")
+        facts.node("CoreTechnology", "coretech:bench-note", ev, name="벤치마크 기술")
+        facts.rel("hasCoreTechnology", "product:bench-note", "coretech:bench-note", ev)
+        document = {
+            "id": f"document:bench-{tag}",
+            "sha256": hashlib.sha256(tag.encode()).hexdigest(),
+            "origin": f"{FRESHNESS_ORIGIN}/note",
+        }
+        began = time.perf_counter()
+        writer.write_document(document, facts)
+        committed = time.perf_counter()
+        _, status = store.current()
+        current = time.perf_counter()
+        sync = status.last_sync
+        assert sync is not None
+        out.append((committed - began, current - committed, sync.mode, sync.nodes))
+    return out
+
+
+def _report(what: str, fresh: list[tuple[float, float, str, int]]) -> None:
+    lags = sorted(f[1] for f in fresh)
+    modes = sorted({f[2] for f in fresh})
+    nodes = sorted(f[3] for f in fresh)
+    print(
+        f"ingest commit -> store current, {len(fresh)} changed versions of {what}: median "
+        f"{statistics.median(lags) * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms "
+        f"({'/'.join(modes)}; {nodes[0]:,}-{nodes[-1]:,} nodes reloaded); the write "
+        f"itself: median {statistics.median(f[0] for f in fresh):.2f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.sparql_latency", description=__doc__)
     parser.add_argument("-n", type=int, default=300, help="timed queries per side")
@@ -176,6 +225,7 @@ def main() -> None:
             pages = list(export_batches(graph, onto))  # the part Neo4j and rdflib take
             exports.append(time.perf_counter() - began)
         fresh = freshness(graph, onto, store, args.seeds, args.revisions) if versioned else []
+        small = small_document(graph, onto, store, args.revisions) if versioned else []
     finally:
         driver.close()
     print(f"n={args.n} per side; graph version node: {'yes' if versioned else 'no'}")
@@ -194,16 +244,8 @@ def main() -> None:
         f"{statistics.median(exports):.2f} s"
     )
     if fresh:
-        lags = sorted(f[1] for f in fresh)
-        modes = sorted({f[2] for f in fresh})
-        nodes = sorted(f[3] for f in fresh)
-        print(
-            f"ingest commit -> store current, {len(fresh)} changed versions of the SME "
-            f"release: median {statistics.median(lags) * 1000:.0f} ms, max "
-            f"{lags[-1] * 1000:.0f} ms ({'/'.join(modes)}; {nodes[0]:,}-{nodes[-1]:,} nodes "
-            f"reloaded); the ingest itself: median "
-            f"{statistics.median(f[0] for f in fresh):.2f} s"
-        )
+        _report("the SME release (ingest_paths)", fresh)
+        _report("a small document (FactWriter)", small)
     elif args.revisions:
         print("freshness not measured: the graph has no version node (stkg ontology sync)")
 

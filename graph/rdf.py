@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from urllib.parse import quote
 
 from neo4j import ManagedTransaction
@@ -49,6 +49,7 @@ __all__ = [
     "RdfError",
     "RdfMapper",
     "ShapeViolations",
+    "TripleSink",
     "UnknownRdfTerm",
     "export_batches",
     "export_graph",
@@ -262,7 +263,9 @@ def _page(
     return graph.execute_read(work)
 
 
-def _node_triples(out: RdfGraph, m: RdfMapper, node: Mapping[str, Any], stats: ExportStats) -> None:
+def _node_triples(
+    out: TripleSink, m: RdfMapper, node: Mapping[str, Any], stats: ExportStats
+) -> None:
     subject = URIRef(instance_iri(node["id"]))
     classes = m.leaf_classes(node["labels"])
     for lbl in node["labels"]:
@@ -285,7 +288,7 @@ def _node_triples(out: RdfGraph, m: RdfMapper, node: Mapping[str, Any], stats: E
     stats.nodes += 1
 
 
-def _rel_triples(out: RdfGraph, m: RdfMapper, rel: Mapping[str, Any], stats: ExportStats) -> None:
+def _rel_triples(out: TripleSink, m: RdfMapper, rel: Mapping[str, Any], stats: ExportStats) -> None:
     op = m.rels.get(rel["t"])
     if op is None:
         stats.skipped[f"relationship type {rel['t']}"] += 1
@@ -320,21 +323,27 @@ def _new_graph(*, few_prefixes: bool = False) -> RdfGraph:
     return g
 
 
+class TripleSink(Protocol):
+    """Where the export's triples go: an rdflib graph, or anything with its ``add``."""
+
+    def add(self, triple: tuple[Node, Node, Node], /) -> object: ...
+
+
 def rows_rdf(
     m: RdfMapper,
     nodes: Iterable[Mapping[str, Any]],
     rels: Iterable[Mapping[str, Any]],
+    out: TripleSink,
     stats: ExportStats | None = None,
-) -> RdfGraph:
+) -> None:
     """Node rows (``id``, ``labels``, ``props``) and relationship rows (``a``, ``t``,
-    ``b``, ``props``) as the triples the export writes for them: what the SPARQL store
-    reloads for the nodes a document touched (:mod:`stkg.graph.sparql`)."""
-    out, stats = _new_graph(), stats if stats is not None else ExportStats()
+    ``b``, ``props``) as the triples the export writes for them, added to ``out``: what
+    the SPARQL store reloads for the nodes a write touched (:mod:`stkg.graph.sparql`)."""
+    stats = stats if stats is not None else ExportStats()
     for node in nodes:
         _node_triples(out, m, node, stats)
     for rel in rels:
         _rel_triples(out, m, rel, stats)
-    return out
 
 
 def export_batches(

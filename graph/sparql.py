@@ -62,7 +62,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 from neo4j import ManagedTransaction
-from rdflib import OWL, RDF, RDFS, XSD
+from rdflib import OWL, RDF, RDFS, XSD, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
 
 from stkg.graph.cypher import sparql as q
 from stkg.graph.cypher import version as version_q
@@ -597,6 +599,38 @@ class _TooMany(Exception):
     pass
 
 
+class _OxTriples:
+    """The export's triples (rdflib terms) as Oxigraph triples, without an rdflib graph
+    between: the same terms the N-Triples the full build loads give."""
+
+    def __init__(self) -> None:
+        self.triples: list[ox.Triple] = []
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def _iri(self, value: str) -> ox.NamedNode:
+        found = self._iris.get(value)
+        if found is None:
+            found = self._iris[value] = ox.NamedNode(value)
+        return found
+
+    def _term(self, term: Node) -> ox.NamedNode | ox.Literal:
+        if isinstance(term, URIRef):
+            return self._iri(str(term))
+        if isinstance(term, RdfLiteral):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=self._iri(str(term.datatype)))
+            return ox.Literal(str(term))
+        raise TypeError(f"the export writes no {type(term).__name__}")
+
+    def add(self, triple: tuple[Node, Node, Node], /) -> object:
+        s, p, o = (self._term(x) for x in triple)
+        assert isinstance(s, ox.NamedNode) and isinstance(p, ox.NamedNode)
+        self.triples.append(ox.Triple(s, p, o))
+        return self
+
+
 class SparqlStore:
     """The store of one process: built on first use, then kept current with the graph.
 
@@ -750,11 +784,11 @@ class SparqlStore:
             return nodes, rels
 
         nodes, rels = self.graph.execute_read(read)
-        data = rows_rdf(self._mapper, nodes, rels).serialize(format="nt", encoding="utf-8")
         subjects = [ox.NamedNode(instance_iri(i)) for i in ids]
-        fresh = [t for s in subjects for t in base.about.get(s, ())]
-        fresh += [quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        wanted = base.entail(fresh)
+        fresh = _OxTriples()
+        fresh.triples += [t for s in subjects for t in base.about.get(s, ())]
+        rows_rdf(self._mapper, nodes, rels, fresh)
+        wanted = base.entail(fresh.triples)
         held = _held_triples(store, subjects)
         gone, added = held - wanted, wanted - held
         if gone or added:  # one update: a query sees the store before it or after it
