@@ -26,9 +26,11 @@ changed only the nodes of named classes (:func:`stkg.graph.version.touching`: th
 crosswalk refresh after an ingest), the store reloads the nodes those writes touched —
 every version of each document (same origin), the evidence citing them, the nodes it
 supports, the ingest runs, the nodes of the named classes, and the neighbours of all
-these, as Neo4j and as the store hold them — replacing each node's triples (classes, properties, the
-relationships leaving it with their ``rdf:Statement``, the ontology's own triples about it,
-their entailments) in one update. Any other write, a journal that does not reach back, or
+these, as Neo4j and as the store hold them — replacing each node's triples (classes,
+properties, the relationships leaving it with their ``rdf:Statement``, the ontology's own
+triples about it, their entailments) in one update. A write committed while the store
+reads is either in the journal it read or reloaded by the next sync (the label is never
+newer than the data). Any other write, a journal that does not reach back, or
 more nodes than ``incremental_max_nodes``, and the store is rebuilt in full. Both ways give
 the same triples (tested). A graph without a version node (no ``ontology sync`` ran on it)
 cannot say whether it changed: the store is then rebuilt when it is older than
