@@ -13,7 +13,10 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from typer.testing import CliRunner
 
+from stkg.cli import app
+from stkg.config.settings import Settings
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
@@ -278,3 +281,20 @@ def test_real_releases_and_a_changed_version_reload_like_a_rebuild(
 
 def _ingested(report: IngestReport) -> list[str]:
     return [d.status for d in report.documents]
+
+
+def test_an_ontology_sync_makes_a_full_rebuild(
+    written: tuple[Graph, FactWriter], onto: Ontology, cli_settings: Settings
+) -> None:
+    """``stkg ontology sync`` (and its ``--prune``) writes without saying what it
+    changed: the store cannot follow it incrementally."""
+    graph, _ = written
+    store = SparqlStore(graph, onto)
+    store.current()
+    result = CliRunner().invoke(app, ["ontology", "sync"])
+    assert result.exit_code == 0, result.output
+    store.current()
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.mode == "full"
+    assert (store.rebuilds, store.incremental_syncs) == (2, 0)
+    _same_as_a_rebuild(store, graph, onto)
