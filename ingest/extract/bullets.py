@@ -120,6 +120,7 @@ class Bullets:
                 phrase_end = items[-1][0] + len(items[-1][1])
             for sub, end in _sublists(items, phrase_end):
                 _list(source, run.start(), sub, end)
+            _group_topics(source, run.start(), items)
 
 
 def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int) -> None:
@@ -174,6 +175,35 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
                 source,
                 Found(item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5),
             )
+
+
+#: A topic that opens a group of marked items: after a comma or a full stop inside the
+#: previous item (``▲합성배아, 레드바이오는 ▲…``), or before the run (``… 코어바이오 분야에서는``).
+_GROUP_TOPIC = re.compile(
+    r"(?:^|[,.]\s*|\n)(?P<topic>[가-힣A-Za-z][가-힣A-Za-z·]{1,11}(?:\s(?!분야)[가-힣A-Za-z·]{1,11})?)"
+    r"(?:\s*분야에서는|\s*분야는|은|는)\s*$"
+)
+
+
+def _group_topics(source: Source, run_start: int, items: list[tuple[int, str]]) -> None:
+    """``A 분야에서는 ▲a1 ▲a2, B는 ▲b1 ▲b2``: a run of technologies or products grouped by
+    topics names a field with each topic — when two topics or more group it."""
+    text = source.text
+    tails = [text[max(0, run_start - 30) : run_start]] + [raw for _, raw in items[:-1]]
+    topics = []
+    for n, tail in enumerate(tails):
+        m = _GROUP_TOPIC.search(tail)
+        if m is None:
+            continue
+        following = [raw for _, raw in items[n:]]
+        if not following or not head_class(_TRAILING.sub("", following[0].strip())):
+            continue  # the group's first item must be a technology or a product by its head
+        at = (run_start - len(tail) if n == 0 else items[n - 1][0]) + m.start("topic")
+        topics.append((at, m["topic"]))
+    if len(topics) < 2:
+        return
+    for at, topic in topics:
+        add_entity(source, Found("StrategicField", topic, at, at + len(topic), EXTRACTOR, 0.5))
 
 
 #: A verb ending right after the last item's noun phrase: the marker opens a clause

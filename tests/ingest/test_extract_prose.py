@@ -1540,3 +1540,14 @@ def test_a_short_name_defined_for_an_activity_names_no_body(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert "한국해양드론진흥원" in orgs
     assert not any(name.endswith("연구개발") for name in orgs)
+
+
+def test_topics_that_group_a_run_of_marked_technologies_name_fields(tmp_path, onto):
+    text = (
+        "정부는 해양 분야 미래유망기술을 발표했다. 심해해양 분야에서는 ▲수중 음향 분석기술 "
+        "▲심해 압력 보정기술 ▲해저 케이블, 극지해양은 ▲빙하 두께 측정기술 ▲쇄빙 구조 설계기술이 "
+        "있다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"심해해양", "극지해양"} <= fields
+    assert not any(name.endswith("에서") for name in fields)
