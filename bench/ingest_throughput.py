@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.press_releases import generate
-from bench.runner import wipe as wipe_graph
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe as wipe_graph
 from stkg.ingest.files import ingest_paths
 from stkg.ingest.nlp import get_kiwi
 from stkg.ontology.model import load_ontology

@@ -41,18 +41,11 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe
 from stkg.graph.writer import FactWriter
 from stkg.ontology.model import load_ontology
 
 __all__ = ["BenchError", "Config", "Result", "run"]
-
-#: relationships first, then nodes: DETACH DELETE of a node with 100k+ relationships (a
-#: popular applicant) in one inner transaction can exhaust the heap
-WIPE = (
-    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-)
-
 
 WARM_UP_CSV = "stkg-bench-warm-up.csv"
 #: the answer cache of the API measured cached (it is off unless STKG_API_CACHE_BYTES is set)
@@ -321,13 +314,6 @@ def _check_loaded(graph: Graph, expected: int, who: str) -> None:
     found = bulk_load.patent_count(graph)
     if found != expected:
         raise BenchError(f"{who} wrote {found} patents, expected {expected}")
-
-
-def wipe(graph: Graph) -> None:
-    """Delete everything in batches (IN TRANSACTIONS needs an auto-commit query)."""
-    with graph.driver.session(database=graph.database) as session:
-        for statement in WIPE:
-            session.run(statement).consume()
 
 
 def fresh_store(settings: Settings, progress: Callable[[str], None]) -> bool:

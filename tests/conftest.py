@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
-from wipe import wipe
 
 from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, close_drivers, get_driver
 from stkg.graph.local.server import LocalNeo4j
+from stkg.graph.wipe import wipe
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -79,7 +79,7 @@ def session_graph(neo4j_settings: Settings) -> Graph:
 @pytest.fixture
 def graph(session_graph: Graph) -> Graph:
     """The test server's graph, emptied of data before the test (schema is kept; in
-    batches when a bench left a graph too big for one transaction, see ``wipe.py``)."""
+    batches when a bench left a graph too big for one transaction, see ``stkg.graph.wipe``)."""
     wipe(session_graph)
     return session_graph
 

@@ -1,4 +1,5 @@
-"""Reading a whole database for a backup's manifest, and what a restore would replace.
+"""Reading a whole database for a backup's manifest, what a restore would replace, and
+emptying it (``stkg.graph.wipe``).
 
 The fingerprint reads every node and relationship; nodes are named by their key property
 (``$key``, then ``$alt``; both are parameters, the ontology supplies them), never by
@@ -33,3 +34,14 @@ RETURN nodes, relationships
 HAS_LABELLED_NODE = """
 RETURN EXISTS { MATCH (n) WHERE $label IN labels(n) AND NOT $version IN labels(n) } AS found
 """
+
+
+#: Every node and relationship in one write transaction (a graph of up to a batch).
+DELETE_ALL = "MATCH (n) DETACH DELETE n"
+
+#: Every relationship, then every node, ``$rows`` per transaction; ``IN TRANSACTIONS``
+#: commits batch by batch, so these run only as auto-commit queries.
+DELETE_IN_BATCHES = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $rows ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF $rows ROWS",
+)

@@ -29,7 +29,6 @@ from fastapi.testclient import TestClient
 from neo4j.exceptions import ClientError
 from pydantic import SecretStr
 from rdflib import Graph as RdfGraph
-from wipe import wipe
 
 from stkg.api.answers import AnswerCache, VersionClock
 from stkg.api.app import create_app
@@ -43,6 +42,7 @@ from stkg.graph.rdf import import_rdf
 from stkg.graph.review import REJECTED, REVIEWED, merge_into, set_status
 from stkg.graph.schema import sync
 from stkg.graph.version import GraphVersion, read_version
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import load_ontology
 from stkg.ontology.search_expressions import load_for_ontology
 

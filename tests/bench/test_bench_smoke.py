@@ -16,10 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wipe import wipe
-
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 
 REPO = Path(__file__).resolve().parents[2]
 NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$")

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from patent_helpers import patent_data
-from wipe import wipe
 
 from stkg.graph.analysis.indicator_store import analysis_id
 from stkg.graph.analysis.indicators import (
@@ -25,6 +24,7 @@ from stkg.graph.analysis.indicators import (
 from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.analysis.patent_counts import AmbiguousTechnology, UnknownTechnology
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import load_ontology
 
 ONTO = load_ontology()

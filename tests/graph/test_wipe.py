@@ -1,14 +1,19 @@
-"""The suite's graph wipe (``tests/wipe.py``): one transaction when small, batches when big."""
+"""The graph wipe (``graph/wipe.py``): one transaction when small, batches when big."""
 
 from __future__ import annotations
 
 from typing import Any, LiteralString
 
-from wipe import COUNT, wipe
-
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import load_ontology
 from stkg.ontology.names import quote_name
+
+COUNT = (
+    "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+    "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+    "RETURN nodes + relationships AS records"
+)
 
 
 def _fill(graph: Graph, pairs: int) -> None:

@@ -25,11 +25,11 @@ from docx import Document as DocxDocument
 from fastapi.testclient import TestClient
 from pypdf import PdfWriter
 from reliability_helpers import Fingerprint, cli_env, fingerprint
-from wipe import wipe
 
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ontology.model import Ontology, default_paths

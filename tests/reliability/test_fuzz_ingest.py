@@ -23,10 +23,10 @@ from fuzzing import budget
 from hypothesis import given
 from hypothesis import strategies as st
 from reliability_helpers import Fingerprint, fingerprint
-from wipe import wipe
 
 from stkg.graph.driver import Graph
 from stkg.graph.rdf import import_rdf, read_rdf_file, write_export
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import expand_paths, ingest_paths
 from stkg.ontology.errors import OntologyError
 from stkg.ontology.model import Ontology

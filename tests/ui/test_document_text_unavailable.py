@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from wipe import wipe
 
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
