@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import existing_schema_objects
 from stkg.ontology.model import default_paths
@@ -22,17 +21,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def cli_env(
-    neo4j_settings: Settings, graph: Graph, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Graph]:
+def cli_env(cli_settings: Settings, graph: Graph) -> Graph:
     """The CLI pointed at the test server, with an empty graph."""
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    get_settings.cache_clear()
-    yield graph
-    get_settings.cache_clear()
+    return graph
 
 
 def _state(graph: Graph) -> tuple[object, ...]:

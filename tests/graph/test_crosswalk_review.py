@@ -4,7 +4,6 @@ Turtle, applied to the graph at once, and back after the graph is rebuilt."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from rdflib import URIRef
 from typer.testing import CliRunner
 
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.ingest.files import expand_paths, ingest_paths
@@ -32,15 +31,9 @@ ROBOT_NEW = f"mapping:new~로봇@{ED}@2020"
 
 
 @pytest.fixture
-def cli_graph(
-    neo4j_settings: Settings, sampled: Graph, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Graph]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    get_settings.cache_clear()
-    yield sampled
-    get_settings.cache_clear()
+def cli_graph(cli_settings: Settings, sampled: Graph) -> Graph:
+    """The sample graph, with the CLI pointed at the test server."""
+    return sampled
 
 
 def mapping(graph: Graph, mid: str) -> dict[str, Any] | None:

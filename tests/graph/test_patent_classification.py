@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.driver import Graph
 from stkg.ontology.model import load_ontology
@@ -188,7 +187,7 @@ def test_rerun_changes_nothing_and_a_change_is_incremental(graph: Graph, tmp_pat
 
 
 def test_syntax_error_names_file_and_line_and_writes_nothing(
-    graph: Graph, tmp_path: Path, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+    graph: Graph, tmp_path: Path, cli_settings: Settings
 ) -> None:
     _build(graph)
     good = _expressions(tmp_path)
@@ -203,28 +202,15 @@ def test_syntax_error_names_file_and_line_and_writes_nothing(
     where = {(i.path.name, i.line) for i in caught.value.issues}
     assert ("broken.toml", 5) in where  # the unclosed parenthesis, inside the multi-line string
     assert ("broken.toml", 11) in where  # X99 is no IPC symbol
-    for env, value in _cli_env(neo4j_settings):
-        monkeypatch.setenv(env, value)
-    get_settings.cache_clear()
-    try:
-        result = runner.invoke(app, ["patents", "classify", "-e", str(good), "-e", str(bad)])
-        assert result.exit_code == 1
-        assert "broken.toml:5:" in result.output and "broken.toml:11:" in result.output
-        assert "Traceback" not in result.output
-        assert graph.read(LINKS) == [] and graph.read(RUNS) == []
-        # the good file alone classifies through the same command
-        ok = runner.invoke(app, ["patents", "classify", "-e", str(good)])
-        assert ok.exit_code == 0, ok.output
-        assert len(graph.read(RUNS)) == 1 and graph.read(LINKS)
-    finally:
-        get_settings.cache_clear()
-
-
-def _cli_env(settings: Settings) -> Iterator[tuple[str, str]]:
-    yield "NEO4J_URI", settings.neo4j_uri
-    yield "NEO4J_DATABASE", settings.neo4j_database
-    if settings.password:
-        yield "NEO4J_PASSWORD", settings.password
+    result = runner.invoke(app, ["patents", "classify", "-e", str(good), "-e", str(bad)])
+    assert result.exit_code == 1
+    assert "broken.toml:5:" in result.output and "broken.toml:11:" in result.output
+    assert "Traceback" not in result.output
+    assert graph.read(LINKS) == [] and graph.read(RUNS) == []
+    # the good file alone classifies through the same command
+    ok = runner.invoke(app, ["patents", "classify", "-e", str(good)])
+    assert ok.exit_code == 0, ok.output
+    assert len(graph.read(RUNS)) == 1 and graph.read(LINKS)
 
 
 @pytest.mark.parametrize(

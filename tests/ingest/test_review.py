@@ -4,14 +4,13 @@ next ingest knowing each decision through the Turtle it wrote."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from stkg.cli import app
-from stkg.config.settings import Settings, get_settings
+from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
 from stkg.ingest.build import build_document
@@ -28,20 +27,13 @@ TEXT = (
 
 
 @pytest.fixture
-def ingested(
-    neo4j_settings: Settings, graph: Graph, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[Graph]:
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    get_settings.cache_clear()
+def ingested(cli_settings: Settings, graph: Graph, tmp_path: Path) -> Graph:
     sync(graph)  # the reference individuals a candidate may be merged into
     doc = tmp_path / "release.txt"
     doc.write_text(TEXT, encoding="utf-8")
     report = ingest_paths([doc], graph, load_ontology())
     assert [d.status for d in report.documents] == ["written"]
-    yield graph
-    get_settings.cache_clear()
+    return graph
 
 
 def status(graph: Graph, node_id: str) -> str | None:

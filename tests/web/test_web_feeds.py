@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -144,19 +144,14 @@ def test_pull_rate_against_the_local_server(site: LocalSite, graph: Graph, tmp_p
 
 @pytest.fixture
 def cli_env(
-    neo4j_settings: Settings, graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
+    cli_settings: Settings, graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """The CLI pointed at the test server, STKG_HOME in a temporary folder."""
-    monkeypatch.setenv("NEO4J_URI", neo4j_settings.neo4j_uri)
-    monkeypatch.setenv("NEO4J_DATABASE", neo4j_settings.neo4j_database)
-    if neo4j_settings.password:
-        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
     for name, value in {"HOME": str(tmp_path), "WEB_TIMEOUT": "10", "WEB_HOST_INTERVAL": "0",
                         "WEB_RETRIES": "0", "FEED_KEYWORDS": "로드맵,특허"}.items():  # fmt: skip
         monkeypatch.setenv(f"STKG_{name}", value)
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
+    get_settings.cache_clear()  # read again with these (cli_settings clears it after the test)
+    return tmp_path
 
 
 def test_cli_ingest_url_and_feed_add_list_pull(
