@@ -137,10 +137,8 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     """An amount spent with no name before it (``이 사업을 통해 … 총 1조원을 지원``) funds
     the programme its sentence names, the nearest if it names several."""
     doc = source.analysis
-    start = _sentence_start(doc, money_start)
-    end = text_of(doc).find(".", doc[money_start].idx)
-    end = len(text_of(doc)) if end < 0 else end
-    at = doc[money_start].idx
+    start, at = _sentence_start(doc, money_start), doc[money_start].idx
+    end = _sentence_end(doc, money_start)
     mentions = [
         (e.start, str(n.props["name"]))
         for n in source.ctx.facts.nodes.values()
@@ -262,6 +260,13 @@ def _sentence_start(doc: Doc, i: int) -> int:
     while i > 0 and doc[i - 1].tag_ != "SF" and "\n" not in doc[i - 1].whitespace_:
         i -= 1
     return doc[i].idx
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    """Where the sentence holding token ``i`` ends (its final mark or line break)."""
+    while i < len(doc) - 1 and doc[i].tag_ != "SF" and "\n" not in doc[i].whitespace_:
+        i += 1
+    return doc[i].idx + len(doc[i].text)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:

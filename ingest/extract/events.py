@@ -88,6 +88,8 @@ ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작")
 SINCE_GAP = 50
 _COMING = re.compile(r"오는\s*$")
 MAX_GAP = 30
+#: How far after a range's last day its event may be printed (``…까지 홈페이지를 통해 신청``).
+RANGE_GAP = 50
 EXTRACTOR = "events"
 
 
@@ -186,7 +188,7 @@ class Events:
             previous = (m.end(), date) if date else None
             since = m["since"] is not None  # a year something began dates only its verb
             # the last day of a range (``…까지``) dates the clause that follows it, further on
-            event, end = _event_after(text, m.end(), since, SINCE_GAP if closes else MAX_GAP)
+            event, end = _event_after(text, m.end(), since, RANGE_GAP if closes else MAX_GAP)
             if event is None and not since:
                 event, end = _labelled(text, m.start())
             if event is None and not since:

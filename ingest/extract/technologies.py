@@ -13,6 +13,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import GENERIC_FIELDS, is_kind
+from stkg.ingest.extract.phrases import Phrase
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Verbal nouns that say a technology is worked on, right after the phrase's particle.
@@ -67,30 +68,36 @@ class Technologies:
                 printed, end = printed[: developed.start()], end - len(developed.group())
             elif not _GOVERNED.match(text, end):
                 continue
-            name = _technology(printed)
-            if name is None:
-                continue
-            add_entity(source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5))
-            # "A 기술(200Wh/kg), B 기술을 개발": the verb governs the technologies joined to it
-            while i > 0:
-                between = text[phrases[i - 1].end_char : phrases[i].start_char]
-                if _MODIFIER.match(between) and i > 1:  # "… 향상을 위한 구동시스템 기술"
-                    i -= 1
-                    continue
-                if not _COORDINATED.match(between):
-                    break
-                i -= 1
-                printed = phrases[i].text
-                spec = _SPEC.search(printed)  # "향상기술(200Wh/kg)": the figure is no part of it
-                if spec:
-                    printed = printed[: spec.start()]
-                name = _technology(printed)
-                if name is None:
-                    break
-                end = phrases[i].start_char + len(printed)
-                add_entity(
-                    source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5)
-                )
+            if _add(source, printed, end):
+                _coordinated(source, phrases, i)
+
+
+def _add(source: Source, printed: str, end: int) -> bool:
+    """Add the technology ``printed`` names (ending at ``end``); whether it names one."""
+    name = _technology(printed)
+    if name is not None:
+        add_entity(source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5))
+    return name is not None
+
+
+def _coordinated(source: Source, phrases: list[Phrase], governed: int) -> None:
+    """``A 기술(200Wh/kg), B 기술을 개발``: the verb governs the technologies joined to the
+    one it follows, past a phrase that only says what that one is for (``…을 위한``)."""
+    k = governed
+    while k > 0:
+        between = source.text[phrases[k - 1].end_char : phrases[k].start_char]
+        if _MODIFIER.match(between) and k > 1:  # "… 향상을 위한 구동시스템 기술"
+            k -= 1
+            continue
+        if not _COORDINATED.match(between):
+            return
+        k -= 1
+        printed = phrases[k].text
+        spec = _SPEC.search(printed)  # "향상기술(200Wh/kg)": the figure is no part of it
+        if spec:
+            printed = printed[: spec.start()]
+        if not _add(source, printed, phrases[k].start_char + len(printed)):
+            return
 
 
 def _technology(printed: str) -> str | None:
