@@ -104,6 +104,10 @@ class Budgets:
                 target = previous[1]
             if target is None and _INVESTED.match(text_of(doc), ent.end_char):
                 target = _programme_in_sentence(source, ent.start)
+            if target is None and _BARE_BUDGET.fullmatch(
+                text_of(doc), _sentence_start(doc, ent.start), ent.start_char
+            ):
+                target = _programme_before(source, ent.start)
             if target is None:
                 continue
             previous = (ent.end, target)
@@ -149,9 +153,32 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     named = [(abs(s - at), name) for s, name in mentions if s >= start]
     if named:
         return min(named)[1]
-    if _THIS_PROGRAMME.search(text_of(doc), start, at) and mentions:
+    if _THIS_PROGRAMME.search(text_of(doc)[start:at]) and mentions:
         return max(mentions)[1]  # ``이 사업을 통해``: the programme named last before
     return None
+
+
+#: A sentence that opens on a budget with no name: ``올해 예산은 10억원이다``.
+_BARE_BUDGET = re.compile(
+    r"\s*(?:(?:올해|내년|금년|올|총|전체)\s*)?(?:예산|사업비|총사업비|사업\s*규모)\s*(?:은|는|이|가)?"
+    r"\s*(?:총|약)?\s*$"
+)
+
+
+def _programme_before(source: Source, money_start: int) -> str | None:
+    """``X사업을 진행하고 있다. 올해 예산은 10억원이다``: a budget with no name is the
+    programme's that the paragraph named last before it."""
+    doc = source.analysis
+    at = doc[money_start].idx
+    paragraph = text_of(doc).rfind("\n\n", 0, at) + 1
+    mentions = [
+        (e.start, str(n.props["name"]))
+        for n in source.ctx.facts.nodes.values()
+        if n.cls == "Programme" and n.props.get("name")
+        for e in n.evidence
+        if e.start is not None and paragraph <= e.start < at
+    ]
+    return max(mentions)[1] if mentions else None
 
 
 #: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.

@@ -1551,3 +1551,13 @@ def test_topics_that_group_a_run_of_marked_technologies_name_fields(tmp_path, on
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"심해해양", "극지해양"} <= fields
     assert not any(name.endswith("에서") for name in fields)
+
+
+def test_a_budget_with_no_name_is_the_programme_named_last_before_it(tmp_path, onto):
+    text = (
+        "DATE: 2016-05-01\n\n해수부는 2012년부터 해양드론 기술개발 사업을 진행하고 있다. 올해 예산은 "
+        "15억원이다.\n\n지난해 매출은 30억원이다.\n"
+    )
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert ("해양드론 기술개발 사업", 1_500_000_000) in funded
+    assert all(amount != 3_000_000_000 for _, amount in funded)
