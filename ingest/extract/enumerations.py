@@ -156,9 +156,10 @@ class Enumerations:
                             item.start + len(item.text),
                             EXTRACTOR,
                             0.6 if cue else 0.5,
-                            # ``…, 선진 원자력 기술 등``: the wording printed with the cue
-                            (f"{item.text} 기술",)
-                            if cls == "CoreTechnology" and item.cue == "기술"
+                            # ``…, 선진 원자력 기술 등``, ``…, 수소 산업, …``: the wording
+                            # printed with the cue
+                            (f"{item.text} {item.cue}",)
+                            if (cls, item.cue) in _PRINTED_WITH_CUE
                             else (),
                         ),
                     )
@@ -167,6 +168,8 @@ class Enumerations:
             i = last + 1
 
 
+#: Items whose cue, printed with them, is kept in an alias (``선진 원자력 기술``, ``수소 산업``).
+_PRINTED_WITH_CUE = {("CoreTechnology", "기술"), ("StrategicField", "산업")}
 #: A bracket after a body's name that says what it does, not what it is called.
 _DESCRIBED = re.compile(r"\s*[(（][^()（）]*[가-힣][^()（）]*\s[^()（）]*[)）]$")
 

@@ -1561,3 +1561,12 @@ def test_a_budget_with_no_name_is_the_programme_named_last_before_it(tmp_path, o
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양드론 기술개발 사업", 1_500_000_000) in funded
     assert all(amount != 3_000_000_000 for _, amount in funded)
+
+
+def test_a_listed_industry_keeps_the_wording_printed_with_its_cue(tmp_path, onto):
+    text = (
+        "특허청은 지난해 해양드론, 극지로봇·심해, 수중 음향 산업, 해저 케이블 등 4대 산업에 대해 "
+        "특허 빅데이터를 분석해 제공했다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "수중 음향 산업" in fields["수중 음향"]["aliases"]
