@@ -137,24 +137,28 @@ _INVESTED = re.compile(
 )
 
 
+def _programme_mentions(source: Source, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, name)`` of each programme the document names between two offsets."""
+    return [
+        (e.start, str(n.props["name"]))
+        for n in source.ctx.facts.nodes.values()
+        if n.cls == "Programme" and n.props.get("name")
+        for e in n.evidence
+        if e.start is not None and start <= e.start < end
+    ]
+
+
 def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     """An amount spent with no name before it (``이 사업을 통해 … 총 1조원을 지원``) funds
     the programme its sentence names, the nearest if it names several."""
     doc = source.analysis
     start, at = _sentence_start(doc, money_start), doc[money_start].idx
-    end = _sentence_end(doc, money_start)
-    mentions = [
-        (e.start, str(n.props["name"]))
-        for n in source.ctx.facts.nodes.values()
-        if n.cls == "Programme" and n.props.get("name")
-        for e in n.evidence
-        if e.start is not None and e.start < end
-    ]
-    named = [(abs(s - at), name) for s, name in mentions if s >= start]
+    named = _programme_mentions(source, start, _sentence_end(doc, money_start))
     if named:
-        return min(named)[1]
-    if _THIS_PROGRAMME.search(text_of(doc)[start:at]) and mentions:
-        return max(mentions)[1]  # ``이 사업을 통해``: the programme named last before
+        return min((abs(offset - at), name) for offset, name in named)[1]
+    if _THIS_PROGRAMME.search(text_of(doc)[start:at]):
+        before = _programme_mentions(source, 0, start)  # ``이 사업을 통해``: the last before
+        return max(before)[1] if before else None
     return None
 
 
@@ -168,17 +172,10 @@ _BARE_BUDGET = re.compile(
 def _programme_before(source: Source, money_start: int) -> str | None:
     """``X사업을 진행하고 있다. 올해 예산은 10억원이다``: a budget with no name is the
     programme's that the paragraph named last before it."""
-    doc = source.analysis
-    at = doc[money_start].idx
-    paragraph = text_of(doc).rfind("\n\n", 0, at) + 1
-    mentions = [
-        (e.start, str(n.props["name"]))
-        for n in source.ctx.facts.nodes.values()
-        if n.cls == "Programme" and n.props.get("name")
-        for e in n.evidence
-        if e.start is not None and paragraph <= e.start < at
-    ]
-    return max(mentions)[1] if mentions else None
+    at = source.analysis[money_start].idx
+    paragraph = text_of(source.analysis).rfind("\n\n", 0, at) + 1
+    before = _programme_mentions(source, paragraph, at)
+    return max(before)[1] if before else None
 
 
 #: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.
