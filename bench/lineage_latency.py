@@ -34,7 +34,7 @@ from neo4j import RoutingControl
 
 from bench.generate import ROADMAP, Scale, document, field_id, patent_documents, patents, skeleton
 from bench.private_neo4j import private_neo4j
-from bench.query_latency import ApiServer, Latency, paired
+from bench.query_latency import ApiServer, Latency, get_ok, paired
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph, get_driver
 from stkg.graph.schema import sync
@@ -111,11 +111,7 @@ def measure(
                 )
 
             def api(url: str = url) -> None:
-                connection.request("GET", url)
-                response = connection.getresponse()
-                body = response.read()
-                if response.status != 200:
-                    raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
+                get_ok(connection, url)
 
             b, a = paired(bare, api, n)
             out.append((label, b, a, len(rows[0]["edges"])))

@@ -54,6 +54,16 @@ def percentile(sorted_ms: list[float], q: float) -> float:
     return sorted_ms[rank - 1]
 
 
+def get_ok(connection: http.client.HTTPConnection, url: str) -> http.client.HTTPResponse:
+    """GET ``url`` on a keep-alive connection, its body read; an error unless 200."""
+    connection.request("GET", url)
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
+    return response
+
+
 def paired(
     first: Callable[[], None], second: Callable[[], None], n: int
 ) -> tuple[Latency, Latency]:
@@ -270,12 +280,7 @@ def _cached_one(connection: http.client.HTTPConnection, url: str, n: int) -> Cac
 
     def plain() -> None:
         nonlocal etag
-        connection.request("GET", url)
-        response = connection.getresponse()
-        body = response.read()
-        if response.status != 200:
-            raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
-        etag = response.getheader("ETag") or ""
+        etag = get_ok(connection, url).getheader("ETag") or ""
 
     def conditional() -> None:
         connection.request("GET", url, headers={"If-None-Match": etag})
@@ -332,11 +337,7 @@ def latencies(
         for label, url in api_urls(field, programme).items():
 
             def call(url: str = url) -> None:
-                connection.request("GET", url)
-                response = connection.getresponse()
-                body = response.read()
-                if response.status != 200:
-                    raise RuntimeError(f"GET {url}: {response.status} {body[:200]!r}")
+                get_ok(connection, url)
 
             bare_out[label], api_out[label] = paired(calls[label], call, n)
     finally:

@@ -141,11 +141,7 @@ def freshness(
             committed = time.perf_counter()
             if [d.status for d in report.documents] != ["written"]:
                 raise SystemExit(f"the changed release was not written: {report.documents}")
-            _, status = store.current()
-            current = time.perf_counter()
-            sync = status.last_sync
-            assert sync is not None
-            out.append((committed - began, current - committed, sync.mode, sync.nodes))
+            out.append(_caught_up(store, began, committed))
     return out
 
 
@@ -173,12 +169,18 @@ def small_document(
         began = time.perf_counter()
         writer.write_document(document, facts)
         committed = time.perf_counter()
-        _, status = store.current()
-        current = time.perf_counter()
-        sync = status.last_sync
-        assert sync is not None
-        out.append((committed - began, current - committed, sync.mode, sync.nodes))
+        out.append(_caught_up(store, began, committed))
     return out
+
+
+def _caught_up(store: SparqlStore, began: float, committed: float) -> tuple[float, float, str, int]:
+    """(write seconds, seconds from commit to a current store, how it caught up, nodes
+    reloaded): the store is asked for at once, as the next query would."""
+    _, status = store.current()
+    current = time.perf_counter()
+    sync = status.last_sync
+    assert sync is not None
+    return committed - began, current - committed, sync.mode, sync.nodes
 
 
 def _report(what: str, fresh: list[tuple[float, float, str, int]]) -> None:

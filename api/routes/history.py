@@ -35,6 +35,19 @@ FieldId = Annotated[
         examples=["field:드론", "드론·개인이동수단"],
     ),
 ]
+Include = Annotated[
+    Literal["reviewed", "proposed"],
+    Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
+]
+RoadmapId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=1000,
+        description="Roadmap id, IRI or name, or an edition id",
+        examples=["roadmap:중소기업기술로드맵", "중소기업기술로드맵"],
+    ),
+]
 
 
 class LineageVersion(BaseModel):
@@ -160,10 +173,7 @@ async def field_history(
 async def field_lineage(
     db: ReaderDep,
     id: FieldId,
-    include: Annotated[
-        Literal["reviewed", "proposed"],
-        Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
-    ] = "reviewed",
+    include: Include = "reviewed",
     as_of: AsOf = None,
 ) -> Response:
     field = _field_id(id)
@@ -179,17 +189,25 @@ async def field_lineage(
     if not rows.rows:
         raise Problem(404, "Unknown field", f"No strategic field has the id or name {id!r}.", id=id)
     found = rows.rows[0]
-    nodes = [LineageVersion(**n) for n in found["nodes"]]
-    mappings = [LineageMapping(**e) for e in found["edges"]]
+    edges, ends = _edges_and_ends(found["edges"])
     return json_response(
         FieldLineage(
             field=field,
             include=include,
             asOf=as_of,
-            nodes=nodes,
-            edges=[m for m in mappings if m.source and m.target],
-            ends=[m for m in mappings if not (m.source and m.target)],
+            nodes=[LineageVersion(**n) for n in found["nodes"]],
+            edges=edges,
+            ends=ends,
         )
+    )
+
+
+def _edges_and_ends(rows: list[dict]) -> tuple[list[LineageMapping], list[LineageMapping]]:
+    """The mappings with both ends, and the dropped (no target) and new (no source) ones."""
+    mappings = [LineageMapping(**e) for e in rows]
+    return (
+        [m for m in mappings if m.source and m.target],
+        [m for m in mappings if not (m.source and m.target)],
     )
 
 
@@ -247,19 +265,8 @@ class SeriesFlow(BaseModel):
 )
 async def series_flow(
     db: ReaderDep,
-    id: Annotated[
-        str,
-        Path(
-            min_length=1,
-            max_length=1000,
-            description="Roadmap id, IRI or name, or an edition id",
-            examples=["roadmap:중소기업기술로드맵", "중소기업기술로드맵"],
-        ),
-    ],
-    include: Annotated[
-        Literal["reviewed", "proposed"],
-        Query(description="reviewed: stated and reviewed mappings; proposed: also proposed ones"),
-    ] = "reviewed",
+    id: RoadmapId,
+    include: Include = "reviewed",
     as_of: AsOf = None,
 ) -> Response:
     series = _field_id(id, "roadmap")
@@ -274,7 +281,7 @@ async def series_flow(
     if as_of is not None and not found["editions"]:
         calendar = [e for e in await edition_calendar(db) if e.series == found["series"]]
         raise no_edition(as_of, "of the series", id, calendar)
-    mappings = [LineageMapping(**e) for e in found["edges"]]
+    edges, ends = _edges_and_ends(found["edges"])
     return json_response(
         SeriesFlow(
             series=found["series"],
@@ -283,8 +290,8 @@ async def series_flow(
             asOf=as_of,
             editions=[SeriesEdition(**e) for e in found["editions"]],
             nodes=[LineageVersion(**n) for n in found["nodes"]],
-            edges=[m for m in mappings if m.source and m.target],
-            ends=[m for m in mappings if not (m.source and m.target)],
+            edges=edges,
+            ends=ends,
         )
     )
 
