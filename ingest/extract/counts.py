@@ -103,19 +103,24 @@ class Counts:
             if number is None:
                 continue
             value, c, approximate = number
+            glued, c = c, _glued_counter(doc, c)
             i = c + 1
             counter = doc[c]
+            counter_text = text_of(doc)[doc[number[1]].idx : counter.idx + len(counter.text)]
             after = _noun_after(doc, c + 1)
             if after is not None and after[0].split()[0] in ACTIONS | ASPECTS:
                 after = None
             noun = (
-                COUNTERS[counter.text]
+                # ``협력사 11개사``: the noun printed before says which companies
+                (_noun_before(doc, first) if c != glued else None)
+                or COUNTERS[counter_text]
                 or after
                 or _listed_total(doc, first)
                 or _noun_before(doc, first)
                 or _topic_before(doc, first)
                 or _changed_from(doc, first, previous)
                 or _object_changed(doc, first, c)
+                or _object_counted(doc, first, c)
             )
             previous = None
             if not noun:
@@ -159,6 +164,24 @@ _REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른
 BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외"])
 #: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
 TOPIC_PARTICLES = frozenset(["은", "는", "이", "가", "도"])
+
+
+#: Counters Kiwi reads as 개 and a noun of one syllable (``800개사``: 개 + 사).
+GLUED_COUNTERS = frozenset(c[1:] for c in COUNTERS if c.startswith("개") and len(c) == 2)
+
+
+def _glued_counter(doc: Doc, c: int) -> int:
+    """The index of the counter's last token: ``800개사로`` is one counter, 개사, though
+    Kiwi reads it as 개 and a noun 사."""
+    if (
+        doc[c].text == "개"
+        and c + 1 < len(doc)
+        and not doc[c].whitespace_
+        and doc[c + 1].text in GLUED_COUNTERS
+        and (c + 2 >= len(doc) or doc[c + 1].whitespace_ or not is_nominal(doc[c + 2]))
+    ):
+        return c + 1
+    return c
 
 
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
@@ -242,12 +265,23 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         k += 1  # ``268개·산연협력 107개``: the dot joins two counts, it opens no noun
     if k == j:
         return None
-    noun = text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)]
-    if len(noun) <= 2 and noun in QUALIFIED_NOUNS and k >= 0 and doc[k].whitespace_ == " ":
-        qualifier = _word_before(doc, k + 1)  # ``신산업 분야 20개``: the field kind counted
+    noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
+    return None if noun in TIME_WORDS else noun
+
+
+def _qualified(doc: Doc, first: int, noun: str) -> str:
+    """A cue word alone keeps the word before it, which says what kind is counted
+    (``신산업 분야 20개``, ``투자 품목을 146개로``); ``first`` is the noun's first token."""
+    if (
+        len(noun) <= 2
+        and noun in QUALIFIED_NOUNS
+        and first > 0
+        and doc[first - 1].whitespace_ == " "
+    ):
+        qualifier = _word_before(doc, first)
         if qualifier and qualifier not in TIME_WORDS and qualifier not in QUALIFIED_NOUNS:
             return f"{qualifier} {noun}"
-    return None if noun in TIME_WORDS else noun
+    return noun
 
 
 #: Nouns that need the word before them to say what is counted (``신산업 분야``).
@@ -287,8 +321,8 @@ def _topic_before(doc: Doc, i: int) -> str | None:
 NUMBER_NOUNS = frozenset(["수", "개수", "건수"])
 
 
-def _word_before(doc: Doc, j: int) -> str | None:
-    """The nominal run glued to the particle at ``j`` (one word)."""
+def _word_start(doc: Doc, j: int) -> int | None:
+    """The first token of the nominal run glued to the particle at ``j`` (one word)."""
     k = j - 1
     while (
         k >= 0
@@ -297,9 +331,13 @@ def _word_before(doc: Doc, j: int) -> str | None:
         and (k == j - 1 or not doc[k].whitespace_)
     ):
         k -= 1
-    if k == j - 1:
-        return None
-    return text_of(doc)[doc[k + 1].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+    return None if k == j - 1 else k + 1
+
+
+def _word_before(doc: Doc, j: int) -> str | None:
+    """The nominal run glued to the particle at ``j`` (one word)."""
+    k = _word_start(doc, j)
+    return None if k is None else text_of(doc)[doc[k].idx : doc[j - 1].idx + len(doc[j - 1].text)]
 
 
 def _object_changed(doc: Doc, i: int, counter: int) -> str | None:
@@ -309,6 +347,26 @@ def _object_changed(doc: Doc, i: int, counter: int) -> str | None:
     if doc[i - 2].whitespace_ or counter + 1 >= len(doc) or doc[counter + 1].text != "에서":
         return None
     return _word_before(doc, i - 1)
+
+
+#: Verbs that set a count an object is brought to (``품목을 146개로 확대``).
+_BROUGHT_TO = re.compile(r"\s*(?:(?:대폭|크게|더)\s+)?(?:확대|늘|줄|축소|확정|조정|재편|개편|압축)")
+
+
+def _object_counted(doc: Doc, i: int, counter: int) -> str | None:
+    """The object a count brings to a number: ``투자 품목을 146개로 대폭 확대``."""
+    if i < 2 or doc[i - 1].text not in ("을", "를") or not doc[i - 1].whitespace_:
+        return None
+    if (
+        doc[i - 2].whitespace_
+        or counter + 1 >= len(doc)
+        or doc[counter + 1].text not in ("로", "으로")
+    ):
+        return None
+    after, start = doc[counter + 1], _word_start(doc, i - 1)
+    if start is None or not _BROUGHT_TO.match(text_of(doc), after.idx + len(after.text)):
+        return None
+    return _qualified(doc, start, text_of(doc)[doc[start].idx : doc[i - 1].idx])
 
 
 def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | None:

@@ -84,7 +84,7 @@ _DATE = re.compile(
     rf"|(?P<since>(?:19|20)\d{{2}})\s*년\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
 )
 #: Verbs that say something has gone on since a year (``2012년부터 추진 중이다``).
-ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작")
+ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작|적용")
 SINCE_GAP = 50
 _COMING = re.compile(r"오는\s*$")
 MAX_GAP = 30

@@ -17,7 +17,14 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import JOINERS, cue_class, is_nominal, text_of, token_range
+from stkg.ingest.extract.phrases import (
+    JOINERS,
+    QUOTED,
+    cue_class,
+    is_nominal,
+    text_of,
+    token_range,
+)
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.nlp.tokenizer import is_user_word
 
@@ -102,6 +109,11 @@ NOT_INSTITUTIONS = COUNTERPARTS | frozenset(
         "학회",
     ]
 )
+#: Common nouns ending in 센터 that a word may end in without naming a body
+#: (``그린데이터센터``, ``AI콜센터``).
+COMMON_CENTRES = ("데이터센터", "콜센터", "고객센터")
+#: …but a big-data centre is a body that analyses data, not a building (``특허빅데이터센터``).
+BIG_DATA_CENTRE = "빅데이터센터"
 #: Stems that make an institution word a kind of body, not one (``출연연구소``, ``지역센터``).
 KIND_STEMS = frozenset(
     [
@@ -140,6 +152,8 @@ NOT_INSTITUTION_ENDINGS = ("신청", "요청", "정부", "부처", "처부", "�
 _MINISTRY_OF_ADMINISTRATION = re.compile(r"[가-힣]{2,}(?:행정|재정)부$")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 EXTRACTOR = "organizations"
+#: The longest quoted name read as a body's (``‘국가 특허 빅데이터 센터’``).
+MAX_QUOTED_NAME = 30
 
 
 _ANY_SUFFIX = re.compile("(?:" + "|".join([*LONG_SUFFIXES, *SHORT_SUFFIXES]) + ")$")
@@ -152,6 +166,8 @@ def institution_confidence(name: str, last_token: str) -> float | None:
     if name in NOT_INSTITUTIONS or not re.search(r"[가-힣]", name):
         return None
     if name.endswith(NOT_INSTITUTION_ENDINGS) and not _MINISTRY_OF_ADMINISTRATION.search(name):
+        return None
+    if name.endswith(COMMON_CENTRES) and not name.endswith(BIG_DATA_CENTRE):
         return None
     for suffix, confidence in LONG_SUFFIXES.items():
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
@@ -259,6 +275,8 @@ class Organizations:
                 add_entity(source, found)
                 if abbreviation:
                     aliases[abbreviation] = name
+        for m in QUOTED.finditer(source.text):
+            _quoted_institution(source, doc, m.start(1), m.end(1))
         for m in _INCORPORATED.finditer(source.text):
             _incorporated(source, doc, m.start("a") if m["a"] else m.start("b"), m.end())
         for token in doc if aliases else ():
@@ -274,6 +292,21 @@ class Organizations:
                     (token.text,),
                 )
                 add_entity(source, found)
+
+
+def _quoted_institution(source: Source, doc: Doc, start: int, end: int) -> None:
+    """A body named in quotes in several words (``‘국가 특허 빅데이터 센터’를 개소``): the
+    quotes delimit the name the words alone would not make one, and its suffix types it."""
+    name = source.text[start:end].strip()
+    if " " not in name or len(name) > MAX_QUOTED_NAME:
+        return
+    first, last = token_range(doc, start, end)
+    if last <= first or not all(is_nominal(t) for t in doc[first:last]):
+        return
+    confidence = institution_confidence(name, doc[last - 1].text)
+    if confidence is not None:
+        at = source.text.index(name, start)
+        add_entity(source, Found("Organization", name, at, at + len(name), EXTRACTOR, confidence))
 
 
 def _company_after_its_kind(

@@ -5,7 +5,9 @@ then shorter (``IP-R&D 전략지원 사업``) or dated (``2026년 상반기 IP-R
 This stage runs after the extractors: a programme candidate whose name, past its leading
 time words, is the end of another programme's name in the same document (or of that name
 with its bracketed gloss in place of the word it glosses) is folded into it, and its
-wording kept as an alias. The fuller name wins; a reference individual always wins.
+wording kept as an alias. The fuller name wins; a reference individual always wins. A body
+named in full once (``‘국가 미래전략 특허분석센터’``) and then by its last word alone
+(``특허분석센터는``) is folded the same way.
 
 Plans are worded more freely (``제1차 양자과학기술 및 양자 산업 육성 종합계획``, then
 ``양자 기술·산업 육성 종합계획``, ``양자 종합계획``): an edition of the same year whose name
@@ -22,7 +24,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.resolve import CANDIDATE
 from stkg.ingest.normalize import name_key
 
-CLASSES = ("Programme",)
+CLASSES = ("Programme", "Organization")
 #: A shorter wording must keep at least this many characters of its key to be a variant.
 MIN_KEY = 6
 _TIME_WORDS = re.compile(r"^(?:(?:19|20)\d{2}\s*년도?|상반기|하반기|올해|내년|금년)\s*")
@@ -130,6 +132,9 @@ def _take_wordings(into: NodeFact, node: NodeFact) -> None:
 
 
 def _variant(short: NodeFact, full: NodeFact) -> bool:
+    if short.cls == "Organization":  # a body's short name is its full name's last word
+        words = full.props["name"].split()
+        return len(words) > 1 and words[-1] == short.props["name"]
     keys = _forms(short.props["name"])
     return any(
         len(key) >= MIN_KEY and form != key and form.endswith(key)

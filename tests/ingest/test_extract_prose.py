@@ -1570,3 +1570,29 @@ def test_a_listed_industry_keeps_the_wording_printed_with_its_cue(tmp_path, onto
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "수중 음향 산업" in fields["수중 음향"]["aliases"]
+
+
+def test_a_count_glued_to_its_counter_and_the_object_a_count_brings_to(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 지원 품목을 52개로 대폭 확대하고, 협력사 9개사와 함께 참여기업을 "
+        "120개사로 늘린다.\n"
+    )
+    assert {(52, "지원 품목"), (9, "협력사"), (120, "기업")} <= counted(
+        facts_of(tmp_path, onto, text)
+    )
+
+
+def test_a_body_quoted_in_several_words_takes_its_short_name(tmp_path, onto):
+    text = (
+        "해양수산부는 해양기술 로드맵에 따라 ‘국립 해양 드론 실증센터’를 열었다. 실증센터는 "
+        "해양빅데이터센터와 함께 그린데이터센터 기술을 시험한다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "실증센터" in orgs["국립 해양 드론 실증센터"]["aliases"]
+    assert "실증센터" not in orgs
+    assert "해양빅데이터센터" in orgs and "그린데이터센터" not in orgs
+
+
+def test_a_year_a_practice_was_applied_from(tmp_path, onto):
+    text = "DATE: 2022-05-01\n\n해양청은 2017년부터 해양로봇 기술개발 과제에 특허 전략을 적용해 왔다.\n"
+    assert "2017" in events(facts_of(tmp_path, onto, text))
