@@ -24,6 +24,7 @@ from stkg.ingest.extract.phrases import (
     CUE_HEADS,
     JOINERS,
     LIST_DOTS,
+    QUOTED,
     Phrase,
     cue_class,
     dotted_parts,
@@ -334,6 +335,10 @@ _GENERIC_BY_LENGTH = sorted(
 #: A list written as one word needs this many parts to be read as a list on its own:
 #: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.
 MIN_DOTTED_PARTS = 3
+#: Taxonomies name one broad area by two-syllable words joined by dots (``건설‧교통``,
+#: ``기계‧제조‧공정``); a list written as one word names its members in full
+#: (``바이오‧인공지능‧첨단로봇``, ``석유화학·철강·시멘트``).
+AREA_WORD = 2
 
 
 def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[Item]:
@@ -352,6 +357,8 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     its parts — unless the document prints the whole as one item behind a bullet, or
     abbreviates it as one name (``소재·부품·장비(소부장)``)."""
     parts = dotted_parts(item.text, item.start)
+    if min_parts == MIN_DOTTED_PARTS and all(len(p) == AREA_WORD for p, _ in parts):
+        return [item]  # ``우주‧항공‧해양``, ``전자‧정보‧통신``: one area of a taxonomy
     if (
         len(parts) < min_parts
         or any(not p or " " in p or not _a_dotted_part(p) for p, _ in parts)
@@ -483,6 +490,13 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             continue
         if not _LIST_JOIN.match(gap):
             break
+        if gap.strip() in _AND and _quoted_together(text, items[-1].start, phrases[k].end_char):
+            # ``‘초정밀 디스플레이 공정 및 장비기술’``: the quotes make one name of the pair
+            last = _item(phrases[k])
+            at = items[-1].start
+            items[-1] = Item(phrases[k], text[at : last.start] + last.text, at, last.cue)
+            j = k
+            continue
         listed = listed or "," in gap or "、" in gap
         items.append(_item(phrases[k]))
         j = k
@@ -500,6 +514,16 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
     )
     return (items if listed else items[:1]), j
+
+
+def _quoted_together(text: str, start: int, end: int) -> bool:
+    """Whether one pair of quotes holds the span from ``start`` to ``end``."""
+    window = QUOTED.finditer(text, max(0, start - QUOTE_REACH), min(len(text), end + QUOTE_REACH))
+    return any(m.start(1) <= start and end <= m.end(1) for m in window)
+
+
+#: How far a quote may open before a span it holds (the longest quoted name, and its marks).
+QUOTE_REACH = 42
 
 
 #: Verbal nouns of a short clause inside a listed item: ``드론을 활용한``, ``그리드를 연계한``.

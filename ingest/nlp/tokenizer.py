@@ -79,6 +79,10 @@ def add_user_words(words: Iterable[str], kiwi: Kiwi | None = None) -> int:
                 # ``기술개발`` is 기술+개발 to Kiwi already; taught, it would be pulled out
                 # of a longer word (``기술개발과제`` read as 기술개발+과+제)
                 continue
+            if len(pieces) == 1 and pieces[0][1] in _FUNCTION_WORDS:
+                # ``특히`` in a misprinted alias (``특히 빅데이터 …``) is the adverb to Kiwi;
+                # taught, every ``특히,`` would become a name
+                continue
             if kiwi.add_user_word(word, USER_WORD_TAG, USER_WORD_SCORE):
                 added += 1
     return added
@@ -93,6 +97,8 @@ def _pieces(word: str, kiwi: Kiwi) -> list[tuple[str, str]]:
 
 #: Kiwi tags of the pieces a compound of known nouns is made of.
 _NOUN_PIECES = frozenset({"NNG", "NNP", "XSN", "XPN", "SL", "SN", "SH"})
+#: Kiwi tags of a word that is an adverb, a determiner or an interjection by itself.
+_FUNCTION_WORDS = frozenset({"MAG", "MAJ", "MM", "IC"})
 #: ... and of an ordinary (not proper) noun.
 _COMMON_PIECES = frozenset({"NNG", "XSN", "XPN"})
 _COMMON: dict[int, set[str]] = {}

@@ -186,8 +186,8 @@ def test_counts_with_korean_large_numbers_decimals_and_approximations(tmp_path, 
 
 
 def test_a_list_written_with_middle_dots_before_its_cue(tmp_path, onto):
-    three = facts_of(tmp_path, onto, "정부는 제지·유리·섬유 분야의 기술로드맵을 발표했다.\n")
-    assert set(named(three, "StrategicField")) == {"제지", "유리", "섬유"}
+    three = facts_of(tmp_path, onto, "정부는 해양플랜트·제지·유리 분야의 기술로드맵을 발표했다.\n")
+    assert set(named(three, "StrategicField")) == {"해양플랜트", "제지", "유리"}
     pair = facts_of(tmp_path, onto, "정부는 조명·광학 분야의 기술로드맵을 발표했다.\n")
     assert set(named(pair, "StrategicField")) == {"조명·광학"}  # two parts: often one name
     listed = facts_of(tmp_path, onto, "이 로드맵은 조명・광학 등 국내 주력산업에 적용한다.\n")
@@ -1596,3 +1596,30 @@ def test_a_body_quoted_in_several_words_takes_its_short_name(tmp_path, onto):
 def test_a_year_a_practice_was_applied_from(tmp_path, onto):
     text = "DATE: 2022-05-01\n\n해양청은 2017년부터 해양로봇 기술개발 과제에 특허 전략을 적용해 왔다.\n"
     assert "2017" in events(facts_of(tmp_path, onto, text))
+
+
+def test_a_dotted_area_of_two_syllable_words_is_one_field(tmp_path, onto):
+    text = (
+        "해양기술 로드맵은 건설‧교통‧물류 분야와 바이오‧인공지능‧첨단로봇 분야의 기술격차를 "
+        "평가했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"건설‧교통‧물류", "바이오", "인공지능", "첨단로봇"} <= fields
+    assert not {"건설", "교통", "물류"} & fields
+
+
+def test_an_adverb_in_a_misprinted_alias_stays_an_adverb(tmp_path, onto):
+    # the reference data keeps a programme's misprinted alias ``특히 빅데이터 …``
+    text = "해양기술 로드맵에 따르면 특히, 해양드론과 극지로봇 분야의 격차가 줄었다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "해양드론" in fields and "특히" not in fields
+
+
+def test_a_pair_inside_one_pair_of_quotes_is_one_name(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에서 ‘심해 탐사 로봇 및 수중통신기술(88.1%)’, ‘극지 관측기술(85.0%)’이 "
+        "최고 수준에 근접한 기술로 평가됐다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "심해 탐사 로봇 및 수중통신기술" in techs or "심해 탐사 로봇 및 수중통신" in techs
+    assert "수중통신기술" not in techs and "심해 탐사 로봇" not in techs
