@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import (
@@ -128,6 +129,9 @@ class Enumerations:
             )
             known = None if cue else _known_kind(source, items)
             cue = cue or known
+            if _mostly_countries(items):
+                i = last + 1  # ``미국, 유럽연합(EU), 중국 등 주요국이``: places, not things
+                continue
             if cue != "Organization" and _mostly_institutions(items):
                 cue = "Organization"  # ``A연구원·B소재·C평가원 등``: B is a body like its peers
             if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
@@ -186,6 +190,12 @@ def _mostly_institutions(items: list[Item]) -> bool:
         institution_confidence(it.text, it.text.split()[-1]) is not None for it in items if it.text
     )
     return 2 * bodies > len(items)
+
+
+def _mostly_countries(items: list[Item]) -> bool:
+    """Whether at least half the items, and two or more, are countries."""
+    countries = sum(parse_country(it.text) is not None for it in items)
+    return countries >= 2 and 2 * countries >= len(items)
 
 
 #: Classes a known item can type its uncued list with.

@@ -375,12 +375,31 @@ def _parent_start(doc: Doc, before: tuple[int, int], start: int) -> int:
 
 
 def _venue(doc: Doc, words: list[tuple[int, int]], k: int) -> bool:
-    """Whether the k-th word names a venue: after an address word or a 장소 label."""
+    """Whether the k-th word names a venue: after an address word or a 장소 label, or a
+    centre an event is held in (``한국지식재산센터에서 설명회를 연다``)."""
+    if _held_in(doc, words[k]):
+        return True
     if k == 0:
         return False
     before = text_of(doc)[doc[words[k - 1][0]].idx : _end_char(doc, words[k - 1][1])]
     line = text_of(doc)[: doc[words[k][0]].idx].rsplit("\n", 1)[-1]
     return bool(_DISTRICT.match(before)) or bool(re.search(r"장소\s*[:：]\s*$", line))
+
+
+#: A place an event is held in: ``…에서 개소행사를 개최했다``, ``…에서 설명회를 연다``.
+_HOSTING = re.compile(r"\s+[^.,\n]{0,60}?(?:개최|열[었렸린리고]|연다|열린다)")
+#: The building-like bodies a sentence may name only as where an event is held.
+VENUE_SUFFIX = "센터"
+
+
+def _held_in(doc: Doc, word: tuple[int, int]) -> bool:
+    """Whether the word is a centre followed by 에서 and an event held there."""
+    start, end = word
+    if end - start < 2 or doc[end - 1].text != "에서":
+        return False
+    name_end = _end_char(doc, end - 1)
+    name = text_of(doc)[doc[start].idx : name_end]
+    return name.endswith(VENUE_SUFFIX) and _HOSTING.match(text_of(doc), name_end + 2) is not None
 
 
 def _end_char(doc: Doc, end: int) -> int:

@@ -91,6 +91,8 @@ PERSON_TITLES = frozenset(
         "처장",
         "차관보",
         "기자",
+        # researchers' grades, which end like an institute (``임태훈 책임연구원``)
+        *("책임연구원", "선임연구원", "수석연구원", "전임연구원", "위촉연구원", "연구위원"),
     ]
 )
 #: Classes whose names never stand for one another: a name the reference data gives one

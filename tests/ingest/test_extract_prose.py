@@ -1623,3 +1623,22 @@ def test_a_pair_inside_one_pair_of_quotes_is_one_name(tmp_path, onto):
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "심해 탐사 로봇 및 수중통신기술" in techs or "심해 탐사 로봇 및 수중통신" in techs
     assert "수중통신기술" not in techs and "심해 탐사 로봇" not in techs
+
+
+def test_a_list_of_countries_names_no_field_or_technology(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따르면 미국, 유럽연합(EU), 일본 등 주요국이 해양드론기술을 육성한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    names = set(named(facts, "CoreTechnology")) | set(named(facts, "StrategicField"))
+    assert not {"미국", "유럽연합", "일본"} & names
+
+
+def test_a_researchers_grade_and_a_centre_an_event_is_held_in_name_no_body(tmp_path, onto):
+    text = (
+        "해양수산부는 11일 해양드론센터에서 ‘해양기술 로드맵 설명회’를 연다. 토론에는 "
+        "한국해양드론연구원 김해양 책임연구원이 참여한다. 극지로봇센터는 과제를 맡는다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"한국해양드론연구원", "극지로봇센터"} <= orgs
+    assert not {"해양드론센터", "책임연구원"} & orgs
