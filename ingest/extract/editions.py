@@ -104,6 +104,11 @@ GENERIC_QUALIFIERS = frozenset(
         "수립",
         "기존",
         "최초",
+        # an office's yearly work, not a roadmap: ``주요업무 추진계획``, ``주요정책 추진전략``
+        "주요",
+        "주요업무",
+        "업무",
+        "주요정책",
     ]
 )
 _YEARS = re.compile(

@@ -110,7 +110,7 @@ class Enumerations:
                 _example(source, phrases, i, items[0])
                 i += 1
                 continue
-            if _for_others(doc, phrases, last):
+            if _for_others(doc, phrases, last) or _criteria(doc, phrases, last):
                 i = last + 1
                 continue
             # "A‧B‧C 분야와 D 분야": an item written as a dotted list is its parts
@@ -684,6 +684,16 @@ def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:
     return bool(m and _OTHERS.search(after[: m.start("cue")]))
 
 
+def _criteria(doc: Doc, phrases: list[Phrase], last: int) -> bool:
+    """``A, B, C 가능성 등을 기준으로 선정``: the items are what things are judged by."""
+    after = text_of(doc)[phrases[last].end_char : phrases[last].end_char + 20]
+    return _CRITERIA.match(_past_aside(after)) is not None
+
+
+#: What makes a list's items criteria: ``등을 기준으로``, ``을 평가 기준으로``, ``등의 요건``.
+_CRITERIA = re.compile(
+    r"^\s*(?:등)?\s*[을를의]?\s*(?:(?:주요|핵심|선정|평가)\s*)?(?:기준|요건|잣대|평가항목)"
+)
 #: Words that make a cue's items others than the document's own (``타 산업``, ``다른 분야``).
 _OTHERS = re.compile(r"(?:^|\s)(?:타|다른|기타|인접|여타)\s*$")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import GENERIC_FIELDS, is_kind
-from stkg.ingest.extract.phrases import Phrase
+from stkg.ingest.extract.enumerations import GENERIC_FIELDS, head_class, is_kind
+from stkg.ingest.extract.phrases import QUOTED, Phrase
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Verbal nouns that say a technology is worked on, right after the phrase's particle.
@@ -70,6 +70,26 @@ class Technologies:
                 continue
             if _add(source, printed, end):
                 _coordinated(source, phrases, i)
+        for m in QUOTED.finditer(text):
+            _quoted_made(source, m.group(1), m.start(1), m.end())
+
+
+#: Verbs whose quoted object is a technology whatever its head (``‘한국형 양자컴퓨팅’을 개발``).
+MADE = ("개발", "국산화", "상용화", "고도화")
+_QUOTED_MADE = re.compile(rf"[을를]\s*(?:{'|'.join(MADE)})")
+#: Heads of a quoted name that is a plan, a programme or a body's, not what is developed.
+NOT_MADE_HEADS = ("계획", "전략", "로드맵", "방안", "사업", "프로젝트", "과제", "R&D", "센터")
+
+
+def _quoted_made(source: Source, inner: str, start: int, after: int) -> None:
+    """A quoted name developed (``‘…’을 개발해``) is a technology."""
+    name = inner.strip()
+    if not _QUOTED_MADE.match(source.text, after) or not MIN_CHARS <= len(name) <= MAX_CHARS:
+        return
+    if name.endswith(NOT_MADE_HEADS) or head_class(name) not in (None, "CoreTechnology"):
+        return
+    at = start + inner.index(name)
+    add_entity(source, Found("CoreTechnology", name, at, at + len(name), EXTRACTOR, 0.5))
 
 
 def _add(source: Source, printed: str, end: int) -> bool:

@@ -1642,3 +1642,31 @@ def test_a_researchers_grade_and_a_centre_an_event_is_held_in_name_no_body(tmp_p
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"한국해양드론연구원", "극지로봇센터"} <= orgs
     assert not {"해양드론센터", "책임연구원"} & orgs
+
+
+def test_a_list_of_criteria_names_no_field(tmp_path, onto):
+    text = (
+        "해양기술 로드맵의 전략분야는 시장 성장성과 기술 파급효과, 해양 안보 가치 등을 기준으로 "
+        "선정됐다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"시장 성장성", "기술 파급효과", "해양 안보 가치"} & fields
+
+
+def test_a_quoted_name_that_is_developed_is_a_technology(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 2030년까지 ‘한국형 심해 탐사 플랫폼’을 개발하고 "
+        "‘해양드론 실증사업’을 추진한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "한국형 심해 탐사 플랫폼" in techs and "해양드론 실증사업" not in techs
+
+
+def test_an_offices_yearly_work_plan_is_no_roadmap_edition(tmp_path, onto):
+    text = (
+        "DATE: 2025-02-10\n\n해양청은 ‘2025년 주요업무 추진계획’과 ‘해양드론 기술로드맵’을 "
+        "발표했다.\n"
+    )
+    editions = {name for name, _, _ in _editions(facts_of(tmp_path, onto, text))}
+    assert not any("주요업무" in name for name in editions)
+    assert any("해양드론" in name for name in editions)
