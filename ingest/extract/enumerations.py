@@ -651,6 +651,8 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
     cls = cue_class(m["cue"])
     rest = after[m.end("cue") :]
+    if after[: m.start("cue")].split()[-1:] in (["해당"], ["그"], ["이"], ["동"]):
+        return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", rest):
         return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
     return head_cue(rest) or cls

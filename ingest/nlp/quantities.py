@@ -37,6 +37,11 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "MONEY": [
         re.compile(rf"(?<![\d.,])(?:(?:{_NUM})\s?(?:{_UNIT})\s?)+원"),
         re.compile(rf"(?<![\d.,])(?:{_NUM})원"),
+        # 억/조 without 원 where the words after say it is spent: ``360억 투입``, ``262억 규모``
+        re.compile(
+            rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
+            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산))"
+        ),
     ],
     "DATE": [
         re.compile(rf"(?<!\d)({_Y4})\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일"),

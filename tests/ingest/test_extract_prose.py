@@ -1670,3 +1670,19 @@ def test_an_offices_yearly_work_plan_is_no_roadmap_edition(tmp_path, onto):
     editions = {name for name, _, _ in _editions(facts_of(tmp_path, onto, text))}
     assert not any("주요업무" in name for name in editions)
     assert any("해양드론" in name for name in editions)
+
+
+def test_a_cue_pointing_back_to_another_set_does_not_type_a_list(tmp_path, onto):
+    text = (
+        "해양기술 로드맵 지원사업은 특허대응 전략, 신기술 창출, 연구 방향 정립 등 해당 기업에 "
+        "필요한 전략 수립을 돕는다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"특허대응 전략", "신기술 창출", "연구 방향 정립"} & orgs
+
+
+def test_an_amount_in_eok_without_won_that_is_spent(tmp_path, onto):
+    text = "해양드론 기술개발사업에 총 360억 투입\n해양청은 4억 건의 특허를 분석했다.\n"
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert any(amount == 36_000_000_000 for _, amount in funded)
+    assert all(amount != 400_000_000 for _, amount in funded)
