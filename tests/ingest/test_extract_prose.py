@@ -1686,3 +1686,9 @@ def test_an_amount_in_eok_without_won_that_is_spent(tmp_path, onto):
     funded = fundings(facts_of(tmp_path, onto, text))
     assert any(amount == 36_000_000_000 for _, amount in funded)
     assert all(amount != 400_000_000 for _, amount in funded)
+
+
+def test_the_nation_before_a_cue_names_no_field(tmp_path, onto):
+    text = "해양기술 로드맵에 따라 주요국은 해양드론 기술을 국가 전략 산업으로 육성한다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "국가 전략" not in fields
