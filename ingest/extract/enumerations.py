@@ -794,6 +794,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)|^제?\d+차$", text) or len(text) < 2:
         return False
+    if re.match(r"^\d[\d,.]*\s", text):
+        return False  # ``40 유망 기술``: a figure from a flattened table, then words
     if cue_class(text) and len(text) <= 3:
         return False  # a cue word alone (품목, 분야) names no item
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원

@@ -1692,3 +1692,9 @@ def test_the_nation_before_a_cue_names_no_field(tmp_path, onto):
     text = "해양기술 로드맵에 따라 주요국은 해양드론 기술을 국가 전략 산업으로 육성한다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "국가 전략" not in fields
+
+
+def test_a_name_opened_by_a_bare_figure_is_no_field(tmp_path, onto):
+    text = "해양기술 로드맵 과제표\n시장대응형 147 55 40 유망 기술분야의 중소기업 기술개발 지원\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not any(name[0].isdigit() for name in fields)
