@@ -143,6 +143,15 @@ class Source:
 
         return document_period(self)
 
+    @property
+    def as_of(self) -> dt.date | None:
+        """The day names are read as of: the document's date, else the first day of the month
+        or year it dates itself to (a short form two bodies used in turn names the one then)."""
+        if self.date is not None or self.period is None:
+            return self.date
+        year, month = self.period
+        return dt.date(year, month or 1, 1)
+
 
 class Extractor(Protocol):
     """A stage that reads a :class:`Source` and adds the facts it supports.

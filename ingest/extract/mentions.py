@@ -62,7 +62,7 @@ class Mentions:
             if cls in COMPOUND_SENSITIVE and _in_a_clause(source, ent.text, ent.start, ent.end):
                 continue
             # a short form two bodies used in turn names the one of the document's date
-            ind = resolve(ctx.onto, cls, ent.text, on=source.date) or ind
+            ind = resolve(ctx.onto, cls, ent.text, on=source.as_of) or ind
             ctx.facts.node(
                 cls,
                 ind.id,

@@ -127,7 +127,7 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
     evidence = replace(
         ctx.span(found.start, found.end), extractor=found.extractor, confidence=found.confidence
     )
-    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.date)
+    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.as_of)
     if ind is not None and REJECTED in ind.values.get("extractionStatus", ()):
         return None  # a maintainer said this name is no entity (ontology/reviewed.ttl)
     if ind is not None and ind.id is not None:

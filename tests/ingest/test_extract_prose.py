@@ -1698,3 +1698,12 @@ def test_a_name_opened_by_a_bare_figure_is_no_field(tmp_path, onto):
     text = "해양기술 로드맵 과제표\n시장대응형 147 55 40 유망 기술분야의 중소기업 기술개발 지원\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not any(name[0].isdigit() for name in fields)
+
+
+def test_a_short_form_in_a_document_dated_to_a_month_names_the_body_of_then(tmp_path, onto):
+    text = (
+        "DATE: 2020-12\n\n산업통상자원부는 해양기술 로드맵을 발표했다. 특히 산업부는 해양드론 "
+        "기술개발사업에 100억원을 투자한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "산업통상자원부" in orgs and "산업통상부" not in orgs
