@@ -628,7 +628,11 @@ def _decision(
 
 def after_review(graph: Graph, decisions: Sequence[MappingDecision], path: Path) -> None:
     """Bring the graph in line with decisions just written to ``path``: reviewed mappings
-    in, rejected ones out, and the proposals of the edition pairs concerned recomputed."""
-    apply_reviewed(graph, path)
-    pairs = sorted({(d.from_edition, d.to_edition) for d in decisions})
-    propose(graph, pairs=pairs, path=path)
+    in, rejected ones out, and the proposals of the edition pairs concerned recomputed.
+
+    Its writes change mappings and runs, and the relationships at them, only: the graph
+    version's journal says so, as :func:`refresh`'s do."""
+    with touching("CrosswalkMapping", "CrosswalkRun"):
+        apply_reviewed(graph, path)
+        pairs = sorted({(d.from_edition, d.to_edition) for d in decisions})
+        propose(graph, pairs=pairs, path=path)

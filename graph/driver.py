@@ -23,7 +23,7 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.cypher import version as version_q
 from stkg.graph.faults import no_retry_on_own_fault
 from stkg.graph.serialize import Rows, collect_rows
-from stkg.graph.version import JOURNAL, TOUCHING, VersionProbe, claimed_probe
+from stkg.graph.version import JOURNAL, TOUCHING, VersionProbe, claimed_probe, scope_entry
 
 T = TypeVar("T")
 
@@ -132,7 +132,11 @@ class Graph:
             return session.execute_read(no_retry_on_own_fault(work))
 
     def execute_write(
-        self, work: Callable[[ManagedTransaction], T], *, document: str | None = None
+        self,
+        work: Callable[[ManagedTransaction], T],
+        *,
+        document: str | None = None,
+        nodes: set[str] | None = None,
     ) -> T:
         """Run ``work`` in one write transaction: all of it commits, or none of it.
 
@@ -140,10 +144,14 @@ class Graph:
         so the version moves if and only if the write commits, whichever process made it.
         ``document`` is the id of the source document the write wrote, when it wrote one
         and nothing else (:class:`~stkg.graph.writer.FactWriter`): the version's journal
-        records it, so a copy of the graph can reload that document alone.
+        records it, so a copy of the graph can reload that document alone. ``nodes``, a
+        set ``work`` fills as it runs, names the nodes it changed besides (a document's
+        nodes that nothing else of it reaches); the journal names them with the document
+        or with what :func:`~stkg.graph.version.touching` declared, and only then.
         """
+        advancing = _advancing(work, document, nodes)
         with self.driver.session(database=self.database) as session:
-            return session.execute_write(no_retry_on_own_fault(_advancing(work, document)))
+            return session.execute_write(no_retry_on_own_fault(advancing))
 
     def server_info(self) -> ServerInfo:
         info = self.driver.get_server_info()
@@ -181,19 +189,23 @@ def _probing(
 
 
 def _advancing(
-    work: Callable[[ManagedTransaction], T], document: str | None = None
+    work: Callable[[ManagedTransaction], T],
+    document: str | None = None,
+    nodes: set[str] | None = None,
 ) -> Callable[[ManagedTransaction], T]:
     """``work``, then the graph version advanced in the same transaction (keeping the
     timeout and metadata ``neo4j.unit_of_work`` gave ``work``); the journal entry names
-    ``document``, or the classes :func:`~stkg.graph.version.touching` declared."""
-    classes = TOUCHING.get()
-    scope = document or (f"@{','.join(classes)}" if classes else "")
-    params = {"scope": scope, "keep": JOURNAL}
+    ``document``, what :func:`~stkg.graph.version.touching` declared, and ``nodes`` as
+    ``work`` left it (:func:`~stkg.graph.version.scope_entry`)."""
+    declared = TOUCHING.get()
 
     @functools.wraps(work)
     def and_advance(tx: ManagedTransaction) -> T:
+        if nodes is not None:
+            nodes.clear()  # a retried attempt names what it changed, not the failed one
         answer = work(tx)
-        tx.run(version_q.ADVANCE, params).consume()
+        scope = scope_entry(document, declared, nodes or ())
+        tx.run(version_q.ADVANCE, {"scope": scope, "keep": JOURNAL}).consume()
         return answer
 
     return and_advance

@@ -1,7 +1,9 @@
 """Reviewing candidate entities in the graph: list them, accept, merge or reject one.
 
 The decisions that must survive a rebuild are written as Turtle by
-:mod:`stkg.ontology.reviewed`; this module changes only the graph.
+:mod:`stkg.ontology.reviewed`; this module changes only the graph. Each decision names
+the nodes it changes in the graph version's journal (:func:`stkg.graph.version.touching`),
+so the SPARQL store reloads those and their neighbours instead of rebuilding.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from stkg.graph.cypher import review as cypher
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 
 REVIEWED = "reviewed"
 REJECTED = "rejected"
@@ -66,7 +69,8 @@ def candidate(graph: Graph, node_id: str) -> dict[str, Any]:
 
 
 def set_status(graph: Graph, node_id: str, status: str) -> None:
-    graph.write(cypher.SET_STATUS, id=node_id, status=status)
+    with touching(nodes=[node_id]):
+        graph.write(cypher.SET_STATUS, id=node_id, status=status)
 
 
 def merge_into(graph: Graph, node_id: str, into: str) -> None:
@@ -74,4 +78,7 @@ def merge_into(graph: Graph, node_id: str, into: str) -> None:
     source, target = candidate(graph, node_id), node(graph, into)
     if source["label"] != target["label"]:
         raise ReviewError(f"{node_id} is a {source['label']}, {into} a {target['label']}")
-    graph.write(cypher.MERGE_INTO, id=node_id, into=into)
+    # the candidate goes, the target takes its evidence and names: the evidence and the
+    # candidate's other neighbours are the neighbours of these two
+    with touching(nodes=[node_id, into]):
+        graph.write(cypher.MERGE_INTO, id=node_id, into=into)

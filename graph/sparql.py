@@ -74,6 +74,7 @@ from stkg.graph.driver import Graph
 from stkg.graph.rdf import ExportStats, RdfMapper, export_batches, rows_rdf
 from stkg.graph.version import (
     JOURNAL,
+    JOURNAL_NODES,
     GraphVersion,
     JournalEntry,
     read_journal,
@@ -372,6 +373,12 @@ def _ontology_files() -> Sequence[str]:
     return [str(p) for p in default_paths()]
 
 
+def _files_stamp() -> tuple[tuple[str, int], ...]:
+    """The ontology files and when each last changed: the store reads them again when
+    this differs."""
+    return tuple((path, Path(path).stat().st_mtime_ns) for path in _ontology_files())
+
+
 @dataclass(frozen=True, slots=True)
 class OntologyBase:
     """What the ontology files give the store: their triples with their entailments
@@ -469,18 +476,21 @@ def build_store(
 
 @dataclass(frozen=True, slots=True)
 class SyncPlan:
-    """What an incremental sync reloads: the documents written since, and the classes
-    whose nodes class-scoped writes changed (:func:`stkg.graph.version.touching`)."""
+    """What an incremental sync reloads: the documents written since, the classes whose
+    nodes class-scoped writes changed and the nodes that writes named
+    (:func:`stkg.graph.version.touching`)."""
 
     documents: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
+    nodes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.documents or self.classes)
+        return bool(self.documents or self.classes or self.nodes)
 
     def describe(self) -> str:
         parts = [f"{len(self.documents)} document(s)"] if self.documents else []
         parts += [f"the {c} nodes" for c in self.classes]
+        parts += [f"{len(self.nodes)} named node(s)"] if self.nodes else []
         return " and ".join(parts) + " written since" if parts else "nothing written"
 
 
@@ -503,15 +513,17 @@ def plan_sync(
         )
     if since[0].after_tag != held.tag:
         return "the graph is not the one the store was built from (a wipe or a restore)"
-    other = next((e for e in since if e.document is None and not e.classes), None)
+    other = next((e for e in since if not e.said), None)
     if other is not None:
         return (
             f"write {other.number} did not say what it changed (an ontology sync, an "
-            "import, a review or another change the journal cannot place)"
+            f"import, a write naming more than {JOURNAL_NODES:,} nodes, or another change "
+            "the journal cannot place)"
         )
     return SyncPlan(
         tuple(sorted({e.document for e in since if e.document is not None})),
         tuple(sorted({c for e in since for c in e.classes})),
+        tuple(sorted({n for e in since for n in e.nodes})),
     )
 
 
@@ -679,7 +691,7 @@ class SparqlStore:
 
     def _rebuild(self, reason: str) -> StoreStatus:
         # the ontology files are read again when they changed (a sync may come with new ones)
-        stamp = tuple((path, Path(path).stat().st_mtime_ns) for path in _ontology_files())
+        stamp = _files_stamp()
         if self._base is None or stamp != self._base_stamp:
             self._base, self._base_stamp = OntologyBase.load(), stamp
         store, status = build_store(self.graph, self.onto, self._base)
@@ -721,6 +733,11 @@ class SparqlStore:
     def _sync(self) -> None:
         if self._store is None or self._status is None or self._base is None:
             self._rebuild("first query")
+            return
+        if _files_stamp() != self._base_stamp:
+            # a review's decision appended to ontology/reviewed.ttl, a new ontology: the
+            # store holds the files' triples too, and only a rebuild reads them again
+            self._rebuild("the ontology files changed")
             return
         started = time.perf_counter()
         now, journal = read_journal(self.graph)
@@ -764,6 +781,7 @@ class SparqlStore:
             core.add(r["id"])
             core.update(r["evidence"], r["supported"], r["runs"])
         core |= _held_core(store, self._names, {r["origin"] for r in rows})
+        core.update(plan.nodes)
         if plan.classes:
             labels = [self.onto.label(c) for c in plan.classes]
             members = self.graph.rows(version_q.CLASS_MEMBERS, {"labels": labels}, max_rows=None)

@@ -27,9 +27,11 @@ Two ways to read it:
   never retried — what the API asks before giving a kept answer or a 304.
 
 Every write also appends itself to the node's journal (``writeJournal``, the last
-:data:`JOURNAL` writes): the tag it replaced and the source document it wrote, if any
-(:func:`read_journal`). The SPARQL store (:mod:`stkg.graph.sparql`) reads it to reload only
-the documents written since the tag it holds.
+:data:`JOURNAL` writes): the tag it replaced and what it changed when it can say — the
+source document it wrote, the classes whose nodes alone it changed, the nodes it changed
+(:func:`touching`; at most :data:`JOURNAL_NODES`) — (:func:`read_journal`). The SPARQL
+store (:mod:`stkg.graph.sparql`) reads it to reload only what changed since the tag it
+holds.
 
 The node is created by ``ontology sync`` (:func:`advance_version`, also run after a
 restore and after the schema's indexes come online); without it the writes advance
@@ -38,12 +40,13 @@ nothing and the reads answer ``None``, which the API takes as "do not cache".
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import neo4j
@@ -57,15 +60,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "JOURNAL",
+    "JOURNAL_NODES",
     "PROBE",
     "TOUCHING",
     "GraphVersion",
     "JournalEntry",
+    "Touching",
     "VersionProbe",
     "advance_version",
     "read_journal",
     "read_version",
     "read_version_once",
+    "scope_entry",
     "touching",
     "version_node_id",
 ]
@@ -83,34 +89,99 @@ class GraphVersion:
 JOURNAL = 64
 
 
+#: The most node ids one journal entry names; a write that changed more names none of
+#: them (and so says nothing: a copy of the graph rebuilds).
+JOURNAL_NODES = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
     """One committed write: the version it made, the tag it replaced, and what it
-    changed when it could say: the source document it wrote, or the classes whose nodes
-    (and the relationships at them) alone it changed. Neither: it could be anything."""
+    changed when it could say: the source document it wrote, the classes whose nodes
+    (and the relationships at them) alone it changed, the nodes it changed besides.
+    None of these: it could be anything."""
 
     number: int
     after_tag: str
     document: str | None
     classes: tuple[str, ...] = ()
+    nodes: tuple[str, ...] = ()
+
+    @property
+    def said(self) -> bool:
+        """Whether the write said what it changed."""
+        return self.document is not None or bool(self.classes or self.nodes)
 
 
-#: The classes (local names) whose nodes, and the relationships at them, are all that the
-#: writes made in this context change (:func:`touching`); empty: nothing declared.
-TOUCHING: ContextVar[tuple[str, ...]] = ContextVar("stkg_touching", default=())
+@dataclass(slots=True)
+class Touching:
+    """What the writes in a :func:`touching` block change: the nodes of ``classes`` and
+    the nodes ``nodes`` (ids; code inside the block may add the ids it learns, before
+    the write that changes them commits), and the relationships at them."""
+
+    classes: tuple[str, ...] = ()
+    nodes: set[str] = field(default_factory=set)
+
+    def add(self, ids: Iterable[str]) -> None:
+        self.nodes.update(ids)
+
+
+#: What the writes made in this context change (:func:`touching`); None: nothing declared.
+TOUCHING: ContextVar[Touching | None] = ContextVar("stkg_touching", default=None)
 
 
 @contextmanager
-def touching(*classes: str) -> Iterator[None]:
+def touching(*classes: str, nodes: Iterable[str] = ()) -> Iterator[Touching]:
     """Declare that the writes in this block change only nodes of ``classes`` (local
-    names) and relationships at them: the journal says so, and the SPARQL store reloads
-    those nodes instead of rebuilding (``stkg.graph.crosswalk.refresh`` declares its
-    mappings and runs)."""
-    token = TOUCHING.set(tuple(classes))
+    names), the nodes ``nodes`` (ids, also those added to the yielded :class:`Touching`),
+    and relationships at them: the journal says so, and the SPARQL store reloads those
+    nodes and their neighbours instead of rebuilding (``stkg.graph.crosswalk.refresh``
+    declares its mappings and runs, a review the nodes it decides on)."""
+    scope = Touching(tuple(classes), set(nodes))
+    token = TOUCHING.set(scope)
     try:
-        yield
+        yield scope
     finally:
         TOUCHING.reset(token)
+
+
+def scope_entry(document: str | None, scope: Touching | None, nodes: Iterable[str] = ()) -> str:
+    """The journal's text for a write of ``document`` (if any) in ``scope`` (if any) that
+    also changed ``nodes``: the document id alone, ``@`` and the classes, or a JSON
+    object naming all three; ``""`` when it cannot say (no scope, or more than
+    :data:`JOURNAL_NODES` nodes)."""
+    classes = scope.classes if scope is not None else ()
+    named = set(nodes) | (scope.nodes if scope is not None else set())
+    if document is None and scope is None:
+        return ""  # nodes a write found it changed, in a write that declared nothing
+    if len(named) > JOURNAL_NODES:
+        return ""
+    if not named:
+        if document is not None:
+            return document
+        return f"@{','.join(classes)}" if classes else ""
+    found: dict[str, object] = {"nodes": sorted(named)}
+    if document is not None:
+        found["document"] = document
+    if classes:
+        found["classes"] = list(classes)
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+
+
+def _entry(number: int, text: str) -> JournalEntry:
+    tag, _, scope = text.partition(" ")
+    if scope.startswith("{"):
+        found = json.loads(scope)
+        return JournalEntry(
+            number,
+            tag,
+            found.get("document"),
+            tuple(found.get("classes", ())),
+            tuple(found.get("nodes", ())),
+        )
+    if scope.startswith("@"):
+        return JournalEntry(number, tag, None, tuple(scope[1:].split(",")))
+    return JournalEntry(number, tag, scope or None)
 
 
 def read_journal(
@@ -124,14 +195,7 @@ def read_journal(
         return None, []
     raw = [str(e) for e in rows[0]["journal"] or []]
     first = version.number - len(raw) + 1
-    entries = []
-    for i, entry in enumerate(raw):
-        tag, _, scope = entry.partition(" ")
-        if scope.startswith("@"):
-            entries.append(JournalEntry(first + i, tag, None, tuple(scope[1:].split(","))))
-        else:
-            entries.append(JournalEntry(first + i, tag, scope or None))
-    return version, entries
+    return version, [_entry(first + i, entry) for i, entry in enumerate(raw)]
 
 
 class VersionProbe:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import pytest
+from sparql_helpers import caught_up_incrementally, rows, same_as_a_rebuild
 from typer.testing import CliRunner
 
 from stkg.cli import app
@@ -20,11 +20,10 @@ from stkg.config.settings import Settings
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
-from stkg.graph.sparql import SparqlStore, SyncPlan, build_store, plan_sync, solutions
+from stkg.graph.sparql import SparqlStore, SyncPlan, plan_sync
 from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import IngestReport, ingest_paths
-from stkg.ontology.ids import INSTANCE_NS
 from stkg.ontology.model import Ontology, load_ontology
 
 ORIGIN = "memory/plan.txt"
@@ -83,28 +82,6 @@ def _other() -> tuple[dict[str, Any], FactSet]:
     return {"id": "document:other", "sha256": "f" * 64, "origin": "memory/other.txt"}, facts
 
 
-def _rows(store: SparqlStore, query: str) -> list[dict[str, object]]:
-    answer, _ = store.query(query, max_rows=1000, timeout=30)
-    return list(solutions(answer))
-
-
-def _instances(store: ox.Store) -> set[ox.Triple]:
-    """Every triple about an instance (the ontology's blank nodes differ from store to
-    store; the instances' triples must not)."""
-    return {
-        q.triple
-        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(INSTANCE_NS)
-    }
-
-
-def _same_as_a_rebuild(store: SparqlStore, graph: Graph, onto: Ontology) -> None:
-    held, _ = store.current()
-    fresh, _ = build_store(graph, onto)
-    extra, missing = _instances(held) - _instances(fresh), _instances(fresh) - _instances(held)
-    assert not extra and not missing, (sorted(map(str, extra))[:5], sorted(map(str, missing))[:5])
-
-
 @pytest.fixture
 def written(graph: Graph, onto: Ontology) -> tuple[Graph, FactWriter]:
     advance_version(graph, onto)
@@ -119,26 +96,26 @@ def test_a_changed_document_replaces_its_facts_without_a_rebuild(
 ) -> None:
     graph, writer = written
     store = SparqlStore(graph, onto)
-    assert _rows(store, NAMES) == [
+    assert rows(store, NAMES) == [
         {"id": "product:other", "name": "기타"},
         {"id": "product:p1", "name": "알파"},
     ]
-    assert _rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
+    assert rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
     assert (store.rebuilds, store.incremental_syncs) == (1, 0)
 
     summary = writer.write_document(_doc(2), _plan(2))
     assert summary.superseded == "document:plan-v1"
-    assert _rows(store, NAMES) == [
+    assert rows(store, NAMES) == [
         {"id": "product:other", "name": "기타"},
         {"id": "product:p1", "name": "베타"},
         {"id": "product:p2", "name": "감마"},
     ]
-    assert _rows(store, LINKS) == [
+    assert rows(store, LINKS) == [
         {"product": "product:p2", "tech": "coretech:t1"},
         {"product": "product:p2", "tech": "coretech:t2"},
     ]
     # the entailment follows too: stkg:supersedes is a subproperty of prov:wasRevisionOf
-    assert _rows(store, REVISIONS) == [{"new": "document:plan-v2", "old": "document:plan-v1"}]
+    assert rows(store, REVISIONS) == [{"new": "document:plan-v2", "old": "document:plan-v1"}]
 
     assert (store.rebuilds, store.incremental_syncs) == (1, 1)
     status = store.status
@@ -149,7 +126,7 @@ def test_a_changed_document_replaces_its_facts_without_a_rebuild(
     total = graph.read("MATCH (n:Entity) WHERE NOT n:GraphVersion RETURN count(n) AS n")[0]["n"]
     assert 0 < sync.nodes < total
     assert status.version == read_version(graph)
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
 
 
 def test_the_same_document_again_and_two_at_once_stay_incremental(
@@ -167,18 +144,18 @@ def test_the_same_document_again_and_two_at_once_stay_incremental(
     assert (store.rebuilds, store.incremental_syncs) == (1, 1)
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.documents == 3
-    assert len(_rows(store, LINKS)) == 2
-    assert _rows(store, REVISIONS) == [
+    assert len(rows(store, LINKS)) == 2
+    assert rows(store, REVISIONS) == [
         {"new": "document:other-v2", "old": "document:other"},
         {"new": "document:plan-v2", "old": "document:plan-v1"},
     ]
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
 
     writer.write_document(_doc(1), _plan(1))  # back to the first version: it supersedes v2
     store.current()
     assert (store.rebuilds, store.incremental_syncs) == (1, 2)
-    assert _rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
-    _same_as_a_rebuild(store, graph, onto)
+    assert rows(store, LINKS) == [{"product": "product:p1", "tech": "coretech:t1"}]
+    same_as_a_rebuild(store, graph, onto)
 
 
 def test_a_write_that_is_no_document_makes_a_full_rebuild(
@@ -189,12 +166,12 @@ def test_a_write_that_is_no_document_makes_a_full_rebuild(
     store.current()
     # a deletion no document made (as a prune or a retraction by hand would)
     graph.write("MATCH (p:StrategicProduct {id: 'product:other'}) DETACH DELETE p")
-    assert _rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
+    assert rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
     assert (store.rebuilds, store.incremental_syncs) == (2, 0)
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.mode == "full"
     assert "did not say what it changed" in store.status.last_sync.reason
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
 
 
 def test_a_wiped_graph_is_never_followed_incrementally(
@@ -209,7 +186,7 @@ def test_a_wiped_graph_is_never_followed_incrementally(
     advance_version(graph, onto)
     while (now := read_version(graph)) is not None and now.number <= held.number + 1:
         writer.write_document(_doc(1), _plan(1))  # documents only since the store's number
-    assert _rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
+    assert rows(store, NAMES) == [{"id": "product:p1", "name": "알파"}]
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.mode == "full"
     assert store.incremental_syncs == 0
@@ -222,7 +199,7 @@ def test_too_many_nodes_to_reload_make_a_full_rebuild(
     store = SparqlStore(graph, onto, incremental_max_nodes=2)
     store.current()
     writer.write_document(_doc(2), _plan(2))
-    assert len(_rows(store, LINKS)) == 2
+    assert len(rows(store, LINKS)) == 2
     assert (store.rebuilds, store.incremental_syncs) == (2, 0)
     assert store.status is not None and store.status.last_sync is not None
     assert "more than 2 nodes" in store.status.last_sync.reason
@@ -268,15 +245,15 @@ def test_real_releases_and_a_changed_version_reload_like_a_rebuild(
 
     second = ingest_paths([seeds_dir / SMART_MANUFACTURING_RELEASE], graph, onto)
     assert _ingested(second) == ["written"]
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
     sme.write_text(text + "\n(개정)\n", encoding="utf-8")
     assert _ingested(ingest_paths([sme], graph, onto, origins=origins)) == ["written"]
     refresh(graph)  # what `stkg ingest` does next: the crosswalks follow the new document
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
     assert (store.rebuilds, store.incremental_syncs) == (1, 2)
     assert store.status is not None and store.status.last_sync is not None
     assert "CrosswalkMapping" in store.status.last_sync.reason
-    assert _rows(store, REVISIONS)[0]["old"] != _rows(store, REVISIONS)[0]["new"]
+    assert rows(store, REVISIONS)[0]["old"] != rows(store, REVISIONS)[0]["new"]
 
 
 def _ingested(report: IngestReport) -> list[str]:
@@ -297,4 +274,47 @@ def test_an_ontology_sync_makes_a_full_rebuild(
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.mode == "full"
     assert (store.rebuilds, store.incremental_syncs) == (2, 0)
-    _same_as_a_rebuild(store, graph, onto)
+    same_as_a_rebuild(store, graph, onto)
+
+
+# -- writes that are no document: each says what it changed ------------------------------
+
+
+def _candidates() -> tuple[dict[str, Any], FactSet]:
+    """Two candidate organisations and a third one, each with evidence; the second
+    prepares an edition."""
+    facts = FactSet()
+    ev = EvidenceRef(quote="후보 기관", start=0, end=5)
+    for oid, name in (("organization:후보", "후보기관"), ("organization:다른후보", "다른기관")):
+        facts.node("Organization", oid, ev, name=name, extractionStatus="candidate")
+    facts.node("Organization", "organization:대상", ev, name="대상기관", aliases=["대상"])
+    facts.node("RoadmapEdition", "edition:후보판@2025", ev, name="후보판")
+    facts.rel("preparedBy", "edition:후보판@2025", "organization:다른후보", ev)
+    doc = {"id": "document:candidates", "sha256": "c" * 64, "origin": "memory/candidates.txt"}
+    return doc, facts
+
+
+def test_a_candidate_review_is_followed_incrementally(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    """``stkg review accept`` / ``reject`` (a status) and ``merge`` (a candidate folded
+    into another node: its evidence, names and relationships move) name the nodes they
+    change."""
+    from stkg.graph.review import merge_into, set_status
+
+    graph, writer = written
+    writer.write_document(*_candidates())
+    store = SparqlStore(graph, onto)
+    store.current()
+    set_status(graph, "organization:후보", "reviewed")
+    caught_up_incrementally(store, graph, onto)
+    set_status(graph, "organization:후보", "rejected")
+    merge_into(graph, "organization:다른후보", "organization:대상")
+    caught_up_incrementally(store, graph, onto)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "3 named node(s)" in store.status.last_sync.reason
+    names = """
+    PREFIX stkg: <https://w3id.org/stkg/ontology#>
+    SELECT ?alias WHERE { ?o stkg:id "organization:대상" ; stkg:aliases ?alias } ORDER BY ?alias
+    """
+    assert rows(store, names) == [{"alias": "다른기관"}, {"alias": "대상"}]
