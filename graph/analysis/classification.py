@@ -12,6 +12,11 @@ the technology already has:
   and changed links are written (score, matched terms, expression hash, run id) and the
   links of patents that no longer match are deleted. Unchanged links keep the run that
   wrote them, so only what changed is touched.
+
+The write names what it changed in the graph version's journal (the run and the patents
+whose links it wrote or deleted; the technologies are their neighbours), so the SPARQL
+store reloads those instead of rebuilding; a run that changes more patents than a journal
+entry names (:data:`stkg.graph.version.JOURNAL_NODES`) says nothing, and the store rebuilds.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from neo4j import ManagedTransaction
 from stkg.config.version import __version__
 from stkg.graph.cypher import classification as q
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 from stkg.ontology.search_expressions import SearchExpression
 
 __all__ = [
@@ -199,5 +205,7 @@ def classify_patents(
         for i in range(0, len(removals), BATCH):
             tx.run(q.REMOVE, rows=removals[i : i + BATCH]).consume()
 
-    graph.execute_write(work)
+    changed = {report.run} | {r["patent"] for r in upserts} | {r["patent"] for r in removals}
+    with touching(nodes=changed):
+        graph.execute_write(work)
     return report

@@ -8,6 +8,7 @@ trustworthy, beyond the few facts asked for by name.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from typer.testing import CliRunner
 
 from stkg.cli import app
 from stkg.config.settings import Settings
+from stkg.graph import version
+from stkg.graph.analysis.classification import ClassificationReport, classify_patents
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
@@ -25,6 +28,7 @@ from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import IngestReport, ingest_paths
 from stkg.ontology.model import Ontology, load_ontology
+from stkg.ontology.search_expressions import load_for_ontology
 
 ORIGIN = "memory/plan.txt"
 SME_RELEASE = "000_f874dc3d0926f1b7.txt"
@@ -318,3 +322,84 @@ def test_a_candidate_review_is_followed_incrementally(
     SELECT ?alias WHERE { ?o stkg:id "organization:대상" ; stkg:aliases ?alias } ORDER BY ?alias
     """
     assert rows(store, names) == [{"alias": "다른기관"}, {"alias": "대상"}]
+
+
+def _patents() -> tuple[dict[str, Any], FactSet]:
+    """Four patents on equipment and batteries, and two technologies to classify them by."""
+    facts = FactSet()
+    titles = [
+        "설비 상태 모니터링 장치",
+        "설비 이상 감시 방법",
+        "배터리 상태 진단",
+        "커피 추출 방법",
+    ]
+    for i, title in enumerate(titles):
+        facts.node(
+            "Patent",
+            f"patent:KR:s{i}",
+            name=title,
+            title=title,
+            office="KR",
+            filingDate=dt.date(2020, 1, 1 + i),
+            ipcCodes=["G05B 23/02"],
+        )
+    facts.node("TechnologyClass", "techclass:모니터링", name="모니터링")
+    facts.node("TechnologyClass", "techclass:진단", name="진단")
+    return {"id": "document:patents", "sha256": "b" * 64, "origin": "memory/patents.txt"}, facts
+
+
+def _classify(graph: Graph, onto: Ontology, folder: Path, monitoring: str) -> ClassificationReport:
+    path = folder / "technologies.toml"
+    path.write_text(
+        f"""
+[[technology]]
+id = "techclass:모니터링"
+expression = '{monitoring}'
+
+[[technology]]
+id = "techclass:진단"
+expression = '배터리 AND 진단'
+""",
+        encoding="utf-8",
+    )
+    return classify_patents(graph, load_for_ontology(onto, [path]))
+
+
+def test_a_patent_classification_is_followed_incrementally(
+    written: tuple[Graph, FactWriter],
+    onto: Ontology,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """``stkg patents classify`` names its run and the patents whose links it added,
+    changed or removed; a run changing more than a journal entry names makes a rebuild."""
+    graph, writer = written
+    writer.write_document(*_patents())
+    store = SparqlStore(graph, onto)
+    store.current()
+    assert _classify(graph, onto, tmp_path, "모니터링 OR 감시").added == 3
+    caught_up_incrementally(store, graph, onto)
+    report = _classify(
+        graph, onto, tmp_path, "감시"
+    )  # one link stays (a new hash: changed), one goes
+    assert (report.changed, report.removed) == (1, 1)
+    caught_up_incrementally(store, graph, onto)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "3 named node(s)" in store.status.last_sync.reason  # the run and two patents
+    matched = """
+    PREFIX stkg: <https://w3id.org/stkg/ontology#>
+    SELECT ?patent ?tech WHERE {
+      ?p stkg:matchesTechnology ?t . ?p stkg:id ?patent . ?t stkg:id ?tech
+    } ORDER BY ?patent
+    """
+    assert rows(store, matched) == [
+        {"patent": "patent:KR:s1", "tech": "techclass:모니터링"},
+        {"patent": "patent:KR:s2", "tech": "techclass:진단"},
+    ]
+
+    monkeypatch.setattr(version, "JOURNAL_NODES", 2)
+    assert _classify(graph, onto, tmp_path, "설비").added == 1
+    store.current()
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.mode == "full"
+    assert "did not say" in store.status.last_sync.reason
