@@ -32,6 +32,7 @@ from neo4j import ManagedTransaction
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
 from stkg.graph.prefetch import prefetch
+from stkg.graph.version import touching
 from stkg.ontology.model import DatatypeProperty, Ontology
 from stkg.ontology.names import quote_name
 
@@ -142,7 +143,8 @@ class FactWriter:
     def write_links(self, facts: FactSet) -> WriteSummary:
         """MERGE ``facts``' relationships between nodes already in the graph, in one
         transaction, without a document (web ingest links a page that did not change to
-        attachments and feeds). Relationships to absent nodes are not created."""
+        attachments and feeds). Relationships to absent nodes are not created. The graph
+        version's journal names the ends, so the SPARQL store reloads those."""
         if facts.nodes:
             raise SchemaViolation("write_links writes relationships only; got nodes")
         by_type: dict[RelShape, list[dict[str, Any]]] = defaultdict(list)
@@ -162,7 +164,9 @@ class FactWriter:
                 "", skipped=False, relationships_created=counters["relationships_created"]
             )
 
-        return self.graph.execute_write(work)
+        ends = {rel.start for rel in facts.rels.values()} | {r.end for r in facts.rels.values()}
+        with touching(nodes=ends):
+            return self.graph.execute_write(work)
 
     def write_documents(
         self,

@@ -23,6 +23,7 @@ from stkg.graph.analysis.classification import ClassificationReport, classify_pa
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
+from stkg.graph.feeds import FeedRecords
 from stkg.graph.sparql import SparqlStore, SyncPlan, plan_sync
 from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
 from stkg.graph.writer import FactWriter
@@ -403,3 +404,36 @@ def test_a_patent_classification_is_followed_incrementally(
     assert store.status is not None and store.status.last_sync is not None
     assert store.status.last_sync.mode == "full"
     assert "did not say" in store.status.last_sync.reason
+
+
+def _page(n: int) -> tuple[dict[str, Any], FactSet]:
+    facts = FactSet()
+    facts.node("StrategicProduct", f"product:web{n}", EvidenceRef(quote="웹", start=0, end=1))
+    origin = f"https://example.org/news/{n}"
+    return {"id": f"document:web{n}", "sha256": f"{n:064d}", "origin": origin}, facts
+
+
+def test_web_re_linking_is_followed_incrementally(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    """A page the web ingest skipped as unchanged is linked to its attachments and its
+    feed without a document (``FactWriter.write_links``): the links' ends are named."""
+    graph, writer = written
+    for n in (1, 2):
+        writer.write_document(*_page(n))
+    feeds = FeedRecords(graph, onto)
+    feeds.subscribe("feed:news", "https://example.org/rss.xml", [], ["title"])
+    store = SparqlStore(graph, onto)
+    store.current()
+    links = FactSet()
+    links.rel("attachmentOf", "document:web2", "document:web1")
+    links.rel("foundInFeed", "document:web1", "feed:news")
+    assert writer.write_links(links).relationships_created == 2
+    caught_up_incrementally(store, graph, onto)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "3 named node(s)" in store.status.last_sync.reason
+    found = """
+    PREFIX stkg: <https://w3id.org/stkg/ontology#>
+    SELECT ?page WHERE { ?p stkg:foundInFeed ?f ; stkg:id ?page } ORDER BY ?page
+    """
+    assert rows(store, found) == [{"page": "document:web1"}]
