@@ -2,7 +2,9 @@
 
 ``stkg.ingest.web.store.FeedStore`` turns these rows into its ``Feed`` and
 ``HeldVersion`` records; the documents themselves are written by ``FactWriter``.
-Every schema name comes from the ontology.
+Every schema name comes from the ontology. Each write changes one feed node (and, when it
+goes, its relationships) and names it in the graph version's journal, so the SPARQL store
+reloads that node and its neighbours instead of rebuilding.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 from stkg.ontology.model import Ontology
 from stkg.ontology.names import quote_name
 
@@ -45,22 +48,24 @@ class FeedRecords:
     def subscribe(self, feed_id: str, url: str, keywords: list[str], fields: list[str]) -> None:
         """Create the feed or change its filter (its validators are kept)."""
         p = self._p
-        self.graph.write(
-            f"MERGE (f:{self._e} {{{p['id']}: $id}}) SET f:{self._feed_labels} "
-            f"SET f.{p['feedUrl']} = $url, f.{p['feedKeywords']} = $keywords, "
-            f"f.{p['feedFields']} = $fields",
-            id=feed_id,
-            url=url,
-            keywords=keywords,
-            fields=fields,
-        )
+        with touching(nodes=[feed_id]):
+            self.graph.write(
+                f"MERGE (f:{self._e} {{{p['id']}: $id}}) SET f:{self._feed_labels} "
+                f"SET f.{p['feedUrl']} = $url, f.{p['feedKeywords']} = $keywords, "
+                f"f.{p['feedFields']} = $fields",
+                id=feed_id,
+                url=url,
+                keywords=keywords,
+                fields=fields,
+            )
 
     def unsubscribe(self, feed_id: str) -> bool:
         p = self._p
-        rows = self.graph.write(
-            f"MATCH (f:{self._feed} {{{p['id']}: $id}}) DETACH DELETE f RETURN count(*) AS n",
-            id=feed_id,
-        )
+        with touching(nodes=[feed_id]):  # its neighbours are reloaded with it
+            rows = self.graph.write(
+                f"MATCH (f:{self._feed} {{{p['id']}: $id}}) DETACH DELETE f RETURN count(*) AS n",
+                id=feed_id,
+            )
         return bool(rows and rows[0]["n"])
 
     def feeds(self) -> list[dict[str, Any]]:
@@ -77,9 +82,12 @@ class FeedRecords:
     def update(self, feed_id: str, props: dict[str, Any]) -> None:
         """Set ``props`` (Neo4j property keys, see :attr:`keys`) on the feed."""
         p = self._p
-        self.graph.write(
-            f"MATCH (f:{self._feed} {{{p['id']}: $id}}) SET f += $props", id=feed_id, props=props
-        )
+        with touching(nodes=[feed_id]):
+            self.graph.write(
+                f"MATCH (f:{self._feed} {{{p['id']}: $id}}) SET f += $props",
+                id=feed_id,
+                props=props,
+            )
 
     def held_version(self, origin: str) -> dict[str, Any] | None:
         """``id, sha, etag, last_modified`` of the newest document read from ``origin``."""
