@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, ResultSummary
 
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet, evidence_id
@@ -57,6 +57,9 @@ class _Prepared:
     props: dict[str, Any]
     batches: list[tuple[str, list[dict[str, Any]]]]
     evidence: int
+    #: nodes it writes that neither its evidence supports nor any of its relationships
+    #: links to a node its evidence supports
+    unreached: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,21 +198,28 @@ class FactWriter:
             self._props("SourceDocument", document),
             self._batches(document["id"], facts),
             facts.evidence_count(),
+            _unreached(facts),
         )
 
     def _write(self, item: _Prepared, *, run: dict[str, Any] | None, force: bool) -> WriteSummary:
         document, doc_id = item.document, item.document["id"]
 
+        left: set[str] = set()
+
         def work(tx: ManagedTransaction) -> WriteSummary:
             if not force and self._already_there(tx, doc_id, document["sha256"]):
                 return WriteSummary(doc_id, skipped=True)
             counters: dict[str, int] = defaultdict(int)
-            previous = self._retract_previous_versions(tx, document["origin"], doc_id, counters)
+            previous, touched = self._retract_previous_versions(
+                tx, document["origin"], doc_id, counters
+            )
             self._merge_document(tx, doc_id, item.props, previous, counters)
             for statement, rows in item.batches:
                 _run(tx, statement, counters, rows=rows, doc=doc_id)
             if run is not None:
                 self._record_run(tx, run, doc_id, counters)
+            left.update(item.unreached)
+            left.update(self._left_behind(tx, doc_id, touched))
             return WriteSummary(
                 doc_id,
                 skipped=False,
@@ -223,8 +233,9 @@ class FactWriter:
             )
 
         # the graph version's journal names the document, so a copy of the graph (the
-        # SPARQL store) reloads what this document touched and nothing else
-        return self.graph.execute_write(work, document=doc_id)
+        # SPARQL store) reloads what this document touched and nothing else; and the nodes
+        # that it touched and that its family's evidence no longer reaches (``left``)
+        return self.graph.execute_write(work, document=doc_id, nodes=left)
 
     # -- validation -----------------------------------------------------------------------
     def _props(self, cls: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -440,8 +451,10 @@ class FactWriter:
 
     def _retract_previous_versions(
         self, tx: ManagedTransaction, origin: str, doc_id: str, counters: dict[str, int]
-    ) -> str | None:
-        """Withdraw what earlier versions of this document (same origin) asserted."""
+    ) -> tuple[str | None, set[str]]:
+        """Withdraw what earlier versions of this document (same origin) asserted: the
+        superseded version's id, and the nodes the withdrawal touched (those its evidence
+        supported and the ends of the relationships it deleted)."""
         e, k, ev = self.entity, self.key, self.evidence_prop
         old = tx.run(
             f"MATCH (d:{self.document_label} {{{self.origin}: $origin}}) "
@@ -459,20 +472,28 @@ class FactWriter:
             doc=doc_id,
         )
         if old is None:
-            return None
+            return None, set()
         old_id: str = old["id"]
+        supported = tx.run(
+            f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
+            f"MATCH (x)-[:{self.supports}]->(n) RETURN collect(DISTINCT n.{k}) AS ids",
+            old=old_id,
+        ).single()
+        touched = set(supported["ids"]) if supported else set()
         # relationships asserted by the old version: drop its evidence ids, then the
-        # relationships no evidence supports any more
-        _run(
-            tx,
+        # relationships no evidence supports any more (and note their ends)
+        result = tx.run(
             f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
             f"WITH collect(x.{k}) AS gone "
             f"MATCH (x:{self.evidence_label})-[:{self.supports}]->(n)-[r]-() WHERE x.{k} IN gone "
             f"WITH DISTINCT r, gone SET r.{ev} = [i IN r.{ev} WHERE NOT i IN gone] "
-            f"WITH r WHERE r.{ev} = [] DELETE r",
-            counters,
+            f"WITH r, startNode(r).{k} AS a, endNode(r).{k} AS b WHERE r.{ev} = [] DELETE r "
+            f"RETURN a, b",
             old=old_id,
         )
+        for row in result:
+            touched.update((row["a"], row["b"]))
+        _count(result.consume(), counters)
         # nodes that only the old version supported, and that nothing else links to
         _run(
             tx,
@@ -484,13 +505,46 @@ class FactWriter:
             old=old_id,
             keep=self.reference_ids,
         )
-        return old_id
+        return old_id, touched
+
+    def _left_behind(self, tx: ManagedTransaction, doc_id: str, touched: set[str]) -> list[str]:
+        """Of the nodes a withdrawal touched, those still there that this document's
+        evidence does not support: what reloading the document's family would miss."""
+        if not touched:
+            return []
+        e, k = self.entity, self.key
+        found = tx.run(
+            f"UNWIND $ids AS id MATCH (n:{e} {{{k}: id}}) "
+            f"WHERE NOT EXISTS {{ (n)<-[:{self.supports}]-(:{self.evidence_label})"
+            f"-[:{self.cites}]->(:{e} {{{k}: $doc}}) }} "
+            f"RETURN collect(n.{k}) AS ids",
+            ids=sorted(touched),
+            doc=doc_id,
+        ).single()
+        return list(found["ids"]) if found else []
+
+
+def _unreached(facts: FactSet) -> tuple[str, ...]:
+    """The nodes of ``facts`` that no evidence supports and that no relationship of
+    ``facts`` links to a node some evidence supports."""
+    supported = {n.id for n in facts.nodes.values() if n.evidence}
+    supported |= {r.start for r in facts.rels.values() if r.evidence}
+    reached = set(supported)
+    for r in facts.rels.values():
+        if r.start in supported:
+            reached.add(r.end)
+        if r.end in supported:
+            reached.add(r.start)
+    return tuple(sorted(set(facts.nodes) - reached))
 
 
 def _run(tx: ManagedTransaction, statement: str, counters: dict[str, int], **params: Any) -> None:
     if "rows" in params and not params["rows"]:
         return
-    summary = tx.run(statement, params).consume()
+    _count(tx.run(statement, params).consume(), counters)
+
+
+def _count(summary: ResultSummary, counters: dict[str, int]) -> None:
     c = summary.counters
     counters["nodes_created"] += c.nodes_created
     counters["relationships_created"] += c.relationships_created

@@ -437,3 +437,43 @@ def test_web_re_linking_is_followed_incrementally(
     SELECT ?page WHERE { ?p stkg:foundInFeed ?f ; stkg:id ?page } ORDER BY ?page
     """
     assert rows(store, found) == [{"page": "document:web1"}]
+
+
+def _left_behind(version: int) -> FactSet:
+    """Version 1: p9 uses t9, a technology with no evidence of its own; n9 is linked,
+    without evidence, to coretech:t1 (written by another document). Version 2: p9 alone."""
+    facts = FactSet()
+    ev = EvidenceRef(quote=f"남는 노드 {version}", start=0, end=5)
+    facts.node("StrategicProduct", "product:p9", ev, name="구판")
+    if version == 1:
+        facts.node("CoreTechnology", "coretech:t9", name="기술9")
+        facts.rel("hasCoreTechnology", "product:p9", "coretech:t9", ev)
+        facts.node("StrategicProduct", "product:n9", ev, name="연결")
+        facts.rel("hasCoreTechnology", "product:n9", "coretech:t1")
+    facts.node("CoreTechnology", "coretech:alone", name="홀로")  # written, linked to nothing
+    return facts
+
+
+def test_nodes_a_document_left_behind_between_two_syncs_are_reloaded(
+    written: tuple[Graph, FactWriter], onto: Ontology
+) -> None:
+    """Written by one version and left behind by the next, both between two syncs: a node
+    without evidence that lost every relationship (t9), a node only the first version
+    supported that keeps a relationship to an older node (n9), and a node the document
+    writes linked to nothing at all. The store has never held them; the write names them."""
+    graph, writer = written
+    store = SparqlStore(graph, onto)
+    store.current()
+    doc = {"id": "document:left-v1", "sha256": "1" * 64, "origin": "memory/left.txt"}
+    writer.write_document(doc, _left_behind(1))
+    writer.write_document({**doc, "id": "document:left-v2", "sha256": "2" * 64}, _left_behind(2))
+    left = graph.read(
+        "MATCH (n:Entity) WHERE n.id IN ['coretech:t9', 'product:n9', 'coretech:alone'] "
+        "RETURN n.id AS id, COUNT { (n)--() } AS links ORDER BY id"
+    )
+    assert [(r["id"], r["links"]) for r in left] == [
+        ("coretech:alone", 0),
+        ("coretech:t9", 0),
+        ("product:n9", 1),
+    ]
+    caught_up_incrementally(store, graph, onto)
