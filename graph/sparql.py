@@ -410,6 +410,31 @@ class OntologyBase:
             _pairs(store, _SUPER_PROPERTIES),
         )
 
+    def schema(self) -> set[ox.Quad]:
+        """The triples not about instances, their blank nodes canonicalised (two loads of
+        the same files give the same set)."""
+        rest = ox.Dataset(q for q in self.quads if q.subject not in self.about)
+        rest.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+        return set(rest)
+
+    def changed_individuals(self, new: OntologyBase) -> set[ox.NamedNode] | None:
+        """The instances whose triples differ in ``new`` (the files loaded again), or None
+        when anything else differs, or when an instance's triples hold a blank node (the
+        store's blank nodes are those of the base it was built from)."""
+        for base in (self, new):
+            if any(isinstance(t.object, ox.BlankNode) for ts in base.about.values() for t in ts):
+                return None
+        if (self.super_classes, self.super_properties) != (
+            new.super_classes,
+            new.super_properties,
+        ) or self.schema() != new.schema():
+            return None
+        return {
+            s
+            for s in self.about.keys() | new.about.keys()
+            if set(self.about.get(s, ())) != set(new.about.get(s, ()))
+        }
+
     def entail(self, triples: Iterable[ox.Triple]) -> set[ox.Triple]:
         """``triples`` and what the two hierarchies entail from them: what the store's
         entailment adds for them (classes first, then properties, as a rebuild does)."""
@@ -734,11 +759,19 @@ class SparqlStore:
         if self._store is None or self._status is None or self._base is None:
             self._rebuild("first query")
             return
-        if _files_stamp() != self._base_stamp:
-            # a review's decision appended to ontology/reviewed.ttl, a new ontology: the
-            # store holds the files' triples too, and only a rebuild reads them again
-            self._rebuild("the ontology files changed")
-            return
+        individuals: set[str] = set()
+        stamp = _files_stamp()
+        if stamp != self._base_stamp:
+            # the store holds the files' triples too: when only reference individuals
+            # changed (a review's decision appended to ontology/reviewed.ttl) they are
+            # reloaded with the writes' nodes; any other change is rebuilt in full
+            base = OntologyBase.load()
+            changed = self._base.changed_individuals(base)
+            if changed is None:
+                self._rebuild("the ontology files changed beyond their reference individuals")
+                return
+            self._base, self._base_stamp = base, stamp
+            individuals = {typed_id_from_iri(iri.value) for iri in changed}
         started = time.perf_counter()
         now, journal = read_journal(self.graph)
         plan = plan_sync(self._status.version, now, journal)
@@ -747,7 +780,7 @@ class SparqlStore:
             return
         assert now is not None
         try:
-            nodes = self._reload(self._store, self._base, plan)
+            nodes = self._reload(self._store, self._base, plan, individuals)
         except _TooMany:
             self._rebuild(
                 f"the documents written since touch more than {self.incremental_max_nodes:,} "
@@ -765,11 +798,18 @@ class SparqlStore:
                 time.perf_counter() - started,
                 documents=len(plan.documents),
                 nodes=nodes,
-                reason=plan.describe(),
+                reason=plan.describe()
+                + (
+                    f"; {len(individuals)} individual(s) of the ontology files changed"
+                    if individuals
+                    else ""
+                ),
             ),
         )
 
-    def _reload(self, store: ox.Store, base: OntologyBase, plan: SyncPlan) -> int:
+    def _reload(
+        self, store: ox.Store, base: OntologyBase, plan: SyncPlan, individuals: set[str]
+    ) -> int:
         """Replace what the store holds about the nodes the plan's writes touched with what
         Neo4j holds now, in one update; the number of nodes reloaded."""
         limit = self.incremental_max_nodes
@@ -782,6 +822,7 @@ class SparqlStore:
             core.update(r["evidence"], r["supported"], r["runs"])
         core |= _held_core(store, self._names, {r["origin"] for r in rows})
         core.update(plan.nodes)
+        core.update(individuals)
         if plan.classes:
             labels = [self.onto.label(c) for c in plan.classes]
             members = self.graph.rows(version_q.CLASS_MEMBERS, {"labels": labels}, max_rows=None)

@@ -9,6 +9,7 @@ trustworthy, beyond the few facts asked for by name.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 
 from stkg.cli import app
 from stkg.config.settings import Settings
-from stkg.graph import version
+from stkg.graph import sparql, version
 from stkg.graph.analysis.classification import ClassificationReport, classify_patents
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
@@ -28,7 +29,8 @@ from stkg.graph.sparql import SparqlStore, SyncPlan, plan_sync
 from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import IngestReport, ingest_paths
-from stkg.ontology.model import Ontology, load_ontology
+from stkg.ontology.model import Ontology, default_paths, load_ontology
+from stkg.ontology.reviewed import append_block, individual_block
 from stkg.ontology.search_expressions import load_for_ontology
 
 ORIGIN = "memory/plan.txt"
@@ -477,3 +479,55 @@ def test_nodes_a_document_left_behind_between_two_syncs_are_reloaded(
         ("product:n9", 1),
     ]
     caught_up_incrementally(store, graph, onto)
+
+
+@pytest.fixture
+def ontology_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The store reads a copy of the ontology files (which a test may change)."""
+    folder = tmp_path / "ontology"
+    folder.mkdir()
+    for path in default_paths():
+        shutil.copy(path, folder / path.name)
+    monkeypatch.setattr(sparql, "default_paths", lambda: tuple(sorted(folder.glob("*.ttl"))))
+    return folder
+
+
+def test_a_review_written_into_the_ontology_files_stays_incremental(
+    written: tuple[Graph, FactWriter], onto: Ontology, ontology_copy: Path
+) -> None:
+    """``stkg review accept`` appends the candidate to ontology/reviewed.ttl as well (which
+    the first decision creates, with its ontology header): the store holds the files'
+    triples, and reloads the individuals whose triples changed; any other change to the
+    files makes it rebuild in full."""
+    from stkg.graph.review import set_status
+
+    graph, writer = written
+    writer.write_document(*_candidates())
+    decisions = ontology_copy / "reviewed.ttl"  # created by an earlier decision
+    append_block(
+        individual_block("Organization", "organization:이전", "이전", [], "rejected", "t"),
+        decisions,
+    )
+    store = SparqlStore(graph, onto)
+    store.current()
+    block = individual_block("Organization", "organization:후보", "후보기관", [], "reviewed", "t")
+    append_block(block, decisions)
+    set_status(graph, "organization:후보", "reviewed")
+    caught_up_incrementally(store, graph, onto)
+    assert store.status is not None and store.status.last_sync is not None
+    assert "1 individual(s)" in store.status.last_sync.reason
+    label = """
+    PREFIX stkg: <https://w3id.org/stkg/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?label WHERE { ?o stkg:id "organization:후보" ; rdfs:label ?label }
+    """
+    assert rows(store, label) == [{"label": "후보기관"}]
+
+    with (ontology_copy / "stkg.ttl").open("a", encoding="utf-8") as fh:
+        fh.write('\nstkg:Extra a owl:Class ; rdfs:label "추가"@ko , "extra"@en .\n')
+    set_status(graph, "organization:후보", "rejected")
+    store.current()
+    assert store.status is not None and store.status.last_sync is not None
+    assert store.status.last_sync.mode == "full"
+    assert "ontology files changed" in store.status.last_sync.reason
+    same_as_a_rebuild(store, graph, onto)
