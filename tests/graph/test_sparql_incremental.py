@@ -26,7 +26,16 @@ from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.feeds import FeedRecords
 from stkg.graph.sparql import SparqlStore, SyncPlan, plan_sync
-from stkg.graph.version import GraphVersion, JournalEntry, advance_version, read_version
+from stkg.graph.version import (
+    GraphVersion,
+    JournalEntry,
+    Touching,
+    advance_version,
+    read_journal,
+    read_version,
+    scope_entry,
+    touching,
+)
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import IngestReport, ingest_paths
 from stkg.ontology.model import Ontology, default_paths, load_ontology
@@ -531,3 +540,32 @@ def test_a_review_written_into_the_ontology_files_stays_incremental(
     assert store.status.last_sync.mode == "full"
     assert "ontology files changed" in store.status.last_sync.reason
     same_as_a_rebuild(store, graph, onto)
+
+
+def test_journal_entries_name_documents_classes_and_nodes(
+    written: tuple[Graph, FactWriter], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a write declared comes back from the journal as it was said; a write naming
+    more nodes than an entry keeps says nothing."""
+    graph, _ = written
+    assert scope_entry("document:x", None) == "document:x"
+    assert scope_entry(None, Touching(("CrosswalkRun",))) == "@CrosswalkRun"
+    assert scope_entry(None, None, ["product:a"]) == ""  # nodes alone, nothing declared
+    with touching(nodes=["product:p1"]) as scope:
+        scope.add(["organization:기관, 주식회사"])  # a comma in an id
+        graph.write("MATCH (p:StrategicProduct {id: 'product:p1'}) SET p.name = '감마'")
+    with touching("CrosswalkRun", nodes=["product:p1"]):
+        graph.write("MATCH (p:StrategicProduct {id: 'product:p1'}) SET p.name = '델타'")
+    monkeypatch.setattr(version, "JOURNAL_NODES", 1)
+    with touching(nodes=["product:p1", "product:other"]):
+        graph.write("MATCH (p:StrategicProduct {id: 'product:p1'}) SET p.name = '엡실론'")
+    _, journal = read_journal(graph)
+    assert [(e.document, e.classes, e.nodes, e.said) for e in journal[-3:]] == [
+        (None, (), ("organization:기관, 주식회사", "product:p1"), True),
+        (None, ("CrosswalkRun",), ("product:p1",), True),
+        (None, (), (), False),
+    ]
+    held = GraphVersion(journal[-3].number - 1, journal[-3].after_tag)
+    assert plan_sync(held, GraphVersion(journal[-2].number, "now"), journal[:-1]) == SyncPlan(
+        (), ("CrosswalkRun",), ("organization:기관, 주식회사", "product:p1")
+    )
