@@ -21,17 +21,21 @@ Before each query :meth:`SparqlStore.current` reads the graph's version (one sma
 and, when it differs, catches up before answering — so an answer never reflects a graph
 older than the writes committed before the query arrived. Catching up reads the version's
 journal (the tag each write replaced and what it changed, when it could say;
-:func:`plan_sync`): when every write since the store's version wrote a source document or
-changed only the nodes of named classes (:func:`stkg.graph.version.touching`: the
-crosswalk refresh after an ingest), the store reloads the nodes those writes touched —
-every version of each document (same origin), the evidence citing them, the nodes it
-supports, the ingest runs, the nodes of the named classes, and the neighbours of all
-these, as Neo4j and as the store hold them — replacing each node's triples (classes,
+:func:`plan_sync`): when every write since the store's version wrote a source document,
+changed only the nodes of named classes or named the nodes it changed
+(:func:`stkg.graph.version.touching`: the crosswalk refresh after an ingest, a review, a
+patent classification, a web re-link, a feed's record), the store reloads the nodes those
+writes touched — every version of each document (same origin), the evidence citing them,
+the nodes it supports, the ingest runs, the nodes of the named classes, the named nodes,
+and the neighbours of all these, as Neo4j and as the store hold them; with them, when the
+ontology files changed in their reference individuals only (a review's decision), those
+individuals — replacing each node's triples (classes,
 properties, the relationships leaving it with their ``rdf:Statement``, the ontology's own
 triples about it, their entailments) in one update. A write committed while the store
 reads is either in the journal it read or reloaded by the next sync (the label is never
-newer than the data). Any other write, a journal that does not reach back, or
-more nodes than ``incremental_max_nodes``, and the store is rebuilt in full. Both ways give
+newer than the data). Any other write, a journal that does not reach back, ontology files
+changed beyond their individuals, or more nodes than ``incremental_max_nodes``, and the
+store is rebuilt in full. Both ways give
 the same triples (tested). A graph without a version node (no ``ontology sync`` ran on it)
 cannot say whether it changed: the store is then rebuilt when it is older than
 ``unversioned_max_age`` seconds. BENCHMARKS.md states the times on the seed graph.
@@ -675,10 +679,11 @@ class SparqlStore:
 
     When the graph's version moved, :meth:`current` reads the version's journal
     (:func:`~stkg.graph.version.read_journal`). When every write since the version the
-    store holds wrote a source document, it reloads what those documents touched (their
-    families, evidence, supported nodes, runs and the neighbours of those, at most
-    ``incremental_max_nodes`` nodes) and nothing else; otherwise it rebuilds the store in
-    full. ``status.last_sync`` says which it did and why.
+    store holds said what it changed, it reloads what those writes touched (the documents'
+    families, evidence, supported nodes and runs, the named classes' nodes, the named
+    nodes, and the neighbours of those, at most ``incremental_max_nodes`` nodes) and
+    nothing else; otherwise it rebuilds the store in full. ``status.last_sync`` says which
+    it did and why.
     """
 
     def __init__(

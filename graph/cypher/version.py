@@ -7,9 +7,9 @@ wiping the graph leaves no version node behind, and an API without one caches no
 Every value is a parameter.
 
 ``ADVANCE`` also appends the write to the node's journal (``writeJournal``): the tag it
-replaced and what it changed, when it can say (a source document, or the nodes of some
-classes), so a copy of the graph (the SPARQL store, :mod:`stkg.graph.sparql`) can tell
-what changed since the tag it holds.
+replaced and what it changed, when it can say (a source document, the nodes of some
+classes, named nodes: ``stkg.graph.version.scope_entry``), so a copy of the graph (the
+SPARQL store, :mod:`stkg.graph.sparql`) can tell what changed since the tag it holds.
 
 ``CLASS_MEMBERS``: the nodes of the labels ``$labels`` (a class-scoped write's nodes)."""
 
@@ -27,7 +27,8 @@ LIMIT 1
 """
 
 #: ``$scope``: what the write changed, when it can say (the id of the source document it
-#: wrote, or ``@`` and the classes whose nodes alone it changed), else ``""``; the journal
+#: wrote, or ``@`` and the classes whose nodes alone it changed, or a JSON object naming
+#: the nodes it changed with either), else ``""``; the journal
 #: keeps the last ``$keep`` writes (``stkg.graph.version.JOURNAL``).
 ADVANCE = """
 MATCH (v:GraphVersion)
