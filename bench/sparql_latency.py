@@ -14,7 +14,13 @@ replaced), and after each commit times how long the store takes to be current ag
 read, the reload of what the document touched) and how many nodes it reloaded; then the
 same for a small document (a product and a technology, renamed by each version). The
 graph keeps those versions (the release's facts are its own; the last version's evidence
-stays, and the small document's product and technology).
+stays, and the small document's product and technology). Then the same again for the
+writes that are no document, ``--revisions`` of each, on the bench's own nodes: a
+candidate review (``set_status`` on the small document's product), a web re-link
+(``write_links``: two empty documents of the bench's own, one an attachment of the other),
+a feed's poll record (a feed of the bench's own, removed at the end) and a patent
+classification (two patents of the bench's own, linked to and unlinked from the small
+document's technology by turns).
 
 Each question is a Cypher query and its SPARQL twin in ``queries/*.rq``: "what changed
 between the 2021 and 2022 SME editions" (the named query ``edition-diff``), "the history
@@ -32,6 +38,7 @@ ontology, entailment) and of the export alone, the median of ``--rebuilds`` each
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import os
 import statistics
@@ -43,15 +50,19 @@ from typing import Any
 
 from bench.query_latency import Latency, paired
 from stkg.config.settings import get_settings
+from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.cypher.programmes import EDITION_LINKS
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.facts import EvidenceRef, FactSet
+from stkg.graph.feeds import FeedRecords
 from stkg.graph.rdf import export_batches
+from stkg.graph.review import set_status
 from stkg.graph.sparql import SparqlStore, build_store, run_query, solutions
 from stkg.graph.version import read_version
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import Ontology, load_ontology
+from stkg.ontology.search_expressions import load_for_ontology
 from stkg.queries.catalog import load_catalog
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
@@ -173,6 +184,81 @@ def small_document(
     return out
 
 
+def other_writes(
+    graph: Graph, onto: Ontology, store: SparqlStore, revisions: int
+) -> dict[str, list[tuple[float, float, str, int]]]:
+    """:func:`freshness` for the writes that name what they changed without a document:
+    on the product and technology :func:`small_document` left, and on documents, a feed
+    and two patents of the bench's own."""
+    writer = FactWriter(graph, onto)
+    feeds = FeedRecords(graph, onto)
+    feed = "feed:bench-sparql"
+    feeds.subscribe(feed, "https://example.org/bench-sparql.xml", [], ["title"])
+    patents = FactSet()
+    for i in (1, 2):
+        patents.node(
+            "Patent", f"patent:KR:bench-{i}", name="벤치마크 설비 진단", title="벤치마크 설비 진단"
+        )
+    tag = uuid.uuid4().hex
+    writer.write_document(
+        {
+            "id": f"document:bench-patents-{tag}",
+            "sha256": hashlib.sha256(tag.encode()).hexdigest(),
+            "origin": f"{FRESHNESS_ORIGIN}/patents",
+        },
+        patents,
+    )
+    documents = []
+    for page in ("page", "attachment"):
+        documents.append(f"document:bench-{page}-{tag}")
+        writer.write_document(
+            {
+                "id": documents[-1],
+                "sha256": hashlib.sha256(f"{page}{tag}".encode()).hexdigest(),
+                "origin": f"{FRESHNESS_ORIGIN}/{page}",
+            },
+            FactSet(),
+        )
+    out: dict[str, list[tuple[float, float, str, int]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        toml = Path(tmp) / "bench.toml"
+
+        def review(i: int) -> None:
+            set_status(graph, "product:bench-note", "reviewed" if i % 2 else "candidate")
+
+        def relink(i: int) -> None:
+            links = FactSet()
+            links.rel("attachmentOf", documents[i % 2], documents[(i + 1) % 2])
+            writer.write_links(links)
+
+        def poll(i: int) -> None:
+            feeds.update(feed, {feeds.keys["lastPolled"]: dt.datetime.now(dt.UTC)})
+
+        def classify(i: int) -> None:
+            term = "벤치마크" if i % 2 == 0 else "없는말"
+            toml.write_text(
+                f'[[technology]]\nid = "coretech:bench-note"\nexpression = "{term}"\n',
+                encoding="utf-8",
+            )
+            classify_patents(graph, load_for_ontology(onto, [toml]))
+
+        for name, write in (
+            ("a candidate review (set_status)", review),
+            ("a web re-link (write_links)", relink),
+            ("a feed's poll record", poll),
+            ("a patent classification (2 links added or removed)", classify),
+        ):
+            out[name] = []
+            for i in range(revisions):
+                store.current()
+                began = time.perf_counter()
+                write(i)
+                committed = time.perf_counter()
+                out[name].append(_caught_up(store, began, committed))
+    feeds.unsubscribe(feed)
+    return out
+
+
 def _caught_up(store: SparqlStore, began: float, committed: float) -> tuple[float, float, str, int]:
     """(write seconds, seconds from commit to a current store, how it caught up, nodes
     reloaded): the store is asked for at once, as the next query would."""
@@ -188,7 +274,7 @@ def _report(what: str, fresh: list[tuple[float, float, str, int]]) -> None:
     modes = sorted({f[2] for f in fresh})
     nodes = sorted(f[3] for f in fresh)
     print(
-        f"ingest commit -> store current, {len(fresh)} changed versions of {what}: median "
+        f"write commit -> store current, {len(fresh)} of {what}: median "
         f"{statistics.median(lags) * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms "
         f"({'/'.join(modes)}; {nodes[0]:,}-{nodes[-1]:,} nodes reloaded); the write "
         f"itself: median {statistics.median(f[0] for f in fresh):.2f} s"
@@ -228,6 +314,7 @@ def main() -> None:
             exports.append(time.perf_counter() - began)
         fresh = freshness(graph, onto, store, args.seeds, args.revisions) if versioned else []
         small = small_document(graph, onto, store, args.revisions) if versioned else []
+        others = other_writes(graph, onto, store, args.revisions) if small else {}
     finally:
         driver.close()
     print(f"n={args.n} per side; graph version node: {'yes' if versioned else 'no'}")
@@ -248,6 +335,8 @@ def main() -> None:
     if fresh:
         _report("the SME release (ingest_paths)", fresh)
         _report("a small document (FactWriter)", small)
+        for what, found in others.items():
+            _report(what, found)
     elif args.revisions:
         print("freshness not measured: the graph has no version node (stkg ontology sync)")
 
