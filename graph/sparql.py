@@ -29,16 +29,16 @@ writes touched — every version of each document (same origin), the evidence ci
 the nodes it supports, the ingest runs, the nodes of the named classes, the named nodes,
 and the neighbours of all these, as Neo4j and as the store hold them; with them, when the
 ontology files changed in their reference individuals only (a review's decision), those
-individuals — replacing each node's triples (classes,
-properties, the relationships leaving it with their ``rdf:Statement``, the ontology's own
-triples about it, their entailments) in one update. A write committed while the store
+individuals — replacing each node's triples (classes, properties, the relationships
+leaving it with their ``rdf:Statement``, the ontology's own triples about it, their
+entailments) in one update. A write committed while the store
 reads is either in the journal it read or reloaded by the next sync (the label is never
 newer than the data). Any other write, a journal that does not reach back, ontology files
 changed beyond their individuals, or more nodes than ``incremental_max_nodes``, and the
-store is rebuilt in full. Both ways give
-the same triples (tested). A graph without a version node (no ``ontology sync`` ran on it)
-cannot say whether it changed: the store is then rebuilt when it is older than
-``unversioned_max_age`` seconds. BENCHMARKS.md states the times on the seed graph.
+store is rebuilt in full. Both ways give the same triples (tested). A graph without a
+version node (no ``ontology sync`` ran on it) cannot say whether it changed: the store is
+then rebuilt when it is older than ``unversioned_max_age`` seconds. BENCHMARKS.md states
+the times on the seed graph.
 
 **Read-only by construction.** Queries run through ``Store.query``, which parses the
 SPARQL 1.1 *query* grammar only: an update cannot run through it. Updates are still named
@@ -788,7 +788,7 @@ class SparqlStore:
             nodes = self._reload(self._store, self._base, plan, individuals)
         except _TooMany:
             self._rebuild(
-                f"the documents written since touch more than {self.incremental_max_nodes:,} "
+                f"the writes since touch more than {self.incremental_max_nodes:,} "
                 "nodes (STKG_SPARQL_INCREMENTAL_MAX_NODES)"
             )
             return

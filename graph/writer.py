@@ -167,7 +167,7 @@ class FactWriter:
                 "", skipped=False, relationships_created=counters["relationships_created"]
             )
 
-        ends = {rel.start for rel in facts.rels.values()} | {r.end for r in facts.rels.values()}
+        ends = {end for rel in facts.rels.values() for end in (rel.start, rel.end)}
         with touching(nodes=ends):
             return self.graph.execute_write(work)
 
