@@ -63,6 +63,7 @@ NOT_FUNDING = (
     "순이익",
     "연봉",
     "손실",
+    "시장",  # ``3조원 규모의 시장``: what a market is worth
 )
 #: Closing quotes: the phrase before an amount may be a quoted name.
 CLOSING = "’”」』'\""
@@ -104,6 +105,11 @@ class Budgets:
                 target = previous[1]
             if target is None and _INVESTED.match(text_of(doc), ent.end_char):
                 target = _programme_in_sentence(source, ent.start)
+            sized = _SIZED.match(text_of(doc), ent.end_char)
+            if sized and sized["what"].endswith(NOT_FUNDING):
+                continue  # ``3조원 규모의 시장``: what a market is worth, whoever's it is
+            if target is None and sized:  # ``총 262억 규모의 기술개발 자금을 지원``
+                target = sized["what"]
             if target is None and _BARE_BUDGET.fullmatch(
                 text_of(doc), _sentence_start(doc, ent.start), ent.start_char
             ):
@@ -160,6 +166,14 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
         before = _programme_mentions(source, 0, start)  # ``이 사업을 통해``: the last before
         return max(before)[1] if before else None
     return None
+
+
+#: After an amount with no name before it, what the amount is the size of (``262억 규모의
+#: 기술개발 자금을``): one to three words up to their particle.
+_SIZED = re.compile(
+    r"\s*규모의\s+(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
+    r"(?:을|를|이|가|은|는|에|으로|로)(?=\s)"
+)
 
 
 #: A sentence that opens on a budget with no name: ``올해 예산은 10억원이다``.

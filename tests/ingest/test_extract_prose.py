@@ -1707,3 +1707,13 @@ def test_a_short_form_in_a_document_dated_to_a_month_names_the_body_of_then(tmp_
     )
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "산업통상자원부" in orgs and "산업통상부" not in orgs
+
+
+def test_an_amount_with_no_name_before_it_funds_what_it_is_the_size_of(tmp_path, onto):
+    text = (
+        "정부가 해양기술 로드맵에 따라 중소기업 지원을 위해 총 40억원 규모의 해양드론 개발 자금을 "
+        "지원한다. 해양 로봇은 3조원 규모의 시장을 이룬다.\n"
+    )
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert ("해양드론 개발 자금", 4_000_000_000) in funded
+    assert all(amount != 3_000_000_000_000 for _, amount in funded)
