@@ -146,6 +146,8 @@ class Enumerations:
                     item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
                 if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
                     continue
+                if cls == "StrategicField":  # ``녹색산업 중소기업과 …``: the firms of a field
+                    item = _without_firms(item)
                 if (
                     cls
                     and _plausible(item.text, cls)
@@ -190,6 +192,14 @@ def _mostly_institutions(items: list[Item]) -> bool:
         institution_confidence(it.text, it.text.split()[-1]) is not None for it in items if it.text
     )
     return 2 * bodies > len(items)
+
+
+def _without_firms(item: Item) -> Item:
+    """A listed field without the firms word after it (``녹색산업 중소기업`` → ``녹색산업``)."""
+    words = item.text.split()
+    if len(words) > 1 and words[-1].endswith(GENERIC_ENDINGS["Organization"]):
+        return Item(item.phrase, " ".join(words[:-1]), item.start, item.cue)
+    return item
 
 
 def _mostly_countries(items: list[Item]) -> bool:
@@ -514,6 +524,12 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     # "A와 B 등 2개 분야": a pair counted after 등 is a list
     counted = _COUNTED_ETC.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
     listed = listed or (len(items) == 2 and counted is not None)
+    # "A와 B 등 해외 양자 기업과": a pair closed by 등 and a cue after it is a list too
+    listed = listed or (
+        len(items) == 2
+        and re.match(r"\s*등\s", text[phrases[j].end_char : phrases[j].end_char + 3]) is not None
+        and _cue_after(doc, phrases, j) is not None
+    )
     # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
     listed = listed or (
         len(items) == 2 and items[-1].cue is not None and items[0].cue in (None, items[-1].cue)
@@ -654,8 +670,8 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     rest = after[m.end("cue") :]
     if after[: m.start("cue")].split()[-1:] in (["해당"], ["그"], ["이"], ["동"]):
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
-    if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]", rest):
-        return None  # ``… 등의 중소기업 기술개발``: the firms qualify the noun after them
+    if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]|에\s*(?:대한|게|의)", rest):
+        return None  # ``… 등의 중소기업 기술개발``, ``… 등 기업에 대한``: for the firms
     return head_cue(rest) or cls
 
 

@@ -1717,3 +1717,23 @@ def test_an_amount_with_no_name_before_it_funds_what_it_is_the_size_of(tmp_path,
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양드론 개발 자금", 4_000_000_000) in funded
     assert all(amount != 3_000_000_000_000 for _, amount in funded)
+
+
+def test_a_pair_closed_by_etc_and_a_cue_is_a_list(tmp_path, onto):
+    text = (
+        "정부가 해양기술 로드맵을 발표했다. 오션드론랩과 딥씨로보틱스 등 해외 해양 기술 기업과 "
+        "협력한다. 해양플랜트 중소기업과 극지항만산업 등 해양 분야 예산이 늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"오션드론랩", "딥씨로보틱스"} <= set(named(facts, "Organization"))
+    fields = set(named(facts, "StrategicField"))
+    assert {"해양플랜트", "극지항만산업"} <= fields and "해양플랜트 중소기업" not in fields
+
+
+def test_a_list_for_firms_is_no_list_of_firms(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵 지원계획에서 지원규모 확대, 심사기간 단축, 지역 가점 상향 등 "
+        "창업기업에 대한 지원안을 발표했다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"지원규모 확대", "심사기간 단축"} & orgs
