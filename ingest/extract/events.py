@@ -188,7 +188,11 @@ class Events:
             previous = (m.end(), date) if date else None
             since = m["since"] is not None  # a year something began dates only its verb
             # the last day of a range (``…까지``) dates the clause that follows it, further on
-            event, end = _event_after(text, m.end(), since, RANGE_GAP if closes else MAX_GAP)
+            # ``10월부터 … 분석을 진행해``: a month something began dates its ongoing work too
+            began = not since and (m["m6"] or m["m4"]) and _OPENS_MONTH.match(text, m.end())
+            pattern = ONGOING if since else _EVENT_OR_ONGOING if began else _EVENT
+            reach = SINCE_GAP if since or began else RANGE_GAP if closes else MAX_GAP
+            event, end = _event_after(text, m.end(), pattern, reach)
             if event is None and not since:
                 event, end = _labelled(text, m.start())
             if event is None and not since:
@@ -260,18 +264,24 @@ def _dated_titles(source: Source) -> None:
 
 
 def _event_after(
-    text: str, at: int, since: bool = False, reach: int = MAX_GAP
+    text: str, at: int, pattern: re.Pattern[str], reach: int = MAX_GAP
 ) -> tuple[str | None, int]:
-    """The event word in the clause that follows a date (``17일부터 접수``), and where it ends.
+    """The event word ``pattern`` finds in the clause that follows a date (``17일부터 접수``),
+    and where it ends.
 
     A date set off by a comma (``특허청이 14일, … 신설한다``) dates the clause after the comma.
     A year something began (``2012년부터``) dates only a verb of ongoing work in its clause.
     """
-    window = text[at : at + (SINCE_GAP if since else reach)]
+    window = text[at : at + reach]
     skip = len(window) - len(window.lstrip(" ,"))
     clause = _CLAUSE_END.split(window[skip:], maxsplit=1)[0]
-    event = (ONGOING if since else _EVENT).search(clause)
+    event = pattern.search(clause)
     return (event.group(), at + skip + event.end()) if event else (None, at)
+
+
+#: A month that opens ongoing work: ``10월부터``, ``지난 2월부터``.
+_OPENS_MONTH = re.compile(r"\s*부터")
+_EVENT_OR_ONGOING = re.compile(f"{_EVENT.pattern}|{ONGOING.pattern}")
 
 
 #: Where a clause ends: a comma, a line break, or a full stop not inside a word

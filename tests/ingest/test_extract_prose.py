@@ -1737,3 +1737,8 @@ def test_a_list_for_firms_is_no_list_of_firms(tmp_path, onto):
     )
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert not {"지원규모 확대", "심사기간 단축"} & orgs
+
+
+def test_a_month_ongoing_work_began_dates_it(tmp_path, onto):
+    text = "DATE: 2015-07-01\n\n해양청은 해양기술 로드맵에 따라 10월부터 해양드론 특허분석을 진행한다.\n"
+    assert "2015-10" in events(facts_of(tmp_path, onto, text))
