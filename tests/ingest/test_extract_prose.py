@@ -1742,3 +1742,9 @@ def test_a_list_for_firms_is_no_list_of_firms(tmp_path, onto):
 def test_a_month_ongoing_work_began_dates_it(tmp_path, onto):
     text = "DATE: 2015-07-01\n\n해양청은 해양기술 로드맵에 따라 10월부터 해양드론 특허분석을 진행한다.\n"
     assert "2015-10" in events(facts_of(tmp_path, onto, text))
+
+
+def test_a_standing_ministers_meeting_is_a_body(tmp_path, onto):
+    text = "정부는 제3회 해양기술관계장관회의를 열어 해양기술 로드맵을 확정했다. 관계장관회의는 매달 열린다.\n"
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "해양기술관계장관회의" in orgs and "관계장관회의" not in orgs
