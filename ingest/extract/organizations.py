@@ -248,6 +248,12 @@ class Organizations:
                 if titled:  # ``…정책연구센터장은``: the body its head speaks for
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)
+                if confidence is None and name_start == start and k > 0 and name in COMMITTEES:
+                    # ``국가전략기술 특별위원회``: a committee named by its subject before it
+                    name_start = _subject_start(doc, words[k - 1], name_start)
+                    if name_start != start:
+                        name = text_of(doc)[doc[name_start].idx : name_end_char]
+                        confidence = COMMITTEE_CONFIDENCE
                 if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
@@ -357,6 +363,26 @@ def _companies_listed(source: Source, doc: Doc, names: list[tuple[int, int]], en
 
 #: Institutions that belong to a parent named right before them (``서울대 경제연구소``).
 SUB_UNITS = ("연구소", "연구센터", "연구단", "사업단", "병원", "센터")
+#: Committees named by what they do, which a subject word before them names
+#: (``국가전략기술 특별위원회``, ``탄소중립 특별위원회``).
+COMMITTEES = frozenset(["특별위원회", "자문위원회", "운영위원회", "실무위원회", "추진위원회"])
+COMMITTEE_CONFIDENCE = 0.7
+#: Words before a committee that name none of its subject (``이번 특별위원회``).
+_NO_SUBJECT = frozenset(
+    ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "직속"]
+)
+
+
+def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
+    """Where a committee's name starts: at the subject word right before it, when that word
+    is all nouns (no particle) and says what about (``국가전략기술 특별위원회``)."""
+    word = text_of(doc)[doc[before[0]].idx : _end_char(doc, before[1])]
+    nominal = all(is_nominal(t) and t.tag_ != "SN" for t in doc[before[0] : before[1]])
+    if not nominal or word in _NO_SUBJECT or word in KIND_STEMS or len(word) < 2:
+        return start
+    return before[0]
+
+
 #: Words that name a university in short (``서울대``, ``카이스트``) or in full.
 _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
 #: Address words: a place named after one is where something happens (``서울 강남구

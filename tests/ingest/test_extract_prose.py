@@ -1748,3 +1748,13 @@ def test_a_standing_ministers_meeting_is_a_body(tmp_path, onto):
     text = "정부는 제3회 해양기술관계장관회의를 열어 해양기술 로드맵을 확정했다. 관계장관회의는 매달 열린다.\n"
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "해양기술관계장관회의" in orgs and "관계장관회의" not in orgs
+
+
+def test_a_committee_named_by_its_subject_before_it(tmp_path, onto):
+    text = (
+        "해양기술자문회의 산하 제2회 해양드론 특별위원회가 해양기술 로드맵을 확정했다. "
+        "대통령 직속 특별위원회로 운영되며 이번 특별위원회는 두 번째다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "해양드론 특별위원회" in orgs
+    assert not {"직속 특별위원회", "이번 특별위원회", "특별위원회"} & orgs
