@@ -28,6 +28,9 @@ class EvidenceRef:
     table: str | None = None
     row: int | None = None
     column: int | None = None
+    #: The 1-based page the span or cell is printed on (paged formats: pdf); it follows
+    #: from the place, so it is no part of the evidence's identity.
+    page: int | None = field(default=None, compare=False)
     extractor: str | None = field(default=None, compare=False)
     confidence: float | None = field(default=None, compare=False)
 

@@ -389,6 +389,7 @@ class FactWriter:
                 "tableId": ref.table,
                 "tableRow": ref.row,
                 "tableColumn": ref.column,
+                "page": ref.page,
                 "extractedBy": ref.extractor,
                 "confidence": ref.confidence,
             }

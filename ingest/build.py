@@ -8,10 +8,11 @@ result in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from stkg.graph.facts import FactSet
+from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.ingest.context import BuildContext
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.patents.parse import PatentTableError, expected_headers
@@ -58,7 +59,28 @@ def build_document(doc: Document, onto: Ontology, *, use_nlp: bool = True) -> Bu
         extractor(source)
     ctx.facts.warnings.extend(doc.warnings)
     _refuse_unrecognised_table(doc, ctx.facts)
+    _place_on_pages(doc, ctx.facts)
     return BuiltDocument(document, ctx.facts, path)
+
+
+def _place_on_pages(doc: Document, facts: FactSet) -> None:
+    """Give every piece of evidence the page its span or cell is printed on, where the
+    document has pages (pdf): the block or table that holds the place says which."""
+    placed = doc.pages()
+    if not placed:
+        return
+    starts = [start for start, _, _ in placed]
+
+    def paged(ref: EvidenceRef) -> EvidenceRef:
+        if ref.start is None or ref.page is not None:
+            return ref
+        index = bisect_right(starts, ref.start) - 1
+        if index < 0 or ref.start > placed[index][1]:
+            return ref
+        return replace(ref, page=placed[index][2])
+
+    for fact in [*facts.nodes.values(), *facts.rels.values()]:
+        fact.evidence = [paged(ref) for ref in fact.evidence]
 
 
 def _refuse_unrecognised_table(doc: Document, facts: FactSet) -> None:

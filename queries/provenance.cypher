@@ -3,7 +3,7 @@ name: provenance
 title: Where a fact came from
 description: >
   The evidence behind a node: each source document, the character span or table cell,
-  and the quoted text. For a relationship, pass the id of its start node and the
+  the page it is printed on (PDF), and the quoted text. For a relationship, pass the id of its start node and the
   relationship type to see the evidence listed on the relationship itself.
 params:
   id: {type: string, description: "Node id", example: "fieldversion:드론@중소기업기술로드맵@2021"}
@@ -20,6 +20,7 @@ RETURN d.id AS document,
        x.tableId AS tableId,
        x.tableRow AS tableRow,
        x.tableColumn AS tableColumn,
+       x.page AS page,
        x.quote AS quote
 ORDER BY origin, spanStart
 LIMIT $limit

@@ -514,7 +514,12 @@ def _pdf_page(lines: list[str]) -> bytes:
     return b"BT /F1 11 Tf 60 760 Td 16 TL\n" + shown + b"ET"
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(
+    pages: list[bytes] | None = None, title: str = "stkg 예제: 특허 빅데이터 분석"
+) -> bytes:
+    """The PDF of ``pages`` (content streams; by default ``PDF_PAGES`` as lines of text)."""
+    if pages is None:
+        pages = [_pdf_page(lines) for lines in PDF_PAGES]
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, filled in once the page objects are numbered
@@ -524,18 +529,18 @@ def pdf_bytes() -> bytes:
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
         _pdf_stream(TO_UNICODE),
         b"<< /Title <FEFF"
-        + "stkg 예제: 특허 빅데이터 분석".encode("utf-16-be").hex().upper().encode()
+        + title.encode("utf-16-be").hex().upper().encode()
         + b"> /Producer (stkg samples) >>",
     ]
     kids = []
-    for lines in PDF_PAGES:
+    for content in pages:
         number = len(objects) + 1
         kids.append(f"{number} 0 R")
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
             b" /Resources << /Font << /F1 3 0 R >> >>" + f" /Contents {number + 1} 0 R >>".encode()
         )
-        objects.append(_pdf_stream(_pdf_page(lines)))
+        objects.append(_pdf_stream(content))
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
     return _pdf_serialize(objects, info=6)
 
@@ -803,6 +808,88 @@ def core_technologies_xlsx_bytes() -> bytes:
     return repack(out.getvalue(), {"docProps/core.xml": core_xml("전략제품별 핵심기술")})
 
 
+# --- 12: a pdf report page with a ruled core-technology table ---------------------------
+
+#: The font of ``pdf_bytes`` without glyph widths: every character is one em wide.
+PDF_TABLE_FONT = 8
+#: Column boundaries (points from the left) and header texts.
+PDF_TABLE_COLUMNS = (40, 95, 190, 300, 410, 465, 520, 575)
+PDF_TABLE_ROW = 34
+#: (row, column, row span, column span, lines) of every cell; a cell's lines as printed.
+#: The 2022–2024 edition's 인공지능 field (a field of 03); products, technologies and goals
+#: are invented. The first goal is one line wrapped by the cell's width (its first line
+#: fills the cell); the two technologies beside it are one per line.
+PDF_TABLE_CELLS: list[tuple[int, int, int, int, list[str]]] = [
+    (0, 0, 2, 1, ["전략분야"]),
+    (0, 1, 2, 1, ["전략제품"]),
+    (0, 2, 2, 1, ["핵심기술"]),
+    (0, 3, 2, 1, ["개발목표"]),
+    (0, 4, 1, 3, ["연차별 목표"]),
+    (1, 4, 1, 1, ["2022"]),
+    (1, 5, 1, 1, ["2023"]),
+    (1, 6, 1, 1, ["2024"]),
+    (2, 0, 3, 1, ["인공지능"]),
+    (2, 1, 2, 1, ["AI 외관 검사", "시스템"]),
+    (2, 2, 1, 1, ["결함 영상 분할", "소량 데이터 학습"]),
+    (2, 3, 1, 1, ["검출률 99% 이상,", "오탐률 1% 이하"]),
+    (2, 4, 1, 1, ["95%"]),
+    (2, 5, 1, 1, ["97%"]),
+    (2, 6, 1, 1, ["99%"]),
+    (3, 2, 1, 1, ["검사 모델 경량화"]),
+    (3, 3, 1, 1, ["추론 20ms 이하"]),
+    (3, 4, 1, 1, ["100ms"]),
+    (3, 5, 1, 1, ["50ms"]),
+    (3, 6, 1, 1, ["20ms"]),
+    (4, 1, 1, 1, ["상담 에이전트"]),
+    (4, 2, 1, 1, ["한국어 의도 분류"]),
+    (4, 3, 1, 1, ["의도 분류 정확도 90%"]),
+    (4, 4, 1, 1, ["80%"]),
+    (4, 5, 1, 1, ["85%"]),
+    (4, 6, 1, 1, ["90%"]),
+]
+PDF_TABLE_PAGES: list[list[str]] = [
+    [
+        "2022~2024 중소기업 기술로드맵 전략제품별 핵심기술 (stkg 예제)",
+        "stkg 예제로 새로 쓴 문서이며 공식 문서가 아니다. 제품과 기술, 목표는 지어낸 것이다.",
+        "로드맵 보고서는 전략제품마다 핵심기술과 개발목표, 연차별 목표를 표로 싣는다.",
+        "다음 쪽의 표가 인공지능 분야의 전략제품과 핵심기술이다.",
+    ],
+    ["2022~2024 중소기업 기술로드맵 — 인공지능 분야 전략제품별 핵심기술"],
+]
+
+
+def _pdf_text(x: float, y: float, text: str, size: int) -> bytes:
+    shown = text.encode("utf-16-be").hex().encode()
+    return f"BT /F1 {size} Tf {x:g} {y:g} Td <".encode() + shown + b"> Tj ET\n"
+
+
+def _pdf_table(top: float) -> bytes:
+    """The ruled grid of ``PDF_TABLE_CELLS``: one stroked rectangle per cell (a merged
+    cell draws no line inside it), its lines of text from its top-left corner."""
+    out = bytearray(b"0.5 w\n")
+    xs = PDF_TABLE_COLUMNS
+    for row, column, row_span, col_span, lines in PDF_TABLE_CELLS:
+        x0, x1 = xs[column], xs[column + col_span]
+        y1 = top - row * PDF_TABLE_ROW
+        y0 = y1 - row_span * PDF_TABLE_ROW
+        out += f"{x0} {y0} {x1 - x0} {y1 - y0} re S\n".encode()
+        for index, line in enumerate(lines):
+            baseline = y1 - 12 - index * (PDF_TABLE_FONT + 3)
+            out += _pdf_text(x0 + 3, baseline, line, PDF_TABLE_FONT)
+    return bytes(out)
+
+
+def pdf_table_bytes() -> bytes:
+    """Two A4 pages: a page of text, then a heading and the ruled table."""
+    pages = []
+    for number, lines in enumerate(PDF_TABLE_PAGES):
+        content = b"".join(_pdf_text(50, 780 - 18 * i, line, 10) for i, line in enumerate(lines))
+        if number == 1:
+            content += _pdf_table(top=740)
+        pages.append(content)
+    return pdf_bytes(pages, title="stkg 예제: 전략제품별 핵심기술 (PDF)")
+
+
 # --- the corpus --------------------------------------------------------------------------
 
 SAMPLES: dict[str, Callable[[], bytes]] = {
@@ -811,12 +898,13 @@ SAMPLES: dict[str, Callable[[], bytes]] = {
     "03_roadmap_field_products.html": lambda: html_page().encode("utf-8"),
     "04_rnd_programme_linkage.docx": docx_bytes,
     "05_smart_manufacturing_2025.hwpx": hwpx_bytes,
-    "06_patent_bigdata_method.pdf": pdf_bytes,
+    "06_patent_bigdata_method.pdf": lambda: pdf_bytes(),
     "07_manufacturing_ai_patents_kr.csv": patents_csv_bytes,
     "08_manufacturing_ai_patents_en.xlsx": patents_xlsx_bytes,
     "09_roadmap_fields_2019_2020.html": lambda: field_list_2019_2020().encode("utf-8"),
     "10_roadmap_fields_2022_2023.html": lambda: field_list_2022_2023().encode("utf-8"),
     "11_core_technologies.xlsx": core_technologies_xlsx_bytes,
+    "12_core_technologies.pdf": pdf_table_bytes,
 }
 
 

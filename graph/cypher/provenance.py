@@ -23,6 +23,7 @@ RETURN DISTINCT d.id AS document,
        x.tableId AS tableId,
        x.tableRow AS tableRow,
        x.tableColumn AS tableColumn,
+       x.page AS page,
        x.quote AS quote
 ORDER BY origin, spanStart
 LIMIT $limit

@@ -106,6 +106,7 @@ class TextBuilder:
         source: str,
         sheet: str | None = None,
         caption: str | None = None,
+        page: int | None = None,
     ) -> Table | None:
         """Lay out a table and record every cell's offsets; empty tables are dropped."""
         rows = [row for row in rows if row]
@@ -126,6 +127,7 @@ class TextBuilder:
             source=source,
             sheet=sheet,
             caption=caption,
+            page=page,
         )
         self.tables.append(table)
         return table

@@ -55,6 +55,7 @@ class Table(_Frozen):
     ``rows`` lists the rows that hold cells, in order; a row's cells are in column order.
     ``start``/``end`` span the table's text in ``Document.text`` (cells are separated by a
     tab and rows by a newline there). ``source`` is the reader format (``"xlsx"``...).
+    ``page`` is the 1-based page the table is printed on, where the format has pages (pdf).
     """
 
     id: str
@@ -64,6 +65,7 @@ class Table(_Frozen):
     source: str
     sheet: str | None = None
     caption: str | None = None
+    page: int | None = None
 
 
 class Document(_Frozen):
@@ -78,6 +80,13 @@ class Document(_Frozen):
     tables: list[Table]
     warnings: list[str]
     encoding: str | None = None
+
+    def pages(self) -> list[tuple[int, int, int]]:
+        """``(start, end, page)`` of every block and table printed on a known page, in
+        document order: where a span or a cell of a paged format (pdf) was printed."""
+        placed = [(b.start, b.end, b.page) for b in self.blocks if b.page is not None]
+        placed += [(t.start, t.end, t.page) for t in self.tables if t.page is not None]
+        return sorted(placed)
 
     def cells(self) -> list[Cell]:
         """All cells of all tables, in document order (handy for span → cell lookup)."""

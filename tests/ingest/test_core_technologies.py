@@ -25,6 +25,7 @@ from stkg.ingest.files import ingest_paths
 from stkg.ingest.readers import read_document
 from stkg.ontology.model import ONTOLOGY_DIR, load_ontology
 from stkg.ontology.shacl import validate_instances
+from stkg.queries.catalog import load_catalog
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -299,6 +300,11 @@ def test_a_missing_column_is_a_clear_error(
 # --- in the graph -------------------------------------------------------------------------
 
 
+def run_query(graph: Graph, name: str, params: dict[str, object]) -> list[dict[str, object]]:
+    query = load_catalog()[name]
+    return graph.read(query.cypher, **query.bind(params))
+
+
 CHAIN = (
     "MATCH (e:RoadmapEdition)-[:HAS_FIELD_VERSION]->(v:FieldVersion)-[:VERSION_OF]->(f:StrategicField), "
     "(p:StrategicProduct)-[:BELONGS_TO_FIELD]->(v), (p)-[h:HAS_CORE_TECHNOLOGY]->(t:CoreTechnology) "
@@ -337,6 +343,46 @@ def test_ingest_writes_the_chain_with_evidence(graph: Graph, tmp_path: Path) -> 
         "MATCH (x:Evidence) WHERE x.id IN $ids RETURN collect(x.quote) AS q", ids=link
     )[0]["q"]
     assert {"자기 차폐 설계", "양자 자력계", "잔류자장 1 nT", "5 nT"} <= set(quotes)
+
+
+def test_a_pdf_table_lands_in_the_graph_with_page_and_cell_evidence(graph: Graph) -> None:
+    """The PDF sample's ruled table: product → core technology under the 2022 edition's
+    field, each core technology citing its page, table, row and column."""
+    path = REPO / "samples" / "12_core_technologies.pdf"
+    report = ingest_paths([path], graph, load_ontology())
+    assert report.documents[0].status == "written", report.documents[0].error
+    rows = [tuple(r.values()) for r in graph.read(CHAIN)]
+    assert [row[:5] for row in rows] == [
+        (2022, 2024, "인공지능", "AI 외관 검사 시스템", "검사 모델 경량화"),
+        (2022, 2024, "인공지능", "AI 외관 검사 시스템", "결함 영상 분할"),
+        (2022, 2024, "인공지능", "AI 외관 검사 시스템", "소량 데이터 학습"),
+        (2022, 2024, "인공지능", "상담 에이전트", "한국어 의도 분류"),
+    ]
+    assert rows[1][5:] == (
+        "검출률 99% 이상, 오탐률 1% 이하",
+        ["2022: 95%", "2023: 97%", "2024: 99%"],
+    )
+    edition = graph.read(
+        "MATCH (e:RoadmapEdition)-[:HAS_FIELD_VERSION]->(:FieldVersion)"
+        "<-[:BELONGS_TO_FIELD]-(:StrategicProduct {name: '상담 에이전트'}) RETURN e.id AS id"
+    )
+    assert [e["id"] for e in edition] == ["edition:중소기업기술로드맵@2022"]
+    cited = graph.read(
+        "MATCH (t:CoreTechnology)<-[:SUPPORTS]-(x:Evidence)-[:CITES_DOCUMENT]->(d:SourceDocument) "
+        "RETURN t.name AS tech, x.quote AS quote, x.page AS page, x.tableId AS tbl, "
+        "x.tableRow AS row, x.tableColumn AS col ORDER BY row, quote"
+    )
+    assert [tuple(c.values()) for c in cited] == [
+        ("결함 영상 분할", "결함 영상 분할", 2, "table-1", 0, 2),
+        ("소량 데이터 학습", "소량 데이터 학습", 2, "table-1", 0, 2),
+        ("검사 모델 경량화", "검사 모델 경량화", 2, "table-1", 1, 2),
+        ("한국어 의도 분류", "한국어 의도 분류", 2, "table-1", 2, 2),
+    ]
+    # the named provenance query says where too; the text before the table is on page 1
+    provenance = run_query(graph, "provenance", {"id": "coretech:한국어의도분류"})
+    assert [(r["page"], r["tableId"], r["quote"]) for r in provenance] == [
+        (2, "table-1", "한국어 의도 분류")
+    ]
 
 
 def test_reingest_changes_nothing(graph: Graph, tmp_path: Path) -> None:

@@ -71,6 +71,31 @@ def test_core_technology_sample_names_products_of_sample_fields() -> None:
     assert all(len(row.yearly) == 3 and row.goal for row in table.rows)
 
 
+def test_pdf_core_technology_sample_reads_its_ruled_table() -> None:
+    """The PDF sample's table (page 2) gives the 인공지능 field of the same edition four
+    core technologies of two products: the merged field and product cells hold for every
+    row below them, a cell listing two technologies on lines of its own gives two."""
+    from stkg.ingest.extract.tables.core_technologies import read_core_technology_tables
+
+    name = "12_core_technologies.pdf"
+    document = read_document(SAMPLES / name)
+    assert [t.page for t in document.tables] == [2]
+    (table,) = read_core_technology_tables(document, name)
+    assert (table.roadmap, table.start_year, table.end_year) == ("sme", 2022, 2024)
+    assert table.warnings == []
+    fields_2022 = {row[3] for row in load_generator().FIELD_ROWS}
+    assert {row.field.value for row in table.rows} == {"인공지능"} <= fields_2022
+    assert [(row.product.value, row.technology.value) for row in table.rows] == [
+        ("AI 외관 검사 시스템", "결함 영상 분할"),
+        ("AI 외관 검사 시스템", "소량 데이터 학습"),
+        ("AI 외관 검사 시스템", "검사 모델 경량화"),
+        ("상담 에이전트", "한국어 의도 분류"),
+    ]
+    assert table.rows[0].goal is not None
+    assert table.rows[0].goal.value == "검출률 99% 이상, 오탐률 1% 이하"  # wrapped, not split
+    assert all(len(row.yearly) == 3 for row in table.rows)
+
+
 @pytest.mark.parametrize("name", PATENT_LISTS)
 def test_patent_lists_parse_without_warnings(name: str) -> None:
     (patents,) = read_patent_lists(read_document(SAMPLES / name))

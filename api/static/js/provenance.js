@@ -51,6 +51,9 @@ export class ProvenancePanel {
 
 function evidenceCard(row, withContext) {
   const where = [];
+  if (row.page !== null && row.page !== undefined) {
+    where.push(t("page", { page: row.page }));
+  }
   if (row.tableId !== null && row.tableId !== undefined) {
     where.push(t("tableCell", { table: row.tableId, row: row.tableRow, column: row.tableColumn }));
   }
