@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +29,7 @@ import pdfplumber
 from pdfplumber.page import Page
 from pdfplumber.table import Table as PlumberTable
 from pdfplumber.utils import cluster_objects, extract_text
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
 
 from stkg.ingest.errors import NoTextLayer, UnreadableDocument
@@ -48,14 +49,14 @@ def read_pdf(data: bytes, document: str) -> Extraction:
         )
     builder = TextBuilder()
     with _PypdfWarnings() as notes:
-        pages = _page_texts(data, document)
+        pages, ruled = _page_texts(data, document)
     for note in dict.fromkeys(notes.messages):
         builder.warn(f"{document}: pypdf: {note}")
     empty = [number for number, text in pages if not text.strip()]
     if len(empty) == len(pages):
         raise NoTextLayer(document, "the PDF has no text layer (scanned?)", hint="run OCR first")
     with _PypdfWarnings("pdfminer"):
-        laid_out = _page_tables(data, document)
+        laid_out = _page_tables(data, document, ruled)
     for number, text in pages:
         pieces = laid_out.get(number)
         if pieces is None:
@@ -99,14 +100,17 @@ class _PypdfWarnings(logging.Handler):
         self._logger.propagate = self._propagate
 
 
-def _page_texts(data: bytes, document: str) -> list[tuple[int, str]]:
+def _page_texts(data: bytes, document: str) -> tuple[list[tuple[int, str]], list[int]]:
+    """Each page's text, and the pages that draw lines (where a table may be ruled)."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableDocument(
                 document, "the PDF is password-protected", hint="remove the password first"
             )
-        return [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, 1)]
+        texts = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, 1)]
+        ruled = [number for number, page in enumerate(reader.pages, 1) if _draws_lines(page)]
+        return texts, ruled
     except FileNotDecryptedError as exc:
         raise UnreadableDocument(
             document, "the PDF is encrypted", hint="remove the password first"
@@ -118,6 +122,47 @@ def _page_texts(data: bytes, document: str) -> list[tuple[int, str]]:
 
 
 # --- tables --------------------------------------------------------------------------------
+
+#: The operators that draw a line, a rectangle or a curve (a table's rules are made of them).
+_PATH_OPERATOR = re.compile(rb"(?:^|\s)(?:re|l|c|v|y)(?=\s|$)")
+#: How deep form XObjects (drawings kept apart and placed on the page) are looked into.
+_FORM_DEPTH = 3
+
+
+def _draws_lines(page: PageObject) -> bool:
+    """Whether the page's content (or a form it places) has a path operator at all.
+
+    Laying a page out with pdfplumber costs about as much again as reading its text, and a
+    page that draws no line has no ruled table: this cheap look at the content spares
+    text-only pages. A token that only looks like an operator (``l`` inside a string)
+    costs a needless layout, never a table. A page whose content cannot be looked at is
+    laid out (and pdfplumber says what is wrong with it).
+    """
+    try:
+        contents = page.get_contents()
+        if contents is not None and _PATH_OPERATOR.search(contents.get_data()):
+            return True
+        return _forms_draw_lines(page.get("/Resources"), _FORM_DEPTH)
+    except Exception:  # a damaged content stream: let the layout report it
+        return True
+
+
+def _forms_draw_lines(resources: Any, depth: int) -> bool:
+    if depth == 0 or resources is None:
+        return False
+    xobjects = resources.get_object().get("/XObject")
+    if xobjects is None:
+        return False
+    for ref in xobjects.get_object().values():
+        form = ref.get_object()
+        if form.get("/Subtype") != "/Form":
+            continue
+        if _PATH_OPERATOR.search(form.get_data()):
+            return True
+        if _forms_draw_lines(form.get("/Resources"), depth - 1):
+            return True
+    return False
+
 
 #: Characters whose centres lie this close (points) to one another vertically share a line.
 _LINE_TOLERANCE = 3
@@ -146,13 +191,17 @@ class _Box:
         return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
 
 
-def _page_tables(data: bytes, document: str) -> dict[int, list[_Piece]]:
-    """For every page that draws a table: its text and tables in reading order."""
+def _page_tables(data: bytes, document: str, ruled: list[int]) -> dict[int, list[_Piece]]:
+    """For every page that draws a table (of the ``ruled`` ones, which draw lines): its
+    text and tables in reading order."""
     out: dict[int, list[_Piece]] = {}
+    if not ruled:
+        return out
     number = 0
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, 1):
+        with pdfplumber.open(io.BytesIO(data), pages=ruled) as pdf:
+            for page in pdf.pages:
+                number = page.page_number
                 if not page.edges:  # nothing ruled on the page, so no grid
                     continue
                 tables = [t for t in page.find_tables(_TABLE_SETTINGS) if _is_grid(t)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_readers_pdf import build_pdf, korean_page, write
+from test_readers_pdf import TO_UNICODE, build_pdf, korean_page, serialize, stream, write
 
 from stkg.ingest.errors import UnreadableDocument
 from stkg.ingest.extract.tables.core_technologies import read_core_technology_tables
@@ -138,6 +138,32 @@ def test_pages_without_tables_keep_their_text(tmp_path: Path) -> None:
     assert [t.page for t in doc.tables] == [3]
     assert doc.warnings == []
     assert_offsets(doc)
+
+
+def test_a_table_drawn_in_a_form_xobject_is_found(tmp_path: Path) -> None:
+    """Some writers draw a page's tables in a form XObject the page places (``Do``): the
+    page's own content then draws no line, and the table is found all the same."""
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792]"
+        b" /Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n"
+    )
+    drawing = table_page()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /HYSMyeongJo-Medium /Encoding /Identity-H"
+        b" /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYSMyeongJo-Medium"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        stream(TO_UNICODE),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources"
+        b" << /Font << /F1 3 0 R >> /XObject << /Fm1 8 0 R >> >> /Contents 7 0 R >>",
+        stream(b"q /Fm1 Do Q"),
+        form % len(drawing) + drawing + b"\nendstream",
+    ]
+    doc = read_document(write(tmp_path, "form.pdf", serialize(objects)))
+    (table,) = doc.tables
+    assert (table.page, table.rows[0][0].text, len(table.rows)) == (1, "분야", 3)
 
 
 def test_a_malformed_pdf_is_refused_naming_the_document(tmp_path: Path) -> None:
