@@ -100,7 +100,7 @@ class FieldLineage(BaseModel):
     )
 
 
-def _field_id(id: str, what: str = "field") -> str:
+def typed_path_id(id: str, what: str = "field") -> str:
     """The typed id of an IRI (404 naming ``what`` for an IRI of no id), else ``id``."""
     field = id.strip()
     if field.startswith(INSTANCE_NS):
@@ -135,7 +135,7 @@ async def field_history(
     as_of: AsOf = None,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
-    field = _field_id(id)
+    field = typed_path_id(id)
     query = load_catalog()["field-history"]
     rows = await db.rows(query.cypher, {"field": field, "as_of": as_of}, max_rows=10_000)
     if not rows.rows and as_of is not None:
@@ -176,7 +176,7 @@ async def field_lineage(
     include: Include = "reviewed",
     as_of: AsOf = None,
 ) -> Response:
-    field = _field_id(id)
+    field = typed_path_id(id)
     query = load_catalog()["field-lineage"]
     params = {"field": field, "include": include, "as_of": as_of}
     rows = await db.rows(query.cypher, params, max_rows=1)
@@ -269,7 +269,7 @@ async def series_flow(
     include: Include = "reviewed",
     as_of: AsOf = None,
 ) -> Response:
-    series = _field_id(id, "roadmap")
+    series = typed_path_id(id, "roadmap")
     query = load_catalog()["series-flow"]
     params = {"series": series, "include": include, "as_of": as_of}
     rows = await db.rows(query.cypher, params, max_rows=1)

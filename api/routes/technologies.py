@@ -1,4 +1,6 @@
-"""``GET /technologies/{id}/indicators``: computed patent indicators beside published ones.
+"""Patent indicators: ``GET /technologies/{id}/indicators`` (computed beside published, per
+technology class) and ``GET /fields/{id}/indicators`` (computed, per strategic product and
+core technology of a field).
 
 Wraps the named query ``indicators-compared`` (so analysts running it in Neo4j Browser or
 ``stkg query`` get the same rows): for the technology class and every class below it,
@@ -14,10 +16,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from stkg.api.db import Rows
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, respond
 from stkg.api.lookup import entity_id_path, require_entity
 from stkg.api.problems import Problem
+from stkg.api.routes.history import FieldId, typed_path_id
+from stkg.graph.analysis.indicators import OFFICES, IndicatorError, IndicatorParams
+from stkg.graph.analysis.product_indicators import (
+    FIELD_UNITS,
+    UNIT_COUNTS,
+    field_trees,
+    indicator_rows,
+    query_parameters,
+)
 from stkg.queries.catalog import load_catalog
 
 router = APIRouter(tags=["patent indicators"])
@@ -61,3 +73,81 @@ async def technology_indicators(
     params = {"technology": found["id"], "period": period}
     rows = await db.rows(query.cypher, params, max_rows=10_000)
     return respond(request, rows, _format)
+
+
+#: The columns of ``GET /fields/{id}/indicators``, in order.
+FIELD_INDICATOR_COLUMNS = [
+    "edition", "field", "level", "product", "coreTechnology", "name", "patents",
+    "earlyPatents", "latePatents", "koreaPatents", "applicationShare", "growthRate",
+    "citationIndex", "activityIndex", "technologyImportance", "koreaCompetitiveness",
+    "isCore", "koreaStrength", "isFocus",
+]  # fmt: skip
+
+
+@router.get(
+    "/fields/{id:path}/indicators",
+    response_model=Envelope,
+    summary="Computed patent indicators of a field's products and core technologies",
+    description="One row per strategic product of the field and per core technology of "
+    "each product, edition by edition (or in `edition` only): the patents `stkg patents "
+    "classify` matched to the core technologies (a product's are those of its core "
+    "technologies, each patent once), filed in `period` at `offices`, and the indicators "
+    "of docs/patent-indicators.md computed from them: application share (a product's of "
+    "the field's, a core technology's of its product's), growth rate, citation index, "
+    "Korea activity index, technology importance and Korea competitiveness (z-scores "
+    "among the field's products, and separately among its core technologies), and the "
+    "core / strength / focus flags. Computed when asked, not stored.",
+    responses={
+        404: {"description": "no field with that id or name has products with core technologies"},
+        422: {"description": "a period, split year or office the indicators cannot use"},
+    },
+)
+async def field_indicators(
+    request: Request,
+    db: ReaderDep,
+    id: FieldId,
+    period: Annotated[
+        str,
+        Query(pattern=r"^\d{4}-\d{4}$", examples=["2015-2024"], description="Filing years"),
+    ] = "2015-2024",
+    edition: Annotated[
+        str, Query(max_length=1000, description="Only this edition (id); every edition if empty")
+    ] = "",
+    offices: Annotated[
+        str,
+        Query(
+            pattern=r"^[A-Z]{2}(,[A-Z]{2})*$",
+            description=f"Patent offices, comma-separated ({', '.join(OFFICES)})",
+        ),
+    ] = ",".join(OFFICES),
+    split_year: Annotated[
+        int | None, Query(ge=1900, le=2100, description="First year of the late sub-period")
+    ] = None,
+    min_score: Annotated[
+        float, Query(ge=0, le=1, description="Leave out search matches scoring below this")
+    ] = 0.0,
+    _format: OutputFormat = "json",
+) -> Envelope | Response:
+    start, end = (int(year) for year in period.split("-"))
+    try:
+        params = IndicatorParams(start, end, tuple(offices.split(",")), split_year)
+    except IndicatorError as exc:
+        raise Problem(422, "Unusable indicator parameters", str(exc)) from None
+    field = typed_path_id(id)
+    units = await db.rows(FIELD_UNITS, {"field": field, "edition": edition}, max_rows=100_000)
+    trees = field_trees(units.rows)
+    if not trees:
+        raise Problem(
+            404,
+            "No products with core technologies",
+            f"No strategic field named {id!r} has products with core technologies"
+            + (f" in {edition!r}." if edition else "."),
+            id=id,
+        )
+    out: list[dict[str, object]] = []
+    for tree in trees:
+        counts = await db.rows(
+            UNIT_COUNTS, query_parameters(params, tree, min_score), max_rows=1_000_000
+        )
+        out.extend(indicator_rows(tree, counts.rows, params))
+    return respond(request, Rows(FIELD_INDICATOR_COLUMNS, out), _format)

@@ -25,7 +25,9 @@ __all__ = [
     "UnknownTechnology",
     "count_patents",
     "resolve_technology",
+    "scope",
     "technology_tree",
+    "year_counts",
 ]
 
 #: How deep below the analysed class the tree is followed.
@@ -127,7 +129,7 @@ def technology_tree(graph: Graph, root: str) -> list[TreeNode]:
     return [TreeNode(r["id"], r["name"], tuple(r["chain"])) for r in rows]
 
 
-def _scope(params: IndicatorParams) -> dict[str, Any]:
+def scope(params: IndicatorParams) -> dict[str, Any]:
     return {
         "start": dt.date(params.start_year, 1, 1),
         "end": dt.date(params.end_year, 12, 31),
@@ -136,7 +138,7 @@ def _scope(params: IndicatorParams) -> dict[str, Any]:
     }
 
 
-def _counts(rows: Sequence[dict[str, Any]]) -> dict[int, Counts]:
+def year_counts(rows: Sequence[dict[str, Any]]) -> dict[int, Counts]:
     return {
         r["year"]: Counts(r["patents"], r["citations"], r["cited"], r["korean"], r["known"])
         for r in rows
@@ -151,13 +153,13 @@ def count_patents(
 ) -> tuple[dict[tuple[str, int], Counts], dict[tuple[str, int], Counts]]:
     """(single, shared): per (class, year) counts of single-class patents, and per
     (class, year) deduplicated counts of multi-class patents over each class's subtree."""
-    scope = _scope(params)
+    scope_params = scope(params)
     single: dict[tuple[str, int], Counts] = {}
     shared_seen = False
     for done, node in enumerate(tree, start=1):
-        rows = graph.read(IN_CLASS, cls=node.id, **scope)
+        rows = graph.read(IN_CLASS, cls=node.id, **scope_params)
         shared_seen |= any(r["multi"] for r in rows)
-        for year, counts in _counts([r for r in rows if not r["multi"]]).items():
+        for year, counts in year_counts([r for r in rows if not r["multi"]]).items():
             single[(node.id, year)] = counts
         if progress is not None:
             progress(node.id, done, len(tree))
@@ -169,7 +171,7 @@ def count_patents(
                 if ancestor in below:
                     below[ancestor].append(node.id)
         for node in tree:
-            rows = graph.read(SHARED, classes=below[node.id], **scope)
-            for year, counts in _counts(rows).items():
+            rows = graph.read(SHARED, classes=below[node.id], **scope_params)
+            for year, counts in year_counts(rows).items():
                 shared[(node.id, year)] = counts
     return single, shared
