@@ -227,15 +227,17 @@ def _is_grid(table: PlumberTable) -> bool:
 
 
 def _lay_out_page(page: Page, tables: Sequence[PlumberTable]) -> Iterator[_Piece]:
-    """The text above, between and below the tables, and each table, top to bottom."""
+    """The text above, between and below the tables, and each table, top to bottom.
+
+    Text beside a table (a note in the margin at the table's height) comes after it.
+    """
     boxes = [_Box(*t.bbox) for t in tables]
     chars = [c for c in page.chars if not any(box.holds(c) for box in boxes)]
-    above = 0.0
     for table, box in sorted(zip(tables, boxes, strict=True), key=lambda pair: pair[1].top):
-        yield _text([c for c in chars if above <= _middle(c) < box.top])
+        yield _text([c for c in chars if _middle(c) < box.top])
+        chars = [c for c in chars if _middle(c) >= box.top]
         yield _cells(page, table)
-        above = max(above, box.bottom)
-    yield _text([c for c in chars if _middle(c) >= above])
+    yield _text(chars)
 
 
 def _middle(obj: _Obj) -> float:

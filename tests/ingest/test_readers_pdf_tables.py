@@ -63,8 +63,9 @@ CELLS = [
 HEADING = "2030~2032 중소기업 기술로드맵 핵심기술"
 
 
-def table_page() -> bytes:
-    return text_at(40, 760, HEADING, 11) + grid(CELLS, COLUMNS) + text_at(40, 560, "끝", 11)
+def table_page(beside: str = "") -> bytes:
+    note = text_at(420, 680, beside, 9) if beside else b""
+    return text_at(40, 760, HEADING, 11) + grid(CELLS, COLUMNS) + note + text_at(40, 560, "끝", 11)
 
 
 def assert_offsets(doc: Document) -> None:
@@ -76,7 +77,7 @@ def assert_offsets(doc: Document) -> None:
 
 
 def test_a_ruled_grid_becomes_a_table_on_its_page(tmp_path: Path) -> None:
-    data = build_pdf([korean_page(["표지"]), table_page()], korean=True)
+    data = build_pdf([korean_page(["표지"]), table_page(beside="※ 단위: 건")], korean=True)
     doc = read_document(write(tmp_path, "core.pdf", data))
     assert_offsets(doc)
     (table,) = doc.tables
@@ -92,8 +93,13 @@ def test_a_ruled_grid_becomes_a_table_on_its_page(tmp_path: Path) -> None:
     breaks = {c.text: c.breaks for r in table.rows for c in r}
     assert breaks["경로 계획 군집 제어"] == (6,)
     assert breaks["최대 적재량 500kg 이상 운반"] == ()
-    # the heading above the table comes before it in the text, the line below after it
-    assert [(b.page, b.text) for b in doc.blocks] == [(1, "표지"), (2, HEADING), (2, "끝")]
+    # the heading above the table comes before it in the text; a note beside it and the
+    # line below come after it
+    assert [(b.page, b.text) for b in doc.blocks] == [
+        (1, "표지"),
+        (2, HEADING),
+        (2, "※ 단위: 건\n끝"),
+    ]
     assert doc.blocks[1].end < table.start < table.end < doc.blocks[2].start
     assert doc.pages() == [
         (doc.blocks[0].start, doc.blocks[0].end, 1),
