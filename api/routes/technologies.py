@@ -75,6 +75,8 @@ async def technology_indicators(
     return respond(request, rows, _format)
 
 
+_OFFICE = "|".join(OFFICES)
+
 #: The columns of ``GET /fields/{id}/indicators``, in order.
 FIELD_INDICATOR_COLUMNS = [
     "edition", "field", "level", "product", "coreTechnology", "name", "patents",
@@ -99,7 +101,10 @@ FIELD_INDICATOR_COLUMNS = [
     "core / strength / focus flags. Computed when asked, not stored.",
     responses={
         404: {"description": "no field with that id or name has products with core technologies"},
-        422: {"description": "a period, split year or office the indicators cannot use"},
+        400: {
+            "description": "a period and split year the indicators cannot use together (a "
+            "period that ends before it starts, one year only, a split year outside it)"
+        },
     },
 )
 async def field_indicators(
@@ -116,7 +121,7 @@ async def field_indicators(
     offices: Annotated[
         str,
         Query(
-            pattern=r"^[A-Z]{2}(,[A-Z]{2})*$",
+            pattern=rf"^({_OFFICE})(,({_OFFICE}))*$",
             description=f"Patent offices, comma-separated ({', '.join(OFFICES)})",
         ),
     ] = ",".join(OFFICES),
@@ -132,7 +137,7 @@ async def field_indicators(
     try:
         params = IndicatorParams(start, end, tuple(offices.split(",")), split_year)
     except IndicatorError as exc:
-        raise Problem(422, "Unusable indicator parameters", str(exc)) from None
+        raise Problem(400, "Unusable indicator parameters", str(exc)) from None
     field = typed_path_id(id)
     units = await db.rows(FIELD_UNITS, {"field": field, "edition": edition}, max_rows=100_000)
     trees = field_trees(units.rows)

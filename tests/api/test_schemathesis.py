@@ -75,6 +75,23 @@ OPERATION_CHECKS += [
     }
     for method in ("GET", "POST")
 ]
+# GET /fields/{id}/indicators: whether a split year falls inside the period, and whether the
+# period holds two years to split, is a relation between parameters no JSON Schema of one
+# parameter states (400 answers it)
+OPERATION_CHECKS += [
+    {
+        "include-path": "/fields/{id}/indicators",
+        "include-method": "GET",
+        "checks": {
+            "positive_data_acceptance": {
+                "expected-statuses": [
+                    *("2xx", "3xx", "401", "403", "404", "409", "429", "5xx"),  # the default
+                    "400",
+                ],
+            },
+        },
+    }
+]
 # the SPARQL 1.1 Protocol's POST body is the query as text: sent as text/plain is sent
 schemathesis.serializer.alias("application/sparql-query", "text/plain")
 TESTING_PHASES = (
