@@ -183,3 +183,32 @@ def test_a_malformed_pdf_is_refused_naming_the_document(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument) as caught:
         read_document(write(tmp_path, "깨진표.pdf", data))
     assert str(caught.value).startswith("cannot read 깨진표.pdf: the PDF's tables cannot be read")
+
+
+def test_a_table_continued_on_the_next_page_without_its_header(tmp_path: Path) -> None:
+    """The rest of a long table on the next page, without the header row: read on as part
+    of the table before it (the product cell continues), each row citing its own grid."""
+    first = text_at(40, 760, HEADING, 11) + grid(CELLS[:8], COLUMNS)
+    rest = [
+        (0, 0, 1, 1, [""]),  # the field and product cells went on from the page before
+        (0, 1, 1, 1, [""]),
+        (0, 2, 1, 1, ["장애물 인식"]),
+        (0, 3, 1, 1, ["인식률 99%"]),
+        (1, 0, 1, 1, [""]),
+        (1, 1, 1, 1, ["배송 로봇"]),
+        (1, 2, 1, 1, ["자율 주행"]),
+        (1, 3, 1, 1, [""]),
+    ]
+    # a grid of three columns on the page after: another table, not more of this one
+    narrow = [(r, c, 1, 1, [f"기타 {r}{c}"]) for r in range(2) for c in range(3)]
+    pages = [first, grid(rest, COLUMNS, top=760), grid(narrow, COLUMNS[:4], top=760)]
+    doc = read_document(write(tmp_path, "long.pdf", build_pdf(pages, korean=True)))
+    assert [t.page for t in doc.tables] == [1, 2, 3]
+    (table,) = read_core_technology_tables(doc, "long.pdf")
+    assert [(r.product.value, r.technology.value, r.technology.ref.table) for r in table.rows] == [
+        ("물류 로봇", "경로 계획", "table-1"),
+        ("물류 로봇", "군집 제어", "table-1"),
+        ("물류 로봇", "장애물 인식", "table-2"),
+        ("배송 로봇", "자율 주행", "table-2"),
+    ]
+    assert table.warnings == []

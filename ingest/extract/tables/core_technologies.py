@@ -23,7 +23,9 @@ cell that spans several rows holds for each of them, and an empty product or fie
 (a spreadsheet's merged cell, or ``〃``) continues the one above. A cell holding several
 technologies on lines of their own (paragraphs, ``<br>``, line breaks: the reader's
 ``Cell.breaks``) or separated by bullets, circled numbers, ``;`` or ``,`` gives one
-technology per item, each with its own span.
+technology per item, each with its own span. A PDF table that breaks at the end of a
+page and goes on, without its header, as the first table of the next page is read on as
+one table (see :func:`_continues`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stkg.ingest.errors import IngestError
@@ -412,12 +414,25 @@ def _is_repeated_header(slots: dict[int, GridCell], header: _Header) -> bool:
     )
 
 
-def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable | None:
-    """The table's rows when it is a core-technology table, else None."""
+@dataclass
+class _Reading:
+    """A core-technology table being read: its header, what was read, what carries on
+    (the field and product a merged cell or ``〃`` continues), and its last grid (a table
+    continued on the next page of a PDF goes on from there)."""
+
+    header: _Header
+    out: CoreTechnologyTable
+    carried: dict[str, Cell | None]
+    where: str
+    last: Table
+
+
+def _start(doc: Document, table: Table, source: str) -> _Reading | None:
+    """The reading of ``table`` when it is a core-technology table, else None."""
     header = _find_header(table)
     if header is None:
         return None
-    where = table.id + (f" (sheet {table.sheet!r})" if table.sheet else "")
+    where = _where(table)
     for name in ("product", "technology"):
         if name not in header.columns:
             raise CoreTechnologyTableError(
@@ -446,9 +461,14 @@ def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable 
         )
     roadmap, start_year, end_year, edition_cell = edition
     out = CoreTechnologyTable(table.id, roadmap, start_year, end_year, edition_cell)
-    cols = header.columns
-    carried: dict[str, Cell | None] = {"field": field_label, "product": None}
-    for r, slots in enumerate(_grid(table, header.body_start)):
+    return _Reading(header, out, {"field": field_label, "product": None}, where, table)
+
+
+def _read_rows(reading: _Reading, table: Table, first_row: int, source: str) -> None:
+    """The rows of ``table`` from ``first_row`` on, read with ``reading``'s header."""
+    header, out, carried = reading.header, reading.out, reading.carried
+    where, cols = _where(table), header.columns
+    for r, slots in enumerate(_grid(table, first_row)):
         if not slots or _is_repeated_header(slots, header):
             continue
         for name in ("field", "product"):
@@ -477,16 +497,56 @@ def read_table(doc: Document, table: Table, source: str) -> CoreTechnologyTable 
         )
         for item in split_technologies(tech, slots[cols["technology"]].breaks):
             out.rows.append(CoreTechnologyRow(field_cell, product, item, goal, yearly))
-    if not out.rows:
-        out.warnings.append(f"{source} {where}: a core-technology header but no rows")
-    return out
+    reading.last = table
+
+
+def _where(table: Table) -> str:
+    return table.id + (f" (sheet {table.sheet!r})" if table.sheet else "")
+
+
+def _width(table: Table) -> int:
+    """How many grid columns the table spans."""
+    return max((c.column + c.col_span for row in table.rows for c in row), default=0)
+
+
+def _continues(tables: Sequence[Table], index: int, reading: _Reading | None) -> bool:
+    """Whether ``tables[index]`` (which has no header) goes on with the table read last.
+
+    In a PDF a long table breaks at the page's end, and unless its header row is repeated,
+    the part on the next page is a grid of its own without one: it continues the table
+    when it is the first table on the page right after the table's last part, that part
+    was the last table on its page, and the two have as many columns.
+    """
+    if reading is None or index == 0 or tables[index - 1] is not reading.last:
+        return False
+    table, before = tables[index], reading.last
+    if table.page is None or before.page is None or table.page != before.page + 1:
+        return False
+    alone_before = all(t.page != before.page for t in tables[index:])
+    first_here = all(t.page != table.page for t in tables[:index])
+    return alone_before and first_here and _width(table) == _width(before)
 
 
 def read_core_technology_tables(doc: Document, source: str) -> list[CoreTechnologyTable]:
-    """Every core-technology table of ``doc``; ``source`` names the file in errors."""
-    return [t for t in _tables(doc, source) if t is not None]
+    """Every core-technology table of ``doc``; ``source`` names the file in errors.
 
-
-def _tables(doc: Document, source: str) -> Iterable[CoreTechnologyTable | None]:
-    for table in doc.tables:
-        yield read_table(doc, table, source)
+    A table a PDF continues on the next page without repeating its header is read on as
+    part of the table before it (its rows cite their own grid and page).
+    """
+    found: list[_Reading] = []
+    reading: _Reading | None = None
+    for index, table in enumerate(doc.tables):
+        started = _start(doc, table, source)
+        if started is not None:
+            reading = started
+            _read_rows(reading, table, reading.header.body_start, source)
+            found.append(reading)
+        elif _continues(doc.tables, index, reading):
+            assert reading is not None
+            _read_rows(reading, table, 0, source)
+        else:
+            reading = None
+    for done in found:
+        if not done.out.rows:
+            done.out.warnings.append(f"{source} {done.where}: a core-technology header but no rows")
+    return [done.out for done in found]
