@@ -59,9 +59,9 @@ ORDER BY edition, product, technology
 #: Per unit (a list of core technologies) and filing year: its distinct matched patents in
 #: the period and offices, their forward citations, and how many have a Korean applicant.
 UNIT_COUNTS: LiteralString = """
-UNWIND $units AS unit
-CALL (unit) {
-  MATCH (t:CoreTechnology) WHERE t.id IN unit.technologies
+UNWIND $units AS row
+CALL (row) {
+  MATCH (t:CoreTechnology) WHERE t.id IN row.technologies
   MATCH (p:Patent)-[m:MATCHES_TECHNOLOGY]->(t)
   WHERE m.matchScore >= $minScore
     AND p.filingDate >= $start AND p.filingDate <= $end AND p.office IN $offices
@@ -76,7 +76,7 @@ CALL (unit) {
          sum(CASE WHEN $country IN countries THEN 1 ELSE 0 END) AS korean,
          sum(CASE WHEN size(countries) > 0 THEN 1 ELSE 0 END) AS known
 }
-RETURN unit.id AS unit, year, patents, citations, cited, korean, known
+RETURN row.id AS unit, year, patents, citations, cited, korean, known
 """
 
 
