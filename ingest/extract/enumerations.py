@@ -493,6 +493,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     items = [_item(phrases[i])]
     j = i
     listed = False  # a comma, bullet or number between two items: "A와 B" alone is no list
+    joins: list[str] = []  # what joins each item to the one before it
     text = text_of(doc)
     while j + 1 < len(phrases):
         end = phrases[j].end_char
@@ -520,7 +521,9 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             continue
         listed = listed or "," in gap or "、" in gap
         items.append(_item(phrases[k]))
+        joins.append(gap.strip())
         j = k
+    items = _joined_within(text, items, joins)
     # "A와 B 등 2개 분야": a pair counted after 등 is a list
     counted = _COUNTED_ETC.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
     listed = listed or (len(items) == 2 and counted is not None)
@@ -551,6 +554,21 @@ def _quoted_together(text: str, start: int, end: int) -> bool:
 
 #: How far a quote may open before a span it holds (the longest quoted name, and its marks).
 QUOTE_REACH = 42
+
+
+def _joined_within(text: str, items: list[Item], joins: list[str]) -> list[Item]:
+    """``A 및 B, C 등``: 및 before a comma joins the words of one item, since a list's own
+    및 comes before its last item (``A, B 및 C``)."""
+    if "," not in joins:
+        return items
+    out = [items[0]]
+    for n, (item, join) in enumerate(zip(items[1:], joins, strict=True)):
+        if join == "및" and "," in joins[n + 1 :]:
+            at = out[-1].start
+            out[-1] = Item(item.phrase, text[at : item.start] + item.text, at, item.cue)
+        else:
+            out.append(item)
+    return out
 
 
 #: Verbal nouns of a short clause inside a listed item: ``드론을 활용한``, ``그리드를 연계한``.
@@ -670,11 +688,16 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     rest = after[m.end("cue") :]
     if after[: m.start("cue")].split()[-1:] in (["해당"], ["그"], ["이"], ["동"]):
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
+    if cls == "Organization" and _DEVELOPED_BY.match(rest):
+        return "CoreTechnology"  # ``A, B 등의 중소기업 기술개발을 지원``: what firms develop
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]|에\s*(?:대한|게|의)", rest):
-        return None  # ``… 등의 중소기업 기술개발``, ``… 등 기업에 대한``: for the firms
+        return None  # ``… 등의 중소기업 육성``, ``… 등 기업에 대한``: for the firms
     return head_cue(rest) or cls
 
 
+#: After a firms cue, the development the items are the subject of: ``… 등의 중소기업
+#: 기술개발을``.
+_DEVELOPED_BY = re.compile(r"\s+(?:기술\s?개발|연구\s?개발|R&D)(?:을|를|에|과|와|\s|$)")
 #: A list that is what is commercialised or developed: ``A, B 등을 상용화하는``, ``A, B 등
 #: 상용화 R&D``.
 _DEVELOPED = re.compile(

@@ -1758,3 +1758,21 @@ def test_a_committee_named_by_its_subject_before_it(tmp_path, onto):
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "해양드론 특별위원회" in orgs
     assert not {"직속 특별위원회", "이번 특별위원회", "특별위원회"} & orgs
+
+
+def test_a_list_firms_develop_is_of_technologies_and_and_before_a_comma_joins_one_item(
+    tmp_path, onto
+):
+    text = (
+        "해양기술 로드맵에 따라 수중 음향 및 영상처리, 해양 빅데이터 분석 등의 중소기업 "
+        "기술개발을 지원한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"수중 음향 및 영상처리", "해양 빅데이터 분석"} <= techs
+    assert "수중 음향" not in techs
+
+
+def test_and_before_a_comma_joins_the_words_of_one_item(tmp_path, onto):
+    text = "해양기술 로드맵의 전략분야는 심해 탐사 및 관측, 극지 항만, 해양 드론 등 3개다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"심해 탐사 및 관측", "극지 항만", "해양 드론"} <= fields
