@@ -24,6 +24,7 @@ from stkg.ingest.extract.enumerations import (
 )
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
+    COUNTED,
     CUE_HEADS,
     cue_class,
     dotted_parts,
@@ -54,7 +55,7 @@ _TOPIC = re.compile(
 )
 _AFTER = re.compile(
     rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
-    rf"(?:각\s*)?(?:\d+\s*(?:개|대|가지|종)\s*)?"
+    rf"(?:각\s*)?(?:{COUNTED}\s*)?"
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40

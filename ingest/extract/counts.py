@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import CUE_HEADS, JOINERS, is_nominal, text_of
+from stkg.ingest.extract.phrases import (
+    CUE_HEADS,
+    JOINERS,
+    NATIVE_COUNTS,
+    cue_class,
+    is_nominal,
+    text_of,
+)
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
@@ -92,7 +99,7 @@ class Counts:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        doc, ctx = source.analysis, source.ctx
+        doc = source.analysis
         seen: dict[float, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
         previous: tuple[str, int] | None = None  # the last count's noun and counter index
         i = 0
@@ -129,28 +136,65 @@ class Counts:
                 noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
             )
             noun_text = noun_text.removesuffix("별") or noun_text
-            start = token.idx
             end = max(counter.idx + len(counter.text), noun_end)
-            noun_key = name_key(noun_text)
-            same = next((f for k, f in seen.get(value, []) if k in noun_key or noun_key in k), None)
-            if same is not None:  # the same number of the same thing, stated again
-                ctx.facts.node("StatedFigure", same, ctx.span(start, end))
-                continue
-            key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{noun_key}"
-            fid = ctx.raw_id("StatedFigure", key)
-            seen.setdefault(value, []).append((noun_key, fid))
-            ctx.facts.node(
-                "StatedFigure",
-                fid,
-                ctx.span(start, end),
-                figureKind=figure_kind(ctx.onto, noun_text),
-                value=value,
-                unit="count",
-                qualifier="approximately" if approximate else "exact",
-                countedNoun=noun_text,
-            )
-            ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(start, end))
-            previous = (noun_text, c)
+            if _record(source, seen, value, noun_text, (token.idx, end), approximate):
+                previous = (noun_text, c)
+        _native_counts(source, seen)
+
+
+def _record(
+    source: Source,
+    seen: dict[float, list[tuple[str, str]]],
+    value: float,
+    noun_text: str,
+    span: tuple[int, int],
+    approximate: bool,
+) -> bool:
+    """A ``StatedFigure`` of ``value`` ``noun_text``; False when the document stated that
+    number of that thing already (the span is more evidence for it)."""
+    ctx = source.ctx
+    noun_key = name_key(noun_text)
+    same = next((f for k, f in seen.get(value, []) if k in noun_key or noun_key in k), None)
+    if same is not None:  # the same number of the same thing, stated again
+        ctx.facts.node("StatedFigure", same, ctx.span(*span))
+        return False
+    key = f"count@{ctx.document_id.split(':', 1)[1]}@{value}@{noun_key}"
+    fid = ctx.raw_id("StatedFigure", key)
+    seen.setdefault(value, []).append((noun_key, fid))
+    ctx.facts.node(
+        "StatedFigure",
+        fid,
+        ctx.span(*span),
+        figureKind=figure_kind(ctx.onto, noun_text),
+        value=value,
+        unit="count",
+        qualifier="approximately" if approximate else "exact",
+        countedNoun=noun_text,
+    )
+    ctx.facts.rel("quantifies", fid, ctx.document_id, ctx.span(*span))
+    return True
+
+
+def _native_counts(source: Source, seen: dict[float, list[tuple[str, str]]]) -> None:
+    """A native numeral as its own word before a cue noun (``세 분야로``) or a counter and
+    a noun (``두 가지 기술``, ``네 개 부처``)."""
+    doc = source.analysis
+    for i, token in enumerate(doc[:-1]):
+        value = NATIVE_COUNTS.get(token.text)
+        if value is None or token.whitespace_ != " " or (i > 0 and not doc[i - 1].whitespace_):
+            continue
+        j = i + 1
+        counted = doc[j].text in NATIVE_COUNTERS and doc[j].whitespace_ == " "
+        after = _noun_after(doc, j + 1 if counted else j)
+        if after is None or not (counted or cue_class(after[0].split()[0])):
+            continue
+        if after[0].split()[0] in ACTIONS | ASPECTS:
+            continue
+        _record(source, seen, value, after[0], (token.idx, after[1]), False)
+
+
+#: Counters a native numeral may take before its noun (``두 가지 기술``).
+NATIVE_COUNTERS = frozenset(["개", "가지", "종", "곳"])
 
 
 #: Number words Kiwi tags apart from the digits they multiply (``3억``, ``26만``).

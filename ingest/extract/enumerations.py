@@ -21,6 +21,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
+    COUNTED,
     CUE_CLASSES,
     CUE_HEADS,
     JOINERS,
@@ -127,8 +128,10 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
-            known = None if cue else _known_kind(source, items)
-            cue = cue or known
+            known = _known_kind(source, items) if cue in (None, "StrategicField") else None
+            if cue is not None and known != "Programme":
+                known = None  # ``디딤돌·전략형·팁스 세 가지 분야``: a programme's tracks
+            cue = known or cue
             if _mostly_countries(items):
                 i = last + 1  # ``미국, 유럽연합(EU), 중국 등 주요국이``: places, not things
                 continue
@@ -660,7 +663,7 @@ _CUE_AFTER = re.compile(
     r"|등\s+[^.,\n\d]{0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
     # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의
     r"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
-    r"(?:각\s*)?(?:총\s*)?(?:\d+\s*(?:개|대|가지|종)(?:의)?\s*)?"
+    r"(?:각\s*)?(?:총\s*)?(?:" + COUNTED + r"(?:의)?\s*)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"

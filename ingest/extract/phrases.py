@@ -171,6 +171,16 @@ CUE_CLASSES = (
 CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 
 
+#: Native Korean numerals that count the noun after them (``세 분야``, ``두 가지``).
+NATIVE_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+#: A count before a cue word, in digits or a native numeral (``3개``, ``12대``, ``세``).
+COUNTED = (
+    r"(?:\d+\s*(?:개|대|가지|종)|(?:"
+    + "|".join(sorted(NATIVE_COUNTS, key=len, reverse=True))
+    + r")\s+(?:(?:개|가지|종)\s*)?)"
+)
+
+
 def cue_class(cue: str) -> str | None:
     cue = cue.replace(" ", "")
     for head, cls in CUE_CLASSES:

@@ -1776,3 +1776,23 @@ def test_and_before_a_comma_joins_the_words_of_one_item(tmp_path, onto):
     text = "해양기술 로드맵의 전략분야는 심해 탐사 및 관측, 극지 항만, 해양 드론 등 3개다.\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"심해 탐사 및 관측", "극지 항만", "해양 드론"} <= fields
+
+
+def test_a_native_numeral_counts_and_types_a_list(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵에 따라 △해양 드론 저변 확대 △극지 로봇 선제 투자 △심해 인프라 "
+        "확충 세 분야로 나눠 지원한다. 해양드론, 극지로봇 등 두 가지 기술을 개발한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {(3, "분야"), (2, "기술")} <= counted(facts)
+    assert {"해양 드론 저변 확대", "심해 인프라 확충"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_list_with_a_known_programme_under_a_field_cue_lists_its_tracks(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 해양도약·해양전략형·팁스(TIPS) 3개 분야의 신규 과제 "
+        "100개를 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양도약", "해양전략형"} <= set(named(facts, "Programme"))
+    assert not {"해양도약", "해양전략형"} & set(named(facts, "StrategicField"))
