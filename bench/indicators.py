@@ -27,16 +27,14 @@ from stkg.graph.analysis.indicators import IndicatorParams
 from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import load_ontology
 
 
 def load(graph: Graph, n: int) -> float:
     """Wipe the database and write the tree and ``n`` patents; returns seconds taken."""
     began = time.perf_counter()
-    while graph.write("MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS deleted")[0][
-        "deleted"
-    ]:
-        pass
+    wipe(graph)
     sync(graph)  # constraints: the loader finds applicants and classes by id
     patent_data.write_tree(graph)
 

@@ -24,15 +24,10 @@ from synthetic import generate, write
 from stkg.graph.driver import Graph
 from stkg.graph.rdf import export_graph, import_rdf, validate_graph, write_export
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import load_ontology
 
 T = TypeVar("T")
-
-
-def wipe(graph: Graph) -> None:
-    """Delete everything in batches (an auto-commit transaction, as IN TRANSACTIONS needs)."""
-    with graph.driver.session(database=graph.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
 
 
 def timed(label: str, work: Callable[[], T]) -> T:

@@ -9,7 +9,8 @@ not the managed transactions of :class:`~stkg.graph.driver.Graph`). Relationship
 first, so that no batch holds every relationship of a node with many (DETACH DELETE of a
 popular applicant with 100k+ relationships in one inner transaction can exhaust the heap).
 
-The benchmarks wipe the server they measure with it, and the tests their own.
+The benchmarks wipe the server they measure with it, the tests their own, and ``stkg eval``
+its scratch graph.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from stkg.cli import app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import existing_schema_objects
+from stkg.graph.wipe import wipe
 from stkg.ontology.model import default_paths
 
 runner = CliRunner()
@@ -104,7 +105,7 @@ def test_export_import_validate(cli_env: Graph, tmp_path: Path) -> None:
     exported = runner.invoke(app, ["export", "--format", "nt", "-o", str(out)])
     assert exported.exit_code == 0, exported.output
     assert "publishedDate" in out.read_text(encoding="utf-8")
-    cli_env.write("MATCH (n) DETACH DELETE n")
+    wipe(cli_env)
     imported = runner.invoke(app, ["import-rdf", str(out)])
     assert imported.exit_code == 0, imported.output
     assert "imported 2 nodes" in imported.stdout

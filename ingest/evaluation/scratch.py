@@ -13,6 +13,7 @@ from stkg.config.settings import Settings, get_settings
 from stkg.graph.driver import Graph, get_driver
 from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe
 
 SCRATCH_BOLT_PORT = 7691
 SCRATCH_HTTP_PORT = 7476
@@ -44,7 +45,7 @@ def scratch_graph(uri: str | None = None) -> Iterator[Graph]:
             server = None  # somebody else's: leave it running
     graph = Graph(get_driver(settings), settings.neo4j_database)
     try:
-        graph.write("MATCH (n) DETACH DELETE n")
+        wipe(graph)
         sync(graph)
         yield graph
     finally:

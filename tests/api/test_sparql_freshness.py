@@ -14,6 +14,7 @@ from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.version import advance_version, read_version
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
@@ -28,7 +29,7 @@ ASK_2025 = (
 @pytest.fixture(scope="module")
 def one_release(session_graph: Graph, seeds_dir: Path) -> Graph:
     """A graph with a version node and the SME roadmap release only."""
-    session_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(session_graph)
     advance_version(session_graph)
     report = ingest_paths([seeds_dir / SME_RELEASE], session_graph, load_ontology())
     assert [d.status for d in report.documents] == ["written"]

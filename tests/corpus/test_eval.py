@@ -16,6 +16,7 @@ from stkg.cli import app
 from stkg.ingest.evaluation.gold import Budget, Count, Facts, GoldDocument, Named, load_gold
 from stkg.ingest.evaluation.run import corpus_files, evaluate
 from stkg.ingest.evaluation.score import score_category, score_document
+from stkg.ingest.evaluation.scratch import scratch_graph
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
 
@@ -111,6 +112,22 @@ def test_graph_round_trip_scores_like_the_extracted_facts(graph, corpus, gold):
     assert as_counts(through_graph) == as_counts(in_memory)
     negatives = [s for s in through_graph.scores if s.split == "negatives"]
     assert negatives and all(s.total().fp == 0 for s in negatives)
+
+
+def test_the_scratch_graph_at_a_named_server_is_emptied_then_synced(cli_settings, graph):
+    """`stkg eval --uri` scores into an empty graph: what was there is gone, the ontology's
+    schema nodes are back."""
+    graph.write(
+        "CREATE (:Entity:StrategicField {id: 'field:지난채점'})-[:HAS_PRODUCT]->"
+        "(:Entity:StrategicProduct {id: 'product:지난채점'})"
+    )
+    with scratch_graph(cli_settings.neo4j_uri) as scratch:
+        left = scratch.read(
+            "MATCH (n:Entity) WHERE n.id ENDS WITH ':지난채점' RETURN count(n) AS n"
+        )
+        classes = scratch.read("MATCH (c:OntologyClass) RETURN count(c) AS n")
+    assert left[0]["n"] == 0
+    assert classes[0]["n"] > 0
 
 
 def test_eval_command_prints_a_table_per_split(corpus):

@@ -15,6 +15,7 @@ from stkg.cli import app
 from stkg.config.settings import Settings
 from stkg.graph.crosswalk import refresh
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import expand_paths, ingest_paths
 from stkg.ontology.crosswalks import read_decisions
 from stkg.ontology.ids import instance_iri
@@ -107,7 +108,7 @@ def test_review_mappings_and_the_rebuilt_graph_keeps_the_decisions(
     assert mapping(cli_graph, ROBOT_NEW) is None and mapping(cli_graph, IOT_DROPPED) is None
 
     # rebuild: an empty graph, the samples again, the crosswalks again
-    cli_graph.write("MATCH (n) DETACH DELETE n")
+    wipe(cli_graph)
     report = ingest_paths(expand_paths([REPO / "samples"]), cli_graph, load_ontology())
     assert {d.status for d in report.documents} == {"written"}
     assert mapping(cli_graph, fixed) is None

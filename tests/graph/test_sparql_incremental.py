@@ -36,6 +36,7 @@ from stkg.graph.version import (
     scope_entry,
     touching,
 )
+from stkg.graph.wipe import wipe
 from stkg.graph.writer import FactWriter
 from stkg.ingest.files import IngestReport, ingest_paths
 from stkg.ontology.model import Ontology, default_paths, load_ontology
@@ -198,7 +199,7 @@ def test_a_wiped_graph_is_never_followed_incrementally(
     store.current()
     held = read_version(graph)
     assert held is not None
-    graph.write("MATCH (n) DETACH DELETE n")
+    wipe(graph)
     advance_version(graph, onto)
     while (now := read_version(graph)) is not None and now.number <= held.number + 1:
         writer.write_document(_doc(1), _plan(1))  # documents only since the store's number

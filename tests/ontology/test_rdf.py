@@ -26,6 +26,7 @@ from stkg.graph.rdf import (
     validate_graph,
     write_export,
 )
+from stkg.graph.wipe import wipe
 from stkg.ontology.ids import instance_iri
 from stkg.ontology.model import STKG, Ontology, load_ontology
 
@@ -50,7 +51,7 @@ def test_round_trip_is_isomorphic(filled: Graph, onto: Ontology) -> None:
     first = export_graph(filled, onto)
     nodes, rels = counts(filled)
     assert len(first) > 5 * nodes
-    filled.write("MATCH (n) DETACH DELETE n")
+    wipe(filled)
     stats = import_rdf(filled, onto, first)
     assert (stats.nodes_created, stats.relationships_created) == (nodes, rels)
     second = export_graph(filled, onto)
@@ -142,7 +143,7 @@ def test_validate_graph_names_the_node(filled: Graph, onto: Ontology) -> None:
 
 def _exported_then_wiped(graph: Graph, onto: Ontology) -> RdfGraph:
     data = export_graph(graph, onto)
-    graph.write("MATCH (n) DETACH DELETE n")
+    wipe(graph)
     return data
 
 

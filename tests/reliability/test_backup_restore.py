@@ -33,6 +33,7 @@ from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.schema import sync
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import Ontology
 
@@ -172,7 +173,7 @@ def test_backup_restarts_the_server_it_stopped(backed: Backed, onto: Ontology) -
 def test_restore_after_deleting_everything_gives_the_same_fingerprint(
     backed: Backed, onto: Ontology
 ) -> None:
-    backed.graph.write("MATCH (n) DETACH DELETE n")
+    wipe(backed.graph)
     assert fingerprint(backed.graph, onto).nodes == 0
     run = stkg(backed.server.settings, "restore", str(backed.manifest), "--stop")
     assert run.returncode == 0, run.stdout + run.stderr
@@ -255,7 +256,7 @@ def test_rdf_backup_of_a_server_stkg_does_not_run(
     assert manifest["exported"]["nodes"] == len(ids)
     assert not (tmp_path / "elsewhere").exists(), "no local store was created or started"
 
-    graph.write("MATCH (n) DETACH DELETE n")
+    wipe(graph)
     mpath = tmp_path / "backups" / f"{nt.stem}.manifest.json"
     run = stkg(remote, "restore", str(mpath))
     assert run.returncode == 0, run.stdout + run.stderr

@@ -21,6 +21,7 @@ from reliability_helpers import cli_env, fingerprint
 
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import Ontology
 
@@ -105,7 +106,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_a_clean_ingest(
     assert statuses.count("written") == DOCUMENTS - in_after_kill, statuses
     resumed = fingerprint(graph, exclude_labels=["IngestRun"])
 
-    graph.write("MATCH (n) DETACH DELETE n")
+    wipe(graph)
     clean = ingest_paths(corpus, graph, onto)
     assert [d.status for d in clean.documents] == ["written"] * DOCUMENTS
     assert resumed == fingerprint(graph, exclude_labels=["IngestRun"])

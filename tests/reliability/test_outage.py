@@ -21,7 +21,9 @@ from reliability_helpers import free_port
 
 from stkg.api.app import create_app
 from stkg.api.problems import UNAVAILABLE_RETRY_AFTER
+from stkg.graph.driver import Graph
 from stkg.graph.local.server import LocalNeo4j
+from stkg.graph.wipe import wipe
 
 CLIENTS = 8
 #: The requirements here are themselves about time, so this test keeps two bounds, both
@@ -100,7 +102,7 @@ def api(private_neo4j: LocalNeo4j) -> Iterator[str]:
     settings = private_neo4j.settings
     auth = (settings.neo4j_user, settings.password or "")
     with GraphDatabase.driver(private_neo4j.bolt_uri, auth=auth) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n")
+        wipe(Graph(driver, settings.neo4j_database))
         driver.execute_query(SEED)
     port = free_port()
     # queries get 5 s: the API then waits at most 5 s + grace for a silent Neo4j
