@@ -11,9 +11,10 @@ whether or not any API caches: a writing process cannot know). From it:
 
 - **ETags.** A successful GET answer carries a strong ``ETag`` derived from the graph
   version's tag, the code (:func:`answer_epoch`), the base URL, the path, the query
-  parameters, the output format and, when the request carries a credential, the caller.
-  ``If-None-Match`` naming it is answered ``304 Not Modified`` without running the route's
-  query (:func:`conditional_get`): the one read is the version's.
+  parameters, the output format, the day (UTC: a named query's ``as_of`` may default to
+  today) and, when the request carries a credential, the caller. ``If-None-Match``
+  naming it is answered ``304 Not Modified`` without running the route's query
+  (:func:`conditional_get`): the one read is the version's.
 - **The answer cache.** An in-process LRU (:class:`AnswerCache`) of serialised 200
   answers, bounded in bytes (``STKG_API_CACHE_BYTES``), keyed like the ETag. ``POST
   /cypher`` answers are kept under (query text, parameters, row cap) the same way
@@ -42,6 +43,7 @@ never reach another one. Problem answers are never cached (``Cache-Control: no-s
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 import re
@@ -62,6 +64,7 @@ from stkg.api.security import API_KEY_HEADER
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.version import PROBE, GraphVersion, VersionProbe, read_version_once
+from stkg.queries.catalog import today
 
 __all__ = [
     "NOT_MODIFIED",
@@ -292,6 +295,8 @@ class Answers:
     def __init__(self, settings: Settings, epoch: str, graph: Callable[[], Graph]) -> None:
         self.cache = AnswerCache(settings.api_cache_bytes)
         self.epoch = epoch
+        #: The day answers are asked on (part of every GET's key: see conditional_get).
+        self.today: Callable[[], dt.date] = today
         timeout = min(settings.neo4j_timeout, VERSION_READ_TIMEOUT)
 
         async def read() -> GraphVersion | None:
@@ -412,6 +417,7 @@ async def conditional_get(request: Request, answers: AnswersDep) -> None:
             request.url.path,
             json.dumps(query, ensure_ascii=False),
             format_name(request, fmt or "json"),
+            answers.today().isoformat(),  # a named query's `as_of` may default to today
         ],
         etag=True,
     )

@@ -17,7 +17,9 @@ A header looks like::
       as_of: {type: date, default: null, description: "A day, YYYY-MM-DD"}
     */
 
-A ``date`` parameter takes only ``YYYY-MM-DD`` and reaches Cypher as a ``Date``.
+A ``date`` parameter takes only ``YYYY-MM-DD`` and reaches Cypher as a ``Date``. Its
+default may be ``today``: the day (UTC, as Neo4j's ``date()``) the query is bound, so a
+query never reads the clock itself and a caller can always name the day instead.
 """
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ def _iso_day(value: object) -> object:
 
 #: A day written ``YYYY-MM-DD`` (the ``as_of`` of the API and of the named queries).
 Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+
+#: The default of a ``date`` parameter that stands for the day the query is bound.
+TODAY = "today"
+
+
+def today() -> dt.date:
+    """The day a ``default: today`` parameter takes: today in UTC, the time zone Neo4j's
+    ``date()`` uses by default."""
+    return dt.datetime.now(dt.UTC).date()
+
 
 ParamType = Literal["string", "integer", "number", "boolean", "list", "date"]
 _PY_TYPES: dict[str, Any] = {
@@ -106,6 +118,8 @@ class NamedQuery:
                 py_type = Literal[p.choices]  # type: ignore[valid-type]
             if p.required:
                 fields[p.name] = (py_type, Field(..., **constraints))
+            elif p.default == TODAY:
+                fields[p.name] = (py_type, Field(default_factory=today, **constraints))
             else:
                 fields[p.name] = (py_type | None, Field(p.default, **constraints))
         model_name = "".join(part.title() for part in self.name.split("-")) + "Params"
@@ -159,6 +173,8 @@ def _param(path: Path, name: str, spec: Any) -> Param:
     if kind not in _PY_TYPES:
         raise CatalogError(f"{path}: parameter {name!r} has unknown type {kind!r}")
     choices = spec.get("enum")
+    if spec.get("default") == TODAY and kind != "date":
+        raise CatalogError(f"{path}: only a date parameter can default to {TODAY!r}")
     return Param(
         name=name,
         type=kind,

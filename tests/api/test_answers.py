@@ -13,6 +13,7 @@ a new ETag). Whether a query ran is read from the app's own Prometheus metrics.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import re
 import subprocess
@@ -174,6 +175,26 @@ def test_the_etag_depends_on_parameters_and_format(client: TestClient) -> None:
     )
     assert conditional.status_code == 200
     assert conditional.headers["content-type"].startswith("text/csv")
+
+
+def test_an_answer_is_kept_for_the_day_it_was_asked_on(client: TestClient) -> None:
+    """A named query's ``as_of`` defaults to today: the next day the same URL is another
+    question (another ETag, not the kept answer), though nothing was written."""
+    url = "/queries/editions"
+    first = client.get(url)
+    etag = first.headers["etag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    answers = client.app.state.answers  # type: ignore[attr-defined]
+    asked_on = answers.today
+    answers.today = lambda: asked_on() + dt.timedelta(days=1)
+    try:
+        ran = queries_run(client, "/queries/editions")
+        tomorrow = client.get(url, headers={"If-None-Match": etag})
+        assert tomorrow.status_code == 200 and tomorrow.headers["etag"] != etag
+        assert queries_run(client, "/queries/editions") > ran, "not the kept answer"
+    finally:
+        answers.today = asked_on
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
 
 
 def test_a_repeated_question_is_answered_from_the_cache(client: TestClient) -> None:

@@ -24,6 +24,7 @@ from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
 from stkg.ontology.model import load_ontology
 from stkg.ontology.names import quote_name
+from stkg.queries.catalog import today
 
 E2021 = "edition:중소기업기술로드맵@2021"
 E2022 = "edition:중소기업기술로드맵@2022"
@@ -132,32 +133,46 @@ def test_a_day_not_written_yyyy_mm_dd_is_a_422(client: TestClient, url: str, day
 
 
 @pytest.mark.parametrize(
-    ("day", "listed", "current"),
+    ("day", "started", "current"),
     [
         (BEFORE, [], []),
+        (FIRST_DAY, [E2021], [E2021]),
         (IN_2021, [E2021], [E2021]),
+        (LAST_2021, [E2021], [E2021]),
         (SECOND_DAY, [E2021, E2022], [E2022]),
+        (IN_2022, [E2021, E2022], [E2022]),
         (AFTER, [E2021, E2022], [E2022]),
     ],
 )
 def test_the_editions_named_query_as_of_a_day(
-    client: TestClient, day: str, listed: list[str], current: list[str]
+    client: TestClient, day: str, started: list[str], current: list[str]
 ) -> None:
+    """Every edition, whatever the day; ``started`` and ``inForce`` answered for it."""
     rows = ok(client, "/queries/editions", as_of=day)["rows"]
     mine = [r for r in rows if r["edition"] in (E2021, E2022)]
-    assert [r["edition"] for r in mine] == listed
+    assert [r["edition"] for r in mine] == [E2021, E2022]
+    assert [(r["since"]) for r in mine] == ["2021-01-01", "2022-01-01"]
+    assert [r["edition"] for r in mine if r["started"]] == started
     assert [r["edition"] for r in mine if r["inForce"]] == current
-    assert all(r["since"] <= day for r in rows)
-
-
-def test_the_editions_named_query_without_as_of_lists_every_edition(client: TestClient) -> None:
-    rows = ok(client, "/queries/editions")["rows"]
-    since = {r["edition"]: r["since"] for r in rows}
-    assert (since[E2021], since[E2022]) == ("2021-01-01", "2022-01-01")
-    # in force today: the 2022 edition (the seeds have no later one of the series)
-    assert [r["inForce"] for r in rows if r["edition"] in (E2021, E2022)] == [False, True]
+    for r in rows:  # whichever editions the graph holds besides the seeds'
+        assert r["started"] == (r["since"] is not None and r["since"] <= day)
+        assert not r["inForce"] or r["started"]
     undated = [r for r in rows if r["since"] is None]
-    assert undated and not any(r["inForce"] for r in undated)
+    assert undated and not any(r["started"] or r["inForce"] for r in undated)
+
+
+def test_the_editions_named_query_without_as_of_answers_for_today(client: TestClient) -> None:
+    """``as_of`` defaults to the day the query is asked (UTC), not to every day."""
+    day = today().isoformat()
+    assert (
+        ok(client, "/queries/editions")["rows"]
+        == ok(client, "/queries/editions", as_of=day)["rows"]
+    )
+    spec = {
+        p["name"]: p
+        for p in next(q for q in ok(client, "/queries") if q["name"] == "editions")["params"]
+    }
+    assert (spec["as_of"]["default"], spec["as_of"]["required"]) == ("today", False)
 
 
 # the field lineage ----------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from fastapi.testclient import TestClient
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.queries.catalog import CatalogError, load_catalog, parse_query_file
+from stkg.queries.catalog import CatalogError, load_catalog, parse_query_file, today
 
 EDITION_2021 = "edition:중소기업기술로드맵@2021"
 EDITION_2022 = "edition:중소기업기술로드맵@2022"
@@ -128,3 +129,20 @@ def test_a_bad_header_names_the_file(tmp_path: Path) -> None:
     unused.write_text("/*\nname: unused\nparams:\n  y: {type: string}\n*/\nRETURN 1\n")
     with pytest.raises(CatalogError, match="never used"):
         parse_query_file(unused)
+
+
+def test_a_date_parameter_may_default_to_today(tmp_path: Path) -> None:
+    """The day is bound when the query is, so a query never calls ``date()`` for it."""
+    dated = tmp_path / "dated.cypher"
+    dated.write_text(
+        "/*\nname: dated\nparams:\n  day: {type: date, default: today}\n*/\nRETURN $day\n"
+    )
+    query = parse_query_file(dated)
+    assert query.bind({}) == {"day": today()}
+    assert query.bind({"day": "2021-06-01"}) == {"day": dt.date(2021, 6, 1)}
+    wrong = tmp_path / "wrong.cypher"
+    wrong.write_text(
+        "/*\nname: wrong\nparams:\n  n: {type: integer, default: today}\n*/\nRETURN $n\n"
+    )
+    with pytest.raises(CatalogError, match="only a date parameter"):
+        parse_query_file(wrong)

@@ -1,7 +1,8 @@
 // Roadmap editions (GET /classes/RoadmapEdition/entities), loaded once and shared by the
 // views that pick an edition: the home page, the programme matrix, the edition diff and
-// the flow view. With an "as of" day, only the editions in force by then (named query
-// `editions`), each marked `inForce` when it was the one of its series in force that day.
+// the flow view. With an "as of" day, only the editions in force by then (`started` in the
+// named query `editions`), each marked `inForce` when it was the one of its series in
+// force that day.
 
 import { api } from "./api.js";
 import { asOf } from "./asof.js";
@@ -18,7 +19,7 @@ export function editions() {
     const load = day
       ? Promise.all([all, api.editionsInForce(day)]).then(([rows, dated]) => {
           const then = new Map(dated.rows.map((r) => [r.edition, r]));
-          return rows.filter((e) => then.has(e.id))
+          return rows.filter((e) => then.get(e.id)?.started)
             .map((e) => ({ ...e, inForce: then.get(e.id).inForce }));
         })  // prettier-ignore
       : all;
