@@ -133,6 +133,36 @@ def no_edition(day: dt.date, what: str, ids: str, calendar: list[Edition]) -> Pr
     )
 
 
+def require_started(calendar: list[Edition], day: dt.date, ids: list[str]) -> None:
+    """404 unless each edition of ``ids`` had come into force by ``day`` (the graph as it
+    stood then held it), naming those that had not and their series' editions."""
+    came = {e.id for e in started_by(calendar, day)}
+    ahead = [i for i in ids if i not in came]
+    if not ahead:
+        return
+    mine = {e.series or e.id for e in calendar if e.id in ahead}
+    when = {e.id: e.since[:10] for e in calendar if e.since}
+    said = "; ".join(
+        f"{i!r} came into force on {when[i]}"
+        if i in when
+        else f"{i!r} states neither a publishedDate nor a startYear, so it is in force on no day"
+        for i in ahead
+    )
+    raise Problem(
+        404,
+        "Edition not yet in force on that date",
+        f"Not every edition asked for had come into force by {day.isoformat()}: {said}.",
+        id=ahead[0],
+        asOf=day.isoformat(),
+        ahead=ahead,
+        editions=[
+            {"edition": e.id, "series": e.series, "since": e.since}
+            for e in calendar
+            if (e.series or e.id) in mine
+        ],
+    )
+
+
 async def dated(db: Reader, ids: list[str]) -> dict[str, str]:
     """The edition of each of ``ids`` that has one (an edition, a field version)."""
     rows = (await db.rows(editions_of(), {"ids": ids}, max_rows=len(ids) + 1)).rows

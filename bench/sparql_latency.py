@@ -72,7 +72,9 @@ EDITION = "edition:중소기업기술로드맵@2022"
 QUESTIONS: dict[str, tuple[str, dict[str, Any], str | None]] = {
     "edition-diff": (
         load_catalog()["edition-diff"].cypher,
-        {"from": "edition:중소기업기술로드맵@2021", "to": EDITION},
+        load_catalog()["edition-diff"].bind(
+            {"from": "edition:중소기업기술로드맵@2021", "to": EDITION}
+        ),
         None,
     ),
     "field-history": (

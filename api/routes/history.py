@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.asof import AsOf, edition_calendar, no_edition
+from stkg.api.asof import AsOf, edition_calendar, no_edition, require_started
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import Envelope, OutputFormat, json_response, respond
 from stkg.api.lookup import entity_id_query, require_entity
@@ -302,14 +302,23 @@ async def series_flow(
     summary="What changed between two roadmap editions",
     description="Field by field: added, removed, renamed, rescoped, moved, recounted or "
     "unchanged, with names, sectors and product counts before and after (named query "
-    "`edition-diff`).",
-    responses={404: {"description": "either edition is unknown"}},
+    "`edition-diff`). With `as_of`, the diff as the graph stood that day: both editions "
+    "must have come into force on or before it (an edition comes into force on its "
+    "`publishedDate`, else on 1 January of its `startYear`); the rows are those without "
+    "`as_of` (a stated succession carries no date of its own).",
+    responses={
+        404: {
+            "description": "either edition is unknown, or (with `as_of`) one of them had "
+            "not come into force by that day"
+        }
+    },
 )
 async def edition_diff(
     request: Request,
     db: ReaderDep,
     source: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2021"], alias="from")],
     target: Annotated[str, entity_id_query(["edition:중소기업기술로드맵@2022"], alias="to")],
+    as_of: AsOf = None,
     _format: OutputFormat = "json",
 ) -> Envelope | Response:
     ids = []
@@ -323,6 +332,9 @@ async def edition_diff(
                 id=found["id"],
             )
         ids.append(found["id"])
+    if as_of is not None:
+        require_started(await edition_calendar(db), as_of, ids)
     query = load_catalog()["edition-diff"]
-    rows = await db.rows(query.cypher, {"from": ids[0], "to": ids[1]}, max_rows=10_000)
+    params = {"from": ids[0], "to": ids[1], "as_of": as_of}
+    rows = await db.rows(query.cypher, params, max_rows=10_000)
     return respond(request, rows, _format)

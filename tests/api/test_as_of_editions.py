@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from api_helpers import is_problem
@@ -125,11 +126,18 @@ def test_the_named_query_before_the_first_edition_has_no_rows(client: TestClient
         f"/entities/{DRONE}/programmes",
         f"/lineage/{DRONE}",
         "/queries/field-history?field=드론",
+        f"/editions/diff?from={E2021}&to={E2022}",
+        f"/queries/edition-diff?from={E2021}&to={E2022}",
+        "/queries/editions",
     ],
 )
 def test_a_day_not_written_yyyy_mm_dd_is_a_422(client: TestClient, url: str, day: str) -> None:
-    response = client.get(url, params={"as_of": day})
+    path, _, query = url.partition("?")
+    params = dict(parse_qsl(query))  # `params=` would replace the URL's own query
+    assert ok(client, path, **params)  # answered without the day
+    response = client.get(path, params={**params, "as_of": day})
     assert is_problem(response, 422), (url, day, response.text)
+    assert [e["loc"] for e in response.json()["errors"]] == [["query", "as_of"]]
 
 
 @pytest.mark.parametrize(
@@ -327,6 +335,41 @@ def test_programme_links_of_an_unknown_programme_stay_unknown(client: TestClient
     assert response.json()["title"] != "No edition in force on that date"
 
 
+# the edition diff -----------------------------------------------------------------------
+
+DIFF = {"from": E2021, "to": E2022}
+
+
+def test_edition_diff_as_of_a_day(client: TestClient) -> None:
+    """The diff as the graph stood: the same rows once both editions had come in, a 404
+    problem naming the one(s) still ahead before that (the named query: no row)."""
+    plain = ok(client, "/editions/diff", **DIFF)["rows"]
+    assert plain and {"renamedAndRescoped", "added"} <= {r["change"] for r in plain}
+    for day in (SECOND_DAY, IN_2022, AFTER):
+        assert ok(client, "/editions/diff", as_of=day, **DIFF)["rows"] == plain
+        assert ok(client, "/queries/edition-diff", as_of=day, **DIFF)["rows"] == plain
+    for day, ahead in [
+        (BEFORE, [E2021, E2022]),
+        (FIRST_DAY, [E2022]),
+        (IN_2021, [E2022]),
+        (LAST_2021, [E2022]),
+    ]:
+        response = client.get("/editions/diff", params={**DIFF, "as_of": day})
+        assert is_problem(response, 404), response.text
+        body = response.json()
+        assert body["title"] == "Edition not yet in force on that date"
+        assert (body["id"], body["asOf"], body["ahead"]) == (ahead[0], day, ahead)
+        assert [(e["edition"], e["since"]) for e in body["editions"]] == [
+            (E2021, "2021-01-01"),
+            (E2022, "2022-01-01"),
+        ]
+        assert "came into force on 2022-01-01" in body["detail"]
+        assert ok(client, "/queries/edition-diff", as_of=day, **DIFF)["rows"] == []
+    # what is no edition stays unknown whatever the day
+    response = client.get("/editions/diff", params={"from": DRONE, "to": E2022, "as_of": AFTER})
+    assert is_problem(response, 404) and response.json()["title"] == "Unknown roadmap edition"
+
+
 # /lineage/{id} --------------------------------------------------------------------------
 
 
@@ -378,6 +421,8 @@ def test_lineage_of_an_organisation_starts_from_its_name_on_that_day(client: Tes
         "/lineage/{id}",
         "/queries/field-history",
         "/queries/editions",
+        "/editions/diff",
+        "/queries/edition-diff",
     ],
 )
 def test_openapi_documents_as_of(client: TestClient, path: str) -> None:

@@ -51,7 +51,9 @@ def _rows(response: Any, fmt: ox.QueryResultsFormat = ox.QueryResultsFormat.JSON
 
 def test_edition_diff_answers_as_its_named_cypher_twin(api: TestClient, versioned: Graph) -> None:
     cypher = load_catalog()["edition-diff"].cypher
-    expected = versioned.rows(cypher, {"from": EDITION_2021, "to": EDITION_2022}).rows
+    expected = versioned.rows(
+        cypher, {"from": EDITION_2021, "to": EDITION_2022, "as_of": None}
+    ).rows
     response = api.get("/sparql", params={"query": EDITION_DIFF})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/sparql-results+json"

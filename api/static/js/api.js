@@ -37,7 +37,7 @@ export const api = {
     getJSON(`/lineage/${seg(id)}`, { direction, depth, types, limit, as_of: asOf() }),
   history: (field) => getJSON(`/fields/${seg(field)}/history`, { as_of: asOf() }),
   flow: (series, include) => getJSON(`/roadmaps/${seg(series)}/flow`, { include, as_of: asOf() }),
-  diff: (from, to) => getJSON("/editions/diff", { from, to }),
+  diff: (from, to) => getJSON("/editions/diff", { from, to, as_of: asOf() }),
   programmeLinks: (edition) => getJSON("/programmes/links", { edition, as_of: asOf() }),
   editions: () => getJSON("/classes/RoadmapEdition/entities", { _size: 200 }),
   roadmaps: () => getJSON("/classes/Roadmap/entities", { _size: 200 }),
