@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
+from pydantic import BaseModel, Field
 
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
-from stkg.graph.cypher.asof import editions, editions_of, succession_line
+from stkg.graph.cypher.asof import editions, editions_of, succession_line, succession_lines
 from stkg.queries.catalog import Day
 
 AsOf = Annotated[
@@ -42,6 +43,25 @@ AsOf = Annotated[
         examples=["2020-01-01"],
     ),
 ]
+
+
+class NameInUse(BaseModel):
+    """The body of an organisation's line of succession that held it on a day."""
+
+    on: dt.date = Field(description="The day: `as_of`, or today (UTC) without it")
+    id: str = Field(description="The body that held the name that day (the node itself if so)")
+    name: str | None = None
+    nameEn: str | None = None
+    validFrom: dt.date | None = None
+    validUntil: dt.date | None = None
+
+
+NAME_IN_USE = (
+    "For an organisation that was renamed or reorganised (a `predecessorOf` line, or a "
+    "validity interval): the body of its line that held it on `as_of`, or today (UTC) "
+    "without it, i.e. its current name; null when no body of the line existed that day. "
+    "Left out for any other node."
+)
 
 
 @dataclass(frozen=True)
@@ -59,14 +79,7 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
     rows = (await db.rows(succession_line(), params)).rows
     if not rows:  # deleted since the caller looked it up
         raise unknown_entity(tid)
-    me = next(r for r in rows if r["hops"] == 0)
-    valid = [r for r in rows if r["valid"]]
-    if me["valid"]:
-        chosen = me
-    else:
-        # after its interval look at the successors, before it at the predecessors
-        later = me["validUntil"] is not None and day.isoformat() >= me["validUntil"][:10]
-        chosen = next((r for r in valid if (r["hops"] > 0) == later), None)
+    chosen = _holder(rows, day)
     if chosen is None:
         raise Problem(
             404,
@@ -76,8 +89,45 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
             asOf=day.isoformat(),
             line=[_interval(r) for r in rows],
         )
+    valid = [r for r in rows if r["valid"]]
     others = [r["id"] for r in valid if r["id"] != chosen["id"]]
     return Succession(requested=tid, shown=chosen["id"], also_valid=others)
+
+
+def _holder(rows: list[dict[str, Any]], day: dt.date) -> dict[str, Any] | None:
+    """The row of one line of succession (``hops`` from the node asked for, ``valid`` on
+    ``day``) that held that node on ``day``: the node itself when valid, else after its
+    interval the nearest valid successor, before it the nearest valid predecessor."""
+    me = next(r for r in rows if r["hops"] == 0)
+    if me["valid"]:
+        return me
+    later = me["validUntil"] is not None and day.isoformat() >= me["validUntil"][:10]
+    return next((r for r in rows if r["valid"] and (r["hops"] > 0) == later), None)
+
+
+async def names_on(db: Reader, ids: list[str], day: dt.date) -> dict[str, dict[str, Any] | None]:
+    """For each of ``ids`` that is a body with a line of succession (a validity interval or
+    a ``predecessorOf`` link), the body of its line that held it on ``day``, by the rule of
+    :func:`held_on` (``id``, ``name``, ``nameEn``, ``validFrom``, ``validUntil``, and
+    ``on``, the day); None when no body of the line existed then. Other ids are left out."""
+    if not ids:
+        return {}
+    params = {"ids": sorted(set(ids)), "asOf": day}
+    rows = (await db.rows(succession_lines(), params, max_rows=100_000)).rows
+    lines: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        lines.setdefault(r["of"], []).append(r)
+    named: dict[str, dict[str, Any] | None] = {}
+    for of, line in lines.items():
+        if len(line) == 1 and line[0]["validFrom"] is None and line[0]["validUntil"] is None:
+            continue  # no line: the node is itself on every day
+        held = _holder(line, day)
+        named[of] = None if held is None else {"on": day.isoformat(), **_named(held)}
+    return named
+
+
+def _named(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in ("id", "name", "nameEn", "validFrom", "validUntil")}
 
 
 def _interval(row: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.asof import AsOf, held_on
+from stkg.api.asof import NAME_IN_USE, AsOf, NameInUse, held_on, names_on
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import display_name, entity_id_path, require_entity
@@ -22,6 +22,7 @@ from stkg.api.terms import ontology
 from stkg.graph.cypher.entities import ENTITY, NEIGHBOURS
 from stkg.graph.rdf import subgraph_rdf
 from stkg.ontology.ids import instance_iri
+from stkg.queries.catalog import today
 
 router = APIRouter(tags=["entities"])
 
@@ -37,6 +38,7 @@ class Neighbour(BaseModel):
     id: str
     labels: list[str]
     name: str | None
+    nameInUse: NameInUse | None = Field(default=None, description=NAME_IN_USE)
 
 
 class EntityView(BaseModel):
@@ -56,6 +58,11 @@ class EntityView(BaseModel):
     )
     alsoValid: list[str] | None = Field(
         None, description="With `as_of`: other nodes of the line valid that day (a split)"
+    )
+    nameInUse: NameInUse | None = Field(
+        None,
+        description=NAME_IN_USE + " With `as_of` it is the node shown (`id`); without, the "
+        "name in use today.",
     )
 
 
@@ -109,6 +116,8 @@ async def get_entity(
             lambda: subgraph_rdf(db.graph, ontology(), ids, edges), db.settings.neo4j_timeout
         )
         return GRAPH_RENDERERS[fmt].render(rdf)
+    shown = rows.rows[:limit]
+    named = await names_on(db, [tid, *(r["id"] for r in shown)], as_of or today())
     neighbours = [
         Neighbour(
             type=r["type"],
@@ -116,8 +125,9 @@ async def get_entity(
             id=r["id"],
             labels=r["labels"],
             name=display_name(r, lang),
+            nameInUse=named.get(r["id"]),
         )
-        for r in rows.rows[:limit]
+        for r in shown
     ]
     return EntityView(
         id=tid,
@@ -131,4 +141,5 @@ async def get_entity(
         asOf=as_of,
         requested=None if held is None else held.requested,
         alsoValid=None if held is None else held.also_valid,
+        nameInUse=named.get(tid),
     )

@@ -16,7 +16,17 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from stkg.api.asof import AsOf, dated, edition_calendar, held_on, no_edition, started_by
+from stkg.api.asof import (
+    NAME_IN_USE,
+    AsOf,
+    NameInUse,
+    dated,
+    edition_calendar,
+    held_on,
+    names_on,
+    no_edition,
+    started_by,
+)
 from stkg.api.deps import ReaderDep
 from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
 from stkg.api.lookup import EntityId, entity_id_query, require_entity, resolve_id, unknown_entity
@@ -30,6 +40,7 @@ from stkg.api.terms import (
 )
 from stkg.graph.lineage import MAX_DEPTH, UnknownNode, shortest_paths, walk
 from stkg.graph.rdf import subgraph_rdf
+from stkg.queries.catalog import today
 
 router = APIRouter(tags=["lineage"])
 
@@ -51,6 +62,7 @@ class GraphNode(BaseModel):
     labels: list[str]
     properties: dict[str, Any]
     degree: int = Field(description="Hops from the start node")
+    nameInUse: NameInUse | None = Field(default=None, description=NAME_IN_USE)
 
 
 class GraphEdge(BaseModel):
@@ -170,6 +182,10 @@ async def lineage(
             lambda: subgraph_rdf(db.graph, ontology(), ids, edges), db.settings.neo4j_timeout
         )
         return GRAPH_RENDERERS[fmt].render(rdf)
+    named = await names_on(db, [n["id"] for n in graph["nodes"]], as_of or today())
+    graph["nodes"] = [
+        {**n, "nameInUse": named[n["id"]]} if n["id"] in named else n for n in graph["nodes"]
+    ]
     # the walk's plain dicts, serialised once: the shape is LineageGraph's, which the
     # OpenAPI schema names and the tests check
     return Response(pydantic_core.to_json(graph), media_type="application/json")

@@ -43,9 +43,21 @@ def succession_line() -> str:
     """The line of succession through ``$id``: the node itself (``hops`` 0), its successors
     (``hops`` > 0, following ``predecessorOf`` forwards) and its predecessors (``hops`` < 0,
     backwards), each with its interval and whether ``$asOf`` falls in it; nearest first."""
+    return _lines("WITH $id AS of")
+
+
+@cache
+def succession_lines() -> str:
+    """:func:`succession_line` for each of ``$ids`` at once, each row naming in ``of`` the
+    id whose line it belongs to (a node of no line is its own, with no interval)."""
+    return _lines("UNWIND $ids AS of")
+
+
+def _lines(source: str) -> str:
     n = _names()
     return f"""
-MATCH (n:{n["entity"]} {{{n["id"]}: $id}})
+{source}
+MATCH (n:{n["entity"]} {{{n["id"]}: of}})
 CALL (n) {{
   MATCH p = (n)-[:{n["pred"]}*0..{MAX_HOPS}]->(m:{n["entity"]})
   RETURN m, length(p) AS hops
@@ -53,12 +65,12 @@ CALL (n) {{
   MATCH p = (m:{n["entity"]})-[:{n["pred"]}*1..{MAX_HOPS}]->(n)
   RETURN m, -length(p) AS hops
 }}
-WITH m, hops ORDER BY abs(hops)
-WITH m, collect(hops)[0] AS hops
-RETURN m.{n["id"]} AS id, m.{n["name"]} AS name, m.{n["nameEn"]} AS nameEn,
+WITH of, m, hops ORDER BY abs(hops)
+WITH of, m, collect(hops)[0] AS hops
+RETURN of, m.{n["id"]} AS id, m.{n["name"]} AS name, m.{n["nameEn"]} AS nameEn,
        m.{n["validFrom"]} AS validFrom, m.{n["validUntil"]} AS validUntil, hops,
        {_valid("m", n)} AS valid
-ORDER BY abs(hops), hops, id
+ORDER BY of, abs(hops), hops, id
 """
 
 

@@ -81,6 +81,11 @@ def test_the_body_shown_is_the_whole_entity_of_that_node(client: TestClient) -> 
     assert shown.pop("alsoValid") == []
     assert plain.pop("requested") is None and plain.pop("asOf") is None
     assert plain.pop("alsoValid") is None
+    # the names in use are those of the day asked for, and of today without it
+    assert shown.pop("nameInUse")["on"] == "2020-01-01" and plain.pop("nameInUse")["id"] == MSS
+    for answer in (shown, plain):
+        for n in answer["neighbours"]:
+            n.pop("nameInUse")
     assert shown == plain
     # the same through the instance IRI
     iri = client.get(f"/entities/{plain['iri']}", params={"as_of": "2016-01-01"}).json()
