@@ -156,6 +156,12 @@ def test_the_as_of_day_is_respected_by_every_view(page: Page, live_api: str) -> 
     # an organisation shown by the name it had that day
     page.goto("/#/entity/organization:중소벤처기업부?as_of=2016-01-01")
     expect(page.locator("h1")).to_have_text("중소기업청")
+    # the body that ran a programme, under the name it had that day
+    page.goto("/#/entity/programme:창업성장?as_of=2016-01-01")
+    expect(page.locator(".neighbours .name-in-use")).to_have_attribute(
+        "data-name-in-use", "organization:중소기업청"
+    )
+    expect(page.locator(".neighbours .name-in-use")).to_contain_text("중소기업청")
     page.goto("/#/entity/organization:중소기업청?as_of=2020-01-01")
     expect(page.locator("h1")).to_have_text("중소벤처기업부")
 
@@ -183,6 +189,9 @@ def test_the_as_of_day_is_respected_by_every_view(page: Page, live_api: str) -> 
     ready(page)
     expect(page.locator("svg.flow-chart")).to_have_attribute("data-columns", "5")
     assert "as_of" not in page.url
+    # without a day, an old name says which is current
+    page.goto("/#/entity/organization:중소기업청")
+    expect(page.locator(".page-head .name-in-use")).to_have_text("(현재 이름: 중소벤처기업부)")
 
 
 def test_editions_link_to_their_series_flow_and_a_series_without_fields_says_so(

@@ -2,6 +2,7 @@
 // the lineage graph with its controls, the field history for fields, and provenance.
 
 import { api } from "./api.js";
+import { asOf } from "./asof.js";
 import { fill, h, idKey } from "./dom.js";
 import { graphControls, MAX_DEPTH } from "./controls.js";
 import { seriesOf } from "./editions.js";
@@ -95,6 +96,7 @@ function header(entity, name, cls) {
   }
   return h("div", { class: "page-head" },
     h("h1", {}, name),
+    nameInUse(entity),
     h("div", { class: "head-meta" },
       entity.labels.filter((l) => l !== "Entity").map((l) => h("span", { class: "chip" }, className(l))),
       h("code", { class: "entity-id" }, entity.id),
@@ -168,6 +170,16 @@ function classifierCard(id) {
   return card;
 }
 
+/** An organisation's name on the "as of" day (or today) when another body of its line of
+ * succession held it then (`nameInUse`, GET /entities/{id}); nothing otherwise. */
+function nameInUse(node) {
+  const used = node.nameInUse;
+  if (!used || used.id === node.id) return null;
+  const text = t(asOf() ? "nameThen" : "nameNow", { name: displayName(used) });
+  return h("a", { class: "name-in-use muted small", href: href("entity", used.id),
+                  "data-name-in-use": used.id }, text);  // prettier-ignore
+}
+
 function neighboursCard(entity) {
   const groups = new Map();
   for (const n of entity.neighbours) {
@@ -180,6 +192,7 @@ function neighboursCard(entity) {
       h("h3", {}, key, h("span", { class: "muted small" }, ` (${items.length})`)),
       h("ul", { class: "plain" }, items.map((n) => h("li", {},
         h("a", { href: href("entity", n.id) }, n.name || n.id), " ",
+        nameInUse(n), " ",
         h("span", { class: "chip" }, className(mainLabel(n.labels)))))))),
     entity.neighbours_truncated ? h("p", { class: "warn" }, t("truncated")) : null);  // prettier-ignore
 }
