@@ -113,7 +113,7 @@ class Counts:
             glued, c = c, _glued_counter(doc, c)
             i = c + 1
             counter = doc[c]
-            counter_text = text_of(doc)[doc[number[1]].idx : counter.idx + len(counter.text)]
+            counter_text = text_of(doc)[doc[glued].idx : counter.idx + len(counter.text)]
             after = _noun_after(doc, c + 1)
             if after is not None and after[0].split()[0] in ACTIONS | ASPECTS:
                 after = None

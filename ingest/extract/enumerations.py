@@ -128,9 +128,8 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
+            # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
-            if cue is not None and known != "Programme":
-                known = None  # ``디딤돌·전략형·팁스 세 가지 분야``: a programme's tracks
             cue = known or cue
             if _mostly_countries(items):
                 i = last + 1  # ``미국, 유럽연합(EU), 중국 등 주요국이``: places, not things
@@ -689,7 +688,7 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
     cls = cue_class(m["cue"])
     rest = after[m.end("cue") :]
-    if after[: m.start("cue")].split()[-1:] in (["해당"], ["그"], ["이"], ["동"]):
+    if set(after[: m.start("cue")].split()[-1:]) & POINTING_BACK:
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
     if cls == "Organization" and _DEVELOPED_BY.match(rest):
         return "CoreTechnology"  # ``A, B 등의 중소기업 기술개발을 지원``: what firms develop
@@ -698,9 +697,12 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     return head_cue(rest) or cls
 
 
+#: Words before a cue that point back to a set named before (``등 해당 기업에``).
+POINTING_BACK = frozenset(["해당", "그", "이", "동"])
 #: After a firms cue, the development the items are the subject of: ``… 등의 중소기업
 #: 기술개발을``.
 _DEVELOPED_BY = re.compile(r"\s+(?:기술\s?개발|연구\s?개발|R&D)(?:을|를|에|과|와|\s|$)")
+
 #: A list that is what is commercialised or developed: ``A, B 등을 상용화하는``, ``A, B 등
 #: 상용화 R&D``.
 _DEVELOPED = re.compile(
@@ -739,6 +741,7 @@ def _criteria(doc: Doc, phrases: list[Phrase], last: int) -> bool:
 _CRITERIA = re.compile(
     r"^\s*(?:등)?\s*[을를의]?\s*(?:(?:주요|핵심|선정|평가)\s*)?(?:기준|요건|잣대|평가항목)"
 )
+
 #: Words that make a cue's items others than the document's own (``타 산업``, ``다른 분야``).
 _OTHERS = re.compile(r"(?:^|\s)(?:타|다른|기타|인접|여타)\s*$")
 

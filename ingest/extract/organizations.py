@@ -424,9 +424,11 @@ def _held_in(doc: Doc, word: tuple[int, int]) -> bool:
     start, end = word
     if end - start < 2 or doc[end - 1].text != "에서":
         return False
-    name_end = _end_char(doc, end - 1)
-    name = text_of(doc)[doc[start].idx : name_end]
-    return name.endswith(VENUE_SUFFIX) and _HOSTING.match(text_of(doc), name_end + 2) is not None
+    name = text_of(doc)[doc[start].idx : _end_char(doc, end - 1)]
+    return (
+        name.endswith(VENUE_SUFFIX)
+        and _HOSTING.match(text_of(doc), _end_char(doc, end)) is not None
+    )
 
 
 def _end_char(doc: Doc, end: int) -> int:
