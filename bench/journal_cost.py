@@ -19,9 +19,9 @@ from __future__ import annotations
 import argparse
 import time
 
+from bench.configured_graph import configured_graph
 from bench.query_latency import percentile
-from stkg.config.settings import get_settings
-from stkg.graph.driver import Graph, new_driver
+from stkg.graph.driver import Graph
 from stkg.graph.version import JOURNAL, JOURNAL_NODES, advance_version, touching
 from stkg.ontology.model import Ontology, load_ontology
 
@@ -43,16 +43,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.journal_cost", description=__doc__)
     parser.add_argument("-n", type=int, default=300, help="timed writes of each kind")
     args = parser.parse_args()
-    settings = get_settings()
-    driver = new_driver(settings)
-    try:
-        graph = Graph(driver, settings.neo4j_database)
+    with configured_graph() as graph:
         onto = load_ontology()
         one = timed(graph, onto, ["patent:KR:bench-journal"], args.n)
         ids = [f"patent:KR:bench-journal-{i:012d}" for i in range(JOURNAL_NODES)]
         full = timed(graph, onto, ids, args.n)
-    finally:
-        driver.close()
     for what, found in (("1 node", one), (f"{JOURNAL_NODES:,} nodes", full)):
         print(
             f"write naming {what}, journal full of such entries: "

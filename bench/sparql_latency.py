@@ -48,11 +48,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from bench.configured_graph import configured_graph
 from bench.query_latency import Latency, paired
-from stkg.config.settings import get_settings
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.cypher.programmes import EDITION_LINKS
-from stkg.graph.driver import Graph, new_driver
+from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.feeds import FeedRecords
 from stkg.graph.rdf import export_batches
@@ -297,10 +297,7 @@ def main() -> None:
         help="the seed releases (default $STKG_SEEDS_DIR or ../shared/seeds)",
     )
     args = parser.parse_args()
-    settings = get_settings()
-    driver = new_driver(settings)
-    try:
-        graph = Graph(driver, settings.neo4j_database)
+    with configured_graph() as graph:
         onto = load_ontology()
         versioned = read_version(graph) is not None
         # without a version node the store could not tell a write: keep it for the run
@@ -317,8 +314,6 @@ def main() -> None:
         fresh = freshness(graph, onto, store, args.seeds, args.revisions) if versioned else []
         small = small_document(graph, onto, store, args.revisions) if versioned else []
         others = other_writes(graph, onto, store, args.revisions) if small else {}
-    finally:
-        driver.close()
     print(f"n={args.n} per side; graph version node: {'yes' if versioned else 'no'}")
     for name, (rows, cy, sp, ox_only) in results.items():
         print(f"{name} ({rows} rows)")

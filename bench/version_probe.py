@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import time
 
+from bench.configured_graph import configured_graph
 from bench.generate import field_id
 from bench.query_latency import percentile
-from stkg.config.settings import get_settings
-from stkg.graph.driver import Graph, new_driver
+from stkg.graph.driver import Graph
 from stkg.graph.version import PROBE, VersionProbe
 from stkg.queries.catalog import load_catalog
 
@@ -60,12 +60,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.version_probe", description=__doc__)
     parser.add_argument("-n", type=int, default=600, help="timed reads per side")
     args = parser.parse_args()
-    settings = get_settings()
-    driver = new_driver(settings)
-    try:
-        samples = measure(Graph(driver, settings.neo4j_database), args.n)
-    finally:
-        driver.close()
+    with configured_graph() as graph:
+        samples = measure(graph, args.n)
     p50 = {}
     for name, values in samples.items():
         values.sort()

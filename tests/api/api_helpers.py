@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
+from fastapi.testclient import TestClient
 
 EDITION_2021 = "edition:중소기업기술로드맵@2021"
 EDITION_2022 = "edition:중소기업기술로드맵@2022"
@@ -18,6 +20,13 @@ def is_problem(response: httpx.Response, status: int) -> bool:
         and response.headers["content-type"] == "application/problem+json"
         and response.json()["status"] == status
     )
+
+
+def ok(client: TestClient, url: str, **params: str) -> Any:
+    """The JSON of a GET that must answer 200."""
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
 
 
 @dataclass

@@ -13,12 +13,22 @@ from fastapi.testclient import TestClient
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
+from stkg.graph.schema import sync
 from stkg.graph.version import advance_version
 
 
 @pytest.fixture(scope="module")
 def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
     """The app on the seeded test graph (once per module)."""
+    with TestClient(create_app(neo4j_settings)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def synced_client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
+    """The app on the seeded graph after an ontology sync, which writes the organisations'
+    validity intervals and predecessorOf links that ``as_of`` answers read."""
+    sync(seeded)
     with TestClient(create_app(neo4j_settings)) as c:
         yield c
 

@@ -4,14 +4,10 @@ links, as ``stkg ontology sync`` writes them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from api_helpers import is_problem
 from fastapi.testclient import TestClient
 
-from stkg.api.app import create_app
-from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.schema import drop_schema, sync
 
@@ -28,10 +24,8 @@ MOEHRD = "organization:교육인적자원부"  # 2001-01-29 .. 2008-02-29, merge
 
 
 @pytest.fixture(scope="module")
-def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
-    sync(seeded)
-    with TestClient(create_app(neo4j_settings)) as c:
-        yield c
+def client(synced_client: TestClient) -> TestClient:
+    return synced_client
 
 
 @pytest.mark.parametrize(

@@ -10,19 +10,15 @@ On the two seeds the series 중소기업기술로드맵 has two editions, neithe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
-from api_helpers import is_problem
+from api_helpers import is_problem, ok
 from fastapi.testclient import TestClient
 
-from stkg.api.app import create_app
 from stkg.api.asof import Edition, in_force, started_by
-from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.schema import sync
 from stkg.ontology.model import load_ontology
 from stkg.ontology.names import quote_name
 from stkg.queries.catalog import today
@@ -44,16 +40,8 @@ BAD_DAYS = ["2021-13-01", "0", "1609459200", "2021-06-01T00:00:00", "21-06-01", 
 
 
 @pytest.fixture(scope="module")
-def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
-    sync(seeded)  # the organisations' intervals and predecessorOf links
-    with TestClient(create_app(neo4j_settings)) as c:
-        yield c
-
-
-def ok(client: TestClient, url: str, **params: str) -> Any:
-    response = client.get(url, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(synced_client: TestClient) -> TestClient:
+    return synced_client
 
 
 def no_edition(client: TestClient, url: str, day: str) -> dict[str, Any]:

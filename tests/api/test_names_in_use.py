@@ -6,16 +6,12 @@ programme by 지식재산처 (특허청 until 2025-10-01)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from api_helpers import ok
 from fastapi.testclient import TestClient
 
-from stkg.api.app import create_app
-from stkg.config.settings import Settings
-from stkg.graph.driver import Graph
-from stkg.graph.schema import sync
 from stkg.queries.catalog import today
 
 SMBA = "organization:중소기업청"  # 1996-02-09 .. 2017-07-26
@@ -44,16 +40,8 @@ NAMES = {SMBA: "중소기업청", MSS: "중소벤처기업부", KIPO: "특허청
 
 
 @pytest.fixture(scope="module")
-def client(neo4j_settings: Settings, seeded: Graph) -> Iterator[TestClient]:
-    sync(seeded)  # the organisations' intervals and predecessorOf links
-    with TestClient(create_app(neo4j_settings)) as c:
-        yield c
-
-
-def ok(client: TestClient, url: str, **params: str) -> Any:
-    response = client.get(url, params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+def client(synced_client: TestClient) -> TestClient:
+    return synced_client
 
 
 def check(named: dict[str, Any] | None, day: str, held: str | None) -> None:
