@@ -163,6 +163,7 @@ CUE_CLASSES = (
     ("업계", "Organization"),
     ("업체", "Organization"),
     ("기관", "Organization"),
+    ("기구", "Organization"),
     ("대학", "Organization"),
 )
 

@@ -1796,3 +1796,12 @@ def test_a_list_with_a_known_programme_under_a_field_cue_lists_its_tracks(tmp_pa
     facts = facts_of(tmp_path, onto, text)
     assert {"해양도약", "해양전략형"} <= set(named(facts, "Programme"))
     assert not {"해양도약", "해양전략형"} & set(named(facts, "StrategicField"))
+
+
+def test_a_list_in_brackets_after_bodies_counted_as_organisations(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵에 따라 2대 국제 해양 기구(IMO, IHO) 및 주요 해양 기구(OGP, "
+        "IMCA 등)에 표준특허를 제안했다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"IMO", "IHO", "OGP", "IMCA"} <= orgs
