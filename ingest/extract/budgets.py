@@ -105,6 +105,8 @@ class Budgets:
                 target = previous[1]
             if target is None and _INVESTED.match(text_of(doc), ent.end_char):
                 target = _programme_in_sentence(source, ent.start)
+            if target is None and _SET_TO.match(text_of(doc), ent.end_char):
+                target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
             sized = _SIZED.match(text_of(doc), ent.end_char)
             if sized and sized["what"].endswith(NOT_FUNDING):
                 continue  # ``3조원 규모의 시장``: what a market is worth, whoever's it is
@@ -174,6 +176,26 @@ _SIZED = re.compile(
     r"\s*규모의\s+(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
     r"(?:을|를|이|가|은|는|에|으로|로)(?=\s)"
 )
+
+
+#: After an amount, a verb that sets a budget at it: ``5천6백억원으로 편성``, ``규모로 책정``.
+_SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정|증액|확대|늘)")
+#: Budget words an object of such a verb ends in (``중소기업 연구개발 지원 예산을``).
+BUDGET_WORDS = ("예산", "사업비")
+
+
+def _budget_object(doc: Doc, money_start: int) -> str | None:
+    """The budget its sentence sets at an amount: the last phrase ending in 예산 with an
+    object particle before the amount (``2026년 중소벤처 R&D 예산을 … 2조2000억원으로``)."""
+    i = money_start - 1
+    while i > 0 and doc[i].tag_ != "SF" and "\n" not in doc[i].whitespace_:
+        if doc[i].text in ("을", "를") and doc[i - 1].text.endswith(BUDGET_WORDS):
+            start, end = _phrase_back(doc, i - 1)
+            while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
+                start += 1  # ``2026년 …``: the year dates the budget, it names no part of it
+            return text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
+        i -= 1
+    return None
 
 
 #: A sentence that opens on a budget with no name: ``올해 예산은 10억원이다``.

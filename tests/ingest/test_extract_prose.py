@@ -1811,3 +1811,12 @@ def test_an_amount_funds_the_purpose_printed_before_it(tmp_path, onto):
     text = "해양청은 해양기술 로드맵을 발표했다. 해양 인력 양성을 위해서는 44억원을 투자한다.\n"
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양 인력 양성", 4_400_000_000) in funded
+
+
+def test_an_amount_a_budget_is_set_at_funds_that_budget(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 2027년 해양드론 R&D 예산을 역대 최대 규모인 "
+        "2조2000억원으로 편성했다.\n"
+    )
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert ("해양드론 R&D 예산", 2_200_000_000_000) in funded
