@@ -118,8 +118,8 @@ def test_the_scratch_graph_at_a_named_server_is_emptied_then_synced(cli_settings
     """`stkg eval --uri` scores into an empty graph: what was there is gone, the ontology's
     schema nodes are back."""
     graph.write(
-        "CREATE (:Entity:StrategicField {id: 'field:지난채점'})-[:HAS_PRODUCT]->"
-        "(:Entity:StrategicProduct {id: 'product:지난채점'})"
+        "CREATE (:Entity:StrategicProduct {id: 'product:지난채점'})-[:BELONGS_TO_FIELD]->"
+        "(:Entity:StrategicField {id: 'field:지난채점'})"
     )
     with scratch_graph(cli_settings.neo4j_uri) as scratch:
         left = scratch.read(
