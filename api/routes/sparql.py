@@ -293,8 +293,8 @@ class SyncInfo(BaseModel):
     """One catch-up of the store with the graph."""
 
     mode: Literal["full", "incremental"] = Field(
-        description="`full`: rebuilt from the whole graph; `incremental`: the documents "
-        "written since reloaded, nothing else"
+        description="`full`: rebuilt from the whole graph; `incremental`: only what the "
+        "writes since named reloaded (their documents' families and the nodes they changed)"
     )
     at: str = Field(description="When it finished (UTC, ISO 8601)")
     seconds: float = Field(description="How long it took (the Neo4j reads included)")

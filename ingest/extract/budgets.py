@@ -187,14 +187,15 @@ BUDGET_WORDS = ("예산", "사업비")
 def _budget_object(doc: Doc, money_start: int) -> str | None:
     """The budget its sentence sets at an amount: the last phrase ending in 예산 with an
     object particle before the amount (``2026년 중소벤처 R&D 예산을 … 2조2000억원으로``)."""
-    i = money_start - 1
-    while i > 0 and doc[i].tag_ != "SF" and "\n" not in doc[i].whitespace_:
+    opening = _sentence_start(doc, money_start)
+    for i in range(money_start - 1, 0, -1):
+        if doc[i].idx < opening:
+            break
         if doc[i].text in ("을", "를") and doc[i - 1].text.endswith(BUDGET_WORDS):
             start, end = _phrase_back(doc, i - 1)
             while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
                 start += 1  # ``2026년 …``: the year dates the budget, it names no part of it
             return text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
-        i -= 1
     return None
 
 
