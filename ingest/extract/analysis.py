@@ -8,6 +8,7 @@ mentions and the quantities (MONEY, COUNT, YEAR, YEAR_RANGE, DATE, PERCENT).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -58,6 +59,9 @@ class Tok:
         self.ent_type_ = ""
 
 
+_NOUNS = ("NNG", "NNP")
+
+
 def _tokens(doc: Doc) -> list[Tok]:
     """Plain tokens, from the strings the Kiwi tokenizer kept (else from spaCy's)."""
     kept = doc.user_data.get(TOKENS_KEY)
@@ -71,6 +75,11 @@ def _tokens(doc: Doc) -> list[Tok]:
     for i, (word, space, tag) in enumerate(zip(words, spaces, tags, strict=True)):
         out.append(Tok(word, tag, " " if space else "", idx, i))
         idx += len(word) + space
+    for tok, after in pairwise(out):
+        if tok.tag_ == "XR" and not tok.whitespace_ and after.tag_.split("+")[0] in _NOUNS:
+            # ``다단연소``: a root written in one word with a noun is part of a compound
+            # noun, not the stem of an adjective (``중요하다``)
+            tok.tag_ = "NNG"
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
             out[k].ent_type_ = ent.label_

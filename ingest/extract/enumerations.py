@@ -688,6 +688,11 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
     cls = cue_class(m["cue"])
     rest = after[m.end("cue") :]
+    if m["cue"].endswith("전략기술") and not head_cue(rest):
+        # ``A, B 등 국가전략기술로``: uncounted, the technologies themselves; ``12대
+        # 국가전략기술`` counts the areas (a field each)
+        counted = re.search(COUNTED, after[: m.start("cue")])
+        cls = cls if counted else "CoreTechnology"
     if set(after[: m.start("cue")].split()[-1:]) & POINTING_BACK:
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
     if cls == "Organization" and _DEVELOPED_BY.match(rest):
@@ -704,9 +709,11 @@ POINTING_BACK = frozenset(["해당", "그", "이", "동"])
 _DEVELOPED_BY = re.compile(r"\s+(?:기술\s?개발|연구\s?개발|R&D)(?:을|를|에|과|와|\s|$)")
 
 #: A list that is what is commercialised or developed: ``A, B 등을 상용화하는``, ``A, B 등
-#: 상용화 R&D``.
+#: 상용화 R&D``, ``A(479억 원), B(377억 원) 등 연구개발(R&D)에 … 투자``.
 _DEVELOPED = re.compile(
-    r"^\s*등[을를]?\s+(?:상용화|국산화|고도화|기술개발|개발)(?:하[는기고며여]|\s+(?:R&D|연구개발|기술개발))"
+    r"^\s*등[을를]?\s+(?:(?:상용화|국산화|고도화|기술개발|개발)"
+    r"(?:하[는기고며여]|\s+(?:R&D|연구개발|기술개발))"
+    r"|(?:연구개발|기술개발|R&D)(?:\s*\((?:R&D|연구개발)\))?(?:에|을|를)\s)"
 )
 
 

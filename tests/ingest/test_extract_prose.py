@@ -1820,3 +1820,34 @@ def test_an_amount_a_budget_is_set_at_funds_that_budget(tmp_path, onto):
     )
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("해양드론 R&D 예산", 2_200_000_000_000) in funded
+
+
+def test_uncounted_national_strategic_technologies_are_technologies_counted_ones_fields(
+    tmp_path, onto
+):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양 분야 기술이 해저 음향 센싱, 극지 항법 "
+        "시스템 등 도전적인 국가전략기술로 바뀌었다. 해양드론, 극지로봇 등 2대 국가전략기술을 "
+        "지정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해저 음향 센싱", "극지 항법 시스템"} <= set(named(facts, "CoreTechnology"))
+    assert {"해양드론", "극지로봇"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_list_funded_as_research_is_of_technologies(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양드론(47억 원), 해양통신(37억 원) 등 "
+        "연구개발(R&D)에 총 84억 원을 투자한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해양드론", "해양통신"} <= techs
+
+
+def test_a_root_written_in_one_word_with_a_noun_is_part_of_the_name(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양 분야 기술이 대형 다단연소 추진엔진, 해저 "
+        "음향 센싱 등 국가전략기술로 바뀌었다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "대형 다단연소 추진엔진" in techs
