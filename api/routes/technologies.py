@@ -24,8 +24,11 @@ from stkg.api.problems import Problem
 from stkg.api.routes.history import FieldId, typed_path_id
 from stkg.graph.analysis.indicators import OFFICES, IndicatorError, IndicatorParams
 from stkg.graph.analysis.product_indicators import (
+    COLUMNS,
+    FIELD_EDITIONS,
     FIELD_UNITS,
     UNIT_COUNTS,
+    explain_missing,
     field_trees,
     indicator_rows,
     query_parameters,
@@ -76,14 +79,6 @@ async def technology_indicators(
 
 
 _OFFICE = "|".join(OFFICES)
-
-#: The columns of ``GET /fields/{id}/indicators``, in order.
-FIELD_INDICATOR_COLUMNS = [
-    "edition", "field", "level", "product", "coreTechnology", "name", "patents",
-    "earlyPatents", "latePatents", "koreaPatents", "applicationShare", "growthRate",
-    "citationIndex", "activityIndex", "technologyImportance", "koreaCompetitiveness",
-    "isCore", "koreaStrength", "isFocus",
-]  # fmt: skip
 
 
 @router.get(
@@ -142,17 +137,13 @@ async def field_indicators(
     units = await db.rows(FIELD_UNITS, {"field": field, "edition": edition}, max_rows=100_000)
     trees = field_trees(units.rows)
     if not trees:
-        raise Problem(
-            404,
-            "No products with core technologies",
-            f"No strategic field named {id!r} has products with core technologies"
-            + (f" in {edition!r}." if edition else "."),
-            id=id,
-        )
+        found = await db.rows(FIELD_EDITIONS, {"field": field}, max_rows=1_000)
+        why = explain_missing(found.rows, id, edition)
+        raise Problem(404, "No products with core technologies", f"{why}.", id=id)
     out: list[dict[str, object]] = []
     for tree in trees:
         counts = await db.rows(
             UNIT_COUNTS, query_parameters(params, tree, min_score), max_rows=1_000_000
         )
         out.extend(indicator_rows(tree, counts.rows, params))
-    return respond(request, Rows(FIELD_INDICATOR_COLUMNS, out), _format)
+    return respond(request, Rows(COLUMNS, out), _format)

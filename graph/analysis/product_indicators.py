@@ -35,14 +35,28 @@ from stkg.graph.analysis.patent_counts import scope, year_counts
 from stkg.graph.driver import Graph
 
 __all__ = [
+    "COLUMNS",
+    "FIELD_EDITIONS",
     "FIELD_UNITS",
     "UNIT_COUNTS",
     "FieldTree",
+    "FieldUnknown",
+    "explain_missing",
     "field_trees",
     "indicator_rows",
     "product_indicators",
     "query_parameters",
+    "require_units",
+    "tree_indicators",
 ]
+
+#: The columns of every indicator row, in order.
+COLUMNS = [
+    "edition", "field", "level", "product", "coreTechnology", "name", "patents",
+    "earlyPatents", "latePatents", "koreaPatents", "applicationShare", "growthRate",
+    "citationIndex", "activityIndex", "technologyImportance", "koreaCompetitiveness",
+    "isCore", "koreaStrength", "isFocus",
+]  # fmt: skip
 
 #: The products and core technologies of a field, per edition (one row per link).
 FIELD_UNITS: LiteralString = """
@@ -54,6 +68,17 @@ MATCH (p)-[:HAS_CORE_TECHNOLOGY]->(t:CoreTechnology)
 RETURN e.id AS edition, v.id AS fieldVersion, v.name AS field,
        p.id AS product, p.name AS productName, t.id AS technology, t.name AS technologyName
 ORDER BY edition, product, technology
+"""
+
+#: The fields a reference names (as :data:`FIELD_UNITS` reads it) and the editions each
+#: has a version in: why a field gave no units, when it gave none.
+FIELD_EDITIONS: LiteralString = """
+MATCH (f:StrategicField)<-[:VERSION_OF]-(v:FieldVersion)
+WHERE f.id = $field OR f.name = $field OR v.name = $field
+WITH DISTINCT f
+MATCH (f)<-[:VERSION_OF]-(:FieldVersion)<-[:HAS_FIELD_VERSION]-(e:RoadmapEdition)
+RETURN f.id AS field, collect(DISTINCT e.id) AS editions
+ORDER BY field
 """
 
 #: Per unit (a list of core technologies) and filing year: its distinct matched patents in
@@ -78,6 +103,12 @@ CALL (row) {
 }
 RETURN row.id AS unit, year, patents, citations, cited, korean, known
 """
+
+
+class FieldUnknown(LookupError):
+    """A field reference that gives no products with core technologies, and why: no field
+    is named so, the field has no version in the edition asked for, or its products there
+    have no core technologies. The message says which, naming what was not found."""
 
 
 @dataclass
@@ -181,6 +212,41 @@ def query_parameters(params: IndicatorParams, tree: FieldTree, min_score: float)
     return {**scope(params), "units": tree.units(), "minScore": min_score}
 
 
+def require_units(graph: Graph, field_ref: str, edition: str = "") -> list[FieldTree]:
+    """The trees of the field ``field_ref`` (in ``edition`` only, unless empty), or
+    :class:`FieldUnknown` saying why there are none."""
+    trees = field_trees(graph.read(FIELD_UNITS, field=field_ref, edition=edition))
+    if trees:
+        return trees
+    raise FieldUnknown(
+        explain_missing(graph.read(FIELD_EDITIONS, field=field_ref), field_ref, edition)
+    )
+
+
+def explain_missing(found: Sequence[Mapping[str, Any]], field_ref: str, edition: str) -> str:
+    """Why ``field_ref`` gave no units, from the rows of :data:`FIELD_EDITIONS`."""
+    if not found:
+        return f"no strategic field is named {field_ref!r}"
+    fields = ", ".join(str(row["field"]) for row in found)
+    editions = sorted({str(e) for row in found for e in row["editions"]})
+    if edition and edition not in editions:
+        known = ", ".join(editions)
+        return f"{fields} has no version in edition {edition!r} (it has in {known})"
+    where = f" in {edition!r}" if edition else ""
+    return f"{fields} has no strategic products with core technologies{where}"
+
+
+def tree_indicators(
+    graph: Graph, trees: Sequence[FieldTree], params: IndicatorParams, min_score: float = 0.0
+) -> list[dict[str, Any]]:
+    """The indicator rows of ``trees``, one tree after the other."""
+    out: list[dict[str, Any]] = []
+    for tree in trees:
+        rows = graph.read(UNIT_COUNTS, **query_parameters(params, tree, min_score))
+        out.extend(indicator_rows(tree, rows, params))
+    return out
+
+
 def product_indicators(
     graph: Graph,
     field_ref: str,
@@ -190,9 +256,7 @@ def product_indicators(
     min_score: float = 0.0,
 ) -> list[dict[str, Any]]:
     """The indicator rows of every product and core technology of a field (id, name, or
-    the name an edition prints), per edition unless ``edition`` names one."""
-    out: list[dict[str, Any]] = []
-    for tree in field_trees(graph.read(FIELD_UNITS, field=field_ref, edition=edition)):
-        rows = graph.read(UNIT_COUNTS, **query_parameters(params, tree, min_score))
-        out.extend(indicator_rows(tree, rows, params))
-    return out
+    the name an edition prints), per edition unless ``edition`` names one; none when the
+    field has no products with core technologies (:func:`require_units` says why)."""
+    trees = field_trees(graph.read(FIELD_UNITS, field=field_ref, edition=edition))
+    return tree_indicators(graph, trees, params, min_score)

@@ -1,11 +1,16 @@
-"""`stkg analyse patents --tech …`: patent indicators computed from the graph's patents."""
+"""`stkg analyse patents --tech …` and `stkg analyse field …`: patent indicators computed
+from the graph's patents, per technology class (stored) or per strategic product and core
+technology of a field (computed when asked, as `GET /fields/{id}/indicators` does)."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
-from typing import Annotated
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 from neo4j.exceptions import Neo4jError, ServiceUnavailable
@@ -20,8 +25,15 @@ from stkg.graph.analysis.indicators import (
     TechnologyIndicators,
 )
 from stkg.graph.analysis.patent_analysis import AnalysisReport, analyse_patents
+from stkg.graph.analysis.product_indicators import (
+    COLUMNS,
+    FieldUnknown,
+    require_units,
+    tree_indicators,
+)
 from stkg.graph.driver import Graph
 from stkg.graph.faults import QueryFailed
+from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
 from stkg.ontology.model import load_ontology
 
 app = typer.Typer(help="Analyses computed from the graph.", no_args_is_help=True)
@@ -200,3 +212,136 @@ def _print_json(report: AnalysisReport) -> None:
         "indicators": [vars(i) for i in report.indicators],
     }
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def field(
+    field_ref: Annotated[
+        str,
+        typer.Argument(
+            metavar="FIELD", help="Strategic field: id (field:…), IRI, name or a printed name."
+        ),
+    ],
+    edition: Annotated[
+        str, typer.Option(help="Only this edition (id, edition:…); every edition by default.")
+    ] = "",
+    min_score: Annotated[
+        float,
+        typer.Option(min=0.0, max=1.0, help="Leave out search matches scoring below this."),
+    ] = 0.0,
+    period: Annotated[str, typer.Option(help="Filing years, first-last.")] = "2015-2024",
+    offices: Annotated[str, typer.Option(help="Patent offices, comma-separated.")] = ",".join(
+        OFFICES
+    ),
+    split_year: Annotated[
+        int | None,
+        typer.Option(help="First year of the late sub-period for growth (default: mid-period)."),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="table, json or csv.")
+    ] = Format.table,
+) -> None:
+    """Patent indicators of a field's strategic products and their core technologies.
+
+    The rows of `GET /fields/{id}/indicators`: per edition of the field, each product
+    (its patents are those `stkg patents classify` matched to any of its core
+    technologies, each once) followed by its core technologies, with application share,
+    growth, citation index, Korea activity index, importance and competitiveness
+    (z-scores among the products, and among the core technologies) and the core /
+    strong-weak / focus flags (docs/patent-indicators.md). Nothing is stored.
+
+    Examples:
+
+      stkg analyse field 스마트제조
+
+      stkg analyse field field:스마트제조 --edition edition:중소기업기술로드맵@2022 -f csv
+    """
+    start, end = parse_period(period)
+    try:
+        params = IndicatorParams(start, end, parse_offices(offices), split_year)
+    except IndicatorError as exc:
+        fail(str(exc))
+    ref = field_ref.strip()
+    if ref.startswith(INSTANCE_NS):
+        try:
+            ref = typed_id_from_iri(ref)
+        except ValueError:
+            fail(f"no strategic field is named {field_ref!r}")
+    graph = Graph.from_settings()
+    try:
+        trees = require_units(graph, ref, edition.strip())
+        rows = tree_indicators(graph, trees, params, min_score)
+    except FieldUnknown as exc:
+        fail(str(exc))
+    except (ServiceUnavailable, Neo4jError, QueryFailed) as exc:
+        fail(f"Neo4j: {exc}")
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        _write_csv(rows)
+    else:
+        _print_field_tables(rows, params, min_score)
+
+
+def _write_csv(rows: Sequence[dict[str, Any]]) -> None:
+    """The columns and cells `GET /fields/{id}/indicators?_format=csv` gives."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else _csv_cell(row[c]) for c in COLUMNS])
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _print_field_tables(
+    rows: Sequence[dict[str, Any]], params: IndicatorParams, min_score: float
+) -> None:
+    """One table per field version (the field in one edition), each product above its
+    core technologies."""
+    versions: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        versions.setdefault((row["edition"], row["field"] or ""), []).append(row)
+    scope = f"{params.period} (split {params.split}), {','.join(params.offices)}"
+    if min_score:
+        scope += f", match score ≥ {min_score:g}"
+    for (edition, name), group in versions.items():
+        table = Table(title=f"{name} · {edition}: {scope}", box=None, title_justify="left")
+        table.add_column("product / core technology")
+        for header in ("patents", "share%", "growth", "CI", "RTA", "imp.", "comp."):
+            table.add_column(header, justify="right", no_wrap=True)
+        for header in ("core", "KR", "focus"):
+            table.add_column(header, justify="center", no_wrap=True)
+        for row in group:
+            indent = "" if row["level"] == "product" else "  "
+            table.add_row(
+                indent + str(row["name"] or row["coreTechnology"] or row["product"]),
+                str(row["patents"]),
+                _fmt(row["applicationShare"], "{:.1f}"),
+                _fmt(row["growthRate"], "{:+.1%}"),
+                _fmt(row["citationIndex"]),
+                _fmt(row["activityIndex"]),
+                _fmt(row["technologyImportance"]),
+                _fmt(row["koreaCompetitiveness"]),
+                _flag(row["isCore"]),
+                {"strong": "强", "weak": "弱"}.get(row["koreaStrength"] or "", "–"),
+                _flag(row["isFocus"]),
+            )
+        console.print(table)
+    products = sum(1 for r in rows if r["level"] == "product")
+    console.print(
+        f"{products} product(s), {len(rows) - products} core technology row(s) in "
+        f"{len(versions)} edition(s); share % of the field (a product) or of the product "
+        "(a core technology); growth = CAGR; CI = citation index; RTA = Korea activity "
+        "index; imp./comp. = importance / competitiveness (z-scores among products, and "
+        "among core technologies); not stored"
+    )

@@ -4,13 +4,16 @@ search expressions)."""
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from stkg.api.app import create_app
+from stkg.cli import app
 from stkg.config.settings import Settings
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.analysis.indicators import IndicatorParams
@@ -119,7 +122,12 @@ def test_the_endpoint_answers_the_same_rows(
 def test_the_endpoint_refuses_what_it_cannot_answer(client: TestClient) -> None:
     unknown = client.get("/fields/없는분야/indicators")
     assert unknown.status_code == 404
-    assert "없는분야" in unknown.json()["detail"]
+    assert unknown.json()["detail"] == "no strategic field is named '없는분야'."
+    without = client.get("/fields/드론/indicators")
+    assert without.status_code == 404
+    assert (
+        without.json()["detail"] == "field:드론 has no strategic products with core technologies."
+    )
     one_year = client.get("/fields/스마트제조/indicators", params={"period": "2020-2020"})
     assert one_year.status_code == 400
     assert "one-year period" in one_year.json()["detail"]
@@ -130,3 +138,77 @@ def test_the_endpoint_refuses_what_it_cannot_answer(client: TestClient) -> None:
     assert "split year 2030" in late_split.json()["detail"]
     office = client.get("/fields/스마트제조/indicators", params={"offices": "KR,XX"})
     assert office.status_code == 422  # not an office: the schema says so
+
+
+# --- stkg analyse field ---------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_the_cli_gives_the_endpoints_rows(
+    cli_settings: Settings, client: TestClient, rows: list[dict[str, object]]
+) -> None:
+    """json and csv are the endpoint's rows and CSV, cell for cell; the table shows them."""
+    as_json = runner.invoke(app, ["analyse", "field", "스마트제조", "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout) == rows
+    as_csv = runner.invoke(app, ["analyse", "field", "field:스마트제조", "-f", "csv"])
+    assert as_csv.exit_code == 0, as_csv.output
+    api_csv = client.get("/fields/field:스마트제조/indicators", params={"_format": "csv"})
+    # (the runner reads CRLF line ends back as LF)
+    assert as_csv.stdout == api_csv.text.replace("\r\n", "\n")
+    table = runner.invoke(app, ["analyse", "field", "스마트제조"])
+    assert table.exit_code == 0, table.output
+    text = " ".join(table.stdout.split())
+    assert "3 product(s), 5 core technology row(s) in 1 edition(s)" in text
+    assert "2015-2024 (split 2020)" in text
+
+
+def test_the_cli_passes_edition_and_min_score(
+    cli_settings: Settings, sampled: Graph, rows: list[dict[str, object]]
+) -> None:
+    strict = product_indicators(sampled, "스마트제조", PARAMS, min_score=0.95)
+    # some matches of the sample score below 0.95 and some above: the option changes rows
+    assert strict != rows and any(r["patents"] for r in strict)
+    edition = "edition:중소기업기술로드맵@2022"
+    result = runner.invoke(
+        app,
+        [
+            "analyse",
+            "field",
+            "스마트제조",
+            "--edition",
+            edition,
+            "--min-score",
+            "0.95",
+            "-f",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == strict
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["없는분야"], "no strategic field is named '없는분야'"),
+        (["드론"], "field:드론 has no strategic products with core technologies"),
+        (
+            ["스마트제조", "--edition", "edition:중소기업기술로드맵@2019"],
+            "field:스마트제조 has no strategic products with core technologies in "
+            "'edition:중소기업기술로드맵@2019'",
+        ),
+        (["스마트제조", "--edition", "edition:없는판"], "no version in edition 'edition:없는판'"),
+        (["https://w3id.org/stkg/id/notanid"], "no strategic field is named"),
+        (["스마트제조", "--period", "2020-2020"], "a one-year period"),
+    ],
+)
+def test_the_cli_names_what_it_cannot_find(
+    cli_settings: Settings, sampled: Graph, args: list[str], named: str
+) -> None:
+    result = runner.invoke(app, ["analyse", "field", *args])
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.output.split())
+    assert message.startswith("error: ") and named in message, message
+    assert "Traceback" not in result.output and result.stdout == ""
