@@ -2,8 +2,8 @@
 
 Runs the browser tests with ``STKG_UI_SCREENSHOTS_DIR=docs/screenshots``, so the views
 they check are the views the README shows (over the two seed releases, and the sample
-corpus for the flow view, on the test Neo4j the test suite starts or reuses). Extra
-arguments go to pytest.
+corpus for the flow and indicator views, on the test Neo4j the test suite starts or
+reuses). Extra arguments go to pytest.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ TARGET = REPO / "docs" / "screenshots"
 
 def main(argv: list[str]) -> int:
     os.environ["STKG_UI_SCREENSHOTS_DIR"] = str(TARGET)
-    tests = [str(REPO / "tests" / "ui" / name) for name in ("test_explorer.py", "test_flow.py")]
+    files = ("test_explorer.py", "test_flow.py", "test_indicators.py")
+    tests = [str(REPO / "tests" / "ui" / name) for name in files]
     code = pytest.main([*tests, "-q", *argv])
     if code == 0:
         names = ", ".join(sorted(p.name for p in TARGET.glob("*.png")))

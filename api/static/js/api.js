@@ -36,6 +36,8 @@ export const api = {
   lineage: (id, { direction, depth, types, limit }) =>
     getJSON(`/lineage/${seg(id)}`, { direction, depth, types, limit, as_of: asOf() }),
   history: (field) => getJSON(`/fields/${seg(field)}/history`, { as_of: asOf() }),
+  fieldIndicators: (field, { period, edition, min_score }) =>
+    getJSON(`/fields/${seg(field)}/indicators`, { period, edition, min_score }),
   flow: (series, include) => getJSON(`/roadmaps/${seg(series)}/flow`, { include, as_of: asOf() }),
   diff: (from, to) => getJSON("/editions/diff", { from, to, as_of: asOf() }),
   programmeLinks: (edition) => getJSON("/programmes/links", { edition, as_of: asOf() }),

@@ -8,6 +8,7 @@ import { renderDiffPage } from "./diff.js";
 import { renderEntityPage } from "./entity.js";
 import { renderFlowPage } from "./flow.js";
 import { renderHome } from "./home.js";
+import { renderIndicatorsPage } from "./indicators.js";
 import { getLang, loadTerms, setLang, t, translateStatic } from "./i18n.js";
 import { renderProgrammesPage } from "./programmes.js";
 import { parseHash, replaceQuery } from "./router.js";
@@ -18,6 +19,7 @@ const VIEWS = {
   home: renderHome,
   entity: renderEntityPage,
   field: renderFieldPage,
+  indicators: renderIndicatorsPage,
   diff: renderDiffPage,
   programmes: renderProgrammesPage,
   flow: renderFlowPage,

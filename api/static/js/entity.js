@@ -80,7 +80,10 @@ function graphParams(query) {
 
 function header(entity, name, cls) {
   const links = [];
-  if (cls === "StrategicField") links.push(h("a", { href: href("field", entity.id) }, t("history")));
+  if (cls === "StrategicField") {
+    links.push(h("a", { href: href("field", entity.id) }, t("history")));
+    links.push(h("a", { href: href("indicators", entity.id), class: "indicators-link" }, t("indicators")));
+  }
   if (cls === "FieldVersion") {
     const field = entity.neighbours.find((n) => n.type === "VERSION_OF" && n.direction === "out");
     if (field) links.push(h("a", { href: href("field", field.id) }, t("history")));

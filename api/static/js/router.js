@@ -1,6 +1,7 @@
 // Hash routes, so every view is a deep link that works from a static page:
 //   #/entity/<id>?direction=up&depth=3&types=A,B   #/field/<id or name>
 //   #/diff/<from>/<to>   #/programmes/<edition>   #/flow/<series>?include=proposed
+//   #/indicators/<field id or name>?period=2015-2024&min_score=0.5
 //   #/ (home); any of them with ?as_of=YYYY-MM-DD (see asof.js)
 
 import { seg } from "./api.js";

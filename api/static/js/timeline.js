@@ -38,6 +38,7 @@ export function renderFieldPage(view, [field]) {
     h("div", { class: "page-head" },
       h("h1", {}, t("historyOf", { name: field })),
       h("a", { href: href("entity", field.includes(":") ? field : `field:${field}`) }, t("open")),
+      h("a", { href: href("indicators", field), class: "indicators-link" }, t("indicators")),
       flow),
     historyCard(field, { heading: false, onRows: showFlows }));  // prettier-ignore
 }
