@@ -231,7 +231,7 @@ def explain_missing(found: Sequence[Mapping[str, Any]], field_ref: str, edition:
     editions = sorted({str(e) for row in found for e in row["editions"]})
     if edition and edition not in editions:
         known = ", ".join(editions)
-        return f"{fields} has no version in edition {edition!r} (it has in {known})"
+        return f"{fields} has no version in edition {edition!r}; its versions are in {known}"
     where = f" in {edition!r}" if edition else ""
     return f"{fields} has no strategic products with core technologies{where}"
 

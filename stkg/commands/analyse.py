@@ -340,8 +340,11 @@ def _print_field_tables(
     products = sum(1 for r in rows if r["level"] == "product")
     console.print(
         f"{products} product(s), {len(rows) - products} core technology row(s) in "
-        f"{len(versions)} edition(s); share % of the field (a product) or of the product "
-        "(a core technology); growth = CAGR; CI = citation index; RTA = Korea activity "
-        "index; imp./comp. = importance / competitiveness (z-scores among products, and "
-        "among core technologies); not stored"
+        f"{len(versions)} edition(s); computed, not stored"
+    )
+    console.print(
+        "share% = a product's of the field, a core technology's of its product; growth = "
+        "CAGR; CI = citation index; RTA = Korea activity index; imp./comp. = importance / "
+        "competitiveness (z-scores among the products, and among the core technologies)",
+        style="dim",
     )

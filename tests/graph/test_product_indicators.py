@@ -5,8 +5,11 @@ search expressions)."""
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import statistics
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,6 +27,7 @@ from stkg.ontology.model import load_ontology
 from stkg.ontology.search_expressions import load_for_ontology
 
 PARAMS = IndicatorParams(2015, 2024)
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +216,32 @@ def test_the_cli_names_what_it_cannot_find(
     message = " ".join(result.output.split())
     assert message.startswith("error: ") and named in message, message
     assert "Traceback" not in result.output and result.stdout == ""
+
+
+def _console_blocks(doc: str) -> list[tuple[str, str]]:
+    """(command, output) of every ``$ stkg analyse field`` line in the doc's console blocks."""
+    out = []
+    for block in re.findall(r"```console\n(.*?)```", doc, flags=re.S):
+        parts = re.split(r"^\$ ", block, flags=re.M)
+        for part in parts[1:]:
+            command, _, output = part.partition("\n")
+            if command.startswith("stkg analyse field"):
+                out.append((command, output))
+    return out
+
+
+def test_the_docs_show_what_the_cli_prints(
+    cli_settings: Settings, rows: list[dict[str, object]]
+) -> None:
+    """docs/patent-indicators.md's csv example and error lines, run again on the samples."""
+    doc = (REPO / "docs" / "patent-indicators.md").read_text(encoding="utf-8")
+    examples = _console_blocks(doc)
+    checked = 0
+    for command, output in examples:
+        args = shlex.split(command)[1:]
+        if "csv" not in args and not output.startswith("error:"):
+            continue  # a table: its layout follows the terminal's width
+        result = runner.invoke(app, args)
+        assert " ".join(result.output.split()) == " ".join(output.split()), command
+        checked += 1
+    assert checked >= 4, examples
