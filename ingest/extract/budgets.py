@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import is_nominal, text_of
+from stkg.ingest.extract.phrases import QUOTED, is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
 #: Words between a target and its amount that are not the target.
@@ -231,6 +231,8 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
         tag = token.tag_.split("+")[0]
         if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
             return None
+        if tag == "SSO" and QUOTED.match(text_of(doc), token.idx):
+            return None  # ``‘최대 2억원 지원’``: an amount in quoted terms funds no name before
         if _FOR_PURPOSE.fullmatch(token.text) and i > 0 and doc[i - 1].text in ("을", "를"):
             i, steps = i - 2, steps + 1  # ``인력 양성을 위해서는 444억원``: what it is for
             continue
@@ -309,9 +311,10 @@ def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
     if doc[end].text in CLOSING:
         opening = "‘“「『" + (doc[end].text if doc[end].text in "'\"" else "")
         k = end - 1
-        while k >= 0 and doc[k].text not in opening and end - k < 20:
+        while k >= 0 and doc[k].text not in opening and end - k < 20 and doc[k].tag_ != "SF":
             k -= 1
-        return (k, end) if k >= 0 else (end, end)
+        # no opening quote close enough in the sentence: no quoted name ends here
+        return (k, end) if k >= 0 and doc[k].text in opening else (end, end)
     k = end
     while k > 0 and is_nominal(doc[k - 1]) and doc[k - 1].whitespace_ in ("", " "):
         if doc[k - 1].text in SKIPPED_WORDS or doc[k - 1].ent_type_ == "MONEY":

@@ -114,6 +114,8 @@ _QUOTED_HEADS = tuple(
 _FUNDED = re.compile(
     r"\s*(?:에는?|에\s*총|\()\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
 )
+#: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
+_TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
@@ -251,8 +253,8 @@ class Programmes:
                 aliases = (source.text[dated.start() : start] + name,) if dated else ()
                 _add(source, name, start, start + len(name), 0.7, aliases)
         for m, inner in quoted:
-            if m.span() in listed:
-                continue
+            if m.span() in listed or _TERMS.search(inner):
+                continue  # ``‘최대 1년간 2억원 지원’``: the terms of support, not a name
             headed = name_key(inner).endswith(_QUOTED_HEADS)
             if headed or _FUNDED.match(source.text, m.end()):
                 start = m.start(1) + m.group(1).index(inner)

@@ -1851,3 +1851,23 @@ def test_a_root_written_in_one_word_with_a_noun_is_part_of_the_name(tmp_path, on
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "대형 다단연소 추진엔진" in techs
+
+
+def test_quoted_terms_with_an_amount_name_no_programme_and_fund_nothing(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양 스타트업에는 2241억원을 지원한다.지원 한도도 "
+        "기존의 '최대 1년간 2억원 지원'에서 '최대 2년간 4억원 지원'으로 늘린다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert not [p for p in named(facts, "Programme") if "억원" in p]
+    funded = fundings(facts)
+    assert not [name for name, amount in funded if amount in (200_000_000, 400_000_000)]
+
+
+def test_a_quote_opened_sentences_before_names_no_budget(tmp_path, onto):
+    text = (
+        '해양청은 해양기술 로드맵을 발표했다. "내년 예산에 반영될 수 있다"고 말했다. "1조원 '
+        "해양 예타, 내년 반영 가능  우선 2026년까지 479억원을 투입해 해양드론을 개발한다.\n"
+    )
+    names = [name for name, _ in fundings(facts_of(tmp_path, onto, text))]
+    assert not [n for n in names if "말했다" in n or "다." in n]
