@@ -108,10 +108,13 @@ class Budgets:
             if target is None and _SET_TO.match(text_of(doc), ent.end_char):
                 target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
             sized = _SIZED.match(text_of(doc), ent.end_char)
-            if sized and sized["what"].endswith(NOT_FUNDING):
+            what = (sized["quoted"] or sized["what"]) if sized else None
+            if what and what.endswith(NOT_FUNDING):
                 continue  # ``3조원 규모의 시장``: what a market is worth, whoever's it is
-            if target is None and sized:  # ``총 262억 규모의 기술개발 자금을 지원``
-                target = sized["what"]
+            if what and (target is None or (found and _topic(doc, *found))):
+                # ``총 262억 규모의 기술개발 자금을 지원``; ``중기부는 1조원 규모의 ‘…공고’를``:
+                # the sentence's topic is who spends, what the amount is the size of is funded
+                target = what
             if target is None and _BARE_BUDGET.fullmatch(
                 text_of(doc), _sentence_start(doc, ent.start), ent.start_char
             ):
@@ -173,9 +176,16 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
 #: After an amount with no name before it, what the amount is the size of (``262억 규모의
 #: 기술개발 자금을``): one to three words up to their particle.
 _SIZED = re.compile(
-    r"\s*규모의\s+(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
-    r"(?:을|를|이|가|은|는|에|으로|로)(?=\s)"
+    r"\s*규모의\s+(?:[‘“「『'\"](?P<quoted>[^’”」』'\"\n]{2,40})[’”」』'\"]"
+    r"|(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
+    r"(?<!으)(?:을|를|이|가|은|는|에|으로|로)(?=\s))"
 )
+
+
+def _topic(doc: Doc, name: str, start: int) -> bool:
+    """Whether the phrase ``name`` found at token ``start`` is its sentence's topic
+    (``중기부는``)."""
+    return re.match(r"[은는]\s", text_of(doc)[doc[start].idx + len(name) :]) is not None
 
 
 #: After an amount, a verb that sets a budget at it: ``5천6백억원으로 편성``, ``규모로 책정``.

@@ -54,7 +54,9 @@ _TOPIC = re.compile(
     rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
 )
 _AFTER = re.compile(
-    rf"^\s*(?:등의?\s+(?:[^\s,.]+\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
+    # at most three words between 등 and the cue, none an object or a clause's verb (``등 4대
+    # 추진전략을 통해 중소기업의``: the firms are what the strategies serve, not the items)
+    rf"^\s*(?:등의?\s+(?:[^\s,.]+(?<![을를한된할과와])\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:{COUNTED}\s*)?"
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )

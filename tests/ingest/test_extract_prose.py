@@ -1871,3 +1871,23 @@ def test_a_quote_opened_sentences_before_names_no_budget(tmp_path, onto):
     )
     names = [name for name, _ in fundings(facts_of(tmp_path, onto, text))]
     assert not [n for n in names if "말했다" in n or "다." in n]
+
+
+def test_a_bulleted_list_of_strategies_is_not_typed_by_whom_they_serve(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양청은 △민간주도 해양 R&D 활성화, △해양 "
+        "연구환경 개선 등 2대 추진전략을 통해 중소기업의 경쟁력을 높인다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"민간주도 해양 R&D 활성화", "해양 연구환경 개선"} & orgs
+
+
+def test_what_an_amount_is_the_size_of_is_funded_not_the_sentences_topic(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양수산부는 26일 총 1823억원 규모의 "
+        "‘2027년 해양기술개발사업 통합공고’를 실시한다. 해양청은 52억원 규모의 해양드론 "
+        "자금으로 지원한다.\n"
+    )
+    funded = fundings(facts_of(tmp_path, onto, text))
+    assert ("2027년 해양기술개발사업 통합공고", 182_300_000_000) in funded
+    assert ("해양드론 자금", 5_200_000_000) in funded
