@@ -654,6 +654,8 @@ def _item(phrase: Phrase) -> Item:
     return Item(phrase, text, start, cue)
 
 
+#: Words that qualify a cue noun printed before it (``8대 주요 기술``).
+CUE_MODIFIERS = ("주요", "핵심", "중점", "유망", "선도", "신규")
 #: After a list: 등/등의, then at most three words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
@@ -663,6 +665,7 @@ _CUE_AFTER = re.compile(
     # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의
     r"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     r"(?:각\s*)?(?:총\s*)?(?:" + COUNTED + r"(?:의)?\s*)?"
+    r"(?:(?:" + "|".join(CUE_MODIFIERS) + r")\s+)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
@@ -686,13 +689,8 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     m = _CUE_AFTER.match(after) or CUE_AS.match(after)
     if m is None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
-    cls = cue_class(m["cue"])
+    cls = typed_cue(m["cue"], after[: m.start("cue")])
     rest = after[m.end("cue") :]
-    if m["cue"].endswith("전략기술") and not head_cue(rest):
-        # ``A, B 등 국가전략기술로``: uncounted, the technologies themselves; ``12대
-        # 국가전략기술`` counts the areas (a field each)
-        counted = re.search(COUNTED, after[: m.start("cue")])
-        cls = cls if counted else "CoreTechnology"
     if set(after[: m.start("cue")].split()[-1:]) & POINTING_BACK:
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
     if cls == "Organization" and _DEVELOPED_BY.match(rest):
@@ -721,13 +719,26 @@ def head_cue(rest: str) -> str | None:
     """The class of a second cue noun right after a cue, which heads the phrase:
     ``… 등 경제안보 분야 기술 10종`` lists technologies, ``… 등 20개 기술 분야`` fields."""
     head = _HEAD_AFTER.match(rest)
-    return cue_class(head["head"]) if head else None
+    return typed_cue(head["head"], "") if head else None
 
 
 #: A second cue noun right after a cue heads the phrase (``분야 기술``, ``기술 분야``).
 _HEAD_AFTER = re.compile(
     r"^\s+(?P<head>" + CUE_HEADS + r")(?:[별의을를이가은는에로과와다]|으로|\s|$)"
 )
+
+
+def typed_cue(cue: str, before: str) -> str | None:
+    """The class a cue gives its list, given what is printed before it: strategic
+    technologies counted in 대 are the areas (``12대 국가전략기술``: a field each); any
+    others are the technologies themselves (``A, B 등 국가전략기술로``)."""
+    if cue.endswith("전략기술") and not _COUNTED_AREAS.search(before):
+        return "CoreTechnology"
+    return cue_class(cue)
+
+
+#: A count in 대 (``12대``) just before a cue: the set of the big areas.
+_COUNTED_AREAS = re.compile(r"\d+\s*대\s*(?:의\s*)?$")
 
 
 def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:

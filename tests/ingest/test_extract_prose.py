@@ -1891,3 +1891,22 @@ def test_what_an_amount_is_the_size_of_is_funded_not_the_sentences_topic(tmp_pat
     funded = fundings(facts_of(tmp_path, onto, text))
     assert ("2027년 해양기술개발사업 통합공고", 182_300_000_000) in funded
     assert ("해양드론 자금", 5_200_000_000) in funded
+
+
+def test_a_cue_after_a_qualifying_word_types_the_list(tmp_path, onto):
+    text = (
+        "특허청은 해양기술 로드맵의 특허 빅데이터 분석을 발표했다. 해양드론, 수중통신 등 4차 "
+        "해양혁명 8대 주요 기술과 다른 분야의 융합 동향을 분석했다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해양드론", "수중통신"} <= techs
+
+
+def test_strategic_technologies_counted_in_items_not_areas_are_technologies(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양드론, 수중통신 등 30개 해양전략기술을 "
+        "선정했다. 해양로봇, 극지탐사 등 5대 해양전략기술을 정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양드론", "수중통신"} <= set(named(facts, "CoreTechnology"))
+    assert {"해양로봇", "극지탐사"} <= set(named(facts, "StrategicField"))
