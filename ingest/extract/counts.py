@@ -201,7 +201,13 @@ NATIVE_COUNTERS = frozenset(["개", "가지", "종", "곳"])
 MULTIPLIERS = {word: UNIT_VALUE[word] for word in ("천", "만", "억", "조")}
 MULTIPLIERS.update({"천만": 10**7, "백만": 10**6, "십만": 10**5, "천억": 10**11})
 #: Words between a topic and its count that say when, not what (``전략제품은 지난해 200개``).
-TIME_WORDS = frozenset([*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"])
+TIME_WORDS = frozenset(
+    [
+        *(*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"),
+        # a rate: ``(연 20개)``, ``매년 30건``: how often, not what is counted
+        *("연", "연간", "매년", "해마다", "월", "매월", "연평균"),
+    ]
+)
 #: ``N건에 달하는 X``, ``N개에 이르는 X``: the count reaches the noun after the verb.
 _REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른)\s+")
 #: Bounds between a count and its noun (``100만 건 이상의 특허``).

@@ -1910,3 +1910,12 @@ def test_strategic_technologies_counted_in_items_not_areas_are_technologies(tmp_
     facts = facts_of(tmp_path, onto, text)
     assert {"해양드론", "수중통신"} <= set(named(facts, "CoreTechnology"))
     assert {"해양로봇", "극지탐사"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_rate_word_before_a_count_is_not_what_is_counted(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 유망 해양기업을 선정해 일괄 지원한다(연 30개). "
+        "연간 50건 미만이던 출원이 늘었다.\n"
+    )
+    nouns = {noun for _, noun in counted(facts_of(tmp_path, onto, text))}
+    assert not {"연", "연간"} & nouns
