@@ -195,6 +195,11 @@ class Editions:
             else (series, start, end, years)
             for series, start, end, years in named
         ]
+        base = source.date.year if source.date else None
+        named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
+            (series, start, end, years or _made_in(source.text, start, end, base))
+            for series, start, end, years in named
+        ]
         # a series the document dates once (``‘2019∼2033 …정책서’``) is that edition where
         # it is named again without a year, not an edition of the document's own year
         dated: dict[str, set[int]] = {}
@@ -314,6 +319,37 @@ def _relative_offset(text: str, start: int) -> int:
     window = text[max(0, start - 24) : start]
     hits = [(window.rfind(w), off) for w, off in RELATIVE_YEARS.items() if w in window]
     return max(hits)[1] if hits else 0
+
+
+#: The act that makes a plan, right after its name: ``… 로드맵 수립``, ``‘…’을 발표``.
+_MADE = r"[」』’”'\"]?\s*(?:을|를)?\s*"
+_ACTS = r"(?:수립|발표|마련|확정|공개)"
+#: The act dated by a relative year word: ``‘…로드맵’을 내년 1월까지 수립``.
+_MADE_WHEN = re.compile(
+    _MADE
+    + r"(?P<when>"
+    + "|".join(RELATIVE_YEARS)
+    + r")\s*(?:\d{1,2}\s*월\s*)?(?:까지|중|초|말)?\s*"
+    + _ACTS
+)
+_MADE_NOW = re.compile(_MADE + _ACTS)
+#: A year opening the sentence as its topic: ``2014년에는 …``.
+_TOPIC_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*년(?:에는|에|엔|도)?\s")
+
+
+def _made_in(text: str, start: int, end: int, base: int | None) -> list[int]:
+    """The year the text says the named plan is made in: ``‘…로드맵’을 내년 1월까지
+    수립`` (the year after the document's), ``2014년에는 … 로드맵 수립 등`` (the year the
+    sentence is about)."""
+    when = _MADE_WHEN.match(text, end)
+    if when and base is not None:
+        return [base + RELATIVE_YEARS[when["when"]]]
+    if _MADE_NOW.match(text, end):
+        sentence = re.split(r"[.?!\n]\s", text[max(0, start - 120) : start])[-1]
+        topic = _TOPIC_YEAR.match(sentence)
+        if topic:
+            return [int(topic["y"])]
+    return []
 
 
 #: A period or a date in brackets right after the name: ``(2031~2033)``, ``(‘18.12)``.

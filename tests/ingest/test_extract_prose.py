@@ -1919,3 +1919,17 @@ def test_a_rate_word_before_a_count_is_not_what_is_counted(tmp_path, onto):
     )
     nouns = {noun for _, noun in counted(facts_of(tmp_path, onto, text))}
     assert not {"연", "연간"} & nouns
+
+
+def test_an_edition_is_dated_by_when_the_text_says_it_is_made(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-18\n\n해양청은 해양기술 로드맵을 검토했다. 범정부 '해양경제 활성화 "
+        "로드맵'을 내년 1월까지 수립한다. '해양경제 활성화 로드맵'을 수립 중이다. 2014년에는 "
+        "해양청의 해양드론 전략기술 로드맵 수립 등 6개 과제를 지원했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {e.id for e in facts.nodes.values() if e.cls == "RoadmapEdition"}
+    assert {"edition:해양경제활성화로드맵@2019", "edition:해양드론전략기술로드맵@2014"} <= editions
+    assert (
+        not {"edition:해양경제활성화로드맵@2018", "edition:해양드론전략기술로드맵@2018"} & editions
+    )
