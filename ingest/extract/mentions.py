@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import is_nominal
-from stkg.ingest.extract.programmes import NOT_NAME_WORDS
+from stkg.ingest.extract.phrases import is_nominal, text_of
+from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.nlp.tokenizer import is_common_noun
 
@@ -26,7 +26,18 @@ def _continued(source: Source, end: int) -> bool:
         return False
     if doc[end - 1].whitespace_ == " " and doc[end].text in NOT_NAME_WORDS:
         return False
+    if doc[end - 1].whitespace_ == " " and _word_at(source, end) in ROLE_WORDS:
+        return False  # ``스케일업 팁스 운영사``: who runs it, no longer name
     return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
+
+
+def _word_at(source: Source, i: int) -> str:
+    """The word (up to the next space) that token ``i`` starts, without its particle."""
+    doc = source.analysis
+    k = i
+    while k < len(doc) - 1 and not doc[k].whitespace_ and is_nominal(doc[k + 1]):
+        k += 1
+    return text_of(doc)[doc[i].idx : doc[k].idx + len(doc[k].text)]
 
 
 def _in_a_clause(source: Source, text: str, start: int, end: int) -> bool:

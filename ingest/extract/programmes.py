@@ -133,11 +133,17 @@ AREA_WORDS = frozenset(["분야", "부문", "영역", "업종", "품목"])
 EXTRACTOR = "programmes"
 
 
+#: Nouns for who runs a programme or takes part in it, which its name may stand before in
+#: one phrase without being part of a longer name (``스케일업 팁스 운영사``, ``팁스 창업팀``).
+ROLE_WORDS = frozenset(
+    ["운영사", "운영기관", "주관기관", "전문기관", "창업팀", "창업기업", "투자사", "추천"]
+)
 #: Nouns a programme's name may stand before in one phrase (``…개발사업 자금은``).
 AFTER_NAME = frozenset(
     [
         *("자금", "예산", "규모", "과제", "공고", "통합공고", "모집공고", "지원금", "참여기업"),
         *("신청", "접수", "접수기간", "신청기간", "모집"),
+        *ROLE_WORDS,
     ]
 )
 

@@ -1933,3 +1933,12 @@ def test_an_edition_is_dated_by_when_the_text_says_it_is_made(tmp_path, onto):
     assert (
         not {"edition:해양경제활성화로드맵@2018", "edition:해양드론전략기술로드맵@2018"} & editions
     )
+
+
+def test_a_known_programme_before_who_runs_it_is_mentioned(tmp_path, onto):
+    text = (
+        "중기부는 해양 창업기업 R&D 지원사업을 공고했다. 스케일업 팁스 운영사와 프리팁스 추천 "
+        "투자사에 가점을 준다.\n"
+    )
+    ids = {n.id for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Programme"}
+    assert {"programme:스케일업팁스", "programme:프리팁스"} <= ids
