@@ -16,12 +16,14 @@ patents, through the writer) — then each run
 2. restores the same dump into a second, brand-new state directory (a machine that lost
    its disk: the first start creates the system database);
 3. backs up as RDF (N-Triples over Bolt, the server running), deletes the instance graph
-   and restores it (one transaction).
+   and restores it (in transactions of ``--restore-batch`` records, stkg's default unless
+   given).
 
 Each figure is the median over ``--runs`` (the RDF figures over ``--rdf-runs``, by default
 as many); the steps reported by the backup and restore code are timed too, so the table
-says how much of a dump backup is Neo4j stopping and starting. An RDF restore that fails
-(it is one transaction, bounded by the server's transaction memory) is reported as a row
+says how much of a dump backup is Neo4j stopping and starting. The RDF restore also
+reports the bench process's peak RSS before and after it (the file is parsed in this
+process, so the growth is the restore's). An RDF restore that fails is reported as a row
 saying so, and ends the RDF runs. Each run's figures go to stderr as it ends; the markdown
 table goes to stdout.
 """
@@ -29,6 +31,7 @@ table goes to stdout.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import sys
@@ -40,7 +43,7 @@ from pathlib import Path
 from bench.generate import Scale, document, patent_documents, patents, skeleton
 from bench.private_neo4j import private_neo4j, private_settings
 from stkg.config.settings import Settings
-from stkg.graph.backup import backup, restore
+from stkg.graph.backup import RESTORE_BATCH, backup, restore
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.fingerprint import Fingerprint, fingerprint
 from stkg.graph.schema import sync
@@ -117,6 +120,7 @@ def measure(
     scale: int | None = None,
     batch: int = 5000,
     rdf_runs: int | None = None,
+    restore_batch: int = RESTORE_BATCH,
 ) -> list[tuple[str, str]]:
     """The table's rows: what was loaded, then the median of each figure."""
     onto = load_ontology()
@@ -151,7 +155,7 @@ def measure(
                 _dump_run(settings, root / f"run{run}", content, figures)
                 progress(f"dump run {run + 1}: " + _latest(figures, "dump"))
             for run in range(runs if rdf_runs is None else rdf_runs):
-                failed = _rdf_run(settings, root / f"rdf{run}", figures)
+                failed = _rdf_run(settings, root / f"rdf{run}", figures, restore_batch)
                 progress(f"RDF run {run + 1}: " + (failed or _latest(figures, "RDF")))
                 if failed:
                     failures.append(("RDF restore", f"fails: {failed}"))
@@ -212,7 +216,14 @@ DELETE_INSTANCE_GRAPH = (
 )
 
 
-def _rdf_run(settings: Settings, folder: Path, figures: dict[str, list[float]]) -> str | None:
+def _peak_rss_mib() -> float:
+    """This process's peak resident set so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rdf_run(
+    settings: Settings, folder: Path, figures: dict[str, list[float]], batch: int
+) -> str | None:
     """One RDF backup and restore; why the restore failed, or None."""
     onto = load_ontology()
     began = time.perf_counter()
@@ -224,15 +235,23 @@ def _rdf_run(settings: Settings, folder: Path, figures: dict[str, list[float]]) 
     with new_driver(settings) as driver, driver.session(database=settings.neo4j_database) as s:
         for statement in DELETE_INSTANCE_GRAPH:
             s.run(statement, label=onto.label("Entity"), rows=10_000).consume()
+    rss = _peak_rss_mib()
     began = time.perf_counter()
     try:
-        restore(settings, result.manifest_path, onto=onto)
+        done = restore(settings, result.manifest_path, onto=onto, batch=batch)
     except Exception as exc:  # the figure is that it fails, and why
         lines = str(exc).strip().splitlines() or [""]
-        return f"{type(exc).__name__} after {time.perf_counter() - began:.0f} s: {lines[0][:200]}"
-    figures["RDF restore, s (instance graph deleted; one transaction)"].append(
+        return f"{type(exc).__name__} after {time.perf_counter() - began:.0f} s: {lines[0][:300]}"
+    figures[f"RDF restore, s (instance graph deleted; transactions of {batch:,} records)"].append(
         time.perf_counter() - began
     )
+    exported = result.manifest.exported or {}
+    assert done.written == (exported.get("nodes"), exported.get("relationships")), (
+        "the RDF restore must write back what the backup exported"
+    )
+    figures["RDF restore: transactions"].append(float(done.transactions or 1))
+    figures["RDF restore: peak RSS of the bench process before, MiB"].append(rss)
+    figures["RDF restore: peak RSS of the bench process after, MiB"].append(_peak_rss_mib())
     return None
 
 
@@ -246,12 +265,28 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--batch", type=int, default=5000, help="patents per document (--scale)")
     parser.add_argument("--rdf-runs", type=int, help="RDF backup/restore runs (default: --runs)")
+    parser.add_argument(
+        "--restore-batch",
+        type=int,
+        default=RESTORE_BATCH,
+        help="records per transaction of the RDF restore",
+    )
     args = parser.parse_args(argv)
     if args.scale is not None and (args.scale < 1 or args.with_samples):
         parser.error("--scale must be positive and excludes --with-samples")
-    if args.runs < 0 or args.batch < 1 or (args.rdf_runs or 0) < 0:
-        parser.error("--batch must be positive, --runs and --rdf-runs not negative")
-    rows = measure(args.seeds, args.runs, args.with_samples, args.scale, args.batch, args.rdf_runs)
+    if args.runs < 0 or args.batch < 1 or args.restore_batch < 1 or (args.rdf_runs or 0) < 0:
+        parser.error(
+            "--batch and --restore-batch must be positive, --runs and --rdf-runs not negative"
+        )
+    rows = measure(
+        args.seeds,
+        args.runs,
+        args.with_samples,
+        args.scale,
+        args.batch,
+        args.rdf_runs,
+        args.restore_batch,
+    )
     print("| figure | value |\n| --- | --- |")
     for name, value in rows:
         print(f"| {name} | {value} |")

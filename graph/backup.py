@@ -23,8 +23,23 @@ refuses a database that holds data unless ``force`` is given, and never works on
 store: a dump is loaded into a staging directory first (a truncated or corrupted dump
 fails there), moved into place only when complete, and the restored database's
 fingerprint is checked against the manifest; on any mismatch the previous store is moved
-back. An RDF backup is validated against the shapes and written in one transaction, so a
-bad file writes nothing.
+back.
+
+An RDF backup is parsed and every term checked against the ontology before anything is
+written (a file that does not parse, or names what the ontology does not define, writes
+nothing). Then:
+
+* into a graph **without instance data** (the normal restore) it is written in
+  transactions of at most ``batch`` records (:data:`RESTORE_BATCH`; nodes plus
+  relationships), so no transaction outgrows the server's transaction memory whatever the
+  backup's size. Should one fail (Neo4j refuses a batch, the connection drops, the
+  command is interrupted), every node the restore created is deleted again with its
+  relationships, and :class:`RestoreFailed` names the file, how far it got and the cause:
+  the graph is left as it was, without instance data. Only when that deletion fails too
+  (the server is gone) does part of the backup stay, and the error says so;
+* **merged** into a graph that holds instance data (``force``) it is one transaction, so a
+  failure changes nothing, and a backup too big for the transaction memory is refused by
+  the server: such a backup is restored into an emptied graph.
 """
 
 from __future__ import annotations
@@ -40,13 +55,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from neo4j.exceptions import AuthError
+from neo4j.exceptions import AuthError, Neo4jError
 
 from stkg.config.settings import Settings
 from stkg.config.version import __version__
 from stkg.graph.cypher import backup as q
 from stkg.graph.cypher import status as status_q
 from stkg.graph.driver import Graph, new_driver
+from stkg.graph.faults import QueryFailed, QueryNeedsMemory
 from stkg.graph.fingerprint import Fingerprint, fingerprint
 from stkg.graph.local.admin import (
     AdminFailed,
@@ -57,7 +73,18 @@ from stkg.graph.local.admin import (
 )
 from stkg.graph.local.server import LocalNeo4j
 from stkg.graph.local.steps import NO_STEPS, Steps
-from stkg.graph.rdf import ExportStats, import_rdf, read_rdf_file, write_export
+from stkg.graph.rdf import (
+    BatchFailed,
+    ExportStats,
+    ImportPlan,
+    ImportStats,
+    RdfError,
+    plan_import,
+    read_rdf_file,
+    write_at_once,
+    write_export,
+    write_in_batches,
+)
 from stkg.graph.version import advance_version
 from stkg.ontology.errors import OntologySyntaxError
 from stkg.ontology.model import Ontology, load_ontology
@@ -66,12 +93,14 @@ __all__ = [
     "DUMP",
     "MANIFEST_SUFFIX",
     "RDF",
+    "RESTORE_BATCH",
     "BackupError",
     "BackupResult",
     "CorruptBackup",
     "GraphChanged",
     "Manifest",
     "NotEmpty",
+    "RestoreFailed",
     "RestoreResult",
     "ServerRunning",
     "backup",
@@ -85,6 +114,10 @@ __all__ = [
 DUMP, RDF = "neo4j-dump", "rdf-ntriples"
 _SUFFIX = {DUMP: ".dump", RDF: ".nt"}
 MANIFEST_SUFFIX = ".manifest.json"
+#: Records (nodes plus relationships) an RDF restore writes per transaction: far under
+#: Neo4j's default 128 MiB of transaction memory (the writer commits 5,000 patents, about
+#: 15,000 records, per transaction)
+RESTORE_BATCH = 5_000
 #: the manifest's own format; a reader refuses a newer one
 MANIFEST_VERSION = 1
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -110,6 +143,10 @@ class CorruptBackup(BackupError):
 
 class GraphChanged(BackupError):
     """The graph changed while the backup ran, so its manifest would not describe it."""
+
+
+class RestoreFailed(BackupError):
+    """An RDF restore that Neo4j refused part-way; the message says what the graph holds."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -521,8 +558,9 @@ class RestoreResult:
     content: Fingerprint | None
     server_actions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    #: RDF restores: nodes and relationships written
+    #: RDF restores: nodes and relationships written, and in how many transactions
     written: tuple[int, int] | None = None
+    transactions: int | None = None
 
 
 def check_file(manifest: Manifest, mpath: Path, path: Path) -> None:
@@ -552,8 +590,15 @@ def restore(
     force: bool = False,
     steps: Steps = NO_STEPS,
     onto: Ontology | None = None,
+    batch: int = RESTORE_BATCH,
 ) -> RestoreResult:
-    """Restore the backup ``path`` (the file or its manifest) into the graph NEO4J_URI names."""
+    """Restore the backup ``path`` (the file or its manifest) into the graph NEO4J_URI names.
+
+    ``batch`` bounds the records (nodes plus relationships) an RDF restore writes in one
+    transaction into a graph without instance data (see the module docstring).
+    """
+    if batch < 1:
+        raise BackupError("the batch size must be at least 1 record")
     onto = onto or load_ontology()
     manifest, mpath, archive = read_manifest(Path(path))
     steps.step(f"Checking {archive.name} against its manifest (size, sha256)")
@@ -566,7 +611,7 @@ def restore(
         )
     if manifest.kind == DUMP:
         return _restore_dump(settings, manifest, archive, stop, force, steps, onto, notes)
-    return _restore_rdf(settings, manifest, archive, force, steps, onto, notes)
+    return _restore_rdf(settings, manifest, archive, force, steps, onto, notes, batch)
 
 
 def _restore_dump(
@@ -676,6 +721,7 @@ def _restore_rdf(
     steps: Steps,
     onto: Ontology,
     notes: list[str],
+    batch: int,
 ) -> RestoreResult:
     entity = onto.label("Entity")
     steps.step(f"Checking the graph at {settings.neo4j_uri}")
@@ -691,10 +737,17 @@ def _restore_rdf(
             )
         steps.step(f"Reading {archive.name}")
         data = _read(lambda: read_rdf_file(archive, "nt"), archive)
-        steps.step("Writing it in one transaction")
         # a restore writes back what was there, shape violations included (`stkg validate`)
-        # its transaction advances the graph version, if the graph has one (synced)
-        stats = import_rdf(graph, onto, data, source=str(archive), validate=False)
+        plan = plan_import(onto, data, source=str(archive), validate=False)
+        del data  # the rows are all that is written; the parsed triples can go
+        # every transaction advances the graph version, if the graph has one (synced)
+        if found:
+            steps.step("Merging it in one transaction (the graph holds instance data)")
+            stats = _merge(graph, onto, plan, archive)
+            transactions = 1
+        else:
+            steps.step(f"Writing it in transactions of at most {batch:,} records")
+            stats, transactions = _write_batched(graph, onto, plan, archive, batch, steps)
         content = fingerprint(graph, onto)
         schema = graph.read(status_q.SCHEMA_NODES)
     if not schema or not schema[0]["classes"]:
@@ -702,7 +755,68 @@ def _restore_rdf(
             "The graph has no schema nodes, constraints or indexes from the ontology yet: "
             "run `stkg ontology sync`."
         )
-    return RestoreResult(manifest, archive, content, [], notes, (stats.nodes, stats.relationships))
+    return RestoreResult(
+        manifest, archive, content, [], notes, (stats.nodes, stats.relationships), transactions
+    )
+
+
+def _merge(graph: Graph, onto: Ontology, plan: ImportPlan, archive: Path) -> ImportStats:
+    """A merge into a graph that holds data: one transaction, so a failure changes nothing."""
+    try:
+        return write_at_once(graph, onto, plan)
+    except (Neo4jError, QueryFailed, RdfError) as exc:
+        big = isinstance(exc, QueryNeedsMemory)
+        hint = (
+            " A backup this big restores in bounded batches only into a graph without "
+            "instance data: empty it first (docs/operations.md, RDF restores)."
+            if big
+            else ""
+        )
+        raise RestoreFailed(
+            f"Restoring {archive} failed ({_cause(exc)}). It was one transaction, so "
+            f"nothing was written: the graph is as it was.{hint}"
+        ) from exc
+
+
+def _write_batched(
+    graph: Graph, onto: Ontology, plan: ImportPlan, archive: Path, batch: int, steps: Steps
+) -> tuple[ImportStats, int]:
+    """Into a graph without instance data: batch by batch, and all of it deleted on failure."""
+    done = [0]
+
+    def progress(written: int, total: int) -> None:
+        done[0] += 1
+        steps.detail(f"{written:,} of {total:,} records written ({done[0]:,} transactions)")
+
+    try:
+        stats = write_in_batches(graph, onto, plan, batch=batch, progress=progress)
+    except BatchFailed as exc:
+        cause = exc.__cause__ if exc.__cause__ is not None else exc
+        if exc.cleanup is None:
+            after = (
+                "What it had written was deleted again: the graph holds no instance data, "
+                "as before the restore."
+            )
+        else:
+            after = (
+                f"Deleting what it had written failed too ({_cause(exc.cleanup)}): the "
+                "graph holds part of the backup. Delete its instance data before restoring "
+                "again (docs/operations.md, RDF restores)."
+            )
+        raise RestoreFailed(
+            f"Restoring {archive} failed after {exc.written:,} of {exc.total:,} records "
+            f"({done[0]:,} transactions committed): {_cause(cause)}. {after}"
+        ) from exc
+    except RdfError as exc:  # refused before the first write (it names the file)
+        raise RestoreFailed(f"{exc}. Nothing was written.") from exc
+    return stats, done[0]
+
+
+def _cause(exc: BaseException) -> str:
+    """An exception as one line: the server's code and message for a Neo4j error."""
+    text = " ".join(str(getattr(exc, "message", None) or exc).split()) or type(exc).__name__
+    code = getattr(exc, "code", None)
+    return f"{code}: {text}" if code else text
 
 
 def _read(read: Callable[[], T], path: Path) -> T:

@@ -14,19 +14,24 @@ The RDF form is the one ``ontology/shapes.ttl`` describes (see ``ontology/README
 
 Export streams: nodes are read in pages ordered by ``id`` (the unique-constraint index), a
 page's relationships with them, and each page is turned into triples before the next is
-read. Import validates the whole file against the shapes before writing anything, then
-writes it in one transaction, so a bad file leaves the graph unchanged.
+read. Import validates the whole file against the shapes and the ontology before writing
+anything (:func:`plan_import`), then writes it either in one transaction
+(:func:`import_rdf`, :func:`write_at_once`: a failure leaves the graph unchanged, but the
+server's transaction memory bounds the size) or in transactions of a bounded number of
+records (:func:`write_in_batches`, what a restore uses: any size; a failure deletes again
+the nodes it created).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, LiteralString, Protocol, TypeVar, cast
 from urllib.parse import quote
 
 from neo4j import ManagedTransaction
@@ -44,7 +49,9 @@ from stkg.ontology.shacl import ShaclReport, validate_instances
 
 __all__ = [
     "FORMATS",
+    "BatchFailed",
     "ExportStats",
+    "ImportPlan",
     "ImportStats",
     "RdfError",
     "RdfMapper",
@@ -54,17 +61,21 @@ __all__ = [
     "export_batches",
     "export_graph",
     "import_rdf",
+    "plan_import",
     "read_rdf_file",
     "rows_rdf",
     "subgraph_rdf",
     "validate_graph",
+    "write_at_once",
     "write_export",
+    "write_in_batches",
 ]
 
 #: ``--format`` values → rdflib serializer names.
 FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 _SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 _BATCH = 5_000
+T = TypeVar("T")
 
 
 class RdfError(OntologyError):
@@ -644,6 +655,130 @@ def _statement(data: RdfGraph, m: RdfMapper, stmt: Node, rows: _Rows) -> None:
         )
 
 
+@dataclass
+class ImportPlan:
+    """RDF data checked against the ontology and turned into rows, ready to be written.
+
+    ``nodes`` (one group per label set) are written before ``relationships`` (one group
+    per type), so a relationship's ends exist when it is merged; ``ends`` are the ids
+    relationships point at that the data itself does not hold (they must be in the graph).
+    """
+
+    source: str
+    nodes: list[tuple[tuple[str, ...], list[dict[str, Any]]]]
+    relationships: list[tuple[str, list[dict[str, Any]]]]
+    ends: list[str]
+
+    @property
+    def node_ids(self) -> list[str]:
+        return [row["id"] for _labels, rows in self.nodes for row in rows]
+
+    @property
+    def records(self) -> int:
+        """Nodes plus relationships: what a transaction's size is counted in."""
+        return sum(len(r) for _l, r in self.nodes) + sum(len(r) for _t, r in self.relationships)
+
+    def stats(self) -> ImportStats:
+        return ImportStats(
+            nodes=sum(len(r) for _l, r in self.nodes),
+            relationships=sum(len(r) for _t, r in self.relationships),
+        )
+
+
+def plan_import(
+    onto: Ontology, data: RdfGraph, *, source: str = "the data", validate: bool = True
+) -> ImportPlan:
+    """Validate ``data`` against the shapes (unless ``validate=False``) and check every term.
+
+    Raises :class:`ShapeViolations` (naming the nodes) or :class:`UnknownRdfTerm` (naming
+    the subject); nothing is written.
+    """
+    if validate:
+        report = validate_instances(data)
+        if not report.conforms:
+            raise ShapeViolations(source, report)
+    m = RdfMapper(onto)
+    rows = _collect(data, m)
+    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for tid, props in rows.nodes.items():
+        by_labels[rows.labels[tid]].append({"id": tid, "props": props})
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (a, t, b), props in rows.rels.items():
+        by_type[t].append({"a": a, "b": b, "props": props})
+    ends = sorted({x for (a, _t, b) in rows.rels for x in (a, b)} - set(rows.nodes))
+    return ImportPlan(source, sorted(by_labels.items()), sorted(by_type.items()), ends)
+
+
+class _Statements:
+    """The import's Cypher: names from the ontology (quoted), values as parameters."""
+
+    def __init__(self, onto: Ontology) -> None:
+        m = RdfMapper(onto)
+        self.entity, self.key = quote_name(m.entity), quote_name(m.id_key)
+
+    def node(self, labels: tuple[str, ...]) -> LiteralString:
+        set_labels = ":".join(quote_name(lbl) for lbl in labels)
+        return cast(
+            LiteralString,
+            f"UNWIND $rows AS row MERGE (n:{self.entity} {{{self.key}: row.id}}) "
+            f"SET n:{set_labels} SET n += row.props",
+        )
+
+    def relationship(self, rel_type: str) -> LiteralString:
+        return cast(
+            LiteralString,
+            f"UNWIND $rows AS row MATCH (a:{self.entity} {{{self.key}: row.a}}) "
+            f"MATCH (b:{self.entity} {{{self.key}: row.b}}) "
+            f"MERGE (a)-[r:{quote_name(rel_type)}]->(b) SET r += row.props",
+        )
+
+    def missing(self) -> LiteralString:
+        """Which of ``$ids`` no instance node has."""
+        return cast(
+            LiteralString,
+            f"UNWIND $ids AS id OPTIONAL MATCH (n:{self.entity} {{{self.key}: id}}) "
+            "WITH id, n WHERE n IS NULL RETURN id",
+        )
+
+    def present(self) -> LiteralString:
+        """Which of ``$ids`` an instance node has."""
+        return cast(
+            LiteralString,
+            f"UNWIND $ids AS id MATCH (n:{self.entity} {{{self.key}: id}}) RETURN id",
+        )
+
+    def delete_relationships(self) -> LiteralString:
+        """Up to ``$rows`` relationships of the instance nodes ``$ids``; how many went."""
+        return cast(
+            LiteralString,
+            f"UNWIND $ids AS id MATCH (:{self.entity} {{{self.key}: id}})-[r]-() "
+            "WITH DISTINCT r LIMIT $rows DELETE r RETURN count(*) AS deleted",
+        )
+
+    def delete_nodes(self) -> LiteralString:
+        """The instance nodes ``$ids`` (their relationships deleted first)."""
+        return cast(
+            LiteralString,
+            f"UNWIND $ids AS id MATCH (n:{self.entity} {{{self.key}: id}}) "
+            "DETACH DELETE n RETURN count(*) AS deleted",
+        )
+
+
+def _missing_ends(tx: ManagedTransaction | Graph, q: _Statements, plan: ImportPlan) -> None:
+    """Refuse relationships whose end is neither in the data nor in the graph."""
+    missing: list[str] = []
+    for chunk in _chunks(plan.ends):
+        if isinstance(tx, Graph):
+            missing += [r["id"] for r in tx.read(q.missing(), ids=chunk)]
+        else:
+            missing += [r["id"] for r in tx.run(q.missing(), ids=chunk)]
+    if missing:
+        raise RdfError(
+            f"{plan.source}: relationships point at nodes that are neither in the data nor "
+            f"in the graph: {', '.join(instance_iri(x) for x in missing[:10])}"
+        )
+
+
 def import_rdf(
     graph: Graph,
     onto: Ontology,
@@ -658,70 +793,167 @@ def import_rdf(
     the subject) before anything is written; a relationship whose end is neither in the
     data nor in the graph aborts the transaction. ``validate=False`` skips the shapes (a
     restore writes back what a backup held, violations included); every term must still
-    be the ontology's.
+    be the ontology's. One transaction is bounded by the server's transaction memory
+    (``db.memory.transaction.max``); :func:`write_in_batches` is not.
     """
-    if validate:
-        report = validate_instances(data)
-        if not report.conforms:
-            raise ShapeViolations(source, report)
-    m = RdfMapper(onto)
-    rows = _collect(data, m)
-    entity, key = quote_name(m.entity), quote_name(m.id_key)
-    by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for tid, props in rows.nodes.items():
-        by_labels[rows.labels[tid]].append({"id": tid, "props": props})
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (a, t, b), props in rows.rels.items():
-        by_type[t].append({"a": a, "b": b, "props": props})
-    ends = sorted({x for (a, _t, b) in rows.rels for x in (a, b)} - set(rows.nodes))
-    stats = ImportStats(nodes=len(rows.nodes), relationships=len(rows.rels))
+    return write_at_once(graph, onto, plan_import(onto, data, source=source, validate=validate))
+
+
+def write_at_once(graph: Graph, onto: Ontology, plan: ImportPlan) -> ImportStats:
+    """Write ``plan`` in one transaction: all of it, or nothing."""
+    q = _Statements(onto)
+    stats = plan.stats()
 
     def work(tx: ManagedTransaction) -> None:
-        for labels, batch in sorted(by_labels.items()):
-            set_labels = ":".join(quote_name(lbl) for lbl in labels)
+        for labels, batch in plan.nodes:
             for chunk in _chunks(batch):
-                c = (
-                    tx.run(
-                        f"UNWIND $rows AS row MERGE (n:{entity} {{{key}: row.id}}) "
-                        f"SET n:{set_labels} SET n += row.props",
-                        rows=chunk,
-                    )
-                    .consume()
-                    .counters
-                )
+                c = tx.run(q.node(labels), rows=chunk).consume().counters
                 stats.nodes_created += c.nodes_created
-        if ends:
-            missing = [
-                r["id"]
-                for r in tx.run(
-                    f"UNWIND $ids AS id OPTIONAL MATCH (n:{entity} {{{key}: id}}) "
-                    "WITH id, n WHERE n IS NULL RETURN id",
-                    ids=ends,
-                )
-            ]
-            if missing:
-                raise RdfError(
-                    f"{source}: relationships point at nodes that are neither in the data nor "
-                    f"in the graph: {', '.join(instance_iri(x) for x in missing[:10])}"
-                )
-        for rel_type, batch in sorted(by_type.items()):
+        _missing_ends(tx, q, plan)
+        for rel_type, batch in plan.relationships:
             for chunk in _chunks(batch):
-                c = (
-                    tx.run(
-                        f"UNWIND $rows AS row MATCH (a:{entity} {{{key}: row.a}}) "
-                        f"MATCH (b:{entity} {{{key}: row.b}}) "
-                        f"MERGE (a)-[r:{quote_name(rel_type)}]->(b) SET r += row.props",
-                        rows=chunk,
-                    )
-                    .consume()
-                    .counters
-                )
+                c = tx.run(q.relationship(rel_type), rows=chunk).consume().counters
                 stats.relationships_created += c.relationships_created
 
     graph.execute_write(work)
     return stats
 
 
-def _chunks(rows: list[dict[str, Any]], size: int = _BATCH) -> Iterator[list[dict[str, Any]]]:
+class BatchFailed(RdfError):
+    """A batched write failed part-way; what it had written was deleted again, or not."""
+
+    def __init__(
+        self, message: str, *, written: int, total: int, cleanup: BaseException | None = None
+    ) -> None:
+        super().__init__(message)
+        self.written, self.total = written, total
+        #: why deleting what had been written failed; None when it was deleted
+        self.cleanup = cleanup
+
+    @property
+    def cleaned(self) -> bool:
+        return self.cleanup is None
+
+
+def write_in_batches(
+    graph: Graph,
+    onto: Ontology,
+    plan: ImportPlan,
+    *,
+    batch: int = _BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportStats:
+    """Write ``plan`` in transactions of at most ``batch`` records (nodes plus relationships).
+
+    Each transaction stays under the server's transaction memory whatever the size of the
+    data. Before the first one, relationships pointing outside the data and the graph are
+    refused (nothing written) and the ids of the nodes already in the graph are read. When a
+    transaction fails (or the caller is interrupted), every node this write created is
+    deleted again with its relationships, in batches as well, and :class:`BatchFailed`
+    names the source, how far it got and the cause. Nodes that were there before are not
+    deleted, but properties and relationships written onto them stay: call it on a graph
+    whose nodes the data does not touch (a restore: a graph without instance data) for a
+    failure to leave the graph as it was. ``progress(written, total)`` is called after
+    each commit.
+    """
+    if batch < 1:
+        raise ValueError("batch must be positive")
+    q = _Statements(onto)
+    stats = plan.stats()
+    total = plan.records
+    _missing_ends(graph, q, plan)
+    ids = plan.node_ids
+    before: set[str] = set()
+    for chunk in _chunks(ids):
+        before.update(r["id"] for r in graph.read(q.present(), ids=chunk))
+    written = 0
+    try:
+        for units in _packed(plan, q, batch):
+            nodes, rels = graph.execute_write(functools.partial(_write_units, units=units))
+            stats.nodes_created += nodes
+            stats.relationships_created += rels
+            written += sum(len(rows) for _s, rows in units)
+            if progress is not None:
+                progress(written, total)
+    except BaseException as exc:
+        created = [x for x in ids if x not in before]
+        try:
+            deleted = _delete_nodes(graph, q, created, batch)
+        except Exception as cleanup:
+            raise BatchFailed(
+                f"{plan.source}: writing failed after {written:,} of {total:,} records "
+                f"({_cause(exc)}), and deleting what had been written failed too "
+                f"({_cause(cleanup)}): the graph holds part of the data",
+                written=written,
+                total=total,
+                cleanup=cleanup,
+            ) from exc
+        if not isinstance(exc, Exception):
+            raise  # an interrupt: cleaned up, and it goes on
+        raise BatchFailed(
+            f"{plan.source}: writing failed after {written:,} of {total:,} records "
+            f"({_cause(exc)}); the {deleted:,} nodes it had created were deleted again",
+            written=written,
+            total=total,
+        ) from exc
+    return stats
+
+
+def _write_units(
+    tx: ManagedTransaction, units: list[tuple[LiteralString, list[Any]]]
+) -> tuple[int, int]:
+    """Run the statements of one batch; the nodes and relationships they created."""
+    nodes = rels = 0
+    for statement, rows in units:
+        c = tx.run(statement, rows=rows).consume().counters
+        nodes += c.nodes_created
+        rels += c.relationships_created
+    return nodes, rels
+
+
+def _packed(
+    plan: ImportPlan, q: _Statements, batch: int
+) -> Iterator[list[tuple[LiteralString, list[Any]]]]:
+    """The plan's statements and rows, in order, packed into transactions of ``batch`` rows."""
+    units: list[tuple[LiteralString, list[Any]]] = []
+    room = batch
+    groups = [(q.node(labels), rows) for labels, rows in plan.nodes] + [
+        (q.relationship(t), rows) for t, rows in plan.relationships
+    ]
+    for statement, rows in groups:
+        i = 0
+        while i < len(rows):
+            take = rows[i : i + min(room, _BATCH)]
+            units.append((statement, take))
+            i += len(take)
+            room -= len(take)
+            if room == 0:
+                yield units
+                units, room = [], batch
+    if units:
+        yield units
+
+
+def _delete_nodes(graph: Graph, q: _Statements, ids: list[str], batch: int) -> int:
+    """Delete the instance nodes ``ids``, their relationships ``batch`` at a time first;
+    how many nodes there were."""
+    deleted = 0
+    for i in range(0, len(ids), batch):
+        chunk = ids[i : i + batch]
+        while graph.write(q.delete_relationships(), ids=chunk, rows=batch)[0]["deleted"]:
+            pass
+        deleted += graph.write(q.delete_nodes(), ids=chunk)[0]["deleted"]
+    return deleted
+
+
+def _cause(exc: BaseException) -> str:
+    """An exception as one line: the server's message for a Neo4j error."""
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    code = getattr(exc, "code", None)
+    line = " ".join(str(text).split())
+    return f"{code}: {line}" if code else line
+
+
+def _chunks(rows: list[T], size: int = _BATCH) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]

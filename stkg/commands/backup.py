@@ -15,7 +15,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
-from stkg.graph.backup import BackupError, Manifest
+from stkg.graph.backup import RESTORE_BATCH, BackupError, Manifest
 from stkg.graph.backup import backup as run_backup
 from stkg.graph.backup import restore as run_restore
 from stkg.graph.local.server import Neo4jServerError
@@ -130,16 +130,26 @@ def restore(
         typer.Option(
             "--force",
             help="Restore even when the database holds data: a dump replaces all of it, an "
-            "RDF backup is merged into it.",
+            "RDF backup is merged into it (in one transaction).",
         ),
     ] = False,
+    batch: Annotated[
+        int,
+        typer.Option(
+            "--batch",
+            min=1,
+            help="RDF backups: records (nodes plus relationships) written per transaction "
+            "into a graph without instance data.",
+        ),
+    ] = RESTORE_BATCH,
 ) -> None:
     """Restore a backup made by `stkg backup`, checked against its manifest.
 
     The file's size and sha256 must match the manifest; a database holding data is refused
     unless --force. A dump is loaded into a staging store first and moved into place only
     when complete; the restored graph's fingerprint must equal the manifest's, or the
-    previous store is put back.
+    previous store is put back. An RDF backup is written in batches into a graph without
+    instance data, and what it wrote is deleted again if a batch fails.
 
     Examples:
 
@@ -148,7 +158,7 @@ def restore(
     settings = get_settings()
     began = time.monotonic()
     with _errors(), StepReporter(err_console) as steps:
-        result = run_restore(settings, path, stop=stop, force=force, steps=steps)
+        result = run_restore(settings, path, stop=stop, force=force, steps=steps, batch=batch)
     m = result.manifest
     console.print(
         f"[green]Restored[/] {result.path} in {time.monotonic() - began:.1f}s "
@@ -159,7 +169,7 @@ def restore(
     if result.written is not None:
         console.print(
             f"  written   {result.written[0]:,} nodes, {result.written[1]:,} relationships "
-            "in one transaction",
+            f"in {result.transactions or 1:,} transaction(s)",
             highlight=False,
         )
     elif result.content is not None:

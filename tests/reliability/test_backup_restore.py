@@ -15,8 +15,10 @@ the graph was deleted, and the refused load of a truncated dump whose manifest m
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -32,9 +34,11 @@ from stkg.config.settings import Settings
 from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
+from stkg.graph.rdf import plan_import, read_rdf_file, write_export
 from stkg.graph.schema import sync
 from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
+from stkg.ontology.ids import instance_iri
 from stkg.ontology.model import Ontology
 
 REPO = Path(__file__).resolve().parents[2]
@@ -287,3 +291,118 @@ def test_a_restore_not_matching_its_manifest_puts_the_previous_store_back(
         assert not (backed.server.home / "restore").exists()
     finally:
         backed.graph.write("MATCH (n:Entity {id: 'test:kept-by-the-rollback'}) DETACH DELETE n")
+
+
+# --- RDF restores bigger than one transaction ----------------------------------------------
+
+
+@dataclass
+class RdfBackup:
+    remote: Settings
+    manifest: Path
+    nt: Path
+    content: Fingerprint
+
+
+def _rdf_backup(
+    graph: Graph, neo4j_settings: Settings, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> RdfBackup:
+    """The seeds ingested into the test graph and backed up as RDF; the graph emptied."""
+    report = ingest_paths([seeds_dir / f for f in SEED_FILES], graph, onto)
+    assert [d.status for d in report.documents] == ["written", "written"], report
+    content = fingerprint(graph, onto)
+    remote = neo4j_settings.model_copy(update={"home": tmp_path / "elsewhere"})
+    run = stkg(remote, "backup", "--to", str(tmp_path / "backups"))
+    assert run.returncode == 0, run.stdout + run.stderr
+    (nt,) = (tmp_path / "backups").glob("*.nt")
+    wipe(graph)
+    return RdfBackup(remote, tmp_path / "backups" / f"{nt.stem}.manifest.json", nt, content)
+
+
+def _ntriples(graph: Graph, onto: Ontology) -> list[bytes]:
+    stream = io.BytesIO()
+    write_export(graph, onto, stream, "nt")
+    return sorted(line for line in stream.getvalue().splitlines() if line.strip())
+
+
+def test_an_rdf_restore_bigger_than_one_batch_gives_the_graph_back(
+    graph: Graph, neo4j_settings: Settings, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    backed = _rdf_backup(graph, neo4j_settings, onto, seeds_dir, tmp_path)
+    triples = sorted(line for line in backed.nt.read_bytes().splitlines() if line.strip())
+    run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "200")
+    assert run.returncode == 0, run.stdout + run.stderr
+    flat = " ".join(run.stdout.split())
+    written = re.search(r"written ([\d,]+) nodes, ([\d,]+) relationships in ([\d,]+) trans", flat)
+    assert written, flat
+    nodes, rels, transactions = (int(x.replace(",", "")) for x in written.groups())
+    assert (nodes, rels) == (backed.content.nodes, backed.content.relationships)
+    # every transaction but the last holds exactly 200 records: none holds more
+    assert transactions == -(-(nodes + rels) // 200) > 1
+    restored = fingerprint(graph, onto)
+    assert (restored.nodes, restored.relationships) == (nodes, rels)
+    # the restored graph exports, triple for triple, as the backup it came from
+    assert _ntriples(graph, onto) == triples
+
+
+def test_an_rdf_restore_refused_part_way_deletes_what_it_wrote(
+    graph: Graph, neo4j_settings: Settings, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    sync(graph)  # the uniqueness constraints the blocking node below trips
+    backed = _rdf_backup(graph, neo4j_settings, onto, seeds_dir, tmp_path)
+    plan = plan_import(onto, read_rdf_file(backed.nt, "nt"), validate=False)
+    # the last node the restore writes: a node with its label and id but not an instance
+    # node (no Entity label) already holds that id, so Neo4j refuses the last node batch
+    labels, rows = plan.nodes[-1]
+    label = next(lbl for lbl in labels if lbl != onto.label("Entity"))
+    blocked = rows[-1]["id"]
+    key = onto.prop("id")
+    graph.write(f"CREATE (n:`{label}`) SET n.`{key}` = $id", id=blocked)
+    before = fingerprint(graph, onto)
+    assert before.nodes == 1
+
+    run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "100")
+    _refused(run, str(backed.nt), "ConstraintValidationFailed", blocked, "deleted again")
+    flat = " ".join((run.stdout + run.stderr).split())
+    part = re.search(r"failed after ([\d,]+) of ([\d,]+) records \(([\d,]+) transactions", flat)
+    assert part, flat
+    done, total, committed = (int(x.replace(",", "")) for x in part.groups())
+    assert 0 < done < total and committed == done // 100 > 1, "it failed part-way"
+    assert fingerprint(graph, onto) == before, "nothing of the restore is left"
+
+    # the cause removed, the same backup restores
+    graph.write(f"MATCH (n:`{label}`) WHERE n.`{key}` = $id DELETE n", id=blocked)
+    run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "100")
+    assert run.returncode == 0, run.stdout + run.stderr
+    # the synced schema nodes are not in an RDF backup: what it exported came back
+    exported = _manifest(backed.manifest)["exported"]
+    assert isinstance(exported, dict)
+    restored = fingerprint(graph, onto)
+    assert (restored.nodes, restored.relationships) == (
+        exported["nodes"],
+        exported["relationships"],
+    )
+
+
+def test_an_rdf_restore_pointing_outside_its_nodes_writes_nothing(
+    graph: Graph, neo4j_settings: Settings, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    backed = _rdf_backup(graph, neo4j_settings, onto, seeds_dir, tmp_path)
+    plan = plan_import(onto, read_rdf_file(backed.nt, "nt"), validate=False)
+    # a node other nodes point at, its own triples taken out of the file (and the manifest
+    # made to match): the relationships to it point at nothing
+    _type, rels = plan.relationships[-1]
+    gone = rels[-1]["b"]
+    subject = f"<{instance_iri(gone)}> ".encode()
+    lines = backed.nt.read_bytes().splitlines(keepends=True)
+    kept = b"".join(line for line in lines if not line.startswith(subject))
+    assert len(kept) < backed.nt.stat().st_size
+    backed.nt.write_bytes(kept)
+    manifest = dict(
+        _manifest(backed.manifest), bytes=len(kept), sha256=hashlib.sha256(kept).hexdigest()
+    )
+    backed.manifest.write_text(json.dumps(manifest), encoding="utf-8")
+
+    run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "100")
+    _refused(run, str(backed.nt), "neither in the data nor in the graph", "Nothing was written")
+    assert fingerprint(graph, onto).nodes == 0
