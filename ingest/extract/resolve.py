@@ -11,6 +11,7 @@ documents propose has one proposal per document, and no document overwrites anot
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from stkg.ingest.extract.base import Source
@@ -120,14 +121,31 @@ class Found:
     aliases: tuple[str, ...] = ()
 
 
+#: The word printed just before a found name.
+_WORD_BEFORE = re.compile(r"([가-힣A-Za-z·]+) $")
+
+
+def _known_with_word_before(source: Source, found: Found) -> tuple[Individual, Found] | None:
+    """``중소기업 기술정보진흥원``: a known name printed with a space inside it, of which an
+    extractor took only what follows the space."""
+    m = _WORD_BEFORE.search(source.text, max(0, found.start - 20), found.start)
+    if m is None:
+        return None
+    name = f"{m[1]} {found.name}"
+    ind = resolve(source.ctx.onto, found.cls, name, on=source.as_of)
+    return (ind, replace(found, name=name, start=m.start(1))) if ind is not None else None
+
+
 def add_entity(source: Source, found: Found, **props: object) -> str | None:
     """Add the node ``found`` names (resolved or candidate) with its evidence; its id
     (None for a name a maintainer rejected)."""
     ctx = source.ctx
+    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.as_of)
+    if ind is None and (wider := _known_with_word_before(source, found)) is not None:
+        ind, found = wider
     evidence = replace(
         ctx.span(found.start, found.end), extractor=found.extractor, confidence=found.confidence
     )
-    ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.as_of)
     if ind is not None and REJECTED in ind.values.get("extractionStatus", ()):
         return None  # a maintainer said this name is no entity (ontology/reviewed.ttl)
     if ind is not None and ind.id is not None:

@@ -1942,3 +1942,11 @@ def test_a_known_programme_before_who_runs_it_is_mentioned(tmp_path, onto):
     )
     ids = {n.id for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Programme"}
     assert {"programme:스케일업팁스", "programme:프리팁스"} <= ids
+
+
+def test_a_known_name_printed_with_a_space_inside_is_that_body(tmp_path, onto):
+    text = "중기부와 중소기업 기술정보진흥원은 해양 창업기업 R&D 지원사업을 공고했다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    ids = {n.id for n in facts.nodes.values() if n.cls == "Organization"}
+    assert "organization:중소기업기술정보진흥원" in ids
+    assert "기술정보진흥원" not in named(facts, "Organization")

@@ -20,7 +20,7 @@ TARGET = REPO / "docs" / "screenshots"
 
 def main(argv: list[str]) -> int:
     os.environ["STKG_UI_SCREENSHOTS_DIR"] = str(TARGET)
-    files = ("test_explorer.py", "test_flow.py", "test_indicators.py")
+    files = ("test_explorer.py", "test_flow.py", "test_field_indicators.py")
     tests = [str(REPO / "tests" / "ui" / name) for name in files]
     code = pytest.main([*tests, "-q", *argv])
     if code == 0:
