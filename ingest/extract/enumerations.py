@@ -103,6 +103,9 @@ class Enumerations:
             if cue_class(phrases[i].text) and len(phrases[i].text) <= 3:
                 i += 1  # a cue word alone (``12개 품목, B 분야``) ends a count, it starts no list
                 continue
+            if phrases[i].text in LONE_WORDS:
+                i += 1  # ``…으로 전환, A·B 등``: the clause's verb before a comma, no item
+                continue
             items, last = _list_from(doc, phrases, i)
             if len(items) < 2:
                 items = _dotted_list(doc, phrases, i, items[0])
@@ -472,12 +475,24 @@ def _named_field(source: Source, item: Item) -> None:
         return  # ``첨단산업 분야``, ``미래기술 분야``: a kind of field
     if _bulleted(source.analysis, item):
         return
+    if " " in _ORDINAL.sub("", item.text) and _CLOSED_BEFORE.search(
+        text_of(source.analysis), max(0, item.start - 4), item.start
+    ):
+        # ``A·B 등 FTA 피해 예상 분야``: words describing the set a list closed by 등 makes
+        # (one word may be an area of its own: ``A, B 등 탄소중립 분야``)
+        return
     if _APPOSITION.match(text_of(source.analysis), item.phrase.end_char):
         return  # ``거대과학 분야인 차세대 원자력``: the kind of the fields named next
     found = Found(
         "StrategicField", item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5
     )
     add_entity(source, found)
+
+
+#: A list's 등 right before a phrase.
+_CLOSED_BEFORE = re.compile(r"등의?\s+$")
+#: An ordinal opening a name, which makes one word with it (``4차 산업혁명``).
+_ORDINAL = re.compile(r"^제?\d+차\s")
 
 
 def _bulleted(doc: Doc, item: Item) -> bool:
@@ -828,6 +843,10 @@ LONE_WORDS = frozenset(
         "발굴",
         "마련",
         "수립",
+        "전환",
+        "개편",
+        "확충",
+        "시행",
         "운영",
         "활용",
         "적용",

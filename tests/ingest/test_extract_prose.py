@@ -1950,3 +1950,14 @@ def test_a_known_name_printed_with_a_space_inside_is_that_body(tmp_path, onto):
     ids = {n.id for n in facts.nodes.values() if n.cls == "Organization"}
     assert "organization:중소기업기술정보진흥원" in ids
     assert "기술정보진흥원" not in named(facts, "Organization")
+
+
+def test_words_describing_a_listed_set_and_a_clause_verb_are_no_fields(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양청은 투자연계형 과제를 해양 전용 지원사업으로 "
+        "전환, 해양드론·수중통신 등 해양 피해 예상 분야에 대한 지원을 확대한다. 심해탐사, "
+        "극지로봇 등 해양안보 분야에 집중한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "수중통신", "해양안보"} <= fields
+    assert not {"전환", "해양 피해 예상"} & fields
