@@ -159,7 +159,9 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         if opening is None or opening == phrase.start or doc[opening + 1].text == "이하":
             return None  # ``…사업(이하 청사진 사업)``: the short form's reader names it
         return programme_name(Phrase(doc, phrase.start, opening))
-    if not phrase.text.endswith(HEADS):
+    if _TRACK.search(phrase.text):
+        pass  # ``투자연계형 과제``, ``글로벌 강소기업 육성과제``: a programme's typed track
+    elif not phrase.text.endswith(HEADS):
         # "민관공동투자개발사업 자금": the name ends one word before a money or task noun
         last = words[-1]
         if len(words) < 2 or text_of(doc)[doc[last[0]].idx : phrase.end_char] not in AFTER_NAME:
@@ -168,7 +170,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         return programme_name(inner) if inner.text.endswith(HEADS) else None
     last_start = words[-1][0]
     last = text_of(doc)[doc[last_start].idx : phrase.end_char]
-    if not last.endswith(HEADS):
+    if not last.endswith(HEADS) and not _TRACK.search(phrase.text):
         return None
     chosen = [words[-1]]
     # words that say what the programme is about, not what kind it is (a bare head is not)
@@ -198,6 +200,9 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     return start, name
 
 
+#: A track of a programme, named by its type and 과제 (``투자연계형 과제``, ``농공상 융합형
+#: 과제``, ``글로벌 강소기업 육성과제``).
+_TRACK = re.compile(r"[가-힣](?:형\s?|\s?육성)과제$")
 _COPULA = re.compile(r"\s*(?:이다|입니다|이었다|였다)")
 
 

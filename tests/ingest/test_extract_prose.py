@@ -1961,3 +1961,13 @@ def test_words_describing_a_listed_set_and_a_clause_verb_are_no_fields(tmp_path,
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "수중통신", "해양안보"} <= fields
     assert not {"전환", "해양 피해 예상"} & fields
+
+
+def test_a_typed_track_named_with_its_task_word_is_a_programme(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양기술개발사업 중 투자연계형 과제(29억원)를 "
+        "늘리고, 해양 강소기업 육성과제와 극지 융합형 과제를 신설한다. 신규 과제는 100개다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"투자연계형 과제", "해양 강소기업 육성과제", "극지 융합형 과제"} <= programmes
+    assert not {"신규 과제", "과제"} & programmes
