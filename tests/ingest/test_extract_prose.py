@@ -1971,3 +1971,14 @@ def test_a_typed_track_named_with_its_task_word_is_a_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"투자연계형 과제", "해양 강소기업 육성과제", "극지 융합형 과제"} <= programmes
     assert not {"신규 과제", "과제"} & programmes
+
+
+def test_a_bulleted_list_under_a_bare_count_takes_the_set_named_before(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵에 따라 '5대 해양전략기술 육성 방안'을 공개했다. "
+        "해양전략기술이란 경쟁력 확보에 "
+        "필요한 핵심 기술이다. 5가지는 △해양드론 △수중통신 △극지로봇 △심해탐사 △해양에너지 "
+        "등이다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "수중통신", "극지로봇", "심해탐사", "해양에너지"} <= fields
