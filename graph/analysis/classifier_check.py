@@ -24,7 +24,10 @@ stratum's size, the run that last wrote the technology's links, and an empty
   stratum is judged, its part of the estimate is exact.
 
 The estimates are stored as one ``ClassifierEvaluation`` node per technology and run,
-linked to both; judging the same run again replaces it. A CSV that cannot be trusted (a
+linked to both; judging the same run again replaces it. The write names those evaluation
+nodes in the graph version's journal (:func:`stkg.graph.version.touching`), so the SPARQL
+store reloads them and their neighbours (the technologies and runs) instead of
+rebuilding. A CSV that cannot be trusted (a
 missing column, a judgement that is no yes or no, rows of one technology that disagree on
 their run or a stratum's size, a technology or run the graph does not hold) is refused
 with the file and line, and nothing is written.
@@ -44,6 +47,7 @@ from typing import Any, TextIO
 from stkg.graph.analysis.classification import candidate_scope
 from stkg.graph.cypher import classification as q
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 from stkg.ontology.search_expressions import SearchExpression
 
 __all__ = [
@@ -357,7 +361,10 @@ def estimate(rows: Sequence[JudgedRow], path: Path) -> list[Evaluation]:
 def store_evaluations(
     graph: Graph, evaluations: Sequence[Evaluation], path: Path, *, at: dt.datetime | None = None
 ) -> int:
-    """Write the evaluations in one transaction; every technology and run must exist."""
+    """Write the evaluations in one transaction; every technology and run must exist.
+
+    The journal names the evaluations (their technologies and runs are their neighbours:
+    the relationships between them leave the evaluation)."""
     rows: list[dict[str, Any]] = [
         {
             "id": e.id,
@@ -380,5 +387,6 @@ def store_evaluations(
                 path=path,
             )
     when = at or dt.datetime.now(dt.UTC)
-    written = graph.write(q.EVALUATION, rows=rows, at=when)
+    with touching(nodes=[r["id"] for r in rows]):
+        written = graph.write(q.EVALUATION, rows=rows, at=when)
     return int(written[0]["written"]) if written else 0

@@ -10,6 +10,12 @@ One analysis per technology, period, offices and parameters: its id is derived f
 them, so running the same analysis again replaces its values (and ``computedAt``) rather
 than piling up copies, while another period or threshold gives another node. All rows are
 written with one ``UNWIND`` statement in one transaction.
+
+The write names the analyses it writes in the graph version's journal
+(:func:`stkg.graph.version.touching`), and the method node when it creates or changes
+it, so the SPARQL store reloads those and their neighbours (the technology classes, the
+method) instead of rebuilding. The method is not named when it stays as it was: its
+neighbours are every computed analysis ever stored.
 """
 
 from __future__ import annotations
@@ -19,8 +25,12 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+import neo4j
+from neo4j import ManagedTransaction
+
 from stkg.graph.analysis.indicators import METHOD, IndicatorParams, TechnologyIndicators
 from stkg.graph.driver import Graph
+from stkg.graph.version import touching
 from stkg.ontology.model import Ontology
 
 __all__ = ["METHOD_ID", "analysis_id", "write_indicators"]
@@ -36,6 +46,12 @@ METHOD_STEPS = [
     "activity index (RTA) of Korean applicants; competitiveness: z-score of (RTA-1)/(RTA+1)",
     "flags: core, strong/weak and focus by thresholds",
 ]
+
+#: The method node as it is before the write (null properties: none yet).
+METHOD_STATE = """
+OPTIONAL MATCH (m:Entity {id: $method})
+RETURN m:AnalysisMethod AS typed, properties(m) AS props
+"""
 
 WRITE = """
 MERGE (m:Entity {id: $method})
@@ -119,5 +135,18 @@ def write_indicators(
         onto.prop("steps"): METHOD_STEPS,
         onto.prop("definition"): METHOD,
     }
-    result = graph.write(WRITE, method=METHOD_ID, methodProps=method_props, rows=rows)
-    return int(result[0]["written"]) if result else 0
+
+    with touching(nodes=[r["id"] for r in rows]) as scope:
+
+        @neo4j.unit_of_work(timeout=graph.timeout)
+        def work(tx: ManagedTransaction) -> int:
+            before = tx.run(METHOD_STATE, method=METHOD_ID).single()
+            props = (before["props"] if before else None) or {}
+            if not (before and before["typed"]) or any(
+                props.get(k) != v for k, v in method_props.items()
+            ):
+                scope.add([METHOD_ID])  # created or changed: named with the analyses
+            found = tx.run(WRITE, method=METHOD_ID, methodProps=method_props, rows=rows).single()
+            return int(found["written"]) if found else 0
+
+        return graph.execute_write(work)
