@@ -24,7 +24,8 @@ journal (the tag each write replaced and what it changed, when it could say;
 :func:`plan_sync`): when every write since the store's version wrote a source document,
 changed only the nodes of named classes or named the nodes it changed
 (:func:`stkg.graph.version.touching`: the crosswalk refresh after an ingest, a review, a
-patent classification, a web re-link, a feed's record), the store reloads the nodes those
+patent classification, a judged sample, stored patent indicators, a web re-link, a
+feed's record), the store reloads the nodes those
 writes touched — every version of each document (same origin), the evidence citing them,
 the nodes it supports, the ingest runs, the nodes of the named classes, the named nodes,
 and the neighbours of all these, as Neo4j and as the store hold them; with them, when the

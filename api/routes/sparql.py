@@ -307,10 +307,21 @@ class NextSync(BaseModel):
     """What the next query does before it answers."""
 
     mode: Literal["none", "full", "incremental"] = Field(
-        description="`none`: the store is current; `incremental`: it will reload "
-        "`documents`; `full`: it will rebuild (see `reason`)"
+        description="`none`: the store is current; `incremental`: every write since "
+        "named what it changed, and it will reload that (the `documents`' families, the "
+        "nodes of `classes`, the `nodes` named, and their neighbours); `full`: it will "
+        "rebuild (see `reason`)"
     )
     documents: int | None = Field(description="Documents written since (incremental)")
+    classes: list[str] | None = Field(
+        default=None,
+        description="Classes whose nodes the writes since changed (incremental; local names)",
+    )
+    nodes: int | None = Field(
+        default=None,
+        description="Nodes the writes since named as changed (incremental; reviews, "
+        "classifications, judged samples, stored indicators, web re-links, feed records)",
+    )
     reason: str | None = Field(description="Why a full rebuild (full)")
 
 
@@ -343,7 +354,8 @@ class SparqlStatus(BaseModel):
     next_sync: NextSync = Field(description="What the next query will do to catch up")
     rebuilds: int = Field(description="Full rebuilds this store made since the API started")
     incremental_syncs: int = Field(
-        description="Incremental syncs (documents reloaded) this store made since the API started"
+        description="Incremental syncs (what the writes named reloaded) this store made since "
+        "the API started"
     )
 
 
@@ -400,5 +412,11 @@ def _next_sync(plan: SyncPlan | str) -> NextSync:
     if isinstance(plan, str):
         return NextSync(mode="full", documents=None, reason=plan)
     if not plan:
-        return NextSync(mode="none", documents=0, reason=None)
-    return NextSync(mode="incremental", documents=len(plan.documents), reason=None)
+        return NextSync(mode="none", documents=0, classes=[], nodes=0, reason=None)
+    return NextSync(
+        mode="incremental",
+        documents=len(plan.documents),
+        classes=list(plan.classes),
+        nodes=len(plan.nodes),
+        reason=None,
+    )

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from stkg.api.app import create_app
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
-from stkg.graph.version import advance_version, read_version
+from stkg.graph.version import advance_version, read_version, touching
 from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
 from stkg.ontology.model import load_ontology
@@ -60,7 +60,9 @@ def test_a_new_ingest_is_in_the_next_answer(
     assert status["current"] is False
     assert status["behind"] == now.number - built_at > 0
     # the ingest wrote one document and nothing else: the next query reloads just it
-    assert status["next_sync"] == {"mode": "incremental", "documents": 1, "reason": None}
+    assert status["next_sync"] == {
+        "mode": "incremental", "documents": 1, "classes": [], "nodes": 0, "reason": None
+    }  # fmt: skip
     assert status["last_sync"]["mode"] == "full"
 
     after = api.get("/sparql", params={"query": ASK_2025})
@@ -72,6 +74,33 @@ def test_a_new_ingest_is_in_the_next_answer(
     assert status["last_sync"]["mode"] == "incremental"
     assert status["last_sync"]["documents"] == 1
     assert (status["rebuilds"], status["incremental_syncs"]) == (1, 1)
+
+
+def test_a_write_naming_its_nodes_is_reported_and_followed_incrementally(
+    api: TestClient, one_release: Graph
+) -> None:
+    """A write that is no document but names the nodes it changed (a review, a judged
+    sample, stored indicators, …): the status says the next query reloads those nodes,
+    and it does."""
+    api.get("/sparql", params={"query": ASK_2025})  # current
+    edition = "edition:중소기업기술로드맵@2022"
+    with touching(nodes=[edition, "edition:중소기업기술로드맵@2021"]):
+        one_release.write("MATCH (e:RoadmapEdition {id: $id}) SET e.nameEn = 'renamed'", id=edition)
+    status = api.get("/sparql/status").json()
+    assert status["next_sync"] == {
+        "mode": "incremental", "documents": 0, "classes": [], "nodes": 2, "reason": None
+    }  # fmt: skip
+    named = (
+        "PREFIX stkg: <https://w3id.org/stkg/ontology#>\n"
+        f'SELECT ?name WHERE {{ ?e stkg:id "{edition}" ; stkg:nameEn ?name }}'
+    )
+    answer = api.get("/sparql", params={"query": named}, headers={"Accept": "text/csv"})
+    assert answer.text.split() == ["name", "renamed"]
+    status = api.get("/sparql/status").json()
+    assert status["last_sync"]["mode"] == "incremental"
+    assert status["next_sync"] == {
+        "mode": "none", "documents": 0, "classes": [], "nodes": 0, "reason": None
+    }  # fmt: skip
 
 
 def test_a_write_that_is_no_document_is_followed_by_a_full_rebuild(
