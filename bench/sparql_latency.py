@@ -18,9 +18,15 @@ stays, and the small document's product and technology). Then the same again for
 writes that are no document, ``--revisions`` of each, on the bench's own nodes: a
 candidate review (``set_status`` on the small document's product), a web re-link
 (``write_links``: two empty documents of the bench's own, one an attachment of the other),
-a feed's poll record (a feed of the bench's own, removed at the end) and a patent
+a feed's poll record (a feed of the bench's own, removed at the end), a patent
 classification (two patents of the bench's own, linked to and unlinked from the small
-document's technology by turns).
+document's technology by turns), a judged sample (``store_evaluations``, what
+``stkg patents judge`` stores: an evaluation of the small document's technology and the
+bench's classification run, its estimates changed each time) and stored patent
+indicators (``analyse_patents``, what ``stkg analyse patents`` stores: an analysis of
+each of two technology classes of the bench's own below a root, over eight patents, one
+patent's filing year moved each time by a document of its own written before the run,
+outside the timed write).
 
 Each question is a Cypher query and its SPARQL twin in ``queries/*.rq``: "what changed
 between the 2021 and 2022 SME editions" (the named query ``edition-diff``), "the history
@@ -51,6 +57,9 @@ from typing import Any
 from bench.configured_graph import configured_graph
 from bench.query_latency import Latency, paired
 from stkg.graph.analysis.classification import classify_patents
+from stkg.graph.analysis.classifier_check import Evaluation, store_evaluations
+from stkg.graph.analysis.indicators import IndicatorParams
+from stkg.graph.analysis.patent_analysis import analyse_patents
 from stkg.graph.cypher.programmes import EDITION_LINKS
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
@@ -236,22 +245,38 @@ def other_writes(
         def poll(i: int) -> None:
             feeds.update(feed, {feeds.keys["lastPolled"]: dt.datetime.now(dt.UTC)})
 
+        runs: list[str] = []
+
         def classify(i: int) -> None:
             term = "벤치마크" if i % 2 == 0 else "없는말"
             toml.write_text(
                 f'[[technology]]\nid = "coretech:bench-note"\nexpression = "{term}"\n',
                 encoding="utf-8",
             )
-            classify_patents(graph, load_for_ontology(onto, [toml]))
+            run = classify_patents(graph, load_for_ontology(onto, [toml])).run
+            runs.extend([run] if run else [])
+
+        def judge(i: int) -> None:
+            judged = Evaluation(
+                "coretech:bench-note", runs[0], (i % 4) / 4, 0.5, 2 + i, 2, {"match": 2}
+            )
+            store_evaluations(graph, [judged], Path(tmp) / "bench-judged.csv")
+
+        def indicators(i: int) -> None:
+            analyse_patents(graph, onto, "techclass:bench-root", BENCH_INDICATORS)
 
         for name, write in (
             ("a candidate review (set_status)", review),
             ("a web re-link (write_links)", relink),
             ("a feed's poll record", poll),
             ("a patent classification (2 links added or removed)", classify),
+            ("a judged sample (store_evaluations, 1 evaluation)", judge),
+            ("stored patent indicators (analyse_patents, 2 classes)", indicators),
         ):
             out[name] = []
             for i in range(revisions):
+                if write is indicators:
+                    writer.write_document(*_indicator_patents(i))  # data that changes
                 store.current()
                 began = time.perf_counter()
                 write(i)
@@ -259,6 +284,38 @@ def other_writes(
                 out[name].append(_caught_up(store, began, committed))
     feeds.unsubscribe(feed)
     return out
+
+
+#: The bench's own stored indicators: its three classes, 2015-2024 at KR and US.
+BENCH_INDICATORS = IndicatorParams(2015, 2024, ("KR", "US"))
+
+
+def _indicator_patents(i: int) -> tuple[dict[str, Any], FactSet]:
+    """A root class and two classes below it with four patents each (Korean and US
+    applicants, filings 2015-2024); the first patent's filing year is moved by ``i``, so
+    each run of the indicators stores other values. One document per ``i``, under an
+    origin of the bench's own."""
+    facts = FactSet()
+    facts.node("TechnologyClass", "techclass:bench-root", name="벤치마크 분류")
+    for c in ("a", "b"):
+        facts.node("TechnologyClass", f"techclass:bench-{c}", name=f"벤치마크 분류 {c}")
+        facts.rel("broaderTechnology", f"techclass:bench-{c}", "techclass:bench-root")
+    for country in ("KR", "US"):
+        facts.node("Organization", f"organization:bench-{country}", name=f"벤치마크 {country}",
+                   country=country)  # fmt: skip
+    for k in range(8):
+        pid = f"patent:bench-indicator-{k}"
+        year = 2015 + (k + i) % 10 if k == 0 else 2015 + k
+        facts.node("Patent", pid, name=f"벤치마크 특허 {k}", office="KR" if k % 2 else "US",
+                   filingDate=dt.date(year, 3, 1), citationCount=k % 3)  # fmt: skip
+        facts.rel("classifiedAs", pid, f"techclass:bench-{'ab'[k % 2]}")
+        facts.rel("appliedBy", pid, f"organization:bench-{'KR' if k < 5 else 'US'}")
+    tag = uuid.uuid4().hex
+    return {
+        "id": f"document:bench-indicators-{tag}",
+        "sha256": hashlib.sha256(tag.encode()).hexdigest(),
+        "origin": f"{FRESHNESS_ORIGIN}/indicators",
+    }, facts
 
 
 def _caught_up(store: SparqlStore, began: float, committed: float) -> tuple[float, float, str, int]:
