@@ -32,7 +32,7 @@ from stkg.ingest.extract.phrases import (
     dotted_parts,
     text_of,
 )
-from stkg.ingest.extract.resolve import Found, add_entity, resolve
+from stkg.ingest.extract.resolve import PERSON_TITLES, Found, add_entity, resolve
 
 #: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
 #: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
@@ -145,6 +145,8 @@ class Enumerations:
             if cue == "CoreTechnology" and all(it.cue == "기술" for it in items):
                 # "A 기술, B 기술, C 기술": each item prints its 기술, which is part of its name
                 items = [Item(it.phrase, f"{it.text} 기술", it.start, None) for it in items]
+            if cue == "Organization":
+                _works(source, items)
             for item in items:
                 cls = cue or head_class(item.text)
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
@@ -178,6 +180,34 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+def _works(source: Source, items: list[Item]) -> None:
+    """``A사(전력반도체), B사(배터리 장비) 등 22개 기업``: a listed body's bracket that says
+    what it works on names a technology, when two or more bodies of the list carry one."""
+    text = text_of(source.analysis)
+    works = []
+    for item in items:
+        inside = _WORK_INSIDE.search(item.text)
+        after = _WORK_AFTER.match(text, item.phrase.end_char)
+        m, at = (inside, item.start) if inside else (after, 0)
+        if m is None or set(m["work"].split()) & PERSON_TITLES:
+            continue  # ``(대표 홍길동)``: who leads it, no work
+        works.append((m["work"], at + m.start("work")))
+    if len(works) < 2:
+        return
+    for work, start in works:
+        if _plausible(work, "CoreTechnology") and not re.match(_NOT_WORK, work):
+            add_entity(
+                source, Found("CoreTechnology", work, start, start + len(work), EXTRACTOR, 0.5)
+            )
+
+
+#: A bracket of Hangul words at a listed body's end or right after it.
+_WORK_INSIDE = re.compile(r"[(（](?P<work>[^()（）\d]*[가-힣][^()（）\d]*)[)）]$")
+_WORK_AFTER = re.compile(r"\s*[(（](?P<work>[^()（）\d]*[가-힣][^()（）\d]*)[)）]")
+#: Brackets after a body that say something else: a former or tentative name, a short form.
+_NOT_WORK = r"(?:구|舊|옛|가칭|이하|약칭|전\s)"
 
 
 #: Items whose cue, printed with them, is kept in an alias (``선진 원자력 기술``, ``수소 산업``).

@@ -1982,3 +1982,15 @@ def test_a_bulleted_list_under_a_bare_count_takes_the_set_named_before(tmp_path,
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "수중통신", "극지로봇", "심해탐사", "해양에너지"} <= fields
+
+
+def test_what_listed_bodies_work_on_in_brackets_names_technologies(tmp_path, onto):
+    text = (
+        "특허청은 해양기술 로드맵의 특허 빅데이터 분석을 발표했다. 특허청은 해양큐브(수중 음향센서), "
+        "심해에프앤씨(극지 쇄빙 장비) 등 22개 기업과 바다테크(대표 홍길동)를 지원대상으로 "
+        "선정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"수중 음향센서", "극지 쇄빙 장비"} <= set(named(facts, "CoreTechnology"))
+    assert "대표 홍길동" not in named(facts, "CoreTechnology")
+    assert {"해양큐브", "심해에프앤씨"} <= set(named(facts, "Organization"))
