@@ -701,10 +701,10 @@ def _item(phrase: Phrase) -> Item:
 
 #: Words that qualify a cue noun printed before it (``8대 주요 기술``).
 CUE_MODIFIERS = ("주요", "핵심", "중점", "유망", "선도", "신규")
-#: After a list: 등/등의, then at most three words (``등 지식경제부 소관``), an optional count, and
+#: After a list: 등/등의, then at most four words (``등 지식경제부 소관``), an optional count, and
 #: the cue word (``35개 산업``, ``3개 대분야``, ``각 분야``).
 _CUE_AFTER = re.compile(
-    r"^\s*(?:(?:등의?|이상)\s+(?:(?!\d+\s*[명곳건])[^\s,.]+(?<![을를한된할과와])\s+){0,3}?"
+    r"^\s*(?:(?:등의?|이상)\s+(?:(?!\d+\s*[명곳건])[^\s,.]+(?<![을를한된할과와])\s+){0,4}?"
     # ``A, B 등 정책·투자의 핵심 대상이 될 총 50개의 중점기술``: a clause, then the count
     r"|등\s+[^.,\n\d]{0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
     # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의

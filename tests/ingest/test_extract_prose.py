@@ -1994,3 +1994,12 @@ def test_what_listed_bodies_work_on_in_brackets_names_technologies(tmp_path, ont
     assert {"수중 음향센서", "극지 쇄빙 장비"} <= set(named(facts, "CoreTechnology"))
     assert "대표 홍길동" not in named(facts, "CoreTechnology")
     assert {"해양큐브", "심해에프앤씨"} <= set(named(facts, "Organization"))
+
+
+def test_a_cue_four_words_after_a_list_types_it(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양드론, 수중통신 등 파급 효과가 큰 미래 "
+        "선도기술을 지원하는 별도 트랙을 신설한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해양드론", "수중통신"} <= techs
