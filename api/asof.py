@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
-from stkg.graph.cypher.asof import editions, editions_of, succession_line, succession_lines
+from stkg.graph.cypher.asof import editions, editions_of, names_in_use, succession_line
 from stkg.queries.catalog import Day
 
 AsOf = Annotated[
@@ -79,7 +79,8 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
     rows = (await db.rows(succession_line(), params)).rows
     if not rows:  # deleted since the caller looked it up
         raise unknown_entity(tid)
-    chosen = _holder(rows, day)
+    held = await _in_use(db, [tid], day)
+    chosen = held[tid]["id"] if tid in held else tid
     if chosen is None:
         raise Problem(
             404,
@@ -89,40 +90,31 @@ async def held_on(db: Reader, tid: str, day: dt.date) -> Succession:
             asOf=day.isoformat(),
             line=[_interval(r) for r in rows],
         )
-    valid = [r for r in rows if r["valid"]]
-    others = [r["id"] for r in valid if r["id"] != chosen["id"]]
-    return Succession(requested=tid, shown=chosen["id"], also_valid=others)
+    others = [r["id"] for r in rows if r["valid"] and r["id"] != chosen]
+    return Succession(requested=tid, shown=chosen, also_valid=others)
 
 
-def _holder(rows: list[dict[str, Any]], day: dt.date) -> dict[str, Any] | None:
-    """The row of one line of succession (``hops`` from the node asked for, ``valid`` on
-    ``day``) that held that node on ``day``: the node itself when valid, else after its
-    interval the nearest valid successor, before it the nearest valid predecessor."""
-    me = next(r for r in rows if r["hops"] == 0)
-    if me["valid"]:
-        return me
-    later = me["validUntil"] is not None and day.isoformat() >= me["validUntil"][:10]
-    return next((r for r in rows if r["valid"] and (r["hops"] > 0) == later), None)
+async def _in_use(db: Reader, ids: list[str], day: dt.date) -> dict[str, dict[str, Any]]:
+    """The rows of ``graph.cypher.asof.names_in_use`` (the one rule, in Cypher) by id."""
+    wanted = sorted(set(ids))
+    params = {"ids": wanted, "asOf": day}
+    rows = (await db.rows(names_in_use(), params, max_rows=len(wanted) + 1)).rows
+    return {r["of"]: r for r in rows}
 
 
 async def names_on(db: Reader, ids: list[str], day: dt.date) -> dict[str, dict[str, Any] | None]:
     """For each of ``ids`` that is a body with a line of succession (a validity interval or
     a ``predecessorOf`` link), the body of its line that held it on ``day``, by the rule of
-    :func:`held_on` (``id``, ``name``, ``nameEn``, ``validFrom``, ``validUntil``, and
-    ``on``, the day); None when no body of the line existed then. Other ids are left out."""
+    :func:`stkg.graph.cypher.asof.body_in_use` (``id``, ``name``, ``nameEn``,
+    ``validFrom``, ``validUntil``, and ``on``, the day); None when no body of the line
+    existed then. Other ids are left out."""
     if not ids:
         return {}
-    params = {"ids": sorted(set(ids)), "asOf": day}
-    rows = (await db.rows(succession_lines(), params, max_rows=100_000)).rows
-    lines: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        lines.setdefault(r["of"], []).append(r)
     named: dict[str, dict[str, Any] | None] = {}
-    for of, line in lines.items():
-        if len(line) == 1 and line[0]["validFrom"] is None and line[0]["validUntil"] is None:
+    for of, row in (await _in_use(db, ids, day)).items():
+        if not row["lined"]:
             continue  # no line: the node is itself on every day
-        held = _holder(line, day)
-        named[of] = None if held is None else {"on": day.isoformat(), **_named(held)}
+        named[of] = None if row["id"] is None else {"on": day.isoformat(), **_named(row)}
     return named
 
 

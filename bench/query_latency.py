@@ -9,6 +9,7 @@ validating parameters, serialising the JSON answer, HTTP itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import os
 import subprocess
@@ -137,7 +138,15 @@ def lineage(driver: Driver, database: str, start: str) -> None:
 def programme_links(driver: Driver, database: str, programme: str) -> None:
     # every link, as the route without as_of= or edition= asks
     rows = _read(
-        driver, database, PROGRAMME_LINKS, id=programme, limit=1000, editions=None, undated=True
+        driver,
+        database,
+        PROGRAMME_LINKS,
+        id=programme,
+        limit=1000,
+        editions=None,
+        undated=True,
+        asOf=None,
+        today=dt.date.today(),
     )
     if not rows:
         raise RuntimeError(f"no links for {programme}")

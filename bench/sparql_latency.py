@@ -60,7 +60,7 @@ from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.analysis.classifier_check import Evaluation, store_evaluations
 from stkg.graph.analysis.indicators import IndicatorParams
 from stkg.graph.analysis.patent_analysis import analyse_patents
-from stkg.graph.cypher.programmes import EDITION_LINKS
+from stkg.graph.cypher.programmes import EDITION_LINKS, ORGANIZATION_COLUMN_NAMES
 from stkg.graph.driver import Graph
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.graph.feeds import FeedRecords
@@ -77,24 +77,31 @@ from stkg.queries.catalog import load_catalog
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 EDITION = "edition:중소기업기술로드맵@2022"
 #: SPARQL twin (``queries/<name>.rq``) → its Cypher (a named query, or the API route's),
-#: the parameters its VALUES line holds, and a Cypher column SPARQL has no twin for
-QUESTIONS: dict[str, tuple[str, dict[str, Any], str | None]] = {
+#: the parameters its VALUES line holds, and the Cypher columns SPARQL has no twin for
+QUESTIONS: dict[str, tuple[str, dict[str, Any], tuple[str, ...]]] = {
     "edition-diff": (
         load_catalog()["edition-diff"].cypher,
         load_catalog()["edition-diff"].bind(
             {"from": "edition:중소기업기술로드맵@2021", "to": EDITION}
         ),
-        None,
+        (),
     ),
     "field-history": (
         load_catalog()["field-history"].cypher,
         load_catalog()["field-history"].bind({"field": "드론"}),
-        None,
+        (),
     ),
     "edition-programmes": (
         EDITION_LINKS,
-        {"edition": EDITION, "byProgramme": False, "limit": 10_000},
-        "subjectLabels",  # a Neo4j list of labels
+        {
+            "edition": EDITION,
+            "byProgramme": False,
+            "limit": 10_000,
+            "asOf": None,
+            "today": dt.date.today(),
+        },
+        # a Neo4j list of labels; the organisation that ran the programme on the link's day
+        ("subjectLabels", *ORGANIZATION_COLUMN_NAMES),
     ),
 }
 MAX_ROWS = 10_000
@@ -105,7 +112,7 @@ def measure(
     graph: Graph,
     store: SparqlStore,
     name: str,
-    question: tuple[str, dict[str, Any], str | None],
+    question: tuple[str, dict[str, Any], tuple[str, ...]],
     n: int,
 ) -> tuple[int, Latency, Latency, Latency]:
     """Rows, then Cypher, SPARQL through the store, and Oxigraph alone."""
@@ -114,7 +121,7 @@ def measure(
 
     def ask_cypher() -> list[dict[str, object]]:
         rows = graph.rows(cypher, params, max_rows=MAX_ROWS).rows
-        return [{k: v for k, v in r.items() if k != untwinned} for r in rows]
+        return [{k: v for k, v in r.items() if k not in untwinned} for r in rows]
 
     def ask_sparql() -> list[dict[str, object]]:
         answer, _ = store.query(sparql, max_rows=MAX_ROWS, timeout=TIMEOUT)

@@ -10,6 +10,12 @@ Three views of the same links:
 * ``/programmes/{id}/links`` — what one programme is linked to, across editions;
 * ``/entities/{id}/programmes`` — the programmes of an edition, field version, product or
   field, directly or through the edition that holds it (``via``).
+
+Every row names the organisation that ran the programme as it was called on the link's day
+(``managedBy``, ``organization``, ``organizationName``, ``organizationNameEn``,
+``organizationOn``; see
+``graph/cypher/programmes.py``): ``as_of`` when given, else the funding's year, else the
+day the link's edition came into force, else today.
 """
 
 from __future__ import annotations
@@ -34,10 +40,29 @@ from stkg.api.lookup import (
 )
 from stkg.api.problems import Problem
 from stkg.graph.cypher.programmes import EDITION_LINKS, ENTITY_PROGRAMMES, PROGRAMME_LINKS
+from stkg.queries.catalog import today
 
 router = APIRouter(tags=["programmes"])
 
+#: What every programme-link endpoint says of its organisation columns.
+ORGANIZATION_NOTE = (
+    " Each row names the organisation that runs the programme (`managedBy`, its "
+    "`MANAGED_BY` body; the first by id when several do) and the body of that "
+    "organisation's line of succession that held it on `organizationOn` "
+    "(`organization`, `organizationName`, `organizationNameEn`): `as_of` when given, else "
+    "1 January of the funding's `year`, else the day the link's edition came into force, "
+    "else today (UTC). "
+    "`organization` is null when no body of the line existed that day; all five are null "
+    "when no organisation runs the programme."
+)
+
 Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows at most")]
+
+
+def _days(as_of: dt.date | None) -> dict[str, dt.date | None]:
+    """The days the organisation columns are named on: ``as_of``, else each link's own
+    day, else today (UTC; the day every answer's ETag carries)."""
+    return {"asOf": as_of, "today": today()}
 
 
 async def _require_class(db: Reader, raw: str, label: str, what: str) -> str:
@@ -80,7 +105,8 @@ async def _require_in_force(db: Reader, eid: str, day: dt.date) -> None:
     "`direction=products` by programme (what each programme is linked from). With "
     "`as_of`, the same links when the edition was the one of its series in force that day "
     "(it had come into force on its `publishedDate`, else on 1 January of its `startYear`, "
-    "and the next edition had not), else a 404 problem naming the edition in force then.",
+    "and the next edition had not), else a 404 problem naming the edition in force then."
+    + ORGANIZATION_NOTE,
     responses={
         404: {
             "description": "no edition with that id, or (with `as_of`) the edition was not "
@@ -100,7 +126,12 @@ async def edition_links(
     eid = resolve_id(edition)
     if as_of is not None:
         await _require_in_force(db, eid, as_of)
-    params = {"edition": eid, "byProgramme": direction == "products", "limit": limit}
+    params = {
+        "edition": eid,
+        "byProgramme": direction == "products",
+        "limit": limit,
+        **_days(as_of),
+    }
     rows = await db.rows(EDITION_LINKS, params, max_rows=limit)
     if not rows.rows:  # nothing linked, or no such edition: only now is a lookup worth it
         await _require_class(db, eid, "RoadmapEdition", "roadmap edition")
@@ -117,7 +148,7 @@ async def edition_links(
     "that day: those of the edition of each series in force then (an edition comes into "
     "force on its `publishedDate`, else on 1 January of its `startYear`, and stays in force "
     "until the next edition of its series does); links to no edition carry no date and are "
-    "kept.",
+    "kept." + ORGANIZATION_NOTE,
     responses={
         404: {
             "description": "no programme with that id, no edition with the id given as "
@@ -145,7 +176,13 @@ async def programme_links(
         then = [e.id for e in in_force(calendar, as_of).values()]
         editions = then if editions is None else [e for e in editions if e in then]
     # as_of alone keeps the links to no edition (they carry no date); edition= does not
-    params = {"id": pid, "limit": limit, "editions": editions, "undated": asked is None}
+    params = {
+        "id": pid,
+        "limit": limit,
+        "editions": editions,
+        "undated": asked is None,
+        **_days(as_of),
+    }
     rows = await db.rows(PROGRAMME_LINKS, params, max_rows=limit)
     if not rows.rows:  # the query matches (:Programme {id}): rows mean it exists
         await _require_class(db, pid, "Programme", "programme")
@@ -168,7 +205,7 @@ async def programme_links(
     "the links carried by the editions in force that day (an edition comes into force on "
     "its `publishedDate`, else on 1 January of its `startYear`, until the next edition of "
     "its series does) and their field versions; links carried by nodes of no edition are "
-    "kept.",
+    "kept." + ORGANIZATION_NOTE,
     responses={
         404: {
             "description": "no entity with that id, or (with `as_of`) it is an edition or "
@@ -193,7 +230,7 @@ async def entity_programmes(
         own = (await dated(db, [tid])).get(tid)
         if own is not None and own not in editions:
             raise no_edition(as_of, "of the entity", tid, [e for e in calendar if e.id == own])
-    params = {"id": tid, "limit": limit, "editions": editions}
+    params = {"id": tid, "limit": limit, "editions": editions, **_days(as_of)}
     rows = await db.rows(ENTITY_PROGRAMMES, params, max_rows=limit)
     if not rows.rows and as_of is None:
         await require_entity(db, tid)

@@ -30,12 +30,76 @@ def _names() -> dict[str, str]:
     return {k: quote_name(v) for k, v in names.items()}
 
 
-def _valid(var: str, n: dict[str, str]) -> str:
-    """Cypher: whether ``$asOf`` falls in ``var``'s [validFrom, validUntil) interval."""
+def _valid(var: str, n: dict[str, str], day: str = "$asOf") -> str:
+    """Cypher: whether ``day`` (``$asOf`` unless told) falls in ``var``'s
+    [validFrom, validUntil) interval."""
     return (
-        f"(({var}.{n['validFrom']} IS NULL OR {var}.{n['validFrom']} <= $asOf) "
-        f"AND ({var}.{n['validUntil']} IS NULL OR $asOf < {var}.{n['validUntil']}))"
+        f"(({var}.{n['validFrom']} IS NULL OR {var}.{n['validFrom']} <= {day}) "
+        f"AND ({var}.{n['validUntil']} IS NULL OR {day} < {var}.{n['validUntil']}))"
     )
+
+
+def body_in_use(org: str, day: str) -> str:
+    """Cypher, the one rule for the name in use: a ``CALL`` subquery that, for the
+    organisation in variable ``org`` (may be null) and the ``Date`` in variable ``day``,
+    returns ``inUse``, the body of ``org``'s line of succession that held it on ``day``,
+    and ``lined``, whether ``org`` has a line at all (a validity interval or a
+    ``predecessorOf`` link; a node of no line is itself on every day).
+
+    The body is ``org`` itself when its [validFrom, validUntil) interval holds the day;
+    else, when the day is on or after its ``validUntil``, the nearest successor whose
+    interval holds it, otherwise the nearest predecessor whose interval does; null when
+    none does, or when ``org`` is null. Nearest is fewest ``predecessorOf`` links, then
+    the smaller id. The subquery always returns one row, so it drops no row of the query
+    around it. ``/lineage``'s and ``/entities``' ``nameInUse`` and the programme links'
+    organisation columns all run this text; the named query ``field-programmes`` holds
+    it verbatim (a test compares them)."""
+    n = _names()
+    valid = _valid("niuBody", n, day)
+    until = f"{org}.{n['validUntil']}"
+    return f"""CALL ({org}, {day}) {{
+  CALL ({org}) {{
+    MATCH niuPath = ({org})-[:{n["pred"]}*0..{MAX_HOPS}]->(niuBody:{n["entity"]})
+    RETURN niuBody, length(niuPath) AS niuHops
+    UNION
+    MATCH niuPath = (niuBody:{n["entity"]})-[:{n["pred"]}*1..{MAX_HOPS}]->({org})
+    RETURN niuBody, -length(niuPath) AS niuHops
+  }}
+  WITH {org}, {day}, niuBody, niuHops ORDER BY abs(niuHops), niuHops
+  WITH {org}, {day}, niuBody, collect(niuHops)[0] AS niuHops
+  WITH niuBody, niuHops, {valid} AS niuValid,
+       ({until} IS NOT NULL AND {day} >= {until}) AS niuLater
+  ORDER BY abs(niuHops), niuHops, niuBody.{n["id"]}
+  WITH collect(niuBody) AS niuBodies, collect(niuHops) AS niuHopsList,
+       collect(niuValid) AS niuValids, collect(niuLater) AS niuLaters
+  WITH niuBodies, niuHopsList, niuValids, niuLaters,
+       [i IN range(0, size(niuBodies) - 1) WHERE niuHopsList[i] = 0][0] AS niuMe
+  RETURN CASE WHEN niuMe IS NULL THEN null
+              WHEN niuValids[niuMe] THEN niuBodies[niuMe]
+              ELSE niuBodies[[i IN range(0, size(niuBodies) - 1)
+                              WHERE niuValids[i] AND (niuHopsList[i] > 0) = niuLaters[niuMe]][0]]
+         END AS inUse,
+         coalesce(size(niuBodies) > 1 OR niuBodies[niuMe].{n["validFrom"]} IS NOT NULL
+                  OR niuBodies[niuMe].{n["validUntil"]} IS NOT NULL, false) AS lined
+}}"""
+
+
+@cache
+def names_in_use() -> str:
+    """For each of ``$ids`` (one row each that exists), the body of its line of succession
+    that held it on ``$asOf`` by :func:`body_in_use`: ``of``, ``lined``, and the body's
+    ``id``, ``name``, ``nameEn``, ``validFrom``, ``validUntil`` (null when none held it)."""
+    n = _names()
+    return f"""
+UNWIND $ids AS of
+MATCH (org:{n["entity"]} {{{n["id"]}: of}})
+WITH of, org, $asOf AS day
+{body_in_use("org", "day")}
+RETURN of, lined, inUse.{n["id"]} AS id, inUse.{n["name"]} AS name,
+       inUse.{n["nameEn"]} AS nameEn, inUse.{n["validFrom"]} AS validFrom,
+       inUse.{n["validUntil"]} AS validUntil
+ORDER BY of
+"""
 
 
 @cache
@@ -44,13 +108,6 @@ def succession_line() -> str:
     (``hops`` > 0, following ``predecessorOf`` forwards) and its predecessors (``hops`` < 0,
     backwards), each with its interval and whether ``$asOf`` falls in it; nearest first."""
     return _lines("WITH $id AS of")
-
-
-@cache
-def succession_lines() -> str:
-    """:func:`succession_line` for each of ``$ids`` at once, each row naming in ``of`` the
-    id whose line it belongs to (a node of no line is its own, with no interval)."""
-    return _lines("UNWIND $ids AS of")
 
 
 def _lines(source: str) -> str:

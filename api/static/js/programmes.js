@@ -1,6 +1,7 @@
 // The programme ↔ product matrix of one edition (GET /programmes/links?edition=): rows are
 // the edition, its field versions and products that link to programmes; columns are the
-// programmes; a cell marks a link and names the funding that pays for it.
+// programmes, each with the organisation that ran it under the name it had on the links'
+// day (or the "as of" day); a cell marks a link and names the funding that pays for it.
 
 import { api } from "./api.js";
 import { fill, h } from "./dom.js";
@@ -37,6 +38,7 @@ function unique(rows, key, pickFn) {
 function matrix(rows) {
   const programmes = unique(rows, "programme", (r) => ({
     id: r.programme, name: displayName({ name: r.programmeName, nameEn: r.programmeNameEn, id: r.programme }),
+    runBy: unique(rows.filter((x) => x.programme === r.programme), "organization", (x) => x),
   }));  // prettier-ignore
   const rank = (labels) => {
     const i = SUBJECT_ORDER.indexOf(mainLabel(labels));
@@ -47,7 +49,9 @@ function matrix(rows) {
   const cell = (s, p) => rows.filter((r) => r.subject === s.id && r.programme === p.id);
   return h("table", { class: "data matrix" },
     h("thead", {}, h("tr", {}, h("th", {}, t("subject")),
-      programmes.map((p) => h("th", { "data-programme": p.id }, h("a", { href: href("entity", p.id) }, p.name))))),
+      programmes.map((p) => h("th", { "data-programme": p.id }, h("a", { href: href("entity", p.id) }, p.name),
+        p.runBy.map((o) => h("div", { class: "org small muted", "data-organization": o.organization, title: o.organizationOn },
+          t("runBy", { name: displayName({ name: o.organizationName, nameEn: o.organizationNameEn, id: o.organization }) }))))))),
     h("tbody", {}, subjects.map((s) => h("tr", { "data-subject": s.id },
       h("th", {}, h("a", { href: href("entity", s.id) }, s.name || s.id), " ",
         h("span", { class: "chip" }, className(mainLabel(s.labels)))),
