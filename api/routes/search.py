@@ -6,9 +6,12 @@ index, and the route falls back to a case-insensitive substring match over names
 aliases, so search works on any graph; ``method`` in the answer says which one ran.
 
 With ``as_of=YYYY-MM-DD`` the hits whose names were in use that day (a ``[validFrom,
-validUntil)`` interval holding it, or no interval) rank first, the others after them, and
-every row says which it is (``validOnDate``): 중소기업청 is still found in 2020, below
-what was valid then.
+validUntil)`` interval holding it, or no interval; for a field version, its edition in
+force then; for a field, its version in that edition bearing the name) rank first, the
+others after them, and every row says which it is (``validOnDate``) and by which name in
+use it was found (``nameOnDate``): 중소기업청 is still found in 2020, below what was valid
+then, and a field renamed before the day is found by its name then (a field version found
+by its name also finds its field) and ranked by it.
 """
 
 from __future__ import annotations
@@ -49,8 +52,10 @@ class SearchEnvelope(Envelope):
     "definitions (`cjk` analyzer: `벤처` finds `중소벤처기업부`, `드론` finds "
     "`드론·개인이동수단`). Without the index (before `stkg ontology sync`) a "
     "case-insensitive substring match over names and aliases; `method` tells which. "
-    "With `as_of`, the names in use on that day rank first and each row has "
-    "`validOnDate`.",
+    "With `as_of`, the names in use on that day rank first (a field version's: its "
+    "edition was in force that day; a field renamed before the day is found by its "
+    "version's name then and ranked by it) and each row has `validOnDate` and "
+    "`nameOnDate`, the name in use it was found by.",
     responses={422: {"description": "a query of white space only, or an unknown class"}},
 )
 async def search(

@@ -131,17 +131,79 @@ ORDER BY of, abs(hops), hops, id
 """
 
 
+def edition_in_force(var: str, day: str = "$asOf") -> str:
+    """Cypher: whether edition ``var`` was the edition of its series in force on ``day``:
+    it had come into force by then (:func:`edition_start`) and no later edition of its
+    series (``editionOf``) had (the rule of ``stkg.api.asof.in_force``)."""
+    onto = load_ontology()
+    edition, roadmap = (quote_name(onto.label(k)) for k in ("RoadmapEdition", "Roadmap"))
+    of = quote_name(onto.rel("editionOf"))
+    return (
+        f"({edition_start(var)} <= {day} AND NOT EXISTS {{ "
+        f"MATCH ({var})-[:{of}]->(:{roadmap})<-[:{of}]-(laterEd:{edition}) "
+        f"WHERE {edition_start(var)} < {edition_start('laterEd')} <= {day} }})"
+    )
+
+
+def _ranked_as_of(node: str, score: str) -> str:
+    """Cypher after rows of hits ``node`` with ``score``: the hits ranked for ``$asOf``.
+
+    A name is in use on the day when the hit's [validFrom, validUntil) interval holds it;
+    for a field version (the name printed in one edition), when its edition was the one
+    of its series in force that day; for a field concept, when its version in the edition
+    in force bears the concept's name. A field version found by its name also finds its
+    field concept, under that name: a field renamed before the day (IoT → 스마트홈 in
+    2022) is found by the name it had then and ranked by that hit's score, while its
+    former name is found as one no longer in use. Per hit, ``validOnDate`` says whether
+    any of its names found was in use, and ``score`` is the best score among those that
+    were (else among all), ``nameOnDate`` the name in use that was found with that best
+    score (null when none was); in use first, then by score. ``$label`` applies to the
+    hit."""
+    onto = load_ontology()
+    n = _names()
+    version, field, edition = (
+        quote_name(onto.label(k)) for k in ("FieldVersion", "StrategicField", "RoadmapEdition")
+    )
+    of, has = (quote_name(onto.rel(k)) for k in ("versionOf", "hasFieldVersion"))
+    printed = f"EXISTS {{ MATCH (pe:{edition})-[:{has}]->({node}) WHERE {edition_in_force('pe')} }}"
+    return f"""
+CALL ({node}, {score}) {{
+  RETURN {node} AS hit, {score} AS hitScore, {node}.{n["name"]} AS hitName,
+    CASE
+      WHEN {node}:{version} AND EXISTS {{ (:{edition})-[:{has}]->({node}) }} THEN {printed}
+      WHEN {node}:{field}
+           AND EXISTS {{ ({node})<-[:{of}]-(:{version})<-[:{has}]-(:{edition}) }}
+      THEN EXISTS {{
+        MATCH ({node})<-[:{of}]-(cv:{version})<-[:{has}]-(ce:{edition})
+        WHERE cv.{n["name"]} = {node}.{n["name"]} AND {edition_in_force("ce")}
+      }}
+      ELSE {_valid(node, n)}
+    END AS hitValid
+  UNION
+  MATCH ({node}:{version})-[:{of}]->(concept:{field})
+  RETURN concept AS hit, {score} AS hitScore, {node}.{n["name"]} AS hitName,
+         {printed} AS hitValid
+}}
+WITH hit, hitScore, hitValid, hitName
+WHERE ($label IS NULL OR $label IN labels(hit)) AND hit.{n["id"]} IS NOT NULL
+WITH hit, hitScore, hitValid, hitName ORDER BY hitScore DESC
+WITH hit, max(CASE WHEN hitValid THEN hitScore END) AS validScore, max(hitScore) AS anyScore,
+     collect(CASE WHEN hitValid THEN hitName END)[0] AS nameOnDate
+WITH hit, validScore IS NOT NULL AS validOnDate, coalesce(validScore, anyScore) AS score,
+     nameOnDate
+RETURN hit.{n["id"]} AS id, hit.{n["name"]} AS name, hit.{n["nameEn"]} AS nameEn,
+       labels(hit) AS labels, score, validOnDate, nameOnDate
+"""
+
+
 @cache
 def fulltext_as_of() -> str:
-    """``graph.cypher.search.FULLTEXT`` with the hits whose names were valid on ``$asOf``
-    first (then by score), and ``validOnDate`` on every row."""
-    n = _names()
+    """``graph.cypher.search.FULLTEXT`` ranked for ``$asOf`` (:func:`_ranked_as_of`): the
+    hits whose names were in use that day first (then by score), ``validOnDate`` on every
+    row."""
     return f"""
 CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
-WHERE ($label IS NULL OR $label IN labels(node)) AND node.{n["id"]} IS NOT NULL
-WITH node, score, {_valid("node", n)} AS validOnDate
-RETURN node.{n["id"]} AS id, node.{n["name"]} AS name, node.{n["nameEn"]} AS nameEn,
-       labels(node) AS labels, score, validOnDate
+{_ranked_as_of("node", "score")}
 ORDER BY validOnDate DESC, score DESC, id
 LIMIT $limit
 """
@@ -149,23 +211,20 @@ LIMIT $limit
 
 @cache
 def contains_as_of() -> str:
-    """``graph.cypher.search.CONTAINS`` with the names valid on ``$asOf`` first."""
+    """``graph.cypher.search.CONTAINS`` ranked for ``$asOf`` (:func:`_ranked_as_of`)."""
     onto = load_ontology()
     n = _names()
     aliases = quote_name(onto.prop("aliases"))
     name, name_en = (f"toLower(coalesce(x.{n[k]}, ''))" for k in ("name", "nameEn"))
     return f"""
 MATCH (x:{n["entity"]})
-WHERE ($label IS NULL OR $label IN labels(x))
-  AND ({name} CONTAINS $q OR {name_en} CONTAINS $q
+WHERE ({name} CONTAINS $q OR {name_en} CONTAINS $q
        OR any(a IN coalesce(x.{aliases}, []) WHERE toLower(a) CONTAINS $q))
 WITH x, CASE WHEN {name} = $q OR {name_en} = $q
                   OR any(a IN coalesce(x.{aliases}, []) WHERE toLower(a) = $q)
-             THEN 1.0 ELSE 0.5 END AS score,
-     {_valid("x", n)} AS validOnDate
-RETURN x.{n["id"]} AS id, x.{n["name"]} AS name, x.{n["nameEn"]} AS nameEn,
-       labels(x) AS labels, score, validOnDate
-ORDER BY validOnDate DESC, score DESC, size(coalesce(x.{n["name"]}, '')), id
+             THEN 1.0 ELSE 0.5 END AS score
+{_ranked_as_of("x", "score")}
+ORDER BY validOnDate DESC, score DESC, size(coalesce(name, '')), id
 LIMIT $limit
 """
 
