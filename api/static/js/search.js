@@ -52,6 +52,10 @@ export function initSearch(input, list) {
           { id: `result-${i}`, role: "option", "aria-selected": "false", "data-id": row.id,
             onmousedown: (e) => { e.preventDefault(); open(row); } },
           h("span", { class: "result-name" }, displayName(row)),
+          // with an "as of" day: the name in use it was found by, when not its own
+          row.nameOnDate && row.nameOnDate !== row.name
+            ? h("span", { class: "muted small result-then" }, " ", t("nameThen", { name: row.nameOnDate }))
+            : null,
           h("span", { class: "chip" }, className(mainLabel(row.labels))),
           h("code", { class: "result-id" }, row.id),
         ),
