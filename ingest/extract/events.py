@@ -78,7 +78,9 @@ _DATE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})\s*일(?!\s*(?:간|동안|이내)))"
     rf"|{_YEAR.replace('y>', 'y4>')}\s*(?P<m4>\d{{1,2}})\s*월"
     rf"|(?P<half>(?:(?P<y5>(?:19|20)\d{{2}})\s*년\s*)?(?:상반기|하반기))"
-    rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
+    # ``5~6월`` (a range of months: its first), ``2·5·9월`` (a list: each of them)
+    rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6a>(?:\d{{1,2}}\s*[~∼–·ㆍ,]\s*)+)?"
+    rf"(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
     rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
     # ``2012년부터 추진 중``: the year something began, not the start of a period
     rf"|(?P<since>(?:19|20)\d{{2}})\s*년\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
@@ -206,7 +208,17 @@ class Events:
             previous_event = event
             if event is None or date is None:
                 continue
-            _stated(source, m, date, event, end)
+            for each in _months(m, date):
+                _stated(source, m, each, event, end)
+
+
+def _months(m: re.Match[str], date: str) -> list[str]:
+    """The months a month match dates: ``5~6월`` its first, ``2·5·9월`` each."""
+    if not m["m6a"]:
+        return [date]
+    firsts = [int(x) for x in re.findall(r"\d{1,2}", m["m6a"])]
+    listed = [*firsts, int(m["m6"])] if re.search(r"[·ㆍ,]", m["m6a"]) else firsts[:1]
+    return [f"{date[:4]}-{month:02d}" for month in listed if 1 <= month <= 12]
 
 
 def _stated(source: Source, m: re.Match[str], date: str, kind: str, end: int) -> None:

@@ -2003,3 +2003,13 @@ def test_a_cue_four_words_after_a_list_types_it(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"해양드론", "수중통신"} <= techs
+
+
+def test_a_range_of_months_dates_its_first_and_a_list_of_months_each(tmp_path, onto):
+    text = (
+        "DATE: 2027-01-13\n\n해양청은 해양기술 로드맵에 따른 지원계획을 발표했다. 해양드론 과제는 "
+        "2·5·9월 신청을 받는다. 극지 과제는 5~6월 접수한다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2027-02", "2027-05", "2027-09"} <= dates
+    assert "2027-06" not in dates
