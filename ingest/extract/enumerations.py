@@ -376,7 +376,7 @@ GENERIC_FIELDS = frozenset(
 def is_kind(stem: str) -> bool:
     """Whether ``stem`` is made only of generic words (``미래유망``, ``핵심 원천``): what it
     heads is a kind, not a name."""
-    rest = stem.replace(" ", "")
+    rest = re.sub(f"[ {LIST_DOTS}]", "", stem)
     while rest:
         word = next((w for w in _GENERIC_BY_LENGTH if rest.startswith(w)), None)
         if word is None:
@@ -386,7 +386,11 @@ def is_kind(stem: str) -> bool:
 
 
 _GENERIC_BY_LENGTH = sorted(
-    GENERIC_FIELDS | {"원천", "선도", "차세대", "요소", "핵심요소"}, key=len, reverse=True
+    # qualities a technology is wanted for (``초격차·대체불가 기술``) name none either
+    GENERIC_FIELDS
+    | {"원천", "선도", "차세대", "요소", "핵심요소", "초격차", "대체불가", "융복합", "게임체인저"},
+    key=len,
+    reverse=True,
 )
 #: A list written as one word needs this many parts to be read as a list on its own:
 #: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.

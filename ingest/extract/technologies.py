@@ -18,6 +18,8 @@ from stkg.ingest.extract.resolve import Found, add_entity
 
 #: Verbal nouns that say a technology is worked on, right after the phrase's particle.
 DEVELOP = ("개발", "확보", "적용", "상용화", "고도화", "국산화", "선점", "실증", "접목", "구현")
+#: A development verb ending the phrase itself (``기술개발``, ``기술 확보``).
+_DEVELOPED_IN = re.compile(rf"\s?(?:{'|'.join(DEVELOP)})$")
 #: What may stand between the phrase and its verb: a particle or nothing.
 _GOVERNED = re.compile(
     rf"(?:을|를|의|이|가)?\s*(?:(?:집중|적극|본격|공동|우선|중점)\s*)?(?:{'|'.join(DEVELOP)})"
@@ -63,7 +65,8 @@ class Technologies:
         for i, phrase in enumerate(phrases):
             printed = phrase.text
             end = phrase.end_char
-            developed = re.search(r"\s?개발$", printed)  # "… 충전시스템 기술개발을 추진"
+            # "… 충전시스템 기술개발을 추진", "… 재제조 기술 확보 등": the verb in the phrase
+            developed = _DEVELOPED_IN.search(printed)
             if developed and printed[: developed.start()].endswith("기술"):
                 printed, end = printed[: developed.start()], end - len(developed.group())
             elif not _GOVERNED.match(text, end):

@@ -2013,3 +2013,13 @@ def test_a_range_of_months_dates_its_first_and_a_list_of_months_each(tmp_path, o
     dates = events(facts_of(tmp_path, onto, text))
     assert {"2027-02", "2027-05", "2027-09"} <= dates
     assert "2027-06" not in dates
+
+
+def test_a_technology_secured_in_the_same_phrase_and_no_quality_named_as_one(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 발표했다. 해양청은 해저 케이블 설치 기술과 해저 통신 기술 확보 "
+        "등에 나선다. 초격차·융복합 기술 확보를 목표로 한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해저 케이블 설치 기술", "해저 통신 기술"} <= techs
+    assert not {"초격차·융복합 기술", "초격차·융복합"} & techs
