@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.phrases import (
     JOINERS,
+    LIST_DOTS,
     QUOTED,
     cue_class,
     is_nominal,
@@ -254,6 +255,16 @@ class Organizations:
                     if name_start != start:
                         name = text_of(doc)[doc[name_start].idx : name_end_char]
                         confidence = COMMITTEE_CONFIDENCE
+                if (
+                    confidence is not None
+                    and name_start == start
+                    and k > 0
+                    and name.endswith("위원회")
+                    and _dotted_subject(doc, words[k - 1])
+                ):
+                    # ``소재·부품·장비 경쟁력위원회``: a subject listed before a committee
+                    name_start = _subject_start(doc, words[k - 1], name_start)
+                    name = text_of(doc)[doc[name_start].idx : name_end_char]
                 if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
@@ -371,6 +382,17 @@ COMMITTEE_CONFIDENCE = 0.7
 _NO_SUBJECT = frozenset(
     ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "직속"]
 )
+
+
+def _dotted_subject(doc: Doc, word: tuple[int, int]) -> bool:
+    """Whether a word lists nouns joined by middle dots (``소재·부품·장비``), not who runs
+    the body (``민·관합동``)."""
+    text = text_of(doc)[doc[word[0]].idx : _end_char(doc, word[1])]
+    return any(ch in LIST_DOTS for ch in text) and not text.endswith(_RUN_BY)
+
+
+#: How a body is run, not what about: ``민·관합동 …위원회``.
+_RUN_BY = ("합동", "공동", "주재")
 
 
 def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:

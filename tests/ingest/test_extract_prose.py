@@ -2023,3 +2023,13 @@ def test_a_technology_secured_in_the_same_phrase_and_no_quality_named_as_one(tmp
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"해저 케이블 설치 기술", "해저 통신 기술"} <= techs
     assert not {"초격차·융복합 기술", "초격차·융복합"} & techs
+
+
+def test_a_committee_takes_the_dotted_subject_before_it_not_who_runs_it(tmp_path, onto):
+    text = (
+        "해양청은 해양기술 로드맵을 ‘제2차 해양·항만·극지 경쟁력위원회’에서 발표했다. "
+        "민·관합동 해양경제추진위원회도 열렸다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "해양·항만·극지 경쟁력위원회" in orgs
+    assert not {"경쟁력위원회", "민·관합동 해양경제추진위원회"} & orgs
