@@ -355,8 +355,13 @@ def _topic_before(doc: Doc, i: int) -> str | None:
     """The topic a count answers, past time words: ``전문가는 400여명``, ``전략제품은
     지난해 200개``, ``과제는 총 300여 개``."""
     j = i - 1
-    while j >= 0 and doc[j].text in TIME_WORDS and doc[j].whitespace_:
-        j -= 1
+    while j >= 0 and doc[j].whitespace_:
+        if doc[j].text in TIME_WORDS:
+            j -= 1
+        elif doc[j].text in ("년", "년도") and j > 0 and _YEAR_NUMBER.fullmatch(doc[j - 1].text):
+            j -= 2  # ``특허출원이 2008년 71건``: the year of the count
+        else:
+            break
     if j < 1 or doc[j].text not in TOPIC_PARTICLES or not doc[j].whitespace_:
         return None
     if doc[j - 1].whitespace_:
@@ -367,6 +372,10 @@ def _topic_before(doc: Doc, i: int) -> str | None:
     return word
 
 
+#: A year as printed before 년: the year a count is of.
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+#: Between two counts of a series by year: ``71건, 2009년 148건``.
+_NEXT_IN_SERIES = re.compile(r"\s*,\s*(?:19|20)\d{2}\s*년도?\s*")
 #: Nouns that say "the number of" the noun before them (``과제 수``, ``기업수``).
 NUMBER_NOUNS = frozenset(["수", "개수", "건수"])
 
@@ -420,10 +429,13 @@ def _object_counted(doc: Doc, i: int, counter: int) -> str | None:
 
 
 def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | None:
-    """A count changed from the last one counts the same noun: ``17개에서 20개로``."""
+    """A count changed from the last one counts the same noun: ``17개에서 20개로``; so does
+    the next of a series by year (``2008년 71건, 2009년 148건``)."""
     if previous is None:
         return None
     between = text_of(doc)[doc[previous[1]].idx + len(doc[previous[1]].text) : doc[i].idx]
+    if _NEXT_IN_SERIES.fullmatch(between):
+        return previous[0]
     words = between.split()
     if not words or words[0] not in ("에서", "→", "에서는"):
         return None

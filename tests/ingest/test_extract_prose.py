@@ -2033,3 +2033,12 @@ def test_a_committee_takes_the_dotted_subject_before_it_not_who_runs_it(tmp_path
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "해양·항만·극지 경쟁력위원회" in orgs
     assert not {"경쟁력위원회", "민·관합동 해양경제추진위원회"} & orgs
+
+
+def test_counts_of_a_topic_by_year_count_the_topic(tmp_path, onto):
+    text = (
+        "특허청은 해양기술 로드맵의 특허 빅데이터 분석을 발표했다. 해양드론 특허출원이 2008년 "
+        "71건, 2009년 148건, 2010년 132건 등 늘었다.\n"
+    )
+    found = counted(facts_of(tmp_path, onto, text))
+    assert {(71, "특허출원"), (148, "특허출원"), (132, "특허출원")} <= found
