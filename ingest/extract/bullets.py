@@ -21,7 +21,6 @@ from stkg.ingest.extract.enumerations import (
     PROGRAMME_ENDINGS,
     head_class,
     head_cue,
-    typed_cue,
 )
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
@@ -293,14 +292,14 @@ def _cue_before(text: str, start: int) -> str | None:
     # ``12가지는 △A △B``: the set of that many the text named before (``12대 국가전략기술``)
     named = list(_COUNTED_SET.finditer(text, max(0, start - SET_REACH), start))
     named = [n for n in named if n["n"] == bare["n"]]
-    return typed_cue(named[-1]["cue"], named[-1]["count"]) if named else None
+    return cue_class(named[-1]["cue"]) if named else None
 
 
 #: A bare count as a bulleted list's topic: ``12가지는``, ``5개는``.
 _COUNT_TOPIC = re.compile(r"(?P<n>\d+)\s*(?:가지|개|대)\s*(?:은|는|로는|으로는|:)\s*$")
 #: A counted set named in the text: ``12대 국가전략기술``.
 _COUNTED_SET = re.compile(
-    rf"(?P<count>(?P<n>\d+)\s*(?:대|개|가지))\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?![가-힣])"
+    rf"(?P<n>\d+)\s*(?:대|개|가지)\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?![가-힣])"
 )
 #: How far back a bare count's set may have been named.
 SET_REACH = 300

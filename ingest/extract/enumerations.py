@@ -738,7 +738,7 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     m = _CUE_AFTER.match(after) or CUE_AS.match(after)
     if m is None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
-    cls = typed_cue(m["cue"], after[: m.start("cue")])
+    cls = cue_class(m["cue"])
     rest = after[m.end("cue") :]
     if set(after[: m.start("cue")].split()[-1:]) & POINTING_BACK:
         return None  # ``A, B 등 해당 기업에 필요한``: the cue points back to another set
@@ -768,26 +768,13 @@ def head_cue(rest: str) -> str | None:
     """The class of a second cue noun right after a cue, which heads the phrase:
     ``… 등 경제안보 분야 기술 10종`` lists technologies, ``… 등 20개 기술 분야`` fields."""
     head = _HEAD_AFTER.match(rest)
-    return typed_cue(head["head"], "") if head else None
+    return cue_class(head["head"]) if head else None
 
 
 #: A second cue noun right after a cue heads the phrase (``분야 기술``, ``기술 분야``).
 _HEAD_AFTER = re.compile(
     r"^\s+(?P<head>" + CUE_HEADS + r")(?:[별의을를이가은는에로과와다]|으로|\s|$)"
 )
-
-
-def typed_cue(cue: str, before: str) -> str | None:
-    """The class a cue gives its list, given what is printed before it: strategic
-    technologies counted in 대 are the areas (``12대 국가전략기술``: a field each); any
-    others are the technologies themselves (``A, B 등 국가전략기술로``)."""
-    if cue.endswith("전략기술") and not _COUNTED_AREAS.search(before):
-        return "CoreTechnology"
-    return cue_class(cue)
-
-
-#: A count in 대 (``12대``) just before a cue: the set of the big areas.
-_COUNTED_AREAS = re.compile(r"\d+\s*대\s*(?:의\s*)?$")
 
 
 def _for_others(doc: Doc, phrases: list[Phrase], last: int) -> bool:

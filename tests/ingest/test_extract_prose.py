@@ -1822,19 +1822,6 @@ def test_an_amount_a_budget_is_set_at_funds_that_budget(tmp_path, onto):
     assert ("해양드론 R&D 예산", 2_200_000_000_000) in funded
 
 
-def test_uncounted_national_strategic_technologies_are_technologies_counted_ones_fields(
-    tmp_path, onto
-):
-    text = (
-        "해양청은 해양기술 로드맵을 발표했다. 해양 분야 기술이 해저 음향 센싱, 극지 항법 "
-        "시스템 등 도전적인 국가전략기술로 바뀌었다. 해양드론, 극지로봇 등 2대 국가전략기술을 "
-        "지정했다.\n"
-    )
-    facts = facts_of(tmp_path, onto, text)
-    assert {"해저 음향 센싱", "극지 항법 시스템"} <= set(named(facts, "CoreTechnology"))
-    assert {"해양드론", "극지로봇"} <= set(named(facts, "StrategicField"))
-
-
 def test_a_list_funded_as_research_is_of_technologies(tmp_path, onto):
     text = (
         "해양청은 해양기술 로드맵을 발표했다. 해양드론(47억 원), 해양통신(37억 원) 등 "
@@ -1846,11 +1833,11 @@ def test_a_list_funded_as_research_is_of_technologies(tmp_path, onto):
 
 def test_a_root_written_in_one_word_with_a_noun_is_part_of_the_name(tmp_path, onto):
     text = (
-        "해양청은 해양기술 로드맵을 발표했다. 해양 분야 기술이 대형 다단연소 추진엔진, 해저 "
-        "음향 센싱 등 국가전략기술로 바뀌었다.\n"
+        "해양청은 해양기술 로드맵을 발표했다. 해양 분야 기술이 대형 다단연소 사이클엔진, 해저 "
+        "음향 센싱 등 핵심기술로 바뀌었다.\n"
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
-    assert "대형 다단연소 추진엔진" in techs
+    assert "대형 다단연소 사이클엔진" in techs
 
 
 def test_quoted_terms_with_an_amount_name_no_programme_and_fund_nothing(tmp_path, onto):
@@ -1900,16 +1887,6 @@ def test_a_cue_after_a_qualifying_word_types_the_list(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"해양드론", "수중통신"} <= techs
-
-
-def test_strategic_technologies_counted_in_items_not_areas_are_technologies(tmp_path, onto):
-    text = (
-        "해양청은 해양기술 로드맵을 발표했다. 해양드론, 수중통신 등 30개 해양전략기술을 "
-        "선정했다. 해양로봇, 극지탐사 등 5대 해양전략기술을 정했다.\n"
-    )
-    facts = facts_of(tmp_path, onto, text)
-    assert {"해양드론", "수중통신"} <= set(named(facts, "CoreTechnology"))
-    assert {"해양로봇", "극지탐사"} <= set(named(facts, "StrategicField"))
 
 
 def test_a_rate_word_before_a_count_is_not_what_is_counted(tmp_path, onto):
