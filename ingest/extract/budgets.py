@@ -173,8 +173,8 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     return None
 
 
-#: After an amount with no name before it, what the amount is the size of (``262억 규모의
-#: 기술개발 자금을``): one to three words up to their particle.
+#: After an amount, what the amount is the size of (``262억 규모의 기술개발 자금을``): one to
+#: three words up to their particle (not 으 of 으로), or a quoted name (``규모의 ‘…공고’``).
 _SIZED = re.compile(
     r"\s*규모의\s+(?:[‘“「『'\"](?P<quoted>[^’”」』'\"\n]{2,40})[’”」』'\"]"
     r"|(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
