@@ -43,3 +43,10 @@ def typed_id_from_iri(iri: str) -> str:
     tid = unquote(iri[len(INSTANCE_NS) :])
     split_typed_id(tid)
     return tid
+
+
+def as_typed_id(ref: str) -> str:
+    """A node reference as a typed id: an instance IRI becomes its typed id, anything else
+    is returned stripped; raises ``ValueError`` for an instance IRI with no typed id."""
+    ref = ref.strip()
+    return typed_id_from_iri(ref) if ref.startswith(INSTANCE_NS) else ref

@@ -33,7 +33,7 @@ from stkg.graph.analysis.product_indicators import (
 )
 from stkg.graph.driver import Graph
 from stkg.graph.faults import QueryFailed
-from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
+from stkg.ontology.ids import as_typed_id
 from stkg.ontology.model import load_ontology
 
 app = typer.Typer(help="Analyses computed from the graph.", no_args_is_help=True)
@@ -60,19 +60,24 @@ def parse_offices(text: str) -> tuple[str, ...]:
     return offices
 
 
+#: The options both commands share: which patents, and where growth's late years start.
+ALL_OFFICES = ",".join(OFFICES)
+Period = Annotated[str, typer.Option(help="Filing years, first-last.")]
+Offices = Annotated[str, typer.Option(help="Patent offices, comma-separated.")]
+SplitYear = Annotated[
+    int | None,
+    typer.Option(help="First year of the late sub-period for growth (default: mid-period)."),
+]
+
+
 @app.command()
 def patents(
     tech: Annotated[
         str, typer.Option("--tech", "-t", help="Technology class id (techclass:…) or name.")
     ],
-    period: Annotated[str, typer.Option(help="Filing years, first-last.")] = "2015-2024",
-    offices: Annotated[str, typer.Option(help="Patent offices, comma-separated.")] = ",".join(
-        OFFICES
-    ),
-    split_year: Annotated[
-        int | None,
-        typer.Option(help="First year of the late sub-period for growth (default: mid-period)."),
-    ] = None,
+    period: Period = "2015-2024",
+    offices: Offices = ALL_OFFICES,
+    split_year: SplitYear = None,
     core_threshold: Annotated[
         float, typer.Option(help="Core field when technology importance is above this.")
     ] = 0.0,
@@ -235,14 +240,9 @@ def field(
         float,
         typer.Option(min=0.0, max=1.0, help="Leave out search matches scoring below this."),
     ] = 0.0,
-    period: Annotated[str, typer.Option(help="Filing years, first-last.")] = "2015-2024",
-    offices: Annotated[str, typer.Option(help="Patent offices, comma-separated.")] = ",".join(
-        OFFICES
-    ),
-    split_year: Annotated[
-        int | None,
-        typer.Option(help="First year of the late sub-period for growth (default: mid-period)."),
-    ] = None,
+    period: Period = "2015-2024",
+    offices: Offices = ALL_OFFICES,
+    split_year: SplitYear = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="table, json or csv.")
     ] = Format.table,
@@ -267,12 +267,10 @@ def field(
         params = IndicatorParams(start, end, parse_offices(offices), split_year)
     except IndicatorError as exc:
         fail(str(exc))
-    ref = field_ref.strip()
-    if ref.startswith(INSTANCE_NS):
-        try:
-            ref = typed_id_from_iri(ref)
-        except ValueError:
-            fail(f"no strategic field is named {field_ref!r}")
+    try:
+        ref = as_typed_id(field_ref)
+    except ValueError:
+        fail(f"no strategic field is named {field_ref!r}")
     graph = Graph.from_settings()
     try:
         trees = require_units(graph, ref, edition.strip())

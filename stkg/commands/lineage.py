@@ -13,7 +13,7 @@ from rich.table import Table
 from stkg.console import console, fail
 from stkg.graph.driver import Graph
 from stkg.graph.lineage import MAX_DEPTH, UnknownNode, lineage_types, unknown_types, walk
-from stkg.ontology.ids import INSTANCE_NS, typed_id_from_iri
+from stkg.ontology.ids import as_typed_id
 
 
 class Direction(StrEnum):
@@ -50,12 +50,10 @@ def lineage(
 
       stkg lineage field:드론 -d up --depth 1 -f json
     """
-    start = node_id.strip()
-    if start.startswith(INSTANCE_NS):
-        try:
-            start = typed_id_from_iri(start)
-        except ValueError:
-            fail(f"{node_id!r} is not an instance IRI stkg understands")
+    try:
+        start = as_typed_id(node_id)
+    except ValueError:
+        fail(f"{node_id!r} is not an instance IRI stkg understands")
     chosen = tuple(t.strip() for t in types.split(",") if t.strip()) if types else None
     if chosen:
         unknown = unknown_types(list(chosen))
