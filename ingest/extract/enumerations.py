@@ -197,7 +197,7 @@ def _works(source: Source, items: list[Item]) -> None:
     if len(works) < 2:
         return
     for work, start in works:
-        if _plausible(work, "CoreTechnology") and not re.match(_NOT_WORK, work):
+        if _plausible(work, "CoreTechnology") and not _NOT_WORK.match(work):
             add_entity(
                 source, Found("CoreTechnology", work, start, start + len(work), EXTRACTOR, 0.5)
             )
@@ -207,7 +207,7 @@ def _works(source: Source, items: list[Item]) -> None:
 _WORK_INSIDE = re.compile(r"[(（](?P<work>[^()（）\d]*[가-힣][^()（）\d]*)[)）]$")
 _WORK_AFTER = re.compile(r"\s*[(（](?P<work>[^()（）\d]*[가-힣][^()（）\d]*)[)）]")
 #: Brackets after a body that say something else: a former or tentative name, a short form.
-_NOT_WORK = r"(?:구|舊|옛|가칭|이하|약칭|전\s)"
+_NOT_WORK = re.compile(r"(?:구|舊|옛|가칭|이하|약칭|전\s)")
 
 
 #: Items whose cue, printed with them, is kept in an alias (``선진 원자력 기술``, ``수소 산업``).

@@ -159,9 +159,9 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         if opening is None or opening == phrase.start or doc[opening + 1].text == "이하":
             return None  # ``…사업(이하 청사진 사업)``: the short form's reader names it
         return programme_name(Phrase(doc, phrase.start, opening))
-    if _TRACK.search(phrase.text):
-        pass  # ``투자연계형 과제``, ``글로벌 강소기업 육성과제``: a programme's typed track
-    elif not phrase.text.endswith(HEADS):
+    # ``투자연계형 과제``, ``글로벌 강소기업 육성과제``: a programme's typed track
+    track = _TRACK.search(phrase.text) is not None
+    if not track and not phrase.text.endswith(HEADS):
         # "민관공동투자개발사업 자금": the name ends one word before a money or task noun
         last = words[-1]
         if len(words) < 2 or text_of(doc)[doc[last[0]].idx : phrase.end_char] not in AFTER_NAME:
@@ -170,7 +170,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         return programme_name(inner) if inner.text.endswith(HEADS) else None
     last_start = words[-1][0]
     last = text_of(doc)[doc[last_start].idx : phrase.end_char]
-    if not last.endswith(HEADS) and not _TRACK.search(phrase.text):
+    if not last.endswith(HEADS) and not track:
         return None
     chosen = [words[-1]]
     # words that say what the programme is about, not what kind it is (a bare head is not)
