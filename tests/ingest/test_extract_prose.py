@@ -2019,3 +2019,15 @@ def test_counts_of_a_topic_by_year_count_the_topic(tmp_path, onto):
     )
     found = counted(facts_of(tmp_path, onto, text))
     assert {(71, "특허출원"), (148, "특허출원"), (132, "특허출원")} <= found
+
+
+def test_a_defined_short_name_must_abbreviate_the_name_to_make_a_body(tmp_path, onto):
+    text = (
+        "가나다 선수는 2일 오후(이하 한국시각) 결승에서 금메달을 땄다. "
+        "전국가구 시청률(이하 동일기준)은 40%였다. "
+        "미래소재진흥원(이하 미진원)과 한국라마산업원(이하 KLMA)은 협력한다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "오후" not in orgs and "시청률" not in orgs
+    assert "미진원" in orgs["미래소재진흥원"]["aliases"]
+    assert "KLMA" in orgs["한국라마산업원"]["aliases"]

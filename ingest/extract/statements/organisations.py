@@ -77,11 +77,23 @@ def find_aliases(unit: Unit) -> list[AliasDefinition]:
 NOT_BODY_HEADS = ("개발", "사업", "전략", "계획", "포럼", "기술", "지원", "정책", "로드맵")
 
 
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` can be a short name of ``name``: Latin letters (``TIPA``), or Hangul
+    syllables taken from the name in order (``농진청`` of ``농촌진흥청``). ``오후(이하 한국시각)``
+    and ``시청률(이하 동일기준)`` define a convention of the text, not a body's short name."""
+    if re.search(r"[A-Za-z]", short):
+        return True
+    rest = iter(name)
+    return all(ch in rest for ch in short if "가" <= ch <= "힣")
+
+
 def organisations_from(aliases: Sequence[AliasDefinition]) -> list[Organisation]:
     """One organisation per defined name, collecting every short name given to it."""
     orgs: dict[str, Organisation] = {}
     for d in aliases:
-        if d.head_title is None and d.name.value.endswith(NOT_BODY_HEADS):
+        if d.head_title is None and (
+            d.name.value.endswith(NOT_BODY_HEADS) or not _abbreviates(d.alias.value, d.name.value)
+        ):
             continue
         org = orgs.setdefault(d.name.value, Organisation(name=d.name))
         if all(a.value != d.alias.value for a in org.aliases):
