@@ -115,6 +115,8 @@ class Budgets:
                 # ``총 262억 규모의 기술개발 자금을 지원``; ``중기부는 1조원 규모의 ‘…공고’를``:
                 # the sentence's topic is who spends, what the amount is the size of is funded
                 target = what
+            if target is not None and _bare(target):
+                target = _programme_before(source, ent.start) or target
             if target is None and _BARE_BUDGET.fullmatch(
                 text_of(doc), _sentence_start(doc, ent.start), ent.start_char
             ):
@@ -144,7 +146,8 @@ class Budgets:
 
 #: After an amount, a verb that says it is spent: ``총 1조원을 지원할``, ``2조745억원이 투입``.
 _INVESTED = re.compile(
-    r"\s*(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)(?:하|할|한|해|되|된|됐|될|$|\s)"
+    r"\s*(?:(?:의\s*)?예산\s*)?(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)"
+    r"(?:하|할|한|해|되|된|됐|될|$|\s)"
 )
 
 
@@ -170,7 +173,30 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     if _THIS_PROGRAMME.search(text_of(doc)[start:at]):
         before = _programme_mentions(source, 0, start)  # ``이 사업을 통해``: the last before
         return max(before)[1] if before else None
-    return None
+    if start == 0 or _own_topic(doc, money_start):
+        return None  # ``기업은 … 1억원을 투자해``: the sentence says who spends it
+    # ``X사업은 … 사업이다. 올해 … 1179억원을 지원할 계획이다``: a sentence with no topic of
+    # its own goes on about the one programme the sentence before it names
+    k = money_start
+    while k > 0 and doc[k].idx >= start:
+        k -= 1
+    named = {name for _, name in _programme_mentions(source, _sentence_start(doc, k), start)}
+    return named.pop() if len(named) == 1 else None
+
+
+#: Topic and subject particles (``기업은``, ``정부가``).
+TOPIC_TAGS = ("JX", "JKS")
+
+
+def _own_topic(doc: Doc, money_start: int) -> bool:
+    """Whether the sentence names its own topic or subject before the amount; a time
+    word's (``지난해엔``, ``올해는``) is none."""
+    k = money_start - 1
+    while k > 0 and doc[k].tag_ != "SF" and "\n" not in doc[k].whitespace_:
+        if doc[k].tag_.split("+")[-1] in TOPIC_TAGS and doc[k - 1].text not in RELATIVE_YEARS:
+            return True
+        k -= 1
+    return False
 
 
 #: After an amount, what the amount is the size of (``262억 규모의 기술개발 자금을``): one to
@@ -211,17 +237,19 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
 
 #: A sentence that opens on a budget with no name: ``올해 예산은 10억원이다``.
 _BARE_BUDGET = re.compile(
-    r"\s*(?:(?:올해|내년|금년|올|총|전체)\s*)?(?:예산|사업비|총사업비|사업\s*규모)\s*(?:은|는|이|가)?"
+    r"\s*(?:(?:올해|내년|금년|올|총|전체)\s*)?(?:(?:지원|정부)\s*)?(?:예산|사업비|총사업비|사업\s*규모)"
+    r"\s*(?:은|는|이|가)?"
     r"\s*(?:총|약)?\s*$"
 )
 
 
 def _programme_before(source: Source, money_start: int) -> str | None:
     """``X사업을 진행하고 있다. 올해 예산은 10억원이다``: a budget with no name is the
-    programme's that the paragraph named last before it."""
+    programme's that the paragraph named last before it (the document, if the paragraph
+    names none)."""
     at = source.analysis[money_start].idx
     paragraph = text_of(source.analysis).rfind("\n\n", 0, at) + 1
-    before = _programme_mentions(source, paragraph, at)
+    before = _programme_mentions(source, paragraph, at) or _programme_mentions(source, 0, at)
     return max(before)[1] if before else None
 
 
@@ -236,18 +264,19 @@ _FOR_PURPOSE = re.compile(r"위해(?:서)?|위하여")
 def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
     """The name of what the amount at ``money_start`` funds, and its first token."""
     i, steps = money_start - 1, 0
+    bare: tuple[str, int] | None = None  # ``지원예산은``: the target if nothing names one
     while i >= 0 and steps < MAX_STEPS:
         token = doc[i]
         tag = token.tag_.split("+")[0]
         if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
-            return None
+            return bare
         if tag == "SSO" and QUOTED.match(text_of(doc), token.idx):
             return None  # ``‘최대 2억원 지원’``: an amount in quoted terms funds no name before
         if _FOR_PURPOSE.fullmatch(token.text) and i > 0 and doc[i - 1].text in ("을", "를"):
             i, steps = i - 2, steps + 1  # ``인력 양성을 위해서는 444억원``: what it is for
             continue
         if tag.startswith(("V", "E", "XSV", "XSA")):
-            return None
+            return bare
         if token.text in ")）" and i > 0 and "(" not in token.text:
             opening = _opening_bracket(doc, i)
             if opening is not None:  # ``A사업(구 B사업)의 예산은``: the name before the aside
@@ -261,13 +290,28 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             if text in GENERIC_HEADS and start > 0 and doc[start - 1].text in CLOSING:
                 start, _ = _phrase_back(doc, start - 1)  # ‘…’ 사업에 50억원: the quoted name
                 text = text_of(doc)[doc[start].idx + 1 : doc[end].idx].strip("‘’“”「」『』'\" ")
-            if text and text not in SKIPPED_WORDS and not _numeric(text):
+            if text and _bare(text):
+                bare = bare or (text, start)
+            elif text and text not in SKIPPED_WORDS and not _numeric(text):
                 return text, start
             i = start - 1
         else:
             i -= 1
         steps += 1
-    return None
+    return bare
+
+
+#: Words that say whose or what kind of budget, not what it funds (``지원예산``).
+BUDGET_MODIFIERS = ("지원", "정부", "총", "전체", "연간", "올해", "금년", "내년")
+_BARE_BUDGET_WORD = re.compile(
+    rf"(?:(?:{'|'.join(BUDGET_MODIFIERS)})\s*)+(?:{'|'.join(BUDGET_WORDS)})"
+)
+
+
+def _bare(text: str) -> bool:
+    """A budget word that names nothing (``창업성장기술개발사업의 지원예산은``): what it
+    funds comes before it."""
+    return _BARE_BUDGET_WORD.fullmatch(text) is not None
 
 
 def _opening_bracket(doc: Doc, close: int) -> int | None:

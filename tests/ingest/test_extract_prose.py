@@ -2031,3 +2031,30 @@ def test_a_defined_short_name_must_abbreviate_the_name_to_make_a_body(tmp_path, 
     assert "오후" not in orgs and "시청률" not in orgs
     assert "미진원" in orgs["미래소재진흥원"]["aliases"]
     assert "KLMA" in orgs["한국라마산업원"]["aliases"]
+
+
+def test_a_budget_word_funds_the_programme_named_before_it(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다.\n"
+        "올해 라마성장기술개발사업의 지원예산은 188억원으로 늘었다.\n\n"
+        "한편 라마도약사업도 시작된다.\n\n"
+        "올해 지원예산은 총 54억원이다.\n"
+    )
+    assert fundings(facts_of(tmp_path, onto, text)) == {
+        ("라마성장기술개발사업", 188 * 10**8),
+        ("라마도약사업", 54 * 10**8),  # the last programme named, though not in its paragraph
+    }
+
+
+def test_an_amount_with_no_topic_funds_the_programme_of_the_sentence_before(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다.\n"
+        "라마혁신개발사업은 단계별 R&D를 지원하는 사업이다. "
+        "올해 779개 신규과제를 통해 117억원 예산을 지원할 계획이다.\n"
+        "라마도약사업도 새로 열렸다. 지난해엔 총 120개 과제를 선정해 15억원을 지원한 바 있다.\n"
+        "라마혁신개발사업은 계속된다. 참여 기업은 과제를 맡아 3억원을 투자해야 한다.\n"
+    )
+    assert fundings(facts_of(tmp_path, onto, text)) == {
+        ("라마혁신개발사업", 117 * 10**8),
+        ("라마도약사업", 15 * 10**8),  # a time word (지난해엔) is no topic of its own
+    }  # 기업은 … 3억원: the sentence says who spends it
