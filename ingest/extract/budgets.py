@@ -180,8 +180,8 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     k = money_start
     while k > 0 and doc[k].idx >= start:
         k -= 1
-    named = {name for _, name in _programme_mentions(source, _sentence_start(doc, k), start)}
-    return named.pop() if len(named) == 1 else None
+    previous = {name for _, name in _programme_mentions(source, _sentence_start(doc, k), start)}
+    return previous.pop() if len(previous) == 1 else None
 
 
 #: Topic and subject particles (``기업은``, ``정부가``).
