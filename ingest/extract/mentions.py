@@ -16,6 +16,9 @@ NAME_ENDINGS = ("사업", "프로그램", "개발", "R&D")
 #: Particles that make a noun an argument of the clause (object, subject, conjoined); 에
 #: is not one of them, since money goes to a programme with it (``기술혁신에 300억원``).
 CLAUSE_PARTICLES = frozenset(["JKO", "JKS", "JC"])
+#: Particles of manner, extent and addition that an everyday noun takes and a programme
+#: does not (``기술혁신으로 … 견인``, ``상용화까지 고려``).
+ORDINARY_PARTICLES = frozenset(["으로", "로", "까지", "부터", "만", "도"])
 
 
 def _continued(source: Source, end: int) -> bool:
@@ -48,7 +51,10 @@ def _in_a_clause(source: Source, text: str, start: int, end: int) -> bool:
     if " " in text or text.endswith(NAME_ENDINGS) or not is_common_noun(text):
         return False  # a name of several words or with its head is used as a name
     qualified = start > 0 and (doc[start - 1].tag_.endswith("ETM") or doc[start - 1].tag_ == "JKG")
-    return qualified or (end < len(doc) and doc[end].tag_ in CLAUSE_PARTICLES)
+    return qualified or (
+        end < len(doc)
+        and (doc[end].tag_ in CLAUSE_PARTICLES or doc[end].text in ORDINARY_PARTICLES)
+    )
 
 
 class Mentions:

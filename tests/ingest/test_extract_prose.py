@@ -2058,3 +2058,13 @@ def test_an_amount_with_no_topic_funds_the_programme_of_the_sentence_before(tmp_
         ("라마혁신개발사업", 117 * 10**8),
         ("라마도약사업", 15 * 10**8),  # a time word (지난해엔) is no topic of its own
     }  # 기업은 … 3억원: the sentence says who spends it
+
+
+def test_a_short_programme_name_taking_a_particle_of_manner_is_an_everyday_noun(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술혁신으로 성장을 견인한다. "
+        "연구개발뿐 아니라 상용화까지 고려한 기술로드맵을 만든다.\n"
+    )
+    assert named(facts_of(tmp_path, onto, text), "Programme") == {}
+    text = "중소벤처기업부는 올해 기술혁신에 500억원을 지원한다.\n"
+    assert named(facts_of(tmp_path, onto, text), "Programme") != {}
