@@ -116,12 +116,12 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
 
 def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
     """The index of the first noun after an ordinal opening a name (``4차 산업혁명``,
-    ``제4차 산업혁명``, ``2차 전지``), or None when ``i`` opens none."""
+    ``제4차 산업혁명``, ``2차 전지``, ``2차전지``), or None when ``i`` opens none."""
     k = i + 1 if doc[i].text == "제" and not doc[i].whitespace_ else i
     if k + 2 >= end or doc[k].tag_ != "SN" or doc[k].whitespace_:
         return None
-    if doc[k + 1].text != "차" or doc[k + 1].whitespace_ != " ":
-        return None
+    if doc[k + 1].text != "차" or doc[k + 1].whitespace_ not in ("", " "):
+        return None  # ``2차 전지`` and ``2차전지`` alike
     return k + 2 if doc[k + 2].tag_.split("+")[0] in NOMINAL_TAGS else None
 
 

@@ -2068,3 +2068,12 @@ def test_a_short_programme_name_taking_a_particle_of_manner_is_an_everyday_noun(
     assert named(facts_of(tmp_path, onto, text), "Programme") == {}
     text = "중소벤처기업부는 올해 기술혁신에 500억원을 지원한다.\n"
     assert named(facts_of(tmp_path, onto, text), "Programme") != {}
+
+
+def test_an_ordinal_glued_to_its_noun_opens_a_listed_name(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다. "
+        "5개 분야는 라마공학, 3차전지, 원자력, 우주항공·해양이다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"3차전지", "원자력", "우주항공·해양"} <= set(fields)
