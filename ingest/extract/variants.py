@@ -38,10 +38,17 @@ def _bare(name: str) -> str:
     return name
 
 
+#: ``… 지원 사업`` and ``… 사업``: one programme, with or without the word for what it does.
+_SUPPORT_HEAD = re.compile(r"(.{6,}?)\s*지원\s*(사업)$")
+
+
 def _forms(name: str) -> set[str]:
-    """Keys a name is written as: without its gloss, and with the gloss for its word."""
+    """Keys a name is written as: without its gloss, and with the gloss for its word; and
+    without 지원 before its head when the rest is long enough to name it alone."""
     bare = _bare(name)
-    return {name_key(bare), name_key(_GLOSSED.sub(r"\2", bare))}
+    forms = {bare, _GLOSSED.sub(r"\2", bare)}
+    forms |= {_SUPPORT_HEAD.sub(r"\1 \2", f) for f in forms}
+    return {name_key(f) for f in forms}
 
 
 class ProgrammeVariants:

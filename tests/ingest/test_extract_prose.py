@@ -2077,3 +2077,14 @@ def test_an_ordinal_glued_to_its_noun_opens_a_listed_name(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"3차전지", "원자력", "우주항공·해양"} <= set(fields)
+
+
+def test_a_programme_named_with_and_without_its_support_word_is_one(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다. 라마부는 「라마지역 중소기업 도약 "
+        "기술개발 지원 사업」을 공고했다. 라마지역 중소기업 도약 기술개발 사업은 2년간 이어진다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    full = "라마지역 중소기업 도약 기술개발 지원 사업"
+    assert "라마지역 중소기업 도약 기술개발 사업" in programmes[full]["aliases"]
+    assert "라마지역 중소기업 도약 기술개발 사업" not in programmes
