@@ -104,10 +104,14 @@ GENERIC = frozenset(
         "연계사업",
     ]
 )
+#: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one
+#: when quoted or when the programme it belongs to opens its name.
+TRACK = "트랙"
 #: A phase or round of a programme is no name of its own (``1단계 사업``, ``2차 사업``).
 _PHASE = re.compile(r"^(?:제?\s*\d+\s*(?:단계|차|기|년차)|[일이삼사오]단계)\s*")
 _QUOTED_HEADS = tuple(
-    name_key(h) for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제")
+    name_key(h)
+    for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제", TRACK)
 )
 #: Money given to a quoted name right after it (``‘…’에 2718억원``, ``‘…’(386억원)``): a
 #: quoted name that receives a budget is a programme whatever its head.
@@ -257,7 +261,7 @@ class Programmes:
                 continue  # the items of a quoted list are named already
             if k and _counted_apart(phrases[k - 1], phrase):
                 phrase = Phrase(phrase.doc, phrases[k - 1].start, phrase.end)
-            named = programme_name(phrase)
+            named = programme_name(phrase) or _track(source, phrase)
             if named is not None:
                 start, name = named
                 dated = _DATED.search(source.text, max(0, start - 8), start)
@@ -276,6 +280,16 @@ class Programmes:
                     _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, (inner,))
                 else:
                     _add(source, inner, start, end, 0.8, ())
+
+
+def _track(source: Source, phrase: Phrase) -> tuple[int, str] | None:
+    """``팁스 일반트랙``: a track named after the known programme it belongs to."""
+    words = phrase.text.split()
+    if len(words) < 2 or not words[-1].endswith(TRACK) or words[-1] == TRACK:
+        return None
+    if resolve(source.ctx.onto, "Programme", words[0]) is None:
+        return None
+    return phrase.start_char, phrase.text
 
 
 def _quoted_list(source: Source, inner: str, start: int) -> bool:

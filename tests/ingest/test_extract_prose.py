@@ -2088,3 +2088,13 @@ def test_a_programme_named_with_and_without_its_support_word_is_one(tmp_path, on
     full = "라마지역 중소기업 도약 기술개발 지원 사업"
     assert "라마지역 중소기업 도약 기술개발 사업" in programmes[full]["aliases"]
     assert "라마지역 중소기업 도약 기술개발 사업" not in programmes
+
+
+def test_a_track_is_a_programme_when_quoted_or_named_after_a_known_one(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 올해 중소기업 기술로드맵을 발표했다. 팁스 라마트랙의 지원단가는 올랐다. "
+        "‘라마 스타트업 글로벌 트랙’을 신설한다. 부처연계 트랙과 기관추천 트랙도 신설했다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert {"팁스 라마트랙", "라마 스타트업 글로벌 트랙"} <= set(programmes)
+    assert not any(p.endswith("연계 트랙") or p.endswith("추천 트랙") for p in programmes)
