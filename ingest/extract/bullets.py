@@ -267,12 +267,18 @@ def _add_group(source: Source, group: re.Match[str], start: int) -> None:
         add_entity(source, Found("StrategicField", label, at, at + len(label), EXTRACTOR, 0.5))
 
 
+#: A gloss glued to a marked item's word, and the dotted parts after it: ``△바이오제약(자원)·
+#: 의료기기``.
+_GLOSS_ON = re.compile(r"\([^()\n]{1,12}\)(?:[·ㆍ][^\s·ㆍ(),]+)*")
+
+
 def _phrase_end(source: Source, start: int) -> int:
     """Where the noun phrase starting at ``start`` ends (the last item has no next marker)."""
     doc = source.analysis
     first, _ = token_range(doc, start, min(start + 1, len(text_of(doc))))
     for phrase in noun_phrases(doc, first, min(len(doc), first + 40)):
-        return phrase.end_char
+        gloss = _GLOSS_ON.match(text_of(doc), phrase.end_char)
+        return gloss.end() if gloss else phrase.end_char
     return start
 
 

@@ -2098,3 +2098,12 @@ def test_a_track_is_a_programme_when_quoted_or_named_after_a_known_one(tmp_path,
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert {"팁스 라마트랙", "라마 스타트업 글로벌 트랙"} <= set(programmes)
     assert not any(p.endswith("연계 트랙") or p.endswith("추천 트랙") for p in programmes)
+
+
+def test_a_gloss_inside_the_last_marked_item_keeps_the_list(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다. 취지에 맞는 △ 청정라마 △ 라마응용 "
+        "△ 라마제약(자원)·의료기기 등의 분야가 해당된다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"청정라마", "라마응용", "라마제약(자원)·의료기기"} <= set(fields)
