@@ -72,6 +72,8 @@ _LIST_JOIN = re.compile(
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
 _TOPIC = frozenset(
     {"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"}
+    # ``선정된 기술을 살펴보면 A, B 등이 있다``
+    | {f"{p} {v}" for p in ("을", "를") for v in ("살펴보면", "보면")}
 )
 _AND = frozenset({"및", "와", "과"})
 MAX_ITEM_CHARS = 24

@@ -100,7 +100,13 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             i += 1
             continue
         j = i + 1 if ordinal is None else ordinal + 1
-        while j < end and is_nominal(doc[j]) and doc[j - 1].whitespace_ in ("", " "):
+        while j < end and doc[j - 1].whitespace_ in ("", " "):
+            ordinal = _ordinal_end(doc, j, end) if not doc[j - 1].whitespace_ else None
+            if ordinal is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
+                j = ordinal + 1
+                continue
+            if not is_nominal(doc[j]):
+                break
             unit_like = j + 1 < end and doc[j + 1].tag_ == "SL" and not doc[j].whitespace_
             if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR") and not unit_like:
                 break  # a number opening a word is an amount or a count, not a name part

@@ -2107,3 +2107,22 @@ def test_a_gloss_inside_the_last_marked_item_keeps_the_list(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"청정라마", "라마응용", "라마제약(자원)·의료기기"} <= set(fields)
+
+
+def test_a_list_after_looking_at_its_topic_is_typed_by_it(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다. 선정된 주요 미래 부상기술을 살펴보면 "
+        "라마연료, 바이오 라마 및 라마 폴리머, 라마세라믹 등이 있다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"라마연료", "바이오 라마 및 라마 폴리머", "라마세라믹"} <= set(techs)
+
+
+def test_an_ordinal_glued_after_a_dot_stays_inside_the_name(tmp_path, onto):
+    text = (
+        "라마부는 올해 중소기업 기술로드맵을 발표했다. 유망기술은 라마융합 태양전지·3차전지 기술, "
+        "라마연료 등이다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    forms = {f for name, p in techs.items() for f in (name, *(p.get("aliases") or ()))}
+    assert "라마융합 태양전지·3차전지 기술" in forms
