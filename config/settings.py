@@ -8,6 +8,7 @@ directory is read too. Nothing else in the code base reads the environment.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -164,6 +165,16 @@ class Settings(BaseSettings):
         "since it last read the graph; past it (or 0) the store is rebuilt in full.",
     )
 
+    # --- ingest (stkg ingest) -----------------------------------------------------------
+    ingest_jobs: int = Field(
+        default=0,
+        ge=0,
+        le=256,
+        description="Processes `stkg ingest` reads and extracts documents in (the writes "
+        "stay in the command's own process, in order, one transaction per document); 0: "
+        "one per core; 1: everything in the one process, no workers.",
+    )
+
     # --- web sources (stkg ingest URL, stkg feed) ---------------------------------------
     web_timeout: float = Field(
         default=20.0, gt=0, description="Seconds to connect, or to wait for the next bytes."
@@ -230,8 +241,20 @@ class Settings(BaseSettings):
         return (self.backup_dir or self.home / "backups").resolve()
 
     @property
+    def ingest_workers(self) -> int:
+        """``ingest_jobs``, with 0 read as the cores this process may run on."""
+        return self.ingest_jobs or available_cores()
+
+    @property
     def password(self) -> str | None:
         return self.neo4j_password.get_secret_value() if self.neo4j_password else None
+
+
+def available_cores() -> int:
+    """The CPU cores this process may run on (its affinity where the system says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 @lru_cache(maxsize=1)

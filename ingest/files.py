@@ -4,6 +4,10 @@ An unreadable document is reported and skipped with nothing written for it; a do
 already in the graph with the same content is skipped; a changed document replaces what
 its previous version asserted (see :mod:`stkg.graph.writer`).
 
+With ``jobs`` above 1, documents are read and extracted in that many worker processes
+(:mod:`stkg.ingest.workers`) while this process writes them, in the order given, one
+transaction each: the report and the graph are those of one process.
+
 A document's identity across versions is its ``origin``: the path it was read from, unless
 the caller names it otherwise (``origins``: an upload is read from a temporary copy, and
 is known by the name or URL it was sent with).
@@ -12,7 +16,8 @@ is known by the name or URL it was sent with).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +30,7 @@ from stkg.ingest.build import BuiltDocument, build_document
 from stkg.ingest.errors import IngestError
 from stkg.ingest.readers import Limits, read_document
 from stkg.ingest.readers.formats import INGEST_SUFFIXES
+from stkg.ingest.workers import Built, Task, built_in_workers
 from stkg.ontology.model import Ontology
 
 #: Suffixes a folder is searched for (the formats registry's ingestible formats).
@@ -94,36 +100,46 @@ def ingest_paths(
     limits: Limits | None = None,
     on_document: Callable[[DocumentResult], None] | None = None,
     origins: Mapping[Path, str] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Ingest each file; ``graph`` may be None only for a dry run.
 
     ``origins`` gives some files another identity than their path (the versions of one
-    origin supersede each other).
+    origin supersede each other). ``jobs`` above 1 reads and extracts in that many worker
+    processes (1: all in this one); the writes stay here, in order.
     """
     report = IngestReport(run_id=f"{onto.cls('IngestRun').id_prefix}:{uuid.uuid4()}")
     writer = NullWriter() if graph is None or dry_run else FactWriter(graph, onto)
     run = {"id": report.run_id, "startedAt": _now(), "softwareVersion": __version__}
-    named = origins or {}
-    for result in _each(paths, onto, writer, run, force, limits or Limits(), named):
-        report.documents.append(result)
-        if on_document is not None:
-            on_document(result)
+    tasks = [Task(path, (origins or {}).get(path)) for path in paths]
+    with closing(_builds(tasks, onto, limits or Limits(), jobs, ahead=not writer.dry_run)) as built:
+        for result in _each(built, writer, run, force):
+            report.documents.append(result)
+            if on_document is not None:
+                on_document(result)
     return report
 
 
+def _builds(
+    tasks: Sequence[Task], onto: Ontology, limits: Limits, jobs: int, *, ahead: bool
+) -> Generator[Built, None, None]:
+    """Each task built, in order: in ``jobs`` worker processes, or here (the next one in a
+    background thread while the current one is written, when ``ahead``)."""
+    if jobs > 1 and len(tasks) > 1 and onto.sources:
+        yield from built_in_workers(tasks, onto, limits, jobs=jobs, build=_build)
+        return
+    builds = (_build(task.path, onto, limits, task.origin) for task in tasks)
+    # extraction is Python and Kiwi, the write waits on Neo4j: they overlap
+    yield from prefetch(builds) if ahead else builds
+
+
 def _each(
-    paths: Iterable[Path],
-    onto: Ontology,
+    builds: Iterator[Built],
     writer: FactWriter | NullWriter,
     run: dict[str, object],
     force: bool,
-    limits: Limits,
-    origins: Mapping[Path, str],
 ) -> Iterator[DocumentResult]:
-    # the next document is read and extracted in a background thread while the current
-    # one is written: extraction is Python and Kiwi, the write waits on Neo4j
-    builds = (_build(path, onto, limits, origins.get(path)) for path in paths)
-    for path, built, error in builds if writer.dry_run else prefetch(builds):
+    for path, built, error in builds:
         if built is None:
             yield DocumentResult(path, "failed", error=error)
             continue
@@ -138,10 +154,10 @@ def _each(
         yield result
 
 
-def _build(
-    path: Path, onto: Ontology, limits: Limits, origin: str | None = None
-) -> tuple[Path, BuiltDocument | None, str | None]:
-    """The document's facts, or the reason it cannot be read (reported, not raised)."""
+def _build(path: Path, onto: Ontology, limits: Limits, origin: str | None = None) -> Built:
+    """The document's facts, or the reason it cannot be read (reported, not raised).
+
+    Module-level: worker processes import it by name (:mod:`stkg.ingest.workers`)."""
     try:
         built = build_document(read_document(path, limits=limits), onto)
     except IngestError as exc:

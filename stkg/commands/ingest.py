@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from stkg.commands.feed import ingest_urls, is_url, print_web_results
+from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.crosswalk import CrosswalkReport, refresh
 from stkg.graph.driver import Graph
@@ -41,6 +42,18 @@ def ingest(
     max_mb: Annotated[
         float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this.")
     ] = 50.0,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes that read and extract the files; this one writes them, in the "
+            "order given, one transaction each. 1: no worker processes. Default: "
+            "STKG_INGEST_JOBS, else one per core.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest press releases, tables and patent lists (txt, html, pdf, docx, hwpx, csv, xlsx),
     from files or from the web.
@@ -54,6 +67,8 @@ def ingest(
       stkg ingest samples/                 # a folder
 
       stkg ingest release.hwpx --dry-run   # what would be extracted
+
+      stkg ingest archive/ --jobs 4        # extract in 4 processes
 
       stkg ingest patents.xlsx --json      # machine-readable report
 
@@ -88,7 +103,14 @@ def ingest(
             bar.update(task, advance=1, description=result.path.name)
 
         report = ingest_paths(
-            files, graph, onto, dry_run=dry_run, force=force, limits=limits, on_document=advance
+            files,
+            graph,
+            onto,
+            dry_run=dry_run,
+            force=force,
+            limits=limits,
+            on_document=advance,
+            jobs=jobs or get_settings().ingest_workers,
         )
     crosswalks = None
     if graph is not None and (
