@@ -1,30 +1,43 @@
 """Ingest throughput and peak memory on generated press releases.
 
     NEO4J_URI=bolt://127.0.0.1:7698 python -m bench.ingest_throughput [--count 1000]
+    python -m bench.ingest_throughput --dry-run --count 300 --jobs 1 2 1 2
 
-Generates ``--count`` releases (bench.press_releases), then measures, in one process:
-raw Kiwi tokenisation of the same text, extraction alone (``--dry-run`` path: readers,
-tables, statements, NLP), and the full ingest into the Neo4j at NEO4J_URI (which it
-wipes and syncs first unless ``--no-wipe`` — point it at a scratch server). Prints MB/s,
-documents/s and the peak RSS of this process, or one JSON object with ``--json`` (what
-``python -m bench`` reads when it runs this in a process of its own).
+Generates ``--count`` releases (bench.press_releases), then measures: raw Kiwi
+tokenisation of the same text, extraction alone (``--dry-run`` path: readers, tables,
+statements, NLP) once per ``--jobs`` value, in that order (``stkg ingest --jobs``: 1 is
+this process alone, N > 1 is N worker processes), and the full ingest (with the first
+``--jobs`` value) into the Neo4j at NEO4J_URI (which it wipes and syncs first unless
+``--no-wipe`` — point it at a scratch server). Prints MB/s, documents/s and peak RSS, or
+one JSON object with ``--json`` (what ``python -m bench`` reads when it runs this in a
+process of its own).
+
+Extraction with workers is timed twice: end to end (the workers' start-up, each loading
+the ontology and Kiwi, included) and after start-up (from the first document handed back
+to the last). Peak RSS is this process's own (``getrusage``) and each worker's high-water
+mark (``VmHWM``, read from /proc every 0.2 s while the run lasts; Linux only).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import tempfile
+import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 from bench.press_releases import generate
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
 from stkg.graph.wipe import wipe as wipe_graph
-from stkg.ingest.files import ingest_paths
+from stkg.ingest.files import DocumentResult, ingest_paths
 from stkg.ingest.nlp import get_kiwi
 from stkg.ontology.model import load_ontology
 
@@ -33,7 +46,97 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(count: int, graph: Graph | None, *, wipe: bool = True) -> dict[str, Any]:
+def _hwm_mib(pid: int) -> float | None:
+    """VmHWM (peak resident set) of a live process, in MiB; None where /proc does not say."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+class _Peaks:
+    """The peak RSS of every process below this one (workers, and the helpers they are
+    started through), sampled in a thread until stopped."""
+
+    def __init__(self) -> None:
+        self.mib: dict[int, float] = {}
+        self.roles: dict[int, str] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> _Peaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self._sample()
+
+    def _sample(self) -> None:
+        try:
+            below = psutil.Process().children(recursive=True)
+        except psutil.Error:
+            return
+        for proc in below:
+            hwm = _hwm_mib(proc.pid)
+            if hwm is None:
+                continue
+            self.mib[proc.pid] = max(hwm, self.mib.get(proc.pid, 0.0))
+            if proc.pid not in self.roles:
+                self.roles[proc.pid] = _role(proc)
+
+    def workers(self) -> list[float]:
+        return sorted(m for pid, m in self.mib.items() if self.roles[pid] == "worker")
+
+
+def _role(proc: psutil.Process) -> str:
+    """ "helper" for multiprocessing's own processes started from here (the forkserver, the
+    resource tracker); "worker" for the rest (forked by the forkserver, or spawned)."""
+    try:
+        mine = proc.ppid() == os.getpid()
+        helper = any("forkserver" in p or "resource_tracker" in p for p in proc.cmdline())
+    except psutil.Error:
+        return "helper"
+    return "helper" if mine and helper else "worker"
+
+
+def _extraction(paths: list[Path], onto: Any, jobs: int, megabytes: float) -> dict[str, Any]:
+    """One dry run over ``paths`` with ``jobs`` processes."""
+    stamps: list[float] = []
+
+    def stamp(_: DocumentResult) -> None:
+        stamps.append(time.perf_counter())
+
+    with _Peaks() as peaks:
+        began = time.perf_counter()
+        report = ingest_paths(paths, None, onto, dry_run=True, jobs=jobs, on_document=stamp)
+        seconds = time.perf_counter() - began
+    if report.failed:
+        raise RuntimeError(f"extraction failed: {report.failed[:3]}")
+    after = stamps[-1] - stamps[0]
+    return {
+        "jobs": jobs,
+        "seconds": seconds,
+        "documents_per_second": len(paths) / seconds,
+        "megabytes_per_second": megabytes / seconds,
+        "first_document_seconds": stamps[0] - began,
+        "after_startup_documents_per_second": (len(paths) - 1) / after if after else None,
+        "worker_peak_rss_mib": peaks.workers(),
+        "load_average": os.getloadavg(),
+    }
+
+
+def measure(
+    count: int, graph: Graph | None, *, wipe: bool = True, jobs: Sequence[int] = (1,)
+) -> dict[str, Any]:
     """Every figure for ``count`` releases; the full ingest only when ``graph`` is given."""
     onto = load_ontology()
     out: dict[str, Any] = {"documents": count}
@@ -51,18 +154,17 @@ def measure(count: int, graph: Graph | None, *, wipe: bool = True) -> dict[str, 
         out["kiwi_seconds"] = time.perf_counter() - began
 
         ingest_paths(paths[:1], None, onto, dry_run=True)  # builds the spaCy pipeline once
-        began = time.perf_counter()
-        report = ingest_paths(paths, None, onto, dry_run=True)
-        out["extraction_seconds"] = time.perf_counter() - began
-        if report.failed:
-            raise RuntimeError(f"extraction failed: {report.failed[:3]}")
+        runs = [_extraction(paths, onto, n, mb) for n in jobs]
+        out["extraction"] = runs
+        out["extraction_seconds"] = runs[0]["seconds"]
 
         if graph is not None:
             if wipe:
                 wipe_graph(graph)
                 sync(graph)  # constraints and indexes, as `stkg up` has them
             began = time.perf_counter()
-            report = ingest_paths(paths, graph, onto)
+            report = ingest_paths(paths, graph, onto, jobs=jobs[0])
+            out["ingest_jobs"] = jobs[0]
             out["ingest_seconds"] = time.perf_counter() - began
             if report.failed:
                 raise RuntimeError(f"ingest failed: {report.failed[:3]}")
@@ -80,6 +182,8 @@ def _print(figures: dict[str, Any]) -> None:
     print(f"raw Kiwi tokenisation\t{mb / kiwi:.3f} MB/s")
     print(f"extraction only\t{mb / extract:.3f} MB/s\t{n / extract:.1f} docs/s")
     print(f"extraction / raw Kiwi\t{kiwi / extract:.2f}")
+    for run in figures["extraction"]:
+        _print_run(run)
     if "ingest_seconds" in figures:
         full = figures["ingest_seconds"]
         print(f"full ingest\t{mb / full:.3f} MB/s\t{n / full:.1f} docs/s")
@@ -87,7 +191,20 @@ def _print(figures: dict[str, Any]) -> None:
             f"written\t{figures['nodes_written']} nodes\t"
             f"{figures['relationships_written']} relationships"
         )
-    print(f"peak RSS\t{figures['peak_rss_mib']:.0f} MiB")
+    print(f"peak RSS\t{figures['peak_rss_mib']:.0f} MiB (this process)")
+
+
+def _print_run(run: dict[str, Any]) -> None:
+    steady = run["after_startup_documents_per_second"]
+    workers = ", ".join(f"{m:.0f}" for m in run["worker_peak_rss_mib"]) or "none"
+    load = ", ".join(f"{x:.1f}" for x in run["load_average"])
+    print(
+        f"extraction --jobs {run['jobs']}\t{run['megabytes_per_second']:.3f} MB/s\t"
+        f"{run['documents_per_second']:.1f} docs/s\tafter start-up "
+        f"{steady or float('nan'):.1f} docs/s\tfirst document at "
+        f"{run['first_document_seconds']:.1f} s\tworker peak RSS {workers} MiB\t"
+        f"load average {load}"
+    )
 
 
 def main() -> None:
@@ -98,9 +215,17 @@ def main() -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="extraction only, no Neo4j")
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1],
+        help="extraction processes, one run per value in this order (e.g. 1 2 1 2); the "
+        "full ingest uses the first",
+    )
     args = parser.parse_args()
     graph = None if args.dry_run else Graph.from_settings()
-    figures = measure(args.count, graph, wipe=not args.no_wipe)
+    figures = measure(args.count, graph, wipe=not args.no_wipe, jobs=args.jobs)
     if args.json:
         print(json.dumps(figures))
     else:

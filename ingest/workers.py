@@ -23,14 +23,17 @@ caller waits for, so a slow document holds back only a bounded number of finishe
   module of a script that calls this must be importable without side effects (the
   ``if __name__ == "__main__":`` guard).
 * Workers ignore Ctrl-C: the caller handles it, and every worker is ended when the
-  iteration stops, however it stops.
+  iteration stops, however it stops. A worker also exits by itself as soon as the caller
+  is gone (killed, say), even in the middle of loading or of a document.
 """
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
@@ -130,7 +133,10 @@ class _Pool:
         self, context: BaseContext, build: Build, sources: Sequence[Path], limits: Limits
     ) -> None:
         self.context = context
-        self.args = (build, tuple(sources), limits)
+        # every worker holds the reading end; when this process ends or closes the
+        # writing end, each of them reads EOF there and exits, whatever it is doing
+        self.lifeline, self.alive = context.Pipe(duplex=False)
+        self.args = (self.lifeline, build, tuple(sources), limits)
         self.workers: list[_Worker] = []
         self.failed_starts = 0
 
@@ -215,6 +221,8 @@ class _Pool:
                 worker.process.join()
             worker.conn.close()
         self.workers.clear()
+        self.alive.close()
+        self.lifeline.close()
 
 
 def _receive(worker: _Worker, outcomes: dict[int, Built | _Raised]) -> bool:
@@ -268,24 +276,34 @@ def _context() -> BaseContext:
 # --- in the worker ------------------------------------------------------------------
 
 
-def _serve(conn: Connection, build: Build, sources: tuple[Path, ...], limits: Limits) -> None:
+def _serve(
+    conn: Connection,
+    lifeline: Connection,
+    build: Build,
+    sources: tuple[Path, ...],
+    limits: Limits,
+) -> None:
     """A worker's life: load once, then build each task sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    threading.Thread(target=_exit_with_caller, args=(lifeline,), daemon=True).start()
     try:
         onto = _load(sources)
     except Exception:
         conn.send(("unable", traceback.format_exc()))
         return
-    conn.send(("ready",))
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:  # the caller is gone
-            return
-        if task is None:
-            return
-        index, path, origin = task
-        conn.send(_answer(build, index, path, onto, limits, origin))
+    with contextlib.suppress(EOFError, OSError):  # the caller is gone: nothing to answer
+        conn.send(("ready",))
+        while (task := conn.recv()) is not None:
+            index, path, origin = task
+            conn.send(_answer(build, index, path, onto, limits, origin))
+
+
+def _exit_with_caller(lifeline: Connection) -> None:
+    """Wait for the caller to close its end of ``lifeline`` (or to end), then exit at once."""
+    with contextlib.suppress(EOFError, OSError):
+        while True:
+            lifeline.recv()
+    os._exit(0)
 
 
 def _load(sources: tuple[Path, ...]) -> Ontology:
