@@ -15,8 +15,10 @@ process of its own).
 Extraction is timed twice: end to end (with workers, their start-up included: each loads
 the ontology and Kiwi) and over the second half of the documents only (from the moment
 the first half has been handed back to the last document: every worker has started).
-Peak RSS is this process's own (``getrusage``) and each worker's high-water mark
-(``VmHWM``, read from /proc every 0.2 s while the run lasts; Linux only).
+CPU time per document (second half) is counted apart for the workers and for this
+process, so a busy machine's share of the cores does not hide what the pool costs. Peak
+RSS is this process's own (``getrusage``) and each worker's high-water mark (``VmHWM``,
+read from /proc every 0.2 s while the run lasts; Linux only).
 """
 
 from __future__ import annotations
@@ -60,12 +62,15 @@ def _hwm_mib(pid: int) -> float | None:
 
 
 class _Peaks:
-    """The peak RSS of every process below this one (workers, and the helpers they are
-    started through), sampled in a thread until stopped."""
+    """The peak RSS and CPU time of every process below this one (workers, and the helpers
+    they are started through), sampled in a thread until stopped; :meth:`cpu_seconds` adds
+    up the workers' CPU and this process's own at one moment."""
 
     def __init__(self) -> None:
         self.mib: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
         self.roles: dict[int, str] = {}
+        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -88,14 +93,27 @@ class _Peaks:
             return
         for proc in below:
             hwm = _hwm_mib(proc.pid)
-            if hwm is None:
+            try:
+                times = proc.cpu_times()
+            except psutil.Error:
                 continue
-            self.mib[proc.pid] = max(hwm, self.mib.get(proc.pid, 0.0))
-            if proc.pid not in self.roles:
-                self.roles[proc.pid] = _role(proc)
+            with self._lock:
+                if hwm is not None:
+                    self.mib[proc.pid] = max(hwm, self.mib.get(proc.pid, 0.0))
+                self.cpu[proc.pid] = times.user + times.system
+                if proc.pid not in self.roles:
+                    self.roles[proc.pid] = _role(proc)
 
     def workers(self) -> list[float]:
         return sorted(m for pid, m in self.mib.items() if self.roles[pid] == "worker")
+
+    def cpu_seconds(self) -> tuple[float, float]:
+        """(the workers' CPU seconds so far, this process's), sampled now."""
+        self._sample()
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        with self._lock:
+            workers = sum(c for pid, c in self.cpu.items() if self.roles[pid] == "worker")
+        return workers, own.ru_utime + own.ru_stime
 
 
 def _role(proc: psutil.Process) -> str:
@@ -112,9 +130,13 @@ def _role(proc: psutil.Process) -> str:
 def _extraction(paths: list[Path], onto: Any, jobs: int, megabytes: float) -> dict[str, Any]:
     """One dry run over ``paths`` with ``jobs`` processes."""
     stamps: list[float] = []
+    half = len(paths) // 2
+    cpu: list[tuple[float, float]] = []  # at the end of the first half, at the last document
 
     def stamp(_: DocumentResult) -> None:
         stamps.append(time.perf_counter())
+        if len(stamps) in (half, len(paths)):
+            cpu.append(peaks.cpu_seconds())
 
     with _Peaks() as peaks:
         began = time.perf_counter()
@@ -122,8 +144,9 @@ def _extraction(paths: list[Path], onto: Any, jobs: int, megabytes: float) -> di
         seconds = time.perf_counter() - began
     if report.failed:
         raise RuntimeError(f"extraction failed: {report.failed[:3]}")
-    half = len(stamps) // 2
     steady = stamps[-1] - stamps[half - 1] if half else 0.0
+    (workers_half, own_half), (workers_end, own_end) = cpu
+    second = len(paths) - half
     return {
         "jobs": jobs,
         "seconds": seconds,
@@ -132,6 +155,9 @@ def _extraction(paths: list[Path], onto: Any, jobs: int, megabytes: float) -> di
         "first_document_seconds": stamps[0] - began,
         # the second half of the documents only: every worker has started by then
         "steady_documents_per_second": (len(stamps) - half) / steady if steady else None,
+        # CPU per document over the second half, in the workers and in this process
+        "worker_cpu_ms_per_document": (workers_end - workers_half) / second * 1000,
+        "own_cpu_ms_per_document": (own_end - own_half) / second * 1000,
         "worker_peak_rss_mib": peaks.workers(),
         "load_average": os.getloadavg(),
     }
@@ -205,7 +231,9 @@ def _print_run(run: dict[str, Any]) -> None:
         f"extraction --jobs {run['jobs']}\t{run['megabytes_per_second']:.3f} MB/s\t"
         f"{run['documents_per_second']:.1f} docs/s\tsecond half "
         f"{steady or float('nan'):.1f} docs/s\tfirst document at "
-        f"{run['first_document_seconds']:.1f} s\tworker peak RSS {workers} MiB\t"
+        f"{run['first_document_seconds']:.1f} s\tCPU per document: workers "
+        f"{run['worker_cpu_ms_per_document']:.1f} ms, this process "
+        f"{run['own_cpu_ms_per_document']:.1f} ms\tworker peak RSS {workers} MiB\t"
         f"load average {load}"
     )
 
