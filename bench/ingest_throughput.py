@@ -209,13 +209,14 @@ def _print(figures: dict[str, Any]) -> None:
     kiwi, extract = figures["kiwi_seconds"], figures["extraction_seconds"]
     print(f"corpus\t{n} documents\t{mb:.2f} MB")
     print(f"raw Kiwi tokenisation\t{mb / kiwi:.3f} MB/s")
-    print(f"extraction only\t{mb / extract:.3f} MB/s\t{n / extract:.1f} docs/s")
-    print(f"extraction / raw Kiwi\t{kiwi / extract:.2f}")
+    first = figures["extraction"][0]["jobs"]
+    print(f"extraction only (--jobs {first})\t{mb / extract:.3f} MB/s\t{n / extract:.1f} docs/s")
+    print(f"extraction / raw Kiwi (--jobs {first})\t{kiwi / extract:.2f}")
     for run in figures["extraction"]:
         _print_run(run)
     if "ingest_seconds" in figures:
         full = figures["ingest_seconds"]
-        print(f"full ingest\t{mb / full:.3f} MB/s\t{n / full:.1f} docs/s")
+        print(f"full ingest (--jobs {first})\t{mb / full:.3f} MB/s\t{n / full:.1f} docs/s")
         print(
             f"written\t{figures['nodes_written']} nodes\t"
             f"{figures['relationships_written']} relationships"
