@@ -20,6 +20,7 @@ from stkg.graph.driver import Graph
 from stkg.ingest.files import DocumentResult, IngestReport, expand_paths, ingest_paths
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import WebResult
+from stkg.ingest.workers import WorkerStartError
 from stkg.ontology.model import load_ontology
 
 
@@ -102,16 +103,19 @@ def ingest(
         def advance(result: DocumentResult) -> None:
             bar.update(task, advance=1, description=result.path.name)
 
-        report = ingest_paths(
-            files,
-            graph,
-            onto,
-            dry_run=dry_run,
-            force=force,
-            limits=limits,
-            on_document=advance,
-            jobs=jobs or get_settings().ingest_workers,
-        )
+        try:
+            report = ingest_paths(
+                files,
+                graph,
+                onto,
+                dry_run=dry_run,
+                force=force,
+                limits=limits,
+                on_document=advance,
+                jobs=jobs or get_settings().ingest_workers,
+            )
+        except WorkerStartError as exc:
+            fail(f"{exc}\n(--jobs 1 reads and extracts in this process, without workers)")
     crosswalks = None
     if graph is not None and (
         report.totals()["written"] or any(r.status == "written" for r in web)

@@ -23,7 +23,7 @@ from stkg.graph.wipe import wipe
 from stkg.ingest import files
 from stkg.ingest.files import IngestReport, ingest_paths
 from stkg.ingest.readers import Limits
-from stkg.ingest.workers import Built, Task, built_in_workers
+from stkg.ingest.workers import Built, Task, WorkerStartError, built_in_workers
 from stkg.ontology.model import Ontology, load_ontology
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -124,3 +124,18 @@ def test_a_worker_that_dies_fails_only_the_document_it_was_building(tmp_path: Pa
         "(killed by SIGKILL); nothing was written for it"
     )
     assert all(built is not None and error is None for _, built, error in others), others
+
+
+def test_workers_that_cannot_start_end_the_command_with_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def unable(*_: Any, **__: Any) -> Any:
+        raise WorkerStartError("an ingest worker could not start (ontology or NLP pipeline)")
+        yield  # a generator, as the real one
+
+    monkeypatch.setattr(files, "built_in_workers", unable)
+    result = CliRunner().invoke(app, ["ingest", *map(str, CORPUS[:2]), "--jobs", "2", "--dry-run"])
+    assert result.exit_code == 1
+    assert "error: an ingest worker could not start" in result.output
+    assert "--jobs 1" in result.output
+    assert "Traceback" not in result.output
