@@ -30,13 +30,14 @@ caller waits for, so a slow document holds back only a bounded number of finishe
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -229,7 +230,8 @@ def _receive(worker: _Worker, outcomes: dict[int, Built | _Raised]) -> bool:
     """Take every answer waiting on ``worker``'s pipe; False when the pipe is closed."""
     try:
         while worker.conn.poll():
-            message = worker.conn.recv()
+            with _no_collection():
+                message = worker.conn.recv()
             if message[0] == "ready":
                 worker.ready = True
                 continue
@@ -243,6 +245,20 @@ def _receive(worker: _Worker, outcomes: dict[int, Built | _Raised]) -> bool:
     except (EOFError, OSError):
         return False
     return True
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """The garbage collector held off while a document's facts are unpickled: the many
+    small objects would otherwise set off collections that cost more than the unpickling
+    (1.8 against 0.7 ms of CPU per generated release); nothing made here is a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _died(path: Path, exitcode: int | None) -> str:
