@@ -174,6 +174,13 @@ class Settings(BaseSettings):
         "stay in the command's own process, in order, one transaction per document); 0: "
         "one per core; 1: everything in the one process, no workers.",
     )
+    ingest_pool_min_documents: int = Field(
+        default=32,
+        ge=1,
+        description="With `ingest_jobs` left at 0, a run of fewer documents than this is "
+        "read and extracted in the command's own process: each worker takes 10-25 s to "
+        "start (it loads Kiwi), which a short run never earns back.",
+    )
 
     # --- web sources (stkg ingest URL, stkg feed) ---------------------------------------
     web_timeout: float = Field(
@@ -240,10 +247,12 @@ class Settings(BaseSettings):
         """Where backups go when ``stkg backup`` is not told (``STKG_BACKUP_DIR``)."""
         return (self.backup_dir or self.home / "backups").resolve()
 
-    @property
-    def ingest_workers(self) -> int:
-        """``ingest_jobs``, with 0 read as the cores this process may run on."""
-        return self.ingest_jobs or available_cores()
+    def ingest_workers(self, documents: int) -> int:
+        """``ingest_jobs`` for a run of ``documents``; 0 is read as the cores this process
+        may run on, or 1 for a run shorter than ``ingest_pool_min_documents``."""
+        if self.ingest_jobs:
+            return self.ingest_jobs
+        return available_cores() if documents >= self.ingest_pool_min_documents else 1
 
     @property
     def password(self) -> str | None:

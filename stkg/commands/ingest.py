@@ -51,7 +51,8 @@ def ingest(
             min=1,
             help="Processes that read and extract the files; this one writes them, in the "
             "order given, one transaction each. 1: no worker processes. Default: "
-            "STKG_INGEST_JOBS, else one per core.",
+            "STKG_INGEST_JOBS, else one per core for 32 files or more (workers take "
+            "10-25 s to start), else 1.",
             show_default=False,
         ),
     ] = None,
@@ -112,7 +113,7 @@ def ingest(
                 force=force,
                 limits=limits,
                 on_document=advance,
-                jobs=jobs or get_settings().ingest_workers,
+                jobs=jobs or get_settings().ingest_workers(len(files)),
             )
         except WorkerStartError as exc:
             fail(f"{exc}\n(--jobs 1 reads and extracts in this process, without workers)")

@@ -139,3 +139,11 @@ def test_workers_that_cannot_start_end_the_command_with_a_clear_error(
     assert "error: an ingest worker could not start" in result.output
     assert "--jobs 1" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_short_run_left_to_the_default_starts_no_workers(monkeypatch):
+    monkeypatch.setattr("stkg.config.settings.available_cores", lambda: 4)
+    auto = Settings(ingest_jobs=0, ingest_pool_min_documents=32)
+    assert auto.ingest_workers(31) == 1  # workers take seconds to start: not for 31 files
+    assert auto.ingest_workers(32) == 4
+    assert Settings(ingest_jobs=3).ingest_workers(2) == 3  # asked for: always
