@@ -115,7 +115,7 @@ class Budgets:
                 # ``총 262억 규모의 기술개발 자금을 지원``; ``중기부는 1조원 규모의 ‘…공고’를``:
                 # the sentence's topic is who spends, what the amount is the size of is funded
                 target = what
-            if target is not None and _bare(target):
+            if target is not None and _bare_budget_word(target):
                 target = _programme_before(source, ent.start) or target
             if target is None and _BARE_BUDGET.fullmatch(
                 text_of(doc), _sentence_start(doc, ent.start), ent.start_char
@@ -290,7 +290,7 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             if text in GENERIC_HEADS and start > 0 and doc[start - 1].text in CLOSING:
                 start, _ = _phrase_back(doc, start - 1)  # ‘…’ 사업에 50억원: the quoted name
                 text = text_of(doc)[doc[start].idx + 1 : doc[end].idx].strip("‘’“”「」『』'\" ")
-            if text and _bare(text):
+            if text and _bare_budget_word(text):
                 bare = bare or (text, start)
             elif text and text not in SKIPPED_WORDS and not _numeric(text):
                 return text, start
@@ -308,7 +308,7 @@ _BARE_BUDGET_WORD = re.compile(
 )
 
 
-def _bare(text: str) -> bool:
+def _bare_budget_word(text: str) -> bool:
     """A budget word that names nothing (``창업성장기술개발사업의 지원예산은``): what it
     funds comes before it."""
     return _BARE_BUDGET_WORD.fullmatch(text) is not None

@@ -101,9 +101,9 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             continue
         j = i + 1 if ordinal is None else ordinal + 1
         while j < end and doc[j - 1].whitespace_ in ("", " "):
-            ordinal = _ordinal_end(doc, j, end) if not doc[j - 1].whitespace_ else None
-            if ordinal is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
-                j = ordinal + 1
+            glued = _ordinal_end(doc, j, end) if not doc[j - 1].whitespace_ else None
+            if glued is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
+                j = glued + 1
                 continue
             if not is_nominal(doc[j]):
                 break
