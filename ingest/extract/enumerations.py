@@ -133,6 +133,8 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
+            if cue == "StrategicField" and _technologies_as_strategic(doc, phrases, i, last):
+                cue = "CoreTechnology"
             # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
             cue = known or cue
@@ -182,6 +184,23 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+#: A 전략기술 cue after a list (``… 등 미래·도전적인 국가전략기술로``): a field by default.
+_STRATEGIC_AFTER = re.compile(r"^\s*등의?\s+(?:[^\s,.]+\s+){0,3}?[가-힣·]*전략기술")
+#: What stands between a subject that is technologies and its list (``… 분야 기술이 A, B``).
+_SUBJECT_GAP = frozenset(["이", "가", "은", "는", "도", "또한", "이 또한", "은 또한", "는 또한"])
+
+
+def _technologies_as_strategic(doc: Doc, phrases: list[Phrase], first: int, last: int) -> bool:
+    """``우주 분야 기술이 A, B 등 국가전략기술로``: under a 전략기술 cue, a list whose subject
+    is a field's technologies lists technologies, not fields."""
+    after = text_of(doc)[phrases[last].end_char : phrases[last].end_char + 40]
+    if first == 0 or not _STRATEGIC_AFTER.match(after):
+        return False
+    subject = phrases[first - 1]
+    gap = _between(doc, subject, phrases[first]).strip()
+    return gap in _SUBJECT_GAP and subject.text.split()[-1] == "기술"
 
 
 def _works(source: Source, items: list[Item]) -> None:

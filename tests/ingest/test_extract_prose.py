@@ -2126,3 +2126,17 @@ def test_an_ordinal_glued_after_a_dot_stays_inside_the_name(tmp_path, onto):
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     forms = {f for name, p in techs.items() for f in (name, *(p.get("aliases") or ()))}
     assert "라마융합 태양전지·3차전지 기술" in forms
+
+
+def test_a_field_s_technologies_listed_under_a_strategic_technology_cue_are_technologies(
+    tmp_path, onto
+):
+    text = (
+        "라마부는 올해 기술로드맵을 평가했다. 라마·해양 분야 기술이 대형 라마엔진, 라마 관측 "
+        "센싱, 라마 표면 탐사 등 미래·도전적인 국가전략기술로 바뀌었다. 라마공학, 라마소재, "
+        "라마바이오 등 3대 국가전략기술에 투자한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    techs, fields = named(facts, "CoreTechnology"), named(facts, "StrategicField")
+    assert {"대형 라마엔진", "라마 관측 센싱", "라마 표면 탐사"} <= set(techs)
+    assert {"라마공학", "라마소재", "라마바이오"} <= set(fields)  # no subject: fields still
