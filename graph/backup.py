@@ -26,20 +26,25 @@ fingerprint is checked against the manifest; on any mismatch the previous store 
 back.
 
 An RDF backup is parsed and every term checked against the ontology before anything is
-written (a file that does not parse, or names what the ontology does not define, writes
-nothing). Then:
+written (a file that does not parse, or names what the ontology does not define, or has
+relationships to nodes neither in it nor in the graph, writes nothing). Then:
 
-* into a graph **without instance data** (the normal restore) it is written in
-  transactions of at most ``batch`` records (:data:`RESTORE_BATCH`; nodes plus
-  relationships), so no transaction outgrows the server's transaction memory whatever the
-  backup's size. Should one fail (Neo4j refuses a batch, the connection drops, the
-  command is interrupted), every node the restore created is deleted again with its
-  relationships, and :class:`RestoreFailed` names the file, how far it got and the cause:
-  the graph is left as it was, without instance data. Only when that deletion fails too
-  (the server is gone) does part of the backup stay, and the error says so;
-* **merged** into a graph that holds instance data (``force``) it is one transaction, so a
-  failure changes nothing, and a backup too big for the transaction memory is refused by
-  the server: such a backup is restored into an emptied graph.
+* into a graph **without instance data** (the normal restore) it is streamed: a first pass
+  reads the N-Triples file line by line and checks it a chunk at a time, keeping only the
+  node ids (:func:`stkg.graph.rdf.scan_ntriples`), and a second reads it again and writes
+  it in transactions of at most ``batch`` records (:data:`RESTORE_BATCH`; nodes plus
+  relationships; :func:`stkg.graph.rdf.write_ntriples_in_batches`): no transaction grows
+  with the backup's size, and the client's memory only by its nodes (their ids and the
+  line each one's triples end on) besides one chunk. Should one fail (Neo4j refuses a
+  batch, the connection drops, the command is interrupted), every node the restore created
+  is deleted again with its relationships, and :class:`RestoreFailed` names the file, how
+  far it got and the cause: the graph is left as it was, without instance data. Only when
+  that deletion fails too (the server is gone) does part of the backup stay, and the error
+  says so;
+* **merged** into a graph that holds instance data (``force``) it is parsed whole into
+  memory and written in one transaction, so a failure changes nothing, and a backup too big
+  for the transaction memory is refused by the server: such a backup is restored into an
+  emptied graph.
 """
 
 from __future__ import annotations
@@ -78,12 +83,15 @@ from stkg.graph.rdf import (
     ExportStats,
     ImportPlan,
     ImportStats,
+    NTriplesPlan,
     RdfError,
+    RdfSyntaxError,
     plan_import,
     read_rdf_file,
+    scan_ntriples,
     write_at_once,
     write_export,
-    write_in_batches,
+    write_ntriples_in_batches,
 )
 from stkg.graph.version import advance_version
 from stkg.ontology.errors import OntologySyntaxError
@@ -735,19 +743,21 @@ def _restore_rdf(
                 "backup is merged into it with --force (nodes and relationships are matched "
                 "by id; nothing is deleted). Nothing was changed."
             )
-        steps.step(f"Reading {archive.name}")
-        data = _read(lambda: read_rdf_file(archive, "nt"), archive)
         # a restore writes back what was there, shape violations included (`stkg validate`)
-        plan = plan_import(onto, data, source=str(archive), validate=False)
-        del data  # the rows are all that is written; the parsed triples can go
-        # every transaction advances the graph version, if the graph has one (synced)
         if found:
+            steps.step(f"Reading {archive.name}")
+            data = _read(lambda: read_rdf_file(archive, "nt"), archive)
+            plan = plan_import(onto, data, source=str(archive), validate=False)
+            del data  # the rows are all that is written; the parsed triples can go
+            # every transaction advances the graph version, if the graph has one (synced)
             steps.step("Merging it in one transaction (the graph holds instance data)")
             stats = _merge(graph, onto, plan, archive)
             transactions = 1
         else:
+            steps.step(f"Reading {archive.name} and checking every term (nothing kept)")
+            streamed = _scan(graph, onto, archive)
             steps.step(f"Writing it in transactions of at most {batch:,} records")
-            stats, transactions = _write_batched(graph, onto, plan, archive, batch, steps)
+            stats, transactions = _write_batched(graph, onto, streamed, archive, batch, steps)
         content = fingerprint(graph, onto)
         schema = graph.read(status_q.SCHEMA_NODES)
     if not schema or not schema[0]["classes"]:
@@ -779,7 +789,7 @@ def _merge(graph: Graph, onto: Ontology, plan: ImportPlan, archive: Path) -> Imp
 
 
 def _write_batched(
-    graph: Graph, onto: Ontology, plan: ImportPlan, archive: Path, batch: int, steps: Steps
+    graph: Graph, onto: Ontology, plan: NTriplesPlan, archive: Path, batch: int, steps: Steps
 ) -> tuple[ImportStats, int]:
     """Into a graph without instance data: batch by batch, and all of it deleted on failure."""
     done = [0]
@@ -789,7 +799,7 @@ def _write_batched(
         steps.detail(f"{written:,} of {total:,} records written ({done[0]:,} transactions)")
 
     try:
-        stats = write_in_batches(graph, onto, plan, batch=batch, progress=progress)
+        stats = write_ntriples_in_batches(graph, onto, plan, batch=batch, progress=progress)
     except BatchFailed as exc:
         cause = exc.__cause__ if exc.__cause__ is not None else exc
         if exc.cleanup is None:
@@ -812,6 +822,16 @@ def _write_batched(
     return stats, done[0]
 
 
+def _scan(graph: Graph, onto: Ontology, archive: Path) -> NTriplesPlan:
+    """The checking pass over an RDF backup; what it refuses writes nothing."""
+    try:
+        return _read(lambda: scan_ntriples(graph, onto, archive), archive)
+    except CorruptBackup:
+        raise
+    except RdfError as exc:
+        raise RestoreFailed(f"{exc}. Nothing was written.") from exc
+
+
 def _cause(exc: BaseException) -> str:
     """An exception as one line: the server's code and message for a Neo4j error."""
     text = " ".join(str(getattr(exc, "message", None) or exc).split()) or type(exc).__name__
@@ -822,6 +842,6 @@ def _cause(exc: BaseException) -> str:
 def _read(read: Callable[[], T], path: Path) -> T:
     try:
         return read()
-    except OntologySyntaxError as exc:
+    except (OntologySyntaxError, RdfSyntaxError) as exc:
         message = f"{path} is not readable N-Triples: {exc}. Nothing was written."
         raise CorruptBackup(message) from exc

@@ -18,8 +18,17 @@ read. Import validates the whole file against the shapes and the ontology before
 anything (:func:`plan_import`), then writes it either in one transaction
 (:func:`import_rdf`, :func:`write_at_once`: a failure leaves the graph unchanged, but the
 server's transaction memory bounds the size) or in transactions of a bounded number of
-records (:func:`write_in_batches`, what a restore uses: any size; a failure deletes again
-the nodes it created).
+records (:func:`write_in_batches`: any size; a failure deletes again the nodes it
+created).
+
+An N-Triples file can also be imported without holding it (what a restore into a graph
+without instance data does): :func:`scan_ntriples` reads it line by line with rdflib's
+N-Triples line parser, a chunk of at least 20,000 lines at a time, cut only where no node's
+triples go on (a node's own triples, its relationships and their ``rdf:Statement``s, found
+by a first pass that notes each one's last line), and checks each chunk as
+:func:`plan_import` does; :func:`write_ntriples_in_batches` reads it again the same way and
+writes batch by batch. Memory: the node ids and one chunk (for a file ``stkg export``
+wrote, about one export page). Other formats (Turtle, JSON-LD) are parsed whole.
 """
 
 from __future__ import annotations
@@ -53,8 +62,10 @@ __all__ = [
     "ExportStats",
     "ImportPlan",
     "ImportStats",
+    "NTriplesPlan",
     "RdfError",
     "RdfMapper",
+    "RdfSyntaxError",
     "ShapeViolations",
     "TripleSink",
     "UnknownRdfTerm",
@@ -64,11 +75,13 @@ __all__ = [
     "plan_import",
     "read_rdf_file",
     "rows_rdf",
+    "scan_ntriples",
     "subgraph_rdf",
     "validate_graph",
     "write_at_once",
     "write_export",
     "write_in_batches",
+    "write_ntriples_in_batches",
 ]
 
 #: ``--format`` values → rdflib serializer names.
@@ -732,6 +745,16 @@ class _Statements:
             f"MERGE (a)-[r:{quote_name(rel_type)}]->(b) SET r += row.props",
         )
 
+    def relationship_merging_ends(self, rel_type: str) -> LiteralString:
+        """As :meth:`relationship`, an end not written yet created bare (its own row, in
+        this or a later transaction, gives it its labels and properties)."""
+        return cast(
+            LiteralString,
+            f"UNWIND $rows AS row MERGE (a:{self.entity} {{{self.key}: row.a}}) "
+            f"MERGE (b:{self.entity} {{{self.key}: row.b}}) "
+            f"MERGE (a)-[r:{quote_name(rel_type)}]->(b) SET r += row.props",
+        )
+
     def missing(self) -> LiteralString:
         """Which of ``$ids`` no instance node has."""
         return cast(
@@ -860,15 +883,43 @@ def write_in_batches(
         raise ValueError("batch must be positive")
     q = _Statements(onto)
     stats = plan.stats()
-    total = plan.records
     _missing_ends(graph, q, plan)
-    ids = plan.node_ids
+    groups = [(q.node(labels), rows) for labels, rows in plan.nodes] + [
+        (q.relationship(t), rows) for t, rows in plan.relationships
+    ]
+    _write_packed(
+        graph,
+        q,
+        _pack(groups, batch),
+        plan.node_ids,
+        plan.records,
+        plan.source,
+        stats,
+        batch,
+        progress,
+    )
+    return stats
+
+
+def _write_packed(
+    graph: Graph,
+    q: _Statements,
+    packed: Iterable[list[tuple[LiteralString, list[Any]]]],
+    ids: list[str],
+    total: int,
+    source: str,
+    stats: ImportStats,
+    batch: int,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Commit each batch of ``packed``; on any failure delete again the nodes ``ids`` that
+    were not in the graph before (:func:`write_in_batches`)."""
     before: set[str] = set()
     for chunk in _chunks(ids):
         before.update(r["id"] for r in graph.read(q.present(), ids=chunk))
     written = 0
     try:
-        for units in _packed(plan, q, batch):
+        for units in packed:
             nodes, rels = graph.execute_write(functools.partial(_write_units, units=units))
             stats.nodes_created += nodes
             stats.relationships_created += rels
@@ -881,7 +932,7 @@ def write_in_batches(
             deleted = _delete_nodes(graph, q, created, batch)
         except Exception as cleanup:
             raise BatchFailed(
-                f"{plan.source}: writing failed after {written:,} of {total:,} records "
+                f"{source}: writing failed after {written:,} of {total:,} records "
                 f"({_cause(exc)}), and deleting what had been written failed too "
                 f"({_cause(cleanup)}): the graph holds part of the data",
                 written=written,
@@ -891,12 +942,11 @@ def write_in_batches(
         if not isinstance(exc, Exception):
             raise  # an interrupt: cleaned up, and it goes on
         raise BatchFailed(
-            f"{plan.source}: writing failed after {written:,} of {total:,} records "
+            f"{source}: writing failed after {written:,} of {total:,} records "
             f"({_cause(exc)}); the {deleted:,} nodes it had created were deleted again",
             written=written,
             total=total,
         ) from exc
-    return stats
 
 
 def _write_units(
@@ -911,15 +961,12 @@ def _write_units(
     return nodes, rels
 
 
-def _packed(
-    plan: ImportPlan, q: _Statements, batch: int
+def _pack(
+    groups: Iterable[tuple[LiteralString, list[Any]]], batch: int
 ) -> Iterator[list[tuple[LiteralString, list[Any]]]]:
-    """The plan's statements and rows, in order, packed into transactions of ``batch`` rows."""
+    """Statements and their rows, in order, packed into transactions of ``batch`` rows."""
     units: list[tuple[LiteralString, list[Any]]] = []
     room = batch
-    groups = [(q.node(labels), rows) for labels, rows in plan.nodes] + [
-        (q.relationship(t), rows) for t, rows in plan.relationships
-    ]
     for statement, rows in groups:
         i = 0
         while i < len(rows):
@@ -957,3 +1004,207 @@ def _cause(exc: BaseException) -> str:
 def _chunks(rows: list[T], size: int = _BATCH) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
+
+
+# ---------------------------------------------------------------------------------------
+# Streaming an N-Triples file
+# ---------------------------------------------------------------------------------------
+
+#: Lines an N-Triples stream collects before it may cut (at the next line no node's
+#: triples span)
+_STREAM_LINES = 20_000
+
+
+class RdfSyntaxError(RdfError):
+    """A line of an N-Triples file that does not parse; ``line`` is 1-based."""
+
+    def __init__(self, file: Path, line: int, reason: str) -> None:
+        self.file, self.line, self.reason = Path(file), line, reason
+        super().__init__(f"{file}:{line}: not N-Triples: {reason}")
+
+
+@dataclass
+class NTriplesPlan:
+    """What the checking pass over an N-Triples file found (:func:`scan_ntriples`): enough
+    to write it in a second pass, not its rows.
+
+    ``last`` maps the owner of each line (a subject; the node a relationship's
+    ``rdf:Statement`` IRI starts with) to the last line it appears on, so both passes cut
+    the file at the same lines, where no node's triples span the cut.
+    """
+
+    path: Path
+    source: str
+    last: dict[str, int]
+    node_ids: list[str]
+    nodes: int = 0
+    relationships: int = 0
+    ends: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return self.nodes + self.relationships
+
+    def stats(self) -> ImportStats:
+        return ImportStats(nodes=self.nodes, relationships=self.relationships)
+
+
+def _owner(line: str) -> str | None:
+    """The subject a line's triple belongs with: its subject, or for an IRI under the
+    instance namespace the node it starts with (``<{node IRI}/{property}/{end}>`` is the
+    ``rdf:Statement`` of a relationship of that node). None for blank and comment lines."""
+    text = line.lstrip(" \t")
+    if not text or text[0] == "#":
+        return None
+    if text[0] != "<":
+        return text.split(None, 1)[0]
+    end = text.find(">")
+    iri = text[1:end] if end > 0 else text
+    if iri.startswith(INSTANCE_NS):
+        cut = iri.find("/", len(INSTANCE_NS))
+        if cut >= 0:
+            return iri[:cut]
+    return iri
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of a UTF-8 file, line terminators dropped."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RdfSyntaxError(path, number, f"not UTF-8 ({exc.reason})") from exc
+            yield number, text.rstrip("\r\n")
+
+
+def _chunks_of(
+    path: Path, last: Mapping[str, int], size: int
+) -> Iterator[tuple[int, int, RdfGraph]]:
+    """The file parsed a chunk at a time: ``(first line, last line, graph)``, each chunk
+    at least ``size`` lines (but the last) and ending where no owner's lines go on."""
+    from rdflib.exceptions import ParserError
+    from rdflib.plugins.parsers.ntriples import NTGraphSink, W3CNTriplesParser
+
+    bnodes: dict[str, Node] = {}
+    data = RdfGraph()
+    parser = W3CNTriplesParser(NTGraphSink(data), bnode_context=bnodes)  # type: ignore[arg-type]
+    first, count, reach = 1, 0, 0
+    for number, text in _lines(path):
+        parser.line = text
+        try:
+            parser.parseline(bnode_context=bnodes)  # type: ignore[arg-type]
+        except ParserError as exc:
+            raise RdfSyntaxError(path, number, str(exc) or type(exc).__name__) from exc
+        owner = _owner(text)
+        if owner is not None:
+            reach = max(reach, last.get(owner, number))
+        count += 1
+        if count >= size and reach <= number:
+            yield first, number, data
+            data = RdfGraph()
+            parser = W3CNTriplesParser(NTGraphSink(data), bnode_context=bnodes)  # type: ignore[arg-type]
+            first, count = number + 1, 0
+    if len(data):
+        yield first, first + count - 1, data
+
+
+def _chunk_rows(data: RdfGraph, m: RdfMapper, path: Path, first: int, last: int) -> _Rows:
+    try:
+        return _collect(data, m)
+    except UnknownRdfTerm as exc:
+        raise UnknownRdfTerm(
+            exc.subject, f"{str(exc).split(': ', 1)[-1]} ({path}, lines {first:,}-{last:,})"
+        ) from exc
+
+
+def scan_ntriples(
+    graph: Graph, onto: Ontology, path: Path | str, *, chunk_lines: int = _STREAM_LINES
+) -> NTriplesPlan:
+    """Check an N-Triples file for :func:`write_ntriples_in_batches` without keeping it.
+
+    Two streaming passes: the first notes the last line of each owner (see
+    :class:`NTriplesPlan`), the second parses the file a chunk at a time and checks every
+    term against the ontology as :func:`plan_import` does (no SHACL shapes). A line that
+    does not parse raises :class:`RdfSyntaxError` (file and line), a term the ontology does
+    not define :class:`UnknownRdfTerm`, a relationship to a node neither in the file nor in
+    ``graph`` :class:`RdfError`. Memory: the owners and node ids, and one chunk.
+    """
+    path = Path(path)
+    last: dict[str, int] = {}
+    for number, text in _lines(path):
+        owner = _owner(text)
+        if owner is not None:
+            last[owner] = number
+    m = RdfMapper(onto)
+    ids: set[str] = set()
+    ends: set[str] = set()
+    plan = NTriplesPlan(path, str(path), last, [])
+    for first, upto, data in _chunks_of(path, last, chunk_lines):
+        rows = _chunk_rows(data, m, path, first, upto)
+        ids.update(rows.nodes)
+        for a, _t, b in rows.rels:
+            ends.update((a, b))
+        plan.nodes += len(rows.nodes)
+        plan.relationships += len(rows.rels)
+    plan.node_ids = sorted(ids)
+    plan.ends = sorted(ends - ids)
+    q = _Statements(onto)
+    missing: list[str] = []
+    for chunk in _chunks(plan.ends):
+        missing += [r["id"] for r in graph.read(q.missing(), ids=chunk)]
+    if missing:
+        raise RdfError(
+            f"{path}: relationships point at nodes that are neither in the data nor "
+            f"in the graph: {', '.join(instance_iri(x) for x in missing[:10])}"
+        )
+    return plan
+
+
+def write_ntriples_in_batches(
+    graph: Graph,
+    onto: Ontology,
+    plan: NTriplesPlan,
+    *,
+    batch: int = _BATCH,
+    progress: Callable[[int, int], None] | None = None,
+    chunk_lines: int = _STREAM_LINES,
+) -> ImportStats:
+    """Write the file :func:`scan_ntriples` checked, reading it again a chunk at a time,
+    in transactions of at most ``batch`` records, as :func:`write_in_batches` does (a
+    failure deletes again every node of the file the write created). A relationship may
+    come before the node it points at: its end is created bare and completed by the
+    node's own row."""
+    if batch < 1:
+        raise ValueError("batch must be positive")
+    q = _Statements(onto)
+    m = RdfMapper(onto)
+    stats = plan.stats()
+
+    def groups() -> Iterator[tuple[LiteralString, list[Any]]]:
+        for first, upto, data in _chunks_of(plan.path, plan.last, chunk_lines):
+            rows = _chunk_rows(data, m, plan.path, first, upto)
+            del data
+            by_labels: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for tid, props in rows.nodes.items():
+                by_labels[rows.labels[tid]].append({"id": tid, "props": props})
+            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for (a, t, b), props in rows.rels.items():
+                by_type[t].append({"a": a, "b": b, "props": props})
+            for labels, node_rows in sorted(by_labels.items()):
+                yield q.node(labels), node_rows
+            for t, rel_rows in sorted(by_type.items()):
+                yield q.relationship_merging_ends(t), rel_rows
+
+    _write_packed(
+        graph,
+        q,
+        _pack(groups(), batch),
+        plan.node_ids,
+        plan.records,
+        plan.source,
+        stats,
+        batch,
+        progress,
+    )
+    return stats

@@ -34,11 +34,17 @@ from stkg.config.settings import Settings
 from stkg.config.version import __version__
 from stkg.graph.driver import Graph, new_driver
 from stkg.graph.local.server import LocalNeo4j
-from stkg.graph.rdf import plan_import, read_rdf_file, write_export
+from stkg.graph.rdf import (
+    plan_import,
+    read_rdf_file,
+    scan_ntriples,
+    write_export,
+    write_ntriples_in_batches,
+)
 from stkg.graph.schema import sync
 from stkg.graph.wipe import wipe
 from stkg.ingest.files import ingest_paths
-from stkg.ontology.ids import instance_iri
+from stkg.ontology.ids import INSTANCE_NS, instance_iri
 from stkg.ontology.model import Ontology
 
 REPO = Path(__file__).resolve().parents[2]
@@ -406,3 +412,77 @@ def test_an_rdf_restore_pointing_outside_its_nodes_writes_nothing(
     run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "100")
     _refused(run, str(backed.nt), "neither in the data nor in the graph", "Nothing was written")
     assert fingerprint(graph, onto).nodes == 0
+
+
+def _rewrite(backed: RdfBackup, data: bytes) -> None:
+    """Replace the backup file, its manifest made to match (a file damaged before it)."""
+    backed.nt.write_bytes(data)
+    manifest = dict(
+        _manifest(backed.manifest), bytes=len(data), sha256=hashlib.sha256(data).hexdigest()
+    )
+    backed.manifest.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_an_rdf_backup_with_a_bad_line_in_the_middle_writes_nothing(
+    graph: Graph, neo4j_settings: Settings, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    backed = _rdf_backup(graph, neo4j_settings, onto, seeds_dir, tmp_path)
+    lines = backed.nt.read_bytes().splitlines(keepends=True)
+    middle = len(lines) // 2
+    lines.insert(middle, f"<{INSTANCE_NS}x:y> not N-Triples .\n".encode())
+    _rewrite(backed, b"".join(lines))
+
+    # the lines before it are many batches of 100 records: none of them was written
+    run = stkg(backed.remote, "restore", str(backed.manifest), "--batch", "100")
+    _refused(run, f"{backed.nt}:{middle + 1}:", "not readable N-Triples", "Nothing was written")
+    assert fingerprint(graph, onto).nodes == 0
+
+
+def test_an_rdf_file_streams_in_chunks_and_relationships_may_come_before_their_end(
+    graph: Graph, onto: Ontology, seeds_dir: Path, tmp_path: Path
+) -> None:
+    report = ingest_paths([seeds_dir / f for f in SEED_FILES], graph, onto)
+    assert [d.status for d in report.documents] == ["written", "written"], report
+    content = fingerprint(graph, onto)
+    triples = _ntriples(graph, onto)
+    # the export's lines grouped by the node they belong with (its own triples, its
+    # relationships and their rdf:Statements), nodes in descending order: a relationship to
+    # a node of a lower id points further down the file
+    ns = f"<{INSTANCE_NS}".encode()
+
+    def owner(line: bytes) -> bytes:
+        subject = line.split(b" ", 1)[0]
+        if not subject.startswith(ns):
+            return subject
+        return subject[len(ns) :].split(b"/", 1)[0].rstrip(b">")
+
+    exported = _export_lines(graph, onto)
+    lines = [line + b"\n" for line in sorted(exported, key=owner, reverse=True)]
+    first: dict[bytes, int] = {}
+    for number, line in enumerate(lines):
+        first.setdefault(line.split(b" ", 1)[0], number)
+    later = [
+        n
+        for n, line in enumerate(lines)
+        if (parts := line.split(b" "))[2].startswith(ns) and first.get(parts[2], -1) > n
+    ]
+    assert len(later) > 100, "relationships to nodes defined later in the file"
+    nt = tmp_path / "backwards.nt"
+    nt.write_bytes(b"".join(lines))
+    wipe(graph)
+
+    # chunks of about 50 lines, transactions of 100 records: many of each
+    plan = scan_ntriples(graph, onto, nt, chunk_lines=50)
+    assert (plan.nodes, plan.relationships) == (content.nodes, content.relationships)
+    stats = write_ntriples_in_batches(graph, onto, plan, batch=100, chunk_lines=50)
+    assert (stats.nodes_created, stats.relationships_created) == (
+        content.nodes,
+        content.relationships,
+    )
+    assert _ntriples(graph, onto) == triples
+
+
+def _export_lines(graph: Graph, onto: Ontology) -> list[bytes]:
+    stream = io.BytesIO()
+    write_export(graph, onto, stream, "nt")
+    return [line for line in stream.getvalue().splitlines() if line.strip()]
