@@ -37,6 +37,7 @@ from typing import Any
 import psutil
 
 from bench.press_releases import generate
+from bench.query_latency import process_peak_rss_mib
 from stkg.graph.driver import Graph
 from stkg.graph.schema import sync
 from stkg.graph.wipe import wipe as wipe_graph
@@ -47,18 +48,6 @@ from stkg.ontology.model import load_ontology
 
 def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _hwm_mib(pid: int) -> float | None:
-    """VmHWM (peak resident set) of a live process, in MiB; None where /proc does not say."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
 
 
 class _Peaks:
@@ -92,7 +81,7 @@ class _Peaks:
         except psutil.Error:
             return
         for proc in below:
-            hwm = _hwm_mib(proc.pid)
+            hwm = process_peak_rss_mib(proc.pid)
             try:
                 times = proc.cpu_times()
             except psutil.Error:

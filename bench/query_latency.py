@@ -251,7 +251,7 @@ class ApiServer:
     def __exit__(self, *exc: object) -> None:
         if self.process is None:
             return
-        self.peak_rss_mib = _peak_rss_mib(self.process.pid)
+        self.peak_rss_mib = process_peak_rss_mib(self.process.pid)
         self.process.terminate()
         try:
             self.process.wait(timeout=30)
@@ -314,7 +314,7 @@ def _timed(call: Callable[[], None], n: int) -> Latency:
     return _latency(samples)
 
 
-def _peak_rss_mib(pid: int) -> float | None:
+def process_peak_rss_mib(pid: int) -> float | None:
     """VmHWM of a live process (Linux), in MiB; None where /proc does not say."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
