@@ -58,7 +58,7 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from stkg.api.db import NoAnswer
+from stkg.api.db import NoAnswer, waiting_since
 from stkg.api.envelope import FORMAT_PARAMETER, format_name
 from stkg.api.security import API_KEY_HEADER
 from stkg.config.settings import Settings
@@ -304,7 +304,9 @@ class Answers:
             try:
                 # one attempt: Neo4j away raises ServiceUnavailable (503) at once
                 return await asyncio.wait_for(
-                    anyio.to_thread.run_sync(lambda: read_version_once(g, timeout=timeout)),
+                    anyio.to_thread.run_sync(
+                        lambda: read_version_once(g, timeout=timeout), abandon_on_cancel=True
+                    ),
                     timeout,
                 )
             except TimeoutError as exc:
@@ -421,6 +423,7 @@ async def conditional_get(request: Request, answers: AnswersDep) -> None:
         ],
         etag=True,
     )
+    waiting_since(request)  # a version read here counts against the route's own wait
     known = await answers.known(question, request.headers.get("if-none-match"))
     if known is not None:
         raise Answered(known)

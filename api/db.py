@@ -27,7 +27,7 @@ from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
 from stkg.graph.serialize import Rows
 
-__all__ = ["NO_ANSWER_GRACE", "NoAnswer", "Reader", "Rows", "in_thread"]
+__all__ = ["NO_ANSWER_GRACE", "NoAnswer", "Reader", "Rows", "in_thread", "waiting_since"]
 
 #: Seconds past a query's own timeout before the API stops waiting for Neo4j: a server
 #: that is starting up accepts connections but answers nothing, and the driver would wait.
@@ -40,14 +40,33 @@ class NoAnswer(ServiceUnavailable):
     """Neo4j did not answer within a query's timeout and the grace after it."""
 
 
-async def in_thread(call: Callable[[], T], timeout: float) -> T:
-    """Run a blocking driver call in a worker thread; wait ``timeout`` + grace at most.
+def waiting_since(request: Request) -> float:
+    """When ``request`` first waited for Neo4j (``time.monotonic()``), noted on first call.
+
+    Every wait of one request counts from here: a route that reads twice, or after the
+    graph version was read for it, still answers within one timeout and the grace.
+    """
+    since: float | None = getattr(request.state, "neo4j_waiting_since", None)
+    if since is None:
+        since = request.state.neo4j_waiting_since = time.monotonic()
+    return since
+
+
+async def in_thread(call: Callable[[], T], timeout: float, *, since: float | None = None) -> T:
+    """Run a blocking driver call in a worker thread; wait ``timeout`` + grace at most,
+    counted from ``since`` (a request's first wait, :func:`waiting_since`) when given.
 
     Past that the request answers 503 (Neo4j is not answering; :class:`NoAnswer`); the
-    thread itself ends when the driver's socket gives up.
+    thread itself ends when the driver's socket gives up. It is abandoned, not waited for:
+    anyio would otherwise hold a cancellation until the thread returns.
     """
+    start = time.monotonic() if since is None else since
+    wait = start + timeout + NO_ANSWER_GRACE - time.monotonic()
+    if wait <= 0:
+        raise NoAnswer(f"Neo4j did not answer within {timeout:.0f}s")
+    work = anyio.to_thread.run_sync(call, abandon_on_cancel=True)
     try:
-        return await asyncio.wait_for(anyio.to_thread.run_sync(call), timeout + NO_ANSWER_GRACE)
+        return await asyncio.wait_for(work, wait)
     except TimeoutError as exc:
         raise NoAnswer(f"Neo4j did not answer within {timeout:.0f}s") from exc
 
@@ -85,7 +104,7 @@ class Reader:
         """Run a blocking read in a worker thread, recording its time for the route."""
         started = time.perf_counter()
         try:
-            answer = await in_thread(call, seconds)
+            answer = await in_thread(call, seconds, since=waiting_since(self.request))
         except Exception as exc:
             observe_query(self.request, time.perf_counter() - started, exc)
             raise
