@@ -11,6 +11,7 @@ or the topic before it (``X는``/``X로는``/``X:``). The cue's last noun decide
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -133,7 +134,10 @@ class Enumerations:
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
-            if cue == "StrategicField" and _technologies_as_strategic(doc, phrases, i, last):
+            if cue == "StrategicField" and (
+                _technologies_as_strategic(doc, phrases, i, last)
+                or _sub_areas(doc, items, phrases[last])
+            ):
                 cue = "CoreTechnology"
             # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
@@ -201,6 +205,30 @@ def _technologies_as_strategic(doc: Doc, phrases: list[Phrase], first: int, last
     subject = phrases[first - 1]
     gap = _between(doc, subject, phrases[first]).strip()
     return gap in _SUBJECT_GAP and subject.text.split()[-1] == "기술"
+
+
+#: ``A, B 등 3개 분야``, ``A, B 등 분야별``: a list counted or divided as areas.
+_AREAS_AFTER = re.compile(r"^\s*등의?\s+(?:(?:총\s*)?\d+\s*(?:개|대|가지)\s*)?분야")
+#: Words that qualify many fields alike (``첨단바이오, 첨단모빌리티``), never one field's name.
+_QUALIFIERS = frozenset(
+    ["첨단", "차세대", "스마트", "미래", "미래형", "지능형", "신", "고부가", "친환경", "디지털"]
+)
+
+
+def _sub_areas(doc: Doc, items: list[Item], last: Phrase) -> bool:
+    """``양자컴퓨팅, 양자통신, 양자 센싱 등 3개 분야`` in a text about 양자기술: areas each
+    named after one field that the text speaks of (``S기술``, ``S 산업``) divide that field;
+    they are its technologies, not fields of their own."""
+    text = text_of(doc)
+    if not _AREAS_AFTER.match(text[last.end_char : last.end_char + 20]):
+        return False
+    names = [it.text for it in items]
+    stem = os.path.commonprefix(names).rstrip()
+    if len(stem) < 2 or stem in _QUALIFIERS or not re.fullmatch(r"[가-힣]+", stem):
+        return False
+    if any(len(n.replace(" ", "")) < len(stem) + 2 for n in names):
+        return False  # ``양자, 양자컴퓨팅``: the field itself is listed
+    return re.search(rf"(?<![가-힣]){stem}\s?(?:기술|산업)", text) is not None
 
 
 def _works(source: Source, items: list[Item]) -> None:

@@ -55,6 +55,7 @@ NOT_NAME_WORDS = frozenset(
         "개",
         "등",
         "소관",
+        "대상",
     ]
 )
 #: Heads that name no programme on their own.
@@ -102,6 +103,11 @@ GENERIC = frozenset(
         "인프라사업",
         "예타사업",
         "연계사업",
+        # what a programme is for, not which: ``…기업을 위한 전용 사업``
+        "전용사업",
+        "전용R&D사업",
+        "특화사업",
+        "특화지원사업",
     ]
 )
 #: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one

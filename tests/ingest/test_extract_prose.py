@@ -2140,3 +2140,28 @@ def test_a_field_s_technologies_listed_under_a_strategic_technology_cue_are_tech
     techs, fields = named(facts, "CoreTechnology"), named(facts, "StrategicField")
     assert {"대형 라마엔진", "라마 관측 센싱", "라마 표면 탐사"} <= set(techs)
     assert {"라마공학", "라마소재", "라마바이오"} <= set(fields)  # no subject: fields still
+
+
+def test_areas_named_after_one_field_the_text_speaks_of_are_its_technologies(tmp_path, onto):
+    text = (
+        "정부는 라마기술 로드맵을 발표했다. 작업반은 라마컴퓨팅, 라마통신, 라마 센싱 등 "
+        "3개 분야 기술분류체계를 도출했다. 또 첨단소재, 첨단부품 등 2개 분야와 "
+        "보라생산, 보라저장 등 분야별 연구를 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    techs, fields = named(facts, "CoreTechnology"), named(facts, "StrategicField")
+    assert {"라마컴퓨팅", "라마통신", "라마 센싱"} <= set(techs)
+    assert not {"라마컴퓨팅", "라마통신", "라마 센싱"} & set(fields)
+    # a qualifier shared by fields, and a stem the text never names as an area: fields
+    assert {"첨단소재", "첨단부품", "보라생산", "보라저장"} <= set(fields)
+
+
+def test_a_dedicated_programme_named_only_as_dedicated_is_no_name(tmp_path, onto):
+    text = (
+        "라마부는 올해 기술개발사업 계획을 공고했다. 1인창조기업과 앱 관련 기업을 위한 전용 "
+        "사업에도 120억원 규모가 배정됐다. 중국 진출 기업을 위한 전용사업을 확대하고, 수출 "
+        "대상 특화지원사업도 신설한다. 라마소재 전용사업은 30억원이다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert not {"전용 사업", "전용사업", "대상 특화지원사업", "특화지원사업"} & set(programmes)
+    assert "라마소재 전용사업" in programmes  # a dedicated programme named by its subject
