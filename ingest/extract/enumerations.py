@@ -11,9 +11,9 @@ or the topic before it (``X는``/``X로는``/``X:``). The cue's last noun decide
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Doc
 
@@ -223,7 +223,7 @@ def _sub_areas(doc: Doc, items: list[Item], last: Phrase) -> bool:
     if not _AREAS_AFTER.match(text[last.end_char : last.end_char + 20]):
         return False
     names = [it.text for it in items]
-    stem = os.path.commonprefix(names).rstrip()
+    stem = "".join(c[0] for c in takewhile(lambda c: len(set(c)) == 1, zip(*names))).rstrip()
     if len(stem) < 2 or stem in _QUALIFIERS or not re.fullmatch(r"[가-힣]+", stem):
         return False
     if any(len(n.replace(" ", "")) < len(stem) + 2 for n in names):
