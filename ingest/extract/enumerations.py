@@ -223,7 +223,8 @@ def _sub_areas(doc: Doc, items: list[Item], last: Phrase) -> bool:
     if not _AREAS_AFTER.match(text[last.end_char : last.end_char + 20]):
         return False
     names = [it.text for it in items]
-    stem = "".join(c[0] for c in takewhile(lambda c: len(set(c)) == 1, zip(*names))).rstrip()
+    shared = takewhile(lambda chars: len(set(chars)) == 1, zip(*names, strict=False))
+    stem = "".join(chars[0] for chars in shared).rstrip()
     if len(stem) < 2 or stem in _QUALIFIERS or not re.fullmatch(r"[가-힣]+", stem):
         return False
     if any(len(n.replace(" ", "")) < len(stem) + 2 for n in names):
