@@ -195,6 +195,8 @@ class Editions:
             else (series, start, end, years)
             for series, start, end, years in named
         ]
+        near = _near_known(source, [series for series, _, _, _ in named])
+        named = [(near.get(series, series), *rest) for series, *rest in named]
         base = source.date.year if source.date else None
         named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
             (series, start, end, years or _made_in(source.text, start, end, base))
@@ -278,6 +280,33 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
     if not years or (len(years) == 1 and years[0] in period):
         years = period or years  # ``2016년부터 2018년까지의 ‘…’``: the period, not its end
     return series, start, end, years or _years_after(text, end)
+
+
+def _near_known(source: Source, names: list[str]) -> dict[str, str]:
+    """Names one syllable away from a series the reference knows, which the same document
+    also names, mapped to it: ``중소기업형 기술로드맵`` and a misprinted ``중소기업 기슬로드맵``
+    beside ``중소기업 기술로드맵`` are that series, not editions of their own."""
+    known = [n for n in dict.fromkeys(names) if resolve(source.ctx.onto, "Roadmap", n)]
+    return {
+        name: series
+        for name in dict.fromkeys(names)
+        if name not in known
+        for series in known[:1]
+        if _one_apart(name_key(name), name_key(series))
+    }
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two keys differ by one Hangul syllable put in or changed (never a digit)."""
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return any(
+            "가" <= c <= "힣" and long[:i] + long[i + 1 :] == short for i, c in enumerate(long)
+        )
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and all("가" <= c <= "힣" for c in changed[0])
 
 
 def _add(source: Source, series: str, start: int, end: int, years: list[int]) -> None:

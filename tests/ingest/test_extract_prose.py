@@ -2165,3 +2165,19 @@ def test_a_dedicated_programme_named_only_as_dedicated_is_no_name(tmp_path, onto
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert not {"전용 사업", "전용사업", "대상 특화지원사업", "특화지원사업"} & set(programmes)
     assert "라마소재 전용사업" in programmes  # a dedicated programme named by its subject
+
+
+def test_a_name_one_syllable_from_a_known_series_in_the_same_text_is_that_series(
+    tmp_path, onto
+):
+    text = (
+        "DATE: 2014-02-18\n\n"
+        "중소기업청은 유망기술 1404개를 제시한 '중소기업형 기술로드맵'을 18일 발표했다. "
+        "중소기업 기술로드맵은 미래 유망기술 정보를 제공한다. 중소기업 기슬로드맵은 "
+        "누리집에서 볼 수 있다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    roadmaps = {n.props.get("name") for n in facts.nodes.values() if n.cls == "Roadmap"}
+    assert roadmaps == {"중소기업 기술로드맵"}  # no series of the misprint or the 형 form
+    assert len(editions) == 1  # the document's year's edition, however it is spelt
