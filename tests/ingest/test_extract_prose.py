@@ -2167,9 +2167,7 @@ def test_a_dedicated_programme_named_only_as_dedicated_is_no_name(tmp_path, onto
     assert "라마소재 전용사업" in programmes  # a dedicated programme named by its subject
 
 
-def test_a_name_one_syllable_from_a_known_series_in_the_same_text_is_that_series(
-    tmp_path, onto
-):
+def test_a_name_one_syllable_from_a_known_series_in_the_same_text_is_that_series(tmp_path, onto):
     text = (
         "DATE: 2014-02-18\n\n"
         "중소기업청은 유망기술 1404개를 제시한 '중소기업형 기술로드맵'을 18일 발표했다. "
