@@ -196,7 +196,7 @@ class Editions:
             for series, start, end, years in named
         ]
         near = _near_known(source, [series for series, _, _, _ in named])
-        named = [(near.get(series, series), *rest) for series, *rest in named]
+        named = [(near.get(series, series), s, e, years) for series, s, e, years in named]
         base = source.date.year if source.date else None
         named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
             (series, start, end, years or _made_in(source.text, start, end, base))
