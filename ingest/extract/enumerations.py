@@ -611,6 +611,12 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             items[-1] = Item(phrases[inner], text[at : merged.start] + merged.text, at, merged.cue)
             j = inner
             continue
+        if listed and gap.rstrip() == "의" and _GOES_ON.match(text, phrases[k].end_char):
+            # ``A, 직업의 전문 서비스용 로봇, B``: an item inside a list may hold a genitive
+            merged, at = _item(phrases[k]), items[-1].start
+            items[-1] = Item(phrases[k], text[at : merged.start] + merged.text, at, merged.cue)
+            j = k
+            continue
         if not _LIST_JOIN.match(gap):
             break
         if gap.strip() in _AND and _quoted_together(text, items[-1].start, phrases[k].end_char):
@@ -645,6 +651,10 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
     )
     return (items if listed else items[:1]), j
+
+
+#: A comma after an item: the list goes on past it.
+_GOES_ON = re.compile(r"\s*,")
 
 
 def _quoted_together(text: str, start: int, end: int) -> bool:

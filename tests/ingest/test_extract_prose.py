@@ -2179,3 +2179,13 @@ def test_a_name_one_syllable_from_a_known_series_in_the_same_text_is_that_series
     roadmaps = {n.props.get("name") for n in facts.nodes.values() if n.cls == "Roadmap"}
     assert roadmaps == {"중소기업 기술로드맵"}  # no series of the misprint or the 형 form
     assert len(editions) == 1  # the document's year's edition, however it is spelt
+
+
+def test_an_item_inside_a_list_may_hold_a_genitive(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 선정된 주요 미래기술을 살펴보면 라마연료, 라마의 "
+        "전문 서비스용 로봇, 라마 섀시모듈 기술, 라마정밀소재 등이 있다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"라마연료", "라마의 전문 서비스용 로봇", "라마정밀소재"} <= set(techs)
+    assert "라마" not in techs
