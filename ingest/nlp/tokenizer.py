@@ -134,8 +134,14 @@ def doc_text(doc: Doc) -> str:
 
 
 def mask_markup(text: str) -> str:
-    """Replace HTML tags by spaces of the same length so Kiwi's offsets stay valid."""
-    return _TAG.sub(lambda m: " " * len(m.group()), text)
+    """What Kiwi reads of ``text``, of the same length so its offsets stay valid: HTML tags
+    as spaces, and sub- and superscript digits as digits (``CO₂회수`` is one word, not a
+    symbol that ends a name); tokens keep the text as printed."""
+    return _TAG.sub(lambda m: " " * len(m.group()), text).translate(_SCRIPT_DIGITS)
+
+
+#: ``₂`` → ``2``, ``²`` → ``2``: one character each way.
+_SCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789" * 2)
 
 
 class KiwiTokenizer:

@@ -2189,3 +2189,13 @@ def test_an_item_inside_a_list_may_hold_a_genitive(tmp_path, onto):
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"라마연료", "라마의 전문 서비스용 로봇", "라마정밀소재"} <= set(techs)
     assert "라마" not in techs
+
+
+def test_a_subscript_digit_stays_in_the_name_it_is_printed_in(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 선정된 주요 미래기술을 살펴보면 라마연료, "
+        "CO₂회수 및 저장 시스템, 라마정밀소재 등이 있다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"라마연료", "CO₂회수 및 저장 시스템", "라마정밀소재"} <= set(techs)
+    assert "CO" not in techs
