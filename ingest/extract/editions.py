@@ -253,6 +253,10 @@ def _a_clause(doc: Doc, start: int, end: int) -> bool:
 CLAUSE_TAGS = frozenset({"ETM", "EC", "EF"})
 
 
+#: A count as a word of a plan's name (``4대``, ``3개``, ``5가지``): it names no series.
+_COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
+
+
 def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] | None:
     """The series a span names, the span without trailing marks, and the years printed
     with it; None for a generic plan word."""
@@ -263,7 +267,9 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
     substantive = [
         w  # ``부처별``, ``기관별``: a word that distributes names no series
         for w in series.split()[:-1]
-        if name_key(w) not in GENERIC_QUALIFIERS and not w.endswith("별")
+        if name_key(w) not in GENERIC_QUALIFIERS
+        and not w.endswith("별")
+        and not _COUNTED_WORD.fullmatch(w)  # ``4대 추진전략``: the parts of a plan, counted
     ]
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
         return None

@@ -18,6 +18,7 @@ from stkg.ingest.extract.dates import DocumentDate
 from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
 from stkg.ingest.extract.events import Events
+from stkg.ingest.extract.kinds import OneKindPerName
 from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.nested import NestedNames
 from stkg.ingest.extract.organizations import Organizations
@@ -45,5 +46,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     DocumentDate(),
     Events(),
     NestedNames(),
+    OneKindPerName(),
     ProgrammeVariants(),
 )

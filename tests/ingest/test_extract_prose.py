@@ -2199,3 +2199,27 @@ def test_a_subscript_digit_stays_in_the_name_it_is_printed_in(tmp_path, onto):
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"라마연료", "CO₂회수 및 저장 시스템", "라마정밀소재"} <= set(techs)
     assert "CO" not in techs
+
+
+def test_a_plan_named_only_by_a_count_and_a_plan_word_is_no_edition(tmp_path, onto):
+    text = (
+        "DATE: 2022-12-20\n\n라마부는 중소기업 기술로드맵에 따라 '4대 추진전략'을 마련했다. "
+        "또 '3대 라마기술 초격차 전략'을 발표했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    roadmaps = {n.props.get("name") for n in facts.nodes.values() if n.cls == "Roadmap"}
+    assert "4대 추진전략" not in roadmaps
+    assert "3대 라마기술 초격차 전략" in roadmaps  # counted, and named by what it is about
+
+
+def test_a_name_read_as_a_field_and_as_a_technology_is_the_field(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마반도체, 라마디스플레이, 차세대라마 등 3대 분야를 "
+        "선정했다. 라마반도체, 라마디스플레이 등의 기술과 라마통신기술 등 핵심기술도 지원한다. "
+        "또 라마통신, 보라소재 등 2개 분야를 키운다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    techs, fields = named(facts, "CoreTechnology"), named(facts, "StrategicField")
+    assert {"라마반도체", "라마디스플레이", "라마통신"} <= set(fields)
+    # the same name, or the name and 기술, is not a technology too
+    assert not {"라마반도체", "라마디스플레이", "라마통신기술"} & set(techs)
