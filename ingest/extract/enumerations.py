@@ -103,8 +103,12 @@ class Enumerations:
             if any(a <= phrases[i].start_char < b for a, b in contact):
                 i += 1  # ``우주기술과 박경수 과장(02-…)``: who to call, no list of things
                 continue
-            if cue_class(phrases[i].text) and len(phrases[i].text) <= 3:
-                i += 1  # a cue word alone (``12개 품목, B 분야``) ends a count, it starts no list
+            if cue_class(phrases[i].text) and (
+                len(phrases[i].text) <= 3 or _COUNTED_CUE.match(phrases[i].text)
+            ):
+                # a cue word alone (``12개 품목, B 분야``) or counted (``… 등 17대 신산업, C
+                # 등 10대 주력산업``) ends a list before it; it starts none
+                i += 1
                 continue
             if phrases[i].text in LONE_WORDS:
                 i += 1  # ``…으로 전환, A·B 등``: the clause's verb before a comma, no item
@@ -167,7 +171,11 @@ class Enumerations:
                     cls
                     and _plausible(item.text, cls)
                     and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
-                    and item.text not in _CUE_WORDS  # ``12대 국가전략기술 분야``: a set
+                    # ``12대 국가전략기술 분야``: a set
+                    and (
+                        item.text not in _CUE_WORDS
+                        or (cls == "StrategicField" and item.text in _GOODS)
+                    )
                 ):
                     node = add_entity(
                         source,
@@ -777,8 +785,13 @@ _CUE_AFTER = re.compile(
     r"(?:(?:" + "|".join(CUE_MODIFIERS) + r")\s+)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
-    + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
+    # ``A, B 등 17대 신산업, C 등 10대 주력산업``: a comma after the cue starts the next list
+    + r"))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|,|\s|$)"
 )
+
+
+#: A counted cue phrase: ``17대 신산업``, ``3개 분야``.
+_COUNTED_CUE = re.compile(r"^(?:총\s*)?\d+\s*(?:대|개|가지)\s*\S*$")
 
 
 #: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
@@ -948,6 +961,8 @@ LONE_WORDS = frozenset(
 
 
 _CUE_WORDS = frozenset(head for head, _ in CUE_CLASSES)
+#: Cue words for goods that are also the names of fields (``부품 산업``, ``소재 분야``).
+_GOODS = frozenset(["소재", "부품"])
 
 
 def _plausible(text: str, cls: str) -> bool:
@@ -959,8 +974,10 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if re.match(r"^\d[\d,.]*\s", text):
         return False  # ``40 유망 기술``: a figure from a flattened table, then words
-    if cue_class(text) and len(text) <= 3:
-        return False  # a cue word alone (품목, 분야) names no item
+    if cue_class(text) and len(text) <= 3 and not (cls == "StrategicField" and text in _GOODS):
+        # a cue word alone (품목, 분야) names no item; but goods name a field among fields
+        # (``농림수산식품, 부품, 신재생에너지 등 5대 산업분야``)
+        return False
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
     if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):

@@ -2223,3 +2223,24 @@ def test_a_name_read_as_a_field_and_as_a_technology_is_the_field(tmp_path, onto)
     assert {"라마반도체", "라마디스플레이", "라마통신"} <= set(fields)
     # the same name, or the name and 기술, is not a technology too
     assert not {"라마반도체", "라마디스플레이", "라마통신기술"} & set(techs)
+
+
+def test_lists_one_after_another_each_take_their_own_counted_cue(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 라마지능(RI), 라마형 자동차 등 17대 신산업, "
+        "라마조선·라마화학 등 10대 주력산업에 대해 동향을 분석한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"라마지능(RI)", "라마형 자동차", "라마조선", "라마화학"} <= set(fields)
+    assert not any(name.startswith("17대") for name in fields)
+
+
+def test_goods_are_a_field_s_name_among_fields(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 라마수산식품, 부품, 라마에너지, 라마·항공 수송 등 "
+        "5대 산업분야를 선정했다. 라마칩, 소재, 부품 등 12개 품목도 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields, products = named(facts, "StrategicField"), named(facts, "StrategicProduct")
+    assert {"라마수산식품", "부품", "라마에너지"} <= set(fields)
+    assert "라마칩" in products and not {"소재", "부품"} & set(products)
