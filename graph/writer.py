@@ -7,8 +7,13 @@ The guarantees ingest relies on:
 - **Idempotent.** Nodes are MERGEd on ``id`` (unique), relationships on their endpoints
   and type, evidence on a stable id derived from the document and the place in it, so
   writing the same facts twice changes nothing.
-- **Batched.** One ``UNWIND $rows`` statement per label group and relationship type, never
-  a round trip per fact.
+- **Batched.** A document of up to :data:`ONE_STATEMENT_ROWS` rows is written by one
+  statement of fixed text (its nodes, evidence, relationships and ingest run, each an
+  ``UNWIND`` over a parameter list; labels and relationship types are parameter values
+  taken from the ontology): with the check that comes before it and the graph version
+  after it, three statements per document. A bigger one (a bulk load) gets one
+  ``UNWIND $rows`` statement per label group and relationship type, which names its
+  property keys. Never a round trip per fact.
 - **Provenance per fact.** Each evidence node cites its document and ``SUPPORTS`` the
   nodes it asserts (and the start node of each relationship it asserts); each
   relationship lists its evidence ids in its ``evidence`` property.
@@ -48,6 +53,12 @@ NodeShape = tuple[tuple[str, ...], tuple[str, ...], tuple[Link, ...]]
 #: (relationship type, sets properties, lists evidence): the rows one statement writes
 RelShape = tuple[str, bool, bool]
 
+#: The most rows (nodes, evidence, supports and relationships) a document may have to be
+#: written by one statement (:meth:`FactWriter._one_statement`); a bigger one gets a
+#: statement per shape, which names its property keys: fewer db hits per row, a round
+#: trip per shape (PROFILE; python -m bench.profiles).
+ONE_STATEMENT_ROWS = 2000
+
 
 @dataclass(frozen=True)
 class _Prepared:
@@ -60,6 +71,9 @@ class _Prepared:
     #: nodes it writes that neither its evidence supports nor any of its relationships
     #: links to a node its evidence supports
     unreached: tuple[str, ...] = ()
+    #: the parameters of the one statement that writes it all (:data:`ONE_STATEMENT_ROWS`);
+    #: None: ``batches`` does
+    rows: dict[str, list[dict[str, Any]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +140,9 @@ class FactWriter:
         self._node_names: dict[str, dict[str, str]] = {}
         self._rel_names: dict[str, dict[str, str]] = {}
         self._labels: dict[str, tuple[str, ...]] = {}
+        self._entity_name = o.label("Entity")
+        self._check = self._check_statement()
+        self._one = self._one_statement()
 
     # -- public ---------------------------------------------------------------------------
     def write_document(
@@ -193,13 +210,12 @@ class FactWriter:
             prepared.close()
 
     def _prepare(self, document: dict[str, Any], facts: FactSet) -> _Prepared:
-        return _Prepared(
-            document,
-            self._props("SourceDocument", document),
-            self._batches(document["id"], facts),
-            facts.evidence_count(),
-            _unreached(facts),
-        )
+        props = self._props("SourceDocument", document)
+        evidence, unreached = facts.evidence_count(), _unreached(facts)
+        rows = self._rows(document["id"], facts)
+        if sum(len(r) for r in rows.values()) <= ONE_STATEMENT_ROWS:
+            return _Prepared(document, props, [], evidence, unreached, rows)
+        return _Prepared(document, props, self._batches(document["id"], facts), evidence, unreached)
 
     def _write(self, item: _Prepared, *, run: dict[str, Any] | None, force: bool) -> WriteSummary:
         document, doc_id = item.document, item.document["id"]
@@ -207,17 +223,30 @@ class FactWriter:
         left: set[str] = set()
 
         def work(tx: ManagedTransaction) -> WriteSummary:
-            if not force and self._already_there(tx, doc_id, document["sha256"]):
+            found = tx.run(self._check, id=doc_id, origin=document["origin"]).single()
+            assert found is not None  # the statement always returns one row
+            if not force and found["sha"] == document["sha256"] and not found["old"]:
+                # this content is in the graph as a current version: a version superseded
+                # since is not (a document that went back to it, A, B, then A again, is
+                # written again and supersedes B)
                 return WriteSummary(doc_id, skipped=True)
             counters: dict[str, int] = defaultdict(int)
-            previous, touched = self._retract_previous_versions(
-                tx, document["origin"], doc_id, counters
-            )
-            self._merge_document(tx, doc_id, item.props, previous, counters)
-            for statement, rows in item.batches:
-                _run(tx, statement, counters, rows=rows, doc=doc_id)
-            if run is not None:
-                self._record_run(tx, run, doc_id, counters)
+            if found["old"]:
+                self._current_again(tx, doc_id, counters)
+            previous: str | None = found["previous"]
+            touched = self._retract(tx, previous, counters) if previous else set()
+            if item.rows is not None:
+                runs = [] if run is None else [self._run_row(run)]
+                params: dict[str, Any] = {"doc": doc_id, "props": item.props, "runs": runs}
+                _count(tx.run(self._one, {**params, **item.rows}).consume(), counters)
+            else:
+                self._merge_document(tx, doc_id, item.props, counters)
+                for statement, rows in item.batches:
+                    _run(tx, statement, counters, rows=rows, doc=doc_id)
+                if run is not None:
+                    self._record_run(tx, run, doc_id, counters)
+            if previous:
+                self._supersede(tx, doc_id, previous, counters)
             left.update(item.unreached)
             left.update(self._left_behind(tx, doc_id, touched))
             return WriteSummary(
@@ -397,40 +426,111 @@ class FactWriter:
             rows[ev_id] = {"id": ev_id, "props": props}
         return ev_id
 
+    def _run_row(self, run: dict[str, Any]) -> dict[str, Any]:
+        return {"id": run["id"], "props": self._props("IngestRun", run)}
+
     def _record_run(
         self, tx: ManagedTransaction, run: dict[str, Any], doc_id: str, counters: dict[str, int]
     ) -> None:
         """The ingest run that wrote this document (created with its first document)."""
+        _run(tx, self._run_statement(), counters, runs=[self._run_row(run)], doc=doc_id)
+
+    def _run_statement(self) -> str:
+        """MERGE each of ``$runs`` (none or the one run) and link it to document ``$doc``."""
         labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("IngestRun"))
         processed = quote_name(self.onto.rel("processedDocument"))
-        _run(
-            tx,
-            f"MERGE (r:{self.entity} {{{self.key}: $run}}) SET r:{labels} SET r += $props "
-            f"WITH r MATCH (d:{self.entity} {{{self.key}: $doc}}) MERGE (r)-[:{processed}]->(d)",
-            counters,
-            run=run["id"],
-            props=self._props("IngestRun", run),
-            doc=doc_id,
+        return (
+            f"UNWIND $runs AS run MERGE (r:{self.entity} {{{self.key}: run.id}}) "
+            f"SET r:{labels} SET r += run.props "
+            f"WITH r MATCH (d:{self.entity} {{{self.key}: $doc}}) MERGE (r)-[:{processed}]->(d)"
         )
 
-    def _already_there(self, tx: ManagedTransaction, doc_id: str, sha: str) -> bool:
-        """This content is in the graph as a current version. A version superseded since
-        is not: a document that went back to it (A, then B, then A again) is written again,
-        and supersedes B."""
-        found = tx.run(
-            f"MATCH (d:{self.document_label} {{{self.key}: $id}}) "
-            f"RETURN d.{self.sha} AS sha, EXISTS {{ ()-[:{self.supersedes}]->(d) }} AS old",
-            id=doc_id,
-        ).single()
-        return found is not None and found["sha"] == sha and not found["old"]
+    def _check_statement(self) -> str:
+        """What a write must know first, in one read: the sha256 of the document ``$id``
+        if it is in the graph, whether a later version supersedes it (``old``), and the
+        current version of its origin ``$origin`` that is another document (``previous``)."""
+        d, k = self.document_label, self.key
+        return (
+            f"CALL () {{ OPTIONAL MATCH (d:{d} {{{k}: $id}}) "
+            f"RETURN d.{self.sha} AS sha, "
+            f"d IS NOT NULL AND EXISTS {{ ()-[:{self.supersedes}]->(d) }} AS old }} "
+            f"CALL () {{ OPTIONAL MATCH (p:{d} {{{self.origin}: $origin}}) "
+            f"WHERE p.{k} <> $id AND NOT ()-[:{self.supersedes}]->(p) "
+            f"RETURN collect(p.{k})[0] AS previous }} "
+            f"RETURN sha, coalesce(old, false) AS old, previous"
+        )
+
+    def _one_statement(self) -> str:
+        """A whole document in one statement of fixed text, compiled once per server: the
+        document node, then each list an ``UNWIND`` of its own (``_rows``): ``$nodes``
+        (labels and properties), ``$evidence`` (citing the document), ``$supports``,
+        ``$rels`` (relationships without evidence) and ``$evidenced`` (with: their ids are
+        appended to the relationship's ``evidence``), then ``$runs`` (the ingest run).
+        Labels and relationship types are parameter values: names from the ontology."""
+        e, k, ev = self.entity, self.key, self.evidence_prop
+        doc_labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("SourceDocument"))
+        ev_labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("Evidence"))
+        run_labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("IngestRun"))
+        processed = quote_name(self.onto.rel("processedDocument"))
+        ends = f"MATCH (a:{e} {{{k}: row.start}}) MATCH (b:{e} {{{k}: row.end}}) "
+        return (
+            f"MERGE (d:{e} {{{k}: $doc}}) SET d:{doc_labels} SET d += $props WITH d "
+            f"CALL () {{ UNWIND $nodes AS row MERGE (n:{e} {{{k}: row.id}}) "
+            f"SET n:$(row.labels) SET n += row.props }} "
+            f"CALL (d) {{ UNWIND $evidence AS row MERGE (x:{e} {{{k}: row.id}}) "
+            f"SET x:{ev_labels} SET x += row.props MERGE (x)-[:{self.cites}]->(d) }} "
+            f"CALL () {{ UNWIND $supports AS row MATCH (x:{e} {{{k}: row.ev}}) "
+            f"MATCH (n:{e} {{{k}: row.node}}) MERGE (x)-[:{self.supports}]->(n) }} "
+            f"CALL () {{ UNWIND $rels AS row {ends}"
+            f"MERGE (a)-[r:$(row.type)]->(b) SET r += row.props }} "
+            f"CALL () {{ UNWIND $evidenced AS row {ends}"
+            f"MERGE (a)-[r:$(row.type)]->(b) SET r += row.props "
+            # append only ids not there yet: rewriting a document keeps the order
+            f"SET r.{ev} = coalesce(r.{ev}, []) + "
+            f"[i IN row.evidence WHERE NOT i IN coalesce(r.{ev}, [])] }} "
+            f"CALL (d) {{ UNWIND $runs AS run MERGE (r:{e} {{{k}: run.id}}) "
+            f"SET r:{run_labels} SET r += run.props MERGE (r)-[:{processed}]->(d) }}"
+        )
+
+    def _rows(self, doc_id: str, facts: FactSet) -> dict[str, list[dict[str, Any]]]:
+        """Validate every fact; the parameter lists of :meth:`_one_statement`."""
+        evidence_rows: dict[str, dict[str, Any]] = {}
+        supports: list[dict[str, str]] = []
+        nodes = []
+        for node in facts.nodes.values():
+            # the MERGE gives the Entity label already
+            labels = [lbl for lbl in self._labels_of(node.cls) if lbl != self._entity_name]
+            props = self._props(node.cls, node.props)  # the id is MERGEd, not SET
+            nodes.append({"id": node.id, "labels": labels, "props": props})
+            for ref in node.evidence:
+                ev = self._evidence_row(doc_id, ref, evidence_rows)
+                supports.append({"ev": ev, "node": node.id})
+        rels: list[dict[str, Any]] = []
+        evidenced: list[dict[str, Any]] = []
+        for rel in facts.rels.values():
+            ids = [self._evidence_row(doc_id, ref, evidence_rows) for ref in rel.evidence]
+            row = {
+                "start": rel.start,
+                "end": rel.end,
+                "type": self.onto.rel(rel.prop),
+                "props": self._rel_props(rel.prop, rel.props),
+            }
+            if ids:
+                row["evidence"] = ids
+                evidenced.append(row)
+                supports.extend({"ev": ev, "node": rel.start} for ev in ids)
+            else:
+                rels.append(row)
+        return {
+            "nodes": nodes,
+            "evidence": list(evidence_rows.values()),
+            "supports": _dedupe(supports),
+            "rels": rels,
+            "evidenced": evidenced,
+        }
 
     def _merge_document(
-        self,
-        tx: ManagedTransaction,
-        doc_id: str,
-        props: dict[str, Any],
-        previous: str | None,
-        counters: dict[str, int],
+        self, tx: ManagedTransaction, doc_id: str, props: dict[str, Any], counters: dict[str, int]
     ) -> None:
         labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("SourceDocument"))
         _run(
@@ -440,41 +540,35 @@ class FactWriter:
             doc=doc_id,
             props=props,
         )
-        if previous:
-            _run(
-                tx,
-                f"MATCH (new:{self.entity} {{{self.key}: $doc}}), "
-                f"(old:{self.entity} {{{self.key}: $old}}) MERGE (new)-[:{self.supersedes}]->(old)",
-                counters,
-                doc=doc_id,
-                old=previous,
-            )
 
-    def _retract_previous_versions(
-        self, tx: ManagedTransaction, origin: str, doc_id: str, counters: dict[str, int]
-    ) -> tuple[str | None, set[str]]:
-        """Withdraw what earlier versions of this document (same origin) asserted: the
-        superseded version's id, and the nodes the withdrawal touched (those its evidence
-        supported and the ends of the relationships it deleted)."""
-        e, k, ev = self.entity, self.key, self.evidence_prop
-        old = tx.run(
-            f"MATCH (d:{self.document_label} {{{self.origin}: $origin}}) "
-            f"WHERE d.{k} <> $doc AND NOT ()-[:{self.supersedes}]->(d) "
-            f"RETURN d.{k} AS id",
-            origin=origin,
+    def _supersede(
+        self, tx: ManagedTransaction, doc_id: str, previous: str, counters: dict[str, int]
+    ) -> None:
+        _run(
+            tx,
+            f"MATCH (new:{self.entity} {{{self.key}: $doc}}), "
+            f"(old:{self.entity} {{{self.key}: $old}}) MERGE (new)-[:{self.supersedes}]->(old)",
+            counters,
             doc=doc_id,
-        ).single()
-        # a superseded version written again is current once more: whatever superseded it
-        # is superseded by it now (below), not the other way round
+            old=previous,
+        )
+
+    def _current_again(self, tx: ManagedTransaction, doc_id: str, counters: dict[str, int]) -> None:
+        """A superseded version written again is current once more: whatever superseded it
+        is superseded by it now (:meth:`_supersede`), not the other way round."""
+        e, k = self.entity, self.key
         _run(
             tx,
             f"MATCH (:{e})-[s:{self.supersedes}]->(:{e} {{{k}: $doc}}) DELETE s",
             counters,
             doc=doc_id,
         )
-        if old is None:
-            return None, set()
-        old_id: str = old["id"]
+
+    def _retract(self, tx: ManagedTransaction, old_id: str, counters: dict[str, int]) -> set[str]:
+        """Withdraw what the earlier version ``old_id`` of this document (same origin)
+        asserted; the nodes the withdrawal touched (those its evidence supported and the
+        ends of the relationships it deleted)."""
+        e, k, ev = self.entity, self.key, self.evidence_prop
         supported = tx.run(
             f"MATCH (x:{self.evidence_label})-[:{self.cites}]->(:{e} {{{k}: $old}}) "
             f"MATCH (x)-[:{self.supports}]->(n) RETURN collect(DISTINCT n.{k}) AS ids",
@@ -506,7 +600,7 @@ class FactWriter:
             old=old_id,
             keep=self.reference_ids,
         )
-        return old_id, touched
+        return touched
 
     def _left_behind(self, tx: ManagedTransaction, doc_id: str, touched: set[str]) -> list[str]:
         """Of the nodes a withdrawal touched, those still there that this document's
