@@ -496,15 +496,8 @@ class FactWriter:
         """Validate every fact; the parameter lists of :meth:`_one_statement`."""
         evidence_rows: dict[str, dict[str, Any]] = {}
         supports: list[dict[str, str]] = []
-        nodes = []
-        for node in facts.nodes.values():
-            # the MERGE gives the Entity label already
-            labels = [lbl for lbl in self._labels_of(node.cls) if lbl != self._entity_name]
-            props = self._props(node.cls, node.props)  # the id is MERGEd, not SET
-            nodes.append({"id": node.id, "labels": labels, "props": props})
-            for ref in node.evidence:
-                ev = self._evidence_row(doc_id, ref, evidence_rows)
-                supports.append({"ev": ev, "node": node.id})
+        # relationships first, then nodes, as _batches does: two references to the same
+        # place (the same evidence id) give the evidence node the first one's properties
         rels: list[dict[str, Any]] = []
         evidenced: list[dict[str, Any]] = []
         for rel in facts.rels.values():
@@ -521,6 +514,15 @@ class FactWriter:
                 supports.extend({"ev": ev, "node": rel.start} for ev in ids)
             else:
                 rels.append(row)
+        nodes = []
+        for node in facts.nodes.values():
+            # the MERGE gives the Entity label already
+            labels = [lbl for lbl in self._labels_of(node.cls) if lbl != self._entity_name]
+            props = self._props(node.cls, node.props)  # the id is MERGEd, not SET
+            nodes.append({"id": node.id, "labels": labels, "props": props})
+            for ref in node.evidence:
+                ev = self._evidence_row(doc_id, ref, evidence_rows)
+                supports.append({"ev": ev, "node": node.id})
         return {
             "nodes": nodes,
             "evidence": list(evidence_rows.values()),
