@@ -8,7 +8,8 @@ tokenisation of the same text, extraction alone (``--dry-run`` path: readers, ta
 statements, NLP) once per ``--jobs`` value, in that order (``stkg ingest --jobs``: 1 is
 this process alone, N > 1 is N worker processes), and the full ingest (with the first
 ``--jobs`` value) into the Neo4j at NEO4J_URI (which it wipes and syncs first unless
-``--no-wipe`` — point it at a scratch server). Prints MB/s, documents/s and peak RSS, or
+``--no-wipe`` — point it at a scratch server). Prints MB/s, documents/s, the statements
+the full ingest ran per document (each transaction's, counted in the driver) and peak RSS, or
 one JSON object with ``--json`` (what ``python -m bench`` reads when it runs this in a
 process of its own).
 
@@ -30,11 +31,13 @@ import resource
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import psutil
+from neo4j._sync.work.transaction import TransactionBase
 
 from bench.press_releases import generate
 from bench.query_latency import process_peak_rss_mib
@@ -116,6 +119,24 @@ def _role(proc: psutil.Process) -> str:
     return "helper" if mine and helper else "worker"
 
 
+@contextmanager
+def _counting_statements() -> Iterator[list[int]]:
+    """The number of statements every transaction runs in the block (``[n]``, read after
+    it): the driver's ``run`` counted, for the duration, in this process."""
+    count = [0]
+    run = TransactionBase.run
+
+    def counted(self: TransactionBase, *args: Any, **kwargs: Any) -> Any:
+        count[0] += 1
+        return run(self, *args, **kwargs)
+
+    TransactionBase.run = counted  # type: ignore[method-assign]
+    try:
+        yield count
+    finally:
+        TransactionBase.run = run  # type: ignore[method-assign]
+
+
 def _extraction(paths: list[Path], onto: Any, jobs: int, megabytes: float) -> dict[str, Any]:
     """One dry run over ``paths`` with ``jobs`` processes."""
     stamps: list[float] = []
@@ -180,10 +201,13 @@ def measure(
             if wipe:
                 wipe_graph(graph)
                 sync(graph)  # constraints and indexes, as `stkg up` has them
-            began = time.perf_counter()
-            report = ingest_paths(paths, graph, onto, jobs=jobs[0])
+            with _counting_statements() as statements:
+                began = time.perf_counter()
+                report = ingest_paths(paths, graph, onto, jobs=jobs[0])
+                out["ingest_seconds"] = time.perf_counter() - began
             out["ingest_jobs"] = jobs[0]
-            out["ingest_seconds"] = time.perf_counter() - began
+            out["statements_per_document"] = statements[0] / count
+            out["ingest_load_average"] = os.getloadavg()
             if report.failed:
                 raise RuntimeError(f"ingest failed: {report.failed[:3]}")
             totals = report.totals()
@@ -206,6 +230,11 @@ def _print(figures: dict[str, Any]) -> None:
     if "ingest_seconds" in figures:
         full = figures["ingest_seconds"]
         print(f"full ingest (--jobs {first})\t{mb / full:.3f} MB/s\t{n / full:.1f} docs/s")
+        print(f"full ingest / extraction\t{extract / full:.2f}")
+        print(
+            f"statements per document\t{figures['statements_per_document']:.1f}\t"
+            f"load average {', '.join(f'{x:.1f}' for x in figures['ingest_load_average'])}"
+        )
         print(
             f"written\t{figures['nodes_written']} nodes\t"
             f"{figures['relationships_written']} relationships"
