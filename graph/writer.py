@@ -7,7 +7,7 @@ The guarantees ingest relies on:
 - **Idempotent.** Nodes are MERGEd on ``id`` (unique), relationships on their endpoints
   and type, evidence on a stable id derived from the document and the place in it, so
   writing the same facts twice changes nothing.
-- **Batched.** A document of up to :data:`ONE_STATEMENT_ROWS` rows is written by one
+- **Batched.** A document of up to :data:`ONE_STATEMENT_FACTS` facts is written by one
   statement of fixed text (its nodes, evidence, relationships and ingest run, each an
   ``UNWIND`` over a parameter list; labels and relationship types are parameter values
   taken from the ontology): with the check that comes before it and the graph version
@@ -53,11 +53,11 @@ NodeShape = tuple[tuple[str, ...], tuple[str, ...], tuple[Link, ...]]
 #: (relationship type, sets properties, lists evidence): the rows one statement writes
 RelShape = tuple[str, bool, bool]
 
-#: The most rows (nodes, evidence, supports and relationships) a document may have to be
-#: written by one statement (:meth:`FactWriter._one_statement`); a bigger one gets a
-#: statement per shape, which names its property keys: fewer db hits per row, a round
-#: trip per shape (PROFILE; python -m bench.profiles).
-ONE_STATEMENT_ROWS = 2000
+#: The most facts (nodes and relationships) a document may have to be written by one
+#: statement (:meth:`FactWriter._one_statement`; a generated release has about 300); a
+#: bigger one (a bulk load's batch) gets a statement per shape, which names its property
+#: keys: fewer db hits per row, a round trip per shape (PROFILE; python -m bench.profiles).
+ONE_STATEMENT_FACTS = 1000
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class _Prepared:
     #: nodes it writes that neither its evidence supports nor any of its relationships
     #: links to a node its evidence supports
     unreached: tuple[str, ...] = ()
-    #: the parameters of the one statement that writes it all (:data:`ONE_STATEMENT_ROWS`);
+    #: the parameters of the one statement that writes it all (:data:`ONE_STATEMENT_FACTS`);
     #: None: ``batches`` does
     rows: dict[str, list[dict[str, Any]]] | None = None
 
@@ -212,8 +212,8 @@ class FactWriter:
     def _prepare(self, document: dict[str, Any], facts: FactSet) -> _Prepared:
         props = self._props("SourceDocument", document)
         evidence, unreached = facts.evidence_count(), _unreached(facts)
-        rows = self._rows(document["id"], facts)
-        if sum(len(r) for r in rows.values()) <= ONE_STATEMENT_ROWS:
+        if len(facts.nodes) + len(facts.rels) <= ONE_STATEMENT_FACTS:
+            rows = self._rows(document["id"], facts)
             return _Prepared(document, props, [], evidence, unreached, rows)
         return _Prepared(document, props, self._batches(document["id"], facts), evidence, unreached)
 

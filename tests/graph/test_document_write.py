@@ -95,7 +95,7 @@ def test_one_statement_writes_the_graph_the_statements_per_shape_write(
     (tmp_path / "one").mkdir()
     (tmp_path / "per-shape").mkdir()
     one = _ingest_twice(graph, paths, tmp_path / "one")
-    monkeypatch.setattr(writer_module, "ONE_STATEMENT_ROWS", -1)  # every document per shape
+    monkeypatch.setattr(writer_module, "ONE_STATEMENT_FACTS", -1)  # every document per shape
     per_shape = _ingest_twice(graph, paths, tmp_path / "per-shape")
     assert one[0] and one[1]
     assert one == per_shape
