@@ -143,7 +143,6 @@ class FactWriter:
         self._entity_name = o.label("Entity")
         self._check = self._check_statement()
         self._one = self._one_statement()
-        self._check_and_write = self._check_and_write_statement()
 
     # -- public ---------------------------------------------------------------------------
     def write_document(
@@ -224,32 +223,22 @@ class FactWriter:
         left: set[str] = set()
 
         def work(tx: ManagedTransaction) -> WriteSummary:
-            counters: dict[str, int] = defaultdict(int)
-            check: dict[str, Any] = {"doc": doc_id, "origin": document["origin"]}
-            write: dict[str, Any] = {}
-            if item.rows is not None:
-                runs = [] if run is None else [self._run_row(run)]
-                write = {"props": item.props, "runs": runs, **item.rows}
-                check.update(write, sha=document["sha256"], force=force)
-                # the check, and the write when nothing comes before it (the usual case)
-                result = tx.run(self._check_and_write, check)
-                found = result.single()
-                _count(result.consume(), counters)
-            else:
-                found = tx.run(self._check, check).single()
-            assert found is not None  # the check always returns one row
+            found = tx.run(self._check, id=doc_id, origin=document["origin"]).single()
+            assert found is not None  # the statement always returns one row
             if not force and found["sha"] == document["sha256"] and not found["old"]:
                 # this content is in the graph as a current version: a version superseded
                 # since is not (a document that went back to it, A, B, then A again, is
                 # written again and supersedes B)
                 return WriteSummary(doc_id, skipped=True)
+            counters: dict[str, int] = defaultdict(int)
             if found["old"]:
                 self._current_again(tx, doc_id, counters)
             previous: str | None = found["previous"]
             touched = self._retract(tx, previous, counters) if previous else set()
             if item.rows is not None:
-                if found["old"] or previous:  # not written by the check
-                    _count(tx.run(self._one, {"doc": doc_id, **write}).consume(), counters)
+                runs = [] if run is None else [self._run_row(run)]
+                params: dict[str, Any] = {"doc": doc_id, "props": item.props, "runs": runs}
+                _count(tx.run(self._one, {**params, **item.rows}).consume(), counters)
             else:
                 self._merge_document(tx, doc_id, item.props, counters)
                 for statement, rows in item.batches:
@@ -457,34 +446,19 @@ class FactWriter:
         )
 
     def _check_statement(self) -> str:
-        """What a write must know first, in one read: the sha256 of the document ``$doc``
+        """What a write must know first, in one read: the sha256 of the document ``$id``
         if it is in the graph, whether a later version supersedes it (``old``), and the
         current version of its origin ``$origin`` that is another document (``previous``)."""
         d, k = self.document_label, self.key
         return (
-            f"CALL () {{ OPTIONAL MATCH (d:{d} {{{k}: $doc}}) "
+            f"CALL () {{ OPTIONAL MATCH (d:{d} {{{k}: $id}}) "
             f"RETURN d.{self.sha} AS sha, "
             f"d IS NOT NULL AND EXISTS {{ ()-[:{self.supersedes}]->(d) }} AS old }} "
             f"CALL () {{ OPTIONAL MATCH (p:{d} {{{self.origin}: $origin}}) "
-            f"WHERE p.{k} <> $doc AND NOT ()-[:{self.supersedes}]->(p) "
+            f"WHERE p.{k} <> $id AND NOT ()-[:{self.supersedes}]->(p) "
             f"RETURN collect(p.{k})[0] AS previous }} "
-            f"{self._check_return}"
+            f"RETURN sha, coalesce(old, false) AS old, previous"
         )
-
-    def _check_and_write_statement(self) -> str:
-        """:meth:`_check_statement`, then :meth:`_one_statement` when the document is to
-        be written (``$force``, or not in the graph with sha256 ``$sha``) and nothing must
-        come first: it was not superseded (``old``) and its origin has no other current
-        version (``previous``). Returns what the check returns either way."""
-        check = self._check_statement().removesuffix(self._check_return)
-        return (
-            f"{check} WITH sha, coalesce(old, false) AS old, previous "
-            f"CALL (sha, old, previous) {{ UNWIND CASE WHEN NOT old AND previous IS NULL "
-            f"AND ($force OR sha IS NULL OR sha <> $sha) THEN [1] ELSE [] END AS go "
-            f"{self._one} }} RETURN sha, old, previous"
-        )
-
-    _check_return = "RETURN sha, coalesce(old, false) AS old, previous"
 
     def _one_statement(self) -> str:
         """A whole document in one statement of fixed text, compiled once per server: the

@@ -121,18 +121,18 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Statements]:
     yield counted
 
 
-def test_a_document_is_written_by_two_statements_and_skipped_by_two(
+def test_a_document_is_written_by_three_statements_and_skipped_by_two(
     graph: Graph, seeds_dir: Path, statements: _Statements
 ) -> None:
-    """The check (sha, superseded, the origin's current version) with the write, and the
-    graph version; a document already in: the same two, the first writing nothing."""
+    """The check (sha, superseded, the origin's current version), the write, the graph
+    version; a document already in: the check and the graph version."""
     advance_version(graph)
     onto = load_ontology()
     paths = _documents(seeds_dir)
     statements.seen.clear()
     report = ingest_paths(paths, graph, onto)
     _all_went(report)
-    assert len(statements.seen) == 2 * len(paths), statements.seen
+    assert len(statements.seen) == 3 * len(paths), statements.seen
     statements.seen.clear()
     again = ingest_paths(paths, graph, onto)
     assert {d.status for d in again.documents} == {"unchanged"}
