@@ -293,13 +293,12 @@ def _near_known(source: Source, names: list[str]) -> dict[str, str]:
     also names, mapped to it: ``중소기업형 기술로드맵`` and a misprinted ``중소기업 기슬로드맵``
     beside ``중소기업 기술로드맵`` are that series, not editions of their own."""
     known = [n for n in dict.fromkeys(names) if resolve(source.ctx.onto, "Roadmap", n)]
-    return {
-        name: series
+    near = {
+        name: next((s for s in known if _one_apart(name_key(name), name_key(s))), None)
         for name in dict.fromkeys(names)
         if name not in known
-        for series in known[:1]
-        if _one_apart(name_key(name), name_key(series))
     }
+    return {name: series for name, series in near.items() if series is not None}
 
 
 def _one_apart(a: str, b: str) -> bool:
