@@ -440,8 +440,8 @@ class FactWriter:
         labels = ":".join(quote_name(lbl) for lbl in self.onto.labels_of("IngestRun"))
         processed = quote_name(self.onto.rel("processedDocument"))
         return (
-            f"UNWIND $runs AS run MERGE (r:{self.entity} {{{self.key}: run.id}}) "
-            f"SET r:{labels} SET r += run.props "
+            f"UNWIND $runs AS row MERGE (r:{self.entity} {{{self.key}: row.id}}) "
+            f"SET r:{labels} SET r += row.props "
             f"WITH r MATCH (d:{self.entity} {{{self.key}: $doc}}) MERGE (r)-[:{processed}]->(d)"
         )
 
@@ -488,8 +488,8 @@ class FactWriter:
             # append only ids not there yet: rewriting a document keeps the order
             f"SET r.{ev} = coalesce(r.{ev}, []) + "
             f"[i IN row.evidence WHERE NOT i IN coalesce(r.{ev}, [])] }} "
-            f"CALL (d) {{ UNWIND $runs AS run MERGE (r:{e} {{{k}: run.id}}) "
-            f"SET r:{run_labels} SET r += run.props MERGE (r)-[:{processed}]->(d) }}"
+            f"CALL (d) {{ UNWIND $runs AS row MERGE (r:{e} {{{k}: row.id}}) "
+            f"SET r:{run_labels} SET r += row.props MERGE (r)-[:{processed}]->(d) }}"
         )
 
     def _rows(self, doc_id: str, facts: FactSet) -> dict[str, list[dict[str, Any]]]:
