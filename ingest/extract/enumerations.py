@@ -819,7 +819,29 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return "CoreTechnology"  # ``A, B 등의 중소기업 기술개발을 지원``: what firms develop
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]|에\s*(?:대한|게|의)", rest):
         return None  # ``… 등의 중소기업 육성``, ``… 등 기업에 대한``: for the firms
-    return head_cue(rest) or cls
+    counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")])
+    return (counted and _second_count(rest)) or head_cue(rest) or cls
+
+
+#: A count right before a cue (``10대 분야``).
+_COUNT_BEFORE_CUE = re.compile(COUNTED + r"\s*$")
+#: A second counted cue right after the first: ``… 등 10대 분야 30개 국방전략기술``.
+_SECOND_COUNTED = re.compile(
+    r"^\s+(?:총\s*)?" + COUNTED + r"(?:의)?\s*(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))"
+    r"(?:[별의을를이가은는에로과와다]|으로|\s|$)"
+)
+
+
+def _second_count(rest: str) -> str | None:
+    """``A, B 등 10대 분야 30개 국방전략기술``, ``A, B 등 8개 분야 35개 기술``: the items are
+    what the last count counts, the areas only group them. (Joined by 와 or 에서, as in
+    ``… 등 3개 대분야와 112개 전략제품``, or after areas not counted, as in ``A, B 등 뉴딜
+    분야 170개 품목``, the items stay areas.)"""
+    second = _SECOND_COUNTED.match(rest)
+    if second is None:
+        return None
+    # under counted areas, a 전략기술 (a field on its own) is one of their technologies
+    return "CoreTechnology" if second["cue"].endswith("기술") else cue_class(second["cue"])
 
 
 #: Words before a cue that point back to a set named before (``등 해당 기업에``).

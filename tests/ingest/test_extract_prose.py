@@ -2244,3 +2244,27 @@ def test_goods_are_a_field_s_name_among_fields(tmp_path, onto):
     fields, products = named(facts, "StrategicField"), named(facts, "StrategicProduct")
     assert {"라마수산식품", "부품", "라마에너지"} <= set(fields)
     assert "라마칩" in products and not {"소재", "부품"} & set(products)
+
+
+def test_items_under_counted_areas_are_what_the_second_count_counts(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마 무기와 보라 추진제, 차세대 라마 플랫폼 등 미래에 "
+        "대비한 10대 분야 30개 라마전략기술이 선정됐다. 라마뉴딜, 보라뉴딜 등 뉴딜 분야 170개 "
+        "품목을 편성한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    techs, fields = named(facts, "CoreTechnology"), named(facts, "StrategicField")
+    assert {"라마 무기", "보라 추진제", "차세대 라마 플랫폼"} <= set(techs)
+    # areas not counted themselves stay areas, whatever count follows
+    assert {"라마뉴딜", "보라뉴딜"} <= set(fields)
+
+
+def test_a_technology_named_only_by_its_kind_or_its_goods_is_none(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마에너지 분야 핵심 원천기술을 확보하고, "
+        "고출력‧고효율 자체 기술을 개발하며, 라마물품 기술을 개발한다. "
+        "또 라마팩 에너지밀도 향상기술을 개발한다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "라마팩 에너지밀도 향상기술" in techs
+    assert not [t for t in techs if t.endswith(("원천기술", "자체 기술", "물품 기술"))]
