@@ -27,6 +27,7 @@ from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.statements.extractor import Statements
 from stkg.ingest.extract.tables.extractor import GridTables, TextTables
 from stkg.ingest.extract.technologies import Technologies
+from stkg.ingest.extract.topics import SentenceTopics
 from stkg.ingest.extract.variants import ProgrammeVariants
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -41,6 +42,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Bullets(),
     QuotedTerms(),
     Technologies(),
+    SentenceTopics(),
     Counts(),
     Budgets(),
     DocumentDate(),

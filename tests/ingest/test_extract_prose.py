@@ -2268,3 +2268,26 @@ def test_a_technology_named_only_by_its_kind_or_its_goods_is_none(tmp_path, onto
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert "라마팩 에너지밀도 향상기술" in techs
     assert not [t for t in techs if t.endswith(("원천기술", "자체 기술", "물품 기술"))]
+
+
+def test_a_sentence_topic_types_the_items_it_gives_area_by_area(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 올해 선정된 대표적인 유망기술로는 라마융합 분야에서 "
+        "의료용 라마 기술과 수술 및 라마로봇 기술이 뽑혔고, 보라소재 분야에서는 라마 수송용 경량 "
+        "금속 및 복합 소재, 라마 디스플레이용 전극 소재가 각각 선정됐다. 세부 전략기술로는 "
+        "라마대응 분야에서 라마방어와 고위력 라마타격 등이 선정됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    techs = named(facts, "CoreTechnology")
+    assert {
+        "의료용 라마 기술",
+        "수술 및 라마로봇 기술",
+        "라마 수송용 경량 금속 및 복합 소재",
+        "라마 디스플레이용 전극 소재",
+        "라마방어",
+        "고위력 라마타격",
+    } <= set(techs)
+    assert {"라마융합", "보라소재", "라마대응"} <= set(named(facts, "StrategicField"))
+    # one printed item, one kind; and no piece of an item on its own
+    assert not {"라마 디스플레이용 전극 소재"} & set(named(facts, "StrategicProduct"))
+    assert "수술" not in techs
