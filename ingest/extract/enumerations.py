@@ -269,7 +269,11 @@ _NOT_WORK = re.compile(r"(?:구|舊|옛|가칭|이하|약칭|전\s)")
 
 
 #: Items whose cue, printed with them, is kept in an alias (``선진 원자력 기술``, ``수소 산업``).
-_PRINTED_WITH_CUE = {("CoreTechnology", "기술"), ("StrategicField", "산업")}
+_PRINTED_WITH_CUE = {
+    ("CoreTechnology", "기술"),
+    ("StrategicField", "산업"),
+    ("StrategicField", "분야"),
+}
 #: A bracket after a body's name that says what it does, not what it is called.
 _DESCRIBED = re.compile(r"\s*[(（][^()（）]*[가-힣][^()（）]*\s[^()（）]*[)）]$")
 
@@ -446,7 +450,9 @@ def is_kind(stem: str) -> bool:
 _GENERIC_BY_LENGTH = sorted(
     # qualities a technology is wanted for (``초격차·대체불가 기술``) name none either
     GENERIC_FIELDS
-    | {"원천", "선도", "차세대", "요소", "핵심요소", "초격차", "대체불가", "융복합", "게임체인저"},
+    | {"원천", "선도", "차세대", "요소", "핵심요소", "초격차", "대체불가", "융복합", "게임체인저"}
+    # and what a technology is worth or where it stands (``고부가가치 기술``, ``공백기술``)
+    | {"고부가가치", "고부가", "공백", "자체", "독자", "고유"},
     key=len,
     reverse=True,
 )
@@ -475,6 +481,8 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     its parts — unless the document prints the whole as one item behind a bullet, or
     abbreviates it as one name (``소재·부품·장비(소부장)``)."""
     parts = dotted_parts(item.text, item.start)
+    if any(p.count("(") != p.count(")") for p, _ in parts):
+        return [item]  # ``증강·가상현실(AR·VR)``: the dots inside a bracket gloss one name
     if min_parts == MIN_DOTTED_PARTS and all(len(p) == AREA_WORD for p, _ in parts):
         return [item]  # ``우주‧항공‧해양``, ``전자‧정보‧통신``: one area of a taxonomy
     if (

@@ -2291,3 +2291,33 @@ def test_a_sentence_topic_types_the_items_it_gives_area_by_area(tmp_path, onto):
     # one printed item, one kind; and no piece of an item on its own
     assert not {"라마 디스플레이용 전극 소재"} & set(named(facts, "StrategicProduct"))
     assert "수술" not in techs
+
+
+def test_dots_inside_a_bracket_gloss_one_name(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 라마주행차, 증강·라마현실(AR·VR), 보라에너지, 드론 "
+        "4개 분야 과제를 지원한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "증강·라마현실(AR·VR)" in fields
+    assert not [f for f in fields if f.count("(") != f.count(")")]
+
+
+def test_a_field_printed_with_its_cue_keeps_that_wording(tmp_path, onto):
+    text = "라마청은 기술로드맵을 발표했다. 라마기술 분야, 보라구축 분야 등 2개 분야를 키운다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    aliases = {
+        n.props["name"]: n.props.get("aliases", [])
+        for n in facts.nodes.values()
+        if n.cls == "StrategicField"
+    }
+    assert "라마기술 분야" in aliases["라마기술"] and "보라구축 분야" in aliases["보라구축"]
+
+
+def test_what_a_technology_is_worth_or_lacks_names_none(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 라마 시장 개척을 위한 고부가가치 기술개발에 "
+        "262억원을, 공백기술 확보에 10억원을 투자한다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert not {"고부가가치 기술", "공백기술"} & set(techs)
