@@ -155,7 +155,9 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             cleaned = [(at, part, own_cue) for part, at in parts]
     after = _cue_after(text, end)
     cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
-    if cls == "Programme" and after != "Programme":
+    if cls == "Programme" and after != "Programme" and not _BARE_PROGRAMMES.search(
+        text, max(0, run_start - 30), run_start
+    ):
         cls = None  # items listed under a programme (X사업은 △…) are its tasks
     shared = _shared_head(item for _, item, _ in cleaned)
     # every item funded on its own (``△A 개발(36억원) △B 지원(37억원)``): programmes
@@ -178,6 +180,11 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
                 source,
                 Found(item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5),
             )
+
+
+#: The word 사업 alone as the topic (``주요 사업으로는 ▲A ▲B``, ``이번에 공고하는 사업은 △A``):
+#: the items are the programmes, not one named programme's tasks (``X사업은 △…``).
+_BARE_PROGRAMMES = re.compile(r"(?:^|\s)(?:세부|내역)?사업(?:은|는|으로는|로는|:)\s*$")
 
 
 #: A topic that opens a group of marked items: after a comma or a full stop inside the

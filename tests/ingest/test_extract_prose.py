@@ -2321,3 +2321,23 @@ def test_what_a_technology_is_worth_or_lacks_names_none(tmp_path, onto):
     )
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert not {"고부가가치 기술", "공백기술"} & set(techs)
+
+
+def test_marked_items_under_the_word_programme_alone_are_programmes(tmp_path, onto):
+    text = (
+        "중기부는 기술로드맵을 냈다.\n"
+        "라마사업은 △라마 개발 △보라 지원 등으로 구성된다.\n"
+        "주요 사업으로는 ▲라마공장 구축 및 고도화 ▲보라데이터 인프라 구축 ▲라마 품질 기술개발 "
+        "등이 있다.\n"
+        "이번에 공고하는 사업은 △라마 탄소중립 선도모델개발 △라마 탄소중립 전환지원이다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert {
+        "라마공장 구축 및 고도화",
+        "보라데이터 인프라 구축",
+        "라마 품질 기술개발",
+        "라마 탄소중립 선도모델개발",
+        "라마 탄소중립 전환지원",
+    } <= set(programmes)
+    # a named programme's items are its tasks
+    assert not {"라마 개발", "보라 지원"} & set(programmes)
