@@ -155,8 +155,10 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             cleaned = [(at, part, own_cue) for part, at in parts]
     after = _cue_after(text, end)
     cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
-    if cls == "Programme" and after != "Programme" and not _BARE_PROGRAMMES.search(
-        text, max(0, run_start - 30), run_start
+    if (
+        cls == "Programme"
+        and after != "Programme"
+        and not _BARE_PROGRAMMES.search(text, max(0, run_start - 30), run_start)
     ):
         cls = None  # items listed under a programme (X사업은 △…) are its tasks
     shared = _shared_head(item for _, item, _ in cleaned)
