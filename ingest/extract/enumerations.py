@@ -481,6 +481,8 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     its parts — unless the document prints the whole as one item behind a bullet, or
     abbreviates it as one name (``소재·부품·장비(소부장)``)."""
     parts = dotted_parts(item.text, item.start)
+    if _FUNDED.match(text_of(doc)[item.phrase.end_char : item.phrase.end_char + 20]):
+        return [item]  # ``반도체·디스플레이·LED에는 1,627억원``: funded as one, one area
     if any(p.count("(") != p.count(")") for p, _ in parts):
         return [item]  # ``증강·가상현실(AR·VR)``: the dots inside a bracket gloss one name
     if min_parts == MIN_DOTTED_PARTS and all(len(p) == AREA_WORD for p, _ in parts):
@@ -729,8 +731,11 @@ def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
 
 
 _AMOUNT = re.compile(
-    r"^\s*\d[\d,.]*\s*(?:(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원|여?\s*(?:개|건|종|곳|명)(?![가-힣]))"
+    # ``청정제조기반에 1,243억원, 산업융합기술에 1,206억원 등``: 에 may tie the amount on
+    r"^(?:에|에는)?\s*\d[\d,.]*\s*(?:(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원|여?\s*(?:개|건|종|곳|명)(?![가-힣]))"
 )
+#: An amount of money right after an item (``…에는 1,627억원``).
+_FUNDED = re.compile(r"^(?:에|에는)?\s*\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원")
 #: Quotes around listed items (``'A', 'B', 'C' 등``).
 _QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』`]")
 _GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")

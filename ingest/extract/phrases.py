@@ -158,6 +158,7 @@ CUE_CLASSES = (
     ("영역", "StrategicField"),
     ("산업", "StrategicField"),
     ("업종", "StrategicField"),
+    ("성장동력", "StrategicField"),  # ``A, B 등 미래 성장동력``: growth engines are areas
     ("품목", "StrategicProduct"),
     ("제품", "StrategicProduct"),
     ("소재", "StrategicProduct"),

@@ -2341,3 +2341,23 @@ def test_marked_items_under_the_word_programme_alone_are_programmes(tmp_path, on
     } <= set(programmes)
     # a named programme's items are its tasks
     assert not {"라마 개발", "보라 지원"} & set(programmes)
+
+
+def test_items_each_given_an_amount_with_e_are_a_list(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마제조기반에 1,243억원, 보라융합기술에 1,206억원, "
+        "라마·보라·누리에는 981억원 등 7대 산업기술 분야에 총 6,400억원이 투자된다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"라마제조기반", "보라융합기술"} <= set(fields)
+    # a dotted item funded as one is one area
+    assert "라마·보라·누리" in fields and "누리" not in fields
+
+
+def test_growth_engines_listed_are_fields(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마주행차, 보라드론, 라마공간정보 등 미래 성장동력을 "
+        "확충하기 위해 866억원을 투자한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"라마주행차", "보라드론", "라마공간정보"} <= set(fields)
