@@ -89,6 +89,8 @@ class Budgets:
         doc, ctx = source.analysis, source.ctx
         previous: tuple[int, str] | None = None  # (end token of the last amount, its target)
         respective: dict[int, str] = {}  # amount start token → its item of a 각각 list
+        # amount → the Funding this extractor made for it, and the programme it funds
+        made: dict[int, tuple[str, str | None, str]] = {}
         for ent in doc.ents:
             if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
                 continue
@@ -129,19 +131,40 @@ class Budgets:
             if target.endswith(NOT_FUNDING):
                 continue
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])
+            programme = ctx.id("Programme", target)
+            funded = programme if programme in ctx.facts.nodes else None
+            span = ctx.span(ent.start_char, ent.end_char)
+            earlier = made.get(ent._.value)
+            if earlier is not None and _one_budget(earlier, target, funded):
+                # one amount printed twice (the headline and the text, ``이번 공모는 총
+                # 1049억원``): one budget, named after the programme when one of them is
+                fid, was_funded, _ = earlier
+                ctx.facts.node("Funding", fid, span, **({"name": target} if funded else {}))
+                if funded and not was_funded:
+                    ctx.facts.rel("funds", fid, funded, span)
+                    made[ent._.value] = (fid, funded, target)
+                continue
             key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
             fid = ctx.raw_id("Funding", key)
-            ctx.facts.node(
-                "Funding",
-                fid,
-                ctx.span(ent.start_char, ent.end_char),
-                name=target,
-                amountKrw=ent._.value,
-                year=year,
-            )
-            programme = ctx.id("Programme", target)
-            if programme in ctx.facts.nodes:
-                ctx.facts.rel("funds", fid, programme, ctx.span(ent.start_char, ent.end_char))
+            ctx.facts.node("Funding", fid, span, name=target, amountKrw=ent._.value, year=year)
+            made.setdefault(ent._.value, (fid, funded, target))
+            if funded:
+                ctx.facts.rel("funds", fid, funded, span)
+
+
+#: Heads of a target that names one programme or task of its own.
+_OWN_HEADS = ("사업", "과제", "프로그램")
+
+
+def _one_budget(earlier: tuple[str, str | None, str], target: str, funded: str | None) -> bool:
+    """Whether an amount printed again for ``target`` is the budget made for it before:
+    not when each funds a programme of its own, or each target is a programme or task by
+    its head (``A 과제(50억원)``, ``B 프로그램(50억원)``)."""
+    _, was_funded, was_target = earlier
+    if was_funded is not None and funded not in (None, was_funded):
+        return False
+    own = (name_key(t).endswith(_OWN_HEADS) for t in (was_target, target))
+    return not all(own) or name_key(was_target) == name_key(target)
 
 
 #: After an amount, a verb that says it is spent: ``총 1조원을 지원할``, ``2조745억원이 투입``.

@@ -2361,3 +2361,17 @@ def test_growth_engines_listed_are_fields(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"라마주행차", "보라드론", "라마공간정보"} <= set(fields)
+
+
+def test_one_amount_printed_twice_is_one_budget(tmp_path, onto):
+    text = (
+        "라마부, 라마혁신 선도기업육성 R&D에 1049억원 지원\n"
+        "라마부는 기술로드맵에 따라 라마혁신 선도기업육성 R&D 참여기업을 모집한다. "
+        "이번 공모는 총 1049억원 규모로 306개 과제를 선정한다. 라마 센터 연계형 과제(50억원) "
+        "신설이 핵심이다. 전 과정을 일괄 지원하는 보라 프로그램(50억원)도 마련했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = [n.props["amountKrw"] for n in facts.nodes.values() if n.cls == "Funding"]
+    assert amounts.count(104_900_000_000) == 1
+    # the same amount for two tasks of their own is two budgets
+    assert amounts.count(5_000_000_000) == 2
