@@ -93,6 +93,16 @@ def figure_kind(onto: Ontology, noun: str) -> str:
     return best
 
 
+#: A counter glued to a unit of time: ``직전 3개년도``, ``9개월``.
+_DURATION = re.compile(r"^(?:년|월)")
+#: After a count, words that make it a change, not a count (``35개가 증가한 203개``, ``100개
+#: 늘어난``); ``203개로 증가`` states the new total.
+_CHANGE = re.compile(
+    r"^\s*(?:[(（][^()（）]*%[^()（）]*[)）])?\s*(?:이|가)?\s*"
+    r"(?:증가|감소|늘어|늘었|늘린|줄어|줄었|줄인|많은|적은)"
+)
+
+
 class Counts:
     name = EXTRACTOR
     needs_nlp = True
@@ -114,6 +124,9 @@ class Counts:
             i = c + 1
             counter = doc[c]
             counter_text = text_of(doc)[doc[glued].idx : counter.idx + len(counter.text)]
+            rest = text_of(doc)[counter.idx + len(counter.text) : counter.idx + 40]
+            if _DURATION.match(rest) or _CHANGE.match(rest):
+                continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
             after = _noun_after(doc, c + 1)
             if after is not None and after[0].split()[0] in ACTIONS | ASPECTS:
                 after = None

@@ -2375,3 +2375,15 @@ def test_one_amount_printed_twice_is_one_budget(tmp_path, onto):
     assert amounts.count(104_900_000_000) == 1
     # the same amount for two tasks of their own is two budgets
     assert amounts.count(5_000_000_000) == 2
+
+
+def test_a_duration_or_a_change_is_no_count(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 직전 3개년도 평균 300억원 이상을 운영하는 17개 부처가 "
+        "참여한다. 올해는 전년대비 35개가 증가한 203개의 라마 과제를 지원하고, 지원기업을 "
+        "100개 늘어난 800개사로 확대한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    values = {n.props["value"] for n in facts.nodes.values() if n.cls == "StatedFigure"}
+    assert {17, 203, 800} <= values
+    assert not {3, 35, 100} & values
