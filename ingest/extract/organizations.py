@@ -410,6 +410,28 @@ _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
 #: Address words: a place named after one is where something happens (``서울 강남구
 #: 한국기술센터에서 열린``), not who does it.
 _DISTRICT = re.compile(r"^[가-힣]{1,5}(?:구|군|시|동|읍|면)$")
+#: Cities and provinces by their short names (``광주``, ``충남``), as addresses print them.
+CITIES = frozenset(
+    [
+        "서울",
+        "부산",
+        "대구",
+        "인천",
+        "광주",
+        "대전",
+        "울산",
+        "세종",
+        "경기",
+        "강원",
+        "충북",
+        "충남",
+        "전북",
+        "전남",
+        "경북",
+        "경남",
+        "제주",
+    ]
+)
 
 
 def _parent_start(doc: Doc, before: tuple[int, int], start: int) -> int:
@@ -432,7 +454,19 @@ def _venue(doc: Doc, words: list[tuple[int, int]], k: int) -> bool:
         return False
     before = text_of(doc)[doc[words[k - 1][0]].idx : _end_char(doc, words[k - 1][1])]
     line = text_of(doc)[: doc[words[k][0]].idx].rsplit("\n", 1)[-1]
-    return bool(_DISTRICT.match(before)) or bool(re.search(r"장소\s*[:：]\s*$", line))
+    if _DISTRICT.match(before) or re.search(r"장소\s*[:：]\s*$", line):
+        return True
+    # ``18일 광주 김대중컨벤션센터를 시작으로 19일 대전 충남대학교``: a day and a city, a tour
+    day = ""
+    if k > 1:
+        day = text_of(doc)[doc[words[k - 2][0]].idx : _end_char(doc, words[k - 2][1])]
+    # (``19일 서울 ○○위원회 대회의실에서``: the body whose room it is stays a body)
+    after = text_of(doc)[_end_char(doc, words[k][1]) :][:8]
+    return (
+        before in CITIES
+        and re.fullmatch(r"\d{1,2}일(?:에는|에|은|엔)?", day) is not None
+        and not re.match(r"\s*(?:대회의실|회의실|대강당|강당|본관|별관|대연회장)", after)
+    )
 
 
 #: A place an event is held in: ``…에서 개소행사를 개최했다``, ``…에서 설명회를 연다``.

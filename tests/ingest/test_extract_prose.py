@@ -2387,3 +2387,14 @@ def test_a_duration_or_a_change_is_no_count(tmp_path, onto):
     values = {n.props["value"] for n in facts.nodes.values() if n.cls == "StatedFigure"}
     assert {17, 203, 800} <= values
     assert not {3, 35, 100} & values
+
+
+def test_places_a_tour_stops_at_are_venues(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵 설명회를 연다. 18일 광주 라마컨벤션센터를 시작으로 19일 대전 "
+        "라마대학교, 22일 부산 보라과학기술원에서 설명회를 진행한다. 앞서 19일 서울 "
+        "라마정부위원회 대회의실에서 회의를 열었다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert not {"라마컨벤션센터", "라마대학교", "보라과학기술원"} & set(orgs)
+    assert "라마정부위원회" in orgs  # the body whose room it is
