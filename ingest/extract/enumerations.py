@@ -585,12 +585,18 @@ def _named_field(source: Source, item: Item) -> None:
         return
     if _APPOSITION.match(text_of(source.analysis), item.phrase.end_char):
         return  # ``거대과학 분야인 차세대 원자력``: the kind of the fields named next
+    if text_of(source.analysis).count(item.text) >= SUBJECT_MENTIONS:
+        # ``해양수산 분야 과학기술 정책`` in a text about 해양수산 throughout: the text's own
+        # subject, not one of the fields it names (a listed field is the lists' to find)
+        return
     found = Found(
         "StrategicField", item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5
     )
     add_entity(source, found)
 
 
+#: A name printed this often is what the whole text is about.
+SUBJECT_MENTIONS = 5
 #: A list's 등 right before a phrase.
 _CLOSED_BEFORE = re.compile(r"등의?\s+$")
 #: An ordinal opening a name, which makes one word with it (``4차 산업혁명``).

@@ -2398,3 +2398,14 @@ def test_places_a_tour_stops_at_are_venues(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert not {"라마컨벤션센터", "라마대학교", "보라과학기술원"} & set(orgs)
     assert "라마정부위원회" in orgs  # the body whose room it is
+
+
+def test_the_subject_of_the_whole_text_is_not_one_of_its_fields(tmp_path, onto):
+    text = (
+        "라마수산부는 라마수산 기술로드맵을 발표했다. 라마수산 분야 과학기술 정책의 최상위 "
+        "계획이다. 라마수산 산업의 현안을 극복하고 라마수산 기반을 넓힌다. 라마수산 인력도 "
+        "키운다. 또 보라소재 분야에서 협력한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "보라소재" in fields
+    assert "라마수산" not in fields
