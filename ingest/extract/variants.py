@@ -23,6 +23,7 @@ from stkg.graph.facts import FactSet, NodeFact
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.resolve import CANDIDATE
 from stkg.ingest.normalize import name_key
+from stkg.ontology.model import Individual
 
 CLASSES = ("Programme", "Organization")
 #: A shorter wording must keep at least this many characters of its key to be a variant.
@@ -42,11 +43,16 @@ def _bare(name: str) -> str:
 _SUPPORT_HEAD = re.compile(r"(.{6,}?)\s*지원\s*(사업)$")
 
 
+#: A bracketed gloss that abbreviates all the words before it: ``특허 기반 연구개발(IP-R&D)``.
+_GLOSS_OF_ALL = re.compile(r"^[^()]+\(([^()]+)\)")
+
+
 def _forms(name: str) -> set[str]:
-    """Keys a name is written as: without its gloss, and with the gloss for its word; and
-    without 지원 before its head when the rest is long enough to name it alone."""
+    """Keys a name is written as: without its gloss, with the gloss for its word or for all
+    the words before it (``특허 기반 연구개발(IP-R&D) 전략지원 사업`` as ``IP-R&D 전략지원
+    사업``); and without 지원 before its head when the rest is long enough to name it alone."""
     bare = _bare(name)
-    forms = {bare, _GLOSSED.sub(r"\2", bare)}
+    forms = {bare, _GLOSSED.sub(r"\2", bare), _GLOSS_OF_ALL.sub(r"\1", bare)}
     forms |= {_SUPPORT_HEAD.sub(r"\1 \2", f) for f in forms}
     return {name_key(f) for f in forms}
 
@@ -58,8 +64,9 @@ class ProgrammeVariants:
 
     def __call__(self, source: Source) -> None:
         facts = source.ctx.facts
+        known = {i.id: i for i in source.ctx.onto.individuals if i.id}
         for cls in CLASSES:
-            _fold_variants(facts, [n for n in facts.nodes.values() if n.cls == cls])
+            _fold_variants(facts, [n for n in facts.nodes.values() if n.cls == cls], known)
         _fold_editions(facts)
 
 
@@ -118,12 +125,12 @@ def _plan_variant(short: NodeFact, full: NodeFact) -> bool:
     return all(ch in letters for ch in a)  # a's letters, in order, within b
 
 
-def _fold_variants(facts: FactSet, nodes: list[NodeFact]) -> None:
+def _fold_variants(facts: FactSet, nodes: list[NodeFact], known: dict[str, Individual]) -> None:
     # fuller names first: each node is folded into the fullest name it ends
     nodes.sort(key=lambda n: (_is_candidate(n), -len(name_key(_bare(n.props["name"])))))
     kept: list[NodeFact] = []
     for node in nodes:
-        into = next((k for k in kept if _is_candidate(node) and _variant(node, k)), None)
+        into = next((k for k in kept if _is_candidate(node) and _variant(node, k, known)), None)
         if into is None:
             kept.append(node)
             continue
@@ -138,16 +145,19 @@ def _take_wordings(into: NodeFact, node: NodeFact) -> None:
     into.props["aliases"] = sorted(a for a in aliases if a != into.props["name"])
 
 
-def _variant(short: NodeFact, full: NodeFact) -> bool:
+def _variant(short: NodeFact, full: NodeFact, known: dict[str, Individual]) -> bool:
     if short.cls == "Organization":  # a body's short name is its full name's last word
         words = full.props["name"].split()
         return len(words) > 1 and words[-1] == short.props["name"]
     keys = _forms(short.props["name"])
+    full_forms = _forms(full.props["name"])
+    if full.id in known:  # a reference programme is also written as its known aliases
+        full_forms = full_forms.union(*(_forms(a) for a, _ in known[full.id].alt_labels))
     return any(
         len(key) >= MIN_KEY and form != key and form.endswith(key)
         for key in keys
-        for form in _forms(full.props["name"])
-    ) or bool(keys & _forms(full.props["name"]) and short.props["name"] != full.props["name"])
+        for form in full_forms
+    ) or bool(keys & full_forms and short.props["name"] != full.props["name"])
 
 
 def _is_candidate(node: NodeFact) -> bool:

@@ -2409,3 +2409,15 @@ def test_the_subject_of_the_whole_text_is_not_one_of_its_fields(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "보라소재" in fields
     assert "라마수산" not in fields
+
+
+def test_a_programme_glossed_by_a_known_abbreviation_is_the_known_programme(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵에 따라 '라마 기반 연구개발(IP-R&D) 전략지원 사업'을 공고했다. "
+        "IP-R&D는 라마 기업의 특허 전략을 돕는다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = [n for n in facts.nodes.values() if n.cls == "Programme"]
+    assert len(programmes) == 1
+    assert programmes[0].props.get("extractionStatus") != "candidate"
+    assert "라마 기반 연구개발(IP-R&D) 전략지원 사업" in programmes[0].props.get("aliases", [])
