@@ -28,7 +28,7 @@ from stkg.ontology.model import Individual
 CLASSES = ("Programme", "Organization")
 #: A shorter wording must keep at least this many characters of its key to be a variant.
 MIN_KEY = 6
-_TIME_WORDS = re.compile(r"^(?:(?:19|20)\d{2}\s*년도?|상반기|하반기|올해|내년|금년)\s*")
+_TIME_WORDS = re.compile(r"^(?:(?:19|20|['’])?\d{2}\s*년도?|상반기|하반기|올해|내년|금년)\s*")
 _GLOSSED = re.compile(r"(\S+)\(([^()]+)\)")
 EXTRACTOR = "variants"
 
@@ -51,7 +51,7 @@ def _forms(name: str) -> set[str]:
     """Keys a name is written as: without its gloss, with the gloss for its word or for all
     the words before it (``특허 기반 연구개발(IP-R&D) 전략지원 사업`` as ``IP-R&D 전략지원
     사업``); and without 지원 before its head when the rest is long enough to name it alone."""
-    bare = _bare(name)
+    bare = re.sub(r"\(\s*이하\s+", "(", _bare(name))  # ``(이하 IP-R&D)``: the gloss
     forms = {bare, _GLOSSED.sub(r"\2", bare), _GLOSS_OF_ALL.sub(r"\1", bare)}
     forms |= {_SUPPORT_HEAD.sub(r"\1 \2", f) for f in forms}
     return {name_key(f) for f in forms}

@@ -2414,10 +2414,11 @@ def test_the_subject_of_the_whole_text_is_not_one_of_its_fields(tmp_path, onto):
 def test_a_programme_glossed_by_a_known_abbreviation_is_the_known_programme(tmp_path, onto):
     text = (
         "라마청은 기술로드맵에 따라 '라마 기반 연구개발(IP-R&D) 전략지원 사업'을 공고했다. "
-        "IP-R&D는 라마 기업의 특허 전략을 돕는다.\n"
+        "IP-R&D는 라마 기업의 특허 전략을 돕는다. 또 '23년 상반기 라마 기반 연구개발(이하 "
+        "IP-R&D) 전략지원 사업'도 이어간다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
     programmes = [n for n in facts.nodes.values() if n.cls == "Programme"]
-    assert len(programmes) == 1
+    assert len(programmes) == 1  # a two-digit year and an 이하 gloss too
     assert programmes[0].props.get("extractionStatus") != "candidate"
     assert "라마 기반 연구개발(IP-R&D) 전략지원 사업" in programmes[0].props.get("aliases", [])
