@@ -161,6 +161,12 @@ class Enumerations:
                 _works(source, items)
             for item in items:
                 cls = cue or head_class(item.text)
+                if cls is None and item.cue == "기술":
+                    # ``A 기술, B 분석기술 등 26개 과제``: typed by the 기술 printed with it
+                    item, cls = (
+                        Item(item.phrase, f"{item.text} 기술", item.start, None),
+                        ("CoreTechnology"),
+                    )
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
                     item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
                 if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
@@ -452,7 +458,7 @@ _GENERIC_BY_LENGTH = sorted(
     GENERIC_FIELDS
     | {"원천", "선도", "차세대", "요소", "핵심요소", "초격차", "대체불가", "융복합", "게임체인저"}
     # and what a technology is worth or where it stands (``고부가가치 기술``, ``공백기술``)
-    | {"고부가가치", "고부가", "공백", "자체", "독자", "고유"},
+    | {"고부가가치", "고부가", "공백", "자체", "독자", "고유", "신격차"},
     key=len,
     reverse=True,
 )

@@ -2422,3 +2422,12 @@ def test_a_programme_glossed_by_a_known_abbreviation_is_the_known_programme(tmp_
     assert len(programmes) == 1  # a two-digit year and an 이하 gloss too
     assert programmes[0].props.get("extractionStatus") != "candidate"
     assert "라마 기반 연구개발(IP-R&D) 전략지원 사업" in programmes[0].props.get("aliases", [])
+
+
+def test_an_item_typed_by_the_word_technology_printed_with_it(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마 공동주택 헬스케어 기술, 보라공간 빅데이터 "
+        "분석기술 등 26개 과제에 991억원을 투입한다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"라마 공동주택 헬스케어 기술", "보라공간 빅데이터 분석기술"} <= set(techs)
