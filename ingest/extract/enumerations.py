@@ -844,8 +844,17 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return "CoreTechnology"  # ``A, B 등의 중소기업 기술개발을 지원``: what firms develop
     if cls == "Organization" and re.match(r"\s+[가-힣A-Za-z]|에\s*(?:대한|게|의)", rest):
         return None  # ``… 등의 중소기업 육성``, ``… 등 기업에 대한``: for the firms
+    if _ABOUT_KIND.match(rest):
+        return None  # ``특허·논문 등 기술 문헌``: documents about technology, no technologies
     counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")])
     return (counted and _second_count(rest)) or head_cue(rest) or cls
+
+
+#: Nouns a cue word may qualify, which then head the phrase: what is said is about the
+#: kind (its documents, people, level), not members of it.
+_ABOUT_KIND = re.compile(
+    r"^\s*(?:문헌|인력|수준|격차|동향|유출|보호|이전)(?:[을를이가은는의에과와도]|[\s,.]|$)"
+)
 
 
 #: A count right before a cue (``10대 분야``).

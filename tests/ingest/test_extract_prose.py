@@ -2431,3 +2431,13 @@ def test_an_item_typed_by_the_word_technology_printed_with_it(tmp_path, onto):
     )
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"라마 공동주택 헬스케어 기술", "보라공간 빅데이터 분석기술"} <= set(techs)
+
+
+def test_what_is_said_about_a_kind_lists_no_members_of_it(tmp_path, onto):
+    text = (
+        "라마청은 기술로드맵을 발표했다. 특허·논문 등 기술 문헌 급증에 따라 조사 시간이 "
+        "늘었다. 라마, 보라 등 기술 인력을 키운다. 누리, 나래 등 기술을 개발한다.\n"
+    )
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"누리", "나래"} <= set(techs)
+    assert not {"특허", "논문", "라마", "보라"} & set(techs)
