@@ -846,10 +846,16 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return None  # ``… 등의 중소기업 육성``, ``… 등 기업에 대한``: for the firms
     if _ABOUT_KIND.match(rest):
         return None  # ``특허·논문 등 기술 문헌``: documents about technology, no technologies
+    if cls == "StrategicField" and _GOODS_OF.match(rest):
+        return "StrategicProduct"  # ``A, B 등 신산업 분야의 소재·부품·장비``: the field's goods
     counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")])
     return (counted and _second_count(rest)) or head_cue(rest) or cls
 
 
+#: The goods of a field named after its cue: ``… 분야의 소재·부품·장비``, ``… 산업의 품목``.
+_GOODS_OF = re.compile(
+    r"^(?:\s*(?:분야|산업|부문))?의\s+(?:소재[·ㆍ‧]부품[·ㆍ‧]장비|소재|부품|품목|제품)(?:[을를이가은는의에과와도]|[\s,.]|$)"
+)
 #: Nouns a cue word may qualify, which then head the phrase: what is said is about the
 #: kind (its documents, people, level), not members of it.
 _ABOUT_KIND = re.compile(

@@ -2441,3 +2441,15 @@ def test_what_is_said_about_a_kind_lists_no_members_of_it(tmp_path, onto):
     techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"누리", "나래"} <= set(techs)
     assert not {"특허", "논문", "라마", "보라"} & set(techs)
+
+
+def test_items_that_are_a_field_s_goods_are_products(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마 프린팅용 합금분말, 보라전지 관련 신소재 등 "
+        "신산업 분야의 소재·부품·장비 기술개발을 지원한다. 누리, 나래 등 신산업 분야를 "
+        "키운다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    products = named(facts, "StrategicProduct")
+    assert {"라마 프린팅용 합금분말", "보라전지 관련 신소재"} <= set(products)
+    assert {"누리", "나래"} <= set(named(facts, "StrategicField"))
