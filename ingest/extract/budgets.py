@@ -425,7 +425,7 @@ def _year(source: Source, clause: str) -> int | None:
     years = _YEAR.findall(clause)
     if years:
         return int(years[-1])
-    base = source.date.year if source.date else None
+    base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
     if base is None:
         return None
     # the relative year word nearest the amount; "전년 대비" compares, it does not date

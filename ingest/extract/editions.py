@@ -79,6 +79,12 @@ GENERIC_QUALIFIERS = frozenset(
     for n in [
         "중장기",
         "중·장기",
+        "중장기적",
+        "중단기",
+        "중단기적",
+        # the plan the text is about, pointed to: ``금번 로드맵``, ``이번 로드맵``
+        "금번",
+        "이번",
         "민·관",
         "민관",
         "합동",
@@ -197,7 +203,7 @@ class Editions:
         ]
         near = _near_known(source, [series for series, _, _, _ in named])
         named = [(near.get(series, series), s, e, years) for series, s, e, years in named]
-        base = source.date.year if source.date else None
+        base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
         named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
             (series, start, end, years or _made_in(source.text, start, end, base))
             for series, start, end, years in named
@@ -316,7 +322,7 @@ def _one_apart(a: str, b: str) -> bool:
 
 def _add(source: Source, series: str, start: int, end: int, years: list[int]) -> None:
     ctx = source.ctx
-    base = source.date.year if source.date else None
+    base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
     if not years and base is not None:
         years = [base + _relative_offset(source.text, start)]
     year = years[0] if years else None

@@ -2453,3 +2453,14 @@ def test_items_that_are_a_field_s_goods_are_products(tmp_path, onto):
     products = named(facts, "StrategicProduct")
     assert {"라마 프린팅용 합금분말", "보라전지 관련 신소재"} <= set(products)
     assert {"누리", "나래"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_plan_in_a_text_dated_only_to_a_year_is_of_that_year(tmp_path, onto):
+    text = (
+        "SOURCE: https://example.org/a\nDATE: 2011 (본문에 월 없음)\n\n"
+        "라마부는 지난 26일 ‘라마산업기술로드맵’을 공유하는 웹 시스템을 공개했다. 금번 "
+        "로드맵과 중단기적 로드맵도 함께 다룬다.\n"
+    )
+    editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
+    assert editions["라마산업기술로드맵"]["startYear"] == 2011
+    assert not {"금번 로드맵", "중단기적 로드맵"} & set(editions)
