@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import QUOTED, is_nominal, text_of
+from stkg.ingest.extract.phrases import CHANGE_WORDS, QUOTED, is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
 #: Words between a target and its amount that are not the target.
@@ -74,7 +74,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})년")
 #: ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
 _CHANGE = re.compile(
     r"\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
-    r"(?:증가|감소|늘어|늘었|늘린|줄어|줄었|줄인|증액|감액|삭감|많은|적은|(?:에\s*달하는\s*)?예산이\s*추가)"
+    rf"(?:{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
 )
 MAX_STEPS = 12
 EXTRACTOR = "budgets"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import (
+    CHANGE_WORDS,
     CUE_HEADS,
     JOINERS,
     NATIVE_COUNTS,
@@ -97,10 +98,7 @@ def figure_kind(onto: Ontology, noun: str) -> str:
 _DURATION = re.compile(r"^(?:년|월)")
 #: After a count, words that make it a change, not a count (``35개가 증가한 203개``, ``100개
 #: 늘어난``); ``203개로 증가`` states the new total.
-_CHANGE = re.compile(
-    r"^\s*(?:[(（][^()（）]*%[^()（）]*[)）])?\s*(?:이|가)?\s*"
-    r"(?:증가|감소|늘어|늘었|늘린|줄어|줄었|줄인|많은|적은)"
-)
+_CHANGE = re.compile(r"^\s*(?:[(（][^()（）]*%[^()（）]*[)）])?\s*(?:이|가)?\s*" + CHANGE_WORDS)
 
 
 class Counts:

@@ -163,10 +163,8 @@ class Enumerations:
                 cls = cue or head_class(item.text)
                 if cls is None and item.cue == "기술":
                     # ``A 기술, B 분석기술 등 26개 과제``: typed by the 기술 printed with it
-                    item, cls = (
-                        Item(item.phrase, f"{item.text} 기술", item.start, None),
-                        ("CoreTechnology"),
-                    )
+                    item = Item(item.phrase, f"{item.text} 기술", item.start, None)
+                    cls = "CoreTechnology"
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
                     item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
                 if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
@@ -742,12 +740,13 @@ def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
     return bool(stem) and words[0] not in _DEICTIC and is_kind(stem)
 
 
-_AMOUNT = re.compile(
-    # ``청정제조기반에 1,243억원, 산업융합기술에 1,206억원 등``: 에 may tie the amount on
-    r"^(?:에|에는)?\s*\d[\d,.]*\s*(?:(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원|여?\s*(?:개|건|종|곳|명)(?![가-힣]))"
-)
+#: 에 may tie an amount on to the item before it (``청정제조기반에 1,243억원``).
+_TIED = r"^(?:에|에는)?\s*"
+_MONEY = r"\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원"
+#: An amount or a count right after an item (``315억원``, ``12개``).
+_AMOUNT = re.compile(_TIED + r"(?:" + _MONEY + r"|\d[\d,.]*\s*여?\s*(?:개|건|종|곳|명)(?![가-힣]))")
 #: An amount of money right after an item (``…에는 1,627억원``).
-_FUNDED = re.compile(r"^(?:에|에는)?\s*\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억|만)?\s*원")
+_FUNDED = re.compile(_TIED + _MONEY)
 #: Quotes around listed items (``'A', 'B', 'C' 등``).
 _QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』`]")
 _GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")

@@ -179,6 +179,10 @@ CUE_CLASSES = (
 CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))
 
 
+#: Words after a figure that make it a change, not a total (``35개가 증가한``, ``862억원
+#: 늘어난``); the count and budget extractors skip such figures.
+CHANGE_WORDS = r"(?:증가|감소|늘어|늘었|늘린|줄어|줄었|줄인|많은|적은)"
+
 #: Native Korean numerals that count the noun after them (``세 분야``, ``두 가지``).
 NATIVE_COUNTS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
 #: A count before a cue word, in digits or a native numeral (``3개``, ``12대``, ``세``).

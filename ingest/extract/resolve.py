@@ -42,6 +42,19 @@ def reference_index(onto: Ontology) -> dict[tuple[str, str], list[Individual]]:
     return index
 
 
+_BY_ID: dict[int, tuple[Ontology, dict[str, Individual]]] = {}
+
+
+def reference_by_id(onto: Ontology) -> dict[str, Individual]:
+    """The reference individuals by their stkg id, built once per ontology."""
+    cached = _BY_ID.get(id(onto))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    by_id = {ind.id: ind for ind in onto.individuals if ind.id}
+    _BY_ID[id(onto)] = (onto, by_id)
+    return by_id
+
+
 def valid_on(ind: Individual, day: dt.date) -> bool:
     """Whether ``day`` falls in the individual's ``validFrom``/``validUntil`` interval."""
     start = next(iter(ind.values.get("validFrom", ())), None)

@@ -137,7 +137,7 @@ def _technology(printed: str) -> str | None:
     stem = name.removesuffix("기술").strip()
     if not stem or is_kind(stem) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None
-    if set(stem.split(" ")) & {"분야"} or re.split(r"[ ·ㆍ‧]", stem)[-1] in KIND_BEFORE:
+    if "분야" in stem.split(" ") or re.split(r"[ ·ㆍ‧]", stem)[-1] in KIND_BEFORE:
         return None  # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술": a kind
     if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
         return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's

@@ -70,9 +70,7 @@ def _area_items(source: Source, cls: str, area: re.Match[str], until: int) -> No
         return
     found = []
     at = area.end()
-    for part in [*_SEPARATOR.split(text[at : items_end.start()]), None]:
-        if part is None:
-            break
+    for part in _SEPARATOR.split(text[at : items_end.start()]):
         name = part.strip()
         start = text.index(part, at) + (len(part) - len(part.lstrip()))
         at = start + len(name)

@@ -21,7 +21,7 @@ import re
 
 from stkg.graph.facts import FactSet, NodeFact
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.resolve import CANDIDATE
+from stkg.ingest.extract.resolve import CANDIDATE, reference_by_id
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Individual
 
@@ -64,7 +64,7 @@ class ProgrammeVariants:
 
     def __call__(self, source: Source) -> None:
         facts = source.ctx.facts
-        known = {i.id: i for i in source.ctx.onto.individuals if i.id}
+        known = reference_by_id(source.ctx.onto)
         for cls in CLASSES:
             _fold_variants(facts, [n for n in facts.nodes.values() if n.cls == cls], known)
         _fold_editions(facts)
