@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
@@ -76,6 +76,14 @@ _CHANGE = re.compile(
     r"\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
     rf"(?:{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
 )
+#: Words that date an amount to the year before the text's.
+LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -1)
+#: An amount compared with: ``전년 6659억원 대비``, ``지난해 6288억원 보다``.
+_COMPARED = r"\s*(?:대비|보다)"
+#: A last-year word with the amount it dates and the comparison after it.
+_LAST_YEAR_AMOUNT = re.compile(
+    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*(?:예산\s*)?[\d][\d,.\s조억천백만]*원{_COMPARED}"
+)
 MAX_STEPS = 12
 EXTRACTOR = "budgets"
 
@@ -91,6 +99,7 @@ class Budgets:
         respective: dict[int, str] = {}  # amount start token → its item of a 각각 list
         # amount → the Funding this extractor made for it, and the programme it funds
         made: dict[int, tuple[str, str | None, str]] = {}
+        stated: str | None = None  # the name of the budget stated last
         for ent in doc.ents:
             if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
                 continue
@@ -107,6 +116,14 @@ class Budgets:
                 target = previous[1]
             if target is None and _INVESTED.match(text_of(doc), ent.end_char):
                 target = _programme_in_sentence(source, ent.start)
+            if target is None and _last_year(doc, ent):
+                # ``올해 예산은 전년 6659억원 대비 9.3% 감소``: last year's budget of the
+                # programme the paragraph is about, or of the budget stated last
+                target = (
+                    _programme_before(source, ent.start, paragraph=True)
+                    or stated
+                    or _programme_before(source, ent.start)
+                )
             if target is None and _SET_TO.match(text_of(doc), ent.end_char):
                 target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
             sized = _SIZED.match(text_of(doc), ent.end_char)
@@ -140,6 +157,7 @@ class Budgets:
                 # 1049억원``): one budget, named after the programme when one of them is
                 fid, was_funded, _ = earlier
                 ctx.facts.node("Funding", fid, span, **({"name": target} if funded else {}))
+                stated = str(ctx.facts.nodes[fid].props["name"])
                 if funded and not was_funded:
                     ctx.facts.rel("funds", fid, funded, span)
                     made[ent._.value] = (fid, funded, target)
@@ -148,6 +166,7 @@ class Budgets:
             fid = ctx.raw_id("Funding", key)
             ctx.facts.node("Funding", fid, span, name=target, amountKrw=ent._.value, year=year)
             made.setdefault(ent._.value, (fid, funded, target))
+            stated = target
             if funded:
                 ctx.facts.rel("funds", fid, funded, span)
 
@@ -266,14 +285,26 @@ _BARE_BUDGET = re.compile(
 )
 
 
-def _programme_before(source: Source, money_start: int) -> str | None:
+def _programme_before(source: Source, money_start: int, *, paragraph: bool = False) -> str | None:
     """``X사업을 진행하고 있다. 올해 예산은 10억원이다``: a budget with no name is the
     programme's that the paragraph named last before it (the document, if the paragraph
-    names none)."""
+    names none and ``paragraph`` is false)."""
     at = source.analysis[money_start].idx
-    paragraph = text_of(source.analysis).rfind("\n\n", 0, at) + 1
-    before = _programme_mentions(source, paragraph, at) or _programme_mentions(source, 0, at)
+    opening = text_of(source.analysis).rfind("\n\n", 0, at) + 1
+    before = _programme_mentions(source, opening, at)
+    if not before and not paragraph:
+        before = _programme_mentions(source, 0, at)
     return max(before)[1] if before else None
+
+
+def _last_year(doc: Doc, ent: Span) -> bool:
+    """Whether the amount ``ent`` is last year's, printed to compare this year's with
+    (``전년 6659억원 대비``, ``지난해 6288억원 보다``)."""
+    opening = max(0, ent.start_char - 12)
+    return any(
+        m.end() >= ent.end_char and m.start() < ent.start_char
+        for m in _LAST_YEAR_AMOUNT.finditer(text_of(doc), opening)
+    )
 
 
 #: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.
@@ -433,5 +464,7 @@ def _year(source: Source, clause: str) -> int | None:
         (m.start(), offset)
         for word, offset in RELATIVE_YEARS.items()
         for m in re.finditer(rf"{word}(?!\s*대비)", clause)
+        # ``전년 6659억원 대비``: the word dates the amount it compares, not those after it
+        if not _LAST_YEAR_AMOUNT.match(clause, m.start())
     ]
     return base + max(found)[1] if found else None

@@ -2464,3 +2464,23 @@ def test_a_plan_in_a_text_dated_only_to_a_year_is_of_that_year(tmp_path, onto):
     editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
     assert editions["라마산업기술로드맵"]["startYear"] == 2011
     assert not {"금번 로드맵", "중단기적 로드맵"} & set(editions)
+
+
+def test_last_years_amount_a_budget_is_compared_with_is_last_years_budget(tmp_path, onto):
+    text = (
+        "SOURCE: https://example.org/a\nDATE: 2018-03-02\n\n"
+        "라마부는 라마기술 로드맵을 발표했다. 올해 라마개발 사업에 총 6042억원을 투입한다. "
+        "올해 예산은 전년 6659억원 대비 9.3% 감소한 수준으로, 발사체 개발에 2024억원이 "
+        "투입된다.\n\n"
+        "보라 R&D자금 7150억원을 지원한다. 지난해 6288억원 보다 13.7% 늘어난 규모다.\n"
+    )
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding[6659]["name"] == "라마개발 사업"
+    assert funding[6659]["year"] == 2017
+    assert funding[2024]["year"] == 2018  # 전년 dates only the amount it compares
+    assert funding[6288]["name"] == "보라 R&D자금"
+    assert funding[6288]["year"] == 2017
