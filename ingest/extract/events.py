@@ -109,7 +109,9 @@ def resolve_date(
     if g["since"]:
         return g["since"]
     if g["d"] and not g["m"] and not g["y"] and known == "year":
-        return None  # "22일" against an article dated only to a year ("2016")
+        # "22일" against an article dated only to a year ("2016"): that year, or the one its
+        # relative year word names
+        return str(base.year + _offset(g["rel_d"]))
     if g["yy"]:
         return _iso(2000 + int(g["yy"]), int(g["m2"]), int(g["d2"]))
     if g["y3"]:

@@ -369,9 +369,12 @@ def test_an_article_dated_to_a_month_dates_its_bare_days_in_that_month(tmp_path,
     assert events == {"2031-01-02", "2030-12-22"}  # 22일: the article's own month
 
 
-def test_an_article_dated_to_a_year_reads_no_bare_day(tmp_path, onto):
-    text = "DATE: 2030\n\n기술로드맵에 따라 진흥원은 22일 설명회를 열었다.\n"
-    assert not any(n.cls == "StatedEvent" for n in facts_of(tmp_path, onto, text).nodes.values())
+def test_an_article_dated_to_a_year_dates_a_bare_day_by_that_year(tmp_path, onto):
+    text = (
+        "DATE: 2030\n\n기술로드맵에 따라 진흥원은 22일 설명회를 열었다. 지난해 3일에도 "
+        "설명회를 열었다.\n"
+    )
+    assert events(facts_of(tmp_path, onto, text)) == {"2030", "2029"}  # no month to give
 
 
 def test_a_sub_unit_keeps_its_university_in_its_name(tmp_path, onto):
