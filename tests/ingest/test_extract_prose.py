@@ -2487,3 +2487,12 @@ def test_last_years_amount_a_budget_is_compared_with_is_last_years_budget(tmp_pa
     assert funding[2024]["year"] == 2018  # 전년 dates only the amount it compares
     assert funding[6288]["name"] == "보라 R&D자금"
     assert funding[6288]["year"] == 2017
+
+
+def test_a_text_about_promising_technologies_is_on_the_topic(tmp_path, onto):
+    text = (
+        "라마연구원은 8일 '10대 미래 유망기술'을 선정, 발표했다. 재검토를 거쳐 ▶라마 분석기술 "
+        "▶보라 트랜지스터 ▶누리 송전기술을 10대 미래유망기술로 확정했다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"라마 분석기술", "보라 트랜지스터", "누리 송전기술"} <= techs
