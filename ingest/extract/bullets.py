@@ -51,7 +51,7 @@ _GROUP = re.compile(
 _OWN_FIELD_CUES = ("분야", "부문", "영역")
 _OWN_CUE = re.compile(rf"\s+(?P<cue>{CUE_HEADS})$")
 _TOPIC = re.compile(
-    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|에는|:|\()\s*$"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:별)?(?:인|은|는|로는|으로는|로|으로|에는|:|\()\s*$"
 )
 _AFTER = re.compile(
     # at most three words between 등 and the cue, none an object or a clause's verb (``등 4대

@@ -2496,3 +2496,12 @@ def test_a_text_about_promising_technologies_is_on_the_topic(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"라마 분석기술", "보라 트랜지스터", "누리 송전기술"} <= techs
+
+
+def test_marked_items_after_their_cue_and_로_are_of_that_kind(tmp_path, onto):
+    text = (
+        "라마부는 기술혁신 계획을 발표했다. 5대 전략투자 분야로 ▲ 라마수송 ▲ 개인 맞춤형 "
+        "보라관리 ▲ 편리한 생활 ▲ 친환경 에너지를 선정했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"라마수송", "개인 맞춤형 보라관리", "편리한 생활"} <= fields
