@@ -44,9 +44,11 @@ NOT_TECHNOLOGY_STEMS = (
 #: Words for bodies: a phrase holding one anywhere (``스타트업 스케일업·글로벌 스타트업
 #: 기술``) says whose technology it is or what it is for, not which technology.
 BODY_WORDS = ("기업", "기관", "업체", "대학", "스타트업")
-#: Words that, right before 기술, say what kind of technology or whose it is (``핵심 원천기술``,
-#: ``고효율 자체 기술``), not which: the phrase names none.
-KIND_BEFORE = frozenset(["원천", "자체", "고유", "독자", "관련", "분야", "핵심", "기반"])
+#: Words that, right before 기술, say what kind of technology, whose or how many it is
+#: (``핵심 원천기술``, ``고효율 자체 기술``, ``개별 기술``), not which: the phrase names none.
+KIND_BEFORE = frozenset(
+    ["원천", "자체", "고유", "독자", "관련", "분야", "핵심", "기반", "개별", "복수", "다수", "단일"]
+)
 #: What joins two coordinated phrases (a bracketed figure may follow the first).
 _COORDINATED = re.compile(r"^(?:\([^()\n]{1,20}\))?\s*(?:,|및|와|과)\s*$")
 #: What ties a modifying phrase to the technology it is for (``효율 향상을 위한 … 기술``).
@@ -137,8 +139,11 @@ def _technology(printed: str) -> str | None:
     stem = name.removesuffix("기술").strip()
     if not stem or is_kind(stem) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None
-    if "분야" in stem.split(" ") or re.split(r"[ ·ㆍ‧]", stem)[-1] in KIND_BEFORE:
-        return None  # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술": a kind
+    last = re.split(r"[ ·ㆍ‧]", stem)[-1]
+    if "분야" in stem.split(" ") or last in KIND_BEFORE or len(last) < 2:
+        # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술": a kind; "신제품·신기술":
+        # new technology, whichever
+        return None
     if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
         return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's
     if any(w.endswith(BODY_WORDS) for p in stem.split(" ") for w in re.split(r"[·ㆍ]", p)):

@@ -2505,3 +2505,12 @@ def test_marked_items_after_their_cue_and_로_are_of_that_kind(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"라마수송", "개인 맞춤형 보라관리", "편리한 생활"} <= fields
+
+
+def test_a_technology_said_only_by_how_many_or_how_new_names_none(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 개별 기술 개발과 복수 기술 개발을 지원하고 "
+        "신제품·신기술 확보와 라마제조 기술 개발을 돕는다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert techs == {"라마제조 기술"}
