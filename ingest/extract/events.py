@@ -6,7 +6,9 @@ month, or a year — followed within its clause by an event word (발표, 공고
 are read against the document's own date: a day later than the article's is last month's
 unless the text says 오는 (coming). An article dated only to a month (``DATE: 2016-12``)
 dates its bare days in that month; one dated only to a year dates what names its month
-(``내년 1월 2일``), but no bare day.
+(``내년 1월 2일``), and a bare day by that year alone. An event word may also come before
+the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object of a window the date
+opens or closes (``접수를 11월 3일까지 진행한다``).
 Bare dates with no event word are not kept.
 """
 
@@ -200,7 +202,7 @@ class Events:
             if event is None and not since:
                 event, end = _labelled(text, m.start())
             if event is None and not since:
-                event, end = _topic(text, m.start())
+                event, end = _topic(text, m.start(), until=_UNTIL.match(text, m.end()) is not None)
             if event is None and closes:  # ``접수기간은 4.1(월)~4.19(금)``: the range's event
                 event, end = previous_event, m.end()
             if event is not None and closes and opening is not None:
@@ -310,14 +312,21 @@ def _labelled(text: str, at: int) -> tuple[str | None, int]:
     return (label["event"], at - len(line) + label.start("event")) if label else (None, at)
 
 
-def _topic(text: str, at: int) -> tuple[str | None, int]:
-    """The event a clause's topic names before its date (``과제 신청은 3월 2일부터``)."""
+def _topic(text: str, at: int, *, until: bool = False) -> tuple[str | None, int]:
+    """The event a clause's topic names before its date (``과제 신청은 3월 2일부터``), or,
+    when the date opens or closes a window (``until``), its object (``접수를 11월 3일까지
+    진행한다``)."""
     start = max(0, at - 16)
-    topic = _TOPIC.search(text[start:at])
-    return (topic["event"], start + topic.end("event")) if topic else (None, at)
+    topic = (_TOPIC_OR_OBJECT if until else _TOPIC).search(text[start:at])
+    return (topic["event"], start + topic.start("event")) if topic else (None, at)
 
 
 _TOPIC = re.compile(rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?(?:은|는|이|가)\s+$")
+_TOPIC_OR_OBJECT = re.compile(
+    rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?(?:은|는|이|가|을|를)\s+$"
+)
+#: After a date, the window it opens or closes.
+_UNTIL = re.compile(r"\s*(?:까지|부터)")
 _LABEL = re.compile(rf"(?P<event>{_EVENT.pattern})\s*(?:기간|일시|일정|기한|일)?\s*[:：]\s*$")
 
 #: Lines that date the page (header, byline), not an event.

@@ -2514,3 +2514,11 @@ def test_a_technology_said_only_by_how_many_or_how_new_names_none(tmp_path, onto
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert techs == {"라마제조 기술"}
+
+
+def test_a_window_dates_the_event_its_clause_takes_as_object(tmp_path, onto):
+    text = (
+        "DATE: 2022\n\n라마청은 기술개발 사업의 올해 4차 신청·접수를 11월3일까지 진행한다. "
+        "결과를 3일 검토했다.\n"
+    )
+    assert events(facts_of(tmp_path, onto, text)) == {"2022-11-03"}
