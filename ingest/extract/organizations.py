@@ -62,6 +62,7 @@ LONG_SUFFIXES = {
     "공사": 0.6,
     "기금": 0.6,
     "은행": 0.6,
+    "기업청": 0.8,  # ``대전·세종지방중소벤처기업청``, where Kiwi may split off 청
 }
 #: Ministries and agencies: one-syllable suffixes, trusted only on a word of 3+ syllables
 #: whose last morpheme carries the suffix (not ``구매조건부``, where 부 is a suffix of its own).
@@ -521,10 +522,24 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if begin is not None:
             out.append((begin, i))
             if not is_nominal(token) and token.text not in BRACKETS:
-                return out  # a particle ends the name part of the word; a bracket does not
+                return _joint_places(doc, out)  # a particle ends the word's name part
         begin = None
     if begin is not None:
         out.append((begin, end))
+    return _joint_places(doc, out)
+
+
+def _joint_places(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``대전·세종지방중소벤처기업청``: a city or province joined by a dot to a body's name
+    is a place the body serves with the next one, and part of its name."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if out and run[0] == out[-1][1] + 1 and doc[out[-1][1]].text in LIST_DOTS:
+            head = text_of(doc)[doc[out[-1][0]].idx : _end_char(doc, out[-1][1])]
+            if head in CITIES:
+                out[-1] = (out[-1][0], run[1])
+                continue
+        out.append(run)
     return out
 
 

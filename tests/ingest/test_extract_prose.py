@@ -2522,3 +2522,13 @@ def test_a_window_dates_the_event_its_clause_takes_as_object(tmp_path, onto):
         "결과를 3일 검토했다.\n"
     )
     assert events(facts_of(tmp_path, onto, text)) == {"2022-11-03"}
+
+
+def test_a_regional_office_of_two_cities_is_one_body(tmp_path, onto):
+    text = (
+        "[라마일보 기자] 대전·세종지방중소벤처기업청은 중소기업의 기술개발을 지원하는 "
+        "사업을 공고했다. 라마부·보라청은 함께 지원한다.\n"
+    )
+    bodies = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "대전·세종지방중소벤처기업청" in bodies
+    assert {"라마부", "보라청"} <= bodies
