@@ -2532,3 +2532,13 @@ def test_a_regional_office_of_two_cities_is_one_body(tmp_path, onto):
     bodies = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "대전·세종지방중소벤처기업청" in bodies
     assert {"라마부", "보라청"} <= bodies
+
+
+def test_what_a_plan_means_to_reach_is_no_field(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 국가안보 유지, 미래 전장 선도, 라마경제 구현 등 "
+        "3대 분야와 라온소재, 누리, 다솜 등 3대 분야를 제시했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"라온소재", "누리", "다솜"} <= fields
+    assert not {"국가안보 유지", "미래 전장 선도", "라마경제 구현"} & fields
