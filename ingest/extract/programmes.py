@@ -267,7 +267,7 @@ class Programmes:
                 continue  # the items of a quoted list are named already
             if k and _counted_apart(phrases[k - 1], phrase):
                 phrase = Phrase(phrase.doc, phrases[k - 1].start, phrase.end)
-            named = programme_name(phrase) or _track(source, phrase)
+            named = programme_name(phrase) or _track(source, phrase) or _funded_rnd(source, phrase)
             if named is not None:
                 start, name = named
                 dated = _DATED.search(source.text, max(0, start - 8), start)
@@ -286,6 +286,26 @@ class Programmes:
                     _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, (inner,))
                 else:
                     _add(source, inner, start, end, 0.8, ())
+
+
+#: An amount glossing the name before it: ``창업성장 R&D(1,624억원)``, ``(산학연 R&D, 1,520억원)``.
+_GLOSSED_AMOUNT = re.compile(
+    r"\s*[(,]\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원\s*\)"
+)
+
+
+def _funded_rnd(source: Source, phrase: Phrase) -> tuple[int, str] | None:
+    """``(창업성장 R&D, 1,624억원)``: a line of R&D glossed with its own budget is a
+    programme, though it has no programme head."""
+    if not phrase.text.endswith("R&D") or not _GLOSSED_AMOUNT.match(source.text, phrase.end_char):
+        return None
+    words = phrase.text.split()
+    while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
+        words.pop(0)
+    name = " ".join(words)
+    if not 2 <= len(words) <= MAX_WORDS + 1 or _a_kind(name) or name_key(name) in GENERIC:
+        return None
+    return phrase.end_char - len(name), name
 
 
 def _track(source: Source, phrase: Phrase) -> tuple[int, str] | None:

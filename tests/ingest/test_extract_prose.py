@@ -2542,3 +2542,13 @@ def test_what_a_plan_means_to_reach_is_no_field(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"라온소재", "누리", "다솜"} <= fields
     assert not {"국가안보 유지", "미래 전장 선도", "라마경제 구현"} & fields
+
+
+def test_a_line_of_rnd_glossed_with_its_own_budget_is_a_programme(tmp_path, onto):
+    text = (
+        "라마청은 올해 기술개발 지원사업 계획을 발표했다. 창업기업의 성장기반 강화 "
+        "(라마성장 R&D, 1,624억원)를 추진한다. 또 보라공정 R&D(312억원)를 신설하고 중소기업 R&D 확대.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"라마성장 R&D", "보라공정 R&D"} <= programmes
+    assert "중소기업 R&D" not in programmes
