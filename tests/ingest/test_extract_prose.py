@@ -2552,3 +2552,12 @@ def test_a_line_of_rnd_glossed_with_its_own_budget_is_a_programme(tmp_path, onto
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"라마성장 R&D", "보라공정 R&D"} <= programmes
     assert "중소기업 R&D" not in programmes
+
+
+def test_the_last_marked_item_may_open_with_an_adjective(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 5대 전략분야로 ▲ 라마수송 ▲ 누리 제조 ▲ 편리한 "
+        "생활을 선정했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"라마수송", "누리 제조", "편리한 생활"} <= fields
