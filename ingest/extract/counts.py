@@ -222,7 +222,7 @@ TIME_WORDS = frozenset(
 #: ``N건에 달하는 X``, ``N개에 이르는 X``: the count reaches the noun after the verb.
 _REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른)\s+")
 #: Bounds between a count and its noun (``100만 건 이상의 특허``).
-BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외"])
+BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외", "안팎", "남짓"])
 #: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
 TOPIC_PARTICLES = frozenset(["은", "는", "이", "가", "도"])
 

@@ -2561,3 +2561,12 @@ def test_the_last_marked_item_may_open_with_an_adjective(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"라마수송", "누리 제조", "편리한 생활"} <= fields
+
+
+def test_a_count_about_so_many_counts_the_noun_after_its_bound(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 우선 8개 안팎의 프로젝트를 선정하고 20개 남짓의 "
+        "과제를 지원한다.\n"
+    )
+    counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(8, "프로젝트"), (20, "과제")} <= counted
