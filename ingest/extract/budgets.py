@@ -124,6 +124,9 @@ class Budgets:
                     or stated
                     or _programme_before(source, ent.start)
                 )
+            if target is None:
+                # ``X 예산은 전년대비 2.6% 증액된 4,117억원``: the budget its sentence is about
+                target = _changed_budget(doc, ent.start)
             if target is None and _SET_TO.match(text_of(doc), ent.end_char):
                 target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
             sized = _SIZED.match(text_of(doc), ent.end_char)
@@ -305,6 +308,29 @@ def _last_year(doc: Doc, ent: Span) -> bool:
         m.end() >= ent.end_char and m.start() < ent.start_char
         for m in _LAST_YEAR_AMOUNT.finditer(text_of(doc), opening)
     )
+
+
+#: A sentence about a budget that then says how it changed, up to the amount it came to:
+#: ``국토교통 연구개발(R&D) 예산은 전년대비 2.6% 증액된``.
+_CHANGED_BUDGET = re.compile(
+    r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,3}?\s?(?:예산|사업비))\s*(?:은|는|이|가)\s+"
+    r"(?:[^.,]|(?<=\d)\.(?=\d)){0,30}?(?:증액|증가|감액|감소|확대|축소)(?:된|한|돼|되어|해)\s*$"
+)
+
+
+def _changed_budget(doc: Doc, money_start: int) -> str | None:
+    """The budget a sentence is about, where the amount follows how it changed."""
+    start = _sentence_start(doc, money_start)
+    m = _CHANGED_BUDGET.search(text_of(doc), start, doc[money_start].idx)
+    if m is None:
+        return None
+    what: list[str] = []
+    for word in reversed(m["what"].split(" ")):  # back to a particle, a number or a time word
+        if what and (re.search(r"[은는이가을를에의]$|\d", word) or word in SKIPPED_WORDS):
+            break
+        what.insert(0, word)
+    name = " ".join(what)
+    return None if not name or name in BUDGET_WORDS else name
 
 
 #: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.

@@ -2570,3 +2570,16 @@ def test_a_count_about_so_many_counts_the_noun_after_its_bound(tmp_path, onto):
     )
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(8, "프로젝트"), (20, "과제")} <= counted
+
+
+def test_an_amount_after_how_a_budget_changed_is_that_budget(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마진흥원은 20일 라마 연구개발(R&D) 예산은 전년대비 "
+        "2.6% 증액된 4,117억원이며, 총 14개 사업에 투자할 계획이라고 밝혔다.\n"
+    )
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props["name"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding == {4117: "라마 연구개발(R&D) 예산"}
