@@ -37,10 +37,11 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "MONEY": [
         re.compile(rf"(?<![\d.,])(?:(?:{_NUM})\s?(?:{_UNIT})\s?)+원"),
         re.compile(rf"(?<![\d.,])(?:{_NUM})원"),
-        # 억/조 without 원 where the words after say it is spent: ``360억 투입``, ``262억 규모``
+        # 억/조 without 원 where the words after say it is spent: ``360억 투입``, ``262억 규모``,
+        # ``372억 지원``
         re.compile(
             rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
-            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산))"
+            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산|지원|배정|출연))"
         ),
     ],
     "DATE": [

@@ -2583,3 +2583,13 @@ def test_an_amount_after_how_a_budget_changed_is_that_budget(tmp_path, onto):
         if n.cls == "Funding"
     }
     assert funding == {4117: "라마 연구개발(R&D) 예산"}
+
+
+def test_an_amount_without_won_that_is_given_is_money(tmp_path, onto):
+    text = "라마 소재화 등 라마산업 기술개발에 372억 지원\n\n라마부는 기술로드맵을 발표했다.\n"
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props["name"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding == {372: "라마산업 기술개발"}
