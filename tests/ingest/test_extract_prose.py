@@ -2593,3 +2593,12 @@ def test_an_amount_without_won_that_is_given_is_money(tmp_path, onto):
         if n.cls == "Funding"
     }
     assert funding == {372: "라마산업 기술개발"}
+
+
+def test_a_programme_named_before_what_is_done_to_it(tmp_path, onto):
+    text = (
+        "라마부는 기술로드맵을 발표했다. 라마 플래그십 프로젝트 착수 등 주요 사업을 준비하고, "
+        "경진대회형 R&D 프로젝트 신설한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"라마 플래그십 프로젝트", "경진대회형 R&D 프로젝트"} <= programmes
