@@ -78,11 +78,10 @@ _CHANGE = re.compile(
 )
 #: Words that date an amount to the year before the text's.
 LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -1)
-#: An amount compared with: ``전년 6659억원 대비``, ``지난해 6288억원 보다``.
-_COMPARED = r"\s*(?:대비|보다)"
-#: A last-year word with the amount it dates and the comparison after it.
+#: A last-year word with the amount it dates and the comparison after it: ``전년 6659억원
+#: 대비``, ``지난해 6288억원 보다``.
 _LAST_YEAR_AMOUNT = re.compile(
-    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*(?:예산\s*)?[\d][\d,.\s조억천백만]*원{_COMPARED}"
+    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*(?:예산\s*)?\d[\d,.\s조억천백만]*원\s*(?:대비|보다)"
 )
 MAX_STEPS = 12
 EXTRACTOR = "budgets"

@@ -285,17 +285,16 @@ def _phrase_end(source: Source, start: int) -> int:
     """Where the noun phrase starting at ``start`` ends (the last item has no next marker)."""
     doc = source.analysis
     first, _ = token_range(doc, start, min(start + 1, len(text_of(doc))))
-    phrases = noun_phrases(doc, first, min(len(doc), first + 40))
-    for phrase in phrases:
-        if phrase.end < len(doc) and _ADJECTIVE.fullmatch(doc[phrase.end].tag_):
+    for phrase in noun_phrases(doc, first, min(len(doc), first + 40)):
+        if phrase.end < len(doc) and doc[phrase.end].tag_ == ADJECTIVE_ENDING:
             continue  # ``▲ 편리한 생활``: an adjective opens the item, the noun after it ends it
         gloss = _GLOSS_ON.match(text_of(doc), phrase.end_char)
         return gloss.end() if gloss else phrase.end_char
     return start
 
 
-#: The tags of an adjective's ending after its root (``편리`` + ``하`` + ``ᆫ``).
-_ADJECTIVE = re.compile(r"XSA\+ETM")
+#: Kiwi's tag of an adjective's ending glued to its root (``편리`` + ``한``).
+ADJECTIVE_ENDING = "XSA+ETM"
 
 
 def _cue_after(text: str, end: int) -> str | None:

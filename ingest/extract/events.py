@@ -321,10 +321,9 @@ def _topic(text: str, at: int, *, until: bool = False) -> tuple[str | None, int]
     return (topic["event"], start + topic.start("event")) if topic else (None, at)
 
 
-_TOPIC = re.compile(rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?(?:은|는|이|가)\s+$")
-_TOPIC_OR_OBJECT = re.compile(
-    rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?(?:은|는|이|가|을|를)\s+$"
-)
+_TOPIC_WORD = rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?"
+_TOPIC = re.compile(_TOPIC_WORD + r"(?:은|는|이|가)\s+$")
+_TOPIC_OR_OBJECT = re.compile(_TOPIC_WORD + r"(?:은|는|이|가|을|를)\s+$")
 #: After a date, the window it opens or closes.
 _UNTIL = re.compile(r"\s*(?:까지|부터)")
 _LABEL = re.compile(rf"(?P<event>{_EVENT.pattern})\s*(?:기간|일시|일정|기한|일)?\s*[:：]\s*$")

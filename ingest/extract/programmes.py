@@ -121,9 +121,8 @@ _QUOTED_HEADS = tuple(
 )
 #: Money given to a quoted name right after it (``‘…’에 2718억원``, ``‘…’(386억원)``): a
 #: quoted name that receives a budget is a programme whatever its head.
-_FUNDED = re.compile(
-    r"\s*(?:에는?|에\s*총|\()\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
-)
+_WON = r"(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
+_FUNDED = re.compile(r"\s*(?:에는?|에\s*총|\()\s*" + _WON)
 #: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
 _TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
@@ -291,9 +290,7 @@ class Programmes:
 
 
 #: An amount glossing the name before it: ``창업성장 R&D(1,624억원)``, ``(산학연 R&D, 1,520억원)``.
-_GLOSSED_AMOUNT = re.compile(
-    r"\s*[(,]\s*(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원\s*\)"
-)
+_GLOSSED_AMOUNT = re.compile(r"\s*[(,]\s*" + _WON + r"\s*\)")
 
 
 def _funded_rnd(source: Source, phrase: Phrase) -> tuple[int, str] | None:

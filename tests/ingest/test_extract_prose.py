@@ -2469,6 +2469,15 @@ def test_a_plan_in_a_text_dated_only_to_a_year_is_of_that_year(tmp_path, onto):
     assert not {"금번 로드맵", "중단기적 로드맵"} & set(editions)
 
 
+def funding_by_amount(facts: FactSet) -> dict[int, dict]:
+    """Each budget's properties by its amount in 억원."""
+    return {
+        n.props["amountKrw"] // 100_000_000: n.props
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+
+
 def test_last_years_amount_a_budget_is_compared_with_is_last_years_budget(tmp_path, onto):
     text = (
         "SOURCE: https://example.org/a\nDATE: 2018-03-02\n\n"
@@ -2477,11 +2486,7 @@ def test_last_years_amount_a_budget_is_compared_with_is_last_years_budget(tmp_pa
         "투입된다.\n\n"
         "보라 R&D자금 7150억원을 지원한다. 지난해 6288억원 보다 13.7% 늘어난 규모다.\n"
     )
-    funding = {
-        n.props["amountKrw"] // 100_000_000: n.props
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "Funding"
-    }
+    funding = funding_by_amount(facts_of(tmp_path, onto, text))
     assert funding[6659]["name"] == "라마개발 사업"
     assert funding[6659]["year"] == 2017
     assert funding[2024]["year"] == 2018  # 전년 dates only the amount it compares
@@ -2578,9 +2583,8 @@ def test_an_amount_after_how_a_budget_changed_is_that_budget(tmp_path, onto):
         "2.6% 증액된 4,117억원이며, 총 14개 사업에 투자할 계획이라고 밝혔다.\n"
     )
     funding = {
-        n.props["amountKrw"] // 100_000_000: n.props["name"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "Funding"
+        amount: props["name"]
+        for amount, props in funding_by_amount(facts_of(tmp_path, onto, text)).items()
     }
     assert funding == {4117: "라마 연구개발(R&D) 예산"}
 
@@ -2588,9 +2592,8 @@ def test_an_amount_after_how_a_budget_changed_is_that_budget(tmp_path, onto):
 def test_an_amount_without_won_that_is_given_is_money(tmp_path, onto):
     text = "라마 소재화 등 라마산업 기술개발에 372억 지원\n\n라마부는 기술로드맵을 발표했다.\n"
     funding = {
-        n.props["amountKrw"] // 100_000_000: n.props["name"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "Funding"
+        amount: props["name"]
+        for amount, props in funding_by_amount(facts_of(tmp_path, onto, text)).items()
     }
     assert funding == {372: "라마산업 기술개발"}
 
