@@ -245,11 +245,17 @@ def _glued_counter(doc: Doc, c: int) -> int:
     return c
 
 
+#: Thousands printed after 억 or 조 without their 만 (``4억 5000개``, ``5억8000건``): no writer
+#: means 400,005,000, so the digits count ten-thousands.
+_ELIDED_MAN = re.compile(r"[1-9],?\d{3}")
+
+
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
     """The value of the number that starts at token ``i``, the index of its counter, and
     whether it is approximate.
 
-    Digits may carry 만/억/조 (``3억건``, ``4억 5000개``, ``26만 건``), decimals (``2.37건``)
+    Digits may carry 만/억/조 (``3억건``, ``4억 5000만 개``, ``26만 건``; a 만 left out after 억
+    is read in: ``4억 5000개``), decimals (``2.37건``)
     and 여 (``60여개``, ``3억여 건``: about); the last digits are glued to the counter unless
     a multiplier or 여 ends the number.
     """
@@ -261,6 +267,13 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
         except InvalidOperation:
             return None
         j += 1
+        if (
+            total >= 10**8
+            and j < len(doc)
+            and doc[j].text not in MULTIPLIERS
+            and _ELIDED_MAN.fullmatch(doc[j - 1].text)
+        ):
+            part *= MULTIPLIERS["만"]  # ``4억 5000개``: 4억 5000만, the 만 left out
         if j < len(doc) and doc[j].text in MULTIPLIERS and not doc[j - 1].whitespace_:
             total += part * MULTIPLIERS[doc[j].text]
             j += 1

@@ -173,10 +173,11 @@ def test_counts_with_korean_large_numbers_decimals_and_approximations(tmp_path, 
     text = (
         "특허청은 3억여 건의 특허 빅데이터와 1만2000개 핵심기술을 분석해 로드맵을 만들었다. "
         "유망기술(60여개)을 골랐고 26만 건 논문과 평균 2.37건 특허를 살폈으며 "
-        "58명의 전략위원이 참여했다.\n"
+        "58명의 전략위원이 참여했다. 세계 5억8000건의 특허 문헌도 모았다.\n"
     )
     assert figures(facts_of(tmp_path, onto, text)) == {
         (300_000_000, "특허 빅데이터", "approximately"),
+        (580_000_000, "특허 문헌", "exact"),  # 5억8000만: the 만 left out
         (12_000, "핵심기술", "exact"),
         (60, "유망기술", "approximately"),
         (260_000, "논문", "exact"),
@@ -1365,6 +1366,14 @@ def test_a_text_with_only_everyday_topic_words_and_no_technology_states_nothing(
     assert facts_of(tmp_path, onto, text).nodes == {}
     text = text.replace("체험 프로그램", "기술 체험 프로그램")  # one technology word: the domain
     assert "organization:중소벤처기업부" in facts_of(tmp_path, onto, text).nodes
+
+
+def test_a_festival_a_province_chose_for_its_support_programme_is_no_roadmap_news(tmp_path, onto):
+    text = (
+        "윈터푸드 페스티벌은 도 공모사업인 겨울철 관광상품 운영 지원사업으로 선정된 행사로 "
+        "이번 달 28일부터 29일까지 문화예술촌 일대에서 개최된다.\n"
+    )
+    assert facts_of(tmp_path, onto, text).nodes == {}
 
 
 def test_a_development_verb_governs_the_technologies_coordinated_before_it(tmp_path, onto):
