@@ -154,7 +154,16 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if len(parts) >= 2 and all(p and " " not in p for p, _ in parts):
             cleaned = [(at, part, own_cue) for part, at in parts]
     after = _cue_after(text, end)
-    cls = cue_class(cleaned[-1][2] or "") or after or _cue_before(text, run_start)
+    # the last item's own cue word types the list when it is a field's, cut from the name
+    # (``▲A ▲B 분야``); one the name keeps (``▲… ▲카멜레온 환경 감응 소재``) is that item's
+    # head, and the list's topic comes first (``미래유망기술은 ▲…``)
+    own = cleaned[-1][2] or ""
+    cls = (
+        (cue_class(own) if own in _OWN_FIELD_CUES else None)
+        or after
+        or _cue_before(text, run_start)
+        or cue_class(own)
+    )
     if (
         cls == "Programme"
         and after != "Programme"

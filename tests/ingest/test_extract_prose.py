@@ -2614,3 +2614,12 @@ def test_a_programme_named_before_what_is_done_to_it(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"라마 플래그십 프로젝트", "경진대회형 R&D 프로젝트"} <= programmes
+
+
+def test_a_head_the_last_marked_name_keeps_does_not_retype_the_list_its_topic_types(tmp_path, onto):
+    text = "이번에 선정된 미래유망기술은 ▲해양 드론 기술 ▲양자 센서 ▲자가치유 코팅 소재다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양 드론 기술", "양자 센서", "자가치유 코팅 소재"} <= set(
+        named(facts, "CoreTechnology")
+    )
+    assert not named(facts, "StrategicProduct")
