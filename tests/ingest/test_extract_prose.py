@@ -2623,3 +2623,14 @@ def test_a_head_the_last_marked_name_keeps_does_not_retype_the_list_its_topic_ty
         named(facts, "CoreTechnology")
     )
     assert not named(facts, "StrategicProduct")
+
+
+def test_listed_actions_and_strategies_are_no_fields(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵의 집중 분야는 해양 드론, 특허 정보 개방 확대, 분쟁대응 역량 강화 "
+        "등이다. 지원형은 표준화 일반 전략, 연구개발 방향성, 수소 저장 등 전 분야를 지원한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양 드론", "수소 저장"} <= fields
+    assert not fields & {"특허 정보 개방 확대", "분쟁대응 역량 강화", "표준화 일반 전략"}
+    assert "연구개발 방향성" not in fields
