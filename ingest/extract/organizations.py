@@ -63,6 +63,12 @@ LONG_SUFFIXES = {
     "기금": 0.6,
     "은행": 0.6,
     "기업청": 0.8,  # ``대전·세종지방중소벤처기업청``, where Kiwi may split off 청
+    # task forces and headquarters (``R&D전략기획단``, ``국가전략기술특허지원단``,
+    # ``과학기술혁신본부``); a bare one is named by the subject before it (:data:`BY_SUBJECT`)
+    "추진단": 0.75,
+    "기획단": 0.75,
+    "지원단": 0.75,
+    "본부": 0.75,
 }
 #: Ministries and agencies: one-syllable suffixes, trusted only on a word of 3+ syllables
 #: whose last morpheme carries the suffix (not ``구매조건부``, where 부 is a suffix of its own).
@@ -145,6 +151,7 @@ KIND_STEMS = frozenset(
         "국립",
         # what a committee does, not whose it is (``특별위원회``, ``심의조정위원회``)
         *("특별", "운영", "심의", "심의조정", "자문", "실무", "추진", "평가", "조정", "선정"),
+        "지원",
     ]
 )
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``,
@@ -186,6 +193,8 @@ def institution_confidence(name: str, last_token: str) -> float | None:
 
 #: The title of a body's head, glued to its name (``특허청장``, ``…진흥원장``, ``…센터장``).
 HEAD_TITLE = "장"
+#: Divisions whose head's title is a rank, not a body speaking (``미래전략본부장``).
+RANKED = ("본부",)
 
 
 #: A company marked as incorporated: ``㈜엔도로보틱스``, ``(주)한빛``, ``한빛(주)``.
@@ -246,12 +255,14 @@ class Organizations:
                     confidence is None
                     and name.endswith(HEAD_TITLE)
                     and name[: -len(HEAD_TITLE)].endswith(tuple(LONG_SUFFIXES))
+                    # a 본부장 is a rank (``과학기술혁신본부장``: a ministry's vice-minister)
+                    and not name[: -len(HEAD_TITLE)].endswith(RANKED)
                 )
                 if titled:  # ``…정책연구센터장은``: the body its head speaks for
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)
-                if confidence is None and name_start == start and k > 0 and name in COMMITTEES:
-                    # ``국가전략기술 특별위원회``: a committee named by its subject before it
+                if confidence is None and name_start == start and k > 0 and name in BY_SUBJECT:
+                    # ``국가전략기술 특별위원회``: a body named by its subject before it
                     name_start = _subject_start(doc, words[k - 1], name_start)
                     if name_start != start:
                         name = text_of(doc)[doc[name_start].idx : name_end_char]
@@ -378,10 +389,13 @@ SUB_UNITS = ("연구소", "연구센터", "연구단", "사업단", "병원", "�
 #: Committees named by what they do, which a subject word before them names
 #: (``국가전략기술 특별위원회``, ``탄소중립 특별위원회``).
 COMMITTEES = frozenset(["특별위원회", "자문위원회", "운영위원회", "실무위원회", "추진위원회"])
+#: Bodies a bare word names by what they do, and the subject before it by what about
+#: (``국가전략기술 특별위원회``, ``미래성장동력 추진단``).
+BY_SUBJECT = COMMITTEES | {"추진단", "기획단", "지원단", "지원본부", "추진본부"}
 COMMITTEE_CONFIDENCE = 0.7
 #: Words before a committee that name none of its subject (``이번 특별위원회``).
 _NO_SUBJECT = frozenset(
-    ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "직속"]
+    ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "공동", "직속"]
 )
 
 
@@ -516,7 +530,7 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out, begin = [], None
     for i in range(start, end):
         token = doc[i]
-        if is_nominal(token) and token.text not in JOINERS:
+        if (is_nominal(token) and token.text not in JOINERS) or _amp_in_letters(doc, i, start, end):
             begin = i if begin is None else begin
             continue
         if begin is not None:
@@ -527,6 +541,19 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     if begin is not None:
         out.append((begin, end))
     return _joint_places(doc, out)
+
+
+def _amp_in_letters(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether token ``i`` is an ampersand or hyphen glued between letters (``R&D특허센터``,
+    ``IP-R&D``)."""
+    return (
+        doc[i].text in ("&", "-")
+        and start < i < end - 1
+        and doc[i - 1].tag_ == "SL"
+        and doc[i + 1].tag_ == "SL"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def _joint_places(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

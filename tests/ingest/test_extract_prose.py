@@ -2634,3 +2634,13 @@ def test_listed_actions_and_strategies_are_no_fields(tmp_path, onto):
     assert {"해양 드론", "수소 저장"} <= fields
     assert not fields & {"특허 정보 개방 확대", "분쟁대응 역량 강화", "표준화 일반 전략"}
     assert "연구개발 방향성" not in fields
+
+
+def test_task_forces_by_their_subject_and_names_with_r_and_d_glued_in(tmp_path, onto):
+    text = (
+        "특허청은 산하 R&D특허센터에 해양기술 추진단을 두고 공동 추진단도 꾸렸다. "
+        "국가전략기술특허지원단이 기술로드맵을 낸다. 김한결 미래혁신본부장이 말했다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"R&D특허센터", "해양기술 추진단", "국가전략기술특허지원단"} <= orgs
+    assert not orgs & {"D특허센터", "공동 추진단", "추진단", "미래혁신본부"}
