@@ -219,8 +219,9 @@ TIME_WORDS = frozenset(
         *("연", "연간", "매년", "해마다", "월", "매월", "연평균"),
     ]
 )
-#: ``N건에 달하는 X``, ``N개에 이르는 X``: the count reaches the noun after the verb.
-_REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른)\s+")
+#: ``N건에 달하는 X``, ``N개에 이르는 X``, ``N건에 불과하던 X``: the count reaches (or
+#: only reaches) the noun after the verb.
+_REACHING = re.compile(r"에\s*(?:달하는|이르는|육박하는|달한|이른|불과하던|불과한|불과했던)\s+")
 #: Bounds between a count and its noun (``100만 건 이상의 특허``).
 BOUNDS = frozenset(["이상", "이하", "미만", "초과", "가량", "정도", "내외", "안팎", "남짓"])
 #: Particles that make the noun before a count its topic (``과제는 총 300여 개``).
