@@ -990,6 +990,11 @@ ACTION_NOUNS = (
 )
 
 
+#: Heads of plans and policies: a listed plan is an edition or a policy, never a field,
+#: product, technology or programme.
+PLANS = ("계획", "로드맵", "방안", "정책", "대책")
+
+
 #: Words that name nothing on their own: verbal nouns used as verbs (``…등을 분석, 최종
 #: 181개 전략제품``), time and quantity words, the government.
 LONE_WORDS = frozenset(
@@ -1057,6 +1062,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False
+    if cls != "Organization" and re.sub(r"\s*[(（][^()（）]*[)）]$", "", text).endswith(PLANS):
+        return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
     if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):
         return False  # 유망기술, 미래유망기술: a kind of technology, no name
     last = text.split()[-1]

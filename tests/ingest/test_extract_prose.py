@@ -2645,3 +2645,13 @@ def test_task_forces_by_their_subject_and_names_with_r_and_d_glued_in(tmp_path, 
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"R&D특허센터", "해양기술 추진단", "국가전략기술특허지원단"} <= orgs
     assert not orgs & {"D특허센터", "공동 추진단", "추진단", "미래혁신본부"}
+
+
+def test_listed_plans_are_no_fields(tmp_path, onto):
+    text = (
+        "8대 해양 기술분야는 해양과학기본계획, 수산혁신계획(블루 프로젝트) 등 정부 정책을 "
+        "검토해 선정됐다. 5대 분야는 해양 드론, 수중 통신, 해양 바이오 등이다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양 드론", "수중 통신"} <= fields
+    assert not any("계획" in name for name in fields)
