@@ -125,6 +125,8 @@ _WON = r"(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
 _FUNDED = re.compile(r"\s*(?:에는?|에\s*총|\()\s*" + _WON)
 #: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
 _TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
+#: A subject or object and the verb it goes with (``돈이 되는``, ``세계를 여는``).
+_SLOGAN = re.compile(r"[가-힣](?:이|가|을|를)\s+[가-힣]*(?:는|은|한|될|할|인)\s")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
@@ -275,8 +277,10 @@ class Programmes:
                 aliases = (source.text[dated.start() : start] + name,) if dated else ()
                 _add(source, name, start, start + len(name), 0.7, aliases)
         for m, inner in quoted:
-            if m.span() in listed or _TERMS.search(inner):
-                continue  # ``‘최대 1년간 2억원 지원’``: the terms of support, not a name
+            if m.span() in listed or _TERMS.search(inner) or _SLOGAN.search(inner):
+                # ``‘최대 1년간 2억원 지원’``: the terms of support, not a name; ``‘돈이 되는
+                # R&D’``: a clause with its subject or object, a slogan
+                continue
             headed = name_key(inner).endswith(_QUOTED_HEADS)
             if headed or _FUNDED.match(source.text, m.end()):
                 start = m.start(1) + m.group(1).index(inner)

@@ -2655,3 +2655,13 @@ def test_listed_plans_are_no_fields(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양 드론", "수중 통신"} <= fields
     assert not any("계획" in name for name in fields)
+
+
+def test_a_quoted_slogan_with_its_subject_is_no_programme(tmp_path, onto):
+    text = (
+        "중소벤처기업부가 기술로드맵을 내고 ‘세계를 여는 R&D’로의 전환을 추진하며 "
+        "‘창업도약 R&D’를 신설한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "창업도약 R&D" in programmes
+    assert "세계를 여는 R&D" not in programmes
