@@ -60,7 +60,7 @@ PROGRAMME_ENDINGS = ("개발", "지원", "사업", "과제", "육성", "혁신",
 
 #: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).
 GENERIC_ENDINGS = {
-    "Organization": ("기업", "업체", "기관", "대학", "기업들"),
+    "Organization": ("기업", "업체", "기관", "대학", "기업들", "공공연", "출연연"),
     "Programme": ("사업",),
 }
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).

@@ -507,6 +507,9 @@ def test_a_kind_of_institution_is_no_name(tmp_path, onto):
     text = "기술로드맵에 따라 혁신형기업과 출연연구소, 해양드론진흥원이 공동 R&D를 한다.\n"
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "출연연구소" not in organizations and "해양드론진흥원" in organizations
+    text = "해양드론진흥원은 대학·공공연, 중소·중견 기업 등 주요 수요 기관을 대상으로 로드맵을 만든다.\n"
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "해양드론진흥원" in organizations and "대학·공공연" not in organizations
 
 
 def test_a_voucher_is_no_institution(tmp_path, onto):
