@@ -2668,3 +2668,10 @@ def test_a_quoted_slogan_with_its_subject_is_no_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "창업도약 R&D" in programmes
     assert "세계를 여는 R&D" not in programmes
+
+
+def test_a_span_of_time_before_a_list_is_not_part_of_its_first_item(tmp_path, onto):
+    text = "정부가 향후 10년간 조류발전, 해상풍력, 수소 등 16대 중점기술과 기술로드맵에 투자한다.\n"
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"조류발전", "해상풍력", "수소"} <= techs
+    assert not any(name.startswith("간") for name in techs)
