@@ -126,6 +126,10 @@ class Budgets:
             if target is None:
                 # ``X 예산은 전년대비 2.6% 증액된 4,117억원``: the budget its sentence is about
                 target = _changed_budget(doc, ent.start)
+            if target is None and _AFTER_SPAN.search(text_of(doc), 0, ent.start_char):
+                # ``과제는 … 2년간 최대 5억원을 지원``, ``‘…R&D’를 신설해 4년간 최대 60억원``:
+                # each funded item over a span, what the sentence is about or has just made
+                target = _topic_or_object(doc, ent.start)
             if target is None and _SET_TO.match(text_of(doc), ent.end_char):
                 target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
             sized = _SIZED.match(text_of(doc), ent.end_char)
@@ -363,6 +367,12 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
                 continue
         if is_nominal(token) or token.text in CLOSING:
             start, end = _phrase_back(doc, i)
+            if _SPAN_OF_TIME.fullmatch(doc[start].text) and doc[start - 1].tag_ == "NNB":
+                # ``6개월간 기술 검증과``: how long, then what; ``2년간 최대 5억원``: how long
+                start += 1
+                if start > end or doc[start].text in SKIPPED_WORDS:
+                    i, steps = start - 4, steps + 1
+                    continue
             text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
                 "‘’“”「」『』'\" "
             )
@@ -454,6 +464,28 @@ def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
             break
         k -= 1
     return k, end
+
+
+#: The suffix that makes a number a span of time (``4년간``).
+_SPAN_OF_TIME = re.compile("간|동안")
+#: A span of time right before an amount (``2년간 최대 5억원``).
+_AFTER_SPAN = re.compile(r"\d+\s*(?:년|개월)\s*(?:간|동안)\s*(?:최대|최고|총|약)?\s*$")
+
+
+def _topic_or_object(doc: Doc, money_start: int) -> str | None:
+    """The last phrase before the amount, in its sentence, marked as the topic or the
+    object (``자유공모형 과제는``, ``‘글로벌 팁스 R&D’를``)."""
+    opening = _sentence_start(doc, money_start)
+    for i in range(money_start - 1, 0, -1):
+        if doc[i].idx < opening:
+            return None
+        if doc[i].text in ("은", "는", "을", "를") and doc[i].tag_ in ("JX", "JKO"):
+            start, end = _phrase_back(doc, i - 1)
+            text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
+            name = text.strip("‘’“”「」『』'\" ")
+            if end > start and not _numeric(name) and name not in SKIPPED_WORDS:
+                return name  # not one word (``20개 과제를``, ``접수를``): a head, an act
+    return None
 
 
 def _numeric(text: str) -> bool:

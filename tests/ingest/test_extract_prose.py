@@ -2675,3 +2675,16 @@ def test_a_span_of_time_before_a_list_is_not_part_of_its_first_item(tmp_path, on
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"조류발전", "해상풍력", "수소"} <= techs
     assert not any(name.startswith("간") for name in techs)
+
+
+def test_an_amount_given_over_a_span_of_time_funds_what_its_sentence_is_about(tmp_path, onto):
+    text = (
+        "해양기술 로드맵이 나왔다. 심해탐사형 과제는 접수를 개시해 20개 과제를 선정하고 "
+        "2년간 최대 5억원을 지원한다. 또 ‘해양 팁스 R&D’를 신설해 4년간 최대 60억원을 준다.\n"
+    )
+    funded = {
+        n.props["name"]: n.props["amountKrw"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funded == {"심해탐사형 과제": 500_000_000, "해양 팁스 R&D": 6_000_000_000}
