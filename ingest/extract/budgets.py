@@ -50,6 +50,10 @@ SKIPPED_WORDS = frozenset(
         "최초",
         "역대",
         "사상",
+        # when, how much and to whom, said before the amount (``기존 12억원``, ``향후 3년간``,
+        # ``최고 5억원``, ``과제당 20억원``, ``지원 대상 15억원``)
+        *("기존", "향후", "내년도", "금년도", "당해", "최고", "평균", "이내"),
+        *("과제당", "기업당", "건당", "대상"),
     ]
 )
 #: Money that is no funding: what a company earns or is worth (``직전연도 매출 20억원 이하``).
@@ -353,6 +357,8 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
         tag = token.tag_.split("+")[0]
         if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
             return bare
+        if tag.startswith("W_"):
+            return bare  # a web address, a serial or a date (``DATE: 2010-10-27``) ends it
         if tag == "SSO" and QUOTED.match(text_of(doc), token.idx):
             return None  # ``‘최대 2억원 지원’``: an amount in quoted terms funds no name before
         if _FOR_PURPOSE.fullmatch(token.text) and i > 0 and doc[i - 1].text in ("을", "를"):

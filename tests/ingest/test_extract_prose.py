@@ -2688,3 +2688,16 @@ def test_an_amount_given_over_a_span_of_time_funds_what_its_sentence_is_about(tm
         if n.cls == "Funding"
     }
     assert funded == {"심해탐사형 과제": 500_000_000, "해양 팁스 R&D": 6_000_000_000}
+
+
+def test_an_amount_is_never_named_after_the_header_or_a_word_of_time_or_extent(tmp_path, onto):
+    text = (
+        "DATE: 2030-10-27\n\n정부가 2040년까지 총 105조원을 벌어들일 해양기술 로드맵을 냈다. "
+        "해양드론사업은 과제당 기존 12억원에서 최고 30억원으로 늘고, 향후 3년간 7000억원이 "
+        "해양드론사업에 들어간다.\n"
+    )
+    names = {
+        n.props["name"] for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Funding"
+    }
+    assert names
+    assert not names & {"DATE", "기존", "최고", "향후", "과제당"}
