@@ -20,6 +20,9 @@ from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import CHANGE_WORDS, QUOTED, is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
+#: Words of time and extent printed right before an amount, never part of what it funds
+#: (``기존 12억원에서 최고 30억원으로``, ``향후 3년간``).
+BEFORE_AMOUNT = frozenset(["기존", "향후", "내년도", "금년도", "당해", "최고", "평균", "이내"])
 #: Words between a target and its amount that are not the target.
 SKIPPED_WORDS = frozenset(
     [
@@ -27,6 +30,7 @@ SKIPPED_WORDS = frozenset(
         "모두",
         "약",
         *RELATIVE_YEARS,
+        *BEFORE_AMOUNT,
         "예산",
         "규모",
         "사업비",
@@ -50,10 +54,7 @@ SKIPPED_WORDS = frozenset(
         "최초",
         "역대",
         "사상",
-        # when, how much and to whom, said before the amount (``기존 12억원``, ``향후 3년간``,
-        # ``최고 5억원``, ``과제당 20억원``, ``지원 대상 15억원``)
-        *("기존", "향후", "내년도", "금년도", "당해", "최고", "평균", "이내"),
-        *("과제당", "기업당", "건당", "대상"),
+        *("과제당", "기업당", "건당", "대상"),  # to whom (``과제당 20억원``)
     ]
 )
 #: Money that is no funding: what a company earns or is worth (``직전연도 매출 20억원 이하``).
@@ -371,6 +372,9 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             if opening is not None:  # ``A사업(구 B사업)의 예산은``: the name before the aside
                 i, steps = opening - 1, steps + 1
                 continue
+        if token.text in BEFORE_AMOUNT:
+            i, steps = i - 1, steps + 1  # ``해양드론사업은 기존 12억원에서``: since when
+            continue
         if is_nominal(token) or token.text in CLOSING:
             start, end = _phrase_back(doc, i)
             if _SPAN_OF_TIME.fullmatch(doc[start].text) and doc[start - 1].tag_ == "NNB":
