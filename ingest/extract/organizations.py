@@ -235,6 +235,12 @@ COMPANY_KINDS = (
 )
 
 
+#: A company printed with its six-digit stock code (``삼성중공업(010140)``, ``LG전자(066570)``).
+_LISTED = re.compile(
+    r"(?<![가-힣A-Za-z0-9&])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})\s?[(（]\d{6}[)）]"
+)
+
+
 class Organizations:
     name = EXTRACTOR
     needs_nlp = True
@@ -307,6 +313,9 @@ class Organizations:
                     aliases[abbreviation] = name
         for m in QUOTED.finditer(source.text):
             _quoted_institution(source, doc, m.start(1), m.end(1))
+        for m in _LISTED.finditer(source.text):  # ``삼성중공업(010140)``: a listed company
+            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
+            add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):
             _incorporated(source, doc, m.start("a") if m["a"] else m.start("b"), m.end())
         for token in doc if aliases else ():

@@ -2700,3 +2700,13 @@ def test_an_amount_is_never_named_after_the_header_or_a_word_of_time_or_extent(t
         n.props["name"] for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Funding"
     }
     assert names == {"해양드론사업"}
+
+
+def test_a_company_printed_with_its_stock_code_is_a_body(tmp_path, onto):
+    text = (
+        "중소기업청 기술로드맵에 따라 한빛해양중공업(012345) 등 25개 수요처가 81개 과제를 냈다. "
+        "과제당 2억원(100000)을 지원한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "한빛해양중공업" in orgs
+    assert not any(name.startswith("과제") or "원" in name for name in orgs)
