@@ -235,6 +235,16 @@ COMPANY_KINDS = (
 )
 
 
+#: Business groups whose name opens their companies' (``삼성전자``, ``SK하이닉스``,
+#: ``두산산업차량``); 현대 is an everyday word too, so only before a business it runs.
+BUSINESS_GROUPS = (
+    *("삼성", "LG", "SK", "두산", "포스코", "한화", "롯데", "CJ", "GS", "LS", "효성", "코오롱"),
+    "HD현대",
+    "현대(?=자동차|모비스|중공업|건설|제철|로템|글로비스|위아|오일뱅크|엘리베이터)",
+)
+#: A group's name glued to two or more Hangul syllables: one of its companies.
+_GROUP_COMPANY = re.compile(rf"(?:{'|'.join(BUSINESS_GROUPS)})[가-힣]{{2,8}}")
+GROUP_CONFIDENCE = 0.6
 #: A company printed with its six-digit stock code (``삼성중공업(010140)``, ``LG전자(066570)``).
 _LISTED = re.compile(
     r"(?<![가-힣A-Za-z0-9&])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})\s?[(（]\d{6}[)）]"
@@ -264,6 +274,8 @@ class Organizations:
                     # a 본부장 is a rank (``과학기술혁신본부장``: a ministry's vice-minister)
                     and not name[: -len(HEAD_TITLE)].endswith(RANKED)
                 )
+                if confidence is None and _GROUP_COMPANY.fullmatch(name):
+                    confidence = GROUP_CONFIDENCE  # ``LG전자는``, ``삼성전자가``: a group's firm
                 if titled:  # ``…정책연구센터장은``: the body its head speaks for
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)

@@ -2710,3 +2710,13 @@ def test_a_company_printed_with_its_stock_code_is_a_body(tmp_path, onto):
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "한빛해양중공업" in orgs
     assert not any(name.startswith("과제") or "원" in name for name in orgs)
+
+
+def test_a_business_groups_company_is_a_body_and_modern_society_is_not(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 LG이노텍은 협력사와 공정을 분석하고, 두산로보틱스가 "
+        "투자한다. 현대사회의 변화와 삼성동 일대도 다뤘고 현대모비스도 참여한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"LG이노텍", "두산로보틱스", "현대모비스"} <= orgs
+    assert not orgs & {"현대사회", "삼성동"}
