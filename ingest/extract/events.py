@@ -173,6 +173,7 @@ class Events:
         if not source.states_topic_facts():
             return
         _dated_titles(source)
+        _year_begun(source)
         base, known = source.date, "day"
         if base is None and source.period is not None:
             year, month = source.period
@@ -259,6 +260,20 @@ _DATED_TITLE = re.compile(
     r"[(（]\s*(?:[’‘'](?P<yy>\d{2})|(?P<y>(?:19|20)\d{2}))\s*[.\-/]\s*(?P<m>\d{1,2})\s*\.?\s*[)）]"
 )
 PUBLISHED = "발표"
+
+
+#: A year and the beginning it dates, right after it (``사업으로 2010년 시작됐다``,
+#: ``2006년 처음 시작해``, ``2020년 출범한``): a year alone dates nothing else.
+_YEAR_BEGUN = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년(?:도)?(?:에)?\s+(?:처음\s*|첫\s+)?"
+    r"(?P<event>시작|출범|착수|발족|개소|신설|도입)"
+)
+
+
+def _year_begun(source: Source) -> None:
+    """``…사업으로 2010년 시작됐다``: the year a programme or body began."""
+    for m in _YEAR_BEGUN.finditer(source.text):
+        _stated(source, m, m["y"], m["event"], m.end())
 
 
 def _dated_titles(source: Source) -> None:

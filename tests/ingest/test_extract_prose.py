@@ -2720,3 +2720,13 @@ def test_a_business_groups_company_is_a_body_and_modern_society_is_not(tmp_path,
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"LG이노텍", "두산로보틱스", "현대모비스"} <= orgs
     assert not orgs & {"현대사회", "삼성동"}
+
+
+def test_a_year_and_the_beginning_it_dates(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-05\n\n해양특허 창출지원 사업은 특허 확보 전략을 지원하는 사업으로 "
+        "2020년 시작됐다. 해양기술세미나는 2016년 처음 시작했다. 2040년까지 특허를 늘린다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2020", "2016"} <= dates
+    assert "2040" not in dates
