@@ -9,7 +9,8 @@ dates its bare days in that month; one dated only to a year dates what names its
 (``내년 1월 2일``), and a bare day by that year alone. An event word may also come before
 the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object of a window the date
 opens or closes (``접수를 11월 3일까지 진행한다``).
-Bare dates with no event word are not kept.
+A year alone dates only a beginning right after it (``2010년 시작됐다``). Bare dates with no
+event word are not kept.
 """
 
 from __future__ import annotations
