@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import CHANGE_WORDS, QUOTED, is_nominal, text_of
+from stkg.ingest.extract.phrases import CHANGE_WORDS, QUOTED, SPAN_OF_TIME, is_nominal, text_of
 from stkg.ingest.normalize import name_key
 
 #: Words of time and extent printed right before an amount, never part of what it funds
@@ -377,11 +377,16 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             continue
         if is_nominal(token) or token.text in CLOSING:
             start, end = _phrase_back(doc, i)
-            if _SPAN_OF_TIME.fullmatch(doc[start].text) and doc[start - 1].tag_ == "NNB":
-                # ``6개월간 기술 검증과``: how long, then what; ``2년간 최대 5억원``: how long
-                start += 1
+            if (
+                start > 0
+                and SPAN_OF_TIME.fullmatch(doc[start].text)
+                and doc[start - 1].tag_ == "NNB"
+            ):
+                # ``6개월간 기술 검증과``: how long, then what; ``2년간 최대 5억원``: how long,
+                # so on before its number
+                span, start = start, start + 1
                 if start > end or doc[start].text in SKIPPED_WORDS:
-                    i, steps = start - 4, steps + 1
+                    i, steps = span - 3, steps + 1
                     continue
             text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
                 "‘’“”「」『』'\" "
@@ -476,8 +481,6 @@ def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
     return k, end
 
 
-#: The suffix that makes a number a span of time (``4년간``).
-_SPAN_OF_TIME = re.compile("간|동안")
 #: A span of time right before an amount (``2년간 최대 5억원``).
 _AFTER_SPAN = re.compile(r"\d+\s*(?:년|개월)\s*(?:간|동안)\s*(?:최대|최고|총|약)?\s*$")
 

@@ -551,7 +551,9 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out, begin = [], None
     for i in range(start, end):
         token = doc[i]
-        if (is_nominal(token) and token.text not in JOINERS) or _amp_in_letters(doc, i, start, end):
+        if (is_nominal(token) and token.text not in JOINERS) or _joiner_in_letters(
+            doc, i, start, end
+        ):
             begin = i if begin is None else begin
             continue
         if begin is not None:
@@ -564,7 +566,7 @@ def _names_in_word(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return _joint_places(doc, out)
 
 
-def _amp_in_letters(doc: Doc, i: int, start: int, end: int) -> bool:
+def _joiner_in_letters(doc: Doc, i: int, start: int, end: int) -> bool:
     """Whether token ``i`` is an ampersand or hyphen glued between letters (``R&D특허센터``,
     ``IP-R&D``)."""
     return (

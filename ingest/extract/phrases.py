@@ -107,7 +107,7 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
                 continue
             if not is_nominal(doc[j]):
                 break
-            if doc[j - 1].whitespace_ and _SPAN_OF_TIME.fullmatch(doc[j - 1].text):
+            if doc[j - 1].whitespace_ and SPAN_OF_TIME.fullmatch(doc[j - 1].text):
                 break  # ``향후 10년간 태양광, …``: how long, then the name
             unit_like = j + 1 < end and doc[j + 1].tag_ == "SL" and not doc[j].whitespace_
             if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR") and not unit_like:
@@ -123,7 +123,7 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
 
 
 #: The suffix that makes a number a span of time (``10년간``, ``3개월간``).
-_SPAN_OF_TIME = re.compile("간|동안")
+SPAN_OF_TIME = re.compile("간|동안")
 
 
 def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
