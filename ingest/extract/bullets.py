@@ -157,12 +157,12 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
     # the last item's own cue word types the list when it is a field's, cut from the name
     # (``▲A ▲B 분야``); one the name keeps (``▲… ▲카멜레온 환경 감응 소재``) is that item's
     # head, and the list's topic comes first (``미래유망기술은 ▲…``)
-    own = cleaned[-1][2] or ""
+    last_cue = cleaned[-1][2] or ""
     cls = (
-        (cue_class(own) if own in _OWN_FIELD_CUES else None)
+        (cue_class(last_cue) if last_cue in _OWN_FIELD_CUES else None)
         or after
         or _cue_before(text, run_start)
-        or cue_class(own)
+        or cue_class(last_cue)
     )
     if (
         cls == "Programme"
