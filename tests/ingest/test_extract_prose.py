@@ -2682,12 +2682,11 @@ def test_an_amount_given_over_a_span_of_time_funds_what_its_sentence_is_about(tm
         "해양기술 로드맵이 나왔다. 심해탐사형 과제는 접수를 개시해 20개 과제를 선정하고 "
         "2년간 최대 5억원을 지원한다. 또 ‘해양 팁스 R&D’를 신설해 4년간 최대 60억원을 준다.\n"
     )
-    funded = {
-        n.props["name"]: n.props["amountKrw"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "Funding"
+    funded = funding_by_amount(facts_of(tmp_path, onto, text))
+    assert {amount: props["name"] for amount, props in funded.items()} == {
+        5: "심해탐사형 과제",
+        60: "해양 팁스 R&D",
     }
-    assert funded == {"심해탐사형 과제": 500_000_000, "해양 팁스 R&D": 6_000_000_000}
 
 
 def test_an_amount_is_never_named_after_the_header_or_a_word_of_time_or_extent(tmp_path, onto):
@@ -2696,10 +2695,8 @@ def test_an_amount_is_never_named_after_the_header_or_a_word_of_time_or_extent(t
         "해양드론사업은 과제당 기존 12억원에서 최고 30억원으로 늘고, 향후 3년간 7000억원이 "
         "해양드론사업에 들어간다.\n"
     )
-    names = {
-        n.props["name"] for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Funding"
-    }
-    assert names == {"해양드론사업"}
+    funded = funding_by_amount(facts_of(tmp_path, onto, text))
+    assert {props["name"] for props in funded.values()} == {"해양드론사업"}
 
 
 def test_a_company_printed_with_its_stock_code_is_a_body(tmp_path, onto):
