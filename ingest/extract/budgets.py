@@ -3,7 +3,9 @@
 
 For each amount (the pipeline's MONEY quantities) the target is the nearest noun phrase
 before it in the same sentence, stepping over particles, quantity words (총, 모두, 약) and
-budget words (예산, 규모, 사업비), and never past a verb or another amount. A second amount
+budget words (예산, 규모, 사업비), and never past a verb or another amount. Only a final
+mark ends a sentence, never a line break: a flattened table prints a row's name and its
+amounts on lines of their own. A second amount
 with no target of its own (``3조7400억원에서 4조1200억원으로``) shares the previous one's.
 Each becomes a ``Funding`` named after its target; a target that is a programme the
 document names is linked with ``funds``.
@@ -245,7 +247,7 @@ def _own_topic(doc: Doc, money_start: int) -> bool:
     """Whether the sentence names its own topic or subject before the amount; a time
     word's (``지난해엔``, ``올해는``) is none."""
     k = money_start - 1
-    while k > 0 and doc[k].tag_ != "SF" and "\n" not in doc[k].whitespace_:
+    while k > 0 and doc[k].tag_ != "SF":
         if doc[k].tag_.split("+")[-1] in TOPIC_TAGS and doc[k - 1].text not in RELATIVE_YEARS:
             return True
         k -= 1
@@ -356,7 +358,7 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
     while i >= 0 and steps < MAX_STEPS:
         token = doc[i]
         tag = token.tag_.split("+")[0]
-        if tag == "SF" or "\n" in token.whitespace_ or token.ent_type_ == "MONEY":
+        if tag == "SF" or token.ent_type_ == "MONEY":
             return bare
         if tag.startswith("W_"):
             return bare  # a web address, a serial or a date (``DATE: 2010-10-27``) ends it
@@ -506,20 +508,20 @@ def _numeric(text: str) -> bool:
 
 
 def _sentence_start(doc: Doc, i: int) -> int:
-    while i > 0 and doc[i - 1].tag_ != "SF" and "\n" not in doc[i - 1].whitespace_:
+    while i > 0 and doc[i - 1].tag_ != "SF":
         i -= 1
     return doc[i].idx
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
-    """Where the sentence holding token ``i`` ends (its final mark or line break)."""
-    while i < len(doc) - 1 and doc[i].tag_ != "SF" and "\n" not in doc[i].whitespace_:
+    """Where the sentence holding token ``i`` ends (its final mark)."""
+    while i < len(doc) - 1 and doc[i].tag_ != "SF":
         i += 1
     return doc[i].idx + len(doc[i].text)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
-    return all(doc[k].tag_ != "SF" and "\n" not in doc[k].whitespace_ for k in range(a, b))
+    return all(doc[k].tag_ != "SF" for k in range(a, b))
 
 
 def _year(source: Source, clause: str) -> int | None:

@@ -329,7 +329,7 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     j = i - 1
     if j > 0 and doc[j].text == "(" and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
         j -= 1
-    elif j < 0 or not doc[j].whitespace_ or "\n" in doc[j].whitespace_:
+    elif j < 0 or not doc[j].whitespace_:
         return None
     k = j
     while (
