@@ -21,6 +21,7 @@ from stkg.ingest.extract.enumerations import (
     PROGRAMME_ENDINGS,
     head_class,
     head_cue,
+    names_programme,
 )
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
@@ -185,6 +186,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if funded_cls and not item.endswith(PROGRAMME_ENDINGS):
             continue
         if item_cls is None or not 2 <= len(item) <= MAX_ITEM_CHARS:
+            continue
+        if item_cls not in ("Programme", "Organization") and names_programme(item):
             continue
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
             add_entity(

@@ -33,6 +33,7 @@ from stkg.ingest.extract.phrases import (
     dotted_parts,
     text_of,
 )
+from stkg.ingest.extract.programmes import HEADS as PROGRAMME_HEADS
 from stkg.ingest.extract.resolve import PERSON_TITLES, Found, add_entity, resolve
 
 #: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
@@ -990,6 +991,12 @@ ACTION_NOUNS = (
 )
 
 
+def names_programme(item: str) -> bool:
+    """Whether a listed item is a programme by its head (``▷창업성장기술개발사업 ▷… 등 5개
+    분야``): the programme reader adds it, and the cue of the list does not make it a field."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]$", "", item).endswith(PROGRAMME_HEADS)
+
+
 #: Heads of plans and policies: a listed plan is an edition or a policy, never a field,
 #: product, technology or programme.
 PLANS = ("계획", "로드맵", "방안", "정책", "대책")
@@ -1064,6 +1071,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls != "Organization" and re.sub(r"\s*[(（][^()（）]*[)）]$", "", text).endswith(PLANS):
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
+    if cls not in ("Programme", "Organization") and names_programme(text):
+        return False
     if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):
         return False  # 유망기술, 미래유망기술: a kind of technology, no name
     last = text.split()[-1]

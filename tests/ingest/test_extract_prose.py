@@ -2727,3 +2727,17 @@ def test_a_year_and_the_beginning_it_dates(tmp_path, onto):
     dates = events(facts_of(tmp_path, onto, text))
     assert {"2020", "2016"} <= dates
     assert "2040" not in dates
+
+
+def test_programmes_listed_behind_bullets_or_commas_are_no_fields(tmp_path, onto):
+    text = (
+        "중소기업청 기술로드맵의 '해양기술 지원사업'은 ▷해양장비 고도화사업 ▷어항 스마트화 "
+        "지원사업 ▷수산가공 기술개발 프로그램 등 3개 분야에 120억원을 투입한다. 항만물류개선사업, "
+        "선박수리기술사업, 어선건조 프로그램 등 3대 분야를 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    listed = {"해양장비 고도화사업", "어항 스마트화 지원사업", "수산가공 기술개발 프로그램"}
+    assert listed <= set(named(facts, "Programme"))
+    assert not set(named(facts, "StrategicField")) & (
+        listed | {"항만물류개선사업", "선박수리기술사업", "어선건조 프로그램"}
+    )
