@@ -125,8 +125,12 @@ _WON = r"(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
 _FUNDED = re.compile(r"\s*(?:에는?|에\s*총|\()\s*" + _WON)
 #: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
 _TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
-#: A subject or object and the verb it goes with (``돈이 되는``, ``세계를 여는``).
-_SLOGAN = re.compile(r"[가-힣](?:이|가|을|를)\s+[가-힣]*(?:는|은|한|될|할|인)\s")
+#: A subject or object and the verb it goes with (``돈이 되는``, ``세계를 여는``), or a topic
+#: and what is said of it (``…과제는 내년 처음 신설된 사업``): a clause, not a name.
+_SLOGAN = re.compile(
+    r"[가-힣](?:이|가|을|를)\s+[가-힣]*(?:는|은|한|될|할|인)\s"
+    r"|[가-힣](?:은|는)\s+(?:[가-힣]+\s+){0,2}[가-힣]*(?:한|된|될|할|인)\s"
+)
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")

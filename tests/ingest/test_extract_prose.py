@@ -2741,3 +2741,13 @@ def test_programmes_listed_behind_bullets_or_commas_are_no_fields(tmp_path, onto
     assert not set(named(facts, "StrategicField")) & (
         listed | {"항만물류개선사업", "선박수리기술사업", "어선건조 프로그램"}
     )
+
+
+def test_a_quoted_clause_about_a_task_is_no_programme(tmp_path, onto):
+    text = (
+        '중소기업청 기술로드맵에 따라 해양 연구비 과제를 신설한다. 차관은 "해양 연구비 과제는 '
+        "올해 처음 신설된 사업\"이라며 '해양장비 고도화사업'도 소개했다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양장비 고도화사업" in programmes
+    assert not any("신설" in name for name in programmes)
