@@ -217,6 +217,8 @@ TIME_WORDS = frozenset(
         *(*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"),
         # a rate: ``(연 20개)``, ``매년 30건``: how often, not what is counted
         *("연", "연간", "매년", "해마다", "월", "매월", "연평균"),
+        # the end of a span of time (``향후 10년간 350만 명``): how long, not what is counted
+        *("간", "동안"),
     ]
 )
 #: ``N건에 달하는 X``, ``N개에 이르는 X``, ``N건에 불과하던 X``: the count reaches (or

@@ -2751,3 +2751,13 @@ def test_a_quoted_clause_about_a_task_is_no_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양장비 고도화사업" in programmes
     assert not any("신설" in name for name in programmes)
+
+
+def test_a_span_of_time_before_a_number_counts_nothing(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 고용 규모는 향후 10년간 350만 명에 달할 것으로 보인다. "
+        "3년 동안 120개 과제를 지원한다.\n"
+    )
+    nouns = {noun for _, noun in counted(facts_of(tmp_path, onto, text))}
+    assert "과제" in nouns
+    assert not nouns & {"간", "동안"}
