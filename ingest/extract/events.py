@@ -9,8 +9,11 @@ dates its bare days in that month; one dated only to a year dates what names its
 (``내년 1월 2일``), and a bare day by that year alone. An event word may also come before
 the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object of a window the date
 opens or closes (``접수를 11월 3일까지 진행한다``).
-A year alone dates only a beginning right after it (``2010년 시작됐다``). Bare dates with no
-event word are not kept.
+A quoted name between a date and its event counts as one word (``22일 ‘… 설명회’를 연다``),
+and a date that closes a window looks further for what it closes (``3월 16일까지 … 사업
+공모를``). A half-year that opens a name (``2023년 상반기 IP-R&D 전략지원 사업``) dates
+nothing. A year alone dates only a beginning right after it (``2010년 시작됐다``). Bare
+dates with no event word are not kept.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from stkg.ingest.normalize import name_key
 EVENT_WORDS = (
     "발표",
     "공고",
+    "공모",
     "공청회",
     "개최",
     "접수",
@@ -188,6 +192,8 @@ class Events:
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
+            if m["half"] and _NAMED_HALF.match(text, m.end()):
+                continue  # ``2023년 상반기 IP-R&D 전략지원 사업``: the round a name is for
             opens = _OPENS.match(text, m.end()) is not None
             before = text[max(0, m.start() - 6) : m.start()]
             date = resolve_date(m, base, before, known=known, opens=opens)
@@ -199,7 +205,8 @@ class Events:
             # ``10월부터 … 분석을 진행해``: a month something began dates its ongoing work too
             began = not since and (m["m6"] or m["m4"]) and _OPENS_MONTH.match(text, m.end())
             pattern = ONGOING if since else _EVENT_OR_ONGOING if began else _EVENT
-            reach = SINCE_GAP if since or began else RANGE_GAP if closes else MAX_GAP
+            until = _UNTIL_END.match(text, m.end()) is not None
+            reach = SINCE_GAP if since or began else RANGE_GAP if closes or until else MAX_GAP
             event, end = _event_after(text, m.end(), pattern, reach)
             if event is None and not since:
                 event, end = _labelled(text, m.start())
@@ -237,6 +244,14 @@ def _stated(source: Source, m: re.Match[str], date: str, kind: str, end: int) ->
     ctx.facts.rel("eventOf", eid, ctx.document_id, evidence)
 
 
+#: After a half-year, the name it opens (``상반기 IP-R&D 사업``), not a time word (``상반기
+#: 중``, ``하반기에``) or an event (``하반기 발표``).
+_NAMED_HALF = re.compile(
+    rf"\s+(?!(?:(?:중|내|말|초|경)(?![가-힣])|에|까지|부터|쯤|{_EVENT.pattern}))[가-힣A-Za-z]"
+)
+
+
+_UNTIL_END = re.compile(r"\s*까지")
 #: What follows a range's first day (``28일부터``, ``7일~``).
 _OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
 #: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``).
@@ -305,6 +320,13 @@ def _event_after(
     A year something began (``2012년부터``) dates only a verb of ongoing work in its clause.
     """
     window = text[at : at + reach]
+    quoted = QUOTED.search(text, at)
+    if (
+        quoted is not None
+        and quoted.start() < at + reach
+        and not _CLAUSE_END.search(text, at, quoted.start())
+    ):
+        window = text[at : quoted.end() + reach - (quoted.start() - at)]  # a name counts as one
     skip = len(window) - len(window.lstrip(" ,"))
     clause = _CLAUSE_END.split(window[skip:], maxsplit=1)[0]
     event = pattern.search(clause)

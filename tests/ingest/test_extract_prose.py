@@ -2761,3 +2761,22 @@ def test_a_span_of_time_before_a_number_counts_nothing(tmp_path, onto):
     nouns = {noun for _, noun in counted(facts_of(tmp_path, onto, text))}
     assert "과제" in nouns
     assert not nouns & {"간", "동안"}
+
+
+def test_a_quoted_name_after_a_date_counts_as_one_word_before_its_event(tmp_path, onto):
+    text = (
+        "DATE: 2031-06-21\n\n중소기업청 기술로드맵에 따라 해양중소기업청은 22일 오후 2시 "
+        "'2031년 하반기 해양중소기업 기술개발지원사업 설명회'를 연다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert "2031-06-22" in dates
+    assert "2031" not in dates  # the half-year opens the name, it dates nothing
+
+
+def test_a_window_closing_date_reaches_the_call_it_closes(tmp_path, onto):
+    text = (
+        "DATE: 2031-02-27\n\n특허청 기술로드맵에 따라 특허청은 오는 3월 16일까지 2031년 상반기 "
+        "해양 특허 기반 연구개발(IP-R&D) 전략지원 사업 공모를 실시한다. 하반기 중 결과를 발표한다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert "2031-03-16" in dates
