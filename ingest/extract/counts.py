@@ -253,10 +253,21 @@ def _glued_counter(doc: Doc, c: int) -> int:
 _ELIDED_MAN = re.compile(r"[1-9],?\d{3}")
 
 
+#: Counters some outlets print a space before (``175 개``, ``105 개사``); not 대, which
+#: after a space is an age or a rank (``20 대``).
+SPACED_COUNTERS = frozenset({"개", "개사", "건", "곳", "가지", "종"})
+
+
+def _spaced_counter(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is a counter printed one space after its number."""
+    return j < len(doc) and doc[j - 1].whitespace_ == " " and doc[j].text in SPACED_COUNTERS
+
+
 def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
     """The value of the number that starts at token ``i``, the index of its counter, and
     whether it is approximate.
 
+    A counter may stand one space after its digits (``175 개``, :data:`SPACED_COUNTERS`).
     Digits may carry 만/억/조 (``3억건``, ``4억 5000만 개``, ``26만 건``; a 만 left out after 억
     is read in: ``4억 5000개``), decimals (``2.37건``)
     and 여 (``60여개``, ``3억여 건``: about); the last digits are glued to the counter unless
@@ -283,7 +294,7 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
             if j < len(doc) and doc[j].tag_ == "SN" and doc[j - 1].whitespace_ in ("", " "):
                 continue
             break
-        if doc[j - 1].whitespace_:
+        if doc[j - 1].whitespace_ and not _spaced_counter(doc, j):
             return None
         total += part
         break
@@ -291,7 +302,11 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
         approximate, j = True, j + 1
     if j >= len(doc) or j == i or doc[j].text not in COUNTERS:
         return None
-    if doc[j - 1].whitespace_ and doc[j - 1].text not in {*MULTIPLIERS, "여"}:
+    if (
+        doc[j - 1].whitespace_
+        and doc[j - 1].text not in {*MULTIPLIERS, "여"}
+        and not _spaced_counter(doc, j)
+    ):
         return None
     return (int(total) if total == total.to_integral_value() else float(total)), j, approximate
 

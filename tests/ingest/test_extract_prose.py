@@ -2780,3 +2780,13 @@ def test_a_window_closing_date_reaches_the_call_it_closes(tmp_path, onto):
     )
     dates = events(facts_of(tmp_path, onto, text))
     assert "2031-03-16" in dates
+
+
+def test_a_counter_printed_one_space_after_its_number(tmp_path, onto):
+    text = (
+        "중기부 기술로드맵에 따라 해양 융자지원 사업을 통해 497 개 기업이 대출받았다. "
+        "전략제품은 120 개다. 20 대 기업 총수도 참석했다.\n"
+    )
+    found = counted(facts_of(tmp_path, onto, text))
+    assert {(497, "기업"), (120, "전략제품")} <= found
+    assert not any(value == 20 for value, _ in found)
