@@ -9,7 +9,9 @@ dates its bare days in that month; one dated only to a year dates what names its
 (``내년 1월 2일``), and a bare day by that year alone. An event word may also come before
 the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object of a window the date
 opens or closes (``접수를 11월 3일까지 진행한다``).
-A quoted name between a date and its event counts as one word (``22일 ‘… 설명회’를 연다``),
+A date that opens a sentence dates the event its predicate names, however long the
+sentence (``2020년 6월 특허청은 … 센터를 개소했다.``). A quoted name between a date and its
+event counts as one word (``22일 ‘… 설명회’를 연다``),
 and a date that closes a window looks further for what it closes (``3월 16일까지 … 사업
 공모를``). A half-year that opens a name (``2023년 상반기 IP-R&D 전략지원 사업``) dates
 nothing. A year alone dates only a beginning right after it (``2010년 시작됐다``). Bare
@@ -36,6 +38,7 @@ EVENT_WORDS = (
     "마감",
     "착수",
     "발족",
+    "개소(?=[했하한식])",
     "출범",
     "선정",
     "확정",
@@ -209,6 +212,8 @@ class Events:
             reach = SINCE_GAP if since or began else RANGE_GAP if closes or until else MAX_GAP
             event, end = _event_after(text, m.end(), pattern, reach)
             if event is None and not since:
+                event, end = _predicate(text, m)
+            if event is None and not since:
                 event, end = _labelled(text, m.start())
             if event is None and not since:
                 event, end = _topic(text, m.start(), until=_UNTIL.match(text, m.end()) is not None)
@@ -341,6 +346,26 @@ _EVENT_OR_ONGOING = re.compile(f"{_EVENT.pattern}|{ONGOING.pattern}")
 #: Where a clause ends: a comma, a line break, or a full stop not inside a word
 #: (``sanhak.smba.go.kr``, ``2.5``).
 _CLAUSE_END = re.compile(r"[,\n]|\.(?![\w])")
+
+
+#: Where a sentence ends: a full stop after a verb's ending, at a line's end or before a space.
+_SENTENCE_END = re.compile(r"다\.(?=\s|$)|\n")
+#: The predicate of a sentence: its last word, up to the full stop.
+_LAST_WORD = re.compile(r"(\S+)다\.$")
+
+
+def _predicate(text: str, m: re.Match[str]) -> tuple[str | None, int]:
+    """A date that opens a sentence (``2020년 6월 특허청은 … 센터를 개소했다.``) dates the
+    event its predicate names, however long the sentence."""
+    opening = text[max(0, m.start() - 2) : m.start()]
+    if m.start() > 0 and not re.fullmatch(r"(?:\.\s|\n|\s\s|\n\s)|.?\n", opening):
+        return None, m.start()
+    ends = _SENTENCE_END.search(text, m.end())
+    if ends is None or ends.group() == "\n":
+        return None, m.start()
+    last = _LAST_WORD.search(text, m.end(), ends.end())
+    event = _EVENT.search(last.group(1)) if last else None
+    return (event.group(), last.start(1) + event.end()) if event and last else (None, m.start())
 
 
 def _labelled(text: str, at: int) -> tuple[str | None, int]:

@@ -2790,3 +2790,15 @@ def test_a_counter_printed_one_space_after_its_number(tmp_path, onto):
     found = counted(facts_of(tmp_path, onto, text))
     assert {(497, "기업"), (120, "전략제품")} <= found
     assert not any(value == 20 for value, _ in found)
+
+
+def test_a_date_that_opens_a_sentence_dates_its_predicate(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-12\n\n특허청 기술로드맵에 따라 특허청은 해양 특허 분석을 확대한다. "
+        "2030년 6월 특허청과 산업부는 주력산업의 특허 빅데이터를 분석하여 산업 경쟁력을 "
+        "높이기 위해 해양빅데이터센터를 개소했다. 센터는 2040년 전국 10곳에서 "
+        "분석 서비스를 제공하는 방안을 두고 협의해 설명했다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert "2030-06" in dates
+    assert "2040" not in dates
