@@ -113,8 +113,9 @@ GENERIC = frozenset(
 #: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one
 #: when quoted or when the programme it belongs to opens its name.
 TRACK = "트랙"
-#: A phase or round of a programme is no name of its own (``1단계 사업``, ``2차 사업``).
-_PHASE = re.compile(r"^(?:제?\s*\d+\s*(?:단계|차|기|년차)|[일이삼사오]단계)\s*")
+#: A phase or round of a programme is no name of its own (``1단계 사업``, ``2차 사업``), nor
+#: is a count of them (``10대 프로젝트``, ``3개 사업``).
+_PHASE = re.compile(r"^(?:제?\s*\d+\s*(?:단계|차|기|년차|대|개|가지)|[일이삼사오]단계)\s*")
 _QUOTED_HEADS = tuple(
     name_key(h)
     for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제", TRACK)

@@ -2802,3 +2802,13 @@ def test_a_date_that_opens_a_sentence_dates_its_predicate(tmp_path, onto):
     dates = events(facts_of(tmp_path, onto, text))
     assert "2030-06" in dates
     assert "2040" not in dates
+
+
+def test_a_count_of_projects_is_no_programme(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 정부는 해양 신성장동력 10대 프로젝트와 3개 사업을 추진하고, "
+        "해양 스마트항만 프로젝트도 시작한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양 스마트항만 프로젝트" in programmes
+    assert not programmes & {"10대 프로젝트", "3개 사업"}
