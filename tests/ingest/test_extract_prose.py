@@ -2812,3 +2812,12 @@ def test_a_count_of_projects_is_no_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양 스마트항만 프로젝트" in programmes
     assert not programmes & {"10대 프로젝트", "3개 사업"}
+
+
+def test_a_list_included_in_a_counted_set_is_typed_by_it(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 정부는 해양로봇, 수중드론, 해저케이블 등이 포함된 19대 "
+        "미래성장동력에 1조원을 투입한다. 심해광물, 해양바이오, 해양관광 등을 포함한 5개 분야도 키운다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양로봇", "수중드론", "해저케이블", "심해광물", "해양바이오"} <= fields
