@@ -4,6 +4,7 @@ its core technologies classified by the shipped search expressions."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
@@ -119,3 +120,47 @@ def test_a_field_without_core_technologies_says_so(page: Page, live_api: str) ->
     page.goto("/#/indicators/없는분야")
     ready(page)
     expect(page.locator(".indicators-missing")).to_contain_text("없는분야")
+
+
+#: The view's column headings, in the order drawn (the i18n keys of ``editionTable``).
+HEADINGS = (
+    *("productOrTech", "patentsCount", "share", "growth", "citationIndex", "activityIndex"),
+    *("importance", "competitiveness", "core", "koreaStrength", "focus"),
+)
+
+
+def in_page_language(page: Page, keys: list[str], **vars: str) -> list[str]:
+    """What the explorer's own strings table says for ``keys`` in the page's language."""
+    strings: list[str] = page.evaluate(
+        """async ([keys, vars]) => {
+          const { t } = await import('/static/js/i18n.js');
+          return keys.map(k => t(k, vars));
+        }""",
+        [keys, vars],
+    )
+    return strings
+
+
+def test_the_view_speaks_english_when_asked(page: Page, live_api: str) -> None:
+    page.goto(f"/#/indicators/{FIELD}")
+    ready(page)
+    korean = page.locator("table.indicators thead th").all_text_contents()
+    page.locator("#lang").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    ready(page)
+    expect(page.locator("table.indicators thead th").first).not_to_have_text(korean[0])
+    headings = page.locator("table.indicators thead th").all_text_contents()
+    assert headings == in_page_language(page, list(HEADINGS))
+    assert headings != korean
+    assert not any(re.search("[가-힣]", heading) for heading in headings)
+    (title,) = in_page_language(page, ["indicatorsOf"], name=FIELD)
+    expect(page.locator(".page-head h1")).to_have_text(title)
+    period, score, apply = in_page_language(page, ["period", "minScore", "apply"])
+    form = page.locator(".indicators-form")
+    expect(form).to_contain_text(period)
+    expect(form).to_contain_text(score)
+    expect(form.locator("button[type=submit]")).to_have_text(apply)
+    # Korea's strength is a word of the page's language, the rest of the cells are figures
+    strengths = set(page.locator("td[data-col=koreaStrength]").all_text_contents()) - {"–"}
+    assert strengths <= set(in_page_language(page, ["strength_strong", "strength_weak"]))
+    shoot(page, "field-indicators-english")
