@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
-from ui_helpers import EDITION_2022, serve_api
+from ui_helpers import EDITION_2022, serve_api, shoot
 
 from stkg.config.settings import Settings
 from stkg.graph.driver import Graph
@@ -34,6 +34,7 @@ def test_the_matrix_names_the_organisation_of_the_links_day(page: Page) -> None:
     expect(page.locator(HEADER)).to_have_attribute(
         "data-organization", "organization:중소벤처기업부"
     )
+    shoot(page, "programme-matrix", readme=True)  # as a user sees it after `stkg up`
 
 
 def test_a_link_of_a_year_before_the_rename_shows_the_old_name(page: Page, seeded: Graph) -> None:
