@@ -1,9 +1,9 @@
 """Regenerate the README's screenshots: ``python -m tests.ui.screenshots``.
 
 Runs the browser tests with ``STKG_UI_SCREENSHOTS_DIR=docs/screenshots``, so the views
-they check are the views the README shows (over the two seed releases, and the sample
-corpus for the flow and indicator views, on the test Neo4j the test suite starts or
-reuses). Extra arguments go to pytest.
+they check are the views the README shows (over the two seed releases, with the reference
+bodies synced for the programme matrix, and the sample corpus for the flow and indicator
+views, on the test Neo4j the test suite starts or reuses). Extra arguments go to pytest.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ TARGET = REPO / "docs" / "screenshots"
 
 def main(argv: list[str]) -> int:
     os.environ["STKG_UI_SCREENSHOTS_DIR"] = str(TARGET)
-    files = ("test_explorer.py", "test_flow.py", "test_field_indicators.py")
+    files = (
+        "test_explorer.py",
+        "test_flow.py",
+        "test_field_indicators.py",
+        "test_programme_matrix_organizations.py",
+    )
     tests = [str(REPO / "tests" / "ui" / name) for name in files]
     code = pytest.main([*tests, "-q", *argv])
     if code == 0:
