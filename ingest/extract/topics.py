@@ -6,7 +6,9 @@ item of the sentence is, and each ``… 분야에서(는)`` names the field the 
 belong to. The list extractor (:mod:`.enumerations`) reads such a sentence list by list and
 types each item by its own last word (a ``…소재`` as a product); this stage, run after it,
 reads the sentence whole: the items become what the topic says (technologies, products),
-the areas fields, and a reading of the same printed item as another kind is dropped.
+the areas fields, and a reading of the same printed item as another kind is dropped. A
+next sentence that goes on with more areas (``또 환경 분야에서는 G, H가 확정됐다``) is read
+under the same topic.
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ _AREA = re.compile(
 )
 #: Where an area's items end: 등, then 이/가, before the verb, a comma or 각각.
 _ITEMS_END = re.compile(
-    r"(?:\s*등)?(?:이|가)(?=\s*(?:,|각각|뽑|선정|선택|꼽|포함|제시|도출|발굴|$))"
+    r"(?:\s*등)?(?:이|가)(?=\s*(?:,|각각|뽑|선정|선택|꼽|포함|제시|도출|발굴|확정|$))"
 )
 #: What separates two items of an area: a comma, or 와/과 after a word.
 _SEPARATOR = re.compile(r",\s*|(?<=[가-힣A-Za-z)])(?:와|과)\s+")
+#: A sentence that goes on with the topic's areas: ``또``, ``또한``, ``아울러``, ``이 밖에``.
+_GOES_ON = re.compile(r"\s*(?:또한?|아울러|이\s?밖에|이와\s함께),?\s+")
 #: The end of the topic's sentence.
 _SENTENCE_END = re.compile(r"다\.|\.\s|\n")
 MIN_CHARS, MAX_CHARS = 2, 40
@@ -53,14 +57,21 @@ class SentenceTopics:
             cls = "CoreTechnology" if topic["cue"].endswith("기술") else cue_class(topic["cue"])
             if cls not in ITEM_KINDS:
                 continue
-            end = _SENTENCE_END.search(text, topic.end())
-            stop = end.start() if end else len(text)
-            areas = list(_AREA.finditer(text, topic.end(), stop))
-            if not areas or areas[0].start() != topic.end():
-                continue  # the areas must follow the topic at once
-            for k, area in enumerate(areas):
-                until = areas[k + 1].start() if k + 1 < len(areas) else stop
-                _area_items(source, cls, area, until)
+            at = topic.end()
+            while True:
+                end = _SENTENCE_END.search(text, at)
+                stop = end.start() if end else len(text)
+                areas = list(_AREA.finditer(text, at, stop))
+                if not areas or areas[0].start() != at:
+                    break  # the areas must follow the topic (or 또) at once
+                for k, area in enumerate(areas):
+                    until = areas[k + 1].start() if k + 1 < len(areas) else stop
+                    _area_items(source, cls, area, until)
+                # ``또 환경 분야에서는 E, F가 확정됐다``: the next sentence goes on with areas
+                more = _GOES_ON.match(text, end.end()) if end else None
+                if more is None:
+                    break
+                at = more.end()
 
 
 def _area_items(source: Source, cls: str, area: re.Match[str], until: int) -> None:

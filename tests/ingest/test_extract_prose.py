@@ -2821,3 +2821,14 @@ def test_a_list_included_in_a_counted_set_is_typed_by_it(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양로봇", "수중드론", "해저케이블", "심해광물", "해양바이오"} <= fields
+
+
+def test_a_sentence_that_goes_on_with_the_topics_areas(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 올해 미래 유망기술로는 해양 분야에서 수중 음향통신 기술과 "
+        "심해 탐사로봇 기술이 뽑혔고, 극지 분야에서는 빙해 항법 기술이 각각 선정됐다.\n\n"
+        "또 해저 분야에서는 심해 부식방지 소재, 해저 광케이블 모듈이 확정됐다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"수중 음향통신 기술", "빙해 항법 기술"} <= technologies
+    assert {"심해 부식방지 소재", "해저 광케이블 모듈"} <= technologies  # what the topic says
