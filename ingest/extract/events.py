@@ -11,11 +11,10 @@ the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object
 opens or closes (``접수를 11월 3일까지 진행한다``).
 A date that opens a sentence dates the event its predicate names, however long the
 sentence (``2020년 6월 특허청은 … 센터를 개소했다.``). A quoted name between a date and its
-event counts as one word (``22일 ‘… 설명회’를 연다``),
-and a date that closes a window looks further for what it closes (``3월 16일까지 … 사업
-공모를``). A half-year that opens a name (``2023년 상반기 IP-R&D 전략지원 사업``) dates
-nothing. A year alone dates only a beginning right after it (``2010년 시작됐다``). Bare
-dates with no event word are not kept.
+event counts as one word (``22일 ‘… 설명회’를 연다``), and a date that closes a window
+looks further for what it closes (``3월 16일까지 … 사업 공모를``). A half-year that opens a
+name (``2023년 상반기 IP-R&D 전략지원 사업``) dates nothing. A year alone dates only a
+beginning right after it (``2010년 시작됐다``). Bare dates with no event word are not kept.
 """
 
 from __future__ import annotations
@@ -256,6 +255,7 @@ _NAMED_HALF = re.compile(
 )
 
 
+#: After a date, the window it closes (``3월 16일까지``): its event may be further on.
 _UNTIL_END = re.compile(r"\s*까지")
 #: What follows a range's first day (``28일부터``, ``7일~``).
 _OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
@@ -357,9 +357,11 @@ _LAST_WORD = re.compile(r"(\S+)다\.$")
 def _predicate(text: str, m: re.Match[str]) -> tuple[str | None, int]:
     """A date that opens a sentence (``2020년 6월 특허청은 … 센터를 개소했다.``) dates the
     event its predicate names, however long the sentence."""
-    opening = text[max(0, m.start() - 2) : m.start()]
-    if m.start() > 0 and not re.fullmatch(r"(?:\.\s|\n|\s\s|\n\s)|.?\n", opening):
-        return None, m.start()
+    i = m.start()
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i > 0 and text[i - 1] not in ".\n":
+        return None, m.start()  # the date is inside its sentence, not at its start
     ends = _SENTENCE_END.search(text, m.end())
     if ends is None or ends.group() == "\n":
         return None, m.start()
