@@ -340,7 +340,19 @@ def _changed_budget(doc: Doc, money_start: int) -> str | None:
             break
         what.insert(0, word)
     name = " ".join(what)
-    return None if not name or name in BUDGET_WORDS else name
+    if name in BUDGET_WORDS:  # ``X에 투자되는 사업비는``: the budget of what it is spent on
+        spent = _SPENT_ON.search(text_of(doc), start, m.start("what") + len(m["what"]))
+        return _OF_THESE.sub("", spent["what"]) if spent else None
+    return name or None
+
+
+#: ``이 중 …``: of the amount just stated, not part of what the share is spent on.
+_OF_THESE = re.compile(r"^(?:(?:이|그)\s?)?중\s+")
+#: What a budget word is spent on, before it: ``지식재산 창출·보호·활용에 투자되는 사업비``.
+_SPENT_ON = re.compile(
+    r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,3}?)에\s*(?:투자|투입|지원|배정|편성|사용|쓰이)(?:되는|될|된|는)\s+"
+    rf"(?:{'|'.join(BUDGET_WORDS)})$"
+)
 
 
 #: A programme referred back to: ``이 사업``, ``동 사업``, ``해당 사업``.

@@ -471,7 +471,8 @@ def _object_counted(doc: Doc, i: int, counter: int) -> str | None:
 
 
 def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | None:
-    """A count changed from the last one counts the same noun: ``17개에서 20개로``; so does
+    """A count changed from the last one counts the same noun: ``17개에서 20개로`` (also
+    past the year it is of: ``2010년 71건에서 2019년 148건으로``); so does
     the next of a series by year (``2008년 71건, 2009년 148건``)."""
     if previous is None:
         return None
@@ -481,6 +482,11 @@ def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | N
     words = between.split()
     if not words or words[0] not in ("에서", "→", "에서는"):
         return None
-    if any(w not in TIME_WORDS for w in words[1:]):
+    if any(w not in TIME_WORDS and not _YEAR_WORD.fullmatch(w) for w in words[1:]):
         return None
     return previous[0]
+
+
+#: A year as its own word between two counts of a change (``2010년 5,874건에서 2019년
+#: 17,446건으로``): when the second count is, not what it counts.
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*년도?")

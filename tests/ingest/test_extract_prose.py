@@ -2832,3 +2832,22 @@ def test_a_sentence_that_goes_on_with_the_topics_areas(tmp_path, onto):
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"수중 음향통신 기술", "빙해 항법 기술"} <= technologies
     assert {"심해 부식방지 소재", "해저 광케이블 모듈"} <= technologies  # what the topic says
+
+
+def test_a_count_changed_from_one_year_to_another_counts_the_same_noun(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 해양 기술의 특허 출원은 2011년 3,215건에서 2021년 "
+        "9,842건으로 늘었다.\n"
+    )
+    assert {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))} >= {
+        (3215, "출원"),
+        (9842, "출원"),
+    }
+
+
+def test_a_budget_word_is_named_after_what_it_is_spent_on(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 특허청의 내년 예산은 7,100억 원으로 확정됐다. 이 중 해양 "
+        "특허 분석·보호에 투자되는 사업비는 올해보다 9억 원이 증가한 2871억 원으로 편성됐다.\n"
+    )
+    assert ("해양 특허 분석·보호", 287_100_000_000) in fundings(facts_of(tmp_path, onto, text))
