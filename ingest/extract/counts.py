@@ -74,6 +74,9 @@ ACTIONS = frozenset(
         "조",
     ]
 )
+#: One word after a count naming work done on what is counted, not a thing counted
+#: (``전략 품목 146개 기술개발에``, ``신규품목 60개 R&D에``): the noun before is counted.
+_ACTIVITY = re.compile(r"(?:[가-힣]*개발|R&D|연구)")
 #: Nouns that say what about a counted set is meant, not what is counted
 #: (``기술 10종의 현황``, ``4억 건의 가치``): the noun before the count is counted.
 ASPECTS = frozenset(
@@ -126,7 +129,9 @@ class Counts:
             if _DURATION.match(rest) or _CHANGE.match(rest):
                 continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
             after = _noun_after(doc, c + 1)
-            if after is not None and after[0].split()[0] in ACTIONS | ASPECTS:
+            if after is not None and (
+                after[0].split()[0] in ACTIONS | ASPECTS or _ACTIVITY.fullmatch(after[0])
+            ):
                 after = None
             noun = (
                 # ``협력사 11개사``: the noun printed before says which companies

@@ -177,7 +177,9 @@ class Editions:
                         continue
                 spans.append((start, end))
         short_forms: dict[str, tuple[int, int]] = {}  # ``(이하 X)``: X → the full name's span
-        for m in QUOTED.finditer(source.text):
+        renamed: list[tuple[str, int, int]] = []  # a series X of ``(이하 X)``, the full name's span
+        quoted = [*QUOTED.finditer(source.text), *_QUOTED_SHORT_FORM.finditer(source.text)]
+        for m in {m.start(1): m for m in quoted}.values():
             # a slogan before the name: ‘돈이 되는 R&D, 중소벤처 R&D 혁신방안’
             inner = m.group(1).rsplit(",", 1)[-1].strip()
             short = _SHORT_FORM.search(inner)  # ``…시행계획(이하 통합시행계획)``
@@ -188,8 +190,17 @@ class Editions:
                 spans.append((start, start + len(bare)))
                 if short:
                     short_forms[name_key(short["short"])] = (start, start + len(bare))
+            elif short and short["short"].endswith(QUOTED_HEADS):
+                # ‘2021~2023년 중소기업 기술개발 단계별 이행안(이하 중소기업 기술로드맵)’:
+                # a name of no plan head whose short form is a series names its edition
+                start = m.start(1) + m.group(1).index(inner)
+                renamed.append((short["short"], start, start + len(bare)))
         spans = [(s, e) for s, e in spans if not _a_clause(doc, s, e)]
         named = [n for n in (_named(source.text, s, e) for s, e in spans) if n is not None]
+        for series, s, e in renamed:
+            full = _named(source.text, s, e)
+            if full is not None and full[3]:
+                named.append((series, full[1], full[2], full[3]))
         full_of = {
             key: full
             for key, (s, e) in short_forms.items()
@@ -232,6 +243,11 @@ _HANJA = re.compile("|".join(sorted(HANJA, key=len, reverse=True)))
 _VERSION = re.compile(r"\s?\d{1,2}\.\d(?![\d.])")
 #: Plan heads that say the plan is a programme's own (how it supports, selects, runs).
 PROGRAMME_PLANS = ("지원계획", "운영계획", "모집계획", "선정계획", "사업계획")
+#: A quoted name too long for :data:`QUOTED` that announces its short form inside the
+#: quotes: ``‘2021~2023년 중소기업 기술개발 단계별 이행안(이하 중소기업 기술로드맵)’``.
+_QUOTED_SHORT_FORM = re.compile(
+    r"[‘'“\"「『]([^‘’'“”\"「」『』\n]{2,60}?[(（]\s*이하\s*[^()（）]+[)）])[’'”\"」』]"
+)
 #: The short form a document announces for a name: ``(이하 통합시행계획)``.
 _SHORT_FORM = re.compile(r"\s*[(（]\s*이하\s*(?P<short>[^()（）]+?)\s*[)）]$")
 #: Heads trusted outside quotes only in the name of a series the reference data knows.

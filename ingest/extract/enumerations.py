@@ -501,6 +501,8 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     text = text_of(doc)
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
+    if _comma_listed(text, item):
+        return [item]  # ``재난·안전, 의료기기, …`` before ``재난·안전 등 분야``: one item
     after = text[item.phrase.end_char : item.phrase.end_char + 12].lstrip()
     gloss = re.search(r"[(（]([^()（）]+)[)）]$", item.text) or re.match(
         r"[(（]([^()（）]+)", after
@@ -508,6 +510,19 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
+def _comma_listed(text: str, item: Item) -> bool:
+    """Whether the document prints the whole dotted word elsewhere as one item of a list
+    written with commas."""
+    for m in re.finditer(re.escape(item.text), text):
+        if m.start() == item.start:
+            continue
+        if text[m.end() :].lstrip().startswith((",", "，")) or text[: m.start()].rstrip().endswith(
+            (",", "，")
+        ):
+            return True
+    return False
 
 
 def _a_dotted_part(part: str) -> bool:
@@ -528,8 +543,14 @@ def _spaced_list(item: Item, parts: list[str]) -> list[Item]:
     return out
 
 
-#: 등 and a count right after an item: it is one example of a counted set (``A 등 5개 품목``).
-_COUNTED_ETC = re.compile(r"^\s*등\s*(?:의\s*)?\d+\s*(?:개|대|가지|종)")
+#: 등 and a count right after an item: it is one example of a counted set (``A 등 5개 품목``),
+#: also past words that say what the set is (``A 등 중소기업 성장기반 10개 분야``, ``A 등
+#: 4차 산업혁명 분야 20개``).
+_COUNTED_ETC = re.compile(
+    r"^\s*등\s*(?:의\s*)?(?:[가-힣A-Za-z0-9·ㆍ‧]+ +){0,2}?(?:[가-힣A-Za-z]*(?:"
+    + CUE_HEADS
+    + r") *)?\d+\s*(?:개|대|가지|종)"
+)
 
 
 #: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.

@@ -2851,3 +2851,44 @@ def test_a_budget_word_is_named_after_what_it_is_spent_on(tmp_path, onto):
         "특허 분석·보호에 투자되는 사업비는 올해보다 9억 원이 증가한 2871억 원으로 편성됐다.\n"
     )
     assert ("해양 특허 분석·보호", 287_100_000_000) in fundings(facts_of(tmp_path, onto, text))
+
+
+def test_a_long_quoted_name_whose_short_form_is_a_series_names_its_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-11-10\n\n산업부는 ‘2032~2034년 해양기업 기술개발 단계별 실행안(이하 해양기술 "
+        "전략로드맵)’으로 12개 분야를 선정했다. 해양기술 전략로드맵은 매년 발표한다.\n"
+    )
+    editions = [
+        n for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "RoadmapEdition"
+    ]
+    assert [(e.props["name"], e.props["startYear"]) for e in editions] == [
+        ("해양기술 전략로드맵", 2032)
+    ]
+
+
+def test_a_count_before_the_work_done_on_it_counts_the_noun_before(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 해양 전략 품목 88개 기술개발에 900억원을 투입하고, "
+        "신규품목 21개 R&D에도 투자한다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(88, "전략 품목"), (21, "신규품목")} <= found
+    assert not {noun for _, noun in found} & {"기술개발", "R&D"}
+
+
+def test_a_dotted_item_listed_whole_with_commas_is_not_split_before_etc(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 정부는 조선·해운, 수산가공, 항만물류 등 3대 분야를 정했다. "
+        "조선·해운 등 분야가 새로 추가됐다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "조선·해운" in fields
+    assert not fields & {"조선", "해운"}
+
+
+def test_one_example_of_a_set_described_before_its_count(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 정부는 해양드론 등 미래 해양산업 분야 12개, 심해광물 등 "
+        "해양 성장기반 8개 분야를 포함했다.\n"
+    )
+    assert {"해양드론", "심해광물"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
