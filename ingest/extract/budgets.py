@@ -120,7 +120,10 @@ class Budgets:
                 and _same_sentence(doc, previous[0], ent.start)
             ):
                 target = previous[1]
-            if target is None and _INVESTED.match(text_of(doc), ent.end_char):
+            if target is None and (
+                _INVESTED.match(text_of(doc), ent.end_char)
+                or _AS_FUNDS.match(text_of(doc), ent.end_char)
+            ):
                 target = _programme_in_sentence(source, ent.start)
             if target is None and _last_year(doc, ent):
                 # ``올해 예산은 전년 6659억원 대비 9.3% 감소``: last year's budget of the
@@ -203,6 +206,12 @@ def _one_budget(earlier: tuple[str, str | None, str], target: str, funded: str |
 _INVESTED = re.compile(
     r"\s*(?:(?:의\s*)?예산\s*)?(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)"
     r"(?:하|할|한|해|되|된|됐|될|$|\s)"
+)
+
+#: After an amount, the money it is (``약 1550억원의 R&D 자금으로 … 사업을 지원``): spent on
+#: what the sentence names, as :data:`_INVESTED` is.
+_AS_FUNDS = re.compile(
+    r"\s*의\s+(?:(?:R&D|연구개발|정부|지원|사업)\s*)?(?:자금|예산|재원|사업비)(?:으로|을|를|이|가)"
 )
 
 
@@ -543,11 +552,12 @@ def _year(source: Source, clause: str) -> int | None:
     base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
     if base is None:
         return None
-    # the relative year word nearest the amount; "전년 대비" compares, it does not date
+    # the relative year word nearest the amount; "전년 대비", "지난해보다" compare, they do
+    # not date
     found = [
         (m.start(), offset)
         for word, offset in RELATIVE_YEARS.items()
-        for m in re.finditer(rf"{word}(?!\s*대비)", clause)
+        for m in re.finditer(rf"{word}(?!\s*(?:대비|보다|에\s*비해))", clause)
         # ``전년 6659억원 대비``: the word dates the amount it compares, not those after it
         if not _LAST_YEAR_AMOUNT.match(clause, m.start())
     ]

@@ -2892,3 +2892,18 @@ def test_one_example_of_a_set_described_before_its_count(tmp_path, onto):
         "해양 성장기반 8개 분야를 포함했다.\n"
     )
     assert {"해양드론", "심해광물"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+
+
+def test_an_amount_of_funds_goes_to_the_programme_its_sentence_supports(tmp_path, onto):
+    text = (
+        "DATE: 2031-02-20\n\n해양기술 로드맵에 따라 중소기업청은 '해양기업 실증지원사업'을 "
+        "시행한다. 올해는 지난해보다 12.5% 증가한 약 820억원의 R&D 자금으로 약 300개의 "
+        "해양기업 실증지원사업을 지원할 계획이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    budgets = {
+        (n.props["name"], n.props["amountKrw"], n.props.get("year"))
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+    assert ("해양기업 실증지원사업", 82_000_000_000, 2031) in budgets  # 지난해보다 compares
