@@ -275,7 +275,12 @@ class Programmes:
                 continue  # the items of a quoted list are named already
             if k and _counted_apart(phrases[k - 1], phrase):
                 phrase = Phrase(phrase.doc, phrases[k - 1].start, phrase.end)
-            named = programme_name(phrase) or _track(source, phrase) or _funded_rnd(source, phrase)
+            named = (
+                programme_name(phrase)
+                or _track(source, phrase)
+                or _funded_rnd(source, phrase)
+                or _funded_development(source, phrase)
+            )
             if named is not None:
                 start, name = named
                 dated = _DATED.search(source.text, max(0, start - 8), start)
@@ -314,6 +319,23 @@ def _funded_rnd(source: Source, phrase: Phrase) -> tuple[int, str] | None:
     if not 2 <= len(words) <= MAX_WORDS + 1 or _a_kind(name) or name_key(name) in GENERIC:
         return None
     return phrase.end_char - len(name), name
+
+
+#: One word naming a line of development, and the money it gets right after it
+#: (``미래산업선도기술개발에 129억원``, ``에너지수요관리핵심기술개발이 141억원으로``).
+_DEVELOPMENT = re.compile(r"[가-힣A-Za-z]{3,}기술개발")
+_GETS = re.compile(r"(?:에는?|이|가|은|는)?\s*(?:총\s*)?" + _WON)
+
+
+def _funded_development(source: Source, phrase: Phrase) -> tuple[int, str] | None:
+    """A development line written as one word that gets a budget of its own is a programme
+    though it has no programme head: budget tables and releases name them so."""
+    word = phrase.text.split()[-1] if phrase.text.split() else ""
+    if not _DEVELOPMENT.fullmatch(word) or not _GETS.match(source.text, phrase.end_char):
+        return None
+    if word.removesuffix("기술개발") in KIND_WORDS or name_key(word) in GENERIC:
+        return None  # ``맞춤형기술개발에``: a kind of development, no line of its own
+    return phrase.end_char - len(word), word
 
 
 def _track(source: Source, phrase: Phrase) -> tuple[int, str] | None:

@@ -2907,3 +2907,14 @@ def test_an_amount_of_funds_goes_to_the_programme_its_sentence_supports(tmp_path
         if n.cls == "Funding"
     }
     assert ("해양기업 실증지원사업", 82_000_000_000, 2031) in budgets  # 지난해보다 compares
+
+
+def test_a_development_line_written_as_one_word_with_its_own_budget_is_a_programme(tmp_path, onto):
+    text = (
+        "산업부 기술로드맵에 따라 해양심층수활용기술개발에 88억원을 투입하고, "
+        "극지항로안전기술개발이 64억원으로 늘었다. 기술개발에 900억원을 쓴다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양심층수활용기술개발", "극지항로안전기술개발"} <= set(named(facts, "Programme"))
+    assert "기술개발" not in named(facts, "Programme")
+    assert not {"해양심층수활용기술", "극지항로안전기술"} & set(named(facts, "CoreTechnology"))
