@@ -284,18 +284,25 @@ _SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정
 BUDGET_WORDS = ("예산", "사업비")
 
 
+_QUOTES = re.compile(r"[‘’“”「」『』'\"]")
+
+
 def _budget_object(doc: Doc, money_start: int) -> str | None:
     """The budget its sentence sets at an amount: the last phrase ending in 예산 with an
-    object particle before the amount (``2026년 중소벤처 R&D 예산을 … 2조2000억원으로``)."""
+    object particle before the amount (``2026년 중소벤처 R&D 예산을 … 2조2000억원으로``),
+    or as its subject (``‘…’ 분야 기술개발 예산이 … 9193억원으로 편성됐다``)."""
     opening = _sentence_start(doc, money_start)
     for i in range(money_start - 1, 0, -1):
         if doc[i].idx < opening:
             break
-        if doc[i].text in ("을", "를") and doc[i - 1].text.endswith(BUDGET_WORDS):
+        if doc[i].text in ("을", "를", "이", "가") and doc[i - 1].text.endswith(BUDGET_WORDS):
             start, end = _phrase_back(doc, i - 1)
             while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
                 start += 1  # ``2026년 …``: the year dates the budget, it names no part of it
-            return text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
+            if start > 0 and doc[start - 1].text in CLOSING:
+                start, _ = _phrase_back(doc, start - 1)  # ``‘…’ 분야 예산이``: the quoted name too
+            name = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
+            return _QUOTES.sub("", name)
     return None
 
 

@@ -27,6 +27,8 @@ _CUE = re.compile(
     r"|과|와|도|이다|이며|인|만|까지)(?![가-힣])|\s|[,.]|$)"
 )
 MAX_CHARS = 24
+#: A quoted name opening with a count names the set its items make up.
+_COUNTED_SET = re.compile(r"\d+\s*(?:대|개|가지)\s")
 EXTRACTOR = "quoted"
 
 
@@ -44,8 +46,9 @@ class QuotedTerms:
                 not cue
                 or not 2 <= len(inner) <= MAX_CHARS
                 or not re.search(r"[가-힣A-Za-z]", inner)
+                or _COUNTED_SET.match(inner)
             ):
-                continue
+                continue  # ``‘5대 신산업 선도 프로젝트’ 분야``: a counted set, no one field
             cls = cue_class(cue["cue"])
             if cls in TYPED:
                 start = m.start(1) + m.group(1).index(inner)

@@ -2918,3 +2918,20 @@ def test_a_development_line_written_as_one_word_with_its_own_budget_is_a_program
     assert {"해양심층수활용기술개발", "극지항로안전기술개발"} <= set(named(facts, "Programme"))
     assert "기술개발" not in named(facts, "Programme")
     assert not {"해양심층수활용기술", "극지항로안전기술"} & set(named(facts, "CoreTechnology"))
+
+
+def test_a_quoted_counted_set_before_a_cue_is_no_field(tmp_path, onto):
+    text = "산업부 기술로드맵에 따라 ‘7대 해양 선도 프로젝트’ 분야와 ‘스마트 항만’ 분야를 키운다.\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "스마트 항만" in fields
+    assert "7대 해양 선도 프로젝트" not in fields
+
+
+def test_a_budget_that_is_its_sentences_subject_is_named_with_its_quoted_name(tmp_path, onto):
+    text = (
+        "DATE: 2031-12-26\n\n산업부 기술로드맵에 따라 ‘7대 해양 선도 프로젝트’ 분야 기술개발 "
+        "예산이 내년 R&D 총예산의 31%에 이르는 8120억원으로 편성됐다.\n"
+    )
+    assert ("7대 해양 선도 프로젝트 분야 기술개발 예산", 812_000_000_000) in fundings(
+        facts_of(tmp_path, onto, text)
+    )
