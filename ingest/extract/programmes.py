@@ -124,6 +124,11 @@ _QUOTED_HEADS = tuple(
 #: quoted name that receives a budget is a programme whatever its head.
 _WON = r"(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
 _FUNDED = re.compile(r"\s*(?:에는?|에\s*총|\()\s*" + _WON)
+#: A programme head printed after a quoted name (``‘…융자’ 사업을 통해``): the quotes hold
+#: the programme's name whatever its own last word.
+_HEAD_AFTER = re.compile(
+    r"\s?(?P<head>사업|프로그램)(?:을|를|이|가|은|는|에|의|으로|로|과|와|도)?(?![가-힣])"
+)
 #: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
 _TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
 #: A subject or object and the verb it goes with (``돈이 되는``, ``세계를 여는``), or a topic
@@ -292,15 +297,19 @@ class Programmes:
                 # R&D’``: a clause with its subject or object, a slogan
                 continue
             headed = name_key(inner).endswith(_QUOTED_HEADS)
-            if headed or _FUNDED.match(source.text, m.end()):
+            head_after = _HEAD_AFTER.match(source.text, m.end())
+            if headed or _FUNDED.match(source.text, m.end()) or head_after:
                 start = m.start(1) + m.group(1).index(inner)
                 end = start + len(inner)
+                # ``‘…’ 사업``: the name with its head is the same programme's
+                with_head = (inner + head_after["head"],) if head_after else ()
                 # ``‘2023년 창업성장기술개발사업’``: the yearly programme, its dated wording kept
                 dated = _LEADING_DATE.match(inner)
                 if dated and name_key(inner[dated.end() :]) not in GENERIC:
-                    _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, (inner,))
+                    aliases = (inner, *with_head)
+                    _add(source, inner[dated.end() :], start + dated.end(), end, 0.8, aliases)
                 else:
-                    _add(source, inner, start, end, 0.8, ())
+                    _add(source, inner, start, end, 0.8, with_head)
 
 
 #: An amount glossing the name before it: ``창업성장 R&D(1,624억원)``, ``(산학연 R&D, 1,520억원)``.

@@ -2935,3 +2935,13 @@ def test_a_budget_that_is_its_sentences_subject_is_named_with_its_quoted_name(tm
     assert ("7대 해양 선도 프로젝트 분야 기술개발 예산", 812_000_000_000) in fundings(
         facts_of(tmp_path, onto, text)
     )
+
+
+def test_a_quoted_name_before_a_programme_head_is_the_programme(tmp_path, onto):
+    text = (
+        "중소벤처기업부 기술로드맵에 따라 올해 ‘해양기업 저리 대출’ 사업을 통해 40개 기업에 "
+        "300억원을 지원했다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "해양기업 저리 대출" in programmes
+    assert "해양기업 저리 대출사업" in programmes["해양기업 저리 대출"]["aliases"]
