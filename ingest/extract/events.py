@@ -386,7 +386,7 @@ def _topic(text: str, at: int, *, until: bool = False) -> tuple[str | None, int]
     return (topic["event"], start + topic.start("event")) if topic else (None, at)
 
 
-_TOPIC_WORD = rf"(?P<event>{_EVENT.pattern})(?:기간|일정|일시)?"
+_TOPIC_WORD = rf"(?P<event>{_EVENT.pattern})(?:\s?(?:기간|일정|일시))?"
 _TOPIC = re.compile(_TOPIC_WORD + r"(?:은|는|이|가)\s+$")
 _TOPIC_OR_OBJECT = re.compile(_TOPIC_WORD + r"(?:은|는|이|가|을|를)\s+$")
 #: After a date, the window it opens or closes.

@@ -2945,3 +2945,11 @@ def test_a_quoted_name_before_a_programme_head_is_the_programme(tmp_path, onto):
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert "해양기업 저리 대출" in programmes
     assert "해양기업 저리 대출사업" in programmes["해양기업 저리 대출"]["aliases"]
+
+
+def test_a_window_named_with_its_period_word_apart_dates_both_ends(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-07\n\n중소벤처기업부는 2031년 해양기업 기술개발사업을 통합 공고한다고 "
+        "밝혔다. 접수 기간은 9일부터 3월 6일까지이며, 온라인으로 신청할 수 있다.\n"
+    )
+    assert {"2031-01-09", "2031-03-06"} <= events(facts_of(tmp_path, onto, text))
