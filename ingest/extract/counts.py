@@ -129,6 +129,7 @@ class Counts:
             if _DURATION.match(rest) or _CHANGE.match(rest):
                 continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
             after = _noun_after(doc, c + 1)
+            aspect = after is not None and after[0].split()[0] in ASPECTS
             if after is not None and (
                 after[0].split()[0] in ACTIONS | ASPECTS or _ACTIVITY.fullmatch(after[0])
             ):
@@ -144,6 +145,8 @@ class Counts:
                 or _changed_from(doc, first, previous)
                 or _object_changed(doc, first, c)
                 or _object_counted(doc, first, c)
+                # ``특허 빅데이터는 … 4억 8000만여 건의 가치가``: what the sentence is about
+                or (_sentence_topic(doc, first) if aspect else None)
             )
             previous = None
             if not noun:
@@ -444,6 +447,27 @@ def _word_before(doc: Doc, j: int) -> str | None:
     """The nominal run glued to the particle at ``j`` (one word)."""
     k = _word_start(doc, j)
     return None if k is None else text_of(doc)[doc[k].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def _sentence_topic(doc: Doc, i: int) -> str | None:
+    """The topic its sentence opens with (``특허 빅데이터는``), up to two words, when the
+    count at ``i`` is the sentence's first number."""
+    j = i - 1
+    while j >= 0 and doc[j].tag_ != "SF" and "\n" not in doc[j].whitespace_:
+        if doc[j].tag_ == "SN":
+            return None
+        j -= 1
+    for k in range(j + 1, i):
+        if doc[k].text in ("은", "는") and doc[k].whitespace_ and k > j + 1:
+            if doc[k - 1].whitespace_ or not is_nominal(doc[k - 1]):
+                return None
+            start = _word_start(doc, k)
+            if start is None:
+                return None
+            if start - 1 > j and is_nominal(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
+                start = _word_start(doc, start) or start  # ``특허 빅데이터는``: two words
+            return text_of(doc)[doc[start].idx : doc[k - 1].idx + len(doc[k - 1].text)]
+    return None
 
 
 def _object_changed(doc: Doc, i: int, counter: int) -> str | None:

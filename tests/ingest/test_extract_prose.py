@@ -2953,3 +2953,12 @@ def test_a_window_named_with_its_period_word_apart_dates_both_ends(tmp_path, ont
         "밝혔다. 접수 기간은 9일부터 3월 6일까지이며, 온라인으로 신청할 수 있다.\n"
     )
     assert {"2031-01-09", "2031-03-06"} <= events(facts_of(tmp_path, onto, text))
+
+
+def test_a_count_of_what_a_set_is_worth_counts_the_sentences_topic(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 해양 특허 분석을 확대한다. 해양 특허문헌은 전세계 연구 동향이 "
+        "집약된 2억 3000만여 건의 가치가 높은 정보다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert (230_000_000, "해양 특허문헌") in found
