@@ -7,7 +7,8 @@ aliases, so search works on any graph; ``method`` in the answer says which one r
 
 With ``as_of=YYYY-MM-DD`` the hits whose names were in use that day (a ``[validFrom,
 validUntil)`` interval holding it, or no interval; for a field version, its edition in
-force then; for a field, its version in that edition bearing the name) rank first, the
+force then; for a field, its version in that edition bearing the name; for a product, an
+edition listing it in force then) rank first, the
 others after them, and every row says which it is (``validOnDate``) and by which name in
 use it was found (``nameOnDate``): 중소기업청 is still found in 2020, below what was valid
 then, and a field renamed before the day is found by its name then (a field version found
@@ -53,7 +54,8 @@ class SearchEnvelope(Envelope):
     "`드론·개인이동수단`). Without the index (before `stkg ontology sync`) a "
     "case-insensitive substring match over names and aliases; `method` tells which. "
     "With `as_of`, the names in use on that day rank first (a field version's: its "
-    "edition was in force that day; a field renamed before the day is found by its "
+    "edition was in force that day; a product's: an edition listing it was; a field "
+    "renamed before the day is found by its "
     "version's name then and ranked by it) and each row has `validOnDate` and "
     "`nameOnDate`, the name in use it was found by.",
     responses={422: {"description": "a query of white space only, or an unknown class"}},

@@ -154,18 +154,24 @@ def _ranked_as_of(node: str, score: str) -> str:
     in force bears the concept's name. A field version found by its name also finds its
     field concept, under that name: a field renamed before the day (IoT → 스마트홈 in
     2022) is found by the name it had then and ranked by that hit's score, while its
-    former name is found as one no longer in use. Per hit, ``validOnDate`` says whether
+    former name is found as one no longer in use. A product listed under a field version
+    of a dated edition is in use while an edition listing it is in force (one listed only
+    by undated editions keeps its own interval). Per hit, ``validOnDate`` says whether
     any of its names found was in use, and ``score`` is the best score among those that
     were (else among all), ``nameOnDate`` the name in use that was found with that best
     score (null when none was); in use first, then by score. ``$label`` applies to the
     hit."""
     onto = load_ontology()
     n = _names()
-    version, field, edition = (
-        quote_name(onto.label(k)) for k in ("FieldVersion", "StrategicField", "RoadmapEdition")
+    version, field, edition, product = (
+        quote_name(onto.label(k))
+        for k in ("FieldVersion", "StrategicField", "RoadmapEdition", "StrategicProduct")
     )
-    of, has = (quote_name(onto.rel(k)) for k in ("versionOf", "hasFieldVersion"))
+    of, has, under = (
+        quote_name(onto.rel(k)) for k in ("versionOf", "hasFieldVersion", "belongsToField")
+    )
     printed = f"EXISTS {{ MATCH (pe:{edition})-[:{has}]->({node}) WHERE {edition_in_force('pe')} }}"
+    listed = f"({node})-[:{under}]->(:{version})<-[:{has}]-"
     return f"""
 CALL ({node}, {score}) {{
   RETURN {node} AS hit, {score} AS hitScore, {node}.{n["name"]} AS hitName,
@@ -177,6 +183,9 @@ CALL ({node}, {score}) {{
         MATCH ({node})<-[:{of}]-(cv:{version})<-[:{has}]-(ce:{edition})
         WHERE cv.{n["name"]} = {node}.{n["name"]} AND {edition_in_force("ce")}
       }}
+      WHEN {node}:{product}
+           AND EXISTS {{ MATCH {listed}(de:{edition}) WHERE {edition_start("de")} IS NOT NULL }}
+      THEN EXISTS {{ MATCH {listed}(le:{edition}) WHERE {edition_in_force("le")} }}
       ELSE {_valid(node, n)}
     END AS hitValid
   UNION

@@ -1,5 +1,6 @@
 """``GET /search?as_of=``: a field renamed before the day is found by the name it had then
-and ranked by it; its former name is found as one no longer in use.
+and ranked by it; its former name is found as one no longer in use. A product listed under
+a field version of a dated edition is in use while an edition listing it is in force.
 
 On the two seeds the field IoT (``field:iot``) is printed 스마트홈 in the 2022 edition, in
 force from 2022-01-01 (the 2021 edition, from 2021-01-01, prints IoT)."""
@@ -78,3 +79,41 @@ def test_without_as_of_the_answer_is_as_before(client: TestClient) -> None:
     body = ok(client, "/search", q="스마트홈")
     assert "validOnDate" not in body["columns"] and "nameOnDate" not in body["columns"]
     assert IOT not in {r["id"] for r in body["rows"]}
+
+
+def _listed_products(seeded: Graph, edition: str) -> dict[str, str]:
+    """id → name of the products listed under a field version of ``edition``."""
+    rows = seeded.rows(
+        "MATCH (p:StrategicProduct)-[:BELONGS_TO_FIELD]->(:FieldVersion)"
+        "<-[:HAS_FIELD_VERSION]-(:RoadmapEdition {id: $edition}) "
+        "RETURN DISTINCT p.id AS id, p.name AS name",
+        {"edition": edition},
+    ).rows
+    return {r["id"]: r["name"] for r in rows}
+
+
+@pytest.mark.parametrize("index", [True, False], ids=["fulltext", "contains"])
+def test_a_product_is_in_use_while_an_edition_listing_it_is_in_force(
+    client: TestClient, seeded: Graph, index: bool
+) -> None:
+    listed = _listed_products(seeded, "edition:중소기업기술로드맵@2022")
+    assert listed, "the 2022 seed lists products under its fields"
+    if not index:
+        drop_schema(seeded)
+    try:
+        for pid, name in listed.items():
+            then = rows(search(client, name, IN_2023, label="StrategicProduct"))
+            assert then[pid]["validOnDate"] is True and then[pid]["nameOnDate"] == name
+            before = rows(search(client, name, IN_2021, label="StrategicProduct"))
+            assert before[pid]["validOnDate"] is False  # the 2021 edition did not list it
+        # a product no field version lists keeps its own interval: in use on every day
+        unlisted = rows(search(client, "AI", IN_2021, label="StrategicProduct"))
+        assert unlisted["product:ai"]["validOnDate"] is True
+        # so does one listed only by an undated edition (in force on no day)
+        pid, name = next(
+            iter(_listed_products(seeded, "edition:스마트제조전략기술로드맵@2025").items())
+        )
+        assert rows(search(client, name, IN_2021, label="StrategicProduct"))[pid]["validOnDate"]
+    finally:
+        if not index:
+            sync(seeded)
