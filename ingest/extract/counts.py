@@ -134,9 +134,11 @@ class Counts:
                 after[0].split()[0] in ACTIONS | ASPECTS or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
+            qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
             noun = (
                 # ``협력사 11개사``: the noun printed before says which companies
-                (_noun_before(doc, first) if c != glued else None)
+                (_noun_before(doc, first) if c != glued and not qualified else None)
+                or qualified
                 or COUNTERS[counter_text]
                 or after
                 or _listed_total(doc, first)
@@ -159,6 +161,20 @@ class Counts:
             if _record(source, seen, value, noun_text, (token.idx, end), approximate):
                 previous = (noun_text, c)
         _native_counts(source, seen)
+
+
+#: Words before a counter that is its own noun which say which of them are counted
+#: (``주요 5개국``: the main countries).
+COUNTER_QUALIFIERS = frozenset(["주요", "선진", "해외", "국내", "유망", "우수", "혁신"])
+
+
+def _qualified_counter(doc: Doc, first: int, counted: str | None) -> str | None:
+    """``주요 5개국`` counts 주요 국가: the qualifier printed before a counter that names what
+    it counts stays with it."""
+    if counted is None or first < 1 or doc[first - 1].whitespace_ != " ":
+        return None
+    word = _word_before(doc, first) if doc[first - 1].text in COUNTER_QUALIFIERS else None
+    return f"{word} {counted}" if word in COUNTER_QUALIFIERS else None
 
 
 def _record(

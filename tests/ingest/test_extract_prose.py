@@ -2962,3 +2962,12 @@ def test_a_count_of_what_a_set_is_worth_counts_the_sentences_topic(tmp_path, ont
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert (230_000_000, "해양 특허문헌") in found
+
+
+def test_a_qualifier_before_a_counter_that_is_its_own_noun_stays_with_it(tmp_path, onto):
+    text = (
+        "과학기술정보통신부 기술로드맵에 따라 한국, 노르웨이, 칠레 등 주요 3개국의 해양기술 "
+        "수준을 비교했고, 유망 42개사가 참여했다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(3, "주요 국가"), (42, "유망 기업")} <= found
