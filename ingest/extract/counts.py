@@ -144,6 +144,7 @@ class Counts:
                 or _listed_total(doc, first)
                 or _noun_before(doc, first)
                 or _topic_before(doc, first)
+                or _looked_at(doc, first)
                 or _changed_from(doc, first, previous)
                 or _object_changed(doc, first, c)
                 or _object_counted(doc, first, c)
@@ -438,6 +439,27 @@ def _topic_before(doc: Doc, i: int) -> str | None:
     return word
 
 
+#: ``X을 보면, 2012년 N건``: what a sentence looks at is what its first count counts.
+_LOOKED_AT = re.compile(
+    r"(?P<what>[가-힣A-Za-z]+)(?:을|를)\s*(?:살펴\s*)?보면\s*,?\s*(?:(?:19|20)\d{2}\s*년도?\s*)?$"
+)
+
+
+def _looked_at(doc: Doc, i: int) -> str | None:
+    """The noun a sentence looks at (``전체 출원을 보면, 2012년 6,710건``), when the count
+    follows it (past the year it is of)."""
+    m = _LOOKED_AT.search(text_of(doc), doc[_sentence_first(doc, i)].idx, doc[i].idx)
+    return m["what"] if m else None
+
+
+def _sentence_first(doc: Doc, i: int) -> int:
+    """The first token of the sentence (or line) token ``i`` is in."""
+    j = i - 1
+    while j >= 0 and doc[j].tag_ != "SF" and "\n" not in doc[j].whitespace_:
+        j -= 1
+    return j + 1
+
+
 #: A year as printed before 년: the year a count is of.
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: Between two counts of a series by year: ``71건, 2009년 148건``.
@@ -468,19 +490,17 @@ def _word_before(doc: Doc, j: int) -> str | None:
 def _sentence_topic(doc: Doc, i: int) -> str | None:
     """The topic its sentence opens with (``특허 빅데이터는``), up to two words, when the
     count at ``i`` is the sentence's first number."""
-    j = i - 1
-    while j >= 0 and doc[j].tag_ != "SF" and "\n" not in doc[j].whitespace_:
-        if doc[j].tag_ == "SN":
-            return None
-        j -= 1
-    for k in range(j + 1, i):
-        if doc[k].text in ("은", "는") and doc[k].whitespace_ and k > j + 1:
+    first = _sentence_first(doc, i)
+    if any(doc[k].tag_ == "SN" for k in range(first, i)):
+        return None
+    for k in range(first + 1, i):
+        if doc[k].text in ("은", "는") and doc[k].whitespace_:
             if doc[k - 1].whitespace_ or not is_nominal(doc[k - 1]):
                 return None
             start = _word_start(doc, k)
             if start is None:
                 return None
-            if start - 1 > j and is_nominal(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
+            if start > first and is_nominal(doc[start - 1]) and doc[start - 1].whitespace_ == " ":
                 start = _word_start(doc, start) or start  # ``특허 빅데이터는``: two words
             return text_of(doc)[doc[start].idx : doc[k - 1].idx + len(doc[k - 1].text)]
     return None

@@ -2971,3 +2971,12 @@ def test_a_qualifier_before_a_counter_that_is_its_own_noun_stays_with_it(tmp_pat
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(3, "주요 국가"), (42, "유망 기업")} <= found
+
+
+def test_the_first_count_after_what_a_sentence_looks_at_counts_it(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 해양 기술의 전체 출원을 보면, 2013년 1,208건에서 2023년 "
+        "4,517건으로 늘었다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(1208, "출원"), (4517, "출원")} <= found
