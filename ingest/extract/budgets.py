@@ -284,6 +284,7 @@ _SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정
 BUDGET_WORDS = ("예산", "사업비")
 
 
+#: Quote marks, dropped from a budget named with the quoted name before it.
 _QUOTES = re.compile(r"[‘’“”「」『』'\"]")
 
 
