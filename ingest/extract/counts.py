@@ -336,6 +336,11 @@ def _number(doc: Doc, i: int) -> tuple[float, int, bool] | None:
     return (int(total) if total == total.to_integral_value() else float(total)), j, approximate
 
 
+#: Words opening a counted noun that say which ones, not what: the two words after them are
+#: still the noun (``300여명의 관련 산·학·연 전문가``).
+LEADING_MODIFIERS = frozenset(["관련", "주요", "해당"])
+
+
 def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
     """The noun right after the counter and one space (``3개 대분야``, ``100대 핵심 품목``),
     also past a genitive (``58명의 전략위원``): at most two words, up to the particle;
@@ -353,7 +358,7 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
         return None
     if not doc[i - 1].whitespace_ and (doc[i].text in JOINERS or len(doc[i].text) < 2):
         return None  # glued, only a noun of its own (``6개부처가``), not ``268개·…``, ``800개사``
-    j, words = i, 1
+    j, words = i, 0 if doc[i].text in LEADING_MODIFIERS and doc[i].whitespace_ == " " else 1
     while j < len(doc) and is_nominal(doc[j]) and doc[j].tag_ != "SN" and doc[j].text != "씩":
         if j > i and doc[j - 1].whitespace_:
             if doc[j - 1].whitespace_ != " " or words == 2:

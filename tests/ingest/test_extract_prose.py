@@ -2980,3 +2980,9 @@ def test_the_first_count_after_what_a_sentence_looks_at_counts_it(tmp_path, onto
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(1208, "출원"), (4517, "출원")} <= found
+
+
+def test_a_modifier_opening_a_counted_noun_leaves_two_words_for_it(tmp_path, onto):
+    text = "해양기술 로드맵에 따라 120여명의 관련 해양·극지 전문가가 참여했다.\n"
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert (120, "관련 해양·극지 전문가") in found
