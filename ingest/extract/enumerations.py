@@ -667,8 +667,8 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             items[-1] = Item(phrases[k], text[at : merged.start] + merged.text, at, merged.cue)
             j = k
             continue
-        if not _LIST_JOIN.match(gap):
-            break
+        if not _LIST_JOIN.match(gap) or phrases[k].text.split()[0] == "이하":
+            break  # ``(위원장: A, 이하 ‘특위’)``: 이하 opens the short name of what came before
         if gap.strip() in _AND and _quoted_together(text, items[-1].start, phrases[k].end_char):
             # ``‘초정밀 디스플레이 공정 및 장비기술’``: the quotes make one name of the pair
             last = _item(phrases[k])
@@ -824,7 +824,8 @@ CUE_MODIFIERS = ("주요", "핵심", "중점", "유망", "선도", "신규")
 _CUE_AFTER = re.compile(
     r"^\s*(?:(?:등의?|이상)\s+(?:(?!\d+\s*[명곳건])[^\s,.]+(?<![을를한된할과와])\s+){0,4}?"
     # ``A, B 등 정책·투자의 핵심 대상이 될 총 50개의 중점기술``: a clause, then the count
-    r"|등\s+[^.,\n\d]{0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
+    # (not past a second 등: ``A, B 등 환경변화 등을 고려해 12대 …`` groups them as 환경변화)
+    r"|등\s+(?:(?!등[을를이가의\s])[^.,\n\d]){0,40}?(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
     # ``A, B 및 C의 5대 산업분야``: the set the items make, counted, after 의
     r"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종))"
     # ``A, B 등이 포함된 19대 미래성장동력``, ``A 등을 포함한 5개 분야``: the set they are in

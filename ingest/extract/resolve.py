@@ -109,6 +109,28 @@ PERSON_TITLES = frozenset(
         *("책임연구원", "선임연구원", "수석연구원", "전임연구원", "위촉연구원", "연구위원"),
     ]
 )
+#: Titles of heads that a body's name may open (``과학기술혁신본부장``, ``중소기업정책실장``).
+HEAD_TITLES = (
+    "본부장",
+    "위원장",
+    "이사장",
+    "센터장",
+    "장관",
+    "차관",
+    "청장",
+    "원장",
+    "실장",
+    "국장",
+)
+#: A personal name (two to four syllables), then a word that ends in a head's title.
+_NAME_AND_TITLE = re.compile(r"^[가-힣]{2,4} [가-힣]+(?:" + "|".join(HEAD_TITLES) + r")$")
+
+
+def _titled(name: str) -> bool:
+    """``류광준 과학기술혁신본부장``: a person under the title of the body they head."""
+    return _NAME_AND_TITLE.match(name) is not None
+
+
 #: Classes whose names never stand for one another: a name the reference data gives one
 #: of them is no new candidate of another.
 DISTINCT_KINDS = ("Organization", "Programme", "Roadmap")
@@ -165,7 +187,7 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
         )
-    if found.name.split()[-1:] and found.name.split()[-1] in PERSON_TITLES:
+    if found.name.split()[-1:] and found.name.split()[-1] in PERSON_TITLES or _titled(found.name):
         return None  # ``우주정책과 고서곤 과장``: a person, and people are no entities here
     if ind is None and _known_as_another(ctx.onto, found.cls, found.name):
         return None  # ``구매조건부`` ends like a ministry, but the reference data knows it

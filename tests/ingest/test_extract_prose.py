@@ -2986,3 +2986,30 @@ def test_a_modifier_opening_a_counted_noun_leaves_two_words_for_it(tmp_path, ont
     text = "해양기술 로드맵에 따라 120여명의 관련 해양·극지 전문가가 참여했다.\n"
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert (120, "관련 해양·극지 전문가") in found
+
+
+def test_a_chair_named_with_a_hereafter_alias_is_no_list_of_fields(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵을 다듬는 ‘해양전략기술 위원회’(위원장 : 박해솔 "
+        "해양기술혁신본부장, 이하 "
+        "‘해양전략기술 특위’) 회의를 열고 심해탐사, 해양로봇, 극지장비 등 3대 해양전략기술을 "
+        "확정했다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"심해탐사", "해양로봇", "극지장비"} <= set(fields)
+    assert not {"박해솔 해양기술혁신본부장", "이하"} & set(fields)
+
+
+def test_items_grouped_under_a_second_etc_are_not_the_count_after_it(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵은 해양탐사 가속화, 국제 해양경쟁 등 환경변화 등을 고려하여 "
+        "‘현 8대 해양전략기술’ 체계를 고도화한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert not {"해양탐사 가속화", "국제 해양경쟁"} & set(fields)
+
+
+def test_a_person_under_the_title_of_the_body_they_head_is_no_item(tmp_path, onto):
+    text = "해양수산부 기술로드맵의 전략분야는 심해탐사, 김바다 해양기술혁신본부장이다.\n"
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "심해탐사" in fields and "김바다 해양기술혁신본부장" not in fields
