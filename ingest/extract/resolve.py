@@ -187,8 +187,10 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
         return ctx.facts.node(
             found.cls, ind.id, evidence, name=ind.labels.ko, nameEn=ind.labels.en, **props
         )
-    if found.name.split()[-1:] and found.name.split()[-1] in PERSON_TITLES or _titled(found.name):
+    if found.name.split()[-1:] and found.name.split()[-1] in PERSON_TITLES:
         return None  # ``우주정책과 고서곤 과장``: a person, and people are no entities here
+    if _titled(found.name):
+        return None  # ``류광준 과학기술혁신본부장``: a person under the body they head
     if ind is None and _known_as_another(ctx.onto, found.cls, found.name):
         return None  # ``구매조건부`` ends like a ministry, but the reference data knows it
     node_id = ctx.id(found.cls, found.name)
