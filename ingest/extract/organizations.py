@@ -399,6 +399,8 @@ def _companies_listed(source: Source, doc: Doc, names: list[tuple[int, int]], en
         return
     if end < len(doc) and cue_class(doc[end].text) is not None:
         return
+    if any(doc[b].text not in LIST_DOTS for (_, b), _ in itertools.pairwise(names)):
+        return  # ``중소기업 연구개발(R&D)사업화``: a gloss in brackets, no list of firms
     for name, a, b in parts:
         if institution_confidence(name, doc[b - 1].text) is None:
             found = Found("Organization", name, doc[a].idx, _end_char(doc, b), EXTRACTOR, 0.6)

@@ -56,6 +56,11 @@ NOT_NAME_WORDS = frozenset(
         "등",
         "소관",
         "대상",
+        # a share of programmes, not one (``수행하던 일부 사업을 이관받아``)
+        "일부",
+        "다수",
+        "여러",
+        "개별",
     ]
 )
 #: Heads that name no programme on their own.
@@ -101,6 +106,7 @@ GENERIC = frozenset(
         "실증사업",
         "구축사업",
         "인프라사업",
+        "기반구축사업",
         "예타사업",
         "연계사업",
         # what a programme is for, not which: ``…기업을 위한 전용 사업``
@@ -130,7 +136,8 @@ _HEAD_AFTER = re.compile(
     r"\s?(?P<head>사업|프로그램)(?:을|를|이|가|은|는|에|의|으로|로|과|와|도)?(?![가-힣])"
 )
 #: An amount of money inside quotes: the quoted words state terms (``‘최대 2억원 지원’``).
-_TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원")
+#: So is a sum without its 원 or a term in years (``“과제당 최대 200억 지원”``, ``‘4년간 지원’``).
+_TERMS = re.compile(r"\d\s*(?:조|억|만)\s*원|\d\s*(?:조|억)(?![가-힣])|\d\s*(?:년|개월)\s*간")
 #: A subject or object and the verb it goes with (``돈이 되는``, ``세계를 여는``), or a topic
 #: and what is said of it (``…과제는 내년 처음 신설된 사업``): a clause, not a name.
 _SLOGAN = re.compile(

@@ -3013,3 +3013,33 @@ def test_a_person_under_the_title_of_the_body_they_head_is_no_item(tmp_path, ont
     text = "해양수산부 기술로드맵의 전략분야는 심해탐사, 김바다 해양기술혁신본부장이다.\n"
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "심해탐사" in fields and "김바다 해양기술혁신본부장" not in fields
+
+
+def test_a_gloss_in_brackets_after_a_firms_noun_names_no_firms(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵에 따라 중소기업 연구개발(R&D)사업화 성공 비율을 높이고, "
+        "중소기업 해양로봇·심해장비·극지소재 분야를 키운다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert not {"연구개발", "R&D", "사업화"} & set(orgs)
+
+
+def test_a_head_glued_to_the_body_defining_a_short_name_is_the_body(tmp_path, onto):
+    text = (
+        "김바다 한국해양기술진흥원장(이하 해기원)은 기술로드맵 간담회를 열었다. 해기원은 "
+        "올해 해양 R&D 전담기관으로 선정됐다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "한국해양기술진흥원" in orgs and "해기원" in (orgs["한국해양기술진흥원"]["aliases"] or [])
+    assert "한국해양기술진흥원장" not in orgs
+
+
+def test_quoted_terms_of_support_without_won_name_no_programme(tmp_path, onto):
+    text = (
+        "\"과제당 최대 150억 지원\"…해양수산부, 해양 R&D 기술로드맵 시행계획 공고\n\n"
+        "해양기업 생태계 혁신 '5년간 지원'\n\n해양수산부는 '심해 챌린지 프로젝트'를 공고했다. "
+        "해양진흥원에서 수행하던 일부 사업을 이관받는다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "심해 챌린지 프로젝트" in programmes
+    assert not {"과제당 최대 150억 지원", "5년간 지원", "일부 사업"} & set(programmes)

@@ -40,6 +40,8 @@ _ALIAS = re.compile(
     r"(?P<name>[가-힣A-Za-z·]{2,30})\s*\(\s*(?:(?P<title>[가-힣]{1,5})\s+(?P<person>[가-힣]{2,4})"
     r"\s*,\s*)?이하\s*,?\s*[‘'\"“]?(?P<alias>[^’'\"”),]{1,20}?)[’'\"”]?\s*\)"
 )
+#: A body's name with its head's title glued on (``…진흥원장``, ``…청장``, ``…처장``).
+_HEADED_BODY = re.compile(r"[가-힣]{3,}(?:원|청|처)장$")
 #: Titles of the head of a ministry or agency; a definition with one names a publisher.
 _HEAD_TITLES = ("장관", "처장", "청장", "차관", "원장", "위원장", "본부장", "실장")
 _CONTACT = re.compile(r"문의\s*:\s*(?P<org>[가-힣]+(?:부|처|청|원|위원회))")
@@ -60,9 +62,12 @@ _DISCOURSE = {"특히", "또한", "한편", "이에", "아울러"}
 def find_aliases(unit: Unit) -> list[AliasDefinition]:
     out = []
     for m in _ALIAS.finditer(unit.flat):
+        start, end = m.span("name")
+        if _HEADED_BODY.search(m["name"]):
+            end -= 1  # ``중소기업기술정보진흥원장(이하 기정원)``: the body its head leads
         out.append(
             AliasDefinition(
-                name=unit.text_at(*m.span("name")),
+                name=unit.text_at(start, end),
                 alias=unit.text_at(*m.span("alias")),
                 head_title=unit.text_at(*m.span("title")) if m.group("title") else None,
                 head_name=unit.text_at(*m.span("person")) if m.group("person") else None,
