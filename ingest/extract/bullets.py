@@ -57,7 +57,9 @@ _TOPIC = re.compile(
 _AFTER = re.compile(
     # at most three words between 등 and the cue, none an object or a clause's verb (``등 4대
     # 추진전략을 통해 중소기업의``: the firms are what the strategies serve, not the items)
-    rf"^\s*(?:등의?\s+(?:[^\s,.]+(?<![을를한된할과와])\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종)))?"
+    rf"^\s*(?:등의?\s+(?:[^\s,.]+(?<![을를한된할과와])\s+){{0,3}}?|등\s+[^.\n]{{0,40}}?(?=\d+\s*(?:개|대|가지|종))"
+    # ``△A △B의 5개 전략분야``: the counted set the items make, after 의
+    rf"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:{COUNTED}\s*)?"
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
 )

@@ -168,7 +168,11 @@ class Enumerations:
                     cls = "CoreTechnology"
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
                     item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
-                if cls == "Programme" and not (known or item.text.endswith(PROGRAMME_ENDINGS)):
+                if cls == "Programme" and not (
+                    known
+                    or item.text.endswith(PROGRAMME_ENDINGS)
+                    or _counted_programmes(doc, phrases, last, len(items))
+                ):
                     continue
                 if cls == "StrategicField":  # ``녹색산업 중소기업과 …``: the firms of a field
                     item = _without_firms(item)
@@ -835,7 +839,8 @@ _CUE_AFTER = re.compile(
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     # ``A, B 등 17대 신산업, C 등 10대 주력산업``: a comma after the cue starts the next list
-    + r"))(?:별|의|을|를|이|가|은|는|도|에|으로|로|과|와|다|,|\s|$)"
+    # (a 로 that goes on is no particle: ``… 등 중소기업통합기술로드맵에서``)
+    + r"))(?:별|의|을|를|이|가|은|는|도|에|(?:으로|로)(?![가-힣])|과|와|다|,|\(|\s|$)"
 )
 
 
@@ -970,12 +975,48 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     if topic.text.endswith("별") and gap in ("로", "으로"):
         return None  # ``산업분야별로 A, B 등으로 …``: per field, not a list of fields
     cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1]))
+    if gap == ":" and (outer := _bracket_cue(text_of(doc), topic.start_char)) is not None:
+        return outer  # ``17대 전략분야(녹색기술: 풍력, 태양광 등, …)``: a group of the set
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
     if _POINTING.search(before) or topic.text.split()[0] in _DEICTIC:
         return None  # ``이 기술은 A, B 등 …에``: about that technology, not a list of them
     if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
     return cls
+
+
+#: ``… 등 6개 사업``: a list of programmes closed by their count.
+_PROGRAMMES_COUNTED = re.compile(
+    r"^\s*등\s+(?:총\s*)?(?P<n>\d+)\s*개\s*(?:사업|프로그램)(?:[을를이가은는의에과와도]|으로|로)?(?![가-힣])"
+)
+
+
+def _counted_programmes(doc: Doc, phrases: list[Phrase], last: int, n: int) -> bool:
+    """Whether the list ending at ``last`` is closed by a count of programmes that is its
+    length (``기술혁신, 융·복합, …, 이전기술개발사업 등 6개 사업``): then each item is a
+    programme's short name, though it lacks a programme's ending."""
+    after = _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 30])
+    m = _PROGRAMMES_COUNTED.match(after)
+    return m is not None and int(m["n"]) == n
+
+
+#: A counted set of fields whose bracket opens right before (``17대 전략분야(``).
+_COUNTED_FIELDS_OPEN = re.compile(
+    COUNTED + r"\s*(?P<cue>[가-힣A-Za-z]*(?:분야|부문|산업))\s*[(（]$"
+)
+#: How far inside such a bracket a labelled group may start.
+BRACKET_REACH = 120
+
+
+def _bracket_cue(text: str, at: int) -> str | None:
+    """The class of the counted set whose open bracket holds ``at``: its labelled groups
+    (``녹색기술: 풍력, 태양광``) are groups of that set, whatever their labels' heads."""
+    window = text[max(0, at - BRACKET_REACH) : at]
+    opening = max(window.rfind("("), window.rfind("（"))
+    if opening < 0 or ")" in window[opening:] or "）" in window[opening:]:
+        return None
+    m = _COUNTED_FIELDS_OPEN.search(text, 0, at - len(window) + opening + 1)
+    return cue_class(m["cue"]) if m else None
 
 
 #: A determiner that points back, right before a topic (``이 기술은``, ``해당 분야는``).

@@ -3030,16 +3030,46 @@ def test_a_head_glued_to_the_body_defining_a_short_name_is_the_body(tmp_path, on
         "올해 해양 R&D 전담기관으로 선정됐다.\n"
     )
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
-    assert "한국해양기술진흥원" in orgs and "해기원" in (orgs["한국해양기술진흥원"]["aliases"] or [])
+    assert "한국해양기술진흥원" in orgs and "해기원" in (
+        orgs["한국해양기술진흥원"]["aliases"] or []
+    )
     assert "한국해양기술진흥원장" not in orgs
 
 
 def test_quoted_terms_of_support_without_won_name_no_programme(tmp_path, onto):
     text = (
-        "\"과제당 최대 150억 지원\"…해양수산부, 해양 R&D 기술로드맵 시행계획 공고\n\n"
+        '"과제당 최대 150억 지원"…해양수산부, 해양 R&D 기술로드맵 시행계획 공고\n\n'
         "해양기업 생태계 혁신 '5년간 지원'\n\n해양수산부는 '심해 챌린지 프로젝트'를 공고했다. "
         "해양진흥원에서 수행하던 일부 사업을 이관받는다.\n"
     )
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert "심해 챌린지 프로젝트" in programmes
     assert not {"과제당 최대 150억 지원", "5년간 지원", "일부 사업"} & set(programmes)
+
+
+def test_bullets_then_the_counted_set_they_make_after_ui(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵에서 △심해·탐사 △해양로봇·제어 △극지·소재의 3개 전략분야를 "
+        "중심으로 과제를 고른다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"심해·탐사", "해양로봇·제어", "극지·소재"} <= set(named(facts, "StrategicField"))
+    assert not named(facts, "StrategicProduct")
+
+
+def test_labelled_groups_inside_a_counted_field_sets_bracket_are_fields(tmp_path, onto):
+    text = (
+        "각 사업은 심해, 극지 등 해양기술로드맵에서 도출된 9대 전략분야(심해기술: 해저광물, "
+        "심해로봇 등, 극지: 쇄빙장비, 극지소재 등)를 지원 대상으로 한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"심해", "극지", "해저광물", "심해로봇", "쇄빙장비", "극지소재"} <= set(fields)
+
+
+def test_a_list_closed_by_its_count_of_programmes_names_programmes(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵에 따라 이번 수요조사는 해양혁신, 심해·극지, 해양장비활용, "
+        "해양기술이전사업 등 4개 사업을 포함한다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert {"해양혁신", "심해·극지", "해양장비활용", "해양기술이전사업"} <= set(programmes)
