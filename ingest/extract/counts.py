@@ -142,6 +142,8 @@ class Counts:
                 or COUNTERS[counter_text]
                 or after
                 or _listed_total(doc, first)
+                or _share_of(doc, first)
+                or _recorded_as(doc, c)
                 or _noun_before(doc, first)
                 or _topic_before(doc, first)
                 or _looked_at(doc, first)
@@ -388,7 +390,12 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     if k == j:
         return None
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
-    return None if noun in TIME_WORDS else noun
+    # ``15.5% 증가(6천580건)``: a change, not what changed
+    return None if noun in TIME_WORDS or noun in CHANGE_NOUNS else noun
+
+
+#: Nouns that name a change: a count glossing one counts what changed, which they are not.
+CHANGE_NOUNS = frozenset(["증가", "감소", "상승", "하락", "증대", "확대", "축소"])
 
 
 def _qualified(doc: Doc, first: int, noun: str) -> str:
@@ -490,6 +497,36 @@ def _word_before(doc: Doc, j: int) -> str | None:
     """The nominal run glued to the particle at ``j`` (one word)."""
     k = _word_start(doc, j)
     return None if k is None else text_of(doc)[doc[k].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def _share_of(doc: Doc, i: int) -> str | None:
+    """A count glossing a share counts whose share it is: ``대기업이 22.3%(2천803건)``,
+    ``대학·공공연 31.3%(995건)``."""
+    k = i - 3  # the number of the share, before its ``%`` and the bracket
+    if k < 1 or doc[i - 1].text not in "(（" or doc[i - 2].text != "%" or doc[k].tag_ != "SN":
+        return None
+    if doc[k - 1].text in ("이", "가", "은", "는") and doc[k - 1].whitespace_ == " ":
+        return _word_before(doc, k - 1)
+    if doc[k - 1].whitespace_ == " " and is_nominal(doc[k - 1]) and doc[k - 1].tag_ != "SN":
+        return _word_before(doc, k)
+    return None
+
+
+#: Verbal nouns whose passive says what a count of items became (``8천660건이 출원돼``):
+#: applications, registrations and filings are what is counted.
+RECORDED = frozenset(["출원", "등록", "접수", "신청"])
+
+
+def _recorded_as(doc: Doc, counter: int) -> str | None:
+    """``5천110건이 출원되며``: a count that is the subject of a passive filing verb counts
+    the filings."""
+    j = counter + 1
+    if j + 2 >= len(doc) or doc[counter].whitespace_ or doc[j].text not in ("이", "가"):
+        return None
+    noun, verb = doc[j + 1], doc[j + 2]
+    if noun.text in RECORDED and not noun.whitespace_ and verb.text[:1] in ("되", "돼", "됐"):
+        return noun.text
+    return None
 
 
 def _sentence_topic(doc: Doc, i: int) -> str | None:

@@ -3073,3 +3073,14 @@ def test_a_list_closed_by_its_count_of_programmes_names_programmes(tmp_path, ont
     )
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert {"해양혁신", "심해·극지", "해양장비활용", "해양기술이전사업"} <= set(programmes)
+
+
+def test_counts_glossing_shares_and_passive_filings_count_the_right_noun(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵에 따라 해양 특허를 분석했다. 해양로봇은 1천240건이 출원돼 "
+        "9.1% 상승했다. 출원인 유형별로는 대기업이 21.5%(3천105건), 대학·공공연 "
+        "12.0%(412건)로 늘었다. 심해장비 출원수는 4.2% 증가(2천77건) 했다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(1240, "출원"), (3105, "대기업"), (412, "대학·공공연")} <= found
+    assert not any(noun == "증가" for _, noun in found)
