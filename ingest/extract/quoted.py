@@ -32,6 +32,38 @@ _COUNTED_SET = re.compile(r"\d+\s*(?:대|개|가지)\s")
 EXTRACTOR = "quoted"
 
 
+#: What joins two quoted items of one list.
+_JOIN = re.compile(r"\s*(?:,|및|와|과)\s*")
+#: What closes a quoted list and types it: ``… 등 5대 분야``, ``… 등의 기술``.
+_CLOSE = re.compile(
+    r"\s*등의?\s+(?:(?:총\s*)?\d+\s*(?:대|개|가지)\s*)?"
+    rf"(?P<cue>[가-힣]{{0,6}}?(?:{_CUE_HEADS}))"
+    r"(?:별|의|을|를|이|가|은|는|에서|에|으로|로|과|와|도)?(?![가-힣])"
+)
+
+
+def _quoted_lists(source: Source) -> None:
+    """``‘A’, ‘B’, ‘C’ 등 3대 분야``: quoted items listed together and closed by a cue are
+    of the cue's class, though their words make no one noun phrase (``‘깨끗하고 편리한 환경
+    조성’``)."""
+    text = source.text
+    run: list[re.Match[str]] = []
+    for m in [*QUOTED.finditer(text), None]:
+        if m is not None and run and _JOIN.fullmatch(text, run[-1].end(), m.start()):
+            run.append(m)
+            continue
+        close = _CLOSE.match(text, run[-1].end()) if len(run) >= 2 else None
+        cls = cue_class(close["cue"]) if close else None
+        if close and cls in TYPED:
+            for item in run:
+                inner = item.group(1).strip()
+                if 2 <= len(inner) <= MAX_CHARS and not _COUNTED_SET.match(inner):
+                    start = item.start(1) + item.group(1).index(inner)
+                    found = Found(cls, inner, start, start + len(inner), EXTRACTOR, 0.6)
+                    add_entity(source, found)
+        run = [m] if m is not None else []
+
+
 class QuotedTerms:
     name = EXTRACTOR
     needs_nlp = False
@@ -39,6 +71,7 @@ class QuotedTerms:
 
     def __call__(self, source: Source) -> None:
         text = source.text
+        _quoted_lists(source)
         for m in QUOTED.finditer(text):
             inner = m.group(1).strip()
             cue = _CUE.match(text, m.end())

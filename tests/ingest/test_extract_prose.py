@@ -3084,3 +3084,14 @@ def test_counts_glossing_shares_and_passive_filings_count_the_right_noun(tmp_pat
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(1240, "출원"), (3105, "대기업"), (412, "대학·공공연")} <= found
     assert not any(noun == "증가" for _, noun in found)
+
+
+def test_quoted_items_listed_and_closed_by_their_counted_cue(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵의 20개 해양기술은 ‘깨끗하고 안전한 바다 조성’, ‘해양 신산업 "
+        "창출’, ‘극지 진출 확대’ 등 3대 분야에서 선정됐다. ‘바다를 지키는 해양’, ‘함께 여는 "
+        "미래’ 등 2대 비전도 세웠다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"깨끗하고 안전한 바다 조성", "해양 신산업 창출", "극지 진출 확대"} <= set(fields)
+    assert not {"바다를 지키는 해양", "함께 여는 미래"} & set(fields)  # a vision is no cue
