@@ -1053,7 +1053,12 @@ ACTION_NOUNS = (
     # and how it goes about them (``표준특허 전략``, ``연구개발(R&D) 방향성``)
     "전략",
     "방향성",
+    # and what it finds (``신사업 유망 기술 발굴``)
+    "발굴",
 )
+#: What a plan studies: no field (``특허-표준 연계 분석``), though a technology may analyse
+#: (``제조 빅데이터 분석``).
+FIELD_ACTIONS = ("분석", "조사", "평가")
 
 
 def names_programme(item: str) -> bool:
@@ -1110,11 +1115,15 @@ LONE_WORDS = frozenset(
         "신규",
         "한편",
         "반면",
+        # ``분석한 결과, A, B 등``: what the clause before found, no item
+        "결과",
     ]
 )
 
 
 _CUE_WORDS = frozenset(head for head, _ in CUE_CLASSES)
+#: Words that open a phrase about a share of a set, not a member of it.
+_QUANTIFIERS = frozenset(["전체", "모든", "각", "일부", "여러", "다수"])
 #: Cue words for goods that are also the names of fields (``부품 산업``, ``소재 분야``).
 _GOODS = frozenset(["소재", "부품"])
 
@@ -1122,8 +1131,8 @@ _GOODS = frozenset(["소재", "부품"])
 def _plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
-    if text in LONE_WORDS:
-        return False
+    if text in LONE_WORDS or text.split()[0] in _QUANTIFIERS:
+        return False  # ``전체 기술 분야``: all of them, none by name
     if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)|^제?\d+차$", text) or len(text) < 2:
         return False
     if re.match(r"^\d[\d,.]*\s", text):
@@ -1133,6 +1142,8 @@ def _plausible(text: str, cls: str) -> bool:
         # (``농림수산식품, 부품, 신재생에너지 등 5대 산업분야``)
         return False
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
+        return False
+    if cls == "StrategicField" and text.endswith(FIELD_ACTIONS):
         return False
     if cls != "Organization" and re.sub(r"\s*[(（][^()（）]*[)）]$", "", text).endswith(PLANS):
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund

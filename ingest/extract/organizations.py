@@ -297,6 +297,8 @@ class Organizations:
                     name = text_of(doc)[doc[name_start].idx : name_end_char]
                 if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
+                if _ALMA_MATER.match(text_of(doc), name_end_char):
+                    continue  # ``부산대학교 행정학과를 졸업``: where a person studied
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
                     name_start = _parent_start(doc, words[k - 1], name_start)
                     name = text_of(doc)[doc[name_start].idx : name_end_char]
@@ -407,6 +409,11 @@ def _companies_listed(source: Source, doc: Doc, names: list[tuple[int, int]], en
             add_entity(source, found)
 
 
+#: A school's department and degree after its name: a person's studies, not a party.
+_ALMA_MATER = re.compile(
+    r"\s*(?:[가-힣]{1,10}(?:학과|학부|전공|대학원)\s*(?:를|을|에서)?\s*)?"
+    r"(?:졸업|수료|[가-힣]{1,8}\s*(?:학사|석사|박사)\s*(?:학위|과정)?)"
+)
 #: Institutions that belong to a parent named right before them (``서울대 경제연구소``).
 SUB_UNITS = ("연구소", "연구센터", "연구단", "사업단", "병원", "센터")
 #: Committees named by what they do, which a subject word before them names

@@ -61,6 +61,8 @@ NOT_NAME_WORDS = frozenset(
         "다수",
         "여러",
         "개별",
+        # ``…에 기여한다는 목적 아래 사업을 펼치고``: under an aim, no name
+        "아래",
     ]
 )
 #: Heads that name no programme on their own.

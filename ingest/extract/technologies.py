@@ -136,6 +136,8 @@ def _technology(printed: str) -> str | None:
     name = " ".join(words)
     if not name.endswith("기술") or not MIN_CHARS <= len(name) <= MAX_CHARS:
         return None
+    if name.endswith("과학기술"):
+        return None  # ``국방과학기술``: science and technology of a domain, no one technology
     stem = name.removesuffix("기술").strip()
     if not stem or is_kind(stem) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None

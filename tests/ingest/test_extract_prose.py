@@ -3095,3 +3095,33 @@ def test_quoted_items_listed_and_closed_by_their_counted_cue(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"깨끗하고 안전한 바다 조성", "해양 신산업 창출", "극지 진출 확대"} <= set(fields)
     assert not {"바다를 지키는 해양", "함께 여는 미래"} & set(fields)  # a vision is no cue
+
+
+def test_a_clauses_result_a_whole_set_and_studies_are_no_fields(tmp_path, onto):
+    text = (
+        "해양수산부가 기술로드맵에 따라 해양 특허를 분석한 결과, 해양드론, 해양로봇 등 주요 "
+        "해양 분야를 중심으로 출원이 늘었다. 해양로봇은 전체 기술 분야 중 가장 많다. 올해는 "
+        "해양 유망 기술 발굴, 특허-해양 연계 분석, 해양 산업 경쟁력 제고 등 분야별로 진행한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양드론", "해양로봇"} <= set(fields)
+    assert not {"결과", "전체 기술", "해양 유망 기술 발굴", "특허-해양 연계 분석"} & set(fields)
+
+
+def test_a_domains_science_and_technology_is_no_core_technology(tmp_path, onto):
+    text = "해양수산부 기술로드맵은 해양과학기술을 확보하고 심해 무인잠수정 제어기술을 개발한다.\n"
+    techs = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "심해 무인잠수정 제어기술" in techs and "해양과학기술" not in techs
+
+
+def test_where_a_person_studied_and_an_aim_are_no_entities(tmp_path, onto):
+    text = (
+        "박해솔 한국해양전략개발원 신임 원장이 취임했다. 박 원장은 한바다대학교 행정학과를 "
+        "졸업하고, 푸른대학교 행정학 석사 학위를 받았다. 한국해양전략개발원은 해양 기술로드맵 "
+        "성과를 높인다는 목적 아래 사업을 펼치고 있다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    orgs = named(facts, "Organization")
+    assert "한국해양전략개발원" in orgs
+    assert not {"한바다대학교", "푸른대학교"} & set(orgs)
+    assert "목적 아래 사업" not in named(facts, "Programme")
