@@ -74,6 +74,8 @@ ACTIONS = frozenset(
         "조",
     ]
 )
+#: A second word after a counted noun that says what is done about it (``7대 산업 육성``).
+TRAILING_ACTIONS = ACTIONS | {"관련", "발전", "정책"}
 #: One word after a count naming work done on what is counted, not a thing counted
 #: (``전략 품목 146개 기술개발에``, ``신규품목 60개 R&D에``): the noun before is counted.
 _ACTIVITY = re.compile(r"(?:[가-힣]*개발|R&D|연구)")
@@ -134,6 +136,10 @@ class Counts:
                 after[0].split()[0] in ACTIONS | ASPECTS or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
+            if after is not None and after[0].split()[-1] in TRAILING_ACTIONS:
+                # ``7대 산업 육성``, ``7대 산업 관련 특허``: what is done about the set
+                head = after[0].split()[0]
+                after = (head, text_of(doc).index(head, doc[c + 1].idx) + len(head))
             qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
             noun = (
                 # ``협력사 11개사``: the noun printed before says which companies

@@ -134,8 +134,17 @@ class Enumerations:
                 if len(items) < 2:
                     i = last
                     continue
+            # a cue the list is named as (``… 등을 '전략적 7대 진흥산업'으로``) outranks the
+            # last item's own head (``…, 차세대 IT 기술``)
+            named_as = _named_as(doc, phrases, last)
+            if named_as and own and cue_class(own) != named_as:
+                # ``…, 차세대 IT 기술 등을 …산업으로``: the head is part of that item's name
+                last_item = items[-1]
+                full = text_of(doc)[last_item.start : last_item.phrase.end_char]
+                items[-1] = Item(last_item.phrase, full, last_item.start, None)
             cue = (
-                (cue_class(own) if own else None)
+                named_as
+                or (cue_class(own) if own else None)
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
             )
@@ -854,6 +863,15 @@ CUE_AS = re.compile(
     + CUE_HEADS
     + r"))(?:으로|로)\s"
 )
+
+
+def _named_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
+    """``A, B, C 기술 등을 전략적 7대 진흥산업으로 선정``: the class the list is chosen as."""
+    after = _QUOTE_MARKS.sub(
+        "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
+    )
+    m = CUE_AS.match(after)
+    return cue_class(m["cue"]) if m else None
 
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:

@@ -3125,3 +3125,16 @@ def test_where_a_person_studied_and_an_aim_are_no_entities(tmp_path, onto):
     assert "한국해양전략개발원" in orgs
     assert not {"한바다대학교", "푸른대학교"} & set(orgs)
     assert "목적 아래 사업" not in named(facts, "Programme")
+
+
+def test_a_list_chosen_as_a_set_takes_its_class_over_the_last_items_head(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵에서 정부는 심해 자원 개발, 해양바이오, 차세대 해양관측 기술 등을 "
+        "'전략적 3대 해양산업'으로 선정했다. 3대 산업 육성 정책과 3대 산업 관련 특허도 늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields = named(facts, "StrategicField")
+    assert {"해양바이오", "차세대 해양관측 기술"} <= set(fields)
+    assert not named(facts, "CoreTechnology")
+    nouns = {noun for v, noun, _ in figures(facts) if v == 3}
+    assert not {"산업 육성", "산업 관련"} & nouns
