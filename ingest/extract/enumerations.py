@@ -798,7 +798,7 @@ def _past_aside(text: str, *, inner: bool = False) -> str:
 #: Words that open an item's phrase without being part of its name: time words and the
 #: words that order a text's points (``마지막 환경분야에서는``).
 _LEADING_WORDS = re.compile(
-    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로)\s+"
+    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로|경우)\s+"
 )
 #: A cue printed with the item: after a space, or attached when it only names a kind of area
 #: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).
@@ -1169,6 +1169,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):
         return False  # 유망기술, 미래유망기술: a kind of technology, no name
+    if re.fullmatch(rf"(?:{'|'.join(CUE_MODIFIERS)})\s?(?:{CUE_HEADS})", text):
+        return False  # ``3개 핵심기술과 A, B 등 4대 분야``: the kind, no member of the list
     last = text.split()[-1]
     if cls != "Organization" and institution_confidence(last, last) is not None:
         return False

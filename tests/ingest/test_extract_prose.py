@@ -3138,3 +3138,15 @@ def test_a_list_chosen_as_a_set_takes_its_class_over_the_last_items_head(tmp_pat
     assert not named(facts, "CoreTechnology")
     nouns = {noun for v, noun, _ in figures(facts) if v == 3}
     assert not {"산업 육성", "산업 관련"} & nouns
+
+
+def test_a_kind_word_and_a_case_marker_are_no_list_items(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵은 심해, 극지 등 3개 핵심기술과 해양관광, 해양레저 등 2대 신규 "
+        "정책분야를 지원한다. △심해의 경우 해저광물, 심해로봇 등 부문이 대상이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields = named(facts, "StrategicField")
+    assert {"해양관광", "해양레저", "해저광물", "심해로봇"} <= set(fields)
+    every = {n.props.get("name") for n in facts.nodes.values()}
+    assert not {"핵심기술", "경우 해저광물"} & every
