@@ -1549,7 +1549,7 @@ def test_a_counted_noun_glued_to_its_counter(tmp_path, onto):
 
 def test_a_short_name_defined_for_an_activity_names_no_body(tmp_path, onto):
     text = (
-        "해양수산부는 ‘2024년도 해양정보기술 연구개발(이하 OIT R&D) 전략포럼’을 12일 "
+        "해양수산부는 기술로드맵에 따라 ‘2024년도 해양정보기술 연구개발(이하 OIT R&D) 전략포럼’을 12일 "
         "개최한다. 한국해양드론진흥원(이하 KMDA)은 포럼을 주관한다. 해수부는 OIT R&D 비전을 "
         "제시한다.\n"
     )
@@ -2041,7 +2041,7 @@ def test_a_defined_short_name_must_abbreviate_the_name_to_make_a_body(tmp_path, 
     text = (
         "가나다 선수는 2일 오후(이하 한국시각) 결승에서 금메달을 땄다. "
         "전국가구 시청률(이하 동일기준)은 40%였다. "
-        "미래소재진흥원(이하 미진원)과 한국라마산업원(이하 KLMA)은 협력한다.\n"
+        "미래소재진흥원(이하 미진원)과 한국라마산업원(이하 KLMA)은 기술로드맵을 함께 만든다.\n"
     )
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert "오후" not in orgs and "시청률" not in orgs
@@ -3150,3 +3150,13 @@ def test_a_kind_word_and_a_case_marker_are_no_list_items(tmp_path, onto):
     assert {"해양관광", "해양레저", "해저광물", "심해로봇"} <= set(fields)
     every = {n.props.get("name") for n in facts.nodes.values()}
     assert not {"핵심기술", "경우 해저광물"} & every
+
+
+def test_an_off_topic_release_defining_a_short_name_states_nothing(tmp_path, onto):
+    text = (
+        "보도자료\n(문화관광부) 매력 있는 관광자원 개발\n작성일 2031-04-16\n"
+        "문화관광부(장관 가나다, 이하 문관부)는 공모를 통해 지역관광 사업지 3곳을 선정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert not named(facts, "Organization")
+    assert not any(n.props.get("publishedDate") for n in facts.nodes.values())

@@ -9,7 +9,8 @@ from stkg.ingest.extract.statements.facts import build_statement_facts
 class Statements:
     name = "statements"
     needs_nlp = False
-    needs_topic = False
+    # off the topic (a tourism ministry's release defining 문체부), a statement states nothing
+    needs_topic = True
 
     def __call__(self, source: Source) -> None:
         if not source.text.strip():

@@ -31,6 +31,9 @@ QUALIFIERS = {None: "exact", "이상": "atLeast", "이하": "atMost", "약": "ap
 
 
 def build_statement_facts(ctx: BuildContext, st: Statements) -> None:
+    """The graph facts of a document's statements."""
+    if st.released is not None:
+        ctx.facts.node("SourceDocument", ctx.document_id, publishedDate=st.released.value)
     editions = _editions(ctx, st)
     current = _current_edition(editions)
     _programme_link(ctx, st, editions)
@@ -41,8 +44,6 @@ def build_statement_facts(ctx: BuildContext, st: Statements) -> None:
     orgs = _organisations(ctx, st, current)
     _programmes(ctx, st)
     _patent_method(ctx, st, orgs)
-    if st.released is not None:
-        ctx.facts.node("SourceDocument", ctx.document_id, publishedDate=st.released.value)
 
 
 def ev(ctx: BuildContext, item: Spanned[object] | Quote) -> EvidenceRef:
