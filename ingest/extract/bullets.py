@@ -157,6 +157,13 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if len(parts) >= 2 and all(p and " " not in p for p, _ in parts):
             cleaned = [(at, part, own_cue) for part, at in parts]
     after = _cue_after(text, end)
+    printed: dict[int, tuple[str, ...]] = {}  # an item's start → its wording with the cue
+    repeated = _AFTER.match(text[end : end + 60])
+    start, item, own_cue = cleaned[-1]
+    own = _OWN_CUE.search(item)
+    if repeated and own and own_cue == repeated["cue"] and own_cue not in _OWN_FIELD_CUES:
+        # ``▲A ▲B ▲C 산업 등 3개 산업``: the cue the list repeats is no part of C's name
+        cleaned[-1], printed[start] = (start, item[: own.start()], own_cue), (item,)
     # the last item's own cue word types the list when it is a field's, cut from the name
     # (``▲A ▲B 분야``); one the name keeps (``▲… ▲카멜레온 환경 감응 소재``) is that item's
     # head, and the list's topic comes first (``미래유망기술은 ▲…``)
@@ -194,7 +201,15 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
             add_entity(
                 source,
-                Found(item_cls, item, start, start + len(item), EXTRACTOR, 0.6 if cls else 0.5),
+                Found(
+                    item_cls,
+                    item,
+                    start,
+                    start + len(item),
+                    EXTRACTOR,
+                    0.6 if cls else 0.5,
+                    printed.get(start, ()),
+                ),
             )
 
 

@@ -3160,3 +3160,10 @@ def test_an_off_topic_release_defining_a_short_name_states_nothing(tmp_path, ont
     facts = facts_of(tmp_path, onto, text)
     assert not named(facts, "Organization")
     assert not any(n.props.get("publishedDate") for n in facts.nodes.values())
+
+
+def test_a_bulleted_items_cue_repeated_by_the_lists_count_is_no_part_of_it(tmp_path, onto):
+    text = "해양수산부 기술로드맵은 ▲해양드론 ▲심해바이오 ▲해양관광 산업 등 3개 산업을 꼽았다.\n"
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양드론", "심해바이오", "해양관광"} <= set(fields)
+    assert fields["해양관광"]["aliases"] == ["해양관광 산업"]
