@@ -3167,3 +3167,15 @@ def test_a_bulleted_items_cue_repeated_by_the_lists_count_is_no_part_of_it(tmp_p
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양드론", "심해바이오", "해양관광"} <= set(fields)
     assert fields["해양관광"]["aliases"] == ["해양관광 산업"]
+
+
+def test_an_amount_without_won_that_a_budget_is_set_to_is_a_budget(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 내년도 해양 연구개발(R&D) 예산은 320억원 증가된 2조1450억으로 "
+        "확정됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert amounts == {21450}
