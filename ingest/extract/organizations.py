@@ -46,6 +46,7 @@ LONG_SUFFIXES = {
     "위원회": 0.9,
     "협회": 0.85,
     "협의회": 0.8,
+    "협의체": 0.75,
     "중앙회": 0.85,
     "진흥회": 0.85,
     "연합회": 0.8,
@@ -78,7 +79,7 @@ SHORT_SUFFIXES = {"부": 0.75, "청": 0.75, "처": 0.7}
 COUNTERPARTS = frozenset(
     [
         *("수요처", "사용처", "거래처", "판매처", "납품처", "구매처", "연락처", "투자처"),
-        *("수출처", "공급처", "조달처", "출처"),
+        *("수출처", "공급처", "조달처", "출처", "수입처"),
     ]
 )
 #: Common nouns that end like an institution (places, parts, requests).
@@ -152,6 +153,7 @@ KIND_STEMS = frozenset(
         # what a committee does, not whose it is (``특별위원회``, ``심의조정위원회``)
         *("특별", "운영", "심의", "심의조정", "자문", "실무", "추진", "평가", "조정", "선정"),
         "지원",
+        "개발",  # ``개발협의체``: a council of the developers, unnamed
     ]
 )
 #: Generic words that end a word without making it a name (``수요신청``, ``지방정부``, ``범부처``,
@@ -280,8 +282,9 @@ class Organizations:
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)
                 if confidence is None and name_start == start and k > 0 and name in BY_SUBJECT:
-                    # ``국가전략기술 특별위원회``: a body named by its subject before it
-                    name_start = _subject_start(doc, words[k - 1], name_start)
+                    # ``국가전략기술 특별위원회``, ``녹색성장 과학기술계 협의체``: a body named
+                    # by its subject before it, in a word or a few
+                    name_start = _subject_words(doc, words, k, name_start)
                     if name_start != start:
                         name = text_of(doc)[doc[name_start].idx : name_end_char]
                         confidence = COMMITTEE_CONFIDENCE
@@ -294,6 +297,16 @@ class Organizations:
                 ):
                     # ``소재·부품·장비 경쟁력위원회``: a subject listed before a committee
                     name_start = _subject_start(doc, words[k - 1], name_start)
+                    name = text_of(doc)[doc[name_start].idx : name_end_char]
+                if (
+                    confidence is not None
+                    and name_start == start
+                    and k > 0
+                    and name.endswith(tuple(BY_SUBJECT))
+                    and _QUALIFIER.fullmatch(_word(doc, words[k - 1]))
+                ):
+                    # ``R&D 전략기획단``, ``범부처 로봇산업정책협의회``: what it is for or whose
+                    name_start = words[k - 1][0]
                     name = text_of(doc)[doc[name_start].idx : name_end_char]
                 if confidence is None or (name_start == start and _venue(doc, words, k)):
                     continue
@@ -421,11 +434,20 @@ SUB_UNITS = ("연구소", "연구센터", "연구단", "사업단", "병원", "�
 COMMITTEES = frozenset(["특별위원회", "자문위원회", "운영위원회", "실무위원회", "추진위원회"])
 #: Bodies a bare word names by what they do, and the subject before it by what about
 #: (``국가전략기술 특별위원회``, ``미래성장동력 추진단``).
-BY_SUBJECT = COMMITTEES | {"추진단", "기획단", "지원단", "지원본부", "추진본부"}
+BY_SUBJECT = COMMITTEES | {"추진단", "기획단", "지원단", "지원본부", "추진본부", "협의체", "협의회"}
+#: A word before a body's one-word name that is part of it: an acronym of what it is for
+#: (``R&D 전략기획단``) or whose it is (``범부처 …협의회``).
+_QUALIFIER = re.compile(r"[A-Za-z][A-Za-z&\-]*|범부처")
+#: How many subject words a body named by its subject may take (``국가 탄소소재 IP 협의체``).
+MAX_SUBJECT_WORDS = 3
+#: Words that date or count a body, not name its subject (``올해 추진단``).
+_NOT_SUBJECT_WORDS = frozenset(["올해", "내년", "지난해", "작년", "금년", "신규", "최근", "향후"])
 COMMITTEE_CONFIDENCE = 0.7
 #: Words before a committee that name none of its subject (``이번 특별위원회``).
 _NO_SUBJECT = frozenset(
     ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "공동", "직속"]
+    # who sits on it, not what about (``전문가 협의체``, ``민·관 연구 협의체``)
+    + ["전문가", "연구", "민관", "민·관", "관계부처", "부처", "실무"]
 )
 
 
@@ -438,6 +460,31 @@ def _dotted_subject(doc: Doc, word: tuple[int, int]) -> bool:
 
 #: How a body is run, not what about: ``민·관합동 …위원회``.
 _RUN_BY = ("합동", "공동", "주재")
+
+
+def _word(doc: Doc, word: tuple[int, int]) -> str:
+    return text_of(doc)[doc[word[0]].idx : _end_char(doc, word[1])]
+
+
+def _subject_words(doc: Doc, words: list[tuple[int, int]], k: int, start: int) -> int:
+    """Where a body named by its subject starts: back over up to three subject words on its
+    line (``국가 탄소소재 IP 협의체``), stopping at a body (``산업부 R&D 전략기획단``: whose it
+    is, not its name) or a time word."""
+    first = start
+    for back in range(1, MAX_SUBJECT_WORDS + 1):
+        if k - back < 0:
+            break
+        before = words[k - back]
+        word = _word(doc, before)
+        if "\n" in doc[before[1] - 1].whitespace_ or word in _NOT_SUBJECT_WORDS:
+            break
+        if institution_confidence(word, doc[before[1] - 1].text) is not None:
+            break
+        at = _subject_start(doc, before, first)
+        if at == first:
+            break
+        first = at
+    return first
 
 
 def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:

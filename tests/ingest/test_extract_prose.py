@@ -3179,3 +3179,19 @@ def test_an_amount_without_won_that_a_budget_is_set_to_is_a_budget(tmp_path, ont
         n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert amounts == {21450}
+
+
+def test_councils_and_task_forces_keep_the_subject_words_before_them(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵 이행을 위해 ‘범부처 해양 R&D 협의체’를 꾸렸다. 심해자원 "
+        "해양과학계 협의체가 출범했다. 해수부는 R&D 해양기획단을 신설했다. 범부처 "
+        "해양드론정책협의회가 열렸다. 전문가 협의체와 민·관 연구 협의체도 만든다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {
+        "범부처 해양 R&D 협의체",
+        "심해자원 해양과학계 협의체",
+        "R&D 해양기획단",
+        "범부처 해양드론정책협의회",
+    } <= orgs
+    assert not {"해양기획단", "해양드론정책협의회", "전문가 협의체", "민·관 연구 협의체"} & orgs
