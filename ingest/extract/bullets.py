@@ -21,6 +21,7 @@ from stkg.ingest.extract.enumerations import (
     PROGRAMME_ENDINGS,
     head_class,
     head_cue,
+    is_kind,
     names_programme,
 )
 from stkg.ingest.extract.phrases import (
@@ -198,6 +199,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             continue
         if item_cls not in ("Programme", "Organization") and names_programme(item):
             continue
+        if item_cls == "CoreTechnology" and is_kind(item.removesuffix("기술")):
+            continue  # ``▲미래 유망기술``: a kind of technology, no name
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):
             add_entity(
                 source,

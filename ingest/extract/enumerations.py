@@ -470,7 +470,9 @@ _GENERIC_BY_LENGTH = sorted(
     GENERIC_FIELDS
     | {"원천", "선도", "차세대", "요소", "핵심요소", "초격차", "대체불가", "융복합", "게임체인저"}
     # and what a technology is worth or where it stands (``고부가가치 기술``, ``공백기술``)
-    | {"고부가가치", "고부가", "공백", "자체", "독자", "고유", "신격차"},
+    | {"고부가가치", "고부가", "공백", "자체", "독자", "고유", "신격차"}
+    # and how it is built or staged (``원천기반기술``, ``단계별 기술``)
+    | {"기반", "단계별"},
     key=len,
     reverse=True,
 )
@@ -1073,6 +1075,13 @@ ACTION_NOUNS = (
     "방향성",
     # and what it finds (``신사업 유망 기술 발굴``)
     "발굴",
+    # and how it answers needs or proves things (``미래 수요 대응``, ``후보물질 도출``,
+    # ``인프라·장비 구축``, ``초기 상용화·실증``); glued, 대응 and 구축 may end a name
+    # (``WMD대응``, ``기반구축``)
+    " 대응",
+    "도출",
+    " 구축",
+    "실증",
 )
 #: What a plan studies: no field (``특허-표준 연계 분석``), though a technology may analyse
 #: (``제조 빅데이터 분석``).
@@ -1167,8 +1176,10 @@ def _plausible(text: str, cls: str) -> bool:
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
     if cls not in ("Programme", "Organization") and names_programme(text):
         return False
-    if cls == "CoreTechnology" and is_kind(text.removesuffix("기술")):
-        return False  # 유망기술, 미래유망기술: a kind of technology, no name
+    if cls == "CoreTechnology" and (
+        is_kind(text.removesuffix("기술")) or text.endswith("과학기술")
+    ):
+        return False  # 유망기술, 미래유망기술: a kind; 해양수산과학기술: a domain's science
     if re.fullmatch(rf"(?:{'|'.join(CUE_MODIFIERS)})\s?(?:{CUE_HEADS})", text):
         return False  # ``3개 핵심기술과 A, B 등 4대 분야``: the kind, no member of the list
     last = text.split()[-1]

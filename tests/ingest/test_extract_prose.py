@@ -3195,3 +3195,34 @@ def test_councils_and_task_forces_keep_the_subject_words_before_them(tmp_path, o
         "범부처 해양드론정책협의회",
     } <= orgs
     assert not {"해양기획단", "해양드론정책협의회", "전문가 협의체", "민·관 연구 협의체"} & orgs
+
+
+def test_kinds_domains_and_spaced_activities_are_no_technologies(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵의 해양수산과학기술, 해양드론 통신기술, 해저 매핑기술 등의 기술이 "
+        "있다. 심해 무인잠수정 제어기술, 후보해역 도출, 관측망 구축 등 3대 기술도 다룬다. "
+        "보고서에는 ▲해양 기술 현황 ▲미래 유망기술 등이 실렸다. 정부는 원천기반기술과 단계별 "
+        "기술을 개발한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"심해 무인잠수정 제어기술", "해양드론 통신기술", "해저 매핑기술"} <= techs
+    assert (
+        not {
+            "후보해역 도출",
+            "관측망 구축",
+            "해양수산과학기술",
+            "미래 유망기술",
+            "원천기반기술",
+            "단계별 기술",
+        }
+        & techs
+    )
+
+
+def test_glued_activity_words_may_end_a_field(tmp_path, onto):
+    text = (
+        "해양수산부 기술로드맵의 해양 분야는 해양WMD대응, 해양 기반구축, 해양 수요 대응 등 3개 "
+        "분야로 나뉜다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양WMD대응", "해양 기반구축"} <= fields and "해양 수요 대응" not in fields
