@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
-from stkg.ingest.extract.phrases import CHANGE_WORDS, QUOTED, SPAN_OF_TIME, is_nominal, text_of
+from stkg.ingest.extract.phrases import (
+    CHANGE_WORDS,
+    QUOTE_MARKS,
+    QUOTED,
+    SPAN_OF_TIME,
+    is_nominal,
+    text_of,
+)
 from stkg.ingest.normalize import name_key
 
 #: Words of time and extent printed right before an amount, never part of what it funds
@@ -285,7 +292,6 @@ BUDGET_WORDS = ("예산", "사업비")
 
 
 #: Quote marks, dropped from a budget named with the quoted name before it.
-_QUOTES = re.compile(r"[‘’“”「」『』'\"]")
 
 
 def _budget_object(doc: Doc, money_start: int) -> str | None:
@@ -303,7 +309,7 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
             if start > 0 and doc[start - 1].text in CLOSING:
                 start, _ = _phrase_back(doc, start - 1)  # ``‘…’ 분야 예산이``: the quoted name too
             name = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
-            return _QUOTES.sub("", name)
+            return QUOTE_MARKS.sub("", name)
     return None
 
 

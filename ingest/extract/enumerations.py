@@ -27,6 +27,7 @@ from stkg.ingest.extract.phrases import (
     CUE_HEADS,
     JOINERS,
     LIST_DOTS,
+    QUOTE_MARKS,
     QUOTED,
     Phrase,
     cue_class,
@@ -668,7 +669,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         k = next((n for n in range(j + 1, len(phrases)) if phrases[n].start_char >= end), None)
         if k is None:
             break
-        gap = _QUOTE_MARKS.sub("", text[end : phrases[k].start_char])
+        gap = QUOTE_MARKS.sub("", text[end : phrases[k].start_char])
         inner = _inner_clause_end(doc, phrases, k) if listed and _OBJECT.match(gap) else None
         if inner is not None:
             # ``A, 드론을 활용한 관제시스템 등``: a listed item may hold a short clause
@@ -785,7 +786,6 @@ _AMOUNT = re.compile(_TIED + r"(?:" + _MONEY + r"|\d[\d,.]*\s*여?\s*(?:개|건|
 #: An amount of money right after an item (``…에는 1,627억원``).
 _FUNDED = re.compile(_TIED + _MONEY)
 #: Quotes around listed items (``'A', 'B', 'C' 등``).
-_QUOTE_MARKS = re.compile(r"[‘’'“”\"「」『』`]")
 _GLOSS = re.compile(r"^\s*[(（][^()（）]{1,20}[)）]")
 #: Within a list an item's bracket may hold its own sub-list (``해양드론(글라이더, 잠수정)``).
 _INNER = re.compile(r"^\s*[(（][^()（）]{1,60}[)）]")
@@ -869,7 +869,7 @@ CUE_AS = re.compile(
 
 def _named_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``A, B, C 기술 등을 전략적 7대 진흥산업으로 선정``: the class the list is chosen as."""
-    after = _QUOTE_MARKS.sub(
+    after = QUOTE_MARKS.sub(
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
     m = CUE_AS.match(after)
@@ -879,7 +879,7 @@ def _named_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``,
     ``… 등을 전략분야로``."""
-    after = _QUOTE_MARKS.sub(
+    after = QUOTE_MARKS.sub(
         "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
     )
     m = _CUE_AFTER.match(after) or CUE_AS.match(after)

@@ -445,9 +445,11 @@ _NOT_SUBJECT_WORDS = frozenset(["올해", "내년", "지난해", "작년", "금�
 COMMITTEE_CONFIDENCE = 0.7
 #: Words before a committee that name none of its subject (``이번 특별위원회``).
 _NO_SUBJECT = frozenset(
-    ["이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "공동", "직속"]
-    # who sits on it, not what about (``전문가 협의체``, ``민·관 연구 협의체``)
-    + ["전문가", "연구", "민관", "민·관", "관계부처", "부처", "실무"]
+    [
+        *("이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "공동", "직속"),
+        # who sits on it, not what about (``전문가 협의체``, ``민·관 연구 협의체``)
+        *("전문가", "연구", "민관", "민·관", "관계부처", "부처", "실무"),
+    ]
 )
 
 

@@ -27,8 +27,17 @@ JOINERS = frozenset({"·", "ㆍ", "&", "-", "/", "+", "ᐧ", "・", "․", "‧"
 
 #: Bullets and circled numbers that open the items of a list inside a sentence.
 BULLET_MARKERS = "△▲▴▵▶▷▸▹►◆◇◈■□●○▼▽" + "".join(chr(c) for c in range(0x2460, 0x2474))
+#: Marks that open and close a quotation or a title (some outlets print a backtick).
+OPENING_QUOTES = "‘'“\"「『《〈`"
+CLOSING_QUOTES = "’'”\"」』》〉`"
+#: Any quotation mark, to strip from a name or a gap between words.
+QUOTE_MARKS = re.compile(f"[{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}]")
 #: A name in quotes or title brackets (``‘디지털 협업공장’``, ``「…」``); group 1 is inside.
-QUOTED = re.compile(r"[‘'“\"「『《〈`]([^‘’'“”\"「」『』《》〈〉`\n]{2,40})[’'”\"」』》〉`]")
+QUOTED = re.compile(
+    f"[{re.escape(OPENING_QUOTES)}]"
+    rf"([^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\n]{{2,40}})"
+    f"[{re.escape(CLOSING_QUOTES)}]"
+)
 #: Middle dots that join the members of a list written as one word (``석유화학·철강·시멘트``).
 LIST_DOTS = "·ㆍ・ᐧ․‧"
 
