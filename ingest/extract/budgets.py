@@ -23,8 +23,11 @@ from stkg.ingest.extract.phrases import (
     CHANGE_WORDS,
     QUOTE_MARKS,
     QUOTED,
+    SENTENCE_END_TAG,
     SPAN_OF_TIME,
     is_nominal,
+    sentence_first,
+    sentence_last,
     text_of,
 )
 from stkg.ingest.normalize import name_key
@@ -263,7 +266,7 @@ def _own_topic(doc: Doc, money_start: int) -> bool:
     """Whether the sentence names its own topic or subject before the amount; a time
     word's (``지난해엔``, ``올해는``) is none."""
     k = money_start - 1
-    while k > 0 and doc[k].tag_ != "SF":
+    while k > 0 and doc[k].tag_ != SENTENCE_END_TAG:
         if doc[k].tag_.split("+")[-1] in TOPIC_TAGS and doc[k - 1].text not in RELATIVE_YEARS:
             return True
         k -= 1
@@ -393,7 +396,7 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
     while i >= 0 and steps < MAX_STEPS:
         token = doc[i]
         tag = token.tag_.split("+")[0]
-        if tag == "SF" or token.ent_type_ == "MONEY":
+        if tag == SENTENCE_END_TAG or token.ent_type_ == "MONEY":
             return bare
         if tag.startswith("W_"):
             return bare  # a web address, a serial or a date (``DATE: 2010-10-27``) ends it
@@ -458,7 +461,7 @@ def _bare_budget_word(text: str) -> bool:
 def _opening_bracket(doc: Doc, close: int) -> int | None:
     """The token that opens the bracket closed at ``close``, in the same sentence."""
     k = close - 1
-    while k >= 0 and close - k < 20 and doc[k].tag_ != "SF":
+    while k >= 0 and close - k < 20 and doc[k].tag_ != SENTENCE_END_TAG:
         if doc[k].text in "(（":
             return k
         k -= 1
@@ -506,7 +509,12 @@ def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
     if doc[end].text in CLOSING:
         opening = "‘“「『" + (doc[end].text if doc[end].text in "'\"" else "")
         k = end - 1
-        while k >= 0 and doc[k].text not in opening and end - k < 20 and doc[k].tag_ != "SF":
+        while (
+            k >= 0
+            and doc[k].text not in opening
+            and end - k < 20
+            and doc[k].tag_ != SENTENCE_END_TAG
+        ):
             k -= 1
         # no opening quote close enough in the sentence: no quoted name ends here
         return (k, end) if k >= 0 and doc[k].text in opening else (end, end)
@@ -543,20 +551,18 @@ def _numeric(text: str) -> bool:
 
 
 def _sentence_start(doc: Doc, i: int) -> int:
-    while i > 0 and doc[i - 1].tag_ != "SF":
-        i -= 1
-    return doc[i].idx
+    """Where the sentence holding token ``i`` starts (a character offset)."""
+    return doc[sentence_first(doc, i)].idx
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
-    """Where the sentence holding token ``i`` ends (its final mark)."""
-    while i < len(doc) - 1 and doc[i].tag_ != "SF":
-        i += 1
-    return doc[i].idx + len(doc[i].text)
+    """Where the sentence holding token ``i`` ends (after its final mark)."""
+    last = doc[sentence_last(doc, i)]
+    return last.idx + len(last.text)
 
 
 def _same_sentence(doc: Doc, a: int, b: int) -> bool:
-    return all(doc[k].tag_ != "SF" for k in range(a, b))
+    return all(doc[k].tag_ != SENTENCE_END_TAG for k in range(a, b))
 
 
 def _year(source: Source, clause: str) -> int | None:

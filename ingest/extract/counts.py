@@ -25,6 +25,7 @@ from stkg.ingest.extract.phrases import (
     NATIVE_COUNTS,
     cue_class,
     is_nominal,
+    sentence_first,
     text_of,
 )
 from stkg.ingest.nlp.quantities import UNIT_VALUE
@@ -466,16 +467,10 @@ _LOOKED_AT = re.compile(
 def _looked_at(doc: Doc, i: int) -> str | None:
     """The noun a sentence looks at (``전체 출원을 보면, 2012년 6,710건``), when the count
     follows it (past the year it is of)."""
-    m = _LOOKED_AT.search(text_of(doc), doc[_sentence_first(doc, i)].idx, doc[i].idx)
+    m = _LOOKED_AT.search(
+        text_of(doc), doc[sentence_first(doc, i, at_line_breaks=True)].idx, doc[i].idx
+    )
     return m["what"] if m else None
-
-
-def _sentence_first(doc: Doc, i: int) -> int:
-    """The first token of the sentence (or line) token ``i`` is in."""
-    j = i - 1
-    while j >= 0 and doc[j].tag_ != "SF" and "\n" not in doc[j].whitespace_:
-        j -= 1
-    return j + 1
 
 
 #: A year as printed before 년: the year a count is of.
@@ -538,7 +533,7 @@ def _recorded_as(doc: Doc, counter: int) -> str | None:
 def _sentence_topic(doc: Doc, i: int) -> str | None:
     """The topic its sentence opens with (``특허 빅데이터는``), up to two words, when the
     count at ``i`` is the sentence's first number."""
-    first = _sentence_first(doc, i)
+    first = sentence_first(doc, i, at_line_breaks=True)
     if any(doc[k].tag_ == "SN" for k in range(first, i)):
         return None
     for k in range(first + 1, i):

@@ -91,6 +91,30 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+#: Kiwi's tag of a sentence's final mark (``.``, ``?``, ``!``).
+SENTENCE_END_TAG = "SF"
+
+
+def sentence_first(doc: Doc, i: int, *, at_line_breaks: bool = False) -> int:
+    """The first token of the sentence token ``i`` is in; with ``at_line_breaks``, of its
+    line too (a headline has no final mark)."""
+    j = i - 1
+    while (
+        j >= 0
+        and doc[j].tag_ != SENTENCE_END_TAG
+        and not (at_line_breaks and "\n" in doc[j].whitespace_)
+    ):
+        j -= 1
+    return j + 1
+
+
+def sentence_last(doc: Doc, i: int) -> int:
+    """The last token (its final mark, if any) of the sentence token ``i`` is in."""
+    while i < len(doc) - 1 and doc[i].tag_ != SENTENCE_END_TAG:
+        i += 1
+    return i
+
+
 def is_nominal(token: Token) -> bool:
     tag = token.tag_.split("+")[0]
     return tag in NOMINAL_TAGS or (token.text in JOINERS and tag in {"SP", "SO", "SW"})
