@@ -15,7 +15,7 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import QUOTED, Phrase, text_of
+from stkg.ingest.extract.phrases import OPENING_QUOTES, QUOTED, Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.normalize import name_key
 
@@ -289,6 +289,8 @@ class Programmes:
                 continue  # the items of a quoted list are named already
             if k and _counted_apart(phrases[k - 1], phrase):
                 phrase = Phrase(phrase.doc, phrases[k - 1].start, phrase.end)
+            if _APPOSITION.match(source.text, phrase.end_char):
+                continue  # ``…육성사업인 '월드클래스 300'``: what the quoted programme is
             named = (
                 programme_name(phrase)
                 or _track(source, phrase)
@@ -307,7 +309,13 @@ class Programmes:
                 continue
             headed = name_key(inner).endswith(_QUOTED_HEADS)
             head_after = _HEAD_AFTER.match(source.text, m.end())
-            if headed or _FUNDED.match(source.text, m.end()) or head_after:
+            described = _described_as(source, m.start())
+            if described is not None:
+                # ``글로벌 강소기업 육성사업인 '월드클래스 300'``: the quoted name is the
+                # programme, and what it is said to be another wording of it
+                start = m.start(1) + m.group(1).index(inner)
+                _add(source, inner, start, start + len(inner), 0.8, (described,))
+            elif headed or _FUNDED.match(source.text, m.end()) or head_after:
                 start = m.start(1) + m.group(1).index(inner)
                 end = start + len(inner)
                 # ``‘…’ 사업``: the name with its head is the same programme's
@@ -399,6 +407,26 @@ def _counted_apart(before: Phrase, phrase: Phrase) -> bool:
         and _COUNTED.match(word) is not None
         and len(phrase.words()) == 2
     )
+
+
+#: A programme phrase in apposition to a quoted name after it (``…육성사업인 '…'``).
+_APPOSITION = re.compile(r"인\s*[" + re.escape(OPENING_QUOTES) + "]")
+#: The programme phrase right before such an apposition.
+_DESCRIBED_BY = re.compile(
+    r"(?:^|[\s,(])(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?(?:사업|프로그램))인\s*$"
+)
+
+
+def _described_as(source: Source, quote_start: int) -> str | None:
+    """What a quoted name is said to be right before it (``…육성사업인 '월드클래스 300'``),
+    when that is a programme phrase."""
+    m = _DESCRIBED_BY.search(source.text, max(0, quote_start - 40), quote_start)
+    if m is None:
+        return None
+    what = m["what"]
+    while what.split(" ", 1)[0] in NOT_NAME_WORDS and " " in what:
+        what = what.split(" ", 1)[1]
+    return None if name_key(what) in GENERIC else what
 
 
 #: A year printed before a programme's name (``2023년 ``, ``2023 ``).

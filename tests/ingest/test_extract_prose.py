@@ -3226,3 +3226,13 @@ def test_glued_activity_words_may_end_a_field(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양WMD대응", "해양 기반구축"} <= fields and "해양 수요 대응" not in fields
+
+
+def test_a_programme_phrase_in_apposition_to_a_quoted_name_is_its_wording(tmp_path, onto):
+    text = (
+        "해양 강소기업 육성사업인 '해양클래스 100' 기업에 대한 기술로드맵 R&D 예산이 "
+        "확대된다. '해양클래스 100' 선정 기업은 50개사다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert set(programmes) == {"해양클래스 100"}
+    assert programmes["해양클래스 100"]["aliases"] == ["해양 강소기업 육성사업"]
