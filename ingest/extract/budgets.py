@@ -152,6 +152,11 @@ class Budgets:
                 target = _topic_or_object(doc, ent.start)
             if target is None and _SET_TO.match(text_of(doc), ent.end_char):
                 target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
+            if target is None and _OF_BUDGET.match(text_of(doc), ent.end_char):
+                # ``중기부는 … 1조4885억원의 예산을 편성``: the budget of who the sentence is about
+                opening = _OPENING_TOPIC.match(text_of(doc), _sentence_start(doc, ent.start))
+                who = opening["who"] if opening else _topic_or_object(doc, ent.start)
+                target = f"{who} 예산" if who else None
             sized = _SIZED.match(text_of(doc), ent.end_char)
             what = (sized["quoted"] or sized["what"]) if sized else None
             if what and what.endswith(NOT_FUNDING):
@@ -275,6 +280,13 @@ def _own_topic(doc: Doc, money_start: int) -> bool:
 
 #: After an amount, what the amount is the size of (``262억 규모의 기술개발 자금을``): one to
 #: three words up to their particle (not 으 of 으로), or a quoted name (``규모의 ‘…공고’``).
+#: An amount that is a budget by the words after it: ``1조4885억원의 예산을`` (not ``…의 예산
+#: 절감 효과``, a saving).
+_OF_BUDGET = re.compile(
+    r"\s*의\s+(?:(?:R&D|연구개발)\s+)?(?:예산|사업비)(?:을|를|이|가|은|는|으로|로)\s"
+)
+#: The topic a sentence opens with (``중기부는``, ``중소벤처기업부는``).
+_OPENING_TOPIC = re.compile(r"\s*(?P<who>[가-힣A-Za-z&·]{2,20})(?:은|는)\s")
 _SIZED = re.compile(
     r"\s*규모의\s+(?:[‘“「『'\"](?P<quoted>[^’”」』'\"\n]{2,40})[’”」』'\"]"
     r"|(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"

@@ -3236,3 +3236,17 @@ def test_a_programme_phrase_in_apposition_to_a_quoted_name_is_its_wording(tmp_pa
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert set(programmes) == {"해양클래스 100"}
     assert programmes["해양클래스 100"]["aliases"] == ["해양 강소기업 육성사업"]
+
+
+def test_an_amount_of_budget_is_the_budget_of_who_the_sentence_is_about(tmp_path, onto):
+    text = (
+        '해수부 기술로드맵. 해수부는 "이를 위해 올해 역대 최대 규모인 2조3150억원의 예산을 '
+        '편성했다"고 밝혔다.\n'
+    )
+    facts = facts_of(tmp_path, onto, text)
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props["name"]
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding == {23150: "해수부 예산"}
