@@ -466,6 +466,12 @@ def is_kind(stem: str) -> bool:
     return True
 
 
+def names_no_technology(name: str) -> bool:
+    """Whether a name ending in 기술 is a kind (``유망기술``, ``미래유망기술``) or a domain's
+    science and technology (``해양수산과학기술``), not one technology."""
+    return is_kind(name.removesuffix("기술")) or name.endswith("과학기술")
+
+
 _GENERIC_BY_LENGTH = sorted(
     # qualities a technology is wanted for (``초격차·대체불가 기술``) name none either
     GENERIC_FIELDS
@@ -867,21 +873,22 @@ CUE_AS = re.compile(
 )
 
 
+def _text_after(doc: Doc, phrases: list[Phrase], last: int) -> str:
+    """What follows a list ending at ``last``, past an aside and without quote marks."""
+    end = phrases[last].end_char
+    return QUOTE_MARKS.sub("", _past_aside(text_of(doc)[end : end + 60]))
+
+
 def _named_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``A, B, C 기술 등을 전략적 7대 진흥산업으로 선정``: the class the list is chosen as."""
-    after = QUOTE_MARKS.sub(
-        "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
-    )
-    m = CUE_AS.match(after)
+    m = CUE_AS.match(_text_after(doc, phrases, last))
     return cue_class(m["cue"]) if m else None
 
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``,
     ``… 등을 전략분야로``."""
-    after = QUOTE_MARKS.sub(
-        "", _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 60])
-    )
+    after = _text_after(doc, phrases, last)
     m = _CUE_AFTER.match(after) or CUE_AS.match(after)
     if m is None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None
@@ -1176,10 +1183,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
     if cls not in ("Programme", "Organization") and names_programme(text):
         return False
-    if cls == "CoreTechnology" and (
-        is_kind(text.removesuffix("기술")) or text.endswith("과학기술")
-    ):
-        return False  # 유망기술, 미래유망기술: a kind; 해양수산과학기술: a domain's science
+    if cls == "CoreTechnology" and names_no_technology(text):
+        return False
     if re.fullmatch(rf"(?:{'|'.join(CUE_MODIFIERS)})\s?(?:{CUE_HEADS})", text):
         return False  # ``3개 핵심기술과 A, B 등 4대 분야``: the kind, no member of the list
     last = text.split()[-1]
@@ -1188,4 +1193,4 @@ def _plausible(text: str, cls: str) -> bool:
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 
-__all__ = ["CUE_AS", "Enumerations", "head_cue", "is_kind"]
+__all__ = ["CUE_AS", "Enumerations", "head_cue", "is_kind", "names_no_technology"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import GENERIC_FIELDS, head_class, is_kind
+from stkg.ingest.extract.enumerations import GENERIC_FIELDS, head_class, names_no_technology
 from stkg.ingest.extract.phrases import QUOTED, Phrase
 from stkg.ingest.extract.resolve import Found, add_entity
 
@@ -136,10 +136,8 @@ def _technology(printed: str) -> str | None:
     name = " ".join(words)
     if not name.endswith("기술") or not MIN_CHARS <= len(name) <= MAX_CHARS:
         return None
-    if name.endswith("과학기술"):
-        return None  # ``국방과학기술``: science and technology of a domain, no one technology
     stem = name.removesuffix("기술").strip()
-    if not stem or is_kind(stem) or stem.split(" ")[-1] in GENERIC_FIELDS:
+    if not stem or names_no_technology(name) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None
     last = re.split(r"[ ·ㆍ‧]", stem)[-1]
     if "분야" in stem.split(" ") or last in KIND_BEFORE or len(last) < 2:
