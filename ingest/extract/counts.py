@@ -3,7 +3,8 @@
 A number with a counter (개, 대, 건, 가지, 종, 개사, 곳) counts the noun phrase that follows
 it; when none follows (``… 435개,``), the noun phrase just before it, else the topic the
 count answers (``전략제품은 지난해 200개``) or the noun of the count it changes from
-(``17개에서 20개로``). What the noun is —
+(``17개에서 20개로``). The parts of a whole broken down in a sentence count its noun
+(``도약형(300개), 혁신형(40개) 등 340개 과제``: 도약형 과제). What the noun is —
 fields, products, technologies, projects, organisations, patents — comes from the
 ontology's figure-kind vocabulary (its altLabels are counted nouns), so a new counted
 noun is taught in TTL. The figure quantifies the document it is stated in.
@@ -12,6 +13,7 @@ noun is taught in TTL. The figure quantifies the document it is stated in.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc
@@ -26,6 +28,7 @@ from stkg.ingest.extract.phrases import (
     cue_class,
     is_nominal,
     sentence_first,
+    sentence_last,
     text_of,
 )
 from stkg.ingest.nlp.quantities import UNIT_VALUE
@@ -116,6 +119,7 @@ class Counts:
         doc = source.analysis
         seen: dict[float, list[tuple[str, str]]] = {}  # value → (noun key, figure id)
         previous: tuple[str, int] | None = None  # the last count's noun and counter index
+        stated: list[_Stated] = []
         i = 0
         while i < len(doc) - 1:
             first, token = i, doc[i]
@@ -142,16 +146,26 @@ class Counts:
                 head = after[0].split()[0]
                 after = (head, text_of(doc).index(head, doc[c + 1].idx) + len(head))
             qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
-            noun = (
+            before = _noun_before(doc, first)
+            named_before = (
                 # ``협력사 11개사``: the noun printed before says which companies
-                (_noun_before(doc, first) if c != glued and not qualified else None)
+                (before if c != glued and not qualified else None)
+                or (
+                    before
+                    if not (qualified or COUNTERS[counter_text] or after)
+                    and not (_listed_total(doc, first) or _share_of(doc, first))
+                    and not _recorded_as(doc, c)
+                    else None
+                )
+            )
+            noun = (
+                named_before
                 or qualified
                 or COUNTERS[counter_text]
                 or after
                 or _listed_total(doc, first)
                 or _share_of(doc, first)
                 or _recorded_as(doc, c)
-                or _noun_before(doc, first)
                 or _topic_before(doc, first)
                 or _looked_at(doc, first)
                 or _changed_from(doc, first, previous)
@@ -168,9 +182,97 @@ class Counts:
             )
             noun_text = noun_text.removesuffix("별") or noun_text
             end = max(counter.idx + len(counter.text), noun_end)
-            if _record(source, seen, value, noun_text, (token.idx, end), approximate):
+            stated.append(_Stated(value, noun_text, (token.idx, end), approximate, c, first))
+            if named_before and counter_text in BREAKDOWN_COUNTERS:
+                stated[-1].item = True
+                previous = (noun_text, c)  # recorded once the breakdown is read
+            elif _record(source, seen, value, noun_text, (token.idx, end), approximate):
                 previous = (noun_text, c)
+        for count in _breakdowns(doc, stated):
+            _record(source, seen, count.value, count.noun, count.span, count.approximate)
         _native_counts(source, seen)
+
+
+@dataclass
+class _Stated:
+    """A count as read, before it is recorded (a breakdown's items wait for their noun)."""
+
+    value: float
+    noun: str
+    span: tuple[int, int]
+    approximate: bool
+    counter: int
+    first: int
+    item: bool = False
+
+
+#: Counters of a breakdown's parts (``정보통신 15개, 지식서비스 3개``, ``중국(504건)``).
+BREAKDOWN_COUNTERS = frozenset(["개", "건"])
+#: ``과제는 분야별로``, ``출원은 국가별로는``: what a sentence breaks down, and by what.
+_BROKEN_DOWN = re.compile(
+    r"(?P<what>[가-힣A-Za-z]+?)(?:은|는|이|가)\s+(?:[가-힣]+\s+)?[가-힣]+별로(?:는)?\s+"
+)
+
+
+def _breakdowns(doc: Doc, stated: list[_Stated]) -> list[_Stated]:
+    """The counts named by the word printed before them, with the noun they count when
+    they break a whole down: ``첫걸음(430개), 사회문제해결형(20개) 등 총 450개 과제`` counts
+    과제 of each kind (``첫걸음 과제``), and so does ``과제는 분야별로 정보통신 15개, …``.
+
+    Two or more such counts in a sentence are a breakdown; its noun is that of a count of
+    the whole in the same sentence (after the parts first), else what the sentence breaks
+    down (``…는 분야별로``), else the noun of the breakdown the sentence before went on
+    with. A lone count keeps the noun before it (``녹색분야 435개``)."""
+    items = [s for s in stated if s.item]
+    by_sentence: dict[int, list[_Stated]] = {}
+    for s in items:
+        by_sentence.setdefault(sentence_first(doc, s.first), []).append(s)
+    last_noun: tuple[int, str] | None = None  # (sentence end, noun) of the breakdown before
+    for start, parts in sorted(by_sentence.items()):
+        if len(parts) < 2:
+            continue
+        end = sentence_last(doc, parts[-1].counter)
+        whole = [
+            s
+            for s in stated
+            if not s.item
+            and start <= s.first <= end
+            and doc[s.counter].text == doc[parts[0].counter].text
+        ]
+        # the whole is at least its parts (``한국은 5770건으로 일본(9881건)``: a peer, no whole)
+        whole = [s for s in whole if s.value >= sum(p.value for p in parts)]
+        after = [s for s in whole if s.first > parts[-1].first]
+        nearest = after[:1] or whole[-1:]
+        unit = nearest[0].noun if nearest else None
+        if unit is None:
+            head = text_of(doc)[doc[start].idx : doc[parts[0].first].idx]
+            m = _BROKEN_DOWN.search(head)
+            unit = m["what"] if m else None
+        if unit is None and last_noun is not None and last_noun[0] == start - 1:
+            unit = last_noun[1]
+        if not unit:
+            continue
+        for before, s in zip([None, *parts], parts, strict=False):
+            item = _whole_item(doc, before, s)
+            # ``해저산업 분야 8개, … 등 15개 분야``: the part already says what it is
+            s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
+        last_noun = (end, unit)
+    return items
+
+
+#: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.
+_PART_EDGES = re.compile(r"^[\s,)）%0-9.]*|[\s(（]*$")
+
+
+def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:
+    """A part's name, from the part before it on (``…, 첨단 융합 분야 284개``: all three
+    words), when that is a short name; else the noun read before its count."""
+    if before is None:
+        return part.noun
+    between = _PART_EDGES.sub("", text_of(doc)[before.span[1] : doc[part.first].idx])
+    if between.endswith(part.noun) and len(between.split()) <= 3 and not re.search(r"\d", between):
+        return between
+    return part.noun
 
 
 #: Words before a counter that is its own noun which say which of them are counted

@@ -3250,3 +3250,18 @@ def test_an_amount_of_budget_is_the_budget_of_who_the_sentence_is_about(tmp_path
         if n.cls == "Funding"
     }
     assert funding == {23150: "해수부 예산"}
+
+
+def test_the_parts_of_a_counted_whole_count_its_noun(tmp_path, onto):
+    text = (
+        "중기부는 기술로드맵에 따라 올해 과제를 뽑는다. 상반기에는 도약형(300개), 혁신형(40개) "
+        "등 모두 340개 과제를 선정한다. 선정된 과제는 분야별로 정밀화학 12개, 첨단 세라믹 소재 "
+        "5개, 전력기기 2개 등이다. 특허 출원은 한국이 500건으로 일본(900건), 미국(700건)에 "
+        "이어 3위다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    # the whole's noun after the parts, and what the sentence breaks down by field
+    assert {(300, "도약형 과제"), (40, "혁신형 과제"), (340, "과제")} <= found
+    assert {(12, "정밀화학 과제"), (5, "첨단 세라믹 소재 과제"), (2, "전력기기 과제")} <= found
+    # a count smaller than the parts is a peer, not their whole
+    assert not any(noun.endswith(" 한국") for _, noun in found), found
