@@ -36,6 +36,7 @@ from stkg.ingest.extract.phrases import (
 )
 from stkg.ingest.extract.programmes import HEADS as PROGRAMME_HEADS
 from stkg.ingest.extract.resolve import PERSON_TITLES, Found, add_entity, resolve
+from stkg.ingest.normalize import name_key
 
 #: When a list has no cue, each item's own last noun may type it: a listed ``…제어기술`` is a
 #: technology, a listed ``…금속소재`` or ``…센서 모듈`` a product.
@@ -154,6 +155,10 @@ class Enumerations:
                 or _sub_areas(doc, items, phrases[last])
             ):
                 cue = "CoreTechnology"
+            if cue in ITEM_KINDS and _listed_fields(source, items):
+                # ``태양광, 풍력 등 15대 분야`` then ``태양광, 풍력, 연료전지, … 등 15개 기술``:
+                # the same list again, with the rest of its members
+                cue = "StrategicField"
             # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
             cue = known or cue
@@ -343,6 +348,21 @@ def _contact_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.end())
         spans.append((start, min(len(text) if end < 0 else end, m.end() + CONTACT_REACH)))
     return spans
+
+
+#: The kinds a list of fields may be read as again under a narrower cue.
+ITEM_KINDS = frozenset(["CoreTechnology", "StrategicProduct"])
+
+
+def _listed_fields(source: Source, items: list[Item]) -> bool:
+    """Whether two or more of a list's items are fields the document listed before: the
+    list is that one again, whatever cue it ends with this time."""
+    fields = {
+        name_key(str(n.props.get("name") or ""))
+        for n in source.ctx.facts.nodes.values()
+        if n.cls == "StrategicField"
+    } - {""}
+    return sum(name_key(it.text) in fields for it in items) >= 2
 
 
 def _known_kind(source: Source, items: list[Item]) -> str | None:

@@ -3265,3 +3265,14 @@ def test_the_parts_of_a_counted_whole_count_its_noun(tmp_path, onto):
     assert {(12, "정밀화학 과제"), (5, "첨단 세라믹 소재 과제"), (2, "전력기기 과제")} <= found
     # a count smaller than the parts is a peer, not their whole
     assert not any(noun.endswith(" 한국") for _, noun in found), found
+
+
+def test_a_list_of_fields_restated_under_a_technology_cue_stays_fields(tmp_path, onto):
+    text = (
+        "정부는 조선, 철강 등 6대 분야의 기술로드맵을 세웠다. 이에 따라 조선, 철강, 섬유, "
+        "석유화학, 가전, 기계 등 6개 기술을 중점 개발한다. 또 압연, 용접 등 2개 기술도 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"조선", "철강", "섬유", "석유화학", "가전", "기계"} <= set(named(facts, "StrategicField"))
+    # a list that shares no member with the fields keeps its own cue
+    assert {"압연", "용접"} <= set(named(facts, "CoreTechnology"))
