@@ -3273,6 +3273,8 @@ def test_a_list_of_fields_restated_under_a_technology_cue_stays_fields(tmp_path,
         "석유화학, 가전, 기계 등 6개 기술을 중점 개발한다. 또 압연, 용접 등 2개 기술도 지원한다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
-    assert {"조선", "철강", "섬유", "석유화학", "가전", "기계"} <= set(named(facts, "StrategicField"))
+    assert {"조선", "철강", "섬유", "석유화학", "가전", "기계"} <= set(
+        named(facts, "StrategicField")
+    )
     # a list that shares no member with the fields keeps its own cue
     assert {"압연", "용접"} <= set(named(facts, "CoreTechnology"))
