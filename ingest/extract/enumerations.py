@@ -19,7 +19,11 @@ from spacy.tokens import Doc
 
 from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.organizations import institution_confidence
+from stkg.ingest.extract.organizations import (
+    institution_confidence,
+    is_place,
+    is_short_university,
+)
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
     COUNTED,
@@ -182,7 +186,7 @@ class Enumerations:
                     item = Item(item.phrase, f"{item.text} 기술", item.start, None)
                     cls = "CoreTechnology"
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
-                    item = Item(item.phrase, _DESCRIBED.sub("", item.text), item.start, item.cue)
+                    item = Item(item.phrase, _without_place(item.text), item.start, item.cue)
                 if cls == "Programme" and not (
                     known
                     or item.text.endswith(PROGRAMME_ENDINGS)
@@ -275,6 +279,8 @@ def _works(source: Source, items: list[Item]) -> None:
         m, at = (inside, item.start) if inside else (after, 0)
         if m is None or set(m["work"].split()) & PERSON_TITLES:
             continue  # ``(대표 홍길동)``: who leads it, no work
+        if is_place(m["work"]):
+            continue  # ``숭실대(수도권)``: where it is, no work
         works.append((m["work"], at + m.start("work")))
     if len(works) < 2:
         return
@@ -306,11 +312,22 @@ _DESCRIBED = re.compile(r"\s*[(（][^()（）]*[가-힣][^()（）]*\s[^()（）
 _APPOSITION = re.compile(r"인\s")
 
 
+def _without_place(name: str) -> str:
+    """A listed body's name without a bracket that describes it or says where it is
+    (``대구대(대구·경북권)``)."""
+    name = _DESCRIBED.sub("", name)
+    m = _WORK_INSIDE.search(name)
+    return name[: m.start()].rstrip() if m and is_place(m["work"]) else name
+
+
 def _mostly_institutions(items: list[Item]) -> bool:
     """Whether more than half the items are institutions by their shape (``…연구원``,
     ``…평가관리원``): the list is one of bodies, whatever its cue says."""
     bodies = sum(
-        institution_confidence(it.text, it.text.split()[-1]) is not None for it in items if it.text
+        institution_confidence(it.text, it.text.split()[-1]) is not None
+        or is_short_university(it.text)
+        for it in items
+        if it.text
     )
     return 2 * bodies > len(items)
 

@@ -501,6 +501,31 @@ def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
 
 #: Words that name a university in short (``서울대``, ``카이스트``) or in full.
 _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
+#: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대.
+_SHORT_UNIVERSITY = re.compile(r"^[가-힣]{2,4}대$")
+#: Everyday words ending in 대 (and the 대 of ``N대``): no university.
+NOT_UNIVERSITIES = frozenset(
+    ["최대", "확대", "세대", "시대", "기대", "반대", "연대", "부대", "무대", "지대", "강대", "절대"]
+)
+
+
+#: A region named by its sphere (``수도권``, ``대구·경북권``, ``동남권``).
+_REGION = re.compile(r"^[가-힣·ㆍ]{1,8}권$")
+
+
+def is_place(words: str) -> bool:
+    """Whether ``words`` name places only: regions, cities and provinces, districts
+    (``충청권``, ``대구·경북``, ``서울 강남구``)."""
+    parts = [p for p in re.split(r"[·ㆍ,\s]+", words.strip()) if p]
+    return bool(parts) and all(p in CITIES or _REGION.match(p) or _DISTRICT.match(p) for p in parts)
+
+
+def is_short_university(name: str) -> bool:
+    """Whether ``name`` has the shape of a university's short name (``창원대``); alone it
+    proves little, but a list of such names is one of universities."""
+    return bool(_SHORT_UNIVERSITY.match(name)) and name not in NOT_UNIVERSITIES
+
+
 #: Address words: a place named after one is where something happens (``서울 강남구
 #: 한국기술센터에서 열린``), not who does it.
 _DISTRICT = re.compile(r"^[가-힣]{1,5}(?:구|군|시|동|읍|면)$")

@@ -3278,3 +3278,14 @@ def test_a_list_of_fields_restated_under_a_technology_cue_stays_fields(tmp_path,
     )
     # a list that shares no member with the fields keeps its own cue
     assert {"압연", "용접"} <= set(named(facts, "CoreTechnology"))
+
+
+def test_universities_listed_by_their_short_names_with_their_regions(tmp_path, onto):
+    text = (
+        "중기청은 기술로드맵에 따라 부산대(동남권), 전남대(호남권), 강원대(강원권) 등 "
+        "거점 대학을 연구마을로 지정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"부산대", "전남대", "강원대"} <= set(named(facts, "Organization"))
+    # where a body is, is no technology it works on
+    assert not {"동남권", "호남권", "강원권"} & set(named(facts, "CoreTechnology"))
