@@ -215,6 +215,10 @@ class Editions:
         near = _near_known(source, [series for series, _, _, _ in named])
         named = [(near.get(series, series), s, e, years) for series, s, e, years in named]
         base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
+        named = [  # ``‘2035 이차전지 … 로드맵’을 연내 수립``: 2035 is its horizon, no edition
+            (series, start, end, [] if _horizon(source.text, start, years, base) else years)
+            for series, start, end, years in named
+        ]
         named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
             (series, start, end, years or _made_in(source.text, start, end, base))
             for series, start, end, years in named
@@ -391,6 +395,23 @@ _MADE_WHEN = re.compile(
 _MADE_NOW = re.compile(_MADE + _ACTS)
 #: A year opening the sentence as its topic: ``2014년에는 …``.
 _TOPIC_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*년(?:에는|에|엔|도)?\s")
+
+
+#: How many years after the document a year leading a plan's name can be its edition's.
+HORIZON = 3
+
+
+def _horizon(text: str, start: int, years: list[int], base: int | None) -> bool:
+    """Whether the one year leading a plan's name is the year it aims at, not its edition's:
+    more than :data:`HORIZON` years after the document (``2035 이차전지 산업기술 로드맵`` in
+    a 2026 release, ``2030 …전략``)."""
+    return (
+        base is not None
+        and len(years) == 1
+        and years[0] > base + HORIZON
+        # printed bare before or at the name's start (``2030년 시행계획`` is that year's)
+        and re.search(rf"{years[0]}(?!\s*년|\d)", text[max(0, start - 14) : start + 5]) is not None
+    )
 
 
 def _made_in(text: str, start: int, end: int, base: int | None) -> list[int]:

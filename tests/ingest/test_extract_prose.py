@@ -3289,3 +3289,18 @@ def test_universities_listed_by_their_short_names_with_their_regions(tmp_path, o
     assert {"부산대", "전남대", "강원대"} <= set(named(facts, "Organization"))
     # where a body is, is no technology it works on
     assert not {"동남권", "호남권", "강원권"} & set(named(facts, "CoreTechnology"))
+
+
+def test_a_far_year_leading_a_plans_name_is_its_horizon_not_its_edition(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-02\n\n산업부는 '2040 수소 산업기술 로드맵'을 연내 수립한다. "
+        "또 2026 수소 실증 로드맵을 발표했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {
+        e.props["name"]: e.props["startYear"]
+        for e in facts.nodes.values()
+        if e.cls == "RoadmapEdition"
+    }
+    # made this year, aiming at 2040; a year close to the document's is the edition's
+    assert editions == {"수소 산업기술 로드맵": 2025, "수소 실증 로드맵": 2026}
