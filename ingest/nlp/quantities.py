@@ -48,6 +48,11 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
             rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
             rf"(?=\s*(?:으로|로)\s*(?:확정|증액|감액|편성|확대|축소|늘|줄))"
         ),
+        # or where a bracket after a name holds nothing else: ``창업성장기술개발(4598억)``
+        re.compile(
+            rf"(?<=[(（])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
+            rf"(?=\s*[)）,])"
+        ),
     ],
     "DATE": [
         re.compile(rf"(?<!\d)({_Y4})\s*년\s*(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일"),

@@ -22,6 +22,9 @@ def _found(text: str) -> list[tuple[str, str, object]]:
         ("5,000원", "MONEY", 5_000),
         ("올해 2천964억원의 절감", "MONEY", 296_400_000_000),
         ("1조2천억원 투입", "MONEY", 1_200_000_000_000),
+        # a bracket after a name that holds only an amount in 억: ``…기술개발(4598억)``
+        ("창업성장기술개발(4598억) 등", "MONEY", 459_800_000_000),
+        ("공정품질(395억5000만), 기타", "MONEY", 39_550_000_000),
         ("’22~’24 계획", "YEAR_RANGE", (2022, 2024)),
         ("‘22~’24년 계획", "YEAR_RANGE", (2022, 2024)),
         ("2022~2024년 계획", "YEAR_RANGE", (2022, 2024)),
@@ -60,3 +63,8 @@ def test_match_offsets_are_exact() -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
     assert [q.text for q in find_quantities(text)] == ["’21년", "512억원", "’22년", "879억원"]
+
+
+def test_a_bracketed_number_in_eok_with_more_after_it_is_no_money() -> None:
+    # ``(4억 건)`` counts patents; only a bracket closing right after the amount is money
+    assert not [f for f in _found("특허(4억 건)와 논문") if f[0] == "MONEY"]
