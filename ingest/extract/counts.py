@@ -47,6 +47,8 @@ COUNTERS = {
     "개사": "기업",
     "개국": "국가",
     "개소": "곳",
+    # ``모두 900과제를 선정``: R&D releases count tasks with the noun itself
+    "과제": "과제",
 }
 OTHER_KIND = "otherCount"
 #: Verbal nouns that follow a count in headlines (``1050개 선정``): an action, not what is counted.

@@ -3304,3 +3304,9 @@ def test_a_far_year_leading_a_plans_name_is_its_horizon_not_its_edition(tmp_path
     }
     # made this year, aiming at 2040; a year close to the document's is the edition's
     assert editions == {"수소 산업기술 로드맵": 2025, "수소 실증 로드맵": 2026}
+
+
+def test_tasks_counted_with_the_noun_itself(tmp_path, onto):
+    text = "중기부는 기술로드맵에 따라 내년에 모두 700과제를 선정하고, 도약형은 총 120과제다.\n"
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(700, "과제"), (120, "과제")} <= found
