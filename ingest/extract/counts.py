@@ -147,6 +147,8 @@ class Counts:
                 # ``7대 산업 육성``, ``7대 산업 관련 특허``: what is done about the set
                 head = after[0].split()[0]
                 after = (head, text_of(doc).index(head, doc[c + 1].idx) + len(head))
+            if after is None:  # ``최소 2개에서 최대 4개의 세부과제``: the range's noun
+                after = _range_noun(doc, c)
             qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
             before = _noun_before(doc, first)
             named_before = (
@@ -353,6 +355,8 @@ MULTIPLIERS.update({"천만": 10**7, "백만": 10**6, "십만": 10**5, "천억":
 TIME_WORDS = frozenset(
     [
         *(*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"),
+        # a bound: ``최소 2개에서 최대 4개의 세부과제``
+        *("최소", "최대", "최고", "최저"),
         # a rate: ``(연 20개)``, ``매년 30건``: how often, not what is counted
         *("연", "연간", "매년", "해마다", "월", "매월", "연평균"),
         # the end of a span of time (``향후 10년간 350만 명``): how long, not what is counted
@@ -482,6 +486,21 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
         return None
     end = doc[j - 1].idx + len(doc[j - 1].text)
     return text_of(doc)[doc[i].idx : end], end
+
+
+#: The rest of a range after its first count: ``에서 최대 4개의``, ``~4개``.
+_RANGE_REST = re.compile(
+    r"\s*(?:에서|부터|[~∼〜\-–])\s*(?:최대|최고)?\s*\d+\s*(?:개|건|명|곳|종)\s*(?:의\s*)?(?=\S)"
+)
+
+
+def _range_noun(doc: Doc, c: int) -> tuple[str, int] | None:
+    """The noun after a range whose first count ends at counter ``c``."""
+    m = _RANGE_REST.match(text_of(doc), doc[c].idx + len(doc[c].text))
+    if m is None:
+        return None
+    k = next((k for k in range(c + 1, len(doc)) if doc[k].idx >= m.end()), None)
+    return _noun_after(doc, k) if k is not None and k > c + 1 else None
 
 
 def _noun_before(doc: Doc, i: int) -> str | None:

@@ -3310,3 +3310,10 @@ def test_tasks_counted_with_the_noun_itself(tmp_path, onto):
     text = "중기부는 기술로드맵에 따라 내년에 모두 700과제를 선정하고, 도약형은 총 120과제다.\n"
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(700, "과제"), (120, "과제")} <= found
+
+
+def test_the_first_count_of_a_range_counts_the_noun_after_it(tmp_path, onto):
+    text = "중기부 기술로드맵의 컨소시엄은 최소 3개에서 최대 5개의 세부과제를 수행한다.\n"
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(3, "세부과제"), (5, "세부과제")} <= found
+    assert not any(noun in ("최소", "최대") for _, noun in found)
