@@ -1,7 +1,9 @@
-"""Session fixtures: one real Neo4j for the whole run, and a clean graph per test.
+"""Session fixtures: one real Neo4j per test process, and a clean graph per test.
 
 The tests never touch the server `stkg up` runs for people: they use their own, at
-STKG_TEST_NEO4J_URI (default bolt://127.0.0.1:7688) with its store under .stkg/test.
+STKG_TEST_NEO4J_URI (default bolt://127.0.0.1:7688) with its store under .stkg/test-<port>.
+The suite runs in parallel (pytest-xdist, one process per core, a test file at a time):
+each worker has a server of its own, its ports 10 apart (worker gw1 at 7698 and 7485).
 If stkg's own test server (started from that store) already answers there it is reused
 (fast local iterations); any other server answering there is refused, because every test
 empties the graph (set STKG_TEST_REUSE_ANY_NEO4J=1 to allow it). Otherwise one is started
@@ -27,12 +29,25 @@ from stkg.graph.wipe import wipe
 REPO = Path(__file__).resolve().parents[1]
 
 
+#: How far apart the ports of two parallel workers' servers are (pytest-xdist: gw0, gw1, …).
+WORKER_PORT_STEP = 10
+
+
+def _worker_offset() -> int:
+    """Ports to add for this pytest-xdist worker: each worker runs its own test server,
+    since every test empties the graph it uses (0 without xdist and for the first worker)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(worker.removeprefix("gw") or 0) * WORKER_PORT_STEP
+
+
 def _test_settings() -> Settings:
     uri = os.environ.get("STKG_TEST_NEO4J_URI", "bolt://127.0.0.1:7688")
+    host, _, port = uri.rpartition(":")
+    offset = _worker_offset()
     settings = Settings(
-        neo4j_uri=uri,
+        neo4j_uri=f"{host}:{int(port) + offset}",
         neo4j_password=os.environ.get("STKG_TEST_NEO4J_PASSWORD") or None,
-        neo4j_http_port=int(os.environ.get("STKG_TEST_NEO4J_HTTP_PORT", "7475")),
+        neo4j_http_port=int(os.environ.get("STKG_TEST_NEO4J_HTTP_PORT", "7475")) + offset,
     )
     # one store per port, so two test servers side by side never share a store
     return settings.model_copy(update={"home": REPO / ".stkg" / f"test-{settings.bolt_port}"})
