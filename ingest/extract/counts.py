@@ -31,6 +31,7 @@ from stkg.ingest.extract.phrases import (
     sentence_last,
     text_of,
 )
+from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
@@ -192,7 +193,7 @@ class Counts:
                 previous = (noun_text, c)  # recorded once the breakdown is read
             elif _record(source, seen, value, noun_text, (token.idx, end), approximate):
                 previous = (noun_text, c)
-        for count in _breakdowns(doc, stated):
+        for count in _breakdowns(source, stated):
             _record(source, seen, count.value, count.noun, count.span, count.approximate)
         _native_counts(source, seen)
 
@@ -218,7 +219,7 @@ _BROKEN_DOWN = re.compile(
 )
 
 
-def _breakdowns(doc: Doc, stated: list[_Stated]) -> list[_Stated]:
+def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     """The counts named by the word printed before them, with the noun they count when
     they break a whole down: ``첫걸음(430개), 사회문제해결형(20개) 등 총 450개 과제`` counts
     과제 of each kind (``첫걸음 과제``), and so does ``과제는 분야별로 정보통신 15개, …``.
@@ -226,7 +227,11 @@ def _breakdowns(doc: Doc, stated: list[_Stated]) -> list[_Stated]:
     Two or more such counts in a sentence are a breakdown; its noun is that of a count of
     the whole in the same sentence (after the parts first), else what the sentence breaks
     down (``…는 분야별로``), else the noun of the breakdown the sentence before went on
-    with. A lone count keeps the noun before it (``녹색분야 435개``)."""
+    with. A lone count keeps the noun before it (``녹색분야 435개``).
+
+    A breakdown by a kind of item (``분야별로 정보통신 15개, 지식서비스 3개``) names items
+    of that kind: its parts are fields (or products, technologies) too."""
+    doc = source.analysis
     items = [s for s in stated if s.item]
     by_sentence: dict[int, list[_Stated]] = {}
     for s in items:
@@ -254,14 +259,39 @@ def _breakdowns(doc: Doc, stated: list[_Stated]) -> list[_Stated]:
             unit = m["what"] if m else None
         if unit is None and last_noun is not None and last_noun[0] == start - 1:
             unit = last_noun[1]
+        names = [_whole_item(doc, b, s) for b, s in zip([None, *parts], parts, strict=False)]
+        _items_by_kind(source, start, parts, names)
         if not unit:
             continue
-        for before, s in zip([None, *parts], parts, strict=False):
-            item = _whole_item(doc, before, s)
+        for s, item in zip(parts, names, strict=True):
             # ``해저산업 분야 8개, … 등 15개 분야``: the part already says what it is
             s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
         last_noun = (end, unit)
     return items
+
+
+#: ``분야별로``, ``품목별로는`` right before a breakdown's first part: what kind its parts are.
+_BY_KIND = re.compile(r"(?P<by>[가-힣]+)별로(?:는)?\s*$")
+#: The kinds a breakdown's parts may be named as.
+BROKEN_DOWN_KINDS = frozenset(["StrategicField", "StrategicProduct", "CoreTechnology"])
+#: A field's cue word printed with a part (``녹색분야``, ``첨단 융합 분야``).
+_FIELD_CUE = re.compile(r"\s*(?:분야|부문|영역)$")
+
+
+def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list[str]) -> None:
+    """The parts of a breakdown by a kind of item, as items of that kind."""
+    doc = source.analysis
+    text = text_of(doc)
+    first = text.rfind(names[0], 0, doc[parts[0].first].idx)
+    by = _BY_KIND.search(text[doc[start].idx : first]) if first >= 0 else None
+    cls = cue_class(by["by"]) if by else None
+    if cls not in BROKEN_DOWN_KINDS:
+        return
+    for part, name in zip(parts, names, strict=True):
+        at = text.rfind(name, 0, doc[part.first].idx)
+        item = _FIELD_CUE.sub("", name) if cls == "StrategicField" else name
+        if at >= 0 and item and not re.search(r"\d", item):
+            add_entity(source, Found(cls, item, at, at + len(item), EXTRACTOR, 0.5))
 
 
 #: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.

@@ -3317,3 +3317,13 @@ def test_the_first_count_of_a_range_counts_the_noun_after_it(tmp_path, onto):
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(3, "세부과제"), (5, "세부과제")} <= found
     assert not any(noun in ("최소", "최대") for _, noun in found)
+
+
+def test_the_parts_of_a_breakdown_by_field_are_fields(tmp_path, onto):
+    text = (
+        "중기부 기술로드맵 과제 선정 결과다. 선정된 과제는 분야별로 정밀화학 12개(40%), "
+        "해양플랜트 9개(30%), 전력기기 9개(30%) 등이다. 지역별로 서울 5개, 부산 4개다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"정밀화학", "해양플랜트", "전력기기"} <= set(named(facts, "StrategicField"))
+    assert not {"서울", "부산"} & set(named(facts, "StrategicField"))
