@@ -159,9 +159,10 @@ class Enumerations:
                 or _sub_areas(doc, items, phrases[last])
             ):
                 cue = "CoreTechnology"
-            if cue in ITEM_KINDS and _listed_fields(source, items):
+            if cue == "CoreTechnology" and _listed_fields(source, items):
                 # ``태양광, 풍력 등 15대 분야`` then ``태양광, 풍력, 연료전지, … 등 15개 기술``:
-                # the same list again, with the rest of its members
+                # the same list again, with the rest of its members (a list of 품목 names
+                # products, even of names that are fields too: ``AI, 빅데이터 등 … 품목 추가``)
                 cue = "StrategicField"
             # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
@@ -365,10 +366,6 @@ def _contact_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.end())
         spans.append((start, min(len(text) if end < 0 else end, m.end() + CONTACT_REACH)))
     return spans
-
-
-#: The kinds a list of fields may be read as again under a narrower cue.
-ITEM_KINDS = frozenset(["CoreTechnology", "StrategicProduct"])
 
 
 def _listed_fields(source: Source, items: list[Item]) -> bool:
