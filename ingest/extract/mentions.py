@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
 from stkg.ingest.extract.resolve import resolve
@@ -19,6 +20,8 @@ CLAUSE_PARTICLES = frozenset(["JKO", "JKS", "JC"])
 #: Particles of manner, extent and addition that an everyday noun takes and a programme
 #: does not (``기술혁신으로 … 견인``, ``상용화까지 고려``).
 ORDINARY_PARTICLES = frozenset(["으로", "로", "까지", "부터", "만", "도"])
+#: Suffixes that make a noun a verb or an adjective (``상용화될``, ``상용화하는``).
+VERB_SUFFIXES = frozenset(["XSV", "XSA"])
 
 
 def _continued(source: Source, end: int) -> bool:
@@ -51,9 +54,24 @@ def _in_a_clause(source: Source, text: str, start: int, end: int) -> bool:
     if " " in text or text.endswith(NAME_ENDINGS) or not is_common_noun(text):
         return False  # a name of several words or with its head is used as a name
     qualified = start > 0 and (doc[start - 1].tag_.endswith("ETM") or doc[start - 1].tag_ == "JKG")
-    return qualified or (
-        end < len(doc)
-        and (doc[end].tag_ in CLAUSE_PARTICLES or doc[end].text in ORDINARY_PARTICLES)
+    # ``전고체전지 상용화에 대한``: what is commercialised, printed before the noun
+    acted_on = (
+        start > 0
+        and doc[start - 1].whitespace_ == " "
+        and doc[start - 1].tag_ == "NNG"
+        and doc[start - 1].text not in RELATIVE_YEARS  # ``올해 기술혁신에``: when, not what
+        and not any(e.start <= start - 1 < e.end for e in doc.ents)
+    )
+    # ``상용화될 수 있도록``: the noun made a verb
+    verb = end < len(doc) and doc[end].tag_.split("+")[0] in VERB_SUFFIXES
+    return (
+        qualified
+        or acted_on
+        or verb
+        or (
+            end < len(doc)
+            and (doc[end].tag_ in CLAUSE_PARTICLES or doc[end].text in ORDINARY_PARTICLES)
+        )
     )
 
 

@@ -3327,3 +3327,14 @@ def test_the_parts_of_a_breakdown_by_field_are_fields(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert {"정밀화학", "해양플랜트", "전력기기"} <= set(named(facts, "StrategicField"))
     assert not {"서울", "부산"} & set(named(facts, "StrategicField"))
+
+
+def test_a_programmes_short_name_used_as_an_everyday_noun_is_no_mention(tmp_path, onto):
+    text = (
+        "중기부 기술로드맵에 따라 수소연료전지 상용화에 대한 기대가 크다. 우수 특허가 "
+        "상용화될 수 있도록 돕는다.\n"
+    )
+    assert not named(facts_of(tmp_path, onto, text), "Programme")
+    # the programme itself, funded by a ministry, is still one
+    funded = facts_of(tmp_path, onto, "중기부 기술로드맵. 중기부 상용화에 300억원을 투입한다.\n")
+    assert named(funded, "Programme")
