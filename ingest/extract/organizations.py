@@ -501,11 +501,13 @@ def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
 
 #: Words that name a university in short (``서울대``, ``카이스트``) or in full.
 _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
-#: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대.
+#: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대 (one
+#: syllable and 대 is as often an everyday word: ``확대``, ``현대``, ``고대``).
 _SHORT_UNIVERSITY = re.compile(r"^[가-힣]{2,4}대$")
 #: Everyday words ending in 대 (and the 대 of ``N대``): no university.
 NOT_UNIVERSITIES = frozenset(
-    ["최대", "확대", "세대", "시대", "기대", "반대", "연대", "부대", "무대", "지대", "강대", "절대"]
+    # ``초거대 AI``, a vehicle's ``충전대``, an army's ``군부대``: a 대 of size, stand or unit
+    ["초거대", "군부대", "거치대", "충전대", "관제대", "신세대", "구세대", "전세대", "차세대"]
 )
 
 
