@@ -1126,7 +1126,11 @@ ACTION_NOUNS = (
 )
 #: What a plan studies: no field (``특허-표준 연계 분석``), though a technology may analyse
 #: (``제조 빅데이터 분석``).
-FIELD_ACTIONS = ("분석", "조사", "평가")
+FIELD_ACTIONS = (
+    *("분석", "조사", "평가"),
+    # work done in an area, not the area: ``전략기술 분야 R&D``, ``나노 산업화``
+    *("R&D", "연구개발", "기술개발", "산업화", "상용화", "사업화", "국산화"),
+)
 
 
 def names_programme(item: str) -> bool:
@@ -1213,6 +1217,10 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls == "StrategicField" and text.endswith(FIELD_ACTIONS):
         return False
+    if cls == "StrategicField" and text.endswith("적"):
+        return False  # ``과학적 분야``: a manner (-적), no area by name
+    if re.search(r"\d+\s*(?:개|건)\s", text):
+        return False  # ``… 바이오부문 5개 과제``: a count inside, not a name
     if cls != "Organization" and re.sub(r"\s*[(（][^()（）]*[)）]$", "", text).endswith(PLANS):
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
     if cls not in ("Programme", "Organization") and names_programme(text):

@@ -3338,3 +3338,13 @@ def test_a_programmes_short_name_used_as_an_everyday_noun_is_no_mention(tmp_path
     # the programme itself, funded by a ministry, is still one
     funded = facts_of(tmp_path, onto, "중기부 기술로드맵. 중기부 상용화에 300억원을 투입한다.\n")
     assert named(funded, "Programme")
+
+
+def test_work_in_an_area_a_manner_and_a_count_inside_name_no_field(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵은 경제, 사회적, 문화적 분야의 변화를 살폈다. 또 소재 산업화, "
+        "바이오 R&D 등 2개 분야와 신약 바이오부문 5개 과제, 진단기기 등 2개 분야를 다룬다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"사회적", "문화적", "소재 산업화", "바이오 R&D"} & fields
+    assert not any("5개" in name for name in fields)
