@@ -48,8 +48,11 @@ def live_api(neo4j_settings: Settings, seeded: Graph) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Chromium for one test file: Playwright's sync API keeps an event loop running in
+    the process while it is open, and the suite runs in parallel processes that take the
+    next file whatever it is (``asyncio.run`` in a later file would refuse to start)."""
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield chromium
