@@ -131,6 +131,9 @@ class Enumerations:
             if _for_others(doc, phrases, last) or _criteria(doc, phrases, last):
                 i = last + 1
                 continue
+            # ``주요 기술분야는 센서·지도기술(43.1%), 주행경로 제어기술(29.6%), …``: each item
+            # as printed says it is a technology
+            technologies = len(items) >= 3 and all(_technology_named(it.text) for it in items)
             # "A‧B‧C 분야와 D 분야": an item written as a dotted list is its parts
             items = [part for it in items for part in _dotted_item(doc, it)]
             own = items[-1].cue
@@ -157,6 +160,7 @@ class Enumerations:
             if cue == "StrategicField" and (
                 _technologies_as_strategic(doc, phrases, i, last)
                 or _sub_areas(doc, items, phrases[last])
+                or technologies
             ):
                 cue = "CoreTechnology"
             if cue == "CoreTechnology" and _listed_fields(source, items):
@@ -366,6 +370,12 @@ def _contact_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.end())
         spans.append((start, min(len(text) if end < 0 else end, m.end() + CONTACT_REACH)))
     return spans
+
+
+def _technology_named(text: str) -> bool:
+    """Whether an item's name ends in 기술 and is no kind or domain (``주행경로 제어기술``)."""
+    name = re.sub(r"\s*[(（][^()（）]*[)）]$", "", text)
+    return name.endswith("기술") and not names_no_technology(name)
 
 
 def _listed_fields(source: Source, items: list[Item]) -> bool:

@@ -3348,3 +3348,15 @@ def test_work_in_an_area_a_manner_and_a_count_inside_name_no_field(tmp_path, ont
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not {"사회적", "문화적", "소재 산업화", "바이오 R&D"} & fields
     assert not any("5개" in name for name in fields)
+
+
+def test_items_each_printed_as_a_technology_are_technologies_under_a_field_cue(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵 분석 결과 주요 기술분야는 배터리 소재기술(40.1%), 셀 조립기술"
+        "(30.2%), 열관리 제어기술(10.5%) 등이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"배터리 소재기술", "셀 조립기술", "열관리 제어기술"} <= set(
+        named(facts, "CoreTechnology")
+    )
+    assert not {"배터리 소재기술", "셀 조립기술"} & set(named(facts, "StrategicField"))
