@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import OPENING_QUOTES, QUOTED, Phrase, text_of
@@ -65,6 +67,9 @@ NOT_NAME_WORDS = frozenset(
         "아래",
     ]
 )
+#: A programme's state, which opens no name (``확대 사업``, ``신설 사업``); unlike
+#: :data:`NOT_NAME_WORDS`, such a word after a name does not end it for the mentions.
+STATES = frozenset(["종료", "확대", "축소", "신설", "폐지"])
 #: Heads that name no programme on their own.
 GENERIC = frozenset(
     name_key(n)
@@ -116,6 +121,10 @@ GENERIC = frozenset(
         "전용R&D사업",
         "특화사업",
         "특화지원사업",
+        # a programme's state (``종료사업``, ``신설사업``)
+        "종료사업",
+        "확대사업",
+        "신설사업",
     ]
 )
 #: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one
@@ -210,7 +219,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     for w_start, w_end in reversed(words[:-1]):
         word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
         spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
-        if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS:
+        if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS | STATES:
             break
         if _YEAR_WORD.match(word) and not (_COUNTED.match(word) and len(chosen) == 1):
             break  # a year opens no name, but ``월드클래스 300 프로젝트`` counts its firms
@@ -218,6 +227,9 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
             break
         chosen.insert(0, (w_start, w_end))
         content += not spaced_part
+    before = [w for w in words if w[1] <= chosen[0][0]]
+    if before and _ORDINAL.match(_word(doc, before[-1])):
+        chosen.insert(0, before[-1])  # ``4차 산업혁명 대응 …사업``: the ordinal opens the name
     start = doc[chosen[0][0]].idx
     name = text_of(doc)[start : phrase.end_char]
     while name.split(" ", 1)[0] in NOT_NAME_WORDS | AREA_WORDS and " " in name:
@@ -230,6 +242,14 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     if _PHASE.match(name) and name_key(_PHASE.sub("", name)) in GENERIC:
         return None
     return start, name
+
+
+#: An ordinal that opens the word after it (``4차 산업혁명``, ``제4차 산업혁명``).
+_ORDINAL = re.compile(r"^제?\d+차$")
+
+
+def _word(doc: Doc, word: tuple[int, int]) -> str:
+    return text_of(doc)[doc[word[0]].idx : doc[word[1] - 1].idx + len(doc[word[1] - 1].text)]
 
 
 #: A track of a programme, named by its type and 과제 (``투자연계형 과제``, ``농공상 융합형

@@ -3360,3 +3360,13 @@ def test_items_each_printed_as_a_technology_are_technologies_under_a_field_cue(t
         named(facts, "CoreTechnology")
     )
     assert not {"배터리 소재기술", "셀 조립기술"} & set(named(facts, "StrategicField"))
+
+
+def test_an_ordinal_opens_a_programmes_name_and_a_programmes_state_is_none(tmp_path, onto):
+    text = (
+        "과기정통부 기술로드맵에 따라 4차 산업혁명 대응 드론보안핵심 기술 개발 사업을 추진한다. "
+        "종료사업과 확대 사업은 따로 관리한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "4차 산업혁명 대응 드론보안핵심 기술 개발 사업" in programmes
+    assert not {"종료사업", "확대 사업"} & programmes
