@@ -259,6 +259,11 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             unit = m["what"] if m else None
         if unit is None and last_noun is not None and last_noun[0] == start - 1:
             unit = last_noun[1]
+        if unit is None and doc[parts[0].counter].text == "건":
+            # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a patent text counts
+            # in 건 part by part is filings
+            head = text_of(doc)[doc[sentence_first(doc, max(start - 1, 0))].idx : doc[end].idx]
+            unit = FILINGS if FILINGS in head else None
         names = [_whole_item(doc, b, s) for b, s in zip([None, *parts], parts, strict=False)]
         _items_by_kind(source, start, parts, names)
         if not unit:
@@ -270,6 +275,8 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     return items
 
 
+#: What a patent text counts in 건: its filings.
+FILINGS = "출원"
 #: ``분야별로``, ``품목별로는`` right before a breakdown's first part: what kind its parts are.
 _BY_KIND = re.compile(r"(?P<by>[가-힣]+)별로(?:는)?\s*$")
 #: The kinds a breakdown's parts may be named as.
@@ -295,7 +302,7 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
 
 
 #: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.
-_PART_EDGES = re.compile(r"^[\s,)）%0-9.]*|[\s(（]*$")
+_PART_EDGES = re.compile(r"^[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
 
 
 def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:

@@ -3370,3 +3370,16 @@ def test_an_ordinal_opens_a_programmes_name_and_a_programmes_state_is_none(tmp_p
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "4차 산업혁명 대응 드론보안핵심 기술 개발 사업" in programmes
     assert not {"종료사업", "확대 사업"} & programmes
+
+
+def test_filings_counted_part_by_part_in_a_patent_text_are_filings(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵 분석에서 드론 특허 출원이 늘었다. 주요 출원인으로는 한국기계연구원"
+        "(57건, 8.1%), 두산로보틱스(21건, 3.0%) 및 한화시스템(14건, 2.0%)이 있다.\n"
+    )
+    found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {
+        (57, "한국기계연구원 출원"),
+        (21, "두산로보틱스 출원"),
+        (14, "한화시스템 출원"),
+    } <= found
