@@ -1438,11 +1438,12 @@ def test_a_version_after_a_plan_names_an_edition_of_its_series(tmp_path, onto):
     text = (
         "DATE: 2022-05-18\n\n과기정통부는 해양드론 기술개발 로드맵 2.0 공청회를 19일 개최한다고 "
         "밝혔다. 이번 로드맵은 2019 수립 로드맵의 목표치를 수정한다. 해양드론 로드맵은 법에 따른 "
-        "법정 기본계획으로 분야별 투자 전략 기술로드맵을 담는다.\n"
+        "법정 기본계획으로 분야별 투자 전략 기술로드맵을 담는다. 과제마다 연구개발 로드맵도 "
+        "낸다.\n"
     )
     editions = editions_of(facts_of(tmp_path, onto, text))
     assert editions.get("해양드론 기술개발 로드맵 2.0") == "해양드론 기술개발 로드맵"
-    for kind in ("수립 로드맵", "법정 기본계획", "분야별 투자 전략 기술로드맵"):
+    for kind in ("수립 로드맵", "법정 기본계획", "분야별 투자 전략 기술로드맵", "연구개발 로드맵"):
         assert kind not in editions  # what any plan is, or one plan per field
 
 
