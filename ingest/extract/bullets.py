@@ -336,7 +336,9 @@ def _cue_after(text: str, end: int) -> str | None:
 
 
 def _cue_before(text: str, start: int) -> str | None:
-    m = _TOPIC.search(text[max(0, start - 30) : start])
+    m = _TOPIC.search(text[max(0, start - 30) : start]) or _HEADING.search(
+        text[max(0, start - 40) : start]
+    )
     if m:
         return cue_class(m["cue"])
     bare = _COUNT_TOPIC.search(text[max(0, start - 30) : start])
@@ -348,6 +350,12 @@ def _cue_before(text: str, start: int) -> str | None:
     return cue_class(named[-1]["cue"]) if named else None
 
 
+#: A short heading line right before the run that ends in a cue (``#10대신산업분야``, ``□ 추진
+#:분야``, ``[5대 핵심기술]``): the items under it are of its kind.
+_HEADING = re.compile(
+    rf"(?:^|\n)[#□■◇◆○●\[\s]*(?:\d+\s*(?:대|개|가지)\s*)?[가-힣A-Za-z·\s]{{0,12}}?"
+    rf"(?P<cue>{CUE_HEADS})[\]\s:]*\n\s*$"
+)
 #: A bare count as a bulleted list's topic: ``12가지는``, ``5개는``.
 _COUNT_TOPIC = re.compile(r"(?P<n>\d+)\s*(?:가지|개|대)\s*(?:은|는|로는|으로는|:)\s*$")
 #: A counted set named in the text: ``12대 국가전략기술``.

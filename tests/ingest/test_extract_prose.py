@@ -3384,3 +3384,13 @@ def test_filings_counted_part_by_part_in_a_patent_text_are_filings(tmp_path, ont
         (21, "두산로보틱스 출원"),
         (14, "한화시스템 출원"),
     } <= found
+
+
+def test_items_marked_under_a_heading_line_take_its_cue(tmp_path, onto):
+    text = (
+        "중기부는 기술로드맵에 따라 초격차 스타트업을 육성한다.\n"
+        "□ 5대 신산업 분야\n"
+        "① 시스템반도체 ② 바이오·헬스 ③ 미래 모빌리티 ④ 로봇 ⑤ 양자기술\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"시스템반도체", "바이오·헬스", "미래 모빌리티", "로봇", "양자기술"} <= fields
