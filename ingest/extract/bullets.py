@@ -174,6 +174,7 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         or after
         or _cue_before(text, run_start)
         or cue_class(last_cue)
+        or _counted_before(text, run_start, len(cleaned))
     )
     if (
         cls == "Programme"
@@ -356,6 +357,23 @@ _HEADING = re.compile(
     rf"(?:^|\n)[#□■◇◆○●\[\s]*(?:\d+\s*(?:대|개|가지)\s*)?[가-힣A-Za-z·\s]{{0,12}}?"
     rf"(?P<cue>{CUE_HEADS})[\]\s:]*\n\s*$"
 )
+
+
+def _counted_before(text: str, start: int, items: int) -> str | None:
+    """The cue of a set of as many members as the run has items, named earlier in its
+    sentence (``9대 전략산업으로, 2019년까지 … △SW △IoT … △빅데이터 등을 육성``)."""
+    sentence = re.split(r"다\.\s|\n", text[max(0, start - SET_REACH) : start])[-1]
+    named = [m for m in _COUNTED_SET_SAID.finditer(sentence) if int(m["n"]) == items]
+    return cue_class(named[-1]["cue"]) if named else None
+
+
+#: A counted set as a sentence says it, a particle after it (``9대 전략산업으로``).
+_COUNTED_SET_SAID = re.compile(
+    rf"(?P<n>\d+)\s*(?:대|개|가지)\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))"
+    r"(?:으로|로|은|는|이|가|을|를|에|의|과|와)?(?![가-힣])"
+)
+
+
 #: A bare count as a bulleted list's topic: ``12가지는``, ``5개는``.
 _COUNT_TOPIC = re.compile(r"(?P<n>\d+)\s*(?:가지|개|대)\s*(?:은|는|로는|으로는|:)\s*$")
 #: A counted set named in the text: ``12대 국가전략기술``.

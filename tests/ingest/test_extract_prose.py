@@ -3394,3 +3394,12 @@ def test_items_marked_under_a_heading_line_take_its_cue(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"시스템반도체", "바이오·헬스", "미래 모빌리티", "로봇", "양자기술"} <= fields
+
+
+def test_marked_items_as_many_as_a_set_named_before_them_are_its_members(tmp_path, onto):
+    text = (
+        "과기부 기술로드맵에 따라 정부는 4대 전략산업으로, 3년간 1조원을 들여 △클라우드 "
+        "△정보보안 △디지털콘텐츠 △빅데이터 등을 육성한다. 또 2대 과제로 △인력 △인프라를 둔다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"클라우드", "정보보안", "디지털콘텐츠", "빅데이터"} <= fields
