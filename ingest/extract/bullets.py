@@ -367,18 +367,13 @@ def _counted_before(text: str, start: int, items: int) -> str | None:
     return cue_class(named[-1]["cue"]) if named else None
 
 
-#: A counted set as a sentence says it, a particle after it (``9대 전략산업으로``).
-_COUNTED_SET_SAID = re.compile(
-    rf"(?P<n>\d+)\s*(?:대|개|가지)\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))"
-    r"(?:으로|로|은|는|이|가|을|를|에|의|과|와)?(?![가-힣])"
-)
-
-
 #: A bare count as a bulleted list's topic: ``12가지는``, ``5개는``.
 _COUNT_TOPIC = re.compile(r"(?P<n>\d+)\s*(?:가지|개|대)\s*(?:은|는|로는|으로는|:)\s*$")
 #: A counted set named in the text: ``12대 국가전략기술``.
-_COUNTED_SET = re.compile(
-    rf"(?P<n>\d+)\s*(?:대|개|가지)\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?![가-힣])"
-)
+#: A count and the cue of the set it makes (``12대 국가전략기술``).
+_SET = rf"(?P<n>\d+)\s*(?:대|개|가지)\s*(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))"
+_COUNTED_SET = re.compile(rf"{_SET}(?![가-힣])")
+#: The same as a sentence says it, a particle after it (``9대 전략산업으로``).
+_COUNTED_SET_SAID = re.compile(rf"{_SET}(?:으로|로|은|는|이|가|을|를|에|의|과|와)?(?![가-힣])")
 #: How far back a bare count's set may have been named.
 SET_REACH = 300

@@ -152,25 +152,20 @@ class Counts:
                 after = _range_noun(doc, c)
             qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
             before = _noun_before(doc, first)
-            named_before = (
-                # ``협력사 11개사``: the noun printed before says which companies
-                (before if c != glued and not qualified else None)
-                or (
-                    before
-                    if not (qualified or COUNTERS[counter_text] or after)
-                    and not (_listed_total(doc, first) or _share_of(doc, first))
-                    and not _recorded_as(doc, c)
-                    else None
-                )
-            )
-            noun = (
-                named_before
-                or qualified
+            stated_after = (
+                qualified
                 or COUNTERS[counter_text]
                 or after
                 or _listed_total(doc, first)
                 or _share_of(doc, first)
                 or _recorded_as(doc, c)
+            )
+            # ``협력사 11개사``: the noun printed before says which companies; else it is
+            # counted when nothing after the number says what is
+            named_before = before if (c != glued and not qualified) or not stated_after else None
+            noun = (
+                named_before
+                or stated_after
                 or _topic_before(doc, first)
                 or _looked_at(doc, first)
                 or _changed_from(doc, first, previous)

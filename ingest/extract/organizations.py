@@ -504,7 +504,7 @@ _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
 #: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대 (one
 #: syllable and 대 is as often an everyday word: ``확대``, ``현대``, ``고대``).
 _SHORT_UNIVERSITY = re.compile(r"^[가-힣]{2,4}대$")
-#: Everyday words ending in 대 (and the 대 of ``N대``): no university.
+#: Words of three or more syllables ending in 대 that name no university.
 NOT_UNIVERSITIES = frozenset(
     # ``초거대 AI``, a vehicle's ``충전대``, an army's ``군부대``: a 대 of size, stand or unit
     ["초거대", "군부대", "거치대", "충전대", "관제대", "신세대", "구세대", "전세대", "차세대"]

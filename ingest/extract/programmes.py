@@ -217,7 +217,7 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     # words that say what the programme is about, not what kind it is (a bare head is not)
     content = 0 if name_key(last) in GENERIC else 1
     for w_start, w_end in reversed(words[:-1]):
-        word = text_of(doc)[doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)]
+        word = _word(doc, (w_start, w_end))
         spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
         if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS | STATES:
             break
@@ -249,6 +249,7 @@ _ORDINAL = re.compile(r"^제?\d+차$")
 
 
 def _word(doc: Doc, word: tuple[int, int]) -> str:
+    """The text of a phrase's word, given as its token range."""
     return text_of(doc)[doc[word[0]].idx : doc[word[1] - 1].idx + len(doc[word[1] - 1].text)]
 
 
