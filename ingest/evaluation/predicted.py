@@ -15,6 +15,7 @@ from typing import Any
 
 from stkg.graph.facts import FactSet
 from stkg.ingest.evaluation.gold import Budget, Count, Date, Edition, Facts, Named
+from stkg.ingest.extract.dates import header_line
 from stkg.ontology.model import Ontology
 
 #: Ontology class → gold category, for the classes that hold a named thing.
@@ -99,8 +100,19 @@ def _facts_of(row: NodeRow) -> Iterable[tuple[str, Any]]:
         yield "dates", Date(date=str(p["eventDate"]), event=p.get("eventKind"))
     for key in DATE_PROPERTIES:
         value = p.get(key)
-        if value:
+        if value and not _header_only(row, key):
             yield "dates", Date(date=_iso(value), event=f"{row.cls}.{key}")
+
+
+def _header_only(row: NodeRow, key: str) -> bool:
+    """A document's date known only from its header line (``DATE: …``) is the file's, not
+    a date the text states; the text states it when it prints that day too."""
+    return (
+        row.cls == "SourceDocument"
+        and key == "publishedDate"
+        and bool(row.printed)
+        and all(header_line(q) for q in row.printed)
+    )
 
 
 def _edition(p: Mapping[str, Any]) -> Edition:

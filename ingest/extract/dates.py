@@ -36,6 +36,11 @@ def _header_end(text: str) -> int:
     return end
 
 
+def header_line(quote: str) -> bool:
+    """Whether ``quote`` is a dated header or byline line (``DATE: 2011-03-01``)."""
+    return _DATED_LINE.match(quote) is not None
+
+
 def _header_match(text: str) -> re.Match[str] | None:
     """The dated header or byline line among the first lines of ``text``."""
     return _DATED_LINE.search(text, 0, _header_end(text))
@@ -71,8 +76,21 @@ def document_date(source: Source) -> dt.date | None:
     return released.value if released is not None else None
 
 
+def _day_in_body(text: str, header: re.Match[str], day: dt.date) -> re.Match[str] | None:
+    """Where the text after its header prints the document's day (``13일``, ``7월 13일``,
+    ``2020.7.13``): the day the article reports something on, not only the day it is filed."""
+    d = day.day
+    pattern = rf"(?<![\d.]){day.month}\s*[./]\s*0?{d}(?!\d)|(?<![\d.])0?{d}\s*일"
+    return re.compile(pattern).search(text, header.end())
+
+
 class DocumentDate:
-    """The document's date as ``SourceDocument.publishedDate`` when a header states it."""
+    """The document's date as ``SourceDocument.publishedDate`` when a header states it.
+
+    The evidence is the header line, and also where the text prints that day when it does:
+    a date known from the header alone is the file's, not one the text states (the
+    evaluation counts only the latter as a stated date).
+    """
 
     name = "document-date"
     needs_nlp = False
@@ -85,3 +103,6 @@ class DocumentDate:
         ctx = source.ctx
         evidence = ctx.span(m.start(), m.end())
         ctx.facts.node("SourceDocument", ctx.document_id, evidence, publishedDate=source.date)
+        printed = _day_in_body(source.text, m, source.date)
+        if printed is not None:
+            ctx.facts.node("SourceDocument", ctx.document_id, ctx.span(*printed.span()))

@@ -3403,3 +3403,18 @@ def test_marked_items_as_many_as_a_set_named_before_them_are_its_members(tmp_pat
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"클라우드", "정보보안", "디지털콘텐츠", "빅데이터"} <= fields
+
+
+def test_a_documents_day_is_a_stated_date_only_when_its_text_prints_it(tmp_path, onto):
+    from stkg.ingest.evaluation.predicted import facts_from_nodes, rows_from_factset
+
+    def dates(body: str) -> list[str]:
+        facts = facts_of(tmp_path, onto, "DATE: 2031-07-13\n\n" + body)
+        assert any(n.props.get("publishedDate") for n in facts.nodes.values())  # kept as metadata
+        return [d.date for d in facts_from_nodes(rows_from_factset(facts, onto)).dates]
+
+    # the header alone dates the file: the text states no date
+    assert dates("중소벤처기업부는 올해 기술혁신개발사업에 1200억원을 지원한다.\n") == []
+    # the text prints the day (its announcement): a date it states
+    printed = "중소벤처기업부는 13일 올해 기술혁신개발사업에 1200억원을 지원한다고 전했다.\n"
+    assert dates(printed) == ["2031-07-13"]
