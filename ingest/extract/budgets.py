@@ -98,7 +98,8 @@ LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -
 #: A last-year word with the amount it dates and the comparison after it: ``전년 6659억원
 #: 대비``, ``지난해 6288억원 보다``.
 _LAST_YEAR_AMOUNT = re.compile(
-    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*(?:예산\s*)?\d[\d,.\s조억천백만]*원\s*(?:대비|보다)"
+    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*[(（]?\s*(?:예산\s*)?\d[\d,.\s조억천백만]*원?"
+    r"\s*[)）]?\s*(?:대비|보다)"
 )
 MAX_STEPS = 12
 EXTRACTOR = "budgets"
@@ -150,8 +151,12 @@ class Budgets:
                 # ``과제는 … 2년간 최대 5억원을 지원``, ``‘…R&D’를 신설해 4년간 최대 60억원``:
                 # each funded item over a span, what the sentence is about or has just made
                 target = _topic_or_object(doc, ent.start)
-            if target is None and _SET_TO.match(text_of(doc), ent.end_char):
-                target = _budget_object(doc, ent.start)  # ``R&D 예산을 … 2조원으로 편성``
+            if target is None and (
+                _SET_TO.match(text_of(doc), ent.end_char)
+                or _AMOUNTS_TO.match(text_of(doc), ent.end_char)
+            ):
+                # ``R&D 예산을 … 2조원으로 편성``, ``R&D 지원액이 … 1조 4550억에 달한다``
+                target = _budget_object(doc, ent.start)
             if target is None and _OF_BUDGET.match(text_of(doc), ent.end_char):
                 # ``중기부는 … 1조4885억원의 예산을 편성``: the budget of who the sentence is about
                 opening = _OPENING_TOPIC.match(text_of(doc), _sentence_start(doc, ent.start))
@@ -302,8 +307,10 @@ def _topic(doc: Doc, name: str, start: int) -> bool:
 
 #: After an amount, a verb that sets a budget at it: ``5천6백억원으로 편성``, ``규모로 책정``.
 _SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정|증액|확대|늘)")
+#: After an amount, what a budget amounts to: ``1조 4550억에 달한다``, ``…원에 이른다``.
+_AMOUNTS_TO = re.compile(r"\s*(?:규모\s*)?에\s*(?:달|이르|이른)")
 #: Budget words an object of such a verb ends in (``중소기업 연구개발 지원 예산을``).
-BUDGET_WORDS = ("예산", "사업비")
+BUDGET_WORDS = ("예산", "사업비", "지원액", "투자액")
 
 
 #: Quote marks, dropped from a budget named with the quoted name before it.
@@ -317,7 +324,9 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
     for i in range(money_start - 1, 0, -1):
         if doc[i].idx < opening:
             break
-        if doc[i].text in ("을", "를", "이", "가") and doc[i - 1].text.endswith(BUDGET_WORDS):
+        if doc[i].text in ("을", "를", "이", "가") and text_of(doc)[: doc[i].idx].endswith(
+            BUDGET_WORDS
+        ):
             start, end = _phrase_back(doc, i - 1)
             while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
                 start += 1  # ``2026년 …``: the year dates the budget, it names no part of it
@@ -531,11 +540,30 @@ def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:
         # no opening quote close enough in the sentence: no quoted name ends here
         return (k, end) if k >= 0 and doc[k].text in opening else (end, end)
     k = end
-    while k > 0 and is_nominal(doc[k - 1]) and doc[k - 1].whitespace_ in ("", " "):
+    while k > 0 and doc[k - 1].whitespace_ in ("", " "):
+        if doc[k - 1].text in ")）":
+            k = _gloss_start(doc, k - 1) or k  # ``연구개발(R&D) 예산``: the gloss is the name's
+            if doc[k].text not in "(（":
+                break
+            continue
+        if not is_nominal(doc[k - 1]):
+            break
         if doc[k - 1].text in SKIPPED_WORDS or doc[k - 1].ent_type_ == "MONEY":
             break
         k -= 1
     return k, end
+
+
+def _gloss_start(doc: Doc, closing: int) -> int | None:
+    """The opening bracket of a short gloss closed at token ``closing`` that glues to the
+    noun before it (``연구개발(R&D)``), or None."""
+    for k in range(closing - 1, max(closing - 6, 0), -1):
+        if doc[k].text in "(（":
+            glued = doc[k - 1].whitespace_ == "" and is_nominal(doc[k - 1])
+            return k if glued else None
+        if doc[k].tag_ == SENTENCE_END_TAG:
+            return None
+    return None
 
 
 #: A span of time right before an amount (``2년간 최대 5억원``).

@@ -38,10 +38,11 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"(?<![\d.,])(?:(?:{_NUM})\s?(?:{_UNIT})\s?)+원"),
         re.compile(rf"(?<![\d.,])(?:{_NUM})원"),
         # 억/조 without 원 where the words after say it is spent: ``360억 투입``, ``262억 규모``,
-        # ``372억 지원``
+        # ``372억 지원``, ``500억을 조성``, or what it amounts to: ``1조 4550억에 달한다``
         re.compile(
             rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
-            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산|지원|배정|출연))"
+            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산|지원|배정|출연|조성)"
+            rf"|\s*에\s*(?:달|이르))"
         ),
         # or where a budget is set to it: ``내년 예산은 … 1조5170억으로 확정됐다``
         re.compile(

@@ -3418,3 +3418,21 @@ def test_a_documents_day_is_a_stated_date_only_when_its_text_prints_it(tmp_path,
     # the text prints the day (its announcement): a date it states
     printed = "중소벤처기업부는 13일 올해 기술혁신개발사업에 1200억원을 지원한다고 전했다.\n"
     assert dates(printed) == ["2031-07-13"]
+
+
+def test_a_budget_in_eok_without_won_that_a_budget_amounts_to(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-20\n\n"
+        "올해 중소기업 연구개발(R&D) 지원액이 역대 최대 규모인 1조 4550억에 달한다. "
+        "지난해(1조1010억)보다 크게 늘었다. "
+        "중소벤처기업부는 기술혁신개발사업을 통해 '혁신 펀드' 500억을 조성한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000: (n.props["name"], n.props.get("year"))
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+    assert amounts[14550] == ("중소기업 연구개발(R&D) 지원액", 2031)
+    assert amounts[11010][1] == 2030  # last year's, printed to compare with
+    assert 500 in amounts
