@@ -81,6 +81,12 @@ NOT_FUNDING = (
     "연봉",
     "손실",
     "시장",  # ``3조원 규모의 시장``: what a market is worth
+    "시장규모",
+    "시장 규모",
+    "시가",  # ``장비 11만여종(시가 5조9천억원)``: what things are worth
+    "생산",  # ``ICT 생산 240조원``: what an industry produces
+    "생산액",
+    "이전료",  # ``특허이전료``: what a licence earns
 )
 #: Closing quotes: the phrase before an amount may be a quoted name.
 CLOSING = "’”」』'\""

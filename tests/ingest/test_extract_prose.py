@@ -3436,3 +3436,17 @@ def test_a_budget_in_eok_without_won_that_a_budget_amounts_to(tmp_path, onto):
     assert amounts[14550] == ("중소기업 연구개발(R&D) 지원액", 2031)
     assert amounts[11010][1] == 2030  # last year's, printed to compare with
     assert 500 in amounts
+
+
+def test_what_things_are_worth_or_an_industry_produces_is_no_funding(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-20\n\n"
+        "과학기술정보통신부는 정보통신기술 연구개발사업에 300억원을 투입한다. "
+        "2030년 ICT 생산 240조원, 국내 시장 규모 4조원을 목표로 한다. "
+        "대학이 보유한 연구장비는 11만여종(시가 5조9천억원)에 달한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert amounts == {300}
