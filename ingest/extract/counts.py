@@ -163,10 +163,11 @@ class Counts:
             # ``협력사 11개사``: the noun printed before says which companies; else it is
             # counted when nothing after the number says what is
             named_before = before if (c != glued and not qualified) or not stated_after else None
+            topic = None if named_before or stated_after else _topic_before(doc, first)
             noun = (
                 named_before
                 or stated_after
-                or _topic_before(doc, first)
+                or topic
                 or _looked_at(doc, first)
                 or _changed_from(doc, first, previous)
                 or _object_changed(doc, first, c)
@@ -183,7 +184,11 @@ class Counts:
             noun_text = noun_text.removesuffix("별") or noun_text
             end = max(counter.idx + len(counter.text), noun_end)
             stated.append(_Stated(value, noun_text, (token.idx, end), approximate, c, first))
-            if named_before and counter_text in BREAKDOWN_COUNTERS:
+            if counter_text in BREAKDOWN_COUNTERS and (
+                named_before or (topic and _subject_part(doc, first, c))
+            ):
+                # ``중소기업이 1580건(54%)``, ``개인이 483건, 대학이 378건``: who has how many
+                # of a whole
                 stated[-1].item = True
                 previous = (noun_text, c)  # recorded once the breakdown is read
             elif _record(source, seen, value, noun_text, (token.idx, end), approximate):
@@ -233,8 +238,8 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         by_sentence.setdefault(sentence_first(doc, s.first), []).append(s)
     last_noun: tuple[int, str] | None = None  # (sentence end, noun) of the breakdown before
     for start, parts in sorted(by_sentence.items()):
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 and not _SHARE.match(text_of(doc), doc[parts[0].counter].idx + 1):
+            continue  # one part is a breakdown when it says its share (``1580건(54%)``)
         end = sentence_last(doc, parts[-1].counter)
         whole = [
             s
@@ -255,10 +260,9 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         if unit is None and last_noun is not None and last_noun[0] == start - 1:
             unit = last_noun[1]
         if unit is None and doc[parts[0].counter].text == "건":
-            # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a patent text counts
-            # in 건 part by part is filings
-            head = text_of(doc)[doc[sentence_first(doc, max(start - 1, 0))].idx : doc[end].idx]
-            unit = FILINGS if FILINGS in head else None
+            # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a text that has spoken
+            # of filings counts in 건 part by part is filings
+            unit = FILINGS if FILINGS in text_of(doc)[: doc[end].idx] else None
         names = [_whole_item(doc, b, s) for b, s in zip([None, *parts], parts, strict=False)]
         _items_by_kind(source, start, parts, names)
         if not unit:
@@ -268,6 +272,23 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
         last_noun = (end, unit)
     return items
+
+
+#: A share printed right after a count (``1580건(54%)``): a part of a whole.
+_SHARE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）]")
+#: After a count, the share it has or the words that rank it among others.
+_PART_AFTER = re.compile(
+    r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[,)）]|\s*(?:으로|로)?\s*(?:가장|뒤를|뒤이|그\s*뒤)"
+)
+
+
+def _subject_part(doc: Doc, first: int, counter: int) -> bool:
+    """Whether the count at ``first`` is a part its subject has (``개인이 483건(16.4%)``,
+    ``중소기업이 1580건으로 가장 많았다``): its subject particle is 이/가 (a topic's 은/는
+    says what is counted) and a share or a ranking follows."""
+    before = text_of(doc)[max(0, doc[first].idx - 3) : doc[first].idx]
+    after = text_of(doc)[doc[counter].idx + len(doc[counter].text) :]
+    return re.search(r"[이가]\s+$", before) is not None and _PART_AFTER.match(after) is not None
 
 
 #: What a patent text counts in 건: its filings.

@@ -3450,3 +3450,26 @@ def test_what_things_are_worth_or_an_industry_produces_is_no_funding(tmp_path, o
         n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert amounts == {300}
+
+
+def test_who_holds_how_many_filings_are_parts_of_the_filings(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-07\n\n"
+        "특허청은 블록체인 관련 특허 출원이 크게 늘었다고 밝혔다.\n"
+        "출원인별로는 중소기업이 1580건(54%)으로 가장 많았다. "
+        "이어 개인이 483건(16.4%), 대학이 378건(12.9%)으로 뒤를 이었다.\n"
+        "기업별로 보면 코인플러그(125건), 알리바바(114건)가 뒤를 이었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counted = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counted == {
+        1580: "중소기업 출원",
+        483: "개인 출원",
+        378: "대학 출원",
+        125: "코인플러그 출원",
+        114: "알리바바 출원",
+    }
