@@ -3473,3 +3473,15 @@ def test_who_holds_how_many_filings_are_parts_of_the_filings(tmp_path, onto):
         125: "코인플러그 출원",
         114: "알리바바 출원",
     }
+
+
+def test_bulleted_tasks_of_the_areas_before_them_are_no_areas(tmp_path, onto):
+    text = (
+        "DATE: 2023-03-29\n\n"
+        "산업통상자원부는 28일 뿌리기술 R&D 로드맵을 담은 'K-뿌리산업 첨단화 전략'을 발표했다.\n"
+        "3대 전략 분야별로 △뿌리 신산업 진출 촉진 △뿌리 고도화 투자 활성화 "
+        "△뿌리 첨단화 협력체계 강화 등 추진과제를 설정하였다.\n"
+        "지원 분야는 △이차전지 △수소 △바이오 등 3대 분야다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert fields == {"이차전지", "수소", "바이오"}
