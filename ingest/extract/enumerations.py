@@ -192,6 +192,7 @@ class Enumerations:
                     cls = "CoreTechnology"
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
                     item = Item(item.phrase, _without_place(item.text), item.start, item.cue)
+                    item = _without_country(item)
                 if cls == "Programme" and not (
                     known
                     or item.text.endswith(PROGRAMME_ENDINGS)
@@ -323,6 +324,20 @@ def _without_place(name: str) -> str:
     name = _DESCRIBED.sub("", name)
     m = _WORK_INSIDE.search(name)
     return name[: m.start()].rstrip() if m and is_place(m["work"]) else name
+
+
+#: A body named after its country only as a kind of office (``미국 특허청``, ``중국 국무원``,
+#: ``독일 연방교육연구부``): the country is part of its name.
+_COUNTRY_OFFICE = re.compile(r"^(?:국립|국가|연방|정부).*|.*(?:청|국|부|처|국무원)$")
+
+
+def _without_country(item: Item) -> Item:
+    """A listed foreign body without the country printed to place it (``미국 퍼듀대학교``,
+    ``독일 프라운호퍼 연구소``); an office named by its country keeps it (``미국 특허청``)."""
+    first, _, rest = item.text.partition(" ")
+    if rest and parse_country(first) and not _COUNTRY_OFFICE.match(rest.replace(" ", "")):
+        return Item(item.phrase, rest, item.start + len(first) + 1, item.cue)
+    return item
 
 
 def _mostly_institutions(items: list[Item]) -> bool:

@@ -3485,3 +3485,15 @@ def test_bulleted_tasks_of_the_areas_before_them_are_no_areas(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert fields == {"이차전지", "수소", "바이오"}
+
+
+def test_a_listed_foreign_body_is_named_without_its_country_unless_an_office(tmp_path, onto):
+    text = (
+        "DATE: 2025-08-10\n\n"
+        "중소벤처기업부는 10일 미국 퍼듀대학교, 독일 프라운호퍼 연구소 등 세계적 연구기관과 "
+        "협력하는 글로벌협력형 R&D 과제 52개를 선정했다고 밝혔다.\n"
+        "특허청은 미국 특허청, 중국 국무원 등 해외 기관과 협력한다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"퍼듀대학교", "프라운호퍼 연구소", "미국 특허청", "중국 국무원"} <= organizations
+    assert not {"미국 퍼듀대학교", "독일 프라운호퍼 연구소"} & organizations
