@@ -5,6 +5,7 @@ from __future__ import annotations
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
+from stkg.ingest.extract.organizations import is_place
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
 from stkg.ingest.extract.resolve import resolve
@@ -75,6 +76,20 @@ def _in_a_clause(source: Source, text: str, start: int, end: int) -> bool:
     )
 
 
+#: What opens a regional office's name before its body's short name (``충북지방중기청``).
+REGIONAL = "지방"
+
+
+def _regional(source: Source, start: int) -> bool:
+    """Whether the name at ``start`` is glued to a place before it: the place's office."""
+    text = text_of(source.analysis)
+    k = start
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    place = text[k:start].removesuffix(REGIONAL)
+    return bool(place) and is_place(place)
+
+
 class Mentions:
     """Each mention of a known organisation, programme, policy or roadmap is evidence for it."""
 
@@ -92,6 +107,8 @@ class Mentions:
             if ind is None:
                 continue
             cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
+            if cls == "Organization" and _regional(source, ent.start_char):
+                continue  # ``인천중기청``, ``충북지방중기청``: a regional office, not the body
             if cls in COMPOUND_SENSITIVE and _continued(source, ent.end):
                 continue  # "기술혁신" in "기술혁신 전략 로드맵" modifies a longer name
             if cls in COMPOUND_SENSITIVE and _in_a_clause(source, ent.text, ent.start, ent.end):

@@ -3497,3 +3497,14 @@ def test_a_listed_foreign_body_is_named_without_its_country_unless_an_office(tmp
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"퍼듀대학교", "프라운호퍼 연구소", "미국 특허청", "중국 국무원"} <= organizations
     assert not {"미국 퍼듀대학교", "독일 프라운호퍼 연구소"} & organizations
+
+
+def test_a_known_bodys_short_name_glued_to_a_place_is_that_places_office(tmp_path, onto):
+    text = (
+        "DATE: 2021-12-28\n\n"
+        "인천중기청은 ‘2022년 창업성장기술개발사업’ 공고를 냈다. "
+        "충북지방중기청도 설명회를 연다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"인천중기청", "충북지방중기청"} <= organizations
+    assert "중소기업청" not in organizations
