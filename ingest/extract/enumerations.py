@@ -1229,6 +1229,14 @@ _QUANTIFIERS = frozenset(["전체", "모든", "각", "일부", "여러", "다수
 _GOODS = frozenset(["소재", "부품"])
 
 
+#: A kind of body, not one by name (``조합``, ``관련협회``, ``유관기관``).
+_BODY_KIND = re.compile(
+    r"(?:관련|유관|각|각종|업종별|분야별|지역)?\s?(?:협회|조합|단체|학회|협동조합|연구회|기관|재단)"
+)
+#: What firms suffer, listed after them (``중소기업은 경제적 부담, 연구인력 발굴 어려움 등으로``).
+HARDSHIPS = ("부담", "어려움", "부족", "애로", "한계", "문제")
+
+
 def _plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
@@ -1261,6 +1269,8 @@ def _plausible(text: str, cls: str) -> bool:
     last = text.split()[-1]
     if cls != "Organization" and institution_confidence(last, last) is not None:
         return False
+    if cls == "Organization" and (_BODY_KIND.fullmatch(text) or text.endswith(HARDSHIPS)):
+        return False  # ``조합ㆍ협회 등``: kinds of body; ``경제적 부담, … 어려움 등``: no body
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 

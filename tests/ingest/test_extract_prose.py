@@ -3508,3 +3508,16 @@ def test_a_known_bodys_short_name_glued_to_a_place_is_that_places_office(tmp_pat
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"인천중기청", "충북지방중기청"} <= organizations
     assert "중소기업청" not in organizations
+
+
+def test_kinds_of_body_and_what_firms_suffer_are_no_listed_bodies(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-31\n\n"
+        "중소기업청은 유망 연구개발(R&D)과제를 도출하는 과제발굴연구회 사업에 10억원을 투입한다.\n"
+        "연구회는 조합ㆍ협회 등을 주관기관으로 한다. "
+        "중소기업은 경제적 부담, 연구인력 발굴 어려움 등으로 연구인력을 채용하기 어렵다.\n"
+        "한국반도체산업협회, 한국전자정보통신산업진흥회 등 기관이 참여한다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"조합", "협회", "경제적 부담", "연구인력 발굴 어려움"} & organizations
+    assert "한국반도체산업협회" in organizations
