@@ -317,6 +317,7 @@ class Programmes:
                 or _track(source, phrase)
                 or _funded_rnd(source, phrase)
                 or _funded_development(source, phrase)
+                or _funded_tasks(source, phrase)
             )
             if named is not None:
                 start, name = named
@@ -383,6 +384,41 @@ def _funded_development(source: Source, phrase: Phrase) -> tuple[int, str] | Non
     if word.removesuffix("기술개발") in KIND_WORDS or name_key(word) in GENERIC:
         return None  # ``맞춤형기술개발에``: a kind of development, no line of its own
     return phrase.end_char - len(word), word
+
+
+#: An amount with the number of tasks it funds (``200억 원(200개 과제)``), after an optional
+#: gloss of the name before it (``기술이전사업화(1단계 PoC·PoM) 200억 원(200개 과제)``).
+_TASKS_FUNDED = re.compile(
+    r"\s*(?:[(（][^()（）]{1,30}[)）]\s*)?" + _WON + r"\s*[(（]\s*\d[\d,]*\s*개\s*과제\s*[)）]"
+)
+
+
+_END_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
+
+
+def _funded_tasks(source: Source, phrase: Phrase) -> tuple[int, str] | None:
+    """A line of tasks with a budget of its own is a programme's track though it has no
+    programme head: one glossed with its budget (``창업과제(760억원)``), or one printed with
+    its budget and how many tasks that funds (``△구매연계·상생협력 201억 원(94개 과제)``)."""
+    text = phrase.text
+    gloss = _END_GLOSS.search(text)  # ``기술이전사업화(1단계 PoC·PoM)``: the name before it
+    end = phrase.end_char - (len(gloss.group()) if gloss else 0)
+    words = (text[: gloss.start()] if gloss else text).split()
+    while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
+        words.pop(0)
+    name = " ".join(words)
+    glossed = name.endswith("과제") and _GLOSSED_AMOUNT.match(source.text, phrase.end_char)
+    if not (glossed or _TASKS_FUNDED.match(source.text, phrase.end_char)):
+        return None
+    stem = name.removesuffix("과제")
+    if (
+        len(name) < 4
+        or len(words) > MAX_WORDS
+        or stem in NOT_NAME_WORDS | KIND_WORDS
+        or name_key(name) in GENERIC
+    ):
+        return None  # ``신규과제(1274억원)``: new tasks of all lines, no line of its own
+    return end - len(name), name
 
 
 def _track(source: Source, phrase: Phrase) -> tuple[int, str] | None:

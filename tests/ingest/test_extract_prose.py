@@ -3521,3 +3521,17 @@ def test_kinds_of_body_and_what_firms_suffer_are_no_listed_bodies(tmp_path, onto
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert not {"조합", "협회", "경제적 부담", "연구인력 발굴 어려움"} & organizations
     assert "한국반도체산업협회" in organizations
+
+
+def test_a_line_of_tasks_with_a_budget_of_its_own_is_a_programme(tmp_path, onto):
+    text = (
+        "DATE: 2016-01-02\n\n"
+        "중소기업청은 '2016년도 창업성장기술개발사업'을 시행한다고 2일 밝혔다.\n"
+        "창업과제(760억원)는 소규모 창업기업을 지원하고, 1인 창조기업과제(40억원)도 있다. "
+        "신규과제(1274억원)는 모두 공고한다.\n"
+        "세부적으로는 △기술이전사업화(1단계 PoC·PoM) 200억 원(200개 과제) "
+        "△구매연계·상생협력 201억 원(94개 과제)을 지원한다. 반도체·디스플레이(315억원)도 지원한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"창업과제", "1인 창조기업과제", "기술이전사업화", "구매연계·상생협력"} <= programmes
+    assert not {"신규과제", "반도체·디스플레이"} & programmes
