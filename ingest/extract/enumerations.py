@@ -31,6 +31,7 @@ from stkg.ingest.extract.phrases import (
     CUE_HEADS,
     JOINERS,
     LIST_DOTS,
+    NATIVE_COUNTS,
     QUOTE_MARKS,
     QUOTED,
     Phrase,
@@ -156,6 +157,7 @@ class Enumerations:
                 or (cue_class(own) if own else None)
                 or _cue_after(doc, phrases, last)
                 or _cue_before(doc, phrases, i)
+                or _tracks_of(doc, phrases, i, last, len(items))
             )
             if cue == "StrategicField" and (
                 _technologies_as_strategic(doc, phrases, i, last)
@@ -769,6 +771,9 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     # "A와 B 등 2개 분야": a pair counted after 등 is a list
     counted = _COUNTED_ETC.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
     listed = listed or (len(items) == 2 and counted is not None)
+    # "A와 B 두 가지로 운영된다": a pair counted as what something is run as is a list
+    run_as = _RUN_AS.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
+    listed = listed or (len(items) == 2 and run_as is not None and _number(run_as["n"]) == 2)
     # "A와 B 등 해외 양자 기업과": a pair closed by 등 and a cue after it is a list too
     listed = listed or (
         len(items) == 2
@@ -1086,8 +1091,32 @@ def _counted_programmes(doc: Doc, phrases: list[Phrase], last: int, n: int) -> b
     length (``기술혁신, 융·복합, …, 이전기술개발사업 등 6개 사업``): then each item is a
     programme's short name, though it lacks a programme's ending."""
     after = _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 30])
-    m = _PROGRAMMES_COUNTED.match(after)
-    return m is not None and int(m["n"]) == n
+    m = _PROGRAMMES_COUNTED.match(after) or _RUN_AS.match(after)
+    return m is not None and _number(m["n"]) == n
+
+
+def _tracks_of(doc: Doc, phrases: list[Phrase], first: int, last: int, n: int) -> str | None:
+    """``이번 사업은 A와 B 두 가지로 운영된다``: the items a programme, named as the topic
+    before them, is run as are its tracks (programmes)."""
+    after = _past_aside(text_of(doc)[phrases[last].end_char : phrases[last].end_char + 30])
+    m = _RUN_AS.match(after)
+    if first == 0 or m is None or _number(m["n"]) != n:
+        return None
+    topic = phrases[first - 1]
+    if _between(doc, topic, phrases[first]).strip() not in _TOPIC:
+        return None
+    return "Programme" if cue_class(topic.text.split()[-1]) == "Programme" else None
+
+
+def _number(n: str) -> int:
+    return NATIVE_COUNTS.get(n) or int(n)
+
+
+#: ``(이번 사업은) A와 B 두 가지로 운영된다``: the tracks a programme is run as.
+_RUN_AS = re.compile(
+    rf"^\s*(?:등\s+)?(?:총\s*)?(?P<n>\d+|{'|'.join(NATIVE_COUNTS)})\s*(?:개|가지)\s*"
+    r"(?:유형|트랙|분야|부문|방식)?\s*(?:으로|로)\s*(?:운영|구성|나뉘|나눠|나누어|구분|추진)"
+)
 
 
 #: A counted set of fields whose bracket opens right before (``17대 전략분야(``).

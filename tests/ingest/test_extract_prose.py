@@ -3535,3 +3535,14 @@ def test_a_line_of_tasks_with_a_budget_of_its_own_is_a_programme(tmp_path, onto)
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"창업과제", "1인 창조기업과제", "기술이전사업화", "구매연계·상생협력"} <= programmes
     assert not {"신규과제", "반도체·디스플레이"} & programmes
+
+
+def test_the_tracks_a_programme_is_run_as_are_programmes(tmp_path, onto):
+    text = (
+        "DATE: 2026-01-29\n\n"
+        "중소벤처기업부는 2026년 지역혁신 선도기업육성(R&D) 사업 신규 과제 306개를 "
+        "선정해 1천49억 원을 지원한다고 29일 밝혔다.\n"
+        "이번 사업은 주력산업 생태계 구축과 지역기업 역량강화 두 가지로 운영된다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"주력산업 생태계 구축", "지역기업 역량강화"} <= programmes
