@@ -259,6 +259,20 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             unit = m["what"] if m else None
         if unit is None and last_noun is not None and last_noun[0] == start - 1:
             unit = last_noun[1]
+        if unit is None:
+            # ``779개 신규과제를 선정 … △수출지향형(80개 …) △시장확대형(444개 …) △…(255개
+            # …)``: a whole stated before whose count the parts add up to
+            total = sum(p.value for p in parts)
+            counter = doc[parts[0].counter].text
+            earlier = [
+                s
+                for s in stated
+                if not s.item
+                and s.first < parts[0].first
+                and s.value == total
+                and doc[s.counter].text == counter
+            ]
+            unit = earlier[-1].noun if earlier else None
         if unit is None and doc[parts[0].counter].text == "건":
             # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a text that has spoken
             # of filings counts in 건 part by part is filings
@@ -318,6 +332,7 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
 
 
 #: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.
+_PART_MARKS = re.compile(r"[△▲□■○●◇◆·ㆍ]")
 _PART_EDGES = re.compile(r"^[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
 
 
@@ -327,6 +342,8 @@ def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:
     if before is None:
         return part.noun
     between = _PART_EDGES.sub("", text_of(doc)[before.span[1] : doc[part.first].idx])
+    # ``…(80개 176억원) △시장확대형(444개``, ``정부 3800개·민간 1800개``: from its marker on
+    between = _PART_MARKS.split(between)[-1].strip()
     if between.endswith(part.noun) and len(between.split()) <= 3 and not re.search(r"\d", between):
         return between
     return part.noun
@@ -517,6 +534,7 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
     nothing when another particle is glued to the counter."""
     if i < len(doc) and doc[i].text == "의" and not doc[i - 1].whitespace_:
         i += 1
+    i = _past_breakdown(doc, i)  # ``5600개(정부 3800개·민간 1800개) 스마트공장``
     reaching = _REACHING.match(text_of(doc), doc[i].idx) if i < len(doc) else None
     if reaching is not None:  # ``4억 건에 달하는 특허 빅데이터``
         while i < len(doc) and doc[i].idx < reaching.end():
@@ -539,6 +557,23 @@ def _noun_after(doc: Doc, i: int) -> tuple[str, int] | None:
         return None
     end = doc[j - 1].idx + len(doc[j - 1].text)
     return text_of(doc)[doc[i].idx : end], end
+
+
+def _past_breakdown(doc: Doc, i: int) -> int:
+    """Past a bracket glued to a count that breaks it down into counts of its own."""
+    if i >= len(doc) or doc[i].text not in "(（" or doc[i - 1].whitespace_:
+        return i
+    k = i + 1
+    while k < len(doc) and k - i < MAX_BREAKDOWN_TOKENS and doc[k].text not in ")）":
+        k += 1
+    inner = doc[i + 1 : k]
+    if k < len(doc) and doc[k].text in ")）" and any(t.tag_ == "SN" for t in inner):
+        return k + 1
+    return i
+
+
+#: How long a bracket that breaks a count down may be, in tokens.
+MAX_BREAKDOWN_TOKENS = 20
 
 
 #: The rest of a range after its first count: ``에서 최대 4개의``, ``~4개``.

@@ -3546,3 +3546,24 @@ def test_the_tracks_a_programme_is_run_as_are_programmes(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"주력산업 생태계 구축", "지역기업 역량강화"} <= programmes
+
+
+def test_parts_that_add_up_to_a_whole_stated_before_count_its_noun(tmp_path, onto):
+    text = (
+        "DATE: 2025-01-17\n\n"
+        "중소벤처기업부는 ‘2025년 중소기업기술개발 지원사업’ 공고를 내고 올해 779개 "
+        "신규과제를 선정해 1,179억원을 지원할 계획이라고 밝혔다.\n"
+        "내역사업으로는 △수출지향형(80개 176억원) △시장확대형(444개 732억원) "
+        "△시장대응형(255개 271억원) 등이 실시된다.\n"
+        "중기부는 4150억원을 투입해 5600개(정부 3800개·민간 1800개) 스마트공장을 보급한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counted = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counted[80] == "수출지향형 신규과제"
+    assert counted[444] == "시장확대형 신규과제"
+    assert counted[5600] == "스마트공장"
+    assert counted[1800] == "민간 스마트공장"
