@@ -96,7 +96,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})년")
 #: After an amount, words that make it a change, not a budget: ``147억원(1.8%) 증가한``,
 #: ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
 _CHANGE = re.compile(
-    r"\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
+    r"\s*[)）]?\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
+    r"(?:(?:가까이|가량|정도|이상|넘게|남짓)\s*)?"
     rf"(?:{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
 )
 #: Words that date an amount to the year before the text's.
@@ -316,7 +317,7 @@ _SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정
 #: After an amount, what a budget amounts to: ``1조 4550억에 달한다``, ``…원에 이른다``.
 _AMOUNTS_TO = re.compile(r"\s*(?:규모\s*)?에\s*(?:달|이르|이른)")
 #: Budget words an object of such a verb ends in (``중소기업 연구개발 지원 예산을``).
-BUDGET_WORDS = ("예산", "사업비", "지원액", "투자액")
+BUDGET_WORDS = ("예산", "예산안", "사업비", "지원액", "투자액")
 
 
 #: Quote marks, dropped from a budget named with the quoted name before it.

@@ -3567,3 +3567,19 @@ def test_parts_that_add_up_to_a_whole_stated_before_count_its_noun(tmp_path, ont
     assert counted[444] == "시장확대형 신규과제"
     assert counted[5600] == "스마트공장"
     assert counted[1800] == "민간 스마트공장"
+
+
+def test_by_how_much_a_budget_grew_is_no_budget_however_printed(tmp_path, onto):
+    text = (
+        "DATE: 2016-02-02\n\n"
+        "중소기업청은 '2016년도 창업성장기술개발사업'을 시행한다고 2일 밝혔다.\n"
+        "올해 사업 지원예산은 1888억원으로 전년도(1624억원) 대비 16.3%(264억원) 증가한 규모다. "
+        "기술혁신개발사업 예산이 950억원으로 지난해(756억) 대비 약 200억원 가까이 늘었다.\n"
+        "중소기업청은 중소기업 기술개발사업 ’16년도 예산안을 총 6288억원으로 확정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert {1888, 950, 6288} <= amounts
+    assert not {264, 200} & amounts
