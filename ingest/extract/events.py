@@ -133,6 +133,9 @@ def resolve_date(
             return _iso(year, int(g["m"]), int(g["d"]))
         if g["rel_m"]:
             return _iso(*_shift(base, g["rel_m"]), int(g["d"]))
+        ranged = _RANGE_MONTH.search(before)
+        if ranged:  # ``이달 1∼29일``: the month named before the range's first day
+            return _iso(*_shift(base, ranged["rel"]), int(g["d"]))
         day, month = int(g["d"]), base.month
         if known == "month":  # an article dated to a month: its bare days are that month's
             return _iso(year, month, day)
@@ -151,6 +154,10 @@ def resolve_date(
     if g["rel_m7"] and known != "year":
         return _iso(*_shift(base, g["rel_m7"]))
     return None
+
+
+#: A relative month and the first day of a range before its last: ``이달 1∼``.
+_RANGE_MONTH = re.compile(rf"(?P<rel>{_MONTH_WORDS})\s*\d{{1,2}}\s*일?\s*[~∼〜\-–]\s*$")
 
 
 def _shift(base: dt.date, word: str) -> tuple[int, int]:
@@ -197,7 +204,7 @@ class Events:
             if m["half"] and _NAMED_HALF.match(text, m.end()):
                 continue  # ``2023년 상반기 IP-R&D 전략지원 사업``: the round a name is for
             opens = _OPENS.match(text, m.end()) is not None
-            before = text[max(0, m.start() - 6) : m.start()]
+            before = text[max(0, m.start() - 10) : m.start()]
             date = resolve_date(m, base, before, known=known, opens=opens)
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date

@@ -3583,3 +3583,14 @@ def test_by_how_much_a_budget_grew_is_no_budget_however_printed(tmp_path, onto):
     }
     assert {1888, 950, 6288} <= amounts
     assert not {264, 200} & amounts
+
+
+def test_a_range_of_days_after_a_relative_month_ends_in_that_month(tmp_path, onto):
+    text = (
+        "DATE: 2016-02-02\n\n"
+        "중소기업청은 '2016년도 창업성장기술개발사업'을 시행한다고 2일 밝혔다.\n"
+        "1차 신청은 이달 1∼29일까지 종합관리시스템으로 온라인 신청을 하면 된다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+    assert "2016-02-29" in dates and "2016-01-29" not in dates
