@@ -377,7 +377,7 @@ def _last_year(doc: Doc, ent: Span) -> bool:
 #: A sentence about a budget that then says how it changed, up to the amount it came to:
 #: ``국토교통 연구개발(R&D) 예산은 전년대비 2.6% 증액된``.
 _CHANGED_BUDGET = re.compile(
-    r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,3}?\s?(?:예산|사업비))\s*(?:은|는|이|가)\s+"
+    r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,3}?\s?(?:예산|사업비|지원\s?규모|지원액))\s*(?:은|는|이|가)\s+"
     r"(?:[^.,]|(?<=\d)\.(?=\d)){0,30}?(?:증액|증가|감액|감소|확대|축소)(?:된|한|돼|되어|해)\s*$"
 )
 
@@ -477,6 +477,7 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
 BUDGET_MODIFIERS = ("지원", "정부", "총", "전체", "연간", "올해", "금년", "내년")
 _BARE_BUDGET_WORD = re.compile(
     rf"(?:(?:{'|'.join(BUDGET_MODIFIERS)})\s*)+(?:{'|'.join(BUDGET_WORDS)})"
+    r"|(?:\S*\d+\s*년도?\s*)?(?:지원\s?규모|지원액)"
 )
 
 

@@ -3594,3 +3594,19 @@ def test_a_range_of_days_after_a_relative_month_ends_in_that_month(tmp_path, ont
     facts = facts_of(tmp_path, onto, text)
     dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
     assert "2016-02-29" in dates and "2016-01-29" not in dates
+
+
+def test_a_support_scale_that_grew_is_the_budget_of_the_programme_named_before(tmp_path, onto):
+    text = (
+        "DATE: 2013-03-20\n\n"
+        "중소기업청은 ‘2013년도 연구장비 공동활용 지원사업’을 시행한다고 밝혔다.\n"
+        "’13년도 지원규모는 ‘12년 대비 10% 증가한 184억원으로, 중소기업이 기술개발을 "
+        "수행할 수 있을 것으로 기대된다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props["name"]
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding[184] == "연구장비 공동활용 지원사업"
