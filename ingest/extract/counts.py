@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from spacy.tokens import Doc
 
+from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import (
@@ -281,6 +282,8 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         _items_by_kind(source, start, parts, names)
         if not unit:
             continue
+        if doc[parts[0].counter].text == "건":
+            _applicants(source, start, parts, names)
         for s, item in zip(parts, names, strict=True):
             # ``해저산업 분야 8개, … 등 15개 분야``: the part already says what it is
             s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
@@ -303,6 +306,31 @@ def _subject_part(doc: Doc, first: int, counter: int) -> bool:
     before = text_of(doc)[max(0, doc[first].idx - 3) : doc[first].idx]
     after = text_of(doc)[doc[counter].idx + len(doc[counter].text) :]
     return re.search(r"[이가]\s+$", before) is not None and _PART_AFTER.match(after) is not None
+
+
+#: What says the parts of a breakdown of filings are who filed them.
+_APPLICANTS = re.compile(r"출원인|기업별|업체별|기관별")
+#: Parts that are kinds of applicant or what was filed, not applicants by name.
+NOT_APPLICANTS = (
+    *("기업", "법인", "개인", "대학", "연구소", "연구기관", "기관", "출연연"),
+    *("기술", "분야", "부문", "국가", "지역", "유럽", "북미", "아시아"),
+)
+
+
+def _applicants(source: Source, start: int, parts: list[_Stated], names: list[str]) -> None:
+    """The parts of a breakdown of filings by applicant (``출원인별로 … 도요타가 24건으로
+    가장 많았고 히타치(10건), …``) are organisations: not countries, kinds of applicant
+    (``중소기업``, ``개인``) or what was filed."""
+    doc = source.analysis
+    head = text_of(doc)[doc[sentence_first(doc, max(start - 1, 0))].idx : doc[parts[-1].first].idx]
+    if not _APPLICANTS.search(head):
+        return
+    text = text_of(doc)
+    for part, name in zip(parts, names, strict=True):
+        at = text.rfind(name, 0, doc[part.first].idx)
+        if at < 0 or name.endswith(NOT_APPLICANTS) or parse_country(name) or re.search(r"\d", name):
+            continue
+        add_entity(source, Found("Organization", name, at, at + len(name), EXTRACTOR, 0.5))
 
 
 #: What a patent text counts in 건: its filings.

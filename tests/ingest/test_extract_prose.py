@@ -3610,3 +3610,16 @@ def test_a_support_scale_that_grew_is_the_budget_of_the_programme_named_before(t
         if n.cls == "Funding"
     }
     assert funding[184] == "연구장비 공동활용 지원사업"
+
+
+def test_the_parts_of_filings_by_applicant_are_organisations(tmp_path, onto):
+    text = (
+        "DATE: 2016-03-17\n\n"
+        "특허청은 고체전해질 이차전지 관련 국제 특허 출원이 늘고 있다고 17일 밝혔다.\n"
+        "출원인별로 살펴보면 도요타가 24건으로 가장 많았고 히타치(10건), LG화학(7건)이 뒤를 "
+        "이었다. 출원인의 국적은 일본이 133건으로 가장 많고 미국(40건), 한국(20건) 순이다.\n"
+        "출원인 유형별로는 중소기업이 50건(54%)으로 가장 많았고 개인(30건)이 뒤를 이었다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"도요타", "히타치", "LG화학"} <= organizations
+    assert not {"일본", "미국", "한국", "중소기업", "개인"} & organizations
