@@ -73,6 +73,7 @@ SKIPPED_WORDS = frozenset(
 NOT_FUNDING = (
     "매출",
     "매출액",
+    "수출",  # ``매출 244억원, 수출 39억원``: what firms earned
     "수출액",
     "자본금",
     "시가총액",

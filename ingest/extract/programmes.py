@@ -125,6 +125,14 @@ GENERIC = frozenset(
         "종료사업",
         "확대사업",
         "신설사업",
+        # which of a set, or of what size, not which programme (``나머지 사업``)
+        "추진사업",
+        "나머지사업",
+        "주축사업",
+        "대규모사업",
+        "정보화사업",
+        # software, not a programme
+        "응용프로그램",
     ]
 )
 #: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one

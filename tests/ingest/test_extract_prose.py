@@ -3623,3 +3623,21 @@ def test_the_parts_of_filings_by_applicant_are_organisations(tmp_path, onto):
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"도요타", "히타치", "LG화학"} <= organizations
     assert not {"일본", "미국", "한국", "중소기업", "개인"} & organizations
+
+
+def test_which_of_a_set_of_programmes_and_what_firms_export_name_no_programme_or_budget(
+    tmp_path, onto
+):
+    text = (
+        "DATE: 2024-01-16\n\n"
+        "중소벤처기업부는 기술혁신개발사업 등 20개 사업을 폐지하고 나머지 사업은 주축사업으로 "
+        "통합한다. 대규모 사업은 응용프로그램 개발을 지원한다.\n"
+        "기술개발을 완료한 과제는 매출 244억원, 수출 39억원을 달성했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = set(named(facts, "Programme"))
+    assert not {"나머지 사업", "주축사업", "대규모 사업", "응용프로그램"} & programmes
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert 39 not in amounts
