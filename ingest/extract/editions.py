@@ -129,6 +129,16 @@ _LEADING_YEAR = re.compile(
 )
 MAX_WORDS = 4
 EXTRACTOR = "editions"
+#: The mark of a year in two digits (``’19``).
+QUOTE_YEAR = "’‘'"
+#: A period in two-digit years right before a name (``’19 ~ ’33 ``), and the end of one a
+#: name read from a phrase may start with (``33 ``).
+_SHORT_PERIOD = re.compile(
+    r"[’‘']\s?(?P<a>\d{2})\s*[~∼\-–]\s*[’‘']?\s?(?P<b>\d{2})\s*(?:년도?)?\s*$"
+)
+_SHORT_YEAR = re.compile(r"[’‘']\s?(?P<yy>\d{2})\s*년도?\s*$")
+_PERIOD_END = re.compile(r"\d{2}\s*(?:년도?)?\s+")
+SHORT_PERIOD_REACH = 16
 
 
 class Editions:
@@ -290,6 +300,11 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
     with it; None for a generic plan word."""
     printed = text[start:end].rstrip("*※†")
     end = start + len(printed)
+    cut = _PERIOD_END.match(printed) if start and text[start - 1] in QUOTE_YEAR else None
+    if cut and _SHORT_PERIOD.search(
+        text, max(0, start - SHORT_PERIOD_REACH), start + cut.end()
+    ):  # ``’19 ~ ’33 국방과학기술진흥정책서``: the period's end is no part of the name
+        start, printed = start + cut.end(), printed[cut.end() :]
     lead = _LEADING_YEAR.match(printed)
     series = printed[lead.end() :] if lead else printed
     substantive = [
@@ -310,7 +325,10 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
             None  # ``팁스 창업팀 지원계획``: a programme's yearly plan, no roadmap or policy plan
         )
     series = re.sub(r"[*※†]+(?=\s)", "", series)  # a footnote mark inside the name
+    short = _SHORT_PERIOD.search(text, max(0, start - SHORT_PERIOD_REACH), start)
     years, period = _years_before(text, start, printed), _period_before(text, start)
+    if short:  # ``’19 ~ ’33 …``: a period in two-digit years right before the name
+        years = [2000 + int(short["a"]), 2000 + int(short["b"])]
     if not years or (len(years) == 1 and years[0] in period):
         years = period or years  # ``2016년부터 2018년까지의 ‘…’``: the period, not its end
     return series, start, end, years or _years_after(text, end)
@@ -469,6 +487,9 @@ def _years_before(text: str, start: int, printed: str) -> list[int]:
     lead = _LEADING_YEAR.match(printed)
     if lead and lead["yy"]:
         return [2000 + int(lead["yy"])]
+    short = _SHORT_YEAR.search(text, max(0, start - 8), start)
+    if short:  # ``‘21년도 중소기업 … 시행계획``: the year printed in two digits before it
+        return [2000 + int(short["yy"])]
     window = text[max(0, start - 14) : start] + printed[:14]
     found = list(_YEARS.finditer(window))
     if not found:

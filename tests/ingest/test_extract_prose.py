@@ -3641,3 +3641,21 @@ def test_which_of_a_set_of_programmes_and_what_firms_export_name_no_programme_or
         n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert 39 not in amounts
+
+
+def test_a_plan_period_in_two_digit_years_dates_the_edition(tmp_path, onto):
+    text = (
+        "DATE: 2020-06-01\n\n"
+        "방위사업청은 「’20 ~ ’34 핵심기술기획서」 일반본을 배포한다. 일반본은 "
+        "「’19 ~ ’33 국방과학기술진흥정책서」에서 제시한 국방전략기술 분야의 개발 계획을 담았다.\n"
+        "중소벤처기업부는 ‘21년도 중소기업 기술개발사업 통합 시행계획을 공고했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = {
+        n.props["name"]: (n.props.get("startYear"), n.props.get("endYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert editions["국방과학기술진흥정책서"] == (2019, 2033)
+    assert editions["핵심기술기획서"] == (2020, 2034)
+    assert editions["중소기업 기술개발사업 통합 시행계획"][0] == 2021
