@@ -28,6 +28,7 @@ from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
     COUNTED,
     CUE_HEADS,
+    TASKS_AFTER,
     cue_class,
     dotted_parts,
     noun_phrases,
@@ -172,7 +173,7 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
     cls = (
         (cue_class(last_cue) if last_cue in _OWN_FIELD_CUES else None)
         or after
-        or (None if _TASKS_AFTER.match(text, end) else _cue_before(text, run_start))
+        or (None if TASKS_AFTER.match(text, end) else _cue_before(text, run_start))
         or cue_class(last_cue)
         or _counted_before(text, run_start, len(cleaned))
     )
@@ -328,14 +329,6 @@ def _phrase_end(source: Source, start: int) -> int:
 
 #: Kiwi's tag of an adjective's ending glued to its root (``편리`` + ``한``).
 ADJECTIVE_ENDING = "XSA+ETM"
-
-
-#: ``분야별로 △A △B 등 추진과제를``: the list closes on what its items are, tasks or aims of
-#: the areas before it, not the areas.
-_TASKS_AFTER = re.compile(
-    r"\s*등의?\s+(?:[가-힣]+\s+)?[가-힣]*(?:과제|전략|방안|대책|목표|정책)"
-    r"(?:을|를|이|가|은|는|으로|로|에|과|와|\s|$)"
-)
 
 
 def _cue_after(text: str, end: int) -> str | None:

@@ -34,6 +34,7 @@ from stkg.ingest.extract.phrases import (
     NATIVE_COUNTS,
     QUOTE_MARKS,
     QUOTED,
+    TASKS_AFTER,
     Phrase,
     cue_class,
     dotted_parts,
@@ -156,7 +157,11 @@ class Enumerations:
                 named_as
                 or (cue_class(own) if own else None)
                 or _cue_after(doc, phrases, last)
-                or _cue_before(doc, phrases, i)
+                or (
+                    None
+                    if TASKS_AFTER.match(text_of(doc), phrases[last].end_char)
+                    else _cue_before(doc, phrases, i)
+                )
                 or _tracks_of(doc, phrases, i, last, len(items))
             )
             if cue == "StrategicField" and (

@@ -213,6 +213,13 @@ CUE_CLASSES = (
     ("대학", "Organization"),
 )
 
+#: A list closed by 등 and tasks or aims (``분야별로 △A △B 등 추진과제를``, ``X 분야에는 A, B
+#: 등 8개 과제가``): its items are those, not the areas a topic before them names.
+TASKS_AFTER = re.compile(
+    r"\s*등의?\s+(?:총\s*)?(?:\d+\s*(?:개|대|가지)\s*)?(?:[가-힣]+\s+)?[가-힣]*"
+    r"(?:과제|전략|방안|대책|목표|정책)(?:을|를|이|가|은|는|으로|로|에|과|와|\s|$)"
+)
+
 #: The cue nouns as one regular-expression alternation, longest first (shared by the list
 #: extractors: bullets, quoted terms).
 CUE_HEADS = "|".join(sorted({h for h, _ in CUE_CLASSES}, key=len, reverse=True))

@@ -3659,3 +3659,15 @@ def test_a_plan_period_in_two_digit_years_dates_the_edition(tmp_path, onto):
     assert editions["국방과학기술진흥정책서"] == (2019, 2033)
     assert editions["핵심기술기획서"] == (2020, 2034)
     assert editions["중소기업 기술개발사업 통합 시행계획"][0] == 2021
+
+
+def test_listed_tasks_of_an_area_are_no_areas(tmp_path, onto):
+    text = (
+        "DATE: 2009-01-13\n\n"
+        "정부는 녹색기술 연구개발(R&D) 종합대책에 27개 중점 기술을 담았다.\n"
+        "에너지원 기술 분야에는 태양광, 바이오에너지, 원자력, 핵융합 등 4개 과제가 포함됐다.\n"
+        "지원 분야는 반도체, 이차전지, 바이오 등 3개 분야다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"태양광", "바이오에너지", "원자력", "핵융합"} & fields
+    assert {"반도체", "이차전지", "바이오"} <= fields
