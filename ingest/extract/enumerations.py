@@ -549,7 +549,10 @@ _GENERIC_BY_LENGTH = sorted(
     # and what a technology is worth or where it stands (``고부가가치 기술``, ``공백기술``)
     | {"고부가가치", "고부가", "공백", "자체", "독자", "고유", "신격차"}
     # and how it is built or staged (``원천기반기술``, ``단계별 기술``)
-    | {"기반", "단계별"},
+    | {"기반", "단계별"}
+    # and how near the market it is or who makes it (``상용화 기술``, ``산학협력 기술``), or
+    # how good (``세계 최고 기술``)
+    | {"상용화", "실용화", "사업화", "산학협력", "세계", "최고", "전략적", "특화"},
     key=len,
     reverse=True,
 )

@@ -3671,3 +3671,13 @@ def test_listed_tasks_of_an_area_are_no_areas(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not {"태양광", "바이오에너지", "원자력", "핵융합"} & fields
     assert {"반도체", "이차전지", "바이오"} <= fields
+
+
+def test_how_near_the_market_or_how_good_a_technology_is_names_none(tmp_path, onto):
+    text = (
+        "DATE: 2016-05-20\n\n"
+        "미래창조과학부는 뇌과학 발전전략을 발표했다. 상용화 기술, 실용화 기술, 산학협력 기술 등 "
+        "3대 기술과 세계 최고 기술을 확보하고 뇌지도, 뇌영상 기술 등 핵심기술을 개발한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert not {"상용화 기술", "실용화 기술", "산학협력 기술", "세계 최고 기술"} & technologies
