@@ -281,13 +281,21 @@ class Organizations:
                 if titled:  # ``…정책연구센터장은``: the body its head speaks for
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)
-                if confidence is None and name_start == start and k > 0 and name in BY_SUBJECT:
-                    # ``국가전략기술 특별위원회``, ``녹색성장 과학기술계 협의체``: a body named
-                    # by its subject before it, in a word or a few
+                generic = _generic_body(name)
+                if (
+                    (confidence is None or generic)
+                    and name_start == start
+                    and k > 0
+                    and (name in BY_SUBJECT or generic)
+                ):
+                    # ``국가전략기술 특별위원회``, ``녹색성장 과학기술계 협의체``, ``로봇산업
+                    # 정책협의회``: a body named by its subject before it, in a word or a few
                     name_start = _subject_words(doc, words, k, name_start)
                     if name_start != start:
                         name = text_of(doc)[doc[name_start].idx : name_end_char]
                         confidence = COMMITTEE_CONFIDENCE
+                    elif generic:
+                        continue  # ``분야별 분과위원회``: a kind of body, no subject named
                 if (
                     confidence is not None
                     and name_start == start
@@ -448,9 +456,22 @@ _NO_SUBJECT = frozenset(
     [
         *("이", "그", "이번", "해당", "각", "동", "전체", "민간", "정부", "합동", "공동", "직속"),
         # who sits on it, not what about (``전문가 협의체``, ``민·관 연구 협의체``)
-        *("전문가", "연구", "민관", "민·관", "관계부처", "부처", "실무"),
+        *("전문가", "연구", "민관", "민·관", "관계부처", "부처", "실무", "범부처"),
     ]
 )
+
+
+#: What a body named by its subject does, glued before its kind (``정책협의회``,
+#: ``분과위원회``): the word names no body without the subject before it.
+GENERIC_BODY_PREFIXES = ("정책", "분과", "운영", "실무", "자문", "추진", "기획", "육성", "전략")
+
+
+def _generic_body(name: str) -> bool:
+    return any(
+        name == prefix + body
+        for prefix in GENERIC_BODY_PREFIXES
+        for body in (*BY_SUBJECT, "위원회")
+    )
 
 
 def _dotted_subject(doc: Doc, word: tuple[int, int]) -> bool:
@@ -496,6 +517,8 @@ def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
     nominal = all(is_nominal(t) and t.tag_ != "SN" for t in doc[before[0] : before[1]])
     if not nominal or word in _NO_SUBJECT or word in KIND_STEMS or len(word) < 2:
         return start
+    if word.endswith("별"):
+        return start  # ``분야별 분과위원회``: one per field, named by none
     return before[0]
 
 

@@ -3681,3 +3681,15 @@ def test_how_near_the_market_or_how_good_a_technology_is_names_none(tmp_path, on
     )
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert not {"상용화 기술", "실용화 기술", "산학협력 기술", "세계 최고 기술"} & technologies
+
+
+def test_a_body_named_by_what_it_does_takes_the_subject_before_it(tmp_path, onto):
+    text = (
+        "DATE: 2017-05-20\n\n"
+        "산업통상자원부는 ‘한국 로봇산업 기술 로드맵’ 공청회를 열었다. 로드맵은 범부처 로봇산업 "
+        "정책협의회가 의결한 발전방안의 후속조치다.\n"
+        "전문가 80여 명이 8개 분야별 분과위원회 운영을 통해 로드맵 초안을 마련했다.\n"
+    )
+    organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "로봇산업 정책협의회" in organizations
+    assert not {"정책협의회", "분과위원회", "분야별 분과위원회"} & organizations
