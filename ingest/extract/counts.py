@@ -25,6 +25,7 @@ from stkg.ingest.extract.phrases import (
     CHANGE_WORDS,
     CUE_HEADS,
     JOINERS,
+    LIST_DOTS,
     NATIVE_COUNTS,
     cue_class,
     is_nominal,
@@ -77,11 +78,27 @@ ACTIONS = frozenset(
         "추가",
         "신설",
         "포함",
+        "양성",
+        "창출",
+        "확보",
+        "배출",
+        "유치",
+        "보급",
         "억",
         "만",
         "조",
     ]
 )
+#: Nouns a count may print that are no roadmap's, programme's or analysis's: languages
+#: (``5개 국어``) and the rank a goal names (``로봇 3대 강국``).
+NOT_COUNTED = frozenset(["국어", "강국", "선진강국"])
+
+
+def _an_action(word: str) -> bool:
+    """Whether a word after a count is what is done to the counted (``선정·육성``)."""
+    return all(part in ACTIONS for part in re.split(f"[{LIST_DOTS}]", word) if part)
+
+
 #: A second word after a counted noun that says what is done about it (``7대 산업 육성``).
 TRAILING_ACTIONS = ACTIONS | {"관련", "발전", "정책"}
 #: One word after a count naming work done on what is counted, not a thing counted
@@ -142,7 +159,9 @@ class Counts:
             after = _noun_after(doc, c + 1)
             aspect = after is not None and after[0].split()[0] in ASPECTS
             if after is not None and (
-                after[0].split()[0] in ACTIONS | ASPECTS or _ACTIVITY.fullmatch(after[0])
+                _an_action(after[0].split()[0])
+                or after[0].split()[0] in ASPECTS
+                or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
             if after is not None and after[0].split()[-1] in TRAILING_ACTIONS:
@@ -177,8 +196,8 @@ class Counts:
                 or (_sentence_topic(doc, first) if aspect else None)
             )
             previous = None
-            if not noun:
-                continue
+            if not noun or (noun if isinstance(noun, str) else noun[0]).split()[0] in NOT_COUNTED:
+                continue  # ``5개 국어``, ``로봇 3대 강국``
             noun_text, noun_end = (
                 noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
             )

@@ -3693,3 +3693,20 @@ def test_a_body_named_by_what_it_does_takes_the_subject_before_it(tmp_path, onto
     organizations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "로봇산업 정책협의회" in organizations
     assert not {"정책협의회", "분과위원회", "분야별 분과위원회"} & organizations
+
+
+def test_what_is_done_to_a_count_languages_and_ranks_are_not_what_it_counts(tmp_path, onto):
+    text = (
+        "DATE: 2023-06-27\n\n"
+        "과학기술정보통신부는 대한민국 양자과학기술 전략을 발표했다.\n"
+        "양자분야 종사인력 1만명 양성, 뿌리 새싹기업 100개 선정·육성, 로봇 3대 강국을 목표로 한다.\n"
+        "©'5개국어 글로벌 경제신문'\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counted = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counted[10000].endswith("종사인력")
+    assert not {"선정·육성", "강국", "국어 글로벌"} & set(counted.values())
