@@ -360,21 +360,34 @@ class Programmes:
 
 
 #: An amount glossing the name before it: ``창업성장 R&D(1,624억원)``, ``(산학연 R&D, 1,520억원)``.
-_GLOSSED_AMOUNT = re.compile(r"\s*[(,]\s*" + _WON + r"\s*\)")
+_GLOSSED_AMOUNT = re.compile(r"\s*[(,]\s*" + _WON + r"?\s*\)")
 
 
 def _funded_rnd(source: Source, phrase: Phrase) -> tuple[int, str] | None:
     """``(창업성장 R&D, 1,624억원)``: a line of R&D glossed with its own budget is a
     programme, though it has no programme head."""
-    if not phrase.text.endswith("R&D") or not _GLOSSED_AMOUNT.match(source.text, phrase.end_char):
+    text, end = _unglossed(phrase)
+    if not text.endswith("R&D") or not _GLOSSED_AMOUNT.match(source.text, end):
         return None
-    words = phrase.text.split()
+    words = text.split()
     while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
         words.pop(0)
     name = " ".join(words)
     if not 2 <= len(words) <= MAX_WORDS + 1 or _a_kind(name) or name_key(name) in GENERIC:
         return None
-    return phrase.end_char - len(name), name
+    return end - len(name), name
+
+
+def _unglossed(phrase: Phrase) -> tuple[str, int]:
+    """The phrase's text and end without an amount glossing it that the phrase took in
+    (``산학연 콜래보 R&D(316.6억)``)."""
+    m = _TRAILING_AMOUNT.search(phrase.text)
+    if m is None:
+        return phrase.text, phrase.end_char
+    return phrase.text[: m.start()], phrase.end_char - len(m.group())
+
+
+_TRAILING_AMOUNT = re.compile(r"\s*\(\s*" + _WON + r"?\s*\)$")
 
 
 #: One word naming a line of development, and the money it gets right after it
@@ -386,12 +399,15 @@ _GETS = re.compile(r"(?:에는?|이|가|은|는)?\s*(?:총\s*)?" + _WON)
 def _funded_development(source: Source, phrase: Phrase) -> tuple[int, str] | None:
     """A development line written as one word that gets a budget of its own is a programme
     though it has no programme head: budget tables and releases name them so."""
-    word = phrase.text.split()[-1] if phrase.text.split() else ""
-    if not _DEVELOPMENT.fullmatch(word) or not _GETS.match(source.text, phrase.end_char):
+    text, end = _unglossed(phrase)
+    word = text.split()[-1] if text.split() else ""
+    # ``중소기업상용화기술개발(2297억)``: glossed with it, too
+    gets = _GETS.match(source.text, end) or _GLOSSED_AMOUNT.match(source.text, end)
+    if not _DEVELOPMENT.fullmatch(word) or not gets:
         return None
     if word.removesuffix("기술개발") in KIND_WORDS or name_key(word) in GENERIC:
         return None  # ``맞춤형기술개발에``: a kind of development, no line of its own
-    return phrase.end_char - len(word), word
+    return end - len(word), word
 
 
 #: An amount with the number of tasks it funds (``200억 원(200개 과제)``), after an optional

@@ -3710,3 +3710,14 @@ def test_what_is_done_to_a_count_languages_and_ranks_are_not_what_it_counts(tmp_
     }
     assert counted[10000].endswith("종사인력")
     assert not {"선정·육성", "강국", "국어 글로벌"} & set(counted.values())
+
+
+def test_a_line_glossed_with_its_budget_in_eok_alone_is_a_programme(tmp_path, onto):
+    text = (
+        "DATE: 2020-01-20\n\n"
+        "중소벤처기업부는 '2020년 중소기업 R&D 지원 개요'를 설명했다. 중소기업 기술개발사업 "
+        "예산은 1조 4550억이다.\n"
+        "협력형 R&D는 ▲산학연 콜래보 R&D(316.6억), ▲중소기업상용화기술개발(2297억) 등이다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"산학연 콜래보 R&D", "중소기업상용화기술개발"} <= programmes
