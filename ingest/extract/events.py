@@ -14,7 +14,7 @@ sentence (``2020년 6월 특허청은 … 센터를 개소했다.``). A quoted n
 event counts as one word (``22일 ‘… 설명회’를 연다``), and a date that closes a window
 looks further for what it closes (``3월 16일까지 … 사업 공모를``). A half-year that opens a
 name (``2023년 상반기 IP-R&D 전략지원 사업``) dates nothing. A year alone dates only a
-beginning right after it (``2010년 시작됐다``). Bare dates with no event word are not kept.
+beginning right after it (``2010년 시작됐다``, ``2013년 사업을 시작한``). Bare dates with no event word are not kept.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ _DATE = re.compile(
     rf"(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
     rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
     # ``2012년부터 추진 중``: the year something began, not the start of a period
-    rf"|(?P<since>(?:19|20)\d{{2}})\s*년\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
+    rf"|(?P<since>(?:19|20)\d{{2}})\s*년도?\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
 )
 #: Verbs that say something has gone on since a year (``2012년부터 추진 중이다``).
 ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작|적용")
@@ -294,7 +294,9 @@ PUBLISHED = "발표"
 #: ``2006년 처음 시작해``, ``2020년 출범한``): a year alone dates nothing else.
 _YEAR_BEGUN = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*년(?:도)?(?:에)?\s+(?:처음\s*|첫\s+)?"
-    r"(?P<event>시작|출범|착수|발족|개소|신설|도입)"
+    # what began, as the object between (``2013년 사업을 시작한``)
+    r"(?:[가-힣]{1,6}(?:을|를)\s+)?"
+    r"(?P<event>시작|출범|착수|발족|개소|신설|도입|시행(?=[한된했하]))"
 )
 
 

@@ -3721,3 +3721,15 @@ def test_a_line_glossed_with_its_budget_in_eok_alone_is_a_programme(tmp_path, on
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"산학연 콜래보 R&D", "중소기업상용화기술개발"} <= programmes
+
+
+def test_the_year_a_programme_began_with_its_object_or_as_its_implementation(tmp_path, onto):
+    text = (
+        "DATE: 2017-02-20\n\n"
+        "중소기업청은 연구마을 지원사업 공고를 냈다. 지난 2013년 사업을 시작한 이후 예산을 "
+        "확대해 왔다. 중기청은 지난 1993년 시행한 융복합기술개발사업을 통해 과제를 지원했다. "
+        "팀기술개발 지원사업은 2010년도부터 20억원으로 시작해 25개 과제를 지원했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+    assert {"2013", "1993", "2010"} <= dates
