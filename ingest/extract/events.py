@@ -14,7 +14,8 @@ sentence (``2020년 6월 특허청은 … 센터를 개소했다.``). A quoted n
 event counts as one word (``22일 ‘… 설명회’를 연다``), and a date that closes a window
 looks further for what it closes (``3월 16일까지 … 사업 공모를``). A half-year that opens a
 name (``2023년 상반기 IP-R&D 전략지원 사업``) dates nothing. A year alone dates only a
-beginning right after it (``2010년 시작됐다``, ``2013년 사업을 시작한``). Bare dates with no event word are not kept.
+beginning right after it (``2010년 시작됐다``, ``2013년 사업을 시작한``). Bare dates with
+no event word are not kept.
 """
 
 from __future__ import annotations
