@@ -170,6 +170,8 @@ class Budgets:
                 opening = _OPENING_TOPIC.match(text_of(doc), _sentence_start(doc, ent.start))
                 who = opening["who"] if opening else _topic_or_object(doc, ent.start)
                 target = f"{who} 예산" if who else None
+            if target is None and _TOTAL_SPENT.match(text_of(doc), ent.end_char):
+                target = _body_spending(source, ent.start)
             sized = _SIZED.match(text_of(doc), ent.end_char)
             what = (sized["quoted"] or sized["what"]) if sized else None
             if what and what.endswith(NOT_FUNDING):
@@ -297,6 +299,39 @@ def _own_topic(doc: Doc, money_start: int) -> bool:
 #: 절감 효과``, a saving).
 _OF_BUDGET = re.compile(
     r"\s*의\s+(?:(?:R&D|연구개발)\s+)?(?:예산|사업비)(?:을|를|이|가|은|는|으로|로)\s"
+)
+#: After an amount, a ministry's spending verb: ``총 2조2000억원을 지원할 예정이다``.
+_TOTAL_SPENT = re.compile(r"\s*(?:을|를)\s*(?:지원|투입|투자)(?:할|한|하|했|해)")
+
+
+def _body_spending(source: Source, money_start: int) -> str | None:
+    """``(먼저) 중기부는 올해 대비 45% 증액된 총 2조2000억원을 지원할 예정이다``: a total a
+    body the sentence opens with spends is that body's budget, when the amount is a total
+    (``총``) and the body is one the document names."""
+    doc = source.analysis
+    start = _sentence_start(doc, money_start)
+    head = text_of(doc)[start : doc[money_start].idx]
+    if not re.search(r"총\s*(?:약\s*)?$", head):
+        return None
+    opening = _OPENING_BODY.match(head)
+    if opening is None:
+        return None
+    who = opening["who"]
+    bodies = {
+        str(n.props.get("name")) for n in source.ctx.facts.nodes.values() if n.cls == "Organization"
+    } | {
+        e.quote
+        for n in source.ctx.facts.nodes.values()
+        if n.cls == "Organization"
+        for e in n.evidence
+        if e.quote
+    }
+    return f"{who} 예산" if who in bodies else None
+
+
+#: A sentence's opening body, past a connective (``먼저 중기부는``, ``산업부는``).
+_OPENING_BODY = re.compile(
+    r"\s*(?:(?:먼저|또|또한|한편|아울러|특히)\s+)?(?P<who>[가-힣A-Za-z&·]{2,20})(?:은|는)\s"
 )
 #: The topic a sentence opens with (``중기부는``, ``중소벤처기업부는``).
 _OPENING_TOPIC = re.compile(r"\s*(?P<who>[가-힣A-Za-z&·]{2,20})(?:은|는)\s")

@@ -3733,3 +3733,21 @@ def test_the_year_a_programme_began_with_its_object_or_as_its_implementation(tmp
     facts = facts_of(tmp_path, onto, text)
     dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
     assert {"2013", "1993", "2010"} <= dates
+
+
+def test_a_total_the_body_a_sentence_opens_with_spends_is_its_budget(tmp_path, onto):
+    text = (
+        "DATE: 2025-12-22\n\n"
+        "중소벤처기업부와 산업통상자원부는 2026년 기업지원 R&D사업 통합 시행계획을 공고했다.\n"
+        "먼저 중기부는 올해 대비 45% 증액된 총 2조2000억원을 지원할 예정이다. "
+        "산업부는 역대 최대규모인 총 5조5000억원을 지원하며, 기업은 매출 3000억원을 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    funding = {
+        n.props["amountKrw"] // 100_000_000: n.props["name"]
+        for n in facts.nodes.values()
+        if n.cls == "Funding"
+    }
+    assert funding[22000] == "중기부 예산"
+    assert funding[55000] == "산업부 예산"
+    assert 3000 not in funding
