@@ -367,9 +367,9 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
     for i in range(money_start - 1, 0, -1):
         if doc[i].idx < opening:
             break
-        if doc[i].text in ("을", "를", "이", "가") and text_of(doc)[: doc[i].idx].endswith(
-            BUDGET_WORDS
-        ):
+        if doc[i].text in ("을", "를", "이", "가", "은", "는") and text_of(doc)[
+            : doc[i].idx
+        ].endswith(BUDGET_WORDS):
             start, end = _phrase_back(doc, i - 1)
             while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
                 start += 1  # ``2026년 …``: the year dates the budget, it names no part of it

@@ -3751,3 +3751,17 @@ def test_a_total_the_body_a_sentence_opens_with_spends_is_its_budget(tmp_path, o
     assert funding[22000] == "중기부 예산"
     assert funding[55000] == "산업부 예산"
     assert 3000 not in funding
+
+
+def test_a_budget_as_the_topic_is_set_at_or_amounts_to_an_amount(tmp_path, onto):
+    text = (
+        "DATE: 2019-08-29\n\n"
+        "중소벤처기업부는 2020년 예산을 편성했다고 29일 밝혔다. 중소기업 기술개발사업에 "
+        "1조4559억원을 편성했다.\n"
+        "일본수출규제 관련해 편성된 예산은 총 2586억원에 달한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    amounts = {
+        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert 2586 in amounts
