@@ -21,7 +21,7 @@ from stkg.ingest.extract.phrases import OPENING_QUOTES, QUOTED, Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.normalize import name_key
 
-HEADS = ("사업", "프로그램", "프로젝트", "바우처", "패키지")
+HEADS = ("사업", "프로그램", "프로젝트", "바우처", "패키지", "펀드")
 #: Words that open a phrase but are not part of a name: time, quantity and deixis.
 NOT_NAME_WORDS = frozenset(
     [
@@ -133,6 +133,13 @@ GENERIC = frozenset(
         "정보화사업",
         # software, not a programme
         "응용프로그램",
+        # a fund by its kind, not by name (``투자기업과 협력펀드를 조성해``)
+        "펀드",
+        "협력펀드",
+        "전용펀드",
+        "투자펀드",
+        "정책펀드",
+        "관련펀드",
     ]
 )
 #: A programme's track (``팁스 일반트랙``, ``‘스케일업 팁스 글로벌 트랙’``) is named as one

@@ -3765,3 +3765,15 @@ def test_a_budget_as_the_topic_is_set_at_or_amounts_to_an_amount(tmp_path, onto)
         n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert 2586 in amounts
+
+
+def test_a_named_fund_is_a_programme_and_a_fund_by_its_kind_is_none(tmp_path, onto):
+    text = (
+        "DATE: 2019-08-29\n\n"
+        "중소벤처기업부는 2020년 연구개발(R&D) 예산을 편성했다고 29일 밝혔다. 모태펀드에는 "
+        "소재부품장비 전용펀드도 신설하기로 했다. 중기청은 투자기업과 협력펀드를 조성해 "
+        "과제를 운영한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"모태펀드", "소재부품장비 전용펀드"} <= programmes
+    assert "협력펀드" not in programmes
