@@ -35,6 +35,7 @@ from stkg.ingest.extract.phrases import (
     QUOTE_MARKS,
     QUOTED,
     TASKS_AFTER,
+    TRAILING_GLOSS,
     Phrase,
     cue_class,
     dotted_parts,
@@ -394,13 +395,9 @@ def _contact_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A bracket closing a name (``산업기술혁신계획(…)``, ``센서·지도기술(43.1%)``).
-_TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
-
-
 def _technology_named(text: str) -> bool:
     """Whether an item's name ends in 기술 and is no kind or domain (``주행경로 제어기술``)."""
-    name = _TRAILING_GLOSS.sub("", text)
+    name = TRAILING_GLOSS.sub("", text)
     return name.endswith("기술") and not names_no_technology(name)
 
 
@@ -1202,7 +1199,7 @@ FIELD_ACTIONS = (
 def names_programme(item: str) -> bool:
     """Whether a listed item is a programme by its head (``▷창업성장기술개발사업 ▷… 등 5개
     분야``): the programme reader adds it, and the cue of the list does not make it a field."""
-    return _TRAILING_GLOSS.sub("", item).endswith(PROGRAMME_HEADS)
+    return TRAILING_GLOSS.sub("", item).endswith(PROGRAMME_HEADS)
 
 
 #: Heads of plans and policies: a listed plan is an edition or a policy, never a field,
@@ -1295,7 +1292,7 @@ def _plausible(text: str, cls: str) -> bool:
         return False  # ``과학적 분야``: a manner (-적), no area by name
     if re.search(r"\d+\s*(?:개|건)\s", text):
         return False  # ``… 바이오부문 5개 과제``: a count inside, not a name
-    if cls != "Organization" and _TRAILING_GLOSS.sub("", text).endswith(PLANS):
+    if cls != "Organization" and TRAILING_GLOSS.sub("", text).endswith(PLANS):
         return False  # ``과학기술기본계획, 산업기술혁신계획(…) 등``: plans, not what they fund
     if cls not in ("Programme", "Organization") and names_programme(text):
         return False

@@ -281,7 +281,7 @@ class Organizations:
                 if titled:  # ``…정책연구센터장은``: the body its head speaks for
                     name, name_end_char = name[: -len(HEAD_TITLE)], name_end_char - 1
                     confidence = institution_confidence(name, name)
-                generic = _generic_body(name)
+                generic = name in GENERIC_BODIES
                 if (
                     (confidence is None or generic)
                     and name_start == start
@@ -464,14 +464,9 @@ _NO_SUBJECT = frozenset(
 #: What a body named by its subject does, glued before its kind (``정책협의회``,
 #: ``분과위원회``): the word names no body without the subject before it.
 GENERIC_BODY_PREFIXES = ("정책", "분과", "운영", "실무", "자문", "추진", "기획", "육성", "전략")
-
-
-def _generic_body(name: str) -> bool:
-    return any(
-        name == prefix + body
-        for prefix in GENERIC_BODY_PREFIXES
-        for body in (*BY_SUBJECT, "위원회")
-    )
+GENERIC_BODIES = frozenset(
+    prefix + body for prefix in GENERIC_BODY_PREFIXES for body in (*BY_SUBJECT, "위원회")
+)
 
 
 def _dotted_subject(doc: Doc, word: tuple[int, int]) -> bool:

@@ -213,6 +213,8 @@ CUE_CLASSES = (
     ("대학", "Organization"),
 )
 
+#: A bracket closing a name (``산업기술혁신계획(…)``, ``센서·지도기술(43.1%)``).
+TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: A list closed by 등 and tasks or aims (``분야별로 △A △B 등 추진과제를``, ``X 분야에는 A, B
 #: 등 8개 과제가``): its items are those, not the areas a topic before them names.
 TASKS_AFTER = re.compile(

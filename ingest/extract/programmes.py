@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import OPENING_QUOTES, QUOTED, Phrase, text_of
+from stkg.ingest.extract.phrases import OPENING_QUOTES, QUOTED, TRAILING_GLOSS, Phrase, text_of
 from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.normalize import name_key
 
@@ -376,13 +376,19 @@ def _funded_rnd(source: Source, phrase: Phrase) -> tuple[int, str] | None:
     text, end = _unglossed(phrase)
     if not text.endswith("R&D") or not _GLOSSED_AMOUNT.match(source.text, end):
         return None
-    words = text.split()
-    while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
-        words.pop(0)
+    words = _named_words(text.split())
     name = " ".join(words)
     if not 2 <= len(words) <= MAX_WORDS + 1 or _a_kind(name) or name_key(name) in GENERIC:
         return None
     return end - len(name), name
+
+
+def _named_words(words: list[str]) -> list[str]:
+    """A phrase's words from the first that can open a name: past time, quantity and area
+    words and a year (``올해 창업과제``, ``2020년 산학연 R&D``)."""
+    while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
+        words = words[1:]
+    return words
 
 
 def _unglossed(phrase: Phrase) -> tuple[str, int]:
@@ -424,19 +430,14 @@ _TASKS_FUNDED = re.compile(
 )
 
 
-_END_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
-
-
 def _funded_tasks(source: Source, phrase: Phrase) -> tuple[int, str] | None:
     """A line of tasks with a budget of its own is a programme's track though it has no
     programme head: one glossed with its budget (``창업과제(760억원)``), or one printed with
     its budget and how many tasks that funds (``△구매연계·상생협력 201억 원(94개 과제)``)."""
     text = phrase.text
-    gloss = _END_GLOSS.search(text)  # ``기술이전사업화(1단계 PoC·PoM)``: the name before it
+    gloss = TRAILING_GLOSS.search(text)  # ``기술이전사업화(1단계 PoC·PoM)``: the name before it
     end = phrase.end_char - (len(gloss.group()) if gloss else 0)
-    words = (text[: gloss.start()] if gloss else text).split()
-    while words and (words[0] in NOT_NAME_WORDS | AREA_WORDS or _YEAR_WORD.match(words[0])):
-        words.pop(0)
+    words = _named_words((text[: gloss.start()] if gloss else text).split())
     name = " ".join(words)
     glossed = name.endswith("과제") and _GLOSSED_AMOUNT.match(source.text, phrase.end_char)
     if not (glossed or _TASKS_FUNDED.match(source.text, phrase.end_char)):
