@@ -94,6 +94,8 @@ CLOSING = "’”」』'\""
 #: A bare programme head after a quoted name is the name's (``‘…’ 사업에 50억원``).
 GENERIC_HEADS = frozenset(["사업", "프로그램", "과제"])
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
+#: After a year, the end of a span up to it (``2028년까지``, ``2028년 까지``).
+_UNTIL = re.compile(r"\s*까지")
 #: After an amount, words that make it a change, not a budget: ``147억원(1.8%) 증가한``,
 #: ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
 _CHANGE = re.compile(
@@ -142,8 +144,13 @@ class Budgets:
             if target is None and (
                 _INVESTED.match(text_of(doc), ent.end_char)
                 or _AS_FUNDS.match(text_of(doc), ent.end_char)
+                or _RUN_WITH.match(text_of(doc), ent.end_char)
             ):
                 target = _programme_in_sentence(source, ent.start)
+            if target is None and _RUN_WITH.match(text_of(doc), ent.end_char):
+                # ``X는 … 총사업비 3770억원으로 운영되는 … 사업이다``: what is run with it
+                opening = _OPENING_NAME.match(text_of(doc), _sentence_start(doc, ent.start))
+                target = opening["who"] if opening else None
             if target is None and _last_year(doc, ent):
                 # ``올해 예산은 전년 6659억원 대비 9.3% 감소``: last year's budget of the
                 # programme the paragraph is about, or of the budget stated last
@@ -235,13 +242,20 @@ def _one_budget(earlier: tuple[str, str | None, str], target: str, funded: str |
 #: After an amount, a verb that says it is spent: ``총 1조원을 지원할``, ``2조745억원이 투입``.
 _INVESTED = re.compile(
     r"\s*(?:(?:의\s*)?예산\s*)?(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)"
-    r"(?:하|할|한|해|되|된|됐|될|$|\s)"
+    r"(?:하|할|한|해|했|되|된|됐|될|$|\s)"
 )
 
 #: After an amount, the money it is (``약 1550억원의 R&D 자금으로 … 사업을 지원``): spent on
 #: what the sentence names, as :data:`_INVESTED` is.
 _AS_FUNDS = re.compile(
     r"\s*의\s+(?:(?:R&D|연구개발|정부|지원|사업)\s*)?(?:자금|예산|재원|사업비)(?:으로|을|를|이|가)"
+)
+
+#: After an amount, a programme run with it (``총사업비 3770억원으로 운영되는 … 사업``): the
+#: budget of the programme the sentence names, as :data:`_INVESTED` is.
+_RUN_WITH = re.compile(
+    r"\s*(?:[(（][^()（）\n]{1,15}[)）])?\s*(?:규모\s*)?"
+    r"(?:으로|로)\s*(?:운영|추진|시행)(?:되|된|될|돼|하는|한)"
 )
 
 
@@ -335,6 +349,8 @@ _OPENING_BODY = re.compile(
 )
 #: The topic a sentence opens with (``중기부는``, ``중소벤처기업부는``).
 _OPENING_TOPIC = re.compile(r"\s*(?P<who>[가-힣A-Za-z&·]{2,20})(?:은|는)\s")
+#: A name of up to four words a sentence opens with as its topic (``산·학·연 Collabo R&D는``).
+_OPENING_NAME = re.compile(r"\s*(?P<who>[^\s,.]{2,}(?:\s[^\s,.]+){0,3}?)(?:은|는)\s")
 _SIZED = re.compile(
     r"\s*규모의\s+(?:[‘“「『'\"](?P<quoted>[^’”」』'\"\n]{2,40})[’”」』'\"]"
     r"|(?P<what>[가-힣A-Za-z&·]+(?:\s[가-힣A-Za-z&·]+){0,2}?)"
@@ -650,9 +666,10 @@ def _same_sentence(doc: Doc, a: int, b: int) -> bool:
 
 
 def _year(source: Source, clause: str) -> int | None:
-    years = _YEAR.findall(clause)
+    years = list(_YEAR.finditer(clause))
     if years:
-        return int(years[-1])
+        # ``2019년부터 2028년까지 … 3770억원``: a total up to a year is no one year's budget
+        return None if _UNTIL.match(clause, years[-1].end()) else int(years[-1][1])
     base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
     if base is None:
         return None

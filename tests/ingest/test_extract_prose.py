@@ -3777,3 +3777,16 @@ def test_a_named_fund_is_a_programme_and_a_fund_by_its_kind_is_none(tmp_path, on
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"모태펀드", "소재부품장비 전용펀드"} <= programmes
     assert "협력펀드" not in programmes
+
+
+def test_a_programme_run_with_a_total_and_spent_in_the_past_has_that_budget(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소벤처기업부는 해양드론 협력 기술개발사업 성과를 발표했다. 해양·극지 Drone R&D는 "
+        "2021년부터 2030년까지 10년간 총사업비 1870억 원(국비)으로 운영되는 대표적인 "
+        "기술개발사업이다. 해양드론 협력 기술개발사업은 지금까지 총 845개 과제에 대해 "
+        "960억원을 지원했다.\n"
+    )
+    fundings = {(a // 100_000_000, y) for _, a, y in _fundings(facts_of(tmp_path, onto, text))}
+    assert (1870, None) in fundings  # a total up to a year is no one year's budget
+    assert 960 in {a for a, _ in fundings}
