@@ -142,6 +142,8 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
                 break
             if doc[j - 1].whitespace_ and SPAN_OF_TIME.fullmatch(doc[j - 1].text):
                 break  # ``향후 10년간 태양광, …``: how long, then the name
+            if doc[j - 1].whitespace_ and doc[j - 1].text in LINKING_NOUNS:
+                break  # ``R&D 지원의 경우 민관공동투자개발사업``: the case, then the name
             unit_like = j + 1 < end and doc[j + 1].tag_ == "SL" and not doc[j].whitespace_
             if doc[j - 1].whitespace_ and doc[j].tag_ in ("SN", "NR") and not unit_like:
                 break  # a number opening a word is an amount or a count, not a name part
@@ -150,11 +152,18 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
                 j = _gloss_end(doc, j, end)  # "인공지능(AI)", "3차원(3D)": the gloss belongs
         while j > i + 1 and doc[j - 1].text in JOINERS:
             j -= 1
+        if j > i + 1 and doc[j - 2].whitespace_ and doc[j - 1].text in ORDER_WORDS:
+            j -= 1  # ``퀄컴, 인텔, 화웨이 순으로``: the order the list is in, not the name's
         if any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
             yield Phrase(doc, i, j)
         i = j
 
 
+#: Nouns that link a clause to what follows rather than name anything with the word after
+#: them (``…의 경우 X``, ``… 가운데 X``, ``…할 때 X``).
+LINKING_NOUNS = frozenset(["경우", "가운데", "때", "당시", "이후", "이전"])
+#: A word closing a list that says in which order it runs (``…, 화웨이 순으로``).
+ORDER_WORDS = frozenset(["순"])
 #: The suffix that makes a number a span of time (``10년간``, ``3개월간``).
 SPAN_OF_TIME = re.compile("간|동안")
 

@@ -3790,3 +3790,16 @@ def test_a_programme_run_with_a_total_and_spent_in_the_past_has_that_budget(tmp_
     fundings = {(a // 100_000_000, y) for _, a, y in _fundings(facts_of(tmp_path, onto, text))}
     assert (1870, None) in fundings  # a total up to a year is no one year's budget
     assert 960 in {a for a, _ in fundings}
+
+
+def test_a_linking_noun_or_an_order_word_is_no_part_of_a_name(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소기업청은 기술개발 지원계획을 발표했다. 동반성장을 위한 R&D 지원의 경우 "
+        "해양드론공동투자개발사업의 대응자금을 200억원에서 365억원으로 확대한다. 다출원 "
+        "기업은 한빛로보, 극지솔루션, 해양드론텍 순으로 나타났다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "해양드론공동투자개발사업" in set(named(facts, "Programme"))
+    assert not [n for n in named(facts, "Programme") if n.startswith("경우")]
+    assert not [n for n in named(facts, "Organization") if n.endswith(" 순")]
