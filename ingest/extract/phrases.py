@@ -154,7 +154,9 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             j -= 1
         if j > i + 1 and doc[j - 2].whitespace_ and doc[j - 1].text in ORDER_WORDS:
             j -= 1  # ``퀄컴, 인텔, 화웨이 순으로``: the order the list is in, not the name's
-        if any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
+        if j == i + 1 and doc[i].text in LINKING_NOUNS:
+            pass  # ``… 돌파한 가운데, …``: a linking noun alone names nothing
+        elif any(doc[k].tag_ not in ("SN", "NR") for k in range(i, j)):
             yield Phrase(doc, i, j)
         i = j
 

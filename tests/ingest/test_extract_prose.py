@@ -3803,3 +3803,14 @@ def test_a_linking_noun_or_an_order_word_is_no_part_of_a_name(tmp_path, onto):
     assert "해양드론공동투자개발사업" in set(named(facts, "Programme"))
     assert not [n for n in named(facts, "Programme") if n.startswith("경우")]
     assert not [n for n in named(facts, "Organization") if n.endswith(" 순")]
+
+
+def test_a_linking_noun_alone_is_no_list_item(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "특허청은 내년 R&D 예산을 확정했다. 지식재산 금융 규모가 10조원을 돌파한 가운데, "
+        "해양드론 기술을 보유한 기업이 사업자금을 조달할 수 있도록 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    everything = {str(n.props.get("name")) for n in facts.nodes.values()}
+    assert "가운데" not in everything
