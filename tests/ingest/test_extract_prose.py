@@ -3814,3 +3814,13 @@ def test_a_linking_noun_alone_is_no_list_item(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     everything = {str(n.props.get("name")) for n in facts.nodes.values()}
     assert "가운데" not in everything
+
+
+def test_a_list_closed_by_deunggwa_gateun_is_typed_by_the_cue_after_it(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "산림청은 산림 R&D 로드맵을 발표했다. 산림산업에 해양드론, 극지센싱, 빙하데이터 "
+        "등과 같은 4차 산업혁명 기술을 접목한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해양드론", "극지센싱", "빙하데이터"} <= technologies
