@@ -138,6 +138,9 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             if glued is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
                 j = glued + 1
                 continue
+            if j == i + 1 and not doc[i].whitespace_ and _latin_gloss(doc, j, end):
+                j = _gloss_end(doc, j, end)  # ``증강현실(AR)``: one word and its abbreviation
+                continue
             if not is_nominal(doc[j]):
                 break
             if doc[j - 1].whitespace_ and SPAN_OF_TIME.fullmatch(doc[j - 1].text):
@@ -179,6 +182,16 @@ def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
     if doc[k + 1].text != "차" or doc[k + 1].whitespace_ not in ("", " "):
         return None  # ``2차 전지`` and ``2차전지`` alike
     return k + 2 if doc[k + 2].tag_.split("+")[0] in NOMINAL_TAGS else None
+
+
+def _latin_gloss(doc: Doc, j: int, end: int) -> bool:
+    """Whether a bracket opening at ``j`` holds one Latin word and closes (``(AR)``)."""
+    return (
+        j + 2 < end
+        and doc[j].text in "(（"
+        and doc[j + 1].tag_ == "SL"
+        and doc[j + 2].text in ")）"
+    )
 
 
 def _gloss_end(doc: Doc, j: int, end: int) -> int:

@@ -3824,3 +3824,15 @@ def test_a_list_closed_by_deunggwa_gateun_is_typed_by_the_cue_after_it(tmp_path,
     )
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"해양드론", "극지센싱", "빙하데이터"} <= technologies
+
+
+def test_a_one_word_name_keeps_its_latin_abbreviation(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소벤처기업부는 스마트 제조 로드맵을 발표했다. 해양드론, 빙하데이터, "
+        "증강현실(AR)·가상현실(VR), 클라우드 등 스마트 제조 관련 핵심기술을 개발한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    # the gloss stays with its word, so the list runs on past it to its cue
+    assert {"해양드론", "빙하데이터", "클라우드"} <= technologies
+    assert "AR" not in technologies and "증강현실" not in technologies
