@@ -15,6 +15,9 @@ from stkg.ingest.nlp.tokenizer import is_common_noun
 COMPOUND_SENSITIVE = ("Programme", "Policy")
 #: Endings that mark a short form as a programme's name, not an everyday noun.
 NAME_ENDINGS = ("사업", "프로그램", "개발", "R&D")
+#: A word printed after a programme's name that says what kind of programme it is, not
+#: another programme (``스케일업 팁스 R&D``).
+PROGRAMME_GLOSS = "R&D"
 #: Particles that make a noun an argument of the clause (object, subject, conjoined); 에
 #: is not one of them, since money goes to a programme with it (``기술혁신에 300억원``).
 CLAUSE_PARTICLES = frozenset(["JKO", "JKS", "JC"])
@@ -35,6 +38,8 @@ def _continued(source: Source, end: int) -> bool:
         return False
     if doc[end - 1].whitespace_ == " " and _word_at(source, end) in ROLE_WORDS:
         return False  # ``스케일업 팁스 운영사``: who runs it, no longer name
+    if doc[end - 1].whitespace_ == " " and _word_at(source, end) == PROGRAMME_GLOSS:
+        return False  # ``스케일업 팁스 R&D 신규 과제``: the programme as R&D, no longer name
     return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
 
 

@@ -72,7 +72,15 @@ def resolve(onto: Ontology, cls: str, *names: str, on: dt.date | None = None) ->
             hits = [h for h in hits if valid_on(h, on)] or hits
         if hits:
             return hits[0]
+    if cls == "Programme":
+        # ``스케일업 팁스 R&D``: a known programme printed as R&D is that programme
+        stems = [stem for n in names if (stem := PROGRAMME_AS_RND.sub("", n)) not in (n, "")]
+        return resolve(onto, cls, *stems, on=on) if stems else None
     return None
+
+
+#: ``R&D`` after a programme's name, saying what kind of programme it is.
+PROGRAMME_AS_RND = re.compile(r"\s+R&D$")
 
 
 #: Job titles that end a person's name as the press prints it (``이병수 사무관``).

@@ -3836,3 +3836,14 @@ def test_a_one_word_name_keeps_its_latin_abbreviation(tmp_path, onto):
     # the gloss stays with its word, so the list runs on past it to its cue
     assert {"해양드론", "빙하데이터", "클라우드"} <= technologies
     assert "AR" not in technologies and "증강현실" not in technologies
+
+
+def test_a_known_programme_printed_as_rnd_is_that_programme(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소벤처기업부는 기술개발사업 로드맵을 발표했다. 스케일업 팁스 R&D 신규 과제는 "
+        "300개로 늘어난다. 또 ‘스케일업 팁스 R&D’는 과제당 최대 30억원을 지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = [n for n in facts.nodes.values() if n.cls == "Programme"]
+    assert [n.props["name"] for n in programmes] == ["스케일업 팁스"]
