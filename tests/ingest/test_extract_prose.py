@@ -3847,3 +3847,13 @@ def test_a_known_programme_printed_as_rnd_is_that_programme(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     programmes = [n for n in facts.nodes.values() if n.cls == "Programme"]
     assert [n.props["name"] for n in programmes] == ["스케일업 팁스"]
+
+
+def test_a_cue_past_a_word_with_a_case_ending_governs_no_list(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "해외수요처 연계 기술개발사업은 극지정부, 해양기업, 해외 현지법인 등 해외수요처로부터 "
+        "신제품 기술개발을 요청받은 중소기업을 지원한다.\n"
+    )
+    products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
+    assert not {"극지정부", "해양기업", "해외 현지법인"} & products
