@@ -331,7 +331,7 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
         years = [2000 + int(short["a"]), 2000 + int(short["b"])]
     if not years or (len(years) == 1 and years[0] in period):
         years = period or years  # ``2016년부터 2018년까지의 ‘…’``: the period, not its end
-    return series, start, end, years or _years_after(text, end)
+    return series, start, end, years or _years_after(text, end) or _period_stated(text, series)
 
 
 def _near_known(source: Source, names: list[str]) -> dict[str, str]:
@@ -456,7 +456,28 @@ _BRACKETED_YEARS = re.compile(
 )
 
 
+#: A period spelled out right after a plan as its sentence's topic: ``제3기 …계획은
+#: 2011년부터 2020년까지``, ``…로드맵은 2021~2023년``.
+_TOPIC_PERIOD = re.compile(
+    r"[」』’”'\"`]?\s*(?:은|는)\s+(?P<a>(?:19|20)\d{2})\s*(?:년\s*부터|년?\s*[~∼\-–])"
+    r"\s*(?P<b>(?:19|20)\d{2})\s*년"
+)
+
+
+def _period_stated(text: str, series: str) -> list[int]:
+    """The plan period a sentence about the series states anywhere in the text
+    (``‘제3기 …계획’을 수립하고 …. 제3기 …계획은 2011년부터 2020년까지 …``)."""
+    for m in re.finditer(re.escape(series), text):
+        period = _years_after(text, m.end())
+        if len(period) == 2 and _TOPIC_PERIOD.match(text, m.end()):
+            return period
+    return []
+
+
 def _years_after(text: str, end: int) -> list[int]:
+    topic = _TOPIC_PERIOD.match(text, end)
+    if topic and int(topic["b"]) > int(topic["a"]):
+        return [int(topic["a"]), int(topic["b"])]
     m = _BRACKETED_YEARS.match(text, end)
     if m is None:
         return []

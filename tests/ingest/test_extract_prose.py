@@ -3857,3 +3857,14 @@ def test_a_cue_past_a_word_with_a_case_ending_governs_no_list(tmp_path, onto):
     )
     products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
     assert not {"극지정부", "해양기업", "해외 현지법인"} & products
+
+
+def test_a_plan_period_stated_for_the_plan_as_a_topic_dates_its_edition(tmp_path, onto):
+    text = (
+        "DATE: 2030-11-01\n\n"
+        "해양수산부는 ‘제3기 해양드론종합발전계획’을 수립하고 올해 연말까지 확정할 계획이라고 "
+        "1일 밝혔다. 제3기 해양드론종합발전계획은 2031년부터 2040년까지 기술개발 로드맵을 담는다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert [(e.props["startYear"], e.props.get("endYear")) for e in editions] == [(2031, 2040)]
