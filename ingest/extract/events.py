@@ -93,11 +93,17 @@ _DATE = re.compile(
     rf"(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
     rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
     # ``2012년부터 추진 중``: the year something began, not the start of a period
-    rf"|(?P<since>(?:19|20)\d{{2}})\s*년도?\s*부터(?!\s*(?:19|20)?\d{{2,4}}\s*년)"
+    rf"|(?P<since>(?:19|20)\d{{2}})\s*년도?\s*부터"
 )
 #: Verbs that say something has gone on since a year (``2012년부터 추진 중이다``).
-ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작|적용")
+ONGOING = re.compile("추진|진행|운영|실시|작성|시행|시작|적용|투입|투자")
 SINCE_GAP = 50
+#: Verbs that say something runs over a span of years from its first (``2019년부터
+#: 2028년까지 … 운영되는``, ``2008년부터 2016년까지 실시한``); a plan's period (``…까지
+#: 추진하는 계획``) begins nothing yet.
+RUN_OVER = re.compile("운영|실시|투입|투자")
+#: After a year something runs from, the year it runs to (``부터 2028년까지``).
+_SPAN_END = re.compile(r"\s*(?:19|20)?\d{2,4}\s*년")
 _COMING = re.compile(r"오는\s*$")
 MAX_GAP = 30
 #: How far after a range's last day its event may be printed (``…까지 홈페이지를 통해 신청``).
@@ -215,6 +221,8 @@ class Events:
             # ``10월부터 … 분석을 진행해``: a month something began dates its ongoing work too
             began = not since and (m["m6"] or m["m4"]) and _OPENS_MONTH.match(text, m.end())
             pattern = ONGOING if since else _EVENT_OR_ONGOING if began else _EVENT
+            if since and _SPAN_END.match(text, m.end()):
+                pattern = RUN_OVER  # ``2022년부터 2024년까지 추진하는 계획``: a plan's period
             until = _UNTIL_END.match(text, m.end()) is not None
             reach = SINCE_GAP if since or began else RANGE_GAP if closes or until else MAX_GAP
             event, end = _event_after(text, m.end(), pattern, reach)

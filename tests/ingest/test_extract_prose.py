@@ -3868,3 +3868,18 @@ def test_a_plan_period_stated_for_the_plan_as_a_topic_dates_its_edition(tmp_path
     facts = facts_of(tmp_path, onto, text)
     editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     assert [(e.props["startYear"], e.props.get("endYear")) for e in editions] == [(2031, 2040)]
+
+
+def test_the_first_year_of_a_span_something_runs_or_is_funded_over_dates_its_start(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소벤처기업부는 해양드론 기술개발사업 성과를 발표했다. 해양드론 R&D는 2021년부터 "
+        "2030년까지 10년간 운영되는 기술개발사업이다. 극지 로드맵을 위해 2024년부터 향후 "
+        "10년간 총 340억원을 투입키로 했다.\n"
+    )
+    dates = {
+        n.props["eventDate"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert {"2021", "2024"} <= dates
