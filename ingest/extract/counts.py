@@ -179,6 +179,7 @@ class Counts:
                 or _listed_total(doc, first)
                 or _share_of(doc, first)
                 or _recorded_as(doc, c)
+                or _filed(doc, c)
             )
             # ``협력사 11개사``: the noun printed before says which companies; else it is
             # counted when nothing after the number says what is
@@ -786,6 +787,17 @@ def _recorded_as(doc: Doc, counter: int) -> str | None:
     if noun.text in RECORDED and not noun.whitespace_ and verb.text[:1] in ("되", "돼", "됐"):
         return noun.text
     return None
+
+
+#: After a count, the filing it is the object of: ``37건을 특허출원하는데``, ``696건을 출원했다``.
+_FILED = re.compile(r"\s*(?:을|를)\s*(?P<noun>(?:특허\s?)?출원)(?:하|했|한|할|해)")
+
+
+def _filed(doc: Doc, counter: int) -> str | None:
+    """``테슬라는 총 37건을 특허출원하는데 그쳤다``: a count a body files counts filings."""
+    end = doc[counter].idx + len(doc[counter].text)
+    m = _FILED.match(text_of(doc), end)
+    return m["noun"] if m else None
 
 
 def _sentence_topic(doc: Doc, i: int) -> str | None:

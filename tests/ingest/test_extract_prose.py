@@ -3883,3 +3883,17 @@ def test_the_first_year_of_a_span_something_runs_or_is_funded_over_dates_its_sta
         if n.cls == "StatedEvent"
     }
     assert {"2021", "2024"} <= dates
+
+
+def test_a_count_a_body_files_counts_filings(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 대기업들은 평균 696건을 "
+        "특허출원했다. 한빛로보는 총 37건을 특허출원하는데 그쳤다.\n"
+    )
+    counts = {
+        (n.props["value"], n.props["countedNoun"])
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert {(696, "특허출원"), (37, "특허출원")} <= counts
