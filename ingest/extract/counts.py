@@ -27,6 +27,7 @@ from stkg.ingest.extract.phrases import (
     JOINERS,
     LIST_DOTS,
     NATIVE_COUNTS,
+    SPAN_OF_TIME,
     cue_class,
     is_nominal,
     sentence_first,
@@ -713,8 +714,21 @@ def _topic_before(doc: Doc, i: int) -> str | None:
         return None
     word = _word_before(doc, j)
     if word in NUMBER_NOUNS and j >= 2 and doc[j - 1].text == word:
-        return _word_before(doc, j - 1) or word  # ``과제 수는 186건``: the tasks are counted
+        counted = _word_before(doc, j - 1)  # ``과제 수는 186건``: the tasks are counted
+        if counted is None or SPAN_OF_TIME.fullmatch(counted) or counted in TIME_WORDS:
+            # ``…국제특허출원은 … 최근 10년간 건수가 1만8290건``: the number of what the
+            # sentence is about
+            return _opening_topic(doc, i) or word
+        return counted
     return word
+
+
+def _opening_topic(doc: Doc, i: int) -> str | None:
+    """The word its sentence opens with as its topic (``…국제특허출원은``), before ``i``."""
+    for k in range(sentence_first(doc, i, at_line_breaks=True) + 1, i):
+        if doc[k].text in ("은", "는") and doc[k].tag_ == "JX" and doc[k].whitespace_:
+            return _word_before(doc, k)
+    return None
 
 
 #: ``X을 보면, 2012년 N건``: what a sentence looks at is what its first count counts.

@@ -3897,3 +3897,18 @@ def test_a_count_a_body_files_counts_filings(tmp_path, onto):
         if n.cls == "StatedFigure"
     }
     assert {(696, "특허출원"), (37, "특허출원")} <= counts
+
+
+def test_a_number_noun_with_only_a_span_before_it_counts_the_sentence_topic(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 해양드론 관련 국제특허출원은 "
+        "2028년 764건, 2030년 1070건으로 최근 10년간 건수가 1만8290건에 이르는 것으로 "
+        "집계됐다.\n"
+    )
+    counts = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counts.get(18290) == "국제특허출원"
