@@ -720,7 +720,7 @@ def _topic_before(doc: Doc, i: int) -> str | None:
             # sentence is about
             return _opening_topic(doc, i) or word
         return counted
-    return word
+    return None if word in TIME_WORDS else word  # ``올해는 1,400명을``: when, not what
 
 
 def _opening_topic(doc: Doc, i: int) -> str | None:

@@ -3912,3 +3912,18 @@ def test_a_number_noun_with_only_a_span_before_it_counts_the_sentence_topic(tmp_
         if n.cls == "StatedFigure"
     }
     assert counts.get(18290) == "국제특허출원"
+
+
+def test_a_time_word_as_the_topic_of_a_count_is_not_what_it_counts(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "중소벤처기업부는 중소기업 R&D 기술개발사업 지원계획을 발표했다. "
+        "중기부는 연구인력 지원사업을 운영 중이며, 지난해 1,350여명의 중소기업 인력지원에 "
+        "이어 올해는 1,400명을 넘어설 전망이다.\n"
+    )
+    nouns = {
+        n.props["countedNoun"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert "올해" not in nouns
