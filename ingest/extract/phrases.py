@@ -129,12 +129,17 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
     i = start
     while i < end:
         ordinal = _ordinal_end(doc, i, end)
-        if ordinal is None and (not is_nominal(doc[i]) or doc[i].text in JOINERS):
+        prefixed = _glued_prefix(doc, i, end)  # ``전고체전지``, ``전주기``: 전 opens the word
+        if ordinal is None and not prefixed and (not is_nominal(doc[i]) or doc[i].text in JOINERS):
             i += 1
             continue
         j = i + 1 if ordinal is None else ordinal + 1
         while j < end and doc[j - 1].whitespace_ in ("", " "):
-            glued = _ordinal_end(doc, j, end) if not doc[j - 1].whitespace_ else None
+            glued = (
+                _ordinal_end(doc, j, end)
+                if not doc[j - 1].whitespace_ or doc[j].text in NATIVE_ORDINALS
+                else None
+            )
             if glued is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
                 j = glued + 1
                 continue
@@ -173,10 +178,36 @@ ORDER_WORDS = frozenset(["순"])
 SPAN_OF_TIME = re.compile("간|동안")
 
 
+#: Determiners Kiwi splits off the noun they are glued to (``전고체전지``: 전 + 고체전지).
+GLUED_PREFIXES = frozenset(["전"])
+
+
+def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i`` is a determiner glued to the noun after it, inside one word."""
+    return (
+        doc[i].text in GLUED_PREFIXES
+        and doc[i].tag_ == "MM"
+        and not doc[i].whitespace_
+        and i + 1 < end
+        and doc[i + 1].tag_.split("+")[0] in NOMINAL_TAGS
+        and (i == 0 or doc[i - 1].whitespace_ != "")
+    )
+
+
+#: Sino-Korean numerals an ordinal may be spelt with (``이차전지``).
+NATIVE_ORDINALS = frozenset(["일", "이", "삼", "사", "오"])
+
+
 def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
     """The index of the first noun after an ordinal opening a name (``4차 산업혁명``,
     ``제4차 산업혁명``, ``2차 전지``, ``2차전지``), or None when ``i`` opens none."""
     k = i + 1 if doc[i].text == "제" and not doc[i].whitespace_ else i
+    if k + 2 < end and doc[k].text in NATIVE_ORDINALS and doc[k].tag_ == "NR":
+        # ``이차전지``, ``일차전지``: the ordinal spelt in Sino-Korean, glued to its name
+        glued = not doc[k].whitespace_ and not doc[k + 1].whitespace_
+        if glued and doc[k + 1].text == "차" and doc[k + 2].tag_.split("+")[0] in NOMINAL_TAGS:
+            return k + 2
+        return None
     if k + 2 >= end or doc[k].tag_ != "SN" or doc[k].whitespace_:
         return None
     if doc[k + 1].text != "차" or doc[k + 1].whitespace_ not in ("", " "):

@@ -105,7 +105,10 @@ def _add(source: Source, printed: str, end: int) -> bool:
     """Add the technology ``printed`` names (ending at ``end``); whether it names one."""
     name = _technology(printed)
     if name is not None:
-        add_entity(source, Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5))
+        # ``고체전해질 이차전지 기술``: 기술 printed as a word of its own says what the name is
+        bare = (name.removesuffix(" 기술"),) if name.endswith(" 기술") else ()
+        found = Found("CoreTechnology", name, end - len(name), end, EXTRACTOR, 0.5, bare)
+        add_entity(source, found)
     return name is not None
 
 

@@ -3927,3 +3927,26 @@ def test_a_time_word_as_the_topic_of_a_count_is_not_what_it_counts(tmp_path, ont
         if n.cls == "StatedFigure"
     }
     assert "올해" not in nouns
+
+
+def test_a_sino_korean_ordinal_or_a_glued_determiner_opens_a_word_of_a_name(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 위험이 없는 고체전해질 "
+        "이차전지 기술 개발이 화두다. 기업들은 전고체전지 기술 개발에 박차를 가하고 있다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"고체전해질 이차전지 기술", "전고체전지 기술"} <= technologies
+    assert not {"전지 기술", "고체전지 기술"} & technologies
+
+
+def test_a_technology_printed_with_a_spaced_gisul_answers_to_its_bare_name_too(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-02\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 폭발 위험이 없는 "
+        "극지해양 고체배터리 기술 개발이 화두다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    node = next(n for n in facts.nodes.values() if n.cls == "CoreTechnology")
+    assert node.props["name"] == "극지해양 고체배터리 기술"
+    assert "극지해양 고체배터리" in (node.props.get("aliases") or [])
