@@ -176,7 +176,9 @@ class Budgets:
                 # ``중기부는 … 1조4885억원의 예산을 편성``: the budget of who the sentence is about
                 opening = _OPENING_TOPIC.match(text_of(doc), _sentence_start(doc, ent.start))
                 who = opening["who"] if opening else _topic_or_object(doc, ent.start)
-                target = f"{who} 예산" if who else None
+                # ``X사업은 … 사업이다. … 올해 총 42억원의 예산을 배정해``: no topic of its own,
+                # the sentence goes on about the programme the one before it names
+                target = f"{who} 예산" if who else _programme_in_sentence(source, ent.start)
             if target is None and _TOTAL_SPENT.match(text_of(doc), ent.end_char):
                 target = _body_spending(source, ent.start)
             sized = _SIZED.match(text_of(doc), ent.end_char)
@@ -296,12 +298,21 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
 TOPIC_TAGS = ("JX", "JKS")
 
 
+#: Particles Kiwi tags as JX that mark no topic but a span or an addition (``2011년부터``,
+#: ``…까지``, ``…도``).
+NOT_TOPIC_PARTICLES = frozenset(["부터", "까지", "도", "만"])
+
+
 def _own_topic(doc: Doc, money_start: int) -> bool:
     """Whether the sentence names its own topic or subject before the amount; a time
     word's (``지난해엔``, ``올해는``) is none."""
     k = money_start - 1
     while k > 0 and doc[k].tag_ != SENTENCE_END_TAG:
-        if doc[k].tag_.split("+")[-1] in TOPIC_TAGS and doc[k - 1].text not in RELATIVE_YEARS:
+        if (
+            doc[k].tag_.split("+")[-1] in TOPIC_TAGS
+            and doc[k].text not in NOT_TOPIC_PARTICLES
+            and doc[k - 1].text not in RELATIVE_YEARS
+        ):
             return True
         k -= 1
     return False

@@ -3950,3 +3950,16 @@ def test_a_technology_printed_with_a_spaced_gisul_answers_to_its_bare_name_too(t
     node = next(n for n in facts.nodes.values() if n.cls == "CoreTechnology")
     assert node.props["name"] == "극지해양 고체배터리 기술"
     assert "극지해양 고체배터리" in (node.props.get("aliases") or [])
+
+
+def test_a_budget_in_a_sentence_opened_by_a_span_is_the_programme_before_it(tmp_path, onto):
+    text = (
+        "DATE: 2033-06-02\n\n"
+        "해양드론 공통기술개발사업은 조합이 발굴한 공통애로 기술개발 과제를 지원하는 사업이다. "
+        "2031년부터 총사업비의 75% 이내에서 지원하며 올해 총 42억원의 예산을 배정해 21개 "
+        "과제를 선정할 예정이다.\n"
+    )
+    fundings = {
+        (name, a // 100_000_000) for name, a, _ in _fundings(facts_of(tmp_path, onto, text))
+    }
+    assert ("해양드론 공통기술개발사업", 42) in fundings
