@@ -126,6 +126,7 @@ class Budgets:
         respective: dict[int, str] = {}  # amount start token → its item of a 각각 list
         # amount → the Funding this extractor made for it, and the programme it funds
         made: dict[int, tuple[str, str | None, str]] = {}
+        made_at: dict[int, int] = {}  # amount → where it was first stated
         stated: str | None = None  # the name of the budget stated last
         for ent in doc.ents:
             if ent.label_ != "MONEY" or not isinstance(ent._.value, int):
@@ -207,7 +208,14 @@ class Budgets:
             funded = programme if programme in ctx.facts.nodes else None
             span = ctx.span(ent.start_char, ent.end_char)
             earlier = made.get(ent._.value)
-            if earlier is not None and _one_budget(earlier, target, funded):
+            # ``△A과제(50억) △B 지원(50억)``: one sentence listing the amount twice funds two
+            first_at = made_at.get(ent._.value)
+            listed = (
+                first_at is not None
+                and first_at >= _sentence_start(doc, ent.start)
+                and "\n" not in text_of(doc)[first_at : ent.start_char]
+            )
+            if earlier is not None and not listed and _one_budget(earlier, target, funded):
                 # one amount printed twice (the headline and the text, ``이번 공모는 총
                 # 1049억원``): one budget, named after the programme when one of them is
                 fid, was_funded, _ = earlier
@@ -221,6 +229,7 @@ class Budgets:
             fid = ctx.raw_id("Funding", key)
             ctx.facts.node("Funding", fid, span, name=target, amountKrw=ent._.value, year=year)
             made.setdefault(ent._.value, (fid, funded, target))
+            made_at.setdefault(ent._.value, ent.start_char)
             stated = target
             if funded:
                 ctx.facts.rel("funds", fid, funded, span)

@@ -3963,3 +3963,14 @@ def test_a_budget_in_a_sentence_opened_by_a_span_is_the_programme_before_it(tmp_
         (name, a // 100_000_000) for name, a, _ in _fundings(facts_of(tmp_path, onto, text))
     }
     assert ("해양드론 공통기술개발사업", 42) in fundings
+
+
+def test_one_amount_listed_twice_in_a_line_funds_two_items(tmp_path, onto):
+    text = (
+        "DATE: 2031-10-25\n\n"
+        "중소기업청은 해양드론 기술개발사업에 400억원을 투입한다. 구체적으로는 △극지형 "
+        "성장도약과제(50억) △해양드론 융합형기술개발 지원(20억) △심해센터 연계형 기술개발 "
+        "지원(50억) 등이다.\n"
+    )
+    fundings = _fundings(facts_of(tmp_path, onto, text))
+    assert len([f for f in fundings if f[1] == 5_000_000_000]) == 2
