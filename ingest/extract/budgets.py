@@ -110,6 +110,8 @@ LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -
 _LAST_YEAR_AMOUNT = re.compile(
     rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*[(（]?\s*(?:예산\s*)?\d[\d,.\s조억천백만]*원?"
     r"\s*[)）]?\s*(?:대비|보다)"
+    # ``(내년 예산은 …) 올해(6288억)보다 13.7% 오른``: this year's, bracketed as the base
+    r"|(?:올해|금년)\s*[(（]\s*\d[\d,.\s조억천백만]*원?\s*[)）]\s*(?:대비|보다)"
 )
 MAX_STEPS = 12
 EXTRACTOR = "budgets"

@@ -3974,3 +3974,15 @@ def test_one_amount_listed_twice_in_a_line_funds_two_items(tmp_path, onto):
     )
     fundings = _fundings(facts_of(tmp_path, onto, text))
     assert len([f for f in fundings if f[1] == 5_000_000_000]) == 2
+
+
+def test_this_years_amount_bracketed_as_the_base_of_a_comparison_is_this_years_budget(
+    tmp_path, onto
+):
+    text = (
+        "DATE: 2031-10-25\n\n"
+        "중소기업청은 해양드론 기술개발사업 2032년도 예산을 7150억원으로 확정했다고 25일 "
+        "밝혔다. 이는 올해(6288억)보다 13.7% 오른 금액이다.\n"
+    )
+    fundings = {(a // 100_000_000, y) for _, a, y in _fundings(facts_of(tmp_path, onto, text))}
+    assert {(7150, 2032), (6288, 2031)} <= fundings
