@@ -10,7 +10,8 @@ dates its bare days in that month; one dated only to a year dates what names its
 the date: a clause's topic (``과제 신청은 3월 2일부터``), or the object of a window the date
 opens or closes (``접수를 11월 3일까지 진행한다``).
 A date that opens a sentence dates the event its predicate names, however long the
-sentence (``2020년 6월 특허청은 … 센터를 개소했다.``). A quoted name between a date and its
+sentence (``2020년 6월 특허청은 … 센터를 개소했다.``), and so does one right after its topic
+(``미래부는 민간기업과 공동으로 24일 … 발표했다``). A quoted name between a date and its
 event counts as one word (``22일 ‘… 설명회’를 연다``), and a date that closes a window
 looks further for what it closes (``3월 16일까지 … 사업 공모를``). A half-year that opens a
 name (``2023년 상반기 IP-R&D 전략지원 사업``) dates nothing. A year alone dates only a
@@ -378,14 +379,22 @@ def _predicate(text: str, m: re.Match[str]) -> tuple[str | None, int]:
     i = m.start()
     while i > 0 and text[i - 1] in " \t":
         i -= 1
-    if i > 0 and text[i - 1] not in ".\n":
+    opening = max(text.rfind(".", 0, i), text.rfind("\n", 0, i)) + 1
+    if i > 0 and text[i - 1] not in ".\n" and not _AFTER_TOPIC.fullmatch(text, opening, i):
         return None, m.start()  # the date is inside its sentence, not at its start
+    if _UNTIL.match(text, m.end()):
+        return None, m.start()  # ``…까지``: a window, not the day of the sentence's act
     ends = _SENTENCE_END.search(text, m.end())
     if ends is None or ends.group() == "\n":
         return None, m.start()
     last = _LAST_WORD.search(text, m.end(), ends.end())
     event = _EVENT.search(last.group(1)) if last else None
     return (event.group(), last.start(1) + event.end()) if event and last else (None, m.start())
+
+
+#: A sentence's topic and a few words after it, before its date: ``미래부는 민간기업과 공동으로
+#: 24일 …``, ``특허청은 지난달 19일 …``.
+_AFTER_TOPIC = re.compile(r"\s*[^\s.,]+(?:\s[^\s.,]+)?(?:은|는)(?:\s+[^\s.,]+){0,3}?\s*")
 
 
 def _labelled(text: str, at: int) -> tuple[str | None, int]:

@@ -3986,3 +3986,18 @@ def test_this_years_amount_bracketed_as_the_base_of_a_comparison_is_this_years_b
     )
     fundings = {(a // 100_000_000, y) for _, a, y in _fundings(facts_of(tmp_path, onto, text))}
     assert {(7150, 2032), (6288, 2031)} <= fundings
+
+
+def test_a_date_after_the_sentence_topic_dates_the_event_its_predicate_names(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-25\n\n"
+        "해양수산부는 민간기업과 공동으로 24일 오전 세종 해양드론센터에서 이 같은 내용을 "
+        "담은 ‘해양드론 R&D 전략’을 발표했다. 해양청은 2035년까지 로드맵을 마련한다.\n"
+    )
+    dates = {
+        (n.props["eventDate"], n.props["eventKind"])
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert ("2031-03-24", "발표") in dates
+    assert not [d for d, _ in dates if d.startswith("2035")]
