@@ -103,6 +103,9 @@ _CHANGE = re.compile(
     r"(?:(?:가까이|가량|정도|이상|넘게|남짓)\s*)?"
     rf"(?:{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
 )
+#: After an amount, words that make it a mark a budget passes, not the budget: ``7000억원을
+#: 넘을 것으로``, ``1조원을 돌파``.
+_THRESHOLD = re.compile(r"\s*(?:을|를)\s*(?:넘|돌파|웃돌|상회)")
 #: Words that date an amount to the year before the text's.
 LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -1)
 #: A last-year word with the amount it dates and the comparison after it: ``전년 6659억원
@@ -203,6 +206,8 @@ class Budgets:
             previous = (ent.end, target)
             if _CHANGE.match(text_of(doc), ent.end_char):
                 continue  # by how much the budget changed: the next amount is the budget
+            if _THRESHOLD.match(text_of(doc), ent.end_char):
+                continue  # ``7000억원을 넘을 것으로``: a mark passed, not the budget
             if target.endswith(NOT_FUNDING):
                 continue
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])

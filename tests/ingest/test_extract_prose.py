@@ -4001,3 +4001,13 @@ def test_a_date_after_the_sentence_topic_dates_the_event_its_predicate_names(tmp
     }
     assert ("2031-03-24", "발표") in dates
     assert not [d for d, _ in dates if d.startswith("2035")]
+
+
+def test_a_mark_a_budget_passes_is_no_budget(tmp_path, onto):
+    text = (
+        "DATE: 2031-10-25\n\n"
+        "내년도 해양드론 연구개발(R&D) 예산이 사상 최초로 7000억원을 넘을 것으로 보인다. "
+        "중소기업청은 해양드론 기술개발사업 2032년도 예산을 총 7150억원으로 확정했다.\n"
+    )
+    amounts = {a // 100_000_000 for _, a, _ in _fundings(facts_of(tmp_path, onto, text))}
+    assert 7150 in amounts and 7000 not in amounts
