@@ -209,6 +209,8 @@ class Events:
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
+            if _in_caption(text, m.start()):
+                continue  # ``사진은 … 18일 … 열린 간담회를 주재하고 있는 모습``: a photo's day
             if m["half"] and _NAMED_HALF.match(text, m.end()):
                 continue  # ``2023년 상반기 IP-R&D 전략지원 사업``: the round a name is for
             opens = _OPENS.match(text, m.end()) is not None
@@ -419,6 +421,16 @@ _TOPIC_OR_OBJECT = re.compile(_TOPIC_WORD + r"(?:은|는|이|가|을|를)\s+$")
 #: After a date, the window it opens or closes.
 _UNTIL = re.compile(r"\s*(?:까지|부터)")
 _LABEL = re.compile(rf"(?P<event>{_EVENT.pattern})\s*(?:기간|일시|일정|기한|일)?\s*[:：]\s*$")
+
+#: A photo caption's opening: ``사진은 …``, ``[사진=연합뉴스]``.
+_CAPTION = re.compile(r"\s*(?:\[?사진\s*[=:]|사진은\s)")
+
+
+def _in_caption(text: str, at: int) -> bool:
+    """Whether offset ``at`` is in a photo caption (a sentence opening ``사진은``)."""
+    opening = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    return _CAPTION.match(text, opening) is not None
+
 
 #: Lines that date the page (header, byline), not an event.
 _BYLINE = re.compile(r"\s*(?:SOURCE|DATE|입력|기사입력|등록|수정|업데이트|승인|발행)\b")

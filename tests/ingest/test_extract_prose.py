@@ -4011,3 +4011,18 @@ def test_a_mark_a_budget_passes_is_no_budget(tmp_path, onto):
     )
     amounts = {a // 100_000_000 for _, a, _ in _fundings(facts_of(tmp_path, onto, text))}
     assert 7150 in amounts and 7000 not in amounts
+
+
+def test_a_photo_caption_states_no_event(tmp_path, onto):
+    text = (
+        "DATE: 2031-07-19\n\n"
+        "해양수산부는 해양드론 기술로드맵을 발표했다. 해양드론 협업공장이 2035년까지 "
+        "총 6곳에 구축된다. 사진은 해양수산부 장관이 18일 "
+        "세종 해양드론센터에서 열린 ‘R&D 간담회’를 주재하고 있는 모습. [사진=연합뉴스]\n"
+    )
+    dates = {
+        n.props["eventDate"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert "2031-07-18" not in dates
