@@ -44,7 +44,7 @@ TOPIC_CLASSES = (
 #: Topic words of everyday news too (a market festival's 육성사업, a city's 예산, a food
 #: festival a province chose for its 지원사업): a text that has only these is on the topic
 #: only with one of :data:`DOMAIN_WORDS`.
-EVERYDAY_TOPIC_WORDS = frozenset({"사업", "지원사업", "분야", "품목", "예산"})
+EVERYDAY_TOPIC_WORDS = frozenset({"사업", "지원사업", "분야", "품목", "예산", "기본계획"})
 #: Words without which a text that has only everyday topic words is not about technology
 #: or its funding.
 DOMAIN_WORDS = ("기술", "연구개발", "R&D", "특허", "혁신")

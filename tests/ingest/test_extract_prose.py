@@ -4026,3 +4026,22 @@ def test_a_photo_caption_states_no_event(tmp_path, onto):
         if n.cls == "StatedEvent"
     }
     assert "2031-07-18" not in dates
+
+
+def test_a_plan_of_rnd_investment_is_on_the_topic_and_a_bare_basic_plan_is_not(tmp_path, onto):
+    rnd = (
+        "DATE: 2031-01-13\n\n"
+        "정부는 해양드론 R&D 투자를 2035년까지 연간 2조원 수준으로 높이고 21개 "
+        "원천과제를 선정했다.\n"
+    )
+    plan = (
+        "DATE: 2031-01-13\n\n"
+        "보건복지부는 제5차 저출산 기본계획을 발표했다. 올해 예산은 2조원이며 21개 시군을 "
+        "선정했다.\n"
+    )
+    assert [n for n in facts_of(tmp_path, onto, rnd).nodes.values() if n.cls == "StatedFigure"]
+    assert not [
+        n
+        for n in facts_of(tmp_path, onto, plan).nodes.values()
+        if n.cls in ("StatedFigure", "Funding", "RoadmapEdition")
+    ]
