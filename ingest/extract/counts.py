@@ -276,6 +276,11 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         nearest = after[:1] or whole[-1:]
         unit = nearest[0].noun if nearest else None
         if unit is None:
+            # ``A(3,169건), B(1,978건)에 관한 특허 출원``: what the parts are counts of, after them
+            last = doc[parts[-1].counter]
+            about = _COUNTS_OF.match(text_of(doc), last.idx + len(last.text))
+            unit = about["unit"] if about else None
+        if unit is None:
             head = text_of(doc)[doc[start].idx : doc[parts[0].first].idx]
             m = _BROKEN_DOWN.search(head)
             unit = m["what"] if m else None
@@ -312,6 +317,12 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     return items
 
 
+#: After a breakdown's last part, the noun its parts are counts of: ``…(1,438건)에 관한 특허
+#: 출원``, ``… 관련 특허가``.
+_COUNTS_OF = re.compile(
+    r"\s*(?:,\s*[\d.]+\s*%\s*)?[)）]?\s*(?:에\s*(?:관한|대한)|관련)\s+"
+    r"(?P<unit>[가-힣]+?(?:\s[가-힣]+?)?)(?:이|가|은|는|을|를|의|에)?(?=[\s,.]|$)"
+)
 #: A share printed right after a count (``1580건(54%)``): a part of a whole.
 _SHARE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）]")
 #: After a count, the share it has or the words that rank it among others.

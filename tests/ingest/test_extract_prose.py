@@ -4045,3 +4045,17 @@ def test_a_plan_of_rnd_investment_is_on_the_topic_and_a_bare_basic_plan_is_not(t
         for n in facts_of(tmp_path, onto, plan).nodes.values()
         if n.cls in ("StatedFigure", "Funding", "RoadmapEdition")
     ]
+
+
+def test_breakdown_parts_take_the_noun_printed_after_them(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-20\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 중소기업은 전자상거래, 금융 및 "
+        "결재방식(3,693건), 데이터 처리 장치 및 방법(1,438건)에 관한 특허 출원이 많았다.\n"
+    )
+    counts = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counts[3693].endswith("특허 출원") and counts[1438].endswith("특허 출원")
