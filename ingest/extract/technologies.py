@@ -55,6 +55,11 @@ _COORDINATED = re.compile(r"^(?:\([^()\n]{1,20}\))?\s*(?:,|및|와|과)\s*$")
 _MODIFIER = re.compile(r"^\s*(?:[을를]\s*위한|에\s*필요한|의)\s*$")
 #: A bracketed target figure after a technology's name.
 _SPEC = re.compile(r"\([^()]*\d[^()]*\)$")
+#: After a phrase ending in 기술개발, what makes it a programme's name: a gloss naming its
+#: kind (``(이스라엘식 프로그램)``) or the programme being run (``운영``).
+_RUN_AS_PROGRAMME = re.compile(
+    r"(?:\([^()]*(?:프로그램|사업)\))?\s*(?:운영|사업)|\([^()]*(?:프로그램|사업)\)"
+)
 MIN_CHARS = 5
 MAX_CHARS = 30
 EXTRACTOR = "technologies"
@@ -73,6 +78,8 @@ class Technologies:
             end = phrase.end_char
             # "… 충전시스템 기술개발을 추진", "… 재제조 기술 확보 등": the verb in the phrase
             developed = _DEVELOPED_IN.search(printed)
+            if developed and _RUN_AS_PROGRAMME.match(text, end):
+                continue  # ``글로벌시장형 창업기술개발(이스라엘식 프로그램) 운영``: a programme
             if developed and printed[: developed.start()].endswith("기술"):
                 printed, end = printed[: developed.start()], end - len(developed.group())
             elif not _GOVERNED.match(text, end):

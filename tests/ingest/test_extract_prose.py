@@ -4059,3 +4059,14 @@ def test_breakdown_parts_take_the_noun_printed_after_them(tmp_path, onto):
         if n.cls == "StatedFigure"
     }
     assert counts[3693].endswith("특허 출원") and counts[1438].endswith("특허 출원")
+
+
+def test_a_technology_development_run_as_a_programme_is_no_technology(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-02\n\n"
+        "중소기업청은 2031년도 기술개발사업 지원계획을 확정했다. 해양시장형 창업기술개발(이스라엘식 "
+        "프로그램) 운영을 확대하고, 극지드론 제어기술개발을 추진한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "해양시장형 창업기술" not in technologies
+    assert "극지드론 제어기술" in technologies
