@@ -310,6 +310,8 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             continue
         if doc[parts[0].counter].text == "건":
             _applicants(source, start, parts, names)
+        if name_key(unit).endswith(TASKS):
+            _tracks(source, parts, names)
         for s, item in zip(parts, names, strict=True):
             # ``해저산업 분야 8개, … 등 15개 분야``: the part already says what it is
             s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
@@ -389,6 +391,39 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
         item = _FIELD_CUE.sub("", name) if cls == "StrategicField" else name
         if at >= 0 and item and not re.search(r"\d", item):
             add_entity(source, Found(cls, item, at, at + len(item), EXTRACTOR, 0.5))
+
+
+#: The noun of a breakdown whose parts are a programme's tracks.
+TASKS = "과제"
+
+
+#: Up to three words right before a bracket, none ending in a particle.
+_TRACK_WORDS = re.compile(
+    r"(?:(?<=[\s,(（△▲·])|^)"
+    r"(?:[가-힣A-Za-z·]*[가-힣A-Za-z·](?<![는은을를에이가의도과와])\s){0,2}[가-힣A-Za-z·]+$"
+)
+
+
+def _tracks(source: Source, parts: list[_Stated], names: list[str]) -> None:
+    """``첫걸음(430개), 사회문제해결형(20개) 등 총 450개 과제``: the kinds of task a programme
+    selects, each printed with its count in brackets, are its tracks (programmes); a kind
+    printed as a field (``백신 원부자재 분야(25개)``) is a field."""
+    doc = source.analysis
+    text = text_of(doc)
+    for part, name in zip(parts, names, strict=True):
+        bracket = doc[part.first].idx - 1
+        while bracket > 0 and text[bracket] == " ":
+            bracket -= 1
+        if text[bracket] not in "(（":
+            continue  # not ``name(N개``: a part of another shape
+        # the words before the bracket, back to one with a particle (``상반기에는 디지털 혁신(``)
+        words = _TRACK_WORDS.search(text, 0, bracket)
+        name = words.group().strip() if words else name
+        at = bracket - len(name)
+        field = _FIELD_CUE.sub("", name)
+        cls = "StrategicField" if field != name else "Programme"
+        if field and not re.search(r"\d", field) and not name_key(field).endswith(TASKS):
+            add_entity(source, Found(cls, field, at, at + len(field), EXTRACTOR, 0.5))
 
 
 #: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.

@@ -4070,3 +4070,17 @@ def test_a_technology_development_run_as_a_programme_is_no_technology(tmp_path, 
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "해양시장형 창업기술" not in technologies
     assert "극지드론 제어기술" in technologies
+
+
+def test_kinds_of_task_counted_in_brackets_are_a_programmes_tracks(tmp_path, onto):
+    text = (
+        "DATE: 2031-12-20\n\n"
+        "중소벤처기업부는 창업성장기술개발사업 계획을 발표했다. 디딤돌사업은 내년에 모두 "
+        "900과제를 선정한다. 상반기에는 해양 첫걸음(430개), 극지문제해결형(20개) 등 총 450개 "
+        "과제를 선정한다. 하반기에는 심해 원부자재 분야(25개)와 드론 해결사(15개) 등 총 40개 "
+        "과제를 선정한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = set(named(facts, "Programme"))
+    assert {"해양 첫걸음", "극지문제해결형", "드론 해결사"} <= programmes
+    assert "심해 원부자재" in set(named(facts, "StrategicField"))
