@@ -760,13 +760,20 @@ def _topic_before(doc: Doc, i: int) -> str | None:
         return None
     word = _word_before(doc, j)
     if word in NUMBER_NOUNS and j >= 2 and doc[j - 1].text == word:
-        counted = _word_before(doc, j - 1)  # ``과제 수는 186건``: the tasks are counted
+        k = j - 1
+        if k >= 2 and doc[k - 1].text in QUANTITY_WORDS and doc[k - 1].whitespace_:
+            k -= 1  # ``특허출원 총 건수는``: past 총, what is counted
+        counted = _word_before(doc, k)  # ``과제 수는 186건``: the tasks are counted
         if counted is None or SPAN_OF_TIME.fullmatch(counted) or counted in TIME_WORDS:
             # ``…국제특허출원은 … 최근 10년간 건수가 1만8290건``: the number of what the
             # sentence is about
             return _opening_topic(doc, i) or word
         return counted
     return None if word in TIME_WORDS else word  # ``올해는 1,400명을``: when, not what
+
+
+#: Words before a number noun that say how it is totalled, not what is counted.
+QUANTITY_WORDS = frozenset(["총", "전체", "누적", "연간"])
 
 
 def _opening_topic(doc: Doc, i: int) -> str | None:

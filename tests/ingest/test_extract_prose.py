@@ -4084,3 +4084,17 @@ def test_kinds_of_task_counted_in_brackets_are_a_programmes_tracks(tmp_path, ont
     programmes = set(named(facts, "Programme"))
     assert {"해양 첫걸음", "극지문제해결형", "드론 해결사"} <= programmes
     assert "심해 원부자재" in set(named(facts, "StrategicField"))
+
+
+def test_a_total_number_noun_counts_the_word_before_the_total(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-20\n\n"
+        "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 이 기간 관련 특허출원 총 "
+        "건수는 4435건이다.\n"
+    )
+    counts = {
+        n.props["value"]: n.props["countedNoun"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedFigure"
+    }
+    assert counts.get(4435) == "특허출원"
