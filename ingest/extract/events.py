@@ -93,7 +93,7 @@ _DATE = re.compile(
     rf"|(?:(?P<rel>올해|지난해|작년|내년)\s+)?(?P<m6a>(?:\d{{1,2}}\s*[~∼–·ㆍ,]\s*)+)?"
     rf"(?P<m6>\d{{1,2}})\s*월(?!\s*\d)"
     rf"|(?P<rel_m7>{_MONTH_WORDS})(?:\s*(?:초|중순|말|중))?(?!\s*\d)"
-    # ``2012년부터 추진 중``: the year something began, not the start of a period
+    # ``2012년부터 추진 중``, ``2019년부터 2028년까지 … 운영되는``: the year something began
     rf"|(?P<since>(?:19|20)\d{{2}})\s*년도?\s*부터"
 )
 #: Verbs that say something has gone on since a year (``2012년부터 추진 중이다``).
@@ -381,7 +381,7 @@ def _predicate(text: str, m: re.Match[str]) -> tuple[str | None, int]:
     i = m.start()
     while i > 0 and text[i - 1] in " \t":
         i -= 1
-    opening = max(text.rfind(".", 0, i), text.rfind("\n", 0, i)) + 1
+    opening = _sentence_opening(text, i)
     if i > 0 and text[i - 1] not in ".\n" and not _AFTER_TOPIC.fullmatch(text, opening, i):
         return None, m.start()  # the date is inside its sentence, not at its start
     if _UNTIL.match(text, m.end()):
@@ -428,8 +428,13 @@ _CAPTION = re.compile(r"\s*(?:\[?사진\s*[=:]|사진은\s)")
 
 def _in_caption(text: str, at: int) -> bool:
     """Whether offset ``at`` is in a photo caption (a sentence opening ``사진은``)."""
-    opening = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    return _CAPTION.match(text, opening) is not None
+    return _CAPTION.match(text, _sentence_opening(text, at)) is not None
+
+
+def _sentence_opening(text: str, at: int) -> int:
+    """Where the sentence or line holding offset ``at`` starts (after a full stop or a
+    line break)."""
+    return max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
 
 
 #: Lines that date the page (header, byline), not an event.

@@ -8,16 +8,13 @@ from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import is_place
 from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
-from stkg.ingest.extract.resolve import resolve
+from stkg.ingest.extract.resolve import PROGRAMME_GLOSS, resolve
 from stkg.ingest.nlp.tokenizer import is_common_noun
 
 #: Classes whose short names also serve as modifiers inside longer names.
 COMPOUND_SENSITIVE = ("Programme", "Policy")
 #: Endings that mark a short form as a programme's name, not an everyday noun.
 NAME_ENDINGS = ("사업", "프로그램", "개발", "R&D")
-#: A word printed after a programme's name that says what kind of programme it is, not
-#: another programme (``스케일업 팁스 R&D``).
-PROGRAMME_GLOSS = "R&D"
 #: Particles that make a noun an argument of the clause (object, subject, conjoined); 에
 #: is not one of them, since money goes to a programme with it (``기술혁신에 300억원``).
 CLAUSE_PARTICLES = frozenset(["JKO", "JKS", "JC"])

@@ -137,7 +137,7 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
         while j < end and doc[j - 1].whitespace_ in ("", " "):
             glued = (
                 _ordinal_end(doc, j, end)
-                if not doc[j - 1].whitespace_ or doc[j].text in NATIVE_ORDINALS
+                if not doc[j - 1].whitespace_ or doc[j].text in SINO_KOREAN_ORDINALS
                 else None
             )
             if glued is not None:  # ``태양전지·2차전지``: an ordinal glued inside the name
@@ -195,14 +195,14 @@ def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
 
 
 #: Sino-Korean numerals an ordinal may be spelt with (``이차전지``).
-NATIVE_ORDINALS = frozenset(["일", "이", "삼", "사", "오"])
+SINO_KOREAN_ORDINALS = frozenset(["일", "이", "삼", "사", "오"])
 
 
 def _ordinal_end(doc: Doc, i: int, end: int) -> int | None:
     """The index of the first noun after an ordinal opening a name (``4차 산업혁명``,
     ``제4차 산업혁명``, ``2차 전지``, ``2차전지``), or None when ``i`` opens none."""
     k = i + 1 if doc[i].text == "제" and not doc[i].whitespace_ else i
-    if k + 2 < end and doc[k].text in NATIVE_ORDINALS and doc[k].tag_ == "NR":
+    if k + 2 < end and doc[k].text in SINO_KOREAN_ORDINALS and doc[k].tag_ == "NR":
         # ``이차전지``, ``일차전지``: the ordinal spelt in Sino-Korean, glued to its name
         glued = not doc[k].whitespace_ and not doc[k + 1].whitespace_
         if glued and doc[k + 1].text == "차" and doc[k + 2].tag_.split("+")[0] in NOMINAL_TAGS:

@@ -79,8 +79,11 @@ def resolve(onto: Ontology, cls: str, *names: str, on: dt.date | None = None) ->
     return None
 
 
-#: ``R&D`` after a programme's name, saying what kind of programme it is.
-PROGRAMME_AS_RND = re.compile(r"\s+R&D$")
+#: A word printed after a programme's name that says what kind of programme it is, not
+#: another programme (``스케일업 팁스 R&D``).
+PROGRAMME_GLOSS = "R&D"
+#: The gloss at the end of a printed name.
+PROGRAMME_AS_RND = re.compile(rf"\s+{re.escape(PROGRAMME_GLOSS)}$")
 
 
 #: Job titles that end a person's name as the press prints it (``이병수 사무관``).
