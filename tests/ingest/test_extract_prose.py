@@ -3731,7 +3731,7 @@ def test_the_year_a_programme_began_with_its_object_or_as_its_implementation(tmp
         "팀기술개발 지원사업은 2010년도부터 20억원으로 시작해 25개 과제를 지원했다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
-    dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+    dates = events(facts)
     assert {"2013", "1993", "2010"} <= dates
 
 
@@ -3877,11 +3877,7 @@ def test_the_first_year_of_a_span_something_runs_or_is_funded_over_dates_its_sta
         "2030년까지 10년간 운영되는 기술개발사업이다. 극지 로드맵을 위해 2024년부터 향후 "
         "10년간 총 340억원을 투입키로 했다.\n"
     )
-    dates = {
-        n.props["eventDate"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedEvent"
-    }
+    dates = events(facts_of(tmp_path, onto, text))
     assert {"2021", "2024"} <= dates
 
 
@@ -3891,11 +3887,7 @@ def test_a_count_a_body_files_counts_filings(tmp_path, onto):
         "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 대기업들은 평균 696건을 "
         "특허출원했다. 한빛로보는 총 37건을 특허출원하는데 그쳤다.\n"
     )
-    counts = {
-        (n.props["value"], n.props["countedNoun"])
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedFigure"
-    }
+    counts = counted(facts_of(tmp_path, onto, text))
     assert {(696, "특허출원"), (37, "특허출원")} <= counts
 
 
@@ -3906,11 +3898,7 @@ def test_a_number_noun_with_only_a_span_before_it_counts_the_sentence_topic(tmp_
         "2028년 764건, 2030년 1070건으로 최근 10년간 건수가 1만8290건에 이르는 것으로 "
         "집계됐다.\n"
     )
-    counts = {
-        n.props["value"]: n.props["countedNoun"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedFigure"
-    }
+    counts = dict(counted(facts_of(tmp_path, onto, text)))
     assert counts.get(18290) == "국제특허출원"
 
 
@@ -3921,11 +3909,7 @@ def test_a_time_word_as_the_topic_of_a_count_is_not_what_it_counts(tmp_path, ont
         "중기부는 연구인력 지원사업을 운영 중이며, 지난해 1,350여명의 중소기업 인력지원에 "
         "이어 올해는 1,400명을 넘어설 전망이다.\n"
     )
-    nouns = {
-        n.props["countedNoun"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedFigure"
-    }
+    nouns = {noun for _, noun in counted(facts_of(tmp_path, onto, text))}
     assert "올해" not in nouns
 
 
@@ -4020,11 +4004,7 @@ def test_a_photo_caption_states_no_event(tmp_path, onto):
         "총 6곳에 구축된다. 사진은 해양수산부 장관이 18일 "
         "세종 해양드론센터에서 열린 ‘R&D 간담회’를 주재하고 있는 모습. [사진=연합뉴스]\n"
     )
-    dates = {
-        n.props["eventDate"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedEvent"
-    }
+    dates = events(facts_of(tmp_path, onto, text))
     assert "2031-07-18" not in dates
 
 
@@ -4053,11 +4033,7 @@ def test_breakdown_parts_take_the_noun_printed_after_them(tmp_path, onto):
         "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 중소기업은 전자상거래, 금융 및 "
         "결재방식(3,693건), 데이터 처리 장치 및 방법(1,438건)에 관한 특허 출원이 많았다.\n"
     )
-    counts = {
-        n.props["value"]: n.props["countedNoun"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedFigure"
-    }
+    counts = dict(counted(facts_of(tmp_path, onto, text)))
     assert counts[3693].endswith("특허 출원") and counts[1438].endswith("특허 출원")
 
 
@@ -4092,9 +4068,5 @@ def test_a_total_number_noun_counts_the_word_before_the_total(tmp_path, onto):
         "특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 이 기간 관련 특허출원 총 "
         "건수는 4435건이다.\n"
     )
-    counts = {
-        n.props["value"]: n.props["countedNoun"]
-        for n in facts_of(tmp_path, onto, text).nodes.values()
-        if n.cls == "StatedFigure"
-    }
+    counts = dict(counted(facts_of(tmp_path, onto, text)))
     assert counts.get(4435) == "특허출원"
