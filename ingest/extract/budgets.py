@@ -96,13 +96,27 @@ GENERIC_HEADS = frozenset(["사업", "프로그램", "과제"])
 _YEAR = re.compile(r"((?:19|20)\d{2})년")
 #: After a year, the end of a span up to it (``2028년까지``, ``2028년 까지``).
 _UNTIL = re.compile(r"\s*까지")
-#: After an amount, words that make it a change, not a budget: ``147억원(1.8%) 증가한``,
-#: ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
+#: After an amount, words that make it a change of a budget, not the budget: ``147억원(1.8%)
+#: 증가한``, ``862억원 늘어난``, ``499억원에 달하는 예산이 추가로``.
 _CHANGE = re.compile(
     r"\s*[)）]?\s*(?:[(（]\s*[\d.,]+\s*%\s*[)）])?\s*(?:이|가|을|를)?\s*"
     r"(?:(?:가까이|가량|정도|이상|넘게|남짓)\s*)?"
-    rf"(?:{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
+    rf"(?P<change>{CHANGE_WORDS}|증액|감액|삭감|(?:에\s*달하는\s*)?예산이\s*추가)"
 )
+#: A change as the noun its budget is named with (``R&D 예산 증가``): the printed verb's
+#: noun, or the printed noun itself.
+CHANGE_NOUNS = (
+    ("늘", "증가"),
+    ("많", "증가"),
+    ("줄", "감소"),
+    ("적", "감소"),
+    ("예산", "추가"),
+    ("달하", "추가"),
+)
+#: A target that is the base a change is measured from (``전년도(1624억원) 대비``), no budget.
+_COMPARED = re.compile(r"(?:대비|보다)$|\d")
+#: The basis of an amount that is a change of a budget, not a budget (``stkg:basis``).
+CHANGE_BASIS = "증감액"
 #: After an amount, words that make it a mark a budget passes, not the budget: ``7000억원을
 #: 넘을 것으로``, ``1조원을 돌파``.
 _THRESHOLD = re.compile(r"\s*(?:을|를)\s*(?:넘|돌파|웃돌|상회)")
@@ -201,11 +215,15 @@ class Budgets:
                 text_of(doc), _sentence_start(doc, ent.start), ent.start_char
             ):
                 target = _programme_before(source, ent.start)
+            change = _CHANGE.match(text_of(doc), ent.end_char)
+            if target is not None:
+                previous = (ent.end, target)
+            elif change:
+                # ``이 예산은 전년도에 비해 약 255억원 늘어난``: a change of the budget stated
+                # last (which does not name the amounts after it)
+                target = stated
             if target is None:
                 continue
-            previous = (ent.end, target)
-            if _CHANGE.match(text_of(doc), ent.end_char):
-                continue  # by how much the budget changed: the next amount is the budget
             if _THRESHOLD.match(text_of(doc), ent.end_char):
                 continue  # ``7000억원을 넘을 것으로``: a mark passed, not the budget
             if target.endswith(NOT_FUNDING):
@@ -213,6 +231,14 @@ class Budgets:
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])
             programme = ctx.id("Programme", target)
             funded = programme if programme in ctx.facts.nodes else None
+            basis = None
+            if change and _COMPARED.search(target):
+                continue  # ``지난해(756억) 대비 약 200억원 늘었다``: a change of no named budget
+            if change:
+                # ``R&D 예산은 … 3815억원 늘어난 1조4559억원``: by how much the budget changed,
+                # kept as a change named so, funding no programme (the next amount is the budget)
+                target = f"{target} {change_noun(change['change'])}"
+                funded, basis = None, CHANGE_BASIS
             span = ctx.span(ent.start_char, ent.end_char)
             earlier = made.get(ent._.value)
             # ``△A과제(50억) △B 지원(50억)``: one sentence listing the amount twice funds two
@@ -234,12 +260,20 @@ class Budgets:
                 continue
             key = f"{ctx.document_id.split(':', 1)[1]}@{name_key(target)}@{ent._.value}"
             fid = ctx.raw_id("Funding", key)
-            ctx.facts.node("Funding", fid, span, name=target, amountKrw=ent._.value, year=year)
+            ctx.facts.node(
+                "Funding", fid, span, name=target, amountKrw=ent._.value, year=year, basis=basis
+            )
             made.setdefault(ent._.value, (fid, funded, target))
             made_at.setdefault(ent._.value, ent.start_char)
             stated = target
             if funded:
                 ctx.facts.rel("funds", fid, funded, span)
+
+
+def change_noun(printed: str) -> str:
+    """The noun of a printed change (``늘어난`` → ``증가``; ``증액`` stays)."""
+    word = printed.split()[0]
+    return next((noun for stem, noun in CHANGE_NOUNS if word.startswith(stem)), word)
 
 
 #: Heads of a target that names one programme or task of its own.

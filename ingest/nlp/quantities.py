@@ -38,10 +38,12 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"(?<![\d.,])(?:(?:{_NUM})\s?(?:{_UNIT})\s?)+원"),
         re.compile(rf"(?<![\d.,])(?:{_NUM})원"),
         # 억/조 without 원 where the words after say it is spent: ``360억 투입``, ``262억 규모``,
-        # ``372억 지원``, ``500억을 조성``, or what it amounts to: ``1조 4550억에 달한다``
+        # ``372억 지원``, ``500억을 조성``, or by how much a budget changed: ``47억이 증액``,
+        # ``3500억 정도 늘었다``, or what it amounts to: ``1조 4550억에 달한다``
         re.compile(
             rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
-            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산|지원|배정|출연|조성)"
+            rf"(?=\s*(?:[을를이가]\s*)?(?:투입|투자|규모|편성|예산|지원|배정|출연|조성"
+            rf"|(?:(?:정도|가량|가까이)\s*)?(?:증액|감액|삭감|증가|감소|늘|줄))"
             rf"|\s*에\s*(?:달|이르))"
         ),
         # or where a budget is set to it: ``내년 예산은 … 1조5170억으로 확정됐다``

@@ -1177,16 +1177,35 @@ def test_a_distributive_topic_types_no_list(tmp_path, onto):
     assert {"해양드론", "극지장비"} <= fields
 
 
-def test_an_amount_that_says_how_much_a_budget_changed_is_no_budget(tmp_path, onto):
+def test_an_amount_that_says_how_much_a_budget_changed_is_a_change_not_the_budget(tmp_path, onto):
     text = (
         "해양기술 로드맵에 따라 해양드론실증지원사업에 올해보다 약 250억원 늘어난 1,302억원을 "
         "투자한다. 지원규모는 715억원으로, 지난해보다 86억원(13.7%) 늘어난 수치다.\n"
+        "극지장비 예산은 전년도에 비해 약 40억원(6.8%)늘어난 것으로 집계됐다. "
+        "국회 심의 과정에서 극지장비 예산 20억이 증액됐다.\n"
     )
     facts = facts_of(tmp_path, onto, text)
-    amounts = {
-        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+    fundings = [n for n in facts.nodes.values() if n.cls == "Funding"]
+    budgets = {n.props["amountKrw"] // 100_000_000 for n in fundings if "basis" not in n.props}
+    changes = {
+        (n.props["amountKrw"] // 100_000_000, n.props["name"].split()[-1], n.props["basis"])
+        for n in fundings
+        if "basis" in n.props
     }
-    assert amounts == {1302, 715}
+    assert budgets == {1302, 715}
+    assert changes == {
+        (250, "증가", "증감액"),
+        (86, "증가", "증감액"),
+        (40, "증가", "증감액"),
+        (20, "증액", "증감액"),
+    }
+    # a change funds no programme: only the budget itself is the programme's
+    funded = {
+        facts.nodes[r.start].props["amountKrw"] // 100_000_000
+        for r in facts.rels.values()
+        if r.prop == "funds"
+    }
+    assert not {250, 86} & funded
 
 
 def test_marked_items_each_funded_are_programmes(tmp_path, onto):
@@ -3177,7 +3196,9 @@ def test_an_amount_without_won_that_a_budget_is_set_to_is_a_budget(tmp_path, ont
     )
     facts = facts_of(tmp_path, onto, text)
     amounts = {
-        n.props["amountKrw"] // 100_000_000 for n in facts.nodes.values() if n.cls == "Funding"
+        n.props["amountKrw"] // 100_000_000
+        for n in facts.nodes.values()
+        if n.cls == "Funding" and "basis" not in n.props  # not the change (320억원 증가된)
     }
     assert amounts == {21450}
 
