@@ -258,7 +258,8 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     by_sentence: dict[int, list[_Stated]] = {}
     for s in items:
         by_sentence.setdefault(sentence_first(doc, s.first), []).append(s)
-    last_noun: tuple[int, str] | None = None  # (sentence end, noun) of the breakdown before
+    # (sentence end, noun, whether by who filed) of the breakdown before
+    last_noun: tuple[int, str, bool] | None = None
     for start, parts in sorted(by_sentence.items()):
         if len(parts) < 2 and not _SHARE.match(text_of(doc), doc[parts[0].counter].idx + 1):
             continue  # one part is a breakdown when it says its share (``1580건(54%)``)
@@ -284,8 +285,9 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             head = text_of(doc)[doc[start].idx : doc[parts[0].first].idx]
             m = _BROKEN_DOWN.search(head)
             unit = m["what"] if m else None
+        filed_by = False  # parts named by who or where filed, not by a noun printed with them
         if unit is None and last_noun is not None and last_noun[0] == start - 1:
-            unit = last_noun[1]
+            _, unit, filed_by = last_noun
         if unit is None:
             # ``779개 신규과제를 선정 … △수출지향형(80개 …) △시장확대형(444개 …) △…(255개
             # …)``: a whole stated before whose count the parts add up to
@@ -304,6 +306,7 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a text that has spoken
             # of filings counts in 건 part by part is filings
             unit = FILINGS if FILINGS in text_of(doc)[: doc[end].idx] else None
+            filed_by = unit is not None
         names = [_whole_item(doc, b, s) for b, s in zip([None, *parts], parts, strict=False)]
         _items_by_kind(source, start, parts, names)
         if not unit:
@@ -313,9 +316,13 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         if name_key(unit).endswith(TASKS):
             _tracks(source, parts, names)
         for s, item in zip(parts, names, strict=True):
+            if filed_by:
+                # ``수원시(12,139건), 유성구(9,337건)``: filings, by who or where (출원 (수원시))
+                s.noun = f"{unit} ({item})"
+                continue
             # ``해저산업 분야 8개, … 등 15개 분야``: the part already says what it is
             s.noun = item if name_key(item).endswith(name_key(unit)) else f"{item} {unit}"
-        last_noun = (end, unit)
+        last_noun = (end, unit, filed_by)
     return items
 
 

@@ -3401,9 +3401,9 @@ def test_filings_counted_part_by_part_in_a_patent_text_are_filings(tmp_path, ont
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {
-        (57, "한국기계연구원 출원"),
-        (21, "두산로보틱스 출원"),
-        (14, "한화시스템 출원"),
+        (57, "출원 (한국기계연구원)"),
+        (21, "출원 (두산로보틱스)"),
+        (14, "출원 (한화시스템)"),
     } <= found
 
 
@@ -3488,11 +3488,11 @@ def test_who_holds_how_many_filings_are_parts_of_the_filings(tmp_path, onto):
         if n.cls == "StatedFigure"
     }
     assert counted == {
-        1580: "중소기업 출원",
-        483: "개인 출원",
-        378: "대학 출원",
-        125: "코인플러그 출원",
-        114: "알리바바 출원",
+        1580: "출원 (중소기업)",
+        483: "출원 (개인)",
+        378: "출원 (대학)",
+        125: "출원 (코인플러그)",
+        114: "출원 (알리바바)",
     }
 
 
