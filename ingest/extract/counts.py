@@ -934,9 +934,15 @@ def _changed_from(doc: Doc, i: int, previous: tuple[str, int] | None) -> str | N
     words = between.split()
     if not words or words[0] not in ("에서", "→", "에서는"):
         return None
-    if any(w not in TIME_WORDS and not _YEAR_WORD.fullmatch(w) for w in words[1:]):
+    # ``2007년 14건에서 2011년에는 336건으로``: a time word may carry its particle
+    times = [_TIME_PARTICLE.sub("", w) for w in words[1:]]
+    if any(w not in TIME_WORDS and not _YEAR_WORD.fullmatch(w) for w in times):
         return None
     return previous[0]
+
+
+#: The particle a time word between two counts of a change may carry (``2011년에는``).
+_TIME_PARTICLE = re.compile(r"(?<=[년해])(?:에는|에도|에|엔|은|는)$")
 
 
 #: A year as its own word between two counts of a change (``2010년 5,874건에서 2019년

@@ -4091,3 +4091,13 @@ def test_a_total_number_noun_counts_the_word_before_the_total(tmp_path, onto):
     )
     counts = dict(counted(facts_of(tmp_path, onto, text)))
     assert counts.get(4435) == "특허출원"
+
+
+def test_a_count_changed_to_past_a_year_with_its_particle_counts_the_same_noun(tmp_path, onto):
+    text = (
+        "특허청 기술로드맵 분석에서 해양드론 충전 관련 국내 특허출원은 2007년 14건에서 "
+        "2011년에는 336건으로 늘었고, 수중센서 출원은 2012년 5건에서 지난해에는 41건이 됐다.\n"
+    )
+    assert {(14, "특허출원"), (336, "특허출원"), (5, "출원"), (41, "출원")} <= counted(
+        facts_of(tmp_path, onto, text)
+    )
