@@ -65,6 +65,11 @@ EVENT_WORDS = (
     "구성",
 )
 _EVENT = re.compile("|".join(EVENT_WORDS))
+#: Event words that only say the article reports something (``…고 1일 밝혔다``).
+REPORTED = frozenset(["밝혔"])
+#: Right before a date, the clause reported with an event word of its own (``보고서를
+#: 발간한다고``, ``과제를 선정했다고``).
+_REPORTED_CLAUSE = re.compile(rf"(?P<event>{_EVENT.pattern})[가-힣]{{0,3}}다고\s*$")
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*년"
 _SHORT = r"[’‘'`](?P<yy>\d{2})\s*\.\s*(?P<m2>\d{1,2})\s*\.\s*(?P<d2>\d{1,2})"
 _DOTTED = r"(?P<y3>(?:19|20)\d{2})\s*[.-]\s*(?P<m3>\d{1,2})\s*[.-]\s*(?P<d3>\d{1,2})"
@@ -244,6 +249,13 @@ class Events:
             previous_event = event
             if event is None or date is None:
                 continue
+            if event in REPORTED:
+                # ``보고서를 발간한다고 9일 밝혔다``: what the text reports is the event
+                reported = _REPORTED_CLAUSE.search(text, max(0, m.start() - MAX_GAP), m.start())
+                if reported is not None:
+                    event = reported["event"]
+                elif known == "year" and m["d"] and not (m["m"] or m["y"]):
+                    continue  # ``1일 밝혔다`` in an article dated only "2013": no news of its own
             for each in _months(m, date):
                 _stated(source, m, each, event, end)
 

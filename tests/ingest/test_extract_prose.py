@@ -4101,3 +4101,12 @@ def test_a_count_changed_to_past_a_year_with_its_particle_counts_the_same_noun(t
     assert {(14, "특허출원"), (336, "특허출원"), (5, "출원"), (41, "출원")} <= counted(
         facts_of(tmp_path, onto, text)
     )
+
+
+def test_a_report_in_a_text_dated_only_to_a_year_dates_only_what_it_reports(tmp_path, onto):
+    said = "DATE: 2031\n\n해양특허청은 해양 특허 기술로드맵 통계를 정리했다고 1일 밝혔다.\n"
+    assert not events(facts_of(tmp_path, onto, said))
+    published = "DATE: 2031\n\n해양특허청은 해양 특허 기술로드맵 보고서를 발간한다고 9일 밝혔다.\n"
+    facts = facts_of(tmp_path, onto, published)
+    kinds = {n.props["eventKind"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+    assert events(facts) == {"2031"} and kinds == {"발간"}
