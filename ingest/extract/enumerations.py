@@ -1186,6 +1186,9 @@ ACTION_NOUNS = (
     "도출",
     " 구축",
     "실증",
+    # and how it runs itself (``멘토링지원단 운영``, ``졸업제 도입``)
+    " 운영",
+    " 도입",
 )
 #: What a plan studies: no field (``특허-표준 연계 분석``), though a technology may analyse
 #: (``제조 빅데이터 분석``).
@@ -1267,8 +1270,9 @@ _GOODS = frozenset(["소재", "부품"])
 _BODY_KIND = re.compile(
     r"(?:관련|유관|각|각종|업종별|분야별|지역)?\s?(?:협회|조합|단체|학회|협동조합|연구회|기관|재단)"
 )
-#: What firms suffer, listed after them (``중소기업은 경제적 부담, 연구인력 발굴 어려움 등으로``).
-HARDSHIPS = ("부담", "어려움", "부족", "애로", "한계", "문제")
+#: What firms suffer, listed after them (``중소기업은 경제적 부담, 연구인력 발굴 어려움 등으로``),
+#: and what they are told (``참가조건, 사업계획 작성 방법, 대면평가 요령 등을 설명``): no bodies.
+HARDSHIPS = ("부담", "어려움", "부족", "애로", "한계", "문제", "조건", "방법", "요령")
 
 
 def _plausible(text: str, cls: str) -> bool:

@@ -4110,3 +4110,16 @@ def test_a_report_in_a_text_dated_only_to_a_year_dates_only_what_it_reports(tmp_
     facts = facts_of(tmp_path, onto, published)
     kinds = {n.props["eventKind"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
     assert events(facts) == {"2031"} and kinds == {"발간"}
+
+
+def test_what_firms_are_told_and_how_a_plan_runs_itself_are_no_bodies(tmp_path, onto):
+    text = (
+        "해양수산부, 졸업제 도입 등 해양기술 R&D 지원체계 확 바꾼다\n"
+        "해양수산부는 해양기술 로드맵 교육에 참가한 중소기업을 대상으로 사업개요 및 참가조건, "
+        "사업계획 작성 방법, 대면평가 요령 등을 설명해 과제 참여기업으로 채택될 수 있도록 "
+        "지원했다.\n"
+    )
+    bodies = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert (
+        not {"사업개요 및 참가조건", "사업계획 작성 방법", "대면평가 요령", "졸업제 도입"} & bodies
+    )
