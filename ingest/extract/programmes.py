@@ -290,15 +290,20 @@ KIND_WORDS = frozenset(
     [
         *("투자", "융자", "보증", "지원", "출연", "보조", "연구개발", "기술개발", "R&D", "비R&D"),
         *("개발", "맞춤형", "자체", "단계별", "성장단계별", "기존", "별도"),
+        # or of what size, term or standing it is (``대규모 플래그십 프로젝트``, ``중장기 사업``,
+        # ``8대 선도사업``, ``각종 중점 추진사업``), or who takes part (``기업 참여 …``)
+        *("대규모", "대형", "중대형", "소규모", "플래그십", "중장기", "장기", "단기"),
+        *("선도", "중점", "추진", "각종", "기업", "참여", "평가", "운영"),
     ]
 )
 
 
 def _a_kind(name: str) -> bool:
-    words = re.split(r"[\s·ㆍ]+", name)
+    words = re.split(r"[\s·ㆍ]+", _PHASE.sub("", name))
     head = next((h for h in HEADS if words[-1].endswith(h)), "")
     stem = [w for w in words[:-1]] + ([words[-1][: -len(head)]] if head else [])
-    return all(w in KIND_WORDS for w in stem if w)
+    # ``컨소시엄당 프로젝트``: what each unit gets, no name
+    return all(w in KIND_WORDS or (w.endswith("당") and len(w) > 2) for w in stem if w)
 
 
 class Programmes:

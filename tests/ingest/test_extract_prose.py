@@ -4123,3 +4123,18 @@ def test_what_firms_are_told_and_how_a_plan_runs_itself_are_no_bodies(tmp_path, 
     assert (
         not {"사업개요 및 참가조건", "사업계획 작성 방법", "대면평가 요령", "졸업제 도입"} & bodies
     )
+
+
+def test_a_programme_described_by_its_size_term_or_standing_is_no_name(tmp_path, onto):
+    text = (
+        "해양수산부는 해양기술 로드맵에 따라 대규모 플래그십 프로젝트와 중장기 사업, 8대 "
+        "선도사업, 컨소시엄당 프로젝트를 추진하고, 해양드론 실증사업도 시작한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert not {
+        "대규모 플래그십 프로젝트",
+        "중장기 사업",
+        "8대 선도사업",
+        "컨소시엄당 프로젝트",
+    } & (programmes)
+    assert "해양드론 실증사업" in programmes
