@@ -282,6 +282,8 @@ def _shared_head(items: Iterable[str]) -> str | None:
 
 #: ``△A △B 등 15개 분야와 … △C △D``: 등 closes one list inside a run of markers.
 _CLOSES = re.compile(r"\s+등(?=[\s의을를이과와에]|$)")
+#: A closing bracket with no opening one before it in the item: the list was bracketed.
+_BRACKET_CLOSES = re.compile(r"^[^()]*(?=\))")
 
 
 def _sublists(
@@ -292,11 +294,16 @@ def _sublists(
     current: list[tuple[int, str]] = []
     for n, (start, raw) in enumerate(items):
         closing = _CLOSES.search(raw)
-        if closing is None or n == len(items) - 1:
+        cut = closing.start() if closing and n < len(items) - 1 else None
+        # ``(▲A ▲B)와 C(▲D ▲E)``: a bracket the list opened in closes it
+        bracket = _BRACKET_CLOSES.match(raw)
+        if bracket is not None and (cut is None or bracket.end() < cut):
+            cut = bracket.end()
+        if cut is None:
             current.append((start, raw))
             continue
-        current.append((start, raw[: closing.start()]))
-        lists.append((current, start + closing.start()))
+        current.append((start, raw[:cut]))
+        lists.append((current, start + cut))
         current = []
     if current:
         lists.append((current, run_end))

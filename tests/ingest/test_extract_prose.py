@@ -4138,3 +4138,13 @@ def test_a_programme_described_by_its_size_term_or_standing_is_no_name(tmp_path,
         "컨소시엄당 프로젝트",
     } & (programmes)
     assert "해양드론 실증사업" in programmes
+
+
+def test_a_list_marked_inside_brackets_ends_at_the_closing_bracket(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵에 따라 해양 팹리스 육성을 위한 3대 전략분야(▲해양드론 ▲극지장비 "
+        "▲첨단로봇·기계)와 공공분야(▲배관 모니터링 ▲원격검침)에 300억원을 지원한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "극지장비", "첨단로봇·기계"} <= fields
+    assert not any(")" in f or "(" in f for f in fields)
