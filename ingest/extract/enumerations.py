@@ -817,14 +817,31 @@ def _joined_within(text: str, items: list[Item], joins: list[str]) -> list[Item]
     및 comes before its last item (``A, B 및 C``)."""
     if "," not in joins:
         return items
-    out = [items[0]]
+    out, out_joins = [items[0]], []
     for n, (item, join) in enumerate(zip(items[1:], joins, strict=True)):
         if join == "및" and "," in joins[n + 1 :]:
             at = out[-1].start
             out[-1] = Item(item.phrase, text[at : item.start] + item.text, at, item.cue)
         else:
             out.append(item)
+            out_joins.append(join)
+    # ``화학(1만9753건), …, 광학 및 영상·음향기기(1만769건)``: where every item prints its
+    # own bracket, a last 및 after an item without one joins the words of the last item
+    bracketed = [_BRACKET_AFTER.match(text, it.phrase.end_char) is not None for it in out]
+    if (
+        len(out) >= 4
+        and out_joins[-1] in _AND
+        and all(bracketed[:-2])
+        and bracketed[-1]
+        and not bracketed[-2]
+    ):
+        last, at = out.pop(), out[-1].start
+        out[-1] = Item(last.phrase, text[at : last.start] + last.text, at, last.cue)
     return out
+
+
+#: A bracket right after an item (``화학(1만9753건)``).
+_BRACKET_AFTER = re.compile(r"\s*[(（]")
 
 
 #: Verbal nouns of a short clause inside a listed item: ``드론을 활용한``, ``그리드를 연계한``.

@@ -4148,3 +4148,12 @@ def test_a_list_marked_inside_brackets_ends_at_the_closing_bracket(tmp_path, ont
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "극지장비", "첨단로봇·기계"} <= fields
     assert not any(")" in f or "(" in f for f in fields)
+
+
+def test_a_last_and_inside_a_list_of_bracketed_items_joins_one_item(tmp_path, onto):
+    text = (
+        "해양특허청 기술로드맵 분석에서 산업부문별로는 해양화학(1만9753건), 해양기계(1만7907건), "
+        "해양드론(1만2123건), 광학 및 영상·음향기기(1만769건) 순으로 나타났다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "광학 및 영상·음향기기" in fields and "광학" not in fields
