@@ -126,7 +126,7 @@ LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -
 #: 대비``, ``지난해 6288억원 보다``.
 _LAST_YEAR_AMOUNT = re.compile(
     rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*[(（]?\s*(?:예산\s*)?\d[\d,.\s조억천백만]*원?"
-    r"\s*[)）]?\s*(?:대비|보다)"
+    r"\s*[)）]?\s*(?:대비|보다|에서|에\s*비해)"
     # ``(내년 예산은 …) 올해(6288억)보다 13.7% 오른``: this year's, bracketed as the base
     r"|(?:올해|금년)\s*[(（]\s*\d[\d,.\s조억천백만]*원?\s*[)）]\s*(?:대비|보다)"
 )
@@ -178,6 +178,8 @@ class Budgets:
                     _programme_before(source, ent.start, paragraph=True)
                     or stated
                     or _programme_before(source, ent.start)
+                    # ``이같은 … 확보를 위한 예산은 지난해 5959억원에서``: the sentence's budget
+                    or _changed_budget(doc, ent.start, base=True)
                 )
             if target is None:
                 # ``X 예산은 전년대비 2.6% 증액된 4,117억원``: the budget its sentence is about
@@ -491,19 +493,35 @@ def _last_year(doc: Doc, ent: Span) -> bool:
 #: ``국토교통 연구개발(R&D) 예산은 전년대비 2.6% 증액된``.
 _CHANGED_BUDGET = re.compile(
     r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,3}?\s?(?:예산|사업비|지원\s?규모|지원액))\s*(?:은|는|이|가)\s+"
-    r"(?:[^.,]|(?<=\d)\.(?=\d)){0,30}?(?:증액|증가|감액|감소|확대|축소)(?:된|한|돼|되어|해)\s*$"
+    r"(?:[^.,]|(?<=\d)\.(?=\d)){0,30}?"
+    r"(?:(?:증액|증가|감액|감소|확대|축소)(?:된|한|돼|되어|해)|늘어난|줄어든)\s*$"
 )
 
 
-def _changed_budget(doc: Doc, money_start: int) -> str | None:
-    """The budget a sentence is about, where the amount follows how it changed."""
+#: A sentence about a budget whose amount last year comes first: ``… 예산은 지난해``.
+_BASE_BUDGET = re.compile(
+    r"(?P<what>[^\s,.]+(?:\s[^\s,.]+){0,5}?\s?(?:예산|사업비|지원\s?규모|지원액))\s*(?:은|는|이|가)\s+"
+    rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:도)?\s*$"
+)
+
+
+def _changed_budget(doc: Doc, money_start: int, *, base: bool = False) -> str | None:
+    """The budget a sentence is about, where the amount follows how it changed, or, for
+    the ``base`` it changed from, where the amount follows the budget's year word (``X
+    예산은 지난해 5959억원에서``)."""
     start = _sentence_start(doc, money_start)
-    m = _CHANGED_BUDGET.search(text_of(doc), start, doc[money_start].idx)
+    pattern = _BASE_BUDGET if base else _CHANGED_BUDGET
+    m = pattern.search(text_of(doc), start, doc[money_start].idx)
     if m is None:
         return None
     what: list[str] = []
     for word in reversed(m["what"].split(" ")):  # back to a particle, a number or a time word
-        if what and (re.search(r"[은는이가을를에의]$|\d", word) or word in SKIPPED_WORDS):
+        purpose = what[:1] == ["위한"] and re.search(r"[을를]$", word)  # ``…를 위한 예산``
+        if (
+            what
+            and not purpose
+            and (re.search(r"[은는이가을를에의]$|\d", word) or word in SKIPPED_WORDS)
+        ):
             break
         what.insert(0, word)
     name = " ".join(what)

@@ -4157,3 +4157,14 @@ def test_a_last_and_inside_a_list_of_bracketed_items_joins_one_item(tmp_path, on
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "광학 및 영상·음향기기" in fields and "광학" not in fields
+
+
+def test_a_budget_stated_from_last_years_amount_to_this_years(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-05\n\n해양수산부는 해양기술 로드맵에 따라 R&D를 지원한다. 이같은 해양드론 "
+        "초격차 확보를 위한 예산은 지난해 5959억원에서 8.7% 늘어난 6477억원이다.\n"
+    )
+    assert {
+        ("해양드론 초격차 확보를 위한 예산", 595_900_000_000, 2030),
+        ("해양드론 초격차 확보를 위한 예산", 647_700_000_000, None),
+    } <= _fundings(facts_of(tmp_path, onto, text))
