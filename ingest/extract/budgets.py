@@ -461,7 +461,9 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
 
 #: A sentence that opens on a budget with no name: ``올해 예산은 10억원이다``.
 _BARE_BUDGET = re.compile(
-    r"\s*(?:(?:올해|내년|금년|올|총|전체)\s*)?(?:(?:지원|정부)\s*)?(?:예산|사업비|총사업비|사업\s*규모)"
+    r"\s*(?:(?:올해|내년|금년|올|총|전체)\s*)?(?:(?:지원|정부)\s*)?"
+    # ``본예산 645억 원 외에``: the main budget, before a supplementary one
+    r"(?:(?:본|추경\s?)?예산|사업비|총사업비|사업\s*규모)"
     r"\s*(?:은|는|이|가)?"
     r"\s*(?:총|약)?\s*$"
 )

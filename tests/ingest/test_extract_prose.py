@@ -4168,3 +4168,19 @@ def test_a_budget_stated_from_last_years_amount_to_this_years(tmp_path, onto):
         ("해양드론 초격차 확보를 위한 예산", 595_900_000_000, 2030),
         ("해양드론 초격차 확보를 위한 예산", 647_700_000_000, None),
     } <= _fundings(facts_of(tmp_path, onto, text))
+
+
+def test_a_sentence_opening_on_the_main_budget_funds_the_programme_named_before(tmp_path, onto):
+    text = (
+        "해양드론 실증사업이란 해양기술 로드맵에 따라 수요처가 제안한 과제를 지원하는 "
+        "사업이다. 본예산 645억 원 외에 150억 원 추경예산을 편성해 총 795억 원을 지원한다.\n"
+    )
+    found = {
+        (name, amount // 100_000_000)
+        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
+    }
+    assert {
+        ("해양드론 실증사업", 645),
+        ("해양드론 실증사업", 150),
+        ("해양드론 실증사업", 795),
+    } <= found
