@@ -270,7 +270,7 @@ def _word(doc: Doc, word: tuple[int, int]) -> str:
 
 #: A track of a programme, named by its type and 과제 (``투자연계형 과제``, ``농공상 융합형
 #: 과제``, ``글로벌 강소기업 육성과제``).
-_TRACK = re.compile(r"[가-힣](?:형\s?|\s?육성)과제$")
+_TRACK = re.compile(r"[가-힣](?:형\s?(?:창업)?|\s?육성|\s?창업|협력|제안|연계|도약)과제$")
 _COPULA = re.compile(r"\s*(?:이다|입니다|이었다|였다)")
 
 
@@ -300,7 +300,7 @@ KIND_WORDS = frozenset(
 
 def _a_kind(name: str) -> bool:
     words = re.split(r"[\s·ㆍ]+", _PHASE.sub("", name))
-    head = next((h for h in HEADS if words[-1].endswith(h)), "")
+    head = next((h for h in (*HEADS, "과제") if words[-1].endswith(h)), "")
     stem = [w for w in words[:-1]] + ([words[-1][: -len(head)]] if head else [])
     # ``컨소시엄당 프로젝트``: what each unit gets, no name
     return all(w in KIND_WORDS or (w.endswith("당") and len(w) > 2) for w in stem if w)

@@ -4184,3 +4184,12 @@ def test_a_sentence_opening_on_the_main_budget_funds_the_programme_named_before(
         ("해양드론 실증사업", 150),
         ("해양드론 실증사업", 795),
     } <= found
+
+
+def test_start_up_cooperation_and_proposal_tracks_named_with_gwaje_are_programmes(tmp_path, onto):
+    text = (
+        "해양수산부는 해양기술 로드맵에 따라 창업기업을 지원한다. 디딤돌 창업과제는 356개 과제를 "
+        "선정해 214억원을 지원하고, 전략형 창업과제와 산·연협력과제, 기업제안과제를 모집한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"디딤돌 창업과제", "전략형 창업과제", "산·연협력과제", "기업제안과제"} <= programmes
