@@ -157,6 +157,10 @@ class Counts:
             rest = text_of(doc)[counter.idx + len(counter.text) : counter.idx + 40]
             if _DURATION.match(rest) or _CHANGE.match(rest):
                 continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
+            if _PER.match(rest) or _PER_BEFORE.search(text_of(doc), 0, token.idx):
+                # ``인구 10만명당 246건``, ``특허 1건당``: a rate and its unit, not counts
+                previous = None
+                continue
             after = _noun_after(doc, c + 1)
             aspect = after is not None and after[0].split()[0] in ASPECTS
             if after is not None and (
@@ -332,6 +336,10 @@ _COUNTS_OF = re.compile(
     r"\s*(?:,\s*[\d.]+\s*%\s*)?[)）]?\s*(?:에\s*(?:관한|대한)|관련)\s+"
     r"(?P<unit>[가-힣]+?(?:\s[가-힣]+?)?)(?:이|가|은|는|을|를|의|에)?(?=[\s,.]|$)"
 )
+#: After a count, 당 (per): the unit of a rate (``10만명당``, ``1건당``).
+_PER = re.compile(r"\s*당(?![가-힣])")
+#: Before a count, a unit it is a rate per (``인구 10만명당 134건에서``).
+_PER_BEFORE = re.compile(r"\d\s*[가-힣]{0,3}\s*당\s+$")
 #: A share printed right after a count (``1580건(54%)``): a part of a whole.
 _SHARE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）]")
 #: After a count, the share it has or the words that rank it among others.

@@ -4193,3 +4193,12 @@ def test_start_up_cooperation_and_proposal_tracks_named_with_gwaje_are_programme
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"디딤돌 창업과제", "전략형 창업과제", "산·연협력과제", "기업제안과제"} <= programmes
+
+
+def test_a_rate_and_its_unit_are_no_counts(tmp_path, onto):
+    text = (
+        "해양특허청 기술로드맵 분석에서 부산시의 해양특허 출원은 2만1000건이며, 인구 10만명당 "
+        "134건에서 246건으로 늘었다. 특허 1건당 연구개발비는 2억원이다.\n"
+    )
+    values = {v for v, _ in counted(facts_of(tmp_path, onto, text))}
+    assert 21000 in values and not {100000, 134, 246, 1} & values
