@@ -208,6 +208,8 @@ class Counts:
                 noun if isinstance(noun, tuple) else (noun, counter.idx + len(counter.text))
             )
             noun_text = noun_text.removesuffix("별") or noun_text
+            # ``출원건수는 39만6996건``, ``출원량은 55만7000여 건``: a number of filings counts them
+            noun_text = _NUMBER_OF.sub("", noun_text) or noun_text
             end = max(counter.idx + len(counter.text), noun_end)
             stated.append(_Stated(value, noun_text, (token.idx, end), approximate, c, first))
             if counter_text in BREAKDOWN_COUNTERS and (
@@ -336,6 +338,8 @@ _COUNTS_OF = re.compile(
     r"\s*(?:,\s*[\d.]+\s*%\s*)?[)）]?\s*(?:에\s*(?:관한|대한)|관련)\s+"
     r"(?P<unit>[가-힣]+?(?:\s[가-힣]+?)?)(?:이|가|은|는|을|를|의|에)?(?=[\s,.]|$)"
 )
+#: The number word after what a count in 건 counts (``출원건수``, ``출원 건수``, ``출원량``).
+_NUMBER_OF = re.compile(r"(?<=[가-힣])\s?건수$|(?<=출원|등록|신청|접수)량$")
 #: After a count, 당 (per): the unit of a rate (``10만명당``, ``1건당``).
 _PER = re.compile(r"\s*당(?![가-힣])")
 #: Before a count, a unit it is a rate per (``인구 10만명당 134건에서``).

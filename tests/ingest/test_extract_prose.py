@@ -4202,3 +4202,11 @@ def test_a_rate_and_its_unit_are_no_counts(tmp_path, onto):
     )
     values = {v for v, _ in counted(facts_of(tmp_path, onto, text))}
     assert 21000 in values and not {100000, 134, 246, 1} & values
+
+
+def test_the_number_word_after_what_is_filed_is_no_part_of_the_counted_noun(tmp_path, onto):
+    text = (
+        "해양특허청 기술로드맵 분석에서 해양 지식재산권의 전체 출원건수는 39만6996건으로 늘었고, "
+        "국내 상표 출원량은 55만7000여 건이다.\n"
+    )
+    assert {(396996, "출원"), (557000, "출원")} <= counted(facts_of(tmp_path, onto, text))
