@@ -38,6 +38,11 @@ HEADS = (
     "실행계획",
     "기획서",
     "정책서",
+    # plans named as countermeasures or innovation and development plans (``녹색기술종합대책``,
+    # ``정부 R&D 혁신방안``, ``로봇산업 발전방안``)
+    "종합대책",
+    "혁신방안",
+    "발전방안",
 )
 #: Heads trusted only in quotes: ``청사진`` or ``전략`` alone is often a figure of speech.
 QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)", "청사진")
@@ -68,6 +73,9 @@ GENERIC = frozenset(
         "세부",
         "추진계획",
         "발전전략",
+        "종합대책",
+        "혁신방안",
+        "발전방안",
         "기획서",
         "정책서",
         "청사진",
@@ -152,7 +160,16 @@ class Editions:
         for phrase in source.phrases:
             if not any(
                 head in phrase.text
-                for head in ("로드맵", "계획", "전략", "기획서", "정책서", *KNOWN_HEADS)
+                for head in (
+                    "로드맵",
+                    "계획",
+                    "전략",
+                    "기획서",
+                    "정책서",
+                    "대책",
+                    "방안",
+                    *KNOWN_HEADS,
+                )
             ):
                 continue
             words = phrase.words()

@@ -4210,3 +4210,12 @@ def test_the_number_word_after_what_is_filed_is_no_part_of_the_counted_noun(tmp_
         "국내 상표 출원량은 55만7000여 건이다.\n"
     )
     assert {(396996, "출원"), (557000, "출원")} <= counted(facts_of(tmp_path, onto, text))
+
+
+def test_a_plan_named_as_a_countermeasure_is_an_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-07\n\n해양수산부는 해양기술 기술로드맵에 따라 R&D를 추진한다. "
+        "해양드론종합대책에는 수중센서 기술 등 27개 과제가 포함돼 있다.\n"
+    )
+    editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
+    assert editions["해양드론종합대책"]["startYear"] == 2031
