@@ -211,6 +211,7 @@ class Events:
         previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
         previous_event: str | None = None
         opening: tuple[re.Match[str], str] | None = None  # a range's first day, still undated
+        listed: tuple[re.Match[str], str] | None = None  # a date with no event of its own
         for m in _DATE.finditer(text):
             if not m.group().strip() or _BYLINE.match(text, text.rfind("\n", 0, m.start()) + 1):
                 continue
@@ -247,6 +248,14 @@ class Events:
                 _stated(source, opening[0], opening[1], event, m.end())
             opening = (m, date) if event is None and date and opens else None
             previous_event = event
+            if (
+                event is not None
+                and listed is not None
+                and _LISTED_DATES.match(text[listed[0].end() : m.start()])
+            ):
+                # ``1차(1월25일), 2차(6월)에 나누어 공고``: dates listed for one event
+                _stated(source, listed[0], listed[1], event, end)
+            listed = (m, date) if event is None and date else None
             if event is None or date is None:
                 continue
             if event in REPORTED:
@@ -291,7 +300,11 @@ _UNTIL_END = re.compile(r"\s*까지")
 #: What follows a range's first day (``28일부터``, ``7일~``).
 _OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
 #: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``).
-_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*$")
+_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*(?:오는\s*)?$")
+
+
+#: What may stand between two dates listed for one event: ``(1월25일), 2차(``.
+_LISTED_DATES = re.compile(r"^\s*[)）]?\s*(?:,|및|와|과)\s*[^\s,.()（）]{0,6}\s*[(（]?\s*$")
 
 
 def _range_end(m: re.Match[str], text: str, previous: tuple[int, str] | None) -> str | None:

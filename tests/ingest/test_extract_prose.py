@@ -4219,3 +4219,14 @@ def test_a_plan_named_as_a_countermeasure_is_an_edition(tmp_path, onto):
     )
     editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
     assert editions["해양드론종합대책"]["startYear"] == 2031
+
+
+def test_a_range_closed_past_onun_and_dates_listed_for_one_event(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-29\n\n해양수산부는 해양기술 로드맵에 따라 R&D 사업에 참여할 기업을 모집한다. "
+        "신청은 다음 달 11일부터 오는 3월 3일 저녁 6시까지 종합관리시스템을 통해 하면 된다. "
+        "창업과제는 1차(1월25일), 2차(6월)에 나누어 공고할 예정이다.\n"
+    )
+    assert {"2031-02-11", "2031-03-03", "2031-01-25", "2031-06"} <= events(
+        facts_of(tmp_path, onto, text)
+    )
