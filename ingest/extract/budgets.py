@@ -167,6 +167,10 @@ class Budgets:
                 or _RUN_WITH.match(text_of(doc), ent.end_char)
             ):
                 target = _programme_in_sentence(source, ent.start)
+            if target is None and _INVESTED.match(text_of(doc), ent.end_char):
+                # ``정부는 A 발전전략을 수립해 2029년까지 총 1조원을 투입``, ``이를 위해 … 총
+                # 1,550억원이 투자``: the plan its sentence names, or the one it refers back to
+                target = _plan_in_sentence(source, ent.start)
             if target is None and _RUN_WITH.match(text_of(doc), ent.end_char):
                 # ``X는 … 총사업비 3770억원으로 운영되는 … 사업이다``: what is run with it
                 opening = _OPENING_NAME.match(text_of(doc), _sentence_start(doc, ent.start))
@@ -295,8 +299,10 @@ def _one_budget(earlier: tuple[str, str | None, str], target: str, funded: str |
 
 #: After an amount, a verb that says it is spent: ``총 1조원을 지원할``, ``2조745억원이 투입``.
 _INVESTED = re.compile(
-    r"\s*(?:(?:의\s*)?예산\s*)?(?:을|를|이|가)\s*(?:집중\s*)?(?:투입|투자|지원|편성|배정|출연)"
-    r"(?:하|할|한|해|했|되|된|됐|될|$|\s)"
+    r"\s*(?:이상|가량|정도)?\s*(?:규모\s*(?:의\s*)?(?:자금|재원)\s*)?(?:(?:의\s*)?예산\s*)?"
+    # ``약 2조6232억원을 전략적으로 투자해``, ``3400억 원 규모 자금을 투입키로``
+    r"(?:을|를|이|가)\s*(?:집중\s*|추가로\s*|[가-힣]+적으로\s*)?(?:투입|투자|지원|편성|배정|출연)"
+    r"(?:하|할|한|해|했|되|된|됐|될|키|$|\s)"
 )
 
 #: After an amount, the money it is (``약 1550억원의 R&D 자금으로 … 사업을 지원``): spent on
@@ -315,10 +321,15 @@ _RUN_WITH = re.compile(
 
 def _programme_mentions(source: Source, start: int, end: int) -> list[tuple[int, str]]:
     """``(offset, name)`` of each programme the document names between two offsets."""
+    return _mentions(source, "Programme", start, end)
+
+
+def _mentions(source: Source, cls: str, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, name)`` of each node of ``cls`` the document names between two offsets."""
     return [
         (e.start, str(n.props["name"]))
         for n in source.ctx.facts.nodes.values()
-        if n.cls == "Programme" and n.props.get("name")
+        if n.cls == cls and n.props.get("name")
         for e in n.evidence
         if e.start is not None and start <= e.start < end
     ]
@@ -344,6 +355,34 @@ def _programme_in_sentence(source: Source, money_start: int) -> str | None:
         k -= 1
     previous = {name for _, name in _programme_mentions(source, _sentence_start(doc, k), start)}
     return previous.pop() if len(previous) == 1 else None
+
+
+def _plan_in_sentence(source: Source, money_start: int) -> str | None:
+    """The plan (edition) an amount spent with no programme is for: the nearest its
+    sentence names, or, in a sentence that refers back (``이를 위해``), the last plan or
+    programme its paragraph named before it."""
+    doc = source.analysis
+    start, at = _sentence_start(doc, money_start), doc[money_start].idx
+    named = _mentions(source, "RoadmapEdition", start, _sentence_end(doc, money_start))
+    if named:
+        return min((abs(offset - at), name) for offset, name in named)[1]
+    area = _INTO_AREA.search(text_of(doc), start, at)
+    if area is not None:  # ``정부는 나노기술분야에 대해 지난 11년 동안 약 2조6232억원을``
+        return f"{area['what']} 투자"
+    if not _FOR_THIS.match(text_of(doc), start):
+        return None
+    opening = text_of(doc).rfind("\n\n", 0, start) + 1
+    before = [
+        *_mentions(source, "RoadmapEdition", opening, start),
+        *_programme_mentions(source, opening, start),
+    ]
+    return max(before)[1] if before else None
+
+
+#: An area an amount is spent on, printed before it: ``나노기술분야에 대해``.
+_INTO_AREA = re.compile(r"(?<![가-힣])(?P<what>[가-힣A-Za-z·]+\s?(?:분야|산업))에\s*대해(?:서)?\s")
+#: A sentence that opens by referring back to what was said: ``이를 위해``, ``이를 위해서``.
+_FOR_THIS = re.compile(r"\s*(?:또\s*|특히\s*)?(?:이를|이 같은 목표를|이를 달성하기)\s*위해")
 
 
 #: Topic and subject particles (``기업은``, ``정부가``).

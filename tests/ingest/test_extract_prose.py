@@ -4230,3 +4230,17 @@ def test_a_range_closed_past_onun_and_dates_listed_for_one_event(tmp_path, onto)
     assert {"2031-02-11", "2031-03-03", "2031-01-25", "2031-06"} <= events(
         facts_of(tmp_path, onto, text)
     )
+
+
+def test_an_amount_spent_with_no_programme_is_the_plans_or_the_areas(tmp_path, onto):
+    text = (
+        "DATE: 2031-03-02\n\n해양수산부는 기술로드맵에 따라 해양드론 종합계획을 발표했다. "
+        "이를 위해 2032년부터 향후 10년간 총 3400억 원 "
+        "규모 자금을 투입키로 했다. 정부는 극지장비분야에 대해 지난 11년 동안 약 2조6232억원을 "
+        "전략적으로 투자해 왔다.\n"
+    )
+    found = {
+        (name, amount // 100_000_000)
+        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
+    }
+    assert {("해양드론 종합계획", 3400), ("극지장비분야 투자", 26232)} <= found
