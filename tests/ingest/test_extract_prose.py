@@ -4244,3 +4244,15 @@ def test_an_amount_spent_with_no_programme_is_the_plans_or_the_areas(tmp_path, o
         for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
     }
     assert {("해양드론 종합계획", 3400), ("극지장비분야 투자", 26232)} <= found
+
+
+def test_an_amount_given_up_to_a_limit_funds_the_programme_its_sentence_names(tmp_path, onto):
+    text = (
+        "해양기술 로드맵에 따라 ‘해양드론 공통 기술개발사업’은 업계 공통애로 과제에 대해 "
+        "총사업비의 75%이내에서 최고 2억원까지 지원한다.\n"
+    )
+    found = {
+        (name, amount // 100_000_000)
+        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
+    }
+    assert ("해양드론 공통 기술개발사업", 2) in found
