@@ -4256,3 +4256,9 @@ def test_an_amount_given_up_to_a_limit_funds_the_programme_its_sentence_names(tm
         for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
     }
     assert ("해양드론 공통 기술개발사업", 2) in found
+
+
+def test_an_amount_reflected_in_a_budget_is_spent(tmp_path, onto):
+    text = "해양기술 로드맵에 따라 해양수산부는 8개 신규 사업에 240억 반영했다.\n"
+    amounts = {amount // 100_000_000 for _, amount, _ in _fundings(facts_of(tmp_path, onto, text))}
+    assert 240 in amounts
