@@ -517,6 +517,11 @@ GENERIC_FIELDS = frozenset(
         "제도",
         "예산",
         "인력",
+        # how open, new or narrow an area is, which names none (``미개척 분야``, ``틈새 분야``)
+        "미개척",
+        "틈새",
+        "새로운",
+        "권리",
     ]
 )
 
@@ -1309,6 +1314,8 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if cls == "StrategicField" and text.endswith(FIELD_ACTIONS):
         return False
+    if cls == "StrategicField" and text in GENERIC_FIELDS:
+        return False  # ``해양드론 분야와 틈새 분야``: a kind of area, listed or not
     if cls == "StrategicField" and text.endswith("적"):
         return False  # ``과학적 분야``: a manner (-적), no area by name
     if re.search(r"\d+\s*(?:개|건)\s", text):

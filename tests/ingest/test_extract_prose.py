@@ -4262,3 +4262,12 @@ def test_an_amount_reflected_in_a_budget_is_spent(tmp_path, onto):
     text = "해양기술 로드맵에 따라 해양수산부는 8개 신규 사업에 240억 반영했다.\n"
     amounts = {amount // 100_000_000 for _, amount, _ in _fundings(facts_of(tmp_path, onto, text))}
     assert 240 in amounts
+
+
+def test_how_open_or_narrow_an_area_is_names_no_field(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵에 따라 해양 양자 인터넷 등 미개척 분야 선점 기회를 발굴하고, "
+        "해양드론 분야에서는 틈새 분야의 과제를 지원한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "해양드론" in fields and not {"미개척", "틈새"} & fields
