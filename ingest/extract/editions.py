@@ -458,12 +458,24 @@ def _made_in(text: str, start: int, end: int, base: int | None) -> list[int]:
     when = _MADE_WHEN.match(text, end)
     if when and base is not None:
         return [base + RELATIVE_YEARS[when["when"]]]
+    made = _MADE_BEFORE.search(text, max(0, start - 60), start)
+    if made and base is not None:
+        # ``지난해 11월 15일 … 의결한 ‘로봇산업 발전방안’``: made last year, before the text
+        return [base + RELATIVE_YEARS[made["when"]]]
     if _MADE_NOW.match(text, end):
         sentence = re.split(r"[.?!\n]\s", text[max(0, start - 120) : start])[-1]
         topic = _TOPIC_YEAR.match(sentence)
         if topic:
             return [int(topic["y"])]
     return []
+
+
+#: Before a plan's name, the relative year it was made in, in its clause: ``지난해 발표한 ‘…’``.
+_MADE_BEFORE = re.compile(
+    rf"(?P<when>{'|'.join(w for w, offset in RELATIVE_YEARS.items() if offset < 0)})"
+    r"(?:\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?)?\s+(?:[^\s.,]+\s+){0,3}?"
+    r"(?:발표|수립|확정|의결|마련|발간)(?:한|된|했던|됐던)\s*[‘'\"“「『]?$"
+)
 
 
 #: A period or a date in brackets right after the name: ``(2031~2033)``, ``(‘18.12)``.

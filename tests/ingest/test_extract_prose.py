@@ -4271,3 +4271,12 @@ def test_how_open_or_narrow_an_area_is_names_no_field(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "해양드론" in fields and not {"미개척", "틈새"} & fields
+
+
+def test_a_plan_made_last_year_is_last_years_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-06-09\n\n해양수산부는 기술로드맵 공청회를 열었다. 기술로드맵은 지난해 11월 "
+        "15일 범부처 정책협의회가 의결한 ‘해양로봇 발전방안’의 후속조치다.\n"
+    )
+    editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
+    assert editions["해양로봇 발전방안"]["startYear"] == 2030
