@@ -152,6 +152,13 @@ class Budgets:
                 continue
             found = _target(doc, ent.start)
             target = respective.get(ent.start) or (found[0] if found else None)
+            shared = _SHARE_FOR.match(text_of(doc), ent.end_char)
+            if shared and _SHARE_OF.search(
+                text_of(doc), max(0, ent.start_char - 40), ent.start_char
+            ):
+                # ``이 중 1274억원은 신규과제, 나머지 2715억원은 계속과제로 지원``: the shares of
+                # a budget, each named after it
+                target, found = shared["what"], None
             if found and ent.start not in respective:
                 respective.update(_respectively(doc, ent.start, found))
                 target = respective.get(ent.start, target)
@@ -280,6 +287,15 @@ def change_noun(printed: str) -> str:
     """The noun of a printed change (``늘어난`` → ``증가``; ``증액`` stays)."""
     word = printed.split()[0]
     return next((noun for stem, noun in CHANGE_NOUNS if word.startswith(stem)), word)
+
+
+#: After an amount as a topic, what that share of a budget is for: ``1274억원은 신규과제,``,
+#: ``2715억원은 계속과제로``.
+_SHARE_FOR = re.compile(
+    r"\s*(?:은|는)\s+(?P<what>[가-힣A-Za-z·]+(?:\s[가-힣A-Za-z·]+)?)(?:으로|로|에|,)(?=\s)"
+)
+#: Before an amount, words that make it a share of one stated before: ``이 중``, ``나머지``.
+_SHARE_OF = re.compile(r"(?:이\s?중|그\s?중|나머지)\s*(?:[^\s,.]+\s+){0,2}$")
 
 
 #: Heads of a target that names one programme or task of its own.
@@ -801,7 +817,7 @@ def _year(source: Source, clause: str) -> int | None:
     found = [
         (m.start(), offset)
         for word, offset in RELATIVE_YEARS.items()
-        for m in re.finditer(rf"{word}(?!\s*(?:대비|보다|에\s*비해))", clause)
+        for m in re.finditer(rf"{word}(?!도?\s*(?:대비|보다|에\s*비해))", clause)
         # ``전년 6659억원 대비``: the word dates the amount it compares, not those after it
         if not _LAST_YEAR_AMOUNT.match(clause, m.start())
     ]

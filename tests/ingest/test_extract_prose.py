@@ -4280,3 +4280,16 @@ def test_a_plan_made_last_year_is_last_years_edition(tmp_path, onto):
     )
     editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
     assert editions["해양로봇 발전방안"]["startYear"] == 2030
+
+
+def test_the_shares_of_a_budget_are_named_after_what_each_is_for(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-10\n\n해양수산부는 기술로드맵에 따라 올해 해양 R&D 예산 3989억원을 "
+        "지원한다. 이 예산은 전년도에 비해 약 255억원 늘어난 것으로 이 중 1274억원은 신규과제, "
+        "나머지 2715억원은 계속과제로 지원하게 된다.\n"
+    )
+    found = {
+        (name, amount // 100_000_000, year)
+        for name, amount, year in _fundings(facts_of(tmp_path, onto, text))
+    }
+    assert {("신규과제", 1274, None), ("계속과제", 2715, None)} <= found
