@@ -157,7 +157,9 @@ class Counts:
             rest = text_of(doc)[counter.idx + len(counter.text) : counter.idx + 40]
             if _DURATION.match(rest) or _CHANGE.match(rest):
                 continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
-            if _PER.match(rest) or _PER_BEFORE.search(text_of(doc), 0, token.idx):
+            if _PER.match(rest) or _PER_BEFORE.search(
+                text_of(doc), max(0, token.idx - PER_REACH), token.idx
+            ):
                 # ``인구 10만명당 246건``, ``특허 1건당``: a rate and its unit, not counts
                 previous = None
                 continue
@@ -342,8 +344,10 @@ _COUNTS_OF = re.compile(
 _NUMBER_OF = re.compile(r"(?<=[가-힣])\s?건수$|(?<=출원|등록|신청|접수)량$")
 #: After a count, 당 (per): the unit of a rate (``10만명당``, ``1건당``).
 _PER = re.compile(r"\s*당(?![가-힣])")
-#: Before a count, a unit it is a rate per (``인구 10만명당 134건에서``).
+#: Before a count, a unit it is a rate per (``인구 10만명당 134건에서``), looked for only in
+#: the characters right before the count (no rescanning of the text before it).
 _PER_BEFORE = re.compile(r"\d\s*[가-힣]{0,3}\s*당\s+$")
+PER_REACH = 12
 #: A share printed right after a count (``1580건(54%)``): a part of a whole.
 _SHARE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）]")
 #: After a count, the share it has or the words that rank it among others.

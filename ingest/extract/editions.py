@@ -158,19 +158,7 @@ class Editions:
         doc = source.analysis
         spans: list[tuple[int, int]] = []
         for phrase in source.phrases:
-            if not any(
-                head in phrase.text
-                for head in (
-                    "로드맵",
-                    "계획",
-                    "전략",
-                    "기획서",
-                    "정책서",
-                    "대책",
-                    "방안",
-                    *KNOWN_HEADS,
-                )
-            ):
+            if not any(head in phrase.text for head in (*HEADS, *KNOWN_HEADS)):
                 continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):

@@ -572,6 +572,11 @@ def _fundings(facts: FactSet) -> set[tuple[str, int, object]]:
     }
 
 
+def _fundings_in_eok(facts: FactSet) -> set[tuple[str, int, object]]:
+    """Each funding's name, amount in 억원 and year."""
+    return {(name, amount // 100_000_000, year) for name, amount, year in _fundings(facts)}
+
+
 def test_revenue_is_no_funding_and_the_nearest_year_word_dates_an_amount(tmp_path, onto):
     text = (
         "DATE: 2031-03-02\n\n기술로드맵에 따라 해양드론실증지원 예산은 지난해 80억원에서 올해 "
@@ -4175,10 +4180,7 @@ def test_a_sentence_opening_on_the_main_budget_funds_the_programme_named_before(
         "해양드론 실증사업이란 해양기술 로드맵에 따라 수요처가 제안한 과제를 지원하는 "
         "사업이다. 본예산 645억 원 외에 150억 원 추경예산을 편성해 총 795억 원을 지원한다.\n"
     )
-    found = {
-        (name, amount // 100_000_000)
-        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
-    }
+    found = {(name, eok) for name, eok, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert {
         ("해양드론 실증사업", 645),
         ("해양드론 실증사업", 150),
@@ -4239,10 +4241,7 @@ def test_an_amount_spent_with_no_programme_is_the_plans_or_the_areas(tmp_path, o
         "규모 자금을 투입키로 했다. 정부는 극지장비분야에 대해 지난 11년 동안 약 2조6232억원을 "
         "전략적으로 투자해 왔다.\n"
     )
-    found = {
-        (name, amount // 100_000_000)
-        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
-    }
+    found = {(name, eok) for name, eok, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert {("해양드론 종합계획", 3400), ("극지장비분야 투자", 26232)} <= found
 
 
@@ -4251,16 +4250,13 @@ def test_an_amount_given_up_to_a_limit_funds_the_programme_its_sentence_names(tm
         "해양기술 로드맵에 따라 ‘해양드론 공통 기술개발사업’은 업계 공통애로 과제에 대해 "
         "총사업비의 75%이내에서 최고 2억원까지 지원한다.\n"
     )
-    found = {
-        (name, amount // 100_000_000)
-        for name, amount, _ in _fundings(facts_of(tmp_path, onto, text))
-    }
+    found = {(name, eok) for name, eok, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert ("해양드론 공통 기술개발사업", 2) in found
 
 
 def test_an_amount_reflected_in_a_budget_is_spent(tmp_path, onto):
     text = "해양기술 로드맵에 따라 해양수산부는 8개 신규 사업에 240억 반영했다.\n"
-    amounts = {amount // 100_000_000 for _, amount, _ in _fundings(facts_of(tmp_path, onto, text))}
+    amounts = {eok for _, eok, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert 240 in amounts
 
 
@@ -4288,8 +4284,5 @@ def test_the_shares_of_a_budget_are_named_after_what_each_is_for(tmp_path, onto)
         "지원한다. 이 예산은 전년도에 비해 약 255억원 늘어난 것으로 이 중 1274억원은 신규과제, "
         "나머지 2715억원은 계속과제로 지원하게 된다.\n"
     )
-    found = {
-        (name, amount // 100_000_000, year)
-        for name, amount, year in _fundings(facts_of(tmp_path, onto, text))
-    }
+    found = _fundings_in_eok(facts_of(tmp_path, onto, text))
     assert {("신규과제", 1274, None), ("계속과제", 2715, None)} <= found
