@@ -1392,8 +1392,19 @@ def test_a_text_with_only_everyday_topic_words_and_no_technology_states_nothing(
         "문화체육관광부 장관상도 받았다.\n"
     )
     assert facts_of(tmp_path, onto, text).nodes == {}
-    text = text.replace("체험 프로그램", "기술 체험 프로그램")  # one technology word: the domain
+    # two technology words: the domain
+    text = text.replace("체험 프로그램", "기술 체험 프로그램과 기술 교육")
     assert "organization:중소벤처기업부" in facts_of(tmp_path, onto, text).nodes
+
+
+def test_one_passing_technology_word_does_not_make_a_farm_budget_technology_news(tmp_path, onto):
+    text = (
+        "군은 내년도 농림수산 신청예산으로 총 21개 분야 530억원을 확정했다. "
+        "분야별로는 들녘경영 지원사업과 신기술 보급사업 등 농촌개발 분야에 41억원이다.\n"
+    )
+    assert facts_of(tmp_path, onto, text).nodes == {}
+    text = text.replace("농촌개발 분야", "농업 연구개발(R&D) 분야")  # the domain, twice more
+    assert facts_of(tmp_path, onto, text).nodes != {}
 
 
 def test_a_festival_a_province_chose_for_its_support_programme_is_no_roadmap_news(tmp_path, onto):
