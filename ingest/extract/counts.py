@@ -221,8 +221,10 @@ class Counts:
                 # of a whole
                 stated[-1].item = True
                 previous = (noun_text, c)  # recorded once the breakdown is read
-            elif _record(source, seen, value, noun_text, (token.idx, end), approximate):
-                previous = (noun_text, c)
+            else:
+                _filings_of_party(source, stated[-1])  # ``한국 1567건으로 1위``
+                if _record(source, seen, value, stated[-1].noun, (token.idx, end), approximate):
+                    previous = (noun_text, c)
         for count in _breakdowns(source, stated):
             _record(source, seen, count.value, count.noun, count.span, count.approximate)
         _native_counts(source, seen)
@@ -270,7 +272,10 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     last_noun: tuple[int, str, bool] | None = None
     for start, parts in sorted(by_sentence.items()):
         if len(parts) < 2 and not _SHARE.match(text_of(doc), doc[parts[0].counter].idx + 1):
-            continue  # one part is a breakdown when it says its share (``1580건(54%)``)
+            # one part is a breakdown when it says its share (``1580건(54%)``); alone, a
+            # country's or a body's count in 건 is its filings (``한국이 1567건으로 1위``)
+            _filings_of_party(source, parts[0])
+            continue
         end = sentence_last(doc, parts[-1].counter)
         whole = [
             s
@@ -313,7 +318,7 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         if unit is None and doc[parts[0].counter].text == "건":
             # ``주요 출원인으로는 A(107건, 8.36%), B(37건, …)``: what a text that has spoken
             # of filings counts in 건 part by part is filings
-            unit = FILINGS if FILINGS in text_of(doc)[: doc[end].idx] else None
+            unit = filings_noun(text_of(doc)[: doc[end].idx])
             filed_by = unit is not None
         names = [_whole_item(doc, b, s) for b, s in zip([None, *parts], parts, strict=False)]
         _items_by_kind(source, start, parts, names)
@@ -391,8 +396,37 @@ def _applicants(source: Source, start: int, parts: list[_Stated], names: list[st
         add_entity(source, Found("Organization", name, at, at + len(name), EXTRACTOR, 0.5))
 
 
-#: What a patent text counts in 건: its filings.
 FILINGS = "출원"
+REGISTERED = "등록 특허"
+#: What a patent text counts in 건: its filings (``출원``, ``특허출원``; not ``출원인``), or
+#: the patents it registered (``등록 특허``, ``특허 등록``, ``다등록``), as it last said.
+_FILINGS = re.compile(r"(?P<registered>등록\s?특허|특허\s?등록|다등록)|출원(?!인)")
+
+
+def filings_noun(text: str) -> str | None:
+    """What the last noun of filings or registered patents ``text`` prints counts, if any."""
+    found = list(_FILINGS.finditer(text))
+    if not found:
+        return None
+    return REGISTERED if found[-1]["registered"] else FILINGS
+
+
+def _filings_of_party(source: Source, part: _Stated) -> None:
+    """A lone count in 건 whose noun is a country or a body the document names counts what
+    it filed or registered, as the text last called that (``등록 특허 (한국)``)."""
+    doc = source.analysis
+    if doc[part.counter].text != "건":
+        return
+    bodies = {
+        str(n.props.get("name")) for n in source.ctx.facts.nodes.values() if n.cls == "Organization"
+    }
+    if not (parse_country(part.noun) or part.noun in bodies):
+        return
+    unit = filings_noun(text_of(doc)[: doc[part.first].idx])
+    if unit:
+        part.noun = f"{unit} ({part.noun})"
+
+
 #: ``분야별로``, ``품목별로는`` right before a breakdown's first part: what kind its parts are.
 _BY_KIND = re.compile(r"(?P<by>[가-힣]+)별로(?:는)?\s*$")
 #: The kinds a breakdown's parts may be named as.

@@ -4304,3 +4304,18 @@ def test_the_shares_of_a_budget_are_named_after_what_each_is_for(tmp_path, onto)
     found = _fundings_in_eok(facts_of(tmp_path, onto, text))
     assert {("신규과제", 1274, None), ("계속과제", 2715, None)} <= found
 
+
+def test_a_countrys_count_in_geon_is_of_what_the_text_last_called_the_patents(tmp_path, onto):
+    text = (
+        "특허청은 5개국의 최근 10년간 초박막 광소자 등록 특허를 조사한 결과 한국이 1520건으로 "
+        "1위를 차지했다고 밝혔다. 한국 다음으로 일본(1340건)이 많았고, 이어 중국(1210건), "
+        "미국(1050건) 순이었다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert {
+        (1520, "등록 특허 (한국)"),
+        (1340, "등록 특허 (일본)"),
+        (1210, "등록 특허 (중국)"),
+        (1050, "등록 특허 (미국)"),
+    } <= counts
+    assert not {noun for _, noun in counts} & {"한국", "일본", "출원 (중국)"}
