@@ -203,6 +203,8 @@ class Counts:
                 # ``특허 빅데이터는 … 4억 8000만여 건의 가치가``: what the sentence is about
                 or (_sentence_topic(doc, first) if aspect else None)
             )
+            if not noun and counter_text == "건":
+                noun = _filings_when(doc, first)  # ``2014년 39건``, ``전년동기(10만7620건)``
             previous = None
             if not noun or (noun if isinstance(noun, str) else noun[0]).split()[0] in NOT_COUNTED:
                 continue  # ``5개 국어``, ``로봇 3대 강국``
@@ -411,6 +413,22 @@ def filings_noun(text: str) -> str | None:
     return REGISTERED if found[-1]["registered"] else FILINGS
 
 
+#: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``).
+_WHEN_BEFORE = re.compile(
+    r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간|지난해|작년|전년|올해|금년)"
+    r"\s*[(（]?\s*$"
+)
+
+
+def _filings_when(doc: Doc, first: int) -> str | None:
+    """A count in 건 with only a time before it, in a text that has spoken of filings or
+    registered patents, counts those of that time (``출원 (2016년)``)."""
+    text = text_of(doc)
+    when = _WHEN_BEFORE.search(text, max(0, doc[first].idx - 12), doc[first].idx)
+    unit = filings_noun(text[: doc[first].idx]) if when else None
+    return f"{unit} ({when['when']})" if when and unit else None
+
+
 def _filings_of_party(source: Source, part: _Stated) -> None:
     """A lone count in 건 whose noun is a country or a body the document names counts what
     it filed or registered, as the text last called that (``등록 특허 (한국)``)."""
@@ -578,6 +596,8 @@ MULTIPLIERS.update({"천만": 10**7, "백만": 10**6, "십만": 10**5, "천억":
 TIME_WORDS = frozenset(
     [
         *(*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"),
+        # the year after, the same period a year before: when, not what is counted
+        *("이듬해", "다음해", "전년도", "전년동기", "동기", "같은 기간"),
         # a bound: ``최소 2개에서 최대 4개의 세부과제``
         *("최소", "최대", "최고", "최저"),
         # a rate: ``(연 20개)``, ``매년 30건``: how often, not what is counted

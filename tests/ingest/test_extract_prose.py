@@ -4319,3 +4319,20 @@ def test_a_countrys_count_in_geon_is_of_what_the_text_last_called_the_patents(tm
         (1050, "등록 특허 (미국)"),
     } <= counts
     assert not {noun for _, noun in counts} & {"한국", "일본", "출원 (중국)"}
+
+
+def test_a_count_in_geon_after_only_a_time_counts_the_filings_of_that_time(tmp_path, onto):
+    text = (
+        "특허청에 따르면 상반기 국내 특허출원은 총 5만1000건이다. 전년동기(4만9000건)보다 "
+        "4% 늘었다. 연도별로는 2014년 39건으로 증가하기 시작해 이듬해 49건에 이르렀다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert {
+        (49000, "출원 (전년동기)"),
+        (39, "출원 (2014년)"),
+        (49, "출원 (이듬해)"),
+    } <= counts
+    assert not {noun for _, noun in counts} & {"전년동기", "이듬해", "동기"}
+    # without filings spoken of, a time is still no counted noun
+    counts = counted(facts_of(tmp_path, onto, text.replace("특허출원은", "지원과제는")))
+    assert not {noun for _, noun in counts} & {"전년동기", "이듬해", "동기"}
