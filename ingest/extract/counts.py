@@ -168,6 +168,7 @@ class Counts:
             if after is not None and (
                 _an_action(after[0].split()[0])
                 or after[0].split()[0] in ASPECTS
+                or after[0].split()[0] in AMONG  # ``총 4458건 가운데 일본이``
                 or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
@@ -783,6 +784,10 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
     # ``15.5% 증가(6천580건)``: a change, not what changed
     return None if noun in TIME_WORDS or noun in CHANGE_NOUNS else noun
+
+
+#: Words after a count that pick some out of it (``총 4458건 가운데``): no counted noun.
+AMONG = frozenset(["가운데", "중", "중에서"])
 
 
 #: Nouns that name a change: a count glossing one counts what changed, which they are not.

@@ -4336,3 +4336,13 @@ def test_a_count_in_geon_after_only_a_time_counts_the_filings_of_that_time(tmp_p
     # without filings spoken of, a time is still no counted noun
     counts = counted(facts_of(tmp_path, onto, text.replace("특허출원은", "지원과제는")))
     assert not {noun for _, noun in counts} & {"전년동기", "이듬해", "동기"}
+
+
+def test_a_count_followed_by_among_picks_out_parts_and_counts_no_noun_after_it(tmp_path, onto):
+    text = (
+        "특허청은 최근 10년간 IP5에 출원된 해수전해 특허를 분석했다. 총 3210건 가운데 일본이 "
+        "1400건(43.6%)으로 가장 많았고, 미국(610건), 중국(590건) 순이었다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert {(1400, "출원 (일본)"), (610, "출원 (미국)"), (590, "출원 (중국)")} <= counts
+    assert not any("가운데" in noun for _, noun in counts)
