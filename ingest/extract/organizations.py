@@ -253,6 +253,14 @@ _LISTED = re.compile(
 )
 
 
+#: The National Assembly where it acts on a budget or a bill (``국회 본회의에서 의결``,
+#: ``국회에 제출``, ``국회를 통과``); not a 국회의원, a member, nor a 국회 seminar.
+_LEGISLATURE = re.compile(
+    r"(?<![가-힣])(?P<name>국회)(?=\s*(?:본회의|에\s*제출|[를을]\s*통과|에서\s*(?:의결|통과|확정|심의)"
+    r"|의\s*(?:의결|심의)|(?:심의|의결)))"
+)
+
+
 class Organizations:
     name = EXTRACTOR
     needs_nlp = True
@@ -349,6 +357,9 @@ class Organizations:
         for m in QUOTED.finditer(source.text):
             _quoted_institution(source, doc, m.start(1), m.end(1))
         for m in _LISTED.finditer(source.text):  # ``삼성중공업(010140)``: a listed company
+            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
+            add_entity(source, found)
+        for m in _LEGISLATURE.finditer(source.text):
             found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
             add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):

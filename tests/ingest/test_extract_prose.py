@@ -4346,3 +4346,13 @@ def test_a_count_followed_by_among_picks_out_parts_and_counts_no_noun_after_it(t
     counts = counted(facts_of(tmp_path, onto, text))
     assert {(1400, "출원 (일본)"), (610, "출원 (미국)"), (590, "출원 (중국)")} <= counts
     assert not any("가운데" in noun for _, noun in counts)
+
+
+def test_the_national_assembly_is_a_body_where_it_acts_on_a_budget(tmp_path, onto):
+    text = (
+        "해양수산부는 지난 3일 국회 본회의에서 의결된 내년도 해양드론 기술개발사업 예산이 "
+        "120억원으로 확정됐다고 밝혔다.\n"
+    )
+    assert "국회" in named(facts_of(tmp_path, onto, text), "Organization")
+    member = "해양수산부는 국회의원과 해양드론 기술개발사업 간담회를 열었다.\n"
+    assert "국회" not in named(facts_of(tmp_path, onto, member), "Organization")
