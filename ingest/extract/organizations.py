@@ -244,8 +244,9 @@ BUSINESS_GROUPS = (
     "HD현대",
     "현대(?=자동차|모비스|중공업|건설|제철|로템|글로비스|위아|오일뱅크|엘리베이터)",
 )
-#: A group's name glued to two or more Hangul syllables: one of its companies.
-_GROUP_COMPANY = re.compile(rf"(?:{'|'.join(BUSINESS_GROUPS)})[가-힣]{{2,8}}")
+#: A group's name glued to two or more Hangul syllables, or to a few capitals (``삼성SDI``):
+#: one of its companies.
+_GROUP_COMPANY = re.compile(rf"(?:{'|'.join(BUSINESS_GROUPS)})(?:[가-힣]{{2,8}}|[A-Z]{{2,4}})")
 GROUP_CONFIDENCE = 0.6
 #: A company printed with its six-digit stock code (``삼성중공업(010140)``, ``LG전자(066570)``).
 _LISTED = re.compile(

@@ -4356,3 +4356,8 @@ def test_the_national_assembly_is_a_body_where_it_acts_on_a_budget(tmp_path, ont
     assert "국회" in named(facts_of(tmp_path, onto, text), "Organization")
     member = "해양수산부는 국회의원과 해양드론 기술개발사업 간담회를 열었다.\n"
     assert "국회" not in named(facts_of(tmp_path, onto, member), "Organization")
+
+
+def test_a_business_groups_company_may_be_named_by_capitals(tmp_path, onto):
+    text = "특허청에 따르면 전고체전지 특허출원 증가율에서 삼성SDI와 한빛소재가 1·2위를 차지했다.\n"
+    assert "삼성SDI" in named(facts_of(tmp_path, onto, text), "Organization")
