@@ -142,6 +142,8 @@ def resolve_date(
         return _iso(base.year, int(g["m7"]), int(g["d7"])) if known == "day" else None
     if g["d"]:
         year = int(g["y"]) if g["y"] else base.year + _offset(g["rel_d"])
+        if g["m"] and not (g["y"] or g["rel_d"]) and known == "day":
+            return _nearest(base, int(g["m"]), int(g["d"]), before)
         if g["m"]:
             return _iso(year, int(g["m"]), int(g["d"]))
         if g["rel_m"]:
@@ -162,11 +164,51 @@ def resolve_date(
         return _iso(int(g["y4"]), int(g["m4"]))
     if g["half"]:
         return str(int(g["y5"]) if g["y5"] else base.year)
+    if g["m6"] and not g["rel"] and not g["m6a"] and known == "day":
+        return _nearest(base, int(g["m6"]), None, before)
     if g["m6"]:
         return _iso(base.year + _offset(g["rel"]), int(g["m6"]))
     if g["rel_m7"] and known != "year":
         return _iso(*_shift(base, g["rel_m7"]))
     return None
+
+
+#: Before a month with no year, a word that says it is past (``지난 12월 3일``) or to come
+#: (``오는 3월``, ``새해 1월 22일``).
+_PAST_MONTH = re.compile(r"지난\s*$")
+_COMING_MONTH = re.compile(r"(?:오는|새해|다음해)\s*$")
+#: A month with no year is the article's year's, unless it is far from the article's date
+#: and the year before or after brings it near (``12월 3일`` in a January article).
+NEAR_DAYS, FAR_DAYS = 92, 183
+
+
+def _nearest(base: dt.date, month: int, day: int | None, before: str) -> str | None:
+    """The ISO date of a month (and day) printed without a year, read against ``base``:
+    past where the text says 지난, to come where it says 오는 or 새해, else the article's
+    year, unless a day is more than :data:`FAR_DAYS` away and the year before or after
+    brings it within :data:`NEAR_DAYS` (a bare month, ``12월까지``, is often a deadline
+    ahead, so it keeps the article's year)."""
+
+    def at(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day or 1)
+        except ValueError:
+            return None
+
+    same = at(base.year)
+    if same is None:
+        return None
+    year = base.year
+    if _PAST_MONTH.search(before):
+        year -= same > base
+    elif _COMING_MONTH.search(before):
+        year += same < base and (day is not None or month < base.month)
+    elif day is not None and abs((same - base).days) > FAR_DAYS:
+        for other in (base.year - 1, base.year + 1):
+            near = at(other)
+            if near is not None and abs((near - base).days) <= NEAR_DAYS:
+                year = other
+    return _iso(year, month, day)
 
 
 #: A relative month and the first day of a range before its last: ``이달 1∼``.
@@ -210,6 +252,7 @@ class Events:
         text = source.text
         previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
         previous_event: str | None = None
+        year_said: tuple[int, str] | None = None  # the last year a sentence stated, and where
         opening: tuple[re.Match[str], str] | None = None  # a range's first day, still undated
         listed: tuple[re.Match[str], str] | None = None  # a date with no event of its own
         for m in _DATE.finditer(text):
@@ -222,6 +265,12 @@ class Events:
             opens = _OPENS.match(text, m.end()) is not None
             before = text[max(0, m.start() - 10) : m.start()]
             date = resolve_date(m, base, before, known=known, opens=opens)
+            sentence = _sentence_opening(text, m.start())
+            if m["y"] or m["y4"] or m["y3"]:
+                year_said = (sentence, (m["y"] or m["y4"] or m["y3"]))
+            elif date and year_said and year_said[0] == sentence and _yearless_month(m):
+                # ``2026년 1월 공고해 4월 협약을``: a later month of the sentence, that year
+                date = year_said[1] + date[4:]
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
@@ -267,6 +316,12 @@ class Events:
                     continue  # ``1일 밝혔다`` in an article dated only "2013": no news of its own
             for each in _months(m, date):
                 _stated(source, m, each, event, end)
+
+
+def _yearless_month(m: re.Match[str]) -> bool:
+    """Whether the match is a month (with or without its day) that names no year."""
+    named = (m["m"] and m["d"]) or m["m6"]
+    return bool(named) and not (m["y"] or m["rel_d"] or m["rel"])
 
 
 def _months(m: re.Match[str], date: str) -> list[str]:

@@ -4361,3 +4361,26 @@ def test_the_national_assembly_is_a_body_where_it_acts_on_a_budget(tmp_path, ont
 def test_a_business_groups_company_may_be_named_by_capitals(tmp_path, onto):
     text = "특허청에 따르면 전고체전지 특허출원 증가율에서 삼성SDI와 한빛소재가 1·2위를 차지했다.\n"
     assert "삼성SDI" in named(facts_of(tmp_path, onto, text), "Organization")
+
+
+def test_a_day_of_a_month_with_no_year_is_the_nearest_the_text_allows(tmp_path, onto):
+    text = (
+        "DATE: 2030-01-24\n\n해양수산부에 따르면 지난 12월 3일 국회 본회의에서 의결된 해양드론 "
+        "기술개발사업 예산이 확정됐다.\n"
+    )
+    assert "2029-12-03" in events(facts_of(tmp_path, onto, text))
+    text = (
+        "DATE: 2030-12-18\n\n해양수산부는 해양드론 기술개발사업 신규과제를 19일부터 새해 1월 22일까지 "
+        "공모한다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert "2031-01-22" in dates and "2030-01-22" not in dates
+
+
+def test_a_later_month_of_a_sentence_that_stated_its_year_is_in_that_year(tmp_path, onto):
+    text = (
+        "DATE: 2030-12-22\n\n중기부는 해양드론 기술개발사업의 상반기 신규 과제를 2031년 1월 "
+        "공고하고, 하반기 과제는 5월 공고할 예정이다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2031-01", "2031-05"} <= dates and "2030-05" not in dates
