@@ -46,11 +46,8 @@ TOPIC_CLASSES = (
 #: only with one of :data:`DOMAIN_WORDS`.
 EVERYDAY_TOPIC_WORDS = frozenset({"사업", "지원사업", "분야", "품목", "예산", "기본계획"})
 #: Words without which a text that has only everyday topic words is not about technology
-#: or its funding: one of :data:`DOMAIN_WORDS`, or :data:`BROAD_DOMAIN_WORDS` twice (one
-#: passing word, a county's farm budget naming its 신기술 보급사업, is not enough).
-DOMAIN_WORDS = ("기술개발", "연구개발", "R&D", "특허")
-BROAD_DOMAIN_WORDS = ("기술", "혁신")
-BROAD_DOMAIN_MIN = 2
+#: or its funding.
+DOMAIN_WORDS = ("기술", "연구개발", "R&D", "특허", "혁신")
 
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
 
@@ -120,12 +117,9 @@ class Source:
 
     @cached_property
     def about_technology(self) -> bool:
-        """Whether one of :data:`DOMAIN_WORDS` occurs in the text, or
-        :data:`BROAD_DOMAIN_WORDS` :data:`BROAD_DOMAIN_MIN` times (a report of a festival
-        that names a ministry has none)."""
-        return any(word in self.text for word in DOMAIN_WORDS) or (
-            sum(self.text.count(word) for word in BROAD_DOMAIN_WORDS) >= BROAD_DOMAIN_MIN
-        )
+        """Whether one of :data:`DOMAIN_WORDS` occurs in the text (a report of a festival
+        that names a ministry does not)."""
+        return any(word in self.text for word in DOMAIN_WORDS)
 
     def states_topic_facts(self) -> bool:
         """Whether the extractors so far found an actor or a node of :data:`TOPIC_CLASSES`
