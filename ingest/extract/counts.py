@@ -268,9 +268,11 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
     of that kind: its parts are fields (or products, technologies) too."""
     doc = source.analysis
     items = [s for s in stated if s.item]
+    inner = _bracketed_parts(doc, items)
     by_sentence: dict[int, list[_Stated]] = {}
     for s in items:
-        by_sentence.setdefault(sentence_first(doc, s.first), []).append(s)
+        if id(s) not in inner:
+            by_sentence.setdefault(sentence_first(doc, s.first), []).append(s)
     # (sentence end, noun, whether by who filed) of the breakdown before
     last_noun: tuple[int, str, bool] | None = None
     for start, parts in sorted(by_sentence.items()):
@@ -362,6 +364,31 @@ _SHARE = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）]")
 _PART_AFTER = re.compile(
     r"\s*[(（]\s*\d+(?:\.\d+)?\s*%\s*[,)）]|\s*(?:으로|로)?\s*(?:가장|뒤를|뒤이|그\s*뒤)"
 )
+
+
+def _bracketed_parts(doc: Doc, items: list[_Stated]) -> set[int]:
+    """Parts printed in a bracket glued to a part of their own (``예비연구과제 375개(산학협력
+    268개, 산연협력 107개)``) break that part down: each counts its noun
+    (``산학협력 예비연구과제``). Returns the ids of the parts read so; the outer part stays
+    a part of its sentence's breakdown."""
+    text = text_of(doc)
+    inner: set[int] = set()
+    for outer in items:
+        counter = doc[outer.counter]
+        opening = counter.idx + len(counter.text)
+        if not text.startswith(("(", "（"), opening):
+            continue
+        closing = min(
+            (i for i in (text.find(")", opening), text.find("）", opening)) if i > 0), default=-1
+        )
+        parts = [s for s in items if opening < doc[s.first].idx < closing]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            inner.add(id(part))
+            if not name_key(part.noun).endswith(name_key(outer.noun)):
+                part.noun = f"{part.noun} {outer.noun}"
+    return inner
 
 
 def _subject_part(doc: Doc, first: int, counter: int) -> bool:

@@ -4367,3 +4367,18 @@ def test_a_later_month_of_a_sentence_that_stated_its_year_is_in_that_year(tmp_pa
     )
     dates = events(facts_of(tmp_path, onto, text))
     assert {"2031-01", "2031-05"} <= dates and "2030-05" not in dates
+
+
+def test_parts_in_a_bracket_glued_to_a_part_break_that_part_down(tmp_path, onto):
+    text = (
+        "중기부는 해양드론 기술개발사업으로 1단계 예비과제 300개(산학협력 200개, 산연협력 100개)와 "
+        "2단계 실증과제 60개(산학협력 40개, 산연협력 20개) 등 총 360개 과제를 선정한다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert {
+        (200, "산학협력 예비과제"),
+        (100, "산연협력 예비과제"),
+        (40, "산학협력 실증과제"),
+        (20, "산연협력 실증과제"),
+    } <= counts
+    assert not {noun for _, noun in counts} & {"산학협력", "산연협력"}
