@@ -1086,6 +1086,11 @@ _CRITERIA = re.compile(
 _OTHERS = re.compile(r"(?:^|\s)(?:타|다른|기타|인접|여타)\s*$")
 
 
+#: A topic that is an area of technology (``단일기술 분야``, ``융·복합기술 분야``): what it
+#: lists are technologies, unless a number makes it a set of areas (``12대 기술 분야``).
+_TECHNOLOGY_AREA = re.compile(r"기술\s?분야$")
+
+
 def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     """``X는 A, B, C`` / ``X로는 A, B`` / ``X: A, B``: the topic right before the list."""
     if first == 0:
@@ -1102,8 +1107,11 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
     if _POINTING.search(before) or topic.text.split()[0] in _DEICTIC:
         return None  # ``이 기술은 A, B 등 …에``: about that technology, not a list of them
-    if cls == "CoreTechnology" and re.search(r"\d+\s*(?:대|가지)\s*$", before):
+    numbered = re.search(r"\d+\s*(?:대|가지)\s*$", before) is not None
+    if cls == "CoreTechnology" and numbered:
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
+    if cls == "StrategicField" and _TECHNOLOGY_AREA.search(topic.text) and not numbered:
+        return "CoreTechnology"  # ``단일기술 분야는 A·B·C 등이고``: areas of technology
     return cls
 
 

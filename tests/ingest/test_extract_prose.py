@@ -4382,3 +4382,15 @@ def test_parts_in_a_bracket_glued_to_a_part_break_that_part_down(tmp_path, onto)
         (20, "산연협력 실증과제"),
     } <= counts
     assert not {noun for _, noun in counts} & {"산학협력", "산연협력"}
+
+
+def test_a_list_whose_topic_is_an_area_of_technology_lists_technologies(tmp_path, onto):
+    text = (
+        "특허청은 4차 산업혁명 특허 통계집을 발간했다. 융·복합기술 분야는 해양드론-빅데이터, "
+        "해양드론-사물인터넷, 극지로봇-자율운항 등이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양드론-빅데이터", "해양드론-사물인터넷", "극지로봇-자율운항"} <= set(
+        named(facts, "CoreTechnology")
+    )
+    assert not set(named(facts, "StrategicField")) & {"해양드론-빅데이터", "극지로봇-자율운항"}
