@@ -152,6 +152,8 @@ _QUOTED_HEADS = tuple(
     name_key(h)
     for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제", TRACK)
 )
+#: A programme's name followed by the tasks of a round (``…사업 신규과제``, ``…사업 계속 과제``).
+_ROUND_TASKS = re.compile(r"(?<=사업)\s*(?:신규|계속|지원)\s?과제$")
 #: Money given to a quoted name right after it (``‘…’에 2718억원``, ``‘…’(386억원)``): a
 #: quoted name that receives a budget is a programme whatever its head.
 _WON = r"(?:약\s*)?[\d,.]+\s*(?:조\s*[\d,]*\s*)?(?:억|만)\s*원"
@@ -312,7 +314,10 @@ class Programmes:
     needs_topic = True
 
     def __call__(self, source: Source) -> None:
-        quoted = [(m, m.group(1).strip()) for m in QUOTED.finditer(source.text)]
+        # ``‘2025년도 환경기술개발사업 신규과제’``: the programme, not the round's tasks
+        quoted = [
+            (m, _ROUND_TASKS.sub("", m.group(1).strip())) for m in QUOTED.finditer(source.text)
+        ]
         quoted = [
             (m, inner)
             for m, inner in quoted

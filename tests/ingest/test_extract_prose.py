@@ -4394,3 +4394,10 @@ def test_a_list_whose_topic_is_an_area_of_technology_lists_technologies(tmp_path
         named(facts, "CoreTechnology")
     )
     assert not set(named(facts, "StrategicField")) & {"해양드론-빅데이터", "극지로봇-자율운항"}
+
+
+def test_a_quoted_programme_name_with_a_rounds_tasks_names_the_programme(tmp_path, onto):
+    text = "해양수산부는 19일부터 '2031년도 해양드론기술개발사업 신규과제'를 공모한다고 밝혔다.\n"
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "해양드론기술개발사업" in programmes
+    assert not any(name.endswith("신규과제") for name in programmes)
