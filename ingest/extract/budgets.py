@@ -21,6 +21,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import (
     CHANGE_WORDS,
+    OPENING_QUOTES,
     QUOTE_MARKS,
     QUOTED,
     SENTENCE_END_TAG,
@@ -235,8 +236,8 @@ class Budgets:
                 # ``이 예산은 전년도에 비해 약 255억원 늘어난``: a change of the budget stated
                 # last (which does not name the amounts after it)
                 target = stated
-            if target is None:
-                continue
+            if target is None or not name_key(target):
+                continue  # nothing funded, or nothing but marks and spaces
             if _THRESHOLD.match(text_of(doc), ent.end_char):
                 continue  # ``7000억원을 넘을 것으로``: a mark passed, not the budget
             if target.endswith(NOT_FUNDING):
@@ -493,7 +494,9 @@ _AMOUNTS_TO = re.compile(r"\s*(?:규모\s*)?에\s*(?:달|이르|이른)")
 BUDGET_WORDS = ("예산", "예산안", "사업비", "지원액", "투자액")
 
 
-#: Quote marks, dropped from a budget named with the quoted name before it.
+#: A time word before a budget word in a budget's name (``… 내년도 예산``): it dates the
+#: budget, it names no part of it.
+_DATED_BUDGET = re.compile(r"\s*(?:내년도?|올해|금년도?|(?:19|20)\d{2}년도?)\s+(?=예산)")
 
 
 def _budget_object(doc: Doc, money_start: int) -> str | None:
@@ -504,9 +507,16 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
     for i in range(money_start - 1, 0, -1):
         if doc[i].idx < opening:
             break
-        if doc[i].text in ("을", "를", "이", "가", "은", "는") and text_of(doc)[
-            : doc[i].idx
-        ].endswith(BUDGET_WORDS):
+        if doc[i].text not in ("을", "를", "이", "가", "은", "는"):
+            continue
+        before = text_of(doc)[: doc[i].idx]
+        # ``'중소기업 기술개발사업 내년도 예산'을``: the budget's name in quotes
+        quoted = before.endswith(tuple(CLOSING)) and before.rstrip(CLOSING).endswith(BUDGET_WORDS)
+        name = before.rstrip(CLOSING)
+        opened = max(name.rfind(q) for q in OPENING_QUOTES) if quoted else -1
+        if quoted and opened >= opening and name[opened + 1 :].strip():
+            return _DATED_BUDGET.sub(" ", name[opened + 1 :]).strip()
+        if before.endswith(BUDGET_WORDS):
             start, end = _phrase_back(doc, i - 1)
             while start < end and (_numeric(doc[start].text) or doc[start].ent_type_):
                 start += 1  # ``2026년 …``: the year dates the budget, it names no part of it

@@ -4401,3 +4401,12 @@ def test_a_quoted_programme_name_with_a_rounds_tasks_names_the_programme(tmp_pat
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert "해양드론기술개발사업" in programmes
     assert not any(name.endswith("신규과제") for name in programmes)
+
+
+def test_a_budget_named_in_quotes_is_what_an_amount_sets(tmp_path, onto):
+    text = (
+        "해양수산부는 '해양드론 기술개발사업 내년도 예산'을 지난해와 비교해 13.7% 증가한 "
+        "총 715억원으로 확정했다고 25일 밝혔다. 또 ''을 총 20억원으로 정했다.\n"
+    )
+    fundings = {name for name, _, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
+    assert "해양드론 기술개발사업 예산" in fundings
