@@ -206,6 +206,10 @@ class Budgets:
             ):
                 # ``R&D 예산을 … 2조원으로 편성``, ``R&D 지원액이 … 1조 4550억에 달한다``
                 target = _budget_object(doc, ent.start)
+                if target in BUDGET_WORDS:
+                    # ``예산을 … 55억원으로 증가시켜 R&D 기획지원사업을 강화``: a budget of no
+                    # name is the programme's its sentence names
+                    target = _named_in_sentence(source, ent.start) or target
             if target is None and _OF_BUDGET.match(text_of(doc), ent.end_char):
                 # ``중기부는 … 1조4885억원의 예산을 편성``: the budget of who the sentence is about
                 opening = _OPENING_TOPIC.match(text_of(doc), _sentence_start(doc, ent.start))
@@ -355,14 +359,22 @@ def _mentions(source: Source, cls: str, start: int, end: int) -> list[tuple[int,
     ]
 
 
+def _named_in_sentence(source: Source, money_start: int) -> str | None:
+    """The programme the sentence of an amount names, the nearest if it names several."""
+    doc = source.analysis
+    start, at = _sentence_start(doc, money_start), doc[money_start].idx
+    named = _programme_mentions(source, start, _sentence_end(doc, money_start))
+    return min((abs(offset - at), name) for offset, name in named)[1] if named else None
+
+
 def _programme_in_sentence(source: Source, money_start: int) -> str | None:
     """An amount spent with no name before it (``이 사업을 통해 … 총 1조원을 지원``) funds
     the programme its sentence names, the nearest if it names several."""
     doc = source.analysis
     start, at = _sentence_start(doc, money_start), doc[money_start].idx
-    named = _programme_mentions(source, start, _sentence_end(doc, money_start))
+    named = _named_in_sentence(source, money_start)
     if named:
-        return min((abs(offset - at), name) for offset, name in named)[1]
+        return named
     if _THIS_PROGRAMME.search(text_of(doc)[start:at]):
         before = _programme_mentions(source, 0, start)  # ``이 사업을 통해``: the last before
         return max(before)[1] if before else None
@@ -487,7 +499,9 @@ def _topic(doc: Doc, name: str, start: int) -> bool:
 
 
 #: After an amount, a verb that sets a budget at it: ``5천6백억원으로 편성``, ``규모로 책정``.
-_SET_TO = re.compile(r"\s*(?:규모\s*)?(?:으로|로)\s*(?:편성|책정|확정|증액|확대|늘)")
+_SET_TO = re.compile(
+    r"\s*(?:규모\s*)?(?:으로|로)\s*(?:[\d.]+\s*%\s*)?(?:편성|책정|확정|증액|증가|확대|늘)"
+)
 #: After an amount, what a budget amounts to: ``1조 4550억에 달한다``, ``…원에 이른다``.
 _AMOUNTS_TO = re.compile(r"\s*(?:규모\s*)?에\s*(?:달|이르|이른)")
 #: Budget words an object of such a verb ends in (``중소기업 연구개발 지원 예산을``).

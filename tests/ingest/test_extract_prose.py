@@ -4410,3 +4410,13 @@ def test_a_budget_named_in_quotes_is_what_an_amount_sets(tmp_path, onto):
     )
     fundings = {name for name, _, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert "해양드론 기술개발사업 예산" in fundings
+
+
+def test_a_bare_budget_raised_to_an_amount_funds_the_programme_its_sentence_names(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 기술개발사업을 추진한다. 또 예산을 지난해에 비해 40억원에서 "
+        "45억원으로 12% 증가시켜 극지로봇 기획지원사업을 강화한다.\n"
+    )
+    fundings = _fundings_in_eok(facts_of(tmp_path, onto, text))
+    assert ("극지로봇 기획지원사업", 45, None) in fundings
+    assert not any(name == "예산" for name, _, _ in fundings)
