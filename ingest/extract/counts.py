@@ -204,8 +204,10 @@ class Counts:
                 # ``특허 빅데이터는 … 4억 8000만여 건의 가치가``: what the sentence is about
                 or (_sentence_topic(doc, first) if aspect else None)
             )
-            if not noun and counter_text == "건":
-                noun = _filings_when(doc, first)  # ``2014년 39건``, ``전년동기(10만7620건)``
+            if counter_text == "건" and (not noun or _FILINGS_OF.fullmatch(str(noun))):
+                # ``2014년 39건``, ``전년동기(10만7620건)``; ``2004년 74건에서 2008년 538건으로``:
+                # a count changed to another time is of that time, not of the one before
+                noun = _filings_when(doc, first) or noun
             previous = None
             if not noun or (noun if isinstance(noun, str) else noun[0]).split()[0] in NOT_COUNTED:
                 continue  # ``5개 국어``, ``로봇 3대 강국``
@@ -446,6 +448,10 @@ _WHEN_BEFORE = re.compile(
     r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간|지난해|작년|전년|올해|금년)"
     r"\s*[(（]?\s*$"
 )
+
+
+#: A noun :func:`_filings_when` or :func:`_filings_of_party` made.
+_FILINGS_OF = re.compile(rf"(?:{FILINGS}|{REGISTERED}) \(.+\)")
 
 
 def _filings_when(doc: Doc, first: int) -> str | None:

@@ -4420,3 +4420,12 @@ def test_a_bare_budget_raised_to_an_amount_funds_the_programme_its_sentence_name
     fundings = _fundings_in_eok(facts_of(tmp_path, onto, text))
     assert ("극지로봇 기획지원사업", 45, None) in fundings
     assert not any(name == "예산" for name, _, _ in fundings)
+
+
+def test_a_count_of_filings_changed_to_another_year_is_of_that_year(tmp_path, onto):
+    text = (
+        "25일 특허청에 따르면 해양드론 특허출원은 지난 2024년 70건에서 2028년 530건으로 "
+        "연평균 66%씩 늘었다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert {(70, "출원 (2024년)"), (530, "출원 (2028년)")} <= counts
