@@ -463,16 +463,25 @@ def _filings_when(doc: Doc, first: int) -> str | None:
     return f"{unit} ({when['when']})" if when and unit else None
 
 
+#: Kinds of applicant a count of filings may be broken down by (``중소기업이 75건으로``).
+APPLICANT_KINDS = (
+    *("기업", "개인", "대학", "연구기관", "출연연", "공공연", "법인", "연구소"),
+    *("외국인", "내국인"),
+)
+
+
 def _filings_of_party(source: Source, part: _Stated) -> None:
-    """A lone count in 건 whose noun is a country or a body the document names counts what
-    it filed or registered, as the text last called that (``등록 특허 (한국)``)."""
+    """A lone count in 건 whose noun is a country, a body the document names or a kind of
+    applicant counts what it filed or registered, as the text last called that (``등록 특허
+    (한국)``, ``출원 (중소기업)``)."""
     doc = source.analysis
     if doc[part.counter].text != "건":
         return
     bodies = {
         str(n.props.get("name")) for n in source.ctx.facts.nodes.values() if n.cls == "Organization"
     }
-    if not (parse_country(part.noun) or part.noun in bodies):
+    party = parse_country(part.noun) or part.noun in bodies or part.noun.endswith(APPLICANT_KINDS)
+    if not party:
         return
     unit = filings_noun(text_of(doc)[: doc[part.first].idx])
     if unit:

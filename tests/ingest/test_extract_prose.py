@@ -3107,7 +3107,8 @@ def test_counts_glossing_shares_and_passive_filings_count_the_right_noun(tmp_pat
         "12.0%(412건)로 늘었다. 심해장비 출원수는 4.2% 증가(2천77건) 했다.\n"
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
-    assert {(1240, "출원"), (3105, "대기업"), (412, "대학·공공연")} <= found
+    # a kind of applicant's count in 건 is of its filings
+    assert {(1240, "출원"), (3105, "출원 (대기업)"), (412, "출원 (대학·공공연)")} <= found
     assert not any(noun == "증가" for _, noun in found)
 
 
@@ -4429,3 +4430,12 @@ def test_a_count_of_filings_changed_to_another_year_is_of_that_year(tmp_path, on
     )
     counts = counted(facts_of(tmp_path, onto, text))
     assert {(70, "출원 (2024년)"), (530, "출원 (2028년)")} <= counts
+
+
+def test_a_kind_of_applicants_count_in_geon_is_of_its_filings(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 콘텐츠 특허 출원 가운데 중소기업이 75건으로 대기업을 "
+        "앞섰다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert (75, "출원 (중소기업)") in counts and (75, "중소기업") not in counts
