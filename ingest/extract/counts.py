@@ -172,6 +172,10 @@ class Counts:
                 or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
+            if after is not None and len(after[0].split()) > 1 and after[0].split()[-1] in AMONG:
+                # ``121개 과제 가운데 111개가``: the noun, not the word that picks some out
+                head = after[0].rsplit(" ", 1)[0]
+                after = (head, text_of(doc).index(head, doc[c + 1].idx) + len(head))
             if after is not None and after[0].split()[-1] in TRAILING_ACTIONS:
                 # ``7대 산업 육성``, ``7대 산업 관련 특허``: what is done about the set
                 head = after[0].split()[0]
@@ -825,7 +829,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         return None
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
     # ``15.5% 증가(6천580건)``: a change, not what changed
-    return None if noun in TIME_WORDS or noun in CHANGE_NOUNS else noun
+    # ``… 가운데 111개가``: picked out of a count before, whose noun it is not
+    return None if noun in TIME_WORDS or noun in CHANGE_NOUNS or noun in AMONG else noun
 
 
 #: Words after a count that pick some out of it (``총 4458건 가운데``): no counted noun.

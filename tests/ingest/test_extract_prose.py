@@ -4330,6 +4330,12 @@ def test_a_count_followed_by_among_picks_out_parts_and_counts_no_noun_after_it(t
     counts = counted(facts_of(tmp_path, onto, text))
     assert {(1400, "출원 (일본)"), (610, "출원 (미국)"), (590, "출원 (중국)")} <= counts
     assert not any("가운데" in noun for _, noun in counts)
+    text = "기술로드맵에 따라 해양수산부가 공고한 해양기술개발 과제 121개 가운데 111개가 대형 과제다.\n"
+    text2 = "기술로드맵에 따라 해양수산부가 공고한 해양기술개발 121개 과제 가운데 111개가 대형 과제다.\n"
+    for each in (text, text2):
+        counts = counted(facts_of(tmp_path, onto, each))
+        assert (121, "과제") in counts or (121, "해양기술개발 과제") in counts
+        assert not any("가운데" in noun for _, noun in counts)
 
 
 def test_the_national_assembly_is_a_body_where_it_acts_on_a_budget(tmp_path, onto):
@@ -4433,9 +4439,6 @@ def test_a_count_of_filings_changed_to_another_year_is_of_that_year(tmp_path, on
 
 
 def test_a_kind_of_applicants_count_in_geon_is_of_its_filings(tmp_path, onto):
-    text = (
-        "특허청에 따르면 해양드론 콘텐츠 특허 출원 가운데 중소기업이 75건으로 대기업을 "
-        "앞섰다.\n"
-    )
+    text = "특허청에 따르면 해양드론 콘텐츠 특허 출원 가운데 중소기업이 75건으로 대기업을 앞섰다.\n"
     counts = counted(facts_of(tmp_path, onto, text))
     assert (75, "출원 (중소기업)") in counts and (75, "중소기업") not in counts
