@@ -121,6 +121,11 @@ CHANGE_BASIS = "증감액"
 #: After an amount, words that make it a mark a budget passes, not the budget: ``7000억원을
 #: 넘을 것으로``, ``1조원을 돌파``.
 _THRESHOLD = re.compile(r"\s*(?:을|를)\s*(?:넘|돌파|웃돌|상회)")
+#: After an amount, a bound that makes it a size class of what follows (``100억 원 이상의
+#: 대형통합형 과제``), not a budget (``100억원 이상의 예산을``).
+_SIZE_CLASS = re.compile(
+    r"\s*(?:이상|이하|미만|초과)의\s+(?!(?:예산|사업비|자금|재원|규모|R&D|연구개발|정부|국비))"
+)
 #: Words that date an amount to the year before the text's.
 LAST_YEAR_WORDS = tuple(w for w, offset in RELATIVE_YEARS.items() if offset == -1)
 #: A last-year word with the amount it dates and the comparison after it: ``전년 6659억원
@@ -244,6 +249,8 @@ class Budgets:
                 continue  # nothing funded, or nothing but marks and spaces
             if _THRESHOLD.match(text_of(doc), ent.end_char):
                 continue  # ``7000억원을 넘을 것으로``: a mark passed, not the budget
+            if _SIZE_CLASS.match(text_of(doc), ent.end_char):
+                continue  # ``100억 원 이상의 대형통합형 과제``: a class of tasks by size
             if target.endswith(NOT_FUNDING):
                 continue
             year = _year(source, text_of(doc)[_sentence_start(doc, ent.start) : ent.end_char])

@@ -4442,3 +4442,12 @@ def test_a_kind_of_applicants_count_in_geon_is_of_its_filings(tmp_path, onto):
     text = "특허청에 따르면 해양드론 콘텐츠 특허 출원 가운데 중소기업이 75건으로 대기업을 앞섰다.\n"
     counts = counted(facts_of(tmp_path, onto, text))
     assert (75, "출원 (중소기업)") in counts and (75, "중소기업") not in counts
+
+
+def test_an_amount_bounding_a_class_of_tasks_is_no_budget(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 기술개발사업 과제 120개 가운데 110개를 100억 원 이상의 "
+        "대형 과제로 기획했다. 또 총 200억원 이상의 예산을 투입한다.\n"
+    )
+    amounts = {amount for _, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
+    assert 100 not in amounts and 200 in amounts
