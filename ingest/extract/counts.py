@@ -449,8 +449,8 @@ def filings_noun(text: str) -> str | None:
 
 #: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``).
 _WHEN_BEFORE = re.compile(
-    r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간|지난해|작년|전년|올해|금년)"
-    r"\s*[(（]?\s*$"
+    r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간"
+    r"|지난해|작년|전년|올해|금년)\s*[(（]?\s*$"
 )
 
 
