@@ -248,6 +248,13 @@ BUSINESS_GROUPS = (
 #: one of its companies.
 _GROUP_COMPANY = re.compile(rf"(?:{'|'.join(BUSINESS_GROUPS)})(?:[가-힣]{{2,8}}|[A-Z]{{2,4}})")
 GROUP_CONFIDENCE = 0.6
+#: A business group named alone (``LG 삼성 SK 등 3개사``, ``포스코가``): the group, as a
+#: party; 현대 is an everyday word and stays out.
+_GROUP_ALONE = re.compile(
+    r"(?<![가-힣A-Za-z0-9&])(?P<name>"
+    + "|".join(g for g in BUSINESS_GROUPS if not g.startswith("현대"))
+    + r")(?=(?:[은는이가과와의도을를]|에서|에|으로|로)?(?![가-힣A-Za-z0-9&]))"
+)
 #: A company printed with its six-digit stock code (``삼성중공업(010140)``, ``LG전자(066570)``).
 _LISTED = re.compile(
     r"(?<![가-힣A-Za-z0-9&])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})\s?[(（]\d{6}[)）]"
@@ -359,6 +366,9 @@ class Organizations:
             _quoted_institution(source, doc, m.start(1), m.end(1))
         for m in _LISTED.finditer(source.text):  # ``삼성중공업(010140)``: a listed company
             found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
+            add_entity(source, found)
+        for m in _GROUP_ALONE.finditer(source.text):
+            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.5)
             add_entity(source, found)
         for m in _LEGISLATURE.finditer(source.text):
             found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)

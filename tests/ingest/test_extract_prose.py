@@ -4451,3 +4451,13 @@ def test_an_amount_bounding_a_class_of_tasks_is_no_budget(tmp_path, onto):
     )
     amounts = {amount for _, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))}
     assert 100 not in amounts and 200 in amounts
+
+
+def test_a_business_group_named_alone_is_a_body(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원은 LG 삼성 SK 등 국내 대표 3개사를 중심으로 늘었다. "
+        "포스코가 뒤를 이었고, 설명회는 삼성동에서 열렸다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"LG", "삼성", "SK", "포스코"} <= set(orgs)
+    assert "삼성동" not in orgs
