@@ -1285,6 +1285,9 @@ LONE_WORDS = frozenset(
         "반면",
         # ``분석한 결과, A, B 등``: what the clause before found, no item
         "결과",
+        # ``대상자를 모집, 이달 총 32개 기업과``: a clause's verbal noun, then a time
+        *("모집", "접수", "공고", "발표", "체결", "협약"),
+        *("이달", "올해", "지난해", "내년", "작년", "금년", "이번"),
     ]
 )
 

@@ -4461,3 +4461,12 @@ def test_a_business_group_named_alone_is_a_body(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert {"LG", "삼성", "SK", "포스코"} <= set(orgs)
     assert "삼성동" not in orgs
+
+
+def test_a_clauses_verbal_noun_and_a_time_before_a_counted_set_are_no_items(tmp_path, onto):
+    text = (
+        "해양수산부는 올 초부터 해양드론 기술개발사업 대상자를 모집, 이달 총 30개 기업과 협약을 "
+        "체결했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert not {"모집", "이달"} & set(orgs)
