@@ -623,11 +623,24 @@ def _venue(doc: Doc, words: list[tuple[int, int]], k: int) -> bool:
         day = text_of(doc)[doc[words[k - 2][0]].idx : _end_char(doc, words[k - 2][1])]
     # (``19일 서울 ○○위원회 대회의실에서``: the body whose room it is stays a body)
     after = text_of(doc)[_end_char(doc, words[k][1]) :][:8]
+    name = text_of(doc)[doc[words[k][0]].idx : _end_char(doc, words[k][1])]
+    if (
+        name.rstrip(" /,").endswith(VENUE_SUFFIX)
+        and before.endswith(",")
+        and before[:-1] in CITIES
+        and _SCHEDULED.search(line[-24:])
+    ):
+        # ``1. 18.(목) 광주, 김대중컨벤션센터 / …``: a schedule's centre is where, not who
+        return True
     return (
         before in CITIES
         and re.fullmatch(r"\d{1,2}일(?:에는|에|은|엔)?", day) is not None
         and not re.match(r"\s*(?:대회의실|회의실|대강당|강당|본관|별관|대연회장)", after)
     )
+
+
+#: A day of a schedule, printed with its weekday: ``1. 18.(목)``, ``18일(목)``.
+_SCHEDULED = re.compile(r"\d{1,2}\s*[.일]\s*\((?:월|화|수|목|금|토|일)\)")
 
 
 #: A place an event is held in: ``…에서 개소행사를 개최했다``, ``…에서 설명회를 연다``.

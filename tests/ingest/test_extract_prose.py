@@ -4470,3 +4470,14 @@ def test_a_clauses_verbal_noun_and_a_time_before_a_counted_set_are_no_items(tmp_
     )
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert not {"모집", "이달"} & set(orgs)
+
+
+def test_a_centre_in_a_schedule_of_cities_is_a_venue(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 기술개발사업 설명회를 연다.\n"
+        "* 1. 18.(목) 광주, 빛고을컨벤션센터 / 1. 19.(금) 대전, 한밭대학교 / 1. 22.(월) 부산, "
+        "한국해양드론연구원\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "빛고을컨벤션센터" not in orgs
+    assert {"한밭대학교", "한국해양드론연구원"} <= set(orgs)
