@@ -532,8 +532,8 @@ def _budget_object(doc: Doc, money_start: int) -> str | None:
             continue
         before = text_of(doc)[: doc[i].idx]
         # ``'중소기업 기술개발사업 내년도 예산'을``: the budget's name in quotes
-        quoted = before.endswith(tuple(CLOSING)) and before.rstrip(CLOSING).endswith(BUDGET_WORDS)
         name = before.rstrip(CLOSING)
+        quoted = name != before and name.endswith(BUDGET_WORDS)
         opened = max(name.rfind(q) for q in OPENING_QUOTES) if quoted else -1
         if quoted and opened >= opening and name[opened + 1 :].strip():
             return _DATED_BUDGET.sub(" ", name[opened + 1 :]).strip()
