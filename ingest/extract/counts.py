@@ -168,7 +168,8 @@ class Counts:
             if after is not None and (
                 _an_action(after[0].split()[0])
                 or after[0].split()[0] in ASPECTS
-                or after[0].split()[0] in AMONG  # ``총 4458건 가운데 일본이``
+                # ``총 4458건 가운데 일본이``, ``45만7955건 대비 4.9% 증가``
+                or after[0].split()[0] in AMONG | COMPARED
                 or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
@@ -450,7 +451,7 @@ def filings_noun(text: str) -> str | None:
 #: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``).
 _WHEN_BEFORE = re.compile(
     r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간"
-    r"|지난해|작년|전년|올해|금년)\s*[(（]?\s*$"
+    r"|지난해|작년|전년|올해|금년)(?:의)?\s*[(（]?\s*$"
 )
 
 
@@ -835,6 +836,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
 
 #: Words after a count that pick some out of it (``총 4458건 가운데``): no counted noun.
 AMONG = frozenset(["가운데", "중", "중에서"])
+#: Words after a count that compare another with it (``45만7955건 대비``): no counted noun.
+COMPARED = frozenset(["대비", "대비해", "대비로"])
 
 
 #: Nouns that name a change: a count glossing one counts what changed, which they are not.

@@ -4481,3 +4481,13 @@ def test_a_centre_in_a_schedule_of_cities_is_a_venue(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert "빛고을컨벤션센터" not in orgs
     assert {"한밭대학교", "한국해양드론연구원"} <= set(orgs)
+
+
+def test_a_count_compared_against_is_of_its_year_and_counts_no_comparison(tmp_path, onto):
+    text = (
+        "특허청에 따르면 지난해 해양드론 특허 출원은 4만8245건이다. 이는 전년도인 2029년의 "
+        "4만5795건 대비 5.3% 증가한 수치다.\n"
+    )
+    counts = counted(facts_of(tmp_path, onto, text))
+    assert (45795, "출원 (2029년)") in counts
+    assert not any(noun.startswith("대비") for _, noun in counts)
