@@ -55,6 +55,8 @@ COUNTERS = {
     "과제": "과제",
 }
 OTHER_KIND = "otherCount"
+#: Periods named against a year (``이듬해``, ``전년동기``): when a count is of, never its noun.
+PERIOD_WORDS = ("이듬해", "다음해", "전년도", "전년동기", "동기", "같은 기간")
 #: Verbal nouns that follow a count in headlines (``1050개 선정``): an action, not what is counted.
 ACTIONS = frozenset(
     [
@@ -448,10 +450,15 @@ def filings_noun(text: str) -> str | None:
     return REGISTERED if found[-1]["registered"] else FILINGS
 
 
-#: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``).
+#: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``): a
+#: year, a relative year or one of :data:`PERIOD_WORDS`.
 _WHEN_BEFORE = re.compile(
-    r"(?P<when>(?:19|20)\d{2}년|이듬해|다음해|전년도|전년\s?동기|같은 기간"
-    r"|지난해|작년|전년|올해|금년)(?:의)?\s*[(（]?\s*$"
+    r"(?P<when>(?:19|20)\d{2}년|"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s?")
+        for w in sorted({*RELATIVE_YEARS, *PERIOD_WORDS, "전년 동기"}, key=len, reverse=True)
+    )
+    + r")(?:의)?\s*[(（]?\s*$"
 )
 
 
@@ -482,10 +489,14 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
     doc = source.analysis
     if doc[part.counter].text != "건":
         return
-    bodies = {
-        str(n.props.get("name")) for n in source.ctx.facts.nodes.values() if n.cls == "Organization"
-    }
-    party = parse_country(part.noun) or part.noun in bodies or part.noun.endswith(APPLICANT_KINDS)
+    party = (
+        parse_country(part.noun)
+        or part.noun.endswith(APPLICANT_KINDS)
+        or any(
+            n.cls == "Organization" and n.props.get("name") == part.noun
+            for n in source.ctx.facts.nodes.values()
+        )
+    )
     if not party:
         return
     unit = filings_noun(text_of(doc)[: doc[part.first].idx])
@@ -645,7 +656,7 @@ TIME_WORDS = frozenset(
     [
         *(*RELATIVE_YEARS, "기존", "종전", "당초", "현재", "총", "모두", "약"),
         # the year after, the same period a year before: when, not what is counted
-        *("이듬해", "다음해", "전년도", "전년동기", "동기", "같은 기간"),
+        *PERIOD_WORDS,
         # a bound: ``최소 2개에서 최대 4개의 세부과제``
         *("최소", "최대", "최고", "최저"),
         # a rate: ``(연 20개)``, ``매년 30건``: how often, not what is counted

@@ -269,6 +269,11 @@ _LEGISLATURE = re.compile(
 )
 
 
+#: Bodies a pattern names whole (its ``name`` group), with the confidence each carries: a
+#: listed company, a business group named alone, the National Assembly acting on a budget.
+NAMED_BY_PATTERN = ((_LISTED, 0.7), (_GROUP_ALONE, 0.5), (_LEGISLATURE, 0.7))
+
+
 class Organizations:
     name = EXTRACTOR
     needs_nlp = True
@@ -364,15 +369,12 @@ class Organizations:
                     aliases[abbreviation] = name
         for m in QUOTED.finditer(source.text):
             _quoted_institution(source, doc, m.start(1), m.end(1))
-        for m in _LISTED.finditer(source.text):  # ``삼성중공업(010140)``: a listed company
-            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
-            add_entity(source, found)
-        for m in _GROUP_ALONE.finditer(source.text):
-            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.5)
-            add_entity(source, found)
-        for m in _LEGISLATURE.finditer(source.text):
-            found = Found("Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, 0.7)
-            add_entity(source, found)
+        for pattern, confidence in NAMED_BY_PATTERN:
+            for m in pattern.finditer(source.text):
+                found = Found(
+                    "Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, confidence
+                )
+                add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):
             _incorporated(source, doc, m.start("a") if m["a"] else m.start("b"), m.end())
         for token in doc if aliases else ():
