@@ -708,6 +708,8 @@ def _named_field(source: Source, item: Item) -> None:
         return
     if _APPOSITION.match(text_of(source.analysis), item.phrase.end_char):
         return  # ``거대과학 분야인 차세대 원자력``: the kind of the fields named next
+    if _FIELD_OF_PATENTS.match(text_of(source.analysis), item.start + len(item.text)):
+        return  # ``전고체전지 분야 특허출원``: the technology a patent analysis counts
     if text_of(source.analysis).count(item.text) >= SUBJECT_MENTIONS:
         # ``해양수산 분야 과학기술 정책`` in a text about 해양수산 throughout: the text's own
         # subject, not one of the fields it names (a listed field is the lists' to find)
@@ -718,6 +720,14 @@ def _named_field(source: Source, item: Item) -> None:
     add_entity(source, found)
 
 
+#: The patent word after a name and what ties it (``… 특허출원``, ``… 등록 특허``; not
+#: ``특허청``): the name is what the patents are of (:mod:`.patent_subjects`).
+PATENTS_NEXT = re.compile(
+    r"^\s*(?:PCT\s*)?(?:국내|국제|해외)?\s*(?:등록\s*)?특허"
+    r"(?=\s?(?:출원|등록|건수|동향)|[이가은는을를의도]?(?:\s|$))"
+)
+#: A field's cue, then the patent word: ``전고체전지 분야 특허출원``.
+_FIELD_OF_PATENTS = re.compile(r"\s*(?:분야|부문)\s*" + PATENTS_NEXT.pattern.lstrip("^"))
 #: A name printed this often is what the whole text is about.
 SUBJECT_MENTIONS = 5
 #: A list's 등 right before a phrase.

@@ -22,6 +22,7 @@ from stkg.ingest.extract.kinds import OneKindPerName
 from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.nested import NestedNames
 from stkg.ingest.extract.organizations import Organizations
+from stkg.ingest.extract.patent_subjects import PatentSubjects
 from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.statements.extractor import Statements
@@ -42,6 +43,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Bullets(),
     QuotedTerms(),
     Technologies(),
+    PatentSubjects(),
     SentenceTopics(),
     Counts(),
     Budgets(),

@@ -4491,3 +4491,17 @@ def test_a_count_compared_against_is_of_its_year_and_counts_no_comparison(tmp_pa
     counts = counted(facts_of(tmp_path, onto, text))
     assert (45795, "출원 (2029년)") in counts
     assert not any(noun.startswith("대비") for _, noun in counts)
+
+
+def test_what_a_patent_analysis_counts_the_patents_of_is_a_technology(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 분야 특허출원이 2014년 30건에서 2023년 300건으로 늘었다. "
+        "극지 결빙센싱기술에 대한 PCT 국제특허출원도 늘었다. 심해 열수광물 관련 특허는 "
+        "중소기업 특허출원과 함께 증가했다. 지난해 특허출원은 유효 특허 분석 결과와 같았다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    technologies = named(facts, "CoreTechnology")
+    assert {"해양드론", "극지 결빙센싱기술", "심해 열수광물"} <= set(technologies)
+    assert "극지 결빙센싱" in technologies["극지 결빙센싱기술"]["aliases"]
+    assert not set(technologies) & {"중소기업", "지난해", "유효"}
+    assert "해양드론" not in named(facts, "StrategicField")
