@@ -504,8 +504,15 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
         part.noun = f"{unit} ({part.noun})"
 
 
-#: ``분야별로``, ``품목별로는`` right before a breakdown's first part: what kind its parts are.
-_BY_KIND = re.compile(r"(?P<by>[가-힣]+)별로(?:는)?\s*$")
+#: ``분야별로``, ``품목별로는``, ``기술 분야별로 보면`` before a breakdown's first part (up
+#: to three words that say what the first part is may come between): what kind its parts are.
+_BY_KIND = re.compile(
+    r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)?\s*,?\s*(?:[가-힣]+\s){0,3}$"
+)
+#: A sentence's opening that goes on with the ranking of the sentence before.
+_GOES_ON = re.compile(r"\s*(?:그\s?뒤로는|그\s?뒤를\s?이어|이어서?|다음으로는?|그\s?다음으로는?)\s")
+#: A ranking begun by a kind of item: ``분야별로 보면``, ``기술별로는``.
+_RANKED_BY = re.compile(r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)")
 #: The kinds a breakdown's parts may be named as.
 BROKEN_DOWN_KINDS = frozenset(["StrategicField", "StrategicProduct", "CoreTechnology"])
 #: A field's cue word printed with a part (``녹색분야``, ``첨단 융합 분야``).
@@ -518,6 +525,11 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
     text = text_of(doc)
     first = text.rfind(names[0], 0, doc[parts[0].first].idx)
     by = _BY_KIND.search(text[doc[start].idx : first]) if first >= 0 else None
+    if by is None and first >= 0 and _GOES_ON.match(text, doc[start].idx) and start > 0:
+        # ``기술 분야별로 보면 A가 3221건으로 … . 그 뒤로는 B 2292건(33%), C …``: a ranking
+        # the sentence before began by a kind of item goes on
+        before = text[doc[sentence_first(doc, start - 1)].idx : doc[start].idx]
+        by = _RANKED_BY.search(before)
     cls = cue_class(by["by"]) if by else None
     if cls not in BROKEN_DOWN_KINDS:
         return
@@ -566,11 +578,19 @@ _PART_MARKS = re.compile(r"[△▲□■○●◇◆·ㆍ]")
 _PART_EDGES = re.compile(r"^[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
 
 
+#: Syllables glued before a noun that make one word with it (``이차`` of ``이차전지``).
+_GLUED_BEFORE = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{1,6}$")
+
+
 def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:
     """A part's name, from the part before it on (``…, 첨단 융합 분야 284개``: all three
     words), when that is a short name; else the noun read before its count."""
     if before is None:
-        return part.noun
+        # ``기술 분야별로 보면 이차전지(8660건)``: the whole word the noun ends
+        text = text_of(doc)
+        at = text.rfind(part.noun, 0, doc[part.first].idx)
+        glued = _GLUED_BEFORE.search(text, 0, at) if at > 0 else None
+        return glued.group() + part.noun if glued else part.noun
     between = _PART_EDGES.sub("", text_of(doc)[before.span[1] : doc[part.first].idx])
     # ``…(80개 176억원) △시장확대형(444개``, ``정부 3800개·민간 1800개``: from its marker on
     between = _PART_MARKS.split(between)[-1].strip()

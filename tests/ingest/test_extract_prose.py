@@ -4505,3 +4505,15 @@ def test_what_a_patent_analysis_counts_the_patents_of_is_a_technology(tmp_path, 
     assert "극지 결빙센싱" in technologies["극지 결빙센싱기술"]["aliases"]
     assert not set(technologies) & {"중소기업", "지난해", "유효"}
     assert "해양드론" not in named(facts, "StrategicField")
+
+
+def test_a_ranking_begun_by_a_kind_of_item_goes_on_in_the_next_sentence(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 관련 특허출원이 늘었다. 기술 분야별로 보면 이차극지로봇"
+        "(860건)이 11.5% 늘었고, 심해채굴(650건) 15.5%, 해저통신(510건)이 15.1% 늘었다. "
+        "해양드론 특허를 분야별로 살펴보면 수중 항법이 3221건으로 가장 많았다. 그 뒤로는 "
+        "수중음향 2292건(33%), 군집제어 961건(14%) 순이었다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"이차극지로봇", "심해채굴", "해저통신", "수중음향", "군집제어"} <= fields
+    assert "극지로봇" not in fields
