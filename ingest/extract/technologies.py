@@ -60,6 +60,9 @@ _SPEC = re.compile(r"\([^()]*\d[^()]*\)$")
 _RUN_AS_PROGRAMME = re.compile(
     r"(?:\([^()]*(?:프로그램|사업)\))?\s*(?:운영|사업)|\([^()]*(?:프로그램|사업)\)"
 )
+#: A word made an adjective by -적 (``독자적``, ``혁신적``; two syllables before it at least,
+#: so not ``표적``): it says of what kind a technology is.
+_ADJECTIVAL = re.compile(r"^[가-힣]{2,}적$")
 MIN_CHARS = 5
 MAX_CHARS = 30
 EXTRACTOR = "technologies"
@@ -150,6 +153,8 @@ def _technology(printed: str) -> str | None:
     if not stem or names_no_technology(name) or stem.split(" ")[-1] in GENERIC_FIELDS:
         return None
     last = re.split(r"[ ·ㆍ‧]", stem)[-1]
+    if _ADJECTIVAL.search(last):
+        return None  # ``독자적 기술``, ``혁신적 기술``: of what kind, not which
     if "분야" in stem.split(" ") or last in KIND_BEFORE or len(last) < 2:
         # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술": a kind; "신제품·신기술":
         # new technology, whichever

@@ -4517,3 +4517,13 @@ def test_a_ranking_begun_by_a_kind_of_item_goes_on_in_the_next_sentence(tmp_path
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"이차극지로봇", "심해채굴", "해저통신", "수중음향", "군집제어"} <= fields
     assert "극지로봇" not in fields
+
+
+def test_a_technology_qualified_by_an_adjective_in_jeok_is_a_kind(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술로드맵에 따라 독자적 기술을 개발하고 혁신적 기술 확보를 "
+        "지원한다. 해양드론 표적탐지 기술을 개발한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert not technologies & {"독자적 기술", "혁신적 기술"}
+    assert "해양드론 표적탐지 기술" in technologies
