@@ -507,12 +507,17 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
 #: ``분야별로``, ``품목별로는``, ``기술 분야별로 보면`` before a breakdown's first part (up
 #: to three words that say what the first part is may come between): what kind its parts are.
 _BY_KIND = re.compile(
-    r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)?\s*,?\s*(?:[가-힣]+\s){0,3}$"
+    r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)?\s*,?\s*(?P<lead>(?:[가-힣]+\s){0,3})$"
 )
+#: A word ending in a particle or a verb's ending: it ties what comes before to the part,
+#: and is no part of its name (``가상세계 구축을 위한``).
+_TIES = re.compile(r"(?:[은는이가을를의에로와과도]|한|된|인|할|하는|위한)$")
 #: A sentence's opening that goes on with the ranking of the sentence before.
 _GOES_ON = re.compile(r"\s*(?:그\s?뒤로는|그\s?뒤를\s?이어|이어서?|다음으로는?|그\s?다음으로는?)\s")
 #: A ranking begun by a kind of item: ``분야별로 보면``, ``기술별로는``.
 _RANKED_BY = re.compile(r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)")
+#: Words that alone name no part of a breakdown: the rest (``기타``) or a kind's own word.
+OTHERS_AND_KINDS = frozenset(["기타", "그외", "그 외", "기술", "분야", "품목", "제품", "부문"])
 #: The kinds a breakdown's parts may be named as.
 BROKEN_DOWN_KINDS = frozenset(["StrategicField", "StrategicProduct", "CoreTechnology"])
 #: A field's cue word printed with a part (``녹색분야``, ``첨단 융합 분야``).
@@ -533,9 +538,15 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
     cls = cue_class(by["by"]) if by else None
     if cls not in BROKEN_DOWN_KINDS:
         return
+    lead = by["lead"].split() if by and "lead" in by.groupdict() and by["lead"] else []
+    if lead and not any(_TIES.search(w) for w in lead):
+        # ``기술별로는 통합제어 기술이 126건``: the first part's name is all its words
+        names = [" ".join(lead) + " " + names[0], *names[1:]]
     for part, name in zip(parts, names, strict=True):
         at = text.rfind(name, 0, doc[part.first].idx)
         item = _FIELD_CUE.sub("", name) if cls == "StrategicField" else name
+        if set(item.split()) <= OTHERS_AND_KINDS:
+            continue  # ``기타 기술 29건``, ``기술``: the rest, or the kind itself
         if at >= 0 and item and not re.search(r"\d", item):
             add_entity(source, Found(cls, item, at, at + len(item), EXTRACTOR, 0.5))
 

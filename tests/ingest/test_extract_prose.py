@@ -4527,3 +4527,14 @@ def test_a_technology_qualified_by_an_adjective_in_jeok_is_a_kind(tmp_path, onto
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert not technologies & {"독자적 기술", "혁신적 기술"}
     assert "해양드론 표적탐지 기술" in technologies
+
+
+def test_a_rankings_first_part_keeps_its_words_and_the_rest_is_no_part(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 관련 특허출원이 늘었다. 기술별로는 군집제어 기술이 "
+        "126건(27%)으로 가장 많았고, 그 다음으로 수중항법 기술 122건(26%), 기타 기술 "
+        "29건(6%) 순이었다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"군집제어 기술", "수중항법 기술"} <= technologies
+    assert not technologies & {"기술", "기타 기술"}
