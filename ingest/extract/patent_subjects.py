@@ -6,7 +6,8 @@ names the technology whose filings or registered patents it counts right before 
 patent word, with 분야, 관련 or 에 대한 between them. That name is a core technology, not a
 field (the field reading of ``… 분야`` yields to this one), unless it is who filed
 (``한국``, ``중소기업``, a body the document names), when (``지난해``, ``2019년``) or how
-many, or a word of quantity or kind (``전체``, ``주요``).
+many, or a word of quantity or kind (``전체``, ``주요``). A report's subject is printed
+more than once; a name whose last word the text prints once is a passing mention.
 """
 
 from __future__ import annotations
@@ -36,7 +37,19 @@ FILERS = (
 NOT_SUBJECTS = frozenset(
     [
         *("전체", "전세계", "세계", "글로벌", "주요", "우수", "핵심", "표준", "관련", "해당"),
-        *("지난해", "작년", "올해", "금년", "전년", "최근", "상반기", "하반기", "연간", "누적"),
+        *(
+            "지난해",
+            "작년",
+            "올해",
+            "금년",
+            "전년",
+            "최근",
+            "상반기",
+            "하반기",
+            "연간",
+            "연평균",
+            "누적",
+        ),
         *("지식재산", "지식재산권", "산업재산권", "기술", "신기술", "특허", "출원", "전략"),
         *("공개", "등록", "심사", "우선", "다출원", "PCT", "국제", "미국", "유럽"),
         *("향후", "사전", "중심", "경쟁사", "자사", "타사", "한국인", "외국인", "내국인"),
@@ -49,6 +62,8 @@ NOT_TECHNOLOGY_ENDINGS = ("산업", "분야", "부문", "업", "기업", "기관
 #: A last word that divides (``산업별``), says a kind (``맞춤형``) or many (``여성들``).
 BY_OR_KIND = ("별", "형", "들")
 MIN_CHARS, MAX_CHARS = 2, 30
+#: A report's subject is printed more than once (its headline, its lead, its findings).
+MIN_MENTIONS = 2
 
 
 class PatentSubjects:
@@ -90,13 +105,16 @@ def _subject(source: Source, name: str) -> str | None:
     if not MIN_CHARS <= len(name) <= MAX_CHARS or re.search(r"\d", name):
         return None
     words = name.removesuffix("기술").split()
-    if any(w in NOT_SUBJECTS for w in words) or is_kind(name):
+    if not words or any(w in NOT_SUBJECTS for w in words) or is_kind(name):
         return None
     if name.endswith(FILERS + NOT_TECHNOLOGY_ENDINGS) or parse_country(name):
         return None
     if words[-1].endswith(BY_OR_KIND):
         return None
     if any(parse_country(w) for w in words):
+        return None
+    head = re.sub(r"\([^()]*\)$", "", words[-1]).removesuffix("기술") or words[-1]
+    if source.text.count(head) < MIN_MENTIONS:
         return None
     if head_class(name) not in (None, "CoreTechnology"):
         return None

@@ -4495,6 +4495,7 @@ def test_a_count_compared_against_is_of_its_year_and_counts_no_comparison(tmp_pa
 
 def test_what_a_patent_analysis_counts_the_patents_of_is_a_technology(tmp_path, onto):
     text = (
+        "해양드론·결빙센싱·열수광물 특허 늘어\n"
         "특허청에 따르면 해양드론 분야 특허출원이 2014년 30건에서 2023년 300건으로 늘었다. "
         "극지 결빙센싱기술에 대한 PCT 국제특허출원도 늘었다. 심해 열수광물 관련 특허는 "
         "중소기업 특허출원과 함께 증가했다. 지난해 특허출원은 유효 특허 분석 결과와 같았다.\n"
@@ -4538,3 +4539,13 @@ def test_a_rankings_first_part_keeps_its_words_and_the_rest_is_no_part(tmp_path,
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"군집제어 기술", "수중항법 기술"} <= technologies
     assert not technologies & {"기술", "기타 기술"}
+
+
+def test_a_patent_subject_is_printed_more_than_once(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원이 늘었다. 해양드론 분야 특허출원은 300건이다. "
+        "극지·비대면 관련 특허 확보 경쟁도 치열하다. 연평균 특허출원은 12% 늘었다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "해양드론" in technologies
+    assert not technologies & {"극지·비대면", "연평균"}
