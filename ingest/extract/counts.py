@@ -590,7 +590,7 @@ _PART_EDGES = re.compile(r"^[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
 
 
 #: Syllables glued before a noun that make one word with it (``이차`` of ``이차전지``).
-_GLUED_BEFORE = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{1,6}$")
+_GLUED_BEFORE = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{1,6}\Z")
 
 
 def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:

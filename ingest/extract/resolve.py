@@ -182,13 +182,34 @@ def _known_with_word_before(source: Source, found: Found) -> tuple[Individual, F
     return (ind, replace(found, name=name, start=m.start(1))) if ind is not None else None
 
 
+#: What no printed name holds: a line break, or a figure with its punctuation opening it.
+_NOT_A_NAME = re.compile(r"\n|^\d[\d,.]*(?:[^\d\sA-Za-z가-힣]|$)")
+#: Syllables glued before a found name: the start of the word it ends.
+_SYLLABLES_BEFORE = re.compile(r"(?<![가-힣])[가-힣]{1,4}\Z")
+
+
+def _whole_word(source: Source, found: Found) -> Found | None:
+    """``홀로그램`` of which the morphology split off ``홀로``: a new name starts where its
+    word starts."""
+    if not source.text.startswith(found.name, found.start) or not "가" <= found.name[0] <= "힣":
+        return None  # a name read off other words, or one opening in Latin (``융합ATC``)
+    m = _SYLLABLES_BEFORE.search(source.text, max(0, found.start - 4), found.start)
+    if m is None:
+        return None
+    return replace(found, name=m.group() + found.name, start=m.start())
+
+
 def add_entity(source: Source, found: Found, **props: object) -> str | None:
     """Add the node ``found`` names (resolved or candidate) with its evidence; its id
     (None for a name a maintainer rejected)."""
     ctx = source.ctx
+    if _NOT_A_NAME.search(found.name):
+        return None  # ``7.17%\n\n단일기술``, ``183,762(’``: a figure or a line break
     ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.as_of)
     if ind is None and (wider := _known_with_word_before(source, found)) is not None:
         ind, found = wider
+    if ind is None and (whole := _whole_word(source, found)) is not None:
+        found = whole
     evidence = replace(
         ctx.span(found.start, found.end), extractor=found.extractor, confidence=found.confidence
     )

@@ -4549,3 +4549,34 @@ def test_a_patent_subject_is_printed_more_than_once(tmp_path, onto):
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "해양드론" in technologies
     assert not technologies & {"극지·비대면", "연평균"}
+
+
+def _source(tmp_path, onto, text: str):
+    from stkg.ingest.context import BuildContext
+    from stkg.ingest.extract.base import Source
+
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    return Source(doc, BuildContext(onto, "doc", doc.text))
+
+
+def test_a_new_name_starts_where_its_word_starts(tmp_path, onto):
+    from stkg.ingest.extract.resolve import Found, add_entity
+
+    source = _source(tmp_path, onto, "해당 기술은 홀로그램, 수중통신 등이다.\n")
+    at = source.text.index("그램")
+    add_entity(source, Found("CoreTechnology", "그램", at, at + 2, "test", 0.5))
+    assert set(named(source.ctx.facts, "CoreTechnology")) == {"홀로그램"}
+
+
+def test_a_figure_or_a_line_break_is_no_name(tmp_path, onto):
+    from stkg.ingest.extract.resolve import Found, add_entity
+
+    source = _source(tmp_path, onto, "* 비중: 7.17%\n\n단일기술 중 183,762(’19)\n")
+    for name in ("7.17%\n\n단일기술", "183,762(’"):
+        at = source.text.index(name)
+        assert (
+            add_entity(source, Found("CoreTechnology", name, at, at + len(name), "t", 0.5)) is None
+        )
+    assert not named(source.ctx.facts, "CoreTechnology")
