@@ -586,9 +586,11 @@ def _tracks(source: Source, parts: list[_Stated], names: list[str]) -> None:
 
 #: What separates a breakdown's parts: ``435개, 첨단 융합 분야 284개``, ``(430개), 사회…(``.
 _PART_MARKS = re.compile(r"[△▲□■○●◇◆·ㆍ]")
-_PART_EDGES = re.compile(r"^[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
+_PART_EDGES = re.compile(r"^(?:[(（][^()（）]*[)）])?[\s,)）%0-9.]*(?:및\s+)?|[\s(（]*$")
 
 
+#: The words a part's name may run back over; one more when 및 joins two of them.
+PART_WORDS = 3
 #: Syllables glued before a noun that make one word with it (``이차`` of ``이차전지``).
 _GLUED_BEFORE = re.compile(r"(?<![가-힣A-Za-z])[가-힣]{1,6}\Z")
 
@@ -605,7 +607,15 @@ def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:
     between = _PART_EDGES.sub("", text_of(doc)[before.span[1] : doc[part.first].idx])
     # ``…(80개 176억원) △시장확대형(444개``, ``정부 3800개·민간 1800개``: from its marker on
     between = _PART_MARKS.split(between)[-1].strip()
-    if between.endswith(part.noun) and len(between.split()) <= 3 and not re.search(r"\d", between):
+    words = [w for w in between.split() if w != "및"]
+    joined = len(words) < len(between.split())
+    if (
+        between.endswith(part.noun)
+        and len(words) <= (PART_WORDS + 1 if joined else PART_WORDS)
+        and not re.search(r"\d", between)
+        and not any(_TIES.search(w) for w in words[:-1])
+    ):
+        # ``…, 관수 및 양액 공급 기술 47건``: two nouns joined by 및 under one head are one part
         return between
     return part.noun
 

@@ -4580,3 +4580,15 @@ def test_a_figure_or_a_line_break_is_no_name(tmp_path, onto):
             add_entity(source, Found("CoreTechnology", name, at, at + len(name), "t", 0.5)) is None
         )
     assert not named(source.ctx.facts, "CoreTechnology")
+
+
+def test_a_parts_name_joined_by_and_after_a_bracketed_share_is_whole(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 관련 특허출원이 늘었다. 기술별로는 군집제어 기술이 "
+        "126건(27%)으로 가장 많았고, 그 다음으로 수중항법 기술 98건(21%), 살수 및 양액 "
+        "공급 기술 47건(10%), 해저 센서를 결합한 결합계 44건(9%) 순이었다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "살수 및 양액 공급 기술" in technologies
+    assert "양액 공급 기술" not in technologies
+    assert not any(name.startswith("해저 센서를") for name in technologies)
