@@ -410,7 +410,9 @@ def _subject_part(doc: Doc, first: int, counter: int) -> bool:
 
 
 #: What says the parts of a breakdown of filings are who filed them.
-_APPLICANTS = re.compile(r"출원인|기업별|업체별|기관별")
+_APPLICANTS = re.compile(
+    r"출원인(?:별|은|는|으로는|들은|을\s*(?:살펴\s?)?보면)|(?:기업|업체|기관|출원인)별"
+)
 #: Parts that are kinds of applicant or what was filed, not applicants by name.
 NOT_APPLICANTS = (
     *("기업", "법인", "개인", "대학", "연구소", "연구기관", "기관", "출연연"),
@@ -424,7 +426,8 @@ def _applicants(source: Source, start: int, parts: list[_Stated], names: list[st
     가장 많았고 히타치(10건), …``) are organisations: not countries, kinds of applicant
     (``중소기업``, ``개인``) or what was filed."""
     doc = source.analysis
-    head = text_of(doc)[doc[sentence_first(doc, max(start - 1, 0))].idx : doc[parts[-1].first].idx]
+    first = sentence_first(doc, max(start - 1, 0), at_line_breaks=True)
+    head = text_of(doc)[doc[first].idx : doc[parts[-1].first].idx]
     if not _APPLICANTS.search(head):
         return
     text = text_of(doc)

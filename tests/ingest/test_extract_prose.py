@@ -4592,3 +4592,16 @@ def test_a_parts_name_joined_by_and_after_a_bracketed_share_is_whole(tmp_path, o
     assert "살수 및 양액 공급 기술" in technologies
     assert "양액 공급 기술" not in technologies
     assert not any(name.startswith("해저 센서를") for name in technologies)
+
+
+def test_only_a_breakdown_by_applicant_names_applicants(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 관련 특허출원이 늘었다. 주요 출원인이 사용한 소재를 "
+        "기준으로 보면 티타늄계 47건(60.3%), 세라믹계 16건(20.5%), 기타 10건(12.8%)이었다.\n"
+        "최근 10년간 출원인을 살펴보면 내국인이 77.9%였다.\n"
+        "지난 10년간 수중기기는 총 600건이 출원됐으며, 부이 142건, 글라이더 118건 순이었다. "
+        "출원인별로는 해양테크가 24건으로 가장 많았고 심해로보(10건), 딥블루(8건) 순이었다.\n"
+    )
+    organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"해양테크", "심해로보", "딥블루"} <= organisations
+    assert not organisations & {"티타늄계", "세라믹계", "기타", "부이", "글라이더"}
