@@ -26,7 +26,7 @@ from stkg.ingest.extract.phrases import (
     text_of,
     token_range,
 )
-from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.nlp.tokenizer import is_user_word
 
 #: Suffixes that type a word as an institution, with the confidence they carry.
@@ -341,6 +341,13 @@ class Organizations:
                     continue
                 if _ALMA_MATER.match(text_of(doc), name_end_char):
                     continue  # ``부산대학교 행정학과를 졸업``: where a person studied
+                if (
+                    name_start == start
+                    and k > 0
+                    and _COUNTED.fullmatch(_word(doc, words[k - 1]))
+                    and resolve(source.ctx.onto, "Organization", name) is None
+                ):
+                    continue  # ``선진 5개 지식재산관청``: a kind of body, counted
                 if name_start == start and k > 0 and name.endswith(SUB_UNITS):
                     name_start = _parent_start(doc, words[k - 1], name_start)
                     name = text_of(doc)[doc[name_start].idx : name_end_char]
@@ -542,6 +549,8 @@ def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
 
 
 #: Words that name a university in short (``서울대``, ``카이스트``) or in full.
+#: A count of bodies printed as a word before their kind (``5개``, ``12곳``).
+_COUNTED = re.compile(r"\d[\d,]*\s?(?:개|곳|개의)")
 _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
 #: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대 (one
 #: syllable and 대 is as often an everyday word: ``확대``, ``현대``, ``고대``).

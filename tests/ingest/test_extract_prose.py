@@ -4605,3 +4605,13 @@ def test_only_a_breakdown_by_applicant_names_applicants(tmp_path, onto):
     organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"해양테크", "심해로보", "딥블루"} <= organisations
     assert not organisations & {"티타늄계", "세라믹계", "기타", "부이", "글라이더"}
+
+
+def test_a_body_counted_right_before_it_is_a_kind(tmp_path, onto):
+    text = (
+        "특허청에 따르면 선진 5개 해양지식관청에 출원된 특허는 늘었다. 해양드론연구원은 "
+        "이번 분석을 맡았다.\n"
+    )
+    organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "해양드론연구원" in organisations
+    assert "해양지식관청" not in organisations
