@@ -610,6 +610,8 @@ def _whole_item(doc: Doc, before: _Stated | None, part: _Stated) -> str:
     between = _PART_EDGES.sub("", text_of(doc)[before.span[1] : doc[part.first].idx])
     # ``…(80개 176억원) △시장확대형(444개``, ``정부 3800개·민간 1800개``: from its marker on
     between = _PART_MARKS.split(between)[-1].strip()
+    # ``인도(3826건, 14.4% 증가), 대만(3365건``: the rest of the part before's bracket
+    between = _PART_EDGES.sub("", re.split(r"[)）]", between)[-1]).strip()
     words = [w for w in between.split() if w != "및"]
     joined = len(words) < len(between.split())
     if (

@@ -4615,3 +4615,12 @@ def test_a_body_counted_right_before_it_is_a_kind(tmp_path, onto):
     organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert "해양드론연구원" in organisations
     assert "해양지식관청" not in organisations
+
+
+def test_a_parts_name_starts_after_the_bracket_of_the_part_before(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원이 늘었다. 해외 출원은 베트남(1395건, 31.4% 증가), "
+        "인도(3826건, 14.4% 증가), 대만(3365건, 8.1% 증가) 등으로 늘었다.\n"
+    )
+    counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(3826, "출원 (인도)"), (3365, "출원 (대만)")} <= counted
