@@ -485,16 +485,22 @@ APPLICANT_KINDS = (
 )
 
 
+#: A field's cue words: a count in 건 of a named field counts its filings.
+FIELD_CUES = ("분야", "부문")
+
+
 def _filings_of_party(source: Source, part: _Stated) -> None:
-    """A lone count in 건 whose noun is a country, a body the document names or a kind of
-    applicant counts what it filed or registered, as the text last called that (``등록 특허
-    (한국)``, ``출원 (중소기업)``)."""
+    """A lone count in 건 whose noun is a country, a body the document names, a kind of
+    applicant or a named field counts what it filed or registered, as the text last called
+    that (``등록 특허 (한국)``, ``출원 (중소기업)``, ``출원 (이차전지 분야)``)."""
     doc = source.analysis
     if doc[part.counter].text != "건":
         return
     party = (
         parse_country(part.noun)
         or part.noun.endswith(APPLICANT_KINDS)
+        # ``이차전지 분야도 1만624건``: the filings of a field
+        or (" " in part.noun and part.noun.endswith(FIELD_CUES))
         or any(
             n.cls == "Organization" and n.props.get("name") == part.noun
             for n in source.ctx.facts.nodes.values()
@@ -888,6 +894,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
     # ``15.5% 증가(6천580건)``: a change, not what changed
     # ``… 가운데 111개가``: picked out of a count before, whose noun it is not
+    if f"{_printed_word_before(doc, k + 1)} {noun}" in TIME_WORDS:
+        return None  # ``전년 같은 기간(12만3792건)``: when, not what
     return None if noun in TIME_WORDS or noun in CHANGE_NOUNS or noun in AMONG else noun
 
 
@@ -959,7 +967,16 @@ def _topic_before(doc: Doc, i: int) -> str | None:
             # sentence is about
             return _opening_topic(doc, i) or word
         return counted
-    return None if word in TIME_WORDS else word  # ``올해는 1,400명을``: when, not what
+    if word in TIME_WORDS:
+        return None  # ``올해는 1,400명을``: when, not what
+    start = _word_start(doc, j)
+    if word in QUALIFIED_NOUNS | ASPECTS and start is not None and start > 0:
+        before = _word_before_space(doc, start)
+        if before and before not in TIME_WORDS and before not in QUALIFIED_NOUNS:
+            # ``이차전지 분야도 1만624건``: which field; ``특허출원 규모가 26만건``: the
+            # size of the filings, which are counted
+            return f"{before} {word}" if word in QUALIFIED_NOUNS else before
+    return word
 
 
 #: Words before a number noun that say how it is totalled, not what is counted.
@@ -1008,6 +1025,25 @@ def _word_start(doc: Doc, j: int) -> int | None:
     ):
         k -= 1
     return None if k == j - 1 else k + 1
+
+
+def _word_before_space(doc: Doc, k: int) -> str | None:
+    """The nominal word printed right before token ``k``, a space between them."""
+    if k < 1 or doc[k - 1].whitespace_ != " " or not is_nominal(doc[k - 1]):
+        return None
+    if doc[k - 1].tag_ == "SN":
+        return None
+    word = _printed_word_before(doc, k)
+    return word if word and re.fullmatch(r"[가-힣A-Za-z·ㆍ]+", word) else None
+
+
+def _printed_word_before(doc: Doc, k: int) -> str | None:
+    """The word (as printed, between spaces) that ends right before token ``k``."""
+    if k < 1 or doc[k - 1].whitespace_ != " ":
+        return None
+    end = doc[k - 1].idx + len(doc[k - 1].text)
+    word = re.search(r"\S+\Z", text_of(doc)[max(0, end - 30) : end])
+    return word.group() if word else None
 
 
 def _word_before(doc: Doc, j: int) -> str | None:

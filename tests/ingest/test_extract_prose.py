@@ -4624,3 +4624,14 @@ def test_a_parts_name_starts_after_the_bracket_of_the_part_before(tmp_path, onto
     )
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(3826, "출원 (인도)"), (3365, "출원 (대만)")} <= counted
+
+
+def test_a_counts_topic_that_is_a_cue_an_aspect_or_a_period_names_what_is_counted(tmp_path, onto):
+    text = (
+        "특허청에 따르면 지난해 특허출원은 늘었다. 해양드론 분야도 1만624건으로 14.4% "
+        "늘었다. 특허출원 규모가 26만건을 넘어선 국가는 일본이다. 해외 출원은 전년 같은 "
+        "기간(12만3792건)보다 늘었다.\n"
+    )
+    counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(10624, "출원 (해양드론 분야)"), (260000, "특허출원")} <= counted
+    assert (123792, "출원 (같은 기간)") in counted
