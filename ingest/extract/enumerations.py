@@ -708,7 +708,9 @@ def _named_field(source: Source, item: Item) -> None:
         return
     if _APPOSITION.match(text_of(source.analysis), item.phrase.end_char):
         return  # ``거대과학 분야인 차세대 원자력``: the kind of the fields named next
-    if _FIELD_OF_PATENTS.match(text_of(source.analysis), item.start + len(item.text)):
+    if _FIELD_OF_PATENTS.match(
+        text_of(source.analysis), item.start + len(item.text)
+    ) and not ranked_by_area(text_of(source.analysis), item.start):
         return  # ``전고체전지 분야 특허출원``: the technology a patent analysis counts
     if text_of(source.analysis).count(item.text) >= SUBJECT_MENTIONS:
         # ``해양수산 분야 과학기술 정책`` in a text about 해양수산 throughout: the text's own
@@ -726,6 +728,21 @@ PATENTS_NEXT = re.compile(
     r"^\s*(?:PCT\s*)?(?:국내|국제|해외)?\s*(?:등록\s*)?특허"
     r"(?=\s?(?:출원|등록|건수|동향)|[이가은는을를의도]?(?:\s|$))"
 )
+#: A ranking by area: ``산업별로는``, ``분야별로 보면``.
+_BY_AREA = re.compile(r"(?:산업|분야)별")
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def ranked_by_area(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at``, or the one before, ranks its figures by area
+    (``산업별로는 … ICT 관련 산업 특허출원이 …. 이차전지 분야 특허출원은 …``): what it
+    names before 분야 is one of the areas, a field."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    start = ends[-2] if len(ends) >= 2 else 0
+    return _BY_AREA.search(text, start, at) is not None
+
+
 #: A field's cue, then the patent word: ``전고체전지 분야 특허출원``.
 _FIELD_OF_PATENTS = re.compile(r"\s*(?:분야|부문)\s*" + PATENTS_NEXT.pattern.lstrip("^"))
 #: A name printed this often is what the whole text is about.

@@ -16,14 +16,14 @@ import re
 
 from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.enumerations import PATENTS_NEXT, head_class, is_kind
+from stkg.ingest.extract.enumerations import PATENTS_NEXT, head_class, is_kind, ranked_by_area
 from stkg.ingest.extract.resolve import Found, add_entity
 
 EXTRACTOR = "patent_subjects"
 #: A name, then what ties it to patents, then the patent word, inside one phrase
 #: (``전고체전지 분야 특허출원``, ``리튬 확보 기술특허 출원``).
 _IN_PHRASE = re.compile(
-    r"^(?P<name>.+?)(?:(?P<tech>\s?기술)|\s*(?:관련|분야)|(?=\s))\s*"
+    r"^(?P<name>.+?)(?:(?P<tech>\s?기술)|\s*관련|\s*(?P<area>분야)|(?=\s))\s*"
     + PATENTS_NEXT.pattern.lstrip("^")
 )
 #: A name's phrase, then what ties it to patents printed after it (``그래핀에 대한``, ``…의``).
@@ -76,6 +76,8 @@ class PatentSubjects:
         phrases = source.phrases
         for i, phrase in enumerate(phrases):
             inside = _IN_PHRASE.match(phrase.text)
+            if inside is not None and inside["area"] and ranked_by_area(text, phrase.start_char):
+                continue  # ``산업별로는 … 이차전지 분야 특허출원은``: one of the areas ranked
             if inside is not None:
                 name = inside["name"] + (inside["tech"] or "")
                 _add(source, name, phrase.start_char)

@@ -4635,3 +4635,14 @@ def test_a_counts_topic_that_is_a_cue_an_aspect_or_a_period_names_what_is_counte
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(10624, "출원 (해양드론 분야)"), (260000, "특허출원")} <= counted
     assert (123792, "출원 (같은 기간)") in counted
+
+
+def test_an_area_ranked_among_others_stays_a_field_not_a_patent_subject(tmp_path, onto):
+    text = (
+        "특허청에 따르면 상반기 특허출원이 늘었다. 산업별로는 해양 ICT 관련 산업 특허출원이 "
+        "1만4089건으로 늘었다. 해양드론 분야 특허출원은 5672건으로 늘었다. 해양드론 기업이 "
+        "늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "해양드론" in named(facts, "StrategicField")
+    assert "해양드론" not in named(facts, "CoreTechnology")
