@@ -63,7 +63,7 @@ _AFTER = re.compile(
     # ``△A △B의 5개 전략분야``: the counted set the items make, after 의
     rf"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:{COUNTED}\s*)?"
-    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|다|\s|$)"
+    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
 #: An item typed only by its neighbours' heads is a short name, not a clause.
@@ -120,6 +120,9 @@ class Bullets:
             group = _GROUP.search(text, last_start, last_start + MAX_ITEM_CHARS + 20)
             if group and "\n" not in text[last_start : group.start()]:
                 phrase_end = group.end()  # the last item runs up to its group's label
+            gloss = _COUNT_GLOSS.match(text, phrase_end)
+            if gloss and not group:
+                phrase_end = gloss.end()  # ``△바이오(0개→5개) 분야``: the cue is past the gloss
             items[-1] = (last_start, text[last_start:phrase_end])
             if _VERB_AFTER.match(text, phrase_end):
                 items.pop()  # ``③ 도출된 총 1,600여개의 …``: a clause, not a listed name
@@ -147,6 +150,9 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         amount = _AMOUNT.search(item)
         if amount:  # ``△A 개발(36억원)``: the item's budget, not part of its name
             item = item[: amount.start()]
+        gloss = _COUNT_GLOSS.search(item)
+        if gloss and gloss.end() == len(item):  # ``△자동차(13개→15개)``: its figures
+            item = item[: gloss.start()]
         funded += _AMOUNT_AT.match(text, start + len(item)) is not None
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
@@ -261,6 +267,8 @@ _MONEY = (
 )
 _AMOUNT = re.compile(_MONEY + r"\s*$")
 _AMOUNT_AT = re.compile(_MONEY)
+#: A bracket of figures after an item (``(13개→15개)``, ``(44개)``): no part of its name.
+_COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).
 _SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(?:\s|$)")
 #: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.

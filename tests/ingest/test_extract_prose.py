@@ -4646,3 +4646,14 @@ def test_an_area_ranked_among_others_stays_a_field_not_a_patent_subject(tmp_path
     facts = facts_of(tmp_path, onto, text)
     assert "해양드론" in named(facts, "StrategicField")
     assert "해양드론" not in named(facts, "CoreTechnology")
+
+
+def test_bulleted_items_with_figures_in_brackets_closed_by_a_cue_with_do(tmp_path, onto):
+    text = (
+        "해양수산부는 기술로드맵의 핵심전략기술을 늘렸다. 이밖에 △해양드론(13개→15개) "
+        "△극지로봇(38개→44개) △심해채굴(0개→5개) 분야도 모두 핵심전략기술이 늘었다.\n"
+        "기술분야별로 보면 ▲수중 항법기술(65%) ▲군집 제어기술(14%) 등이 있다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양드론", "극지로봇", "심해채굴"} <= set(named(facts, "StrategicField"))
+    assert {"수중 항법기술", "군집 제어기술"} <= set(named(facts, "CoreTechnology"))
