@@ -90,8 +90,10 @@ GENERIC_QUALIFIERS = frozenset(
         "중장기적",
         "중단기",
         "중단기적",
-        # the plan the text is about, pointed to: ``금번 로드맵``, ``이번 로드맵``
+        # the plan the text is about, pointed to: ``금번 로드맵``, ``이번 로드맵``, and the
+        # short form a text announces for it: ``(이하 투자로드맵)``
         "금번",
+        "이하",
         "이번",
         "민·관",
         "민관",
@@ -297,6 +299,8 @@ CLAUSE_TAGS = frozenset({"ETM", "EC", "EF"})
 
 
 #: A count as a word of a plan's name (``4대``, ``3개``, ``5가지``): it names no series.
+#: An ordinal word: ``1차``, ``제2차``.
+_ORDINAL_WORD = re.compile(r"제?\d{1,2}차")
 _COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
 
 
@@ -319,6 +323,9 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
         and not w.endswith("별")
         and not _COUNTED_WORD.fullmatch(w)  # ``4대 추진전략``: the parts of a plan, counted
     ]
+    ordinals_only = substantive and all(_ORDINAL_WORD.fullmatch(w) for w in substantive)
+    if ordinals_only and name_key(series.split()[-1]) in GENERIC:
+        return None  # ``1차 기본계획``: which plan of a series it does not name
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
         return None
     if len(series.split()) > 1 and series.split()[0].endswith("별"):

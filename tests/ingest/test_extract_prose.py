@@ -4657,3 +4657,15 @@ def test_bulleted_items_with_figures_in_brackets_closed_by_a_cue_with_do(tmp_pat
     facts = facts_of(tmp_path, onto, text)
     assert {"해양드론", "극지로봇", "심해채굴"} <= set(named(facts, "StrategicField"))
     assert {"수중 항법기술", "군집 제어기술"} <= set(named(facts, "CoreTechnology"))
+
+
+def test_an_ordinal_plan_word_and_an_announced_short_form_name_no_edition(tmp_path, onto):
+    text = (
+        "DATE: 2031-05-01\n\n해양드론 1차 기본계획 확정\n"
+        "해수부는 '제1차 해양드론 육성 기본계획(2018∼2022)'을 확정했다. 해수부는 "
+        "‘해양드론 투자로드맵 2020’(이하 투자로드맵)을 마련했다. 정부는 제2차 "
+        "해양에너지기본계획을 세웠다.\n"
+    )
+    editions = set(named(facts_of(tmp_path, onto, text), "RoadmapEdition"))
+    assert {"제1차 해양드론 육성 기본계획", "제2차 해양에너지기본계획"} <= editions
+    assert not editions & {"1차 기본계획", "이하 투자로드맵"}
