@@ -224,9 +224,10 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             )
 
 
-#: The word 사업 alone as the topic (``주요 사업으로는 ▲A ▲B``, ``이번에 공고하는 사업은 △A``):
+#: The word 사업 alone as the topic (``주요 사업으로는 ▲A ▲B``, ``이번에 공고하는 사업은 △A``,
+#: ``주요 R&D 사업에는 △A``):
 #: the items are the programmes, not one named programme's tasks (``X사업은 △…``).
-_BARE_PROGRAMMES = re.compile(r"(?:^|\s)(?:세부|내역)?사업(?:은|는|으로는|로는|:)\s*$")
+_BARE_PROGRAMMES = re.compile(r"(?:^|\s)(?:세부|내역)?사업(?:은|는|으로는|로는|에는|:)\s*$")
 
 
 #: A topic that opens a group of marked items: after a comma or a full stop inside the

@@ -4669,3 +4669,12 @@ def test_an_ordinal_plan_word_and_an_announced_short_form_name_no_edition(tmp_pa
     editions = set(named(facts_of(tmp_path, onto, text), "RoadmapEdition"))
     assert {"제1차 해양드론 육성 기본계획", "제2차 해양에너지기본계획"} <= editions
     assert not editions & {"1차 기본계획", "이하 투자로드맵"}
+
+
+def test_bulleted_items_under_programmes_with_ene_are_programmes(tmp_path, onto):
+    text = (
+        "내년 해양청의 주요 R&D 사업에는 △해양드론 관제시스템 개발 △극지 예보지원 기술 개발 "
+        "등이 포함됐다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"해양드론 관제시스템 개발", "극지 예보지원 기술 개발"} <= programmes
