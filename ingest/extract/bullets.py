@@ -187,6 +187,10 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         cls == "Programme"
         and after != "Programme"
         and not _BARE_PROGRAMMES.search(text, max(0, run_start - 30), run_start)
+        and not (
+            _PROGRAMMES_IN.search(text, max(0, run_start - 30), run_start)
+            and all(item.endswith(PROGRAMME_ENDINGS) for _, item, _ in cleaned)
+        )
     ):
         cls = None  # items listed under a programme (X사업은 △…) are its tasks
     shared = _shared_head(item for _, item, _ in cleaned)
@@ -224,10 +228,12 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             )
 
 
-#: The word 사업 alone as the topic (``주요 사업으로는 ▲A ▲B``, ``이번에 공고하는 사업은 △A``,
-#: ``주요 R&D 사업에는 △A``):
+#: The word 사업 alone as the topic (``주요 사업으로는 ▲A ▲B``, ``이번에 공고하는 사업은 △A``):
 #: the items are the programmes, not one named programme's tasks (``X사업은 △…``).
-_BARE_PROGRAMMES = re.compile(r"(?:^|\s)(?:세부|내역)?사업(?:은|는|으로는|로는|에는|:)\s*$")
+_BARE_PROGRAMMES = re.compile(r"(?:^|\s)(?:세부|내역)?사업(?:은|는|으로는|로는|:)\s*$")
+#: ... and 사업 as where the items are (``주요 R&D 사업에는 △A 개발 △B 개발``): the
+#: programmes when each item ends like one; else who takes part (``사업에는 △A기업 …``).
+_PROGRAMMES_IN = re.compile(r"(?:^|\s)사업에는\s*$")
 
 
 #: A topic that opens a group of marked items: after a comma or a full stop inside the
