@@ -171,7 +171,7 @@ class Counts:
                 _an_action(after[0].split()[0])
                 or after[0].split()[0] in ASPECTS
                 # ``총 4458건 가운데 일본이``, ``45만7955건 대비 4.9% 증가``
-                or after[0].split()[0] in AMONG | COMPARED
+                or after[0].split()[0] in AMONG | COMPARED | ORDER
                 or _ACTIVITY.fullmatch(after[0])
             ):
                 after = None
@@ -298,8 +298,13 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
             and start <= s.first <= end
             and doc[s.counter].text == doc[parts[0].counter].text
         ]
-        # the whole is at least its parts (``한국은 5770건으로 일본(9881건)``: a peer, no whole)
-        whole = [s for s in whole if s.value >= sum(p.value for p in parts)]
+        # the whole is at least its parts (``한국은 5770건으로 일본(9881건)``: a peer, no whole),
+        # and no party's own count (``이어 ㈜디오가 174건, 경희대 87건, …``: a peer too)
+        whole = [
+            s
+            for s in whole
+            if s.value >= sum(p.value for p in parts) and not _FILINGS_OF.fullmatch(s.noun)
+        ]
         after = [s for s in whole if s.first > parts[-1].first]
         nearest = after[:1] or whole[-1:]
         unit = nearest[0].noun if nearest else None
@@ -502,7 +507,7 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
         # ``이차전지 분야도 1만624건``: the filings of a field
         or (" " in part.noun and part.noun.endswith(FIELD_CUES))
         or any(
-            n.cls == "Organization" and n.props.get("name") == part.noun
+            n.cls == "Organization" and n.props.get("name") == _unmarked(part.noun)
             for n in source.ctx.facts.nodes.values()
         )
     )
@@ -882,9 +887,14 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         j -= 1
     elif j < 0 or not doc[j].whitespace_:
         return None
-    k = j
+    k = last = j
+    if doc[j].tag_ == "NNB" and j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].tag_ == "NNP":
+        k = last = j - 1  # ``조선대 56건``: a bound noun Kiwi splits off the name it ends
     while (
-        k >= 0 and is_nominal(doc[k]) and doc[k].tag_ != "SN" and (k == j or not doc[k].whitespace_)
+        k >= 0
+        and is_nominal(doc[k])
+        and doc[k].tag_ != "SN"
+        and (k == last or not doc[k].whitespace_)
     ):
         k -= 1
     while k + 1 < j and doc[k + 1].text in JOINERS:
@@ -901,6 +911,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
 
 #: Words after a count that pick some out of it (``총 4458건 가운데``): no counted noun.
 AMONG = frozenset(["가운데", "중", "중에서"])
+#: Words after a count that close a ranking (``조선대 56건 순이었다``): no counted noun.
+ORDER = frozenset(["순", "순서", "순위"])
 #: Words after a count that compare another with it (``45만7955건 대비``): no counted noun.
 COMPARED = frozenset(["대비", "대비해", "대비로"])
 
@@ -1019,12 +1031,23 @@ def _word_start(doc: Doc, j: int) -> int | None:
     k = j - 1
     while (
         k >= 0
-        and is_nominal(doc[k])
+        and (is_nominal(doc[k]) or doc[k].text in INCORPORATED_MARKS)
         and doc[k].tag_ != "SN"
         and (k == j - 1 or not doc[k].whitespace_)
     ):
         k -= 1
     return None if k == j - 1 else k + 1
+
+
+#: The mark of an incorporated company, printed before or after its name (``오스템임플란트㈜가``).
+INCORPORATED_MARKS = frozenset(["㈜", "(주)"])
+
+
+def _unmarked(name: str) -> str:
+    """A company's name without its mark of incorporation."""
+    for mark in INCORPORATED_MARKS:
+        name = name.replace(mark, "")
+    return name.strip()
 
 
 def _word_before_space(doc: Doc, k: int) -> str | None:

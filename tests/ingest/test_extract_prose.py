@@ -4678,3 +4678,18 @@ def test_bulleted_items_under_programmes_with_ene_are_programmes(tmp_path, onto)
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"해양드론 관제시스템 개발", "극지 예보지원 기술 개발"} <= programmes
+
+
+def test_an_applicant_ranking_counts_each_partys_filings(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원이 늘었다. 해양드론 최다 출원인은 해양테크㈜가 "
+        "284건으로 1위를 차지했으며, 이어 ㈜심해로보가 174건, 경희대 87건, ㈜딥블루 60건, "
+        "조선대 56건 순이었다.\n"
+    )
+    counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {
+        (284, "출원 (해양테크㈜)"),
+        (174, "출원 (㈜심해로보)"),
+        (56, "출원 (조선대)"),
+    } <= counted
+    assert not any("심해로보" in noun for value, noun in counted if value in (87, 60))
