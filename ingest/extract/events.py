@@ -253,6 +253,7 @@ class Events:
         previous: tuple[int, str] | None = None  # where the last date ended, and its ISO form
         previous_event: str | None = None
         year_said: tuple[int, str] | None = None  # the last year a sentence stated, and where
+        day_said: tuple[int, str] | None = None  # the last bare day a sentence stated, and where
         opening: tuple[re.Match[str], str] | None = None  # a range's first day, still undated
         listed: tuple[re.Match[str], str] | None = None  # a date with no event of its own
         for m in _DATE.finditer(text):
@@ -271,6 +272,11 @@ class Events:
             elif date and year_said and year_said[0] == sentence and _yearless_month(m):
                 # ``2026년 1월 공고해 4월 협약을``: a later month of the sentence, that year
                 date = year_said[1] + date[4:]
+            if day_said and _continues_month(m, date, day_said, sentence):
+                # ``18일 광주를 시작으로 19일 대전, 22일 부산``: a later day of the sentence
+                # continues the month of the day before it
+                date = day_said[1][:8] + f"{int(m['d']):02d}"
+            day_said = (sentence, date) if date and _bare_day(m) else day_said
             closes = previous is not None and _RANGE.match(text[previous[0] : m.start()])
             date = _range_end(m, text, previous) or date
             previous = (m.end(), date) if date else None
@@ -316,6 +322,21 @@ class Events:
                     continue  # ``1일 밝혔다`` in an article dated only "2013": no news of its own
             for each in _months(m, date):
                 _stated(source, m, each, event, end)
+
+
+def _continues_month(
+    m: re.Match[str], date: str | None, day_said: tuple[int, str] | None, sentence: int
+) -> bool:
+    """Whether a bare day follows an earlier, smaller bare day of the same sentence."""
+    if not (date and _bare_day(m) and day_said and day_said[0] == sentence):
+        return False
+    return len(day_said[1]) == 10 and int(day_said[1][8:]) < int(m["d"])
+
+
+def _bare_day(m: re.Match[str]) -> bool:
+    """Whether the match is a day of the month printed alone (``22일``)."""
+    g = m.groupdict()
+    return bool(g["d"]) and not (g["m"] or g["y"] or g["rel_m"] or g["rel_d"])
 
 
 def _yearless_month(m: re.Match[str]) -> bool:

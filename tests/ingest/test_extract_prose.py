@@ -4693,3 +4693,14 @@ def test_an_applicant_ranking_counts_each_partys_filings(tmp_path, onto):
         (56, "출원 (조선대)"),
     } <= counted
     assert not any("심해로보" in noun for value, noun in counted if value in (87, 60))
+
+
+def test_a_later_day_of_a_sentence_continues_the_month_of_the_day_before(tmp_path, onto):
+    text = (
+        "DATE: 2031-01-19\n\n해양수산부는 해양드론 기술개발사업 설명회를 연다. 해수부는 18일 "
+        "광주를 시작으로 19일 대전, 22일 부산 등을 돌며 '2031년 해양드론 R&D 설명회'를 "
+        "열고 있다. 지난 25일에는 공청회를 열었다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert {"2031-01-18", "2031-01-22", "2030-12-25"} <= dates
+    assert "2030-12-22" not in dates
