@@ -74,31 +74,34 @@ class PatentSubjects:
     def __call__(self, source: Source) -> None:
         text = source.text
         phrases = source.phrases
+        subjects: list[tuple[str, int]] = []
         for i, phrase in enumerate(phrases):
             inside = _IN_PHRASE.match(phrase.text)
             if inside is not None and inside["area"] and ranked_by_area(text, phrase.start_char):
                 continue  # ``산업별로는 … 이차전지 분야 특허출원은``: one of the areas ranked
             if inside is not None:
-                name = inside["name"] + (inside["tech"] or "")
-                _add(source, name, phrase.start_char)
+                subjects.append((inside["name"] + (inside["tech"] or ""), phrase.start_char))
                 continue
             tied = _TIED.match(text, phrase.end_char)
             if tied is None or i + 1 == len(phrases):
                 continue
             following = phrases[i + 1]
             if following.start_char == tied.end() and PATENTS_NEXT.match(following.text):
-                _add(source, phrase.text, phrase.start_char)
+                subjects.append((phrase.text, phrase.start_char))
+        subjects = [(n.strip(), at) for n, at in subjects if _subject(source, n.strip())]
+        # ``전기차 관련 특허`` and ``전기차 기술에 관한 특허출원``: one technology, named in full
+        printed = {n for n, _ in subjects}
+        for name, start in subjects:
+            full = next((f for f in (f"{name} 기술", f"{name}기술") if f in printed), name)
+            _add(source, full, start, len(name))
 
 
-def _add(source: Source, name: str, start: int) -> None:
-    """Add the technology ``name`` (printed at ``start``) when it can be a patent subject;
+def _add(source: Source, name: str, start: int, length: int) -> None:
+    """Add the technology ``name`` (printed at ``start``, ``length`` characters);
     ``…기술`` also answers to its bare stem (``모바일 결제기술``, ``모바일 결제``)."""
-    name = name.strip()
-    if _subject(source, name) is None:
-        return
     stem = name.removesuffix("기술").strip()
     bare = (stem,) if stem != name and len(stem) >= MIN_CHARS else ()
-    found = Found("CoreTechnology", name, start, start + len(name), EXTRACTOR, 0.5, bare)
+    found = Found("CoreTechnology", name, start, start + length, EXTRACTOR, 0.5, bare)
     add_entity(source, found)
 
 

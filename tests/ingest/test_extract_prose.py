@@ -4704,3 +4704,14 @@ def test_a_later_day_of_a_sentence_continues_the_month_of_the_day_before(tmp_pat
     dates = events(facts_of(tmp_path, onto, text))
     assert {"2031-01-18", "2031-01-22", "2030-12-25"} <= dates
     assert "2030-12-22" not in dates
+
+
+def test_a_patent_subject_printed_with_and_without_gisul_is_one_technology(tmp_path, onto):
+    text = (
+        "해양드론 시대… 특허 출원 활발\n"
+        "특허청에 따르면 해양드론 기술에 관한 국내 특허출원은 지난해 1271건으로 늘었다. "
+        "해양드론 관련 특허 출원은 2007년 202건에서 늘었다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "해양드론 기술" in technologies
+    assert "해양드론" not in technologies
