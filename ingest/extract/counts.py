@@ -186,7 +186,7 @@ class Counts:
             if after is None:  # ``최소 2개에서 최대 4개의 세부과제``: the range's noun
                 after = _range_noun(doc, c)
             qualified = _qualified_counter(doc, first, COUNTERS[counter_text])
-            before = _noun_before(doc, first)
+            before = _noun_before(doc, first) or _share_first(doc, first)
             stated_after = (
                 qualified
                 or COUNTERS[counter_text]
@@ -418,6 +418,8 @@ def _subject_part(doc: Doc, first: int, counter: int) -> bool:
 _APPLICANTS = re.compile(
     r"출원인(?:별|은|는|으로는|들은|을\s*(?:살펴\s?)?보면)|(?:기업|업체|기관|출원인)별"
 )
+#: In the parts' own sentence: ``엘지화학이 24건으로 가장 많이 출원했고 삼양사(15건), …``.
+_FILED_MOST = re.compile(r"많이\s?출원")
 #: Parts that are kinds of applicant or what was filed, not applicants by name.
 NOT_APPLICANTS = (
     *("기업", "법인", "개인", "대학", "연구소", "연구기관", "기관", "출연연"),
@@ -433,7 +435,8 @@ def _applicants(source: Source, start: int, parts: list[_Stated], names: list[st
     doc = source.analysis
     first = sentence_first(doc, max(start - 1, 0), at_line_breaks=True)
     head = text_of(doc)[doc[first].idx : doc[parts[-1].first].idx]
-    if not _APPLICANTS.search(head):
+    own = text_of(doc)[doc[start].idx : doc[parts[-1].first].idx]
+    if not _APPLICANTS.search(head) and not _FILED_MOST.search(own):
         return
     text = text_of(doc)
     for part, name in zip(parts, names, strict=True):
@@ -1073,6 +1076,19 @@ def _word_before(doc: Doc, j: int) -> str | None:
     """The nominal run glued to the particle at ``j`` (one word)."""
     k = _word_start(doc, j)
     return None if k is None else text_of(doc)[doc[k].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+#: A name with its share and then its count in one bracket: ``모빌아이(13.3%·88건)``.
+_SHARE_FIRST = re.compile(
+    r"(?P<name>[가-힣A-Za-z][가-힣A-Za-z·]*)\s?[(（]\s*\d+(?:\.\d+)?\s*%\s*[·ㆍ,]\s*\Z"
+)
+
+
+def _share_first(doc: Doc, i: int) -> str | None:
+    """The name a bracket of share and count is glued to (``스테이트팜(7.5%·50건)``)."""
+    text = text_of(doc)
+    m = _SHARE_FIRST.search(text, max(0, doc[i].idx - 40), doc[i].idx)
+    return m["name"] if m else None
 
 
 def _share_of(doc: Doc, i: int) -> str | None:

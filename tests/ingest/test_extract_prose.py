@@ -4715,3 +4715,18 @@ def test_a_patent_subject_printed_with_and_without_gisul_is_one_technology(tmp_p
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert "해양드론 기술" in technologies
     assert "해양드론" not in technologies
+
+
+def test_a_share_and_count_bracket_and_a_filed_most_ranking_name_applicants(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원이 늘었다. 주요 출원인으로는 해양테크(13.3%·88건)가 "
+        "최다 출원인으로 나타났으며, 다음으로 딥블루(7.5%·50건), 심해로보(7.2%·48건) 등이 뒤를 "
+        "이었다.\n"
+        "극지로봇은 수중기술이 24건으로 가장 많이 출원했고 빙하공업(15건), 북극소재(9건) "
+        "순이었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counted = {(value, noun) for value, noun, _ in figures(facts)}
+    assert {(88, "출원 (해양테크)"), (50, "출원 (딥블루)")} <= counted
+    organisations = set(named(facts, "Organization"))
+    assert {"해양테크", "딥블루", "심해로보", "빙하공업", "북극소재"} <= organisations
