@@ -979,7 +979,8 @@ _CUE_AFTER = re.compile(
     + CUE_HEADS
     # ``A, B 등 17대 신산업, C 등 10대 주력산업``: a comma after the cue starts the next list
     # (a 로 that goes on is no particle: ``… 등 중소기업통합기술로드맵에서``)
-    + r"))(?:별|의|을|를|이|가|은|는|도|에|(?:으로|로)(?![가-힣])|과|와|다|,|\(|\s|$)"
+    # a plural cue is its noun's (``… 등 업체들까지도``)
+    + r"))(?:들)?(?:별|의|을|를|이|가|은|는|도|에|까지|(?:으로|로)(?![가-힣])|과|와|다|,|\(|\s|$)"
 )
 
 

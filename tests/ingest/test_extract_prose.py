@@ -4730,3 +4730,11 @@ def test_a_share_and_count_bracket_and_a_filed_most_ranking_name_applicants(tmp_
     assert {(88, "출원 (해양테크)"), (50, "출원 (딥블루)")} <= counted
     organisations = set(named(facts, "Organization"))
     assert {"해양테크", "딥블루", "심해로보", "빙하공업", "북극소재"} <= organisations
+
+
+def test_a_list_closed_by_a_plural_cue_is_typed_by_the_cue(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원이 늘었다. 딥블루, 오션테크 등 세계적인 대형 "
+        "전자·통신 업체들까지도 국내 특허출원을 본격화하고 있다.\n"
+    )
+    assert {"딥블루", "오션테크"} <= set(named(facts_of(tmp_path, onto, text), "Organization"))
