@@ -4738,3 +4738,13 @@ def test_a_list_closed_by_a_plural_cue_is_typed_by_the_cue(tmp_path, onto):
         "전자·통신 업체들까지도 국내 특허출원을 본격화하고 있다.\n"
     )
     assert {"딥블루", "오션테크"} <= set(named(facts_of(tmp_path, onto, text), "Organization"))
+
+
+def test_a_programme_named_only_by_whose_or_where_it_is_is_a_kind(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양드론 기술개발사업을 지원한다. 부처사업과 지역사업, 국제사업, "
+        "대표 R&D사업도 늘렸다. 해양드론 지역혁신사업도 새로 만들었다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양드론 기술개발사업" in programmes
+    assert not programmes & {"부처사업", "지역사업", "국제사업", "대표 R&D사업"}
