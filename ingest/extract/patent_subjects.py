@@ -37,19 +37,8 @@ FILERS = (
 NOT_SUBJECTS = frozenset(
     [
         *("전체", "전세계", "세계", "글로벌", "주요", "우수", "핵심", "표준", "관련", "해당"),
-        *(
-            "지난해",
-            "작년",
-            "올해",
-            "금년",
-            "전년",
-            "최근",
-            "상반기",
-            "하반기",
-            "연간",
-            "연평균",
-            "누적",
-        ),
+        *("지난해", "작년", "올해", "금년", "전년", "최근", "상반기", "하반기"),
+        *("연간", "연평균", "누적"),
         *("지식재산", "지식재산권", "산업재산권", "기술", "신기술", "특허", "출원", "전략"),
         *("공개", "등록", "심사", "우선", "다출원", "PCT", "국제", "미국", "유럽"),
         *("향후", "사전", "중심", "경쟁사", "자사", "타사", "한국인", "외국인", "내국인"),
@@ -88,7 +77,7 @@ class PatentSubjects:
             following = phrases[i + 1]
             if following.start_char == tied.end() and PATENTS_NEXT.match(following.text):
                 subjects.append((phrase.text, phrase.start_char))
-        subjects = [(n.strip(), at) for n, at in subjects if _subject(source, n.strip())]
+        subjects = [(n.strip(), at) for n, at in subjects if _is_subject(source, n.strip())]
         # ``전기차 관련 특허`` and ``전기차 기술에 관한 특허출원``: one technology, named in full
         printed = {n for n, _ in subjects}
         for name, start in subjects:
@@ -105,27 +94,23 @@ def _add(source: Source, name: str, start: int, length: int) -> None:
     add_entity(source, found)
 
 
-def _subject(source: Source, name: str) -> str | None:
-    """``name`` when it can be what the patents are of."""
+def _is_subject(source: Source, name: str) -> bool:
+    """Whether ``name`` can be what the patents are of."""
     if not MIN_CHARS <= len(name) <= MAX_CHARS or re.search(r"\d", name):
-        return None
+        return False
     words = name.removesuffix("기술").split()
     if not words or any(w in NOT_SUBJECTS for w in words) or is_kind(name):
-        return None
-    if name.endswith(FILERS + NOT_TECHNOLOGY_ENDINGS) or parse_country(name):
-        return None
-    if words[-1].endswith(BY_OR_KIND):
-        return None
-    if any(parse_country(w) for w in words):
-        return None
+        return False
+    if name.endswith(FILERS + NOT_TECHNOLOGY_ENDINGS) or words[-1].endswith(BY_OR_KIND):
+        return False
+    if parse_country(name) or any(parse_country(w) for w in words):
+        return False
     head = re.sub(r"\([^()]*\)$", "", words[-1]).removesuffix("기술") or words[-1]
     if source.text.count(head) < MIN_MENTIONS:
-        return None
+        return False  # a passing mention
     if head_class(name) not in (None, "CoreTechnology"):
-        return None
-    if any(
+        return False
+    return not any(
         n.cls == "Organization" and n.props.get("name") == name
         for n in source.ctx.facts.nodes.values()
-    ):
-        return None
-    return name
+    )
