@@ -34,7 +34,7 @@ from stkg.ingest.extract.phrases import (
     sentence_last,
     text_of,
 )
-from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.resolve import Found, add_entity, named_in
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
 from stkg.ontology.model import Ontology
@@ -509,10 +509,7 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
         or part.noun.endswith(APPLICANT_KINDS)
         # ``이차전지 분야도 1만624건``: the filings of a field
         or (" " in part.noun and part.noun.endswith(FIELD_CUES))
-        or any(
-            n.cls == "Organization" and n.props.get("name") == _unmarked(part.noun)
-            for n in source.ctx.facts.nodes.values()
-        )
+        or named_in(source, "Organization", _unmarked(part.noun))
     )
     if not party:
         return
@@ -526,13 +523,14 @@ def _filings_of_party(source: Source, part: _Stated) -> None:
 _BY_KIND = re.compile(
     r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)?\s*,?\s*(?P<lead>(?:[가-힣]+\s){0,3})$"
 )
+#: A ranking begun by a kind of item (``분야별로 보면``, ``기술별로는``): the head of
+#: :data:`_BY_KIND`, read anywhere in the sentence before.
+_RANKED_BY = re.compile(r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)")
 #: A word ending in a particle or a verb's ending: it ties what comes before to the part,
 #: and is no part of its name (``가상세계 구축을 위한``).
 _TIES = re.compile(r"(?:[은는이가을를의에로와과도]|한|된|인|할|하는|위한)$")
 #: A sentence's opening that goes on with the ranking of the sentence before.
 _GOES_ON = re.compile(r"\s*(?:그\s?뒤로는|그\s?뒤를\s?이어|이어서?|다음으로는?|그\s?다음으로는?)\s")
-#: A ranking begun by a kind of item: ``분야별로 보면``, ``기술별로는``.
-_RANKED_BY = re.compile(r"(?P<by>[가-힣]+)별로(?:는|\s*(?:살펴\s?)?보면)")
 #: Words that alone name no part of a breakdown: the rest (``기타``) or a kind's own word.
 OTHERS_AND_KINDS = frozenset(["기타", "그외", "그 외", "기술", "분야", "품목", "제품", "부문"])
 #: The kinds a breakdown's parts may be named as.
@@ -555,7 +553,7 @@ def _items_by_kind(source: Source, start: int, parts: list[_Stated], names: list
     cls = cue_class(by["by"]) if by else None
     if cls not in BROKEN_DOWN_KINDS:
         return
-    lead = by["lead"].split() if by and "lead" in by.groupdict() and by["lead"] else []
+    lead = (by.groupdict().get("lead") or "").split() if by else []
     if lead and not any(_TIES.search(w) for w in lead):
         # ``기술별로는 통합제어 기술이 126건``: the first part's name is all its words
         names = [" ".join(lead) + " " + names[0], *names[1:]]

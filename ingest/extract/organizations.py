@@ -548,9 +548,9 @@ def _subject_start(doc: Doc, before: tuple[int, int], start: int) -> int:
     return before[0]
 
 
-#: Words that name a university in short (``서울대``, ``카이스트``) or in full.
 #: A count of bodies printed as a word before their kind (``5개``, ``12곳``).
 _COUNTED = re.compile(r"\d[\d,]*\s?(?:개|곳|개의)")
+#: Words that name a university in short (``서울대``, ``카이스트``) or in full.
 _UNIVERSITY = re.compile(r"^[가-힣]{1,6}(?:대|대학|대학교)$")
 #: A university's short name (``숭실대``, ``순천향대``): two to four syllables and 대 (one
 #: syllable and 대 is as often an everyday word: ``확대``, ``현대``, ``고대``).

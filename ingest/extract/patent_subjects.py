@@ -17,7 +17,7 @@ import re
 from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import PATENTS_NEXT, head_class, is_kind, ranked_by_area
-from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.resolve import Found, add_entity, named_in
 
 EXTRACTOR = "patent_subjects"
 #: A name, then what ties it to patents, then the patent word, inside one phrase
@@ -110,7 +110,4 @@ def _is_subject(source: Source, name: str) -> bool:
         return False  # a passing mention
     if head_class(name) not in (None, "CoreTechnology"):
         return False
-    return not any(
-        n.cls == "Organization" and n.props.get("name") == name
-        for n in source.ctx.facts.nodes.values()
-    )
+    return not named_in(source, "Organization", name)

@@ -199,6 +199,13 @@ def _whole_word(source: Source, found: Found) -> Found | None:
     return replace(found, name=m.group() + found.name, start=m.start())
 
 
+def named_in(source: Source, cls: str, name: str) -> bool:
+    """Whether the document's facts so far hold a ``cls`` node printed as ``name``."""
+    return any(
+        n.cls == cls and n.props.get("name") == name for n in source.ctx.facts.nodes.values()
+    )
+
+
 def add_entity(source: Source, found: Found, **props: object) -> str | None:
     """Add the node ``found`` names (resolved or candidate) with its evidence; its id
     (None for a name a maintainer rejected)."""
