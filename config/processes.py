@@ -99,7 +99,7 @@ def spawn(
     """Start ``argv`` detached in a new session, stdout and stderr appended to ``log_path``."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as log:
-        return subprocess.Popen(
+        popen = subprocess.Popen(
             list(argv),
             stdin=subprocess.DEVNULL,
             stdout=log,
@@ -107,6 +107,32 @@ def spawn(
             start_new_session=True,
             env=env,
         )
+    _wait_exec_visible(popen, has_environment=bool(os.environ if env is None else env))
+    return popen
+
+
+def _wait_exec_visible(
+    popen: subprocess.Popen[bytes], has_environment: bool, timeout: float = 5.0
+) -> None:
+    """Wait until the kernel shows the new program's command line and environment.
+
+    ``Popen`` returns once ``exec`` has begun, but on a loaded machine there is a moment in
+    which the new process reports an empty command line and environment: a pid file
+    checked then would not recognise its own process.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            proc = psutil.Process(popen.pid)
+            if proc.cmdline() and (proc.environ() or not has_environment):
+                return
+        except psutil.AccessDenied:
+            return
+        except psutil.Error:  # already gone: the caller's readiness check reports it
+            return
+        if popen.poll() is not None:
+            return
+        time.sleep(0.005)
 
 
 def terminate_group(proc: psutil.Process, grace: float) -> bool:
