@@ -154,6 +154,11 @@ class Enumerations:
                 last_item = items[-1]
                 full = text_of(doc)[last_item.start : last_item.phrase.end_char]
                 items[-1] = Item(last_item.phrase, full, last_item.start, None)
+            counted_as = _counted_as(doc, phrases, last)
+            if counted_as and own and cue_class(own) != counted_as:
+                # ``녹색성장, 첨단융합, 제조기반 기술 등 20대 전략분야``: the set the list is
+                # counted as outranks the last item's own head
+                own = None
             cue = (
                 named_as
                 or (cue_class(own) if own else None)
@@ -1006,6 +1011,17 @@ def _named_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``A, B, C 기술 등을 전략적 7대 진흥산업으로 선정``: the class the list is chosen as."""
     m = CUE_AS.match(_text_after(doc, phrases, last))
     return cue_class(m["cue"]) if m else None
+
+
+#: ``… 등 (미래 성장유망) 20대 전략분야``: a list closed by 등 and counted as a set.
+_COUNTED_AFTER = re.compile(r"^\s*등의?\s+(?:[^\s,.\d]+\s+){0,3}?(?:총\s*)?\d+\s*(?:개|대|가지)\s*")
+
+
+def _counted_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
+    """The class of the counted set a list is closed as (``… 등 20대 전략분야``)."""
+    if not _COUNTED_AFTER.match(_text_after(doc, phrases, last)):
+        return None
+    return _cue_after(doc, phrases, last)
 
 
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:

@@ -4748,3 +4748,13 @@ def test_a_programme_named_only_by_whose_or_where_it_is_is_a_kind(tmp_path, onto
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양드론 기술개발사업" in programmes
     assert not programmes & {"부처사업", "지역사업", "국제사업", "대표 R&D사업"}
+
+
+def test_a_list_counted_as_a_set_is_typed_by_the_set_not_its_last_head(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 기술개발사업 공고에서 해양드론, 극지탐사, 수중통신 기술 등 미래 "
+        "유망 12대 전략분야를 지원한다고 밝혔다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양드론", "극지탐사", "수중통신"} <= set(named(facts, "StrategicField"))
+    assert not {"해양드론", "극지탐사"} & set(named(facts, "CoreTechnology"))
