@@ -147,13 +147,14 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         raw = _SENTENCE_END.split(raw, maxsplit=1)[0]  # ``▲C이 있다. 심해는 ▲D``
         raw = _NEXT_TOPIC.sub("", raw)  # ``▲C, 심해는 ▲D``: a new topic ends the item
         item = _TRAILING.sub("", raw.rstrip())
-        amount = _AMOUNT.search(item)
-        if amount:  # ``△A 개발(36억원)``: the item's budget, not part of its name
+        amount = _AMOUNT.search(item) or _unbracketed(_BARE_AMOUNT.search(item))
+        if amount:  # ``△A 개발(36억원)``, ``▲B 98억원: …``: the item's budget, not its name
             item = item[: amount.start()]
+            funded += 1
         gloss = _COUNT_GLOSS.search(item)
         if gloss and gloss.end() == len(item):  # ``△자동차(13개→15개)``: its figures
             item = item[: gloss.start()]
-        funded += _AMOUNT_AT.match(text, start + len(item)) is not None
+        funded += not amount and _AMOUNT_AT.match(text, start + len(item)) is not None
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]
@@ -274,12 +275,25 @@ _MONEY = (
 )
 _AMOUNT = re.compile(_MONEY + r"\s*$")
 _AMOUNT_AT = re.compile(_MONEY)
+#: An amount printed after an item without brackets, and what follows it: ``▲A 98억원: 예방
+#: 지원``, ``▲B 28억원``.
+_BARE_AMOUNT = re.compile(
+    r"\s+(?:약\s*)?\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원(?![가-힣]).*$"
+)
 #: A bracket of figures after an item (``(13개→15개)``, ``(44개)``): no part of its name.
 _COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).
 _SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(?:\s|$)")
 #: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.
 _NEXT_TOPIC = re.compile(r",\s*[^\s,]{1,12}(?:은|는)\s*$")
+
+
+def _unbracketed(m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m`` unless it stands inside a bracket (``기획지원(3개월, 최대 2000만원)``)."""
+    if m is None:
+        return None
+    before = m.string[: m.start()]
+    return m if before.count("(") == before.count(")") else None
 
 
 def _shared_head(items: Iterable[str]) -> str | None:
@@ -354,7 +368,8 @@ ADJECTIVE_ENDING = "XSA+ETM"
 
 
 def _cue_after(text: str, end: int) -> str | None:
-    after = text[end : end + 60]
+    # up to the next marker: ``▲A ▲B 등 ▲C기술``: C is the next list's item, not their cue
+    after = re.split(rf"[{BULLET_MARKERS}]", text[end : end + 60], maxsplit=1)[0]
     m = _AFTER.match(after) or CUE_AS.match(after)  # ``△A △B 등을 신규 전략분야로``
     return (head_cue(after[m.end("cue") :]) or cue_class(m["cue"])) if m else None
 

@@ -4758,3 +4758,19 @@ def test_a_list_counted_as_a_set_is_typed_by_the_set_not_its_last_head(tmp_path,
     facts = facts_of(tmp_path, onto, text)
     assert {"해양드론", "극지탐사", "수중통신"} <= set(named(facts, "StrategicField"))
     assert not {"해양드론", "극지탐사"} & set(named(facts, "CoreTechnology"))
+
+
+def test_a_bulleted_item_ends_at_its_unbracketed_amount(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 R&D 예산을 늘렸다. 신규 R&D 사업으로는 ▲심해 탐사 고도화 "
+        "93억원: 자유공모 과제 ▲극지 관측 38억원: 빙하 20억원, 해빙 16억원 등 "
+        "▲수중드론 실증기술 98억원: 시험-평가 지원 ▲해양 통신 융합기술 28억원 등이 있다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {
+        "심해 탐사 고도화",
+        "극지 관측",
+        "수중드론 실증기술",
+        "해양 통신 융합기술",
+    } <= programmes
+    assert not any("억원" in name for name in programmes)
