@@ -48,6 +48,10 @@ EVERYDAY_TOPIC_WORDS = frozenset({"사업", "지원사업", "분야", "품목", 
 #: Words without which a text that has only everyday topic words is not about technology
 #: or its funding.
 DOMAIN_WORDS = ("기술", "연구개발", "R&D", "특허", "혁신")
+#: How often a text must use :data:`DOMAIN_WORDS` to be about the domain without naming any
+#: topic word (``12대 국가전략기술 … 50대 세부 중점기술``): news that happens to touch on it
+#: uses them once or not at all.
+DOMAIN_MENTIONS = 5
 
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
 
@@ -107,13 +111,17 @@ class Source:
         """Whether the text speaks of the domain at all: one of the Korean labels of the
         ontology's roadmap, programme and patent classes (:data:`TOPIC_CLASSES`) occurs in
         it, and when the only ones are everyday words (:data:`EVERYDAY_TOPIC_WORDS`), one of
-        :data:`DOMAIN_WORDS` too.
+        :data:`DOMAIN_WORDS` too; or it uses :data:`DOMAIN_WORDS` again and again.
 
         Prose extractors read shapes (a word ending in 부, an amount after a noun) that occur
         in any news; on a sports or market report they would only find noise.
         """
         found = {word for word in topic_words(self.ctx.onto) if word in self.text}
-        return bool(found - EVERYDAY_TOPIC_WORDS) or (bool(found) and self.about_technology)
+        return (
+            bool(found - EVERYDAY_TOPIC_WORDS)
+            or (bool(found) and self.about_technology)
+            or sum(self.text.count(word) for word in DOMAIN_WORDS) >= DOMAIN_MENTIONS
+        )
 
     @cached_property
     def about_technology(self) -> bool:

@@ -4774,3 +4774,14 @@ def test_a_bulleted_item_ends_at_its_unbracketed_amount(tmp_path, onto):
         "해양 통신 융합기술",
     } <= programmes
     assert not any("억원" in name for name in programmes)
+
+
+def test_a_text_that_speaks_of_technology_again_and_again_is_on_the_topic(tmp_path, onto):
+    # no topic word of the ontology (no 분야, 사업, 로드맵 …), but technology throughout
+    text = (
+        "과학기술정보통신부는 해양드론, 극지탐사, 수중통신 등 3대 국가전략기술을 발표했다. "
+        "국가전략기술 육성으로 기술주권을 확보하고 기술혁신을 이끈다.\n"
+    )
+    assert {"해양드론", "극지탐사", "수중통신"} <= set(
+        named(facts_of(tmp_path, onto, text), "StrategicField")
+    )
