@@ -154,6 +154,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         gloss = _COUNT_GLOSS.search(item)
         if gloss and gloss.end() == len(item):  # ``△자동차(13개→15개)``: its figures
             item = item[: gloss.start()]
+        # ``△AI 22개(44억원)``: how many of what the list counts the item has, no name
+        item = _TRAILING_COUNT.sub("", item) or item
         funded += not amount and _AMOUNT_AT.match(text, start + len(item)) is not None
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
@@ -280,6 +282,8 @@ _AMOUNT_AT = re.compile(_MONEY)
 _BARE_AMOUNT = re.compile(
     r"\s+(?:약\s*)?\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원(?![가-힣]).*$"
 )
+#: A count printed after an item's name (``△AI 22개``, ``△로봇 4개``).
+_TRAILING_COUNT = re.compile(r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)$")
 #: A bracket of figures after an item (``(13개→15개)``, ``(44개)``): no part of its name.
 _COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).

@@ -4785,3 +4785,13 @@ def test_a_text_that_speaks_of_technology_again_and_again_is_on_the_topic(tmp_pa
     assert {"해양드론", "극지탐사", "수중통신"} <= set(
         named(facts_of(tmp_path, onto, text), "StrategicField")
     )
+
+
+def test_a_count_printed_after_a_bulleted_item_is_no_part_of_its_name(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 R&D 과제를 선정했다. 분야별로는 △해양드론 22개(44억원) "
+        "△극지탐사 19개(38억원) △수중통신 4개(8억원)다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양드론", "극지탐사", "수중통신"} <= fields
+    assert not any(name.endswith("개") for name in fields)
