@@ -269,9 +269,25 @@ _LEGISLATURE = re.compile(
 )
 
 
+#: A province's government where it acts (``경기도는``, ``충북도가``, ``경남도와 경남TP``,
+#: ``경북도·R&D기관``, ``충북도에 따르면``): the body, not the place (``경기도내``, ``경기도
+#: 소재``).
+_PROVINCE_ACTING = re.compile(
+    r"(?<![가-힣])(?P<name>(?:경기|강원|충북|충남|전북|전남|경북|경남|제주)도"
+    r"|(?:충청|전라|경상)[남북]도|(?:강원|전북|제주)특별자치도)"
+    r"(?=(?:는|가|와|과)\s|·|\s*에\s*따르면)"
+)
+
+
 #: Bodies a pattern names whole (its ``name`` group), with the confidence each carries: a
-#: listed company, a business group named alone, the National Assembly acting on a budget.
-NAMED_BY_PATTERN = ((_LISTED, 0.7), (_GROUP_ALONE, 0.5), (_LEGISLATURE, 0.7))
+#: listed company, a business group named alone, the National Assembly acting on a budget,
+#: a province's government acting.
+NAMED_BY_PATTERN = (
+    (_LISTED, 0.7),
+    (_GROUP_ALONE, 0.5),
+    (_LEGISLATURE, 0.7),
+    (_PROVINCE_ACTING, 0.6),
+)
 
 
 class Organizations:

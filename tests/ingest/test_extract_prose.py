@@ -4795,3 +4795,13 @@ def test_a_count_printed_after_a_bulleted_item_is_no_part_of_its_name(tmp_path, 
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양드론", "극지탐사", "수중통신"} <= fields
     assert not any(name.endswith("개") for name in fields)
+
+
+def test_a_province_acting_is_its_government_and_a_place_in_it_is_not(tmp_path, onto):
+    text = (
+        "강원도는 도내 중소기업의 기술혁신을 위해 해양드론 기술개발사업에 80억원을 지원한다. "
+        "전남도와 해양드론진흥원은 과제를 모집한다. 경북도내 기업과 충남 소재 기업도 대상이다.\n"
+    )
+    organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"강원도", "전남도"} <= organisations
+    assert not organisations & {"경북도", "경북도내", "충남"}
