@@ -902,6 +902,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         k += 1  # ``268개·산연협력 107개``: the dot joins two counts, it opens no noun
     if k == j:
         return None
+    if k >= 0 and doc[k].tag_ == "SN" and not doc[k].whitespace_:
+        return None  # ``약 2.8배(145건→403건)``: a measure glued to its number, no noun
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
     # ``15.5% 증가(6천580건)``: a change, not what changed
     # ``… 가운데 111개가``: picked out of a count before, whose noun it is not

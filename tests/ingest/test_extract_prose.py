@@ -4805,3 +4805,11 @@ def test_a_province_acting_is_its_government_and_a_place_in_it_is_not(tmp_path, 
     organisations = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"강원도", "전남도"} <= organisations
     assert not organisations & {"경북도", "경북도내", "충남"}
+
+
+def test_a_measure_glued_to_its_number_is_no_counted_noun(tmp_path, onto):
+    text = (
+        "특허청에 따르면 해양드론 특허출원 건수는 직전 2년에 비해 약 2.8배(145건→403건) 증가했다.\n"
+    )
+    counted = {noun for _, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert "배" not in counted
