@@ -151,6 +151,9 @@ def resolve_date(
         ranged = _RANGE_MONTH.search(before)
         if ranged:  # ``이달 1∼29일``: the month named before the range's first day
             return _iso(*_shift(base, ranged["rel"]), int(g["d"]))
+        numbered = _RANGE_IN_MONTH.search(before)
+        if numbered and known == "day":  # ``3월 2~28일``: the month printed before the range
+            return _nearest(base, int(numbered["m"]), int(g["d"]), before[: numbered.start()])
         day, month = int(g["d"]), base.month
         if known == "month":  # an article dated to a month: its bare days are that month's
             return _iso(year, month, day)
@@ -213,6 +216,18 @@ def _nearest(base: dt.date, month: int, day: int | None, before: str) -> str | N
 
 #: A relative month and the first day of a range before its last: ``이달 1∼``.
 _RANGE_MONTH = re.compile(rf"(?P<rel>{_MONTH_WORDS})\s*\d{{1,2}}\s*일?\s*[~∼〜\-–]\s*$")
+#: A month and the first day of a range before its last, printed without 일: ``3월 2~``.
+_RANGE_IN_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*월\s*(?P<first>\d{1,2})\s*[~∼〜\-–]\s*$")
+
+
+def _range_first(m: re.Match[str], text: str, date: str) -> str | None:
+    """The first day of a range printed as ``3월 2~28일``, in the month of its last
+    (``date``, already read), when ``m`` is that last day."""
+    before = text[max(0, m.start() - 10) : m.start()]
+    numbered = _RANGE_IN_MONTH.search(before) if m["d"] and not m["m"] else None
+    if numbered is None or len(date) != 10:
+        return None
+    return _iso(int(date[:4]), int(date[5:7]), int(numbered["first"]))
 
 
 def _shift(base: dt.date, word: str) -> tuple[int, int]:
@@ -322,6 +337,9 @@ class Events:
                     continue  # ``1일 밝혔다`` in an article dated only "2013": no news of its own
             for each in _months(m, date):
                 _stated(source, m, each, event, end)
+            first = _range_first(m, text, date)
+            if first is not None:  # ``3월 2~28일까지 … 접수``: the range opens that day
+                _stated(source, m, first, event, end)
 
 
 def _continues_month(

@@ -4813,3 +4813,18 @@ def test_a_measure_glued_to_its_number_is_no_counted_noun(tmp_path, onto):
     )
     counted = {noun for _, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert "배" not in counted
+
+
+def test_a_range_of_days_printed_after_its_month_dates_both_ends(tmp_path, onto):
+    text = (
+        "DATE: 2010-01-28\n\n해양드론 기술개발사업 R&D 신청\n\n"
+        "중소기업청은 해양드론 기술개발사업을 공모한다. 신청기간은 3월 2~28일까지 온라인으로 "
+        "사업계획서를 접수하면 된다.\n"
+    )
+    dated = {
+        (n.props["eventDate"], n.props["eventKind"])
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "StatedEvent"
+    }
+    assert {("2010-03-02", "접수"), ("2010-03-28", "접수")} <= dated
+    assert ("2010-01-28", "접수") not in dated  # not the article's month
