@@ -393,8 +393,9 @@ _NAMED_HALF = re.compile(
 _UNTIL_END = re.compile(r"\s*까지")
 #: What follows a range's first day (``28일부터``, ``7일~``).
 _OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
-#: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``).
-_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*(?:오는\s*)?$")
+#: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``, ``2월7일부터
+#: 같은 달 14일까지``).
+_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*(?:오는\s*|같은\s?달\s*|동월\s*)?$")
 
 
 #: What may stand between two dates listed for one event: ``(1월25일), 2차(``.

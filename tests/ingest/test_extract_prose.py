@@ -4828,3 +4828,12 @@ def test_a_range_of_days_printed_after_its_month_dates_both_ends(tmp_path, onto)
     }
     assert {("2010-03-02", "접수"), ("2010-03-28", "접수")} <= dated
     assert ("2010-01-28", "접수") not in dated  # not the article's month
+
+
+def test_a_range_that_closes_in_the_same_month_dates_its_last_day_there(tmp_path, onto):
+    text = (
+        "DATE: 2021-12-30\n\n해양드론 기술개발사업 R&D\n\n"
+        "중소벤처기업부는 해양드론 기술개발사업 신규 과제 모집 계획을 공고했다. 사업 신청 "
+        "기간은 내년 2월7일부터 같은 달 14일까지다.\n"
+    )
+    assert {"2022-02-07", "2022-02-14"} <= events(facts_of(tmp_path, onto, text))
