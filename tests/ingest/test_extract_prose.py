@@ -4837,3 +4837,11 @@ def test_a_range_that_closes_in_the_same_month_dates_its_last_day_there(tmp_path
         "기간은 내년 2월7일부터 같은 달 14일까지다.\n"
     )
     assert {"2022-02-07", "2022-02-14"} <= events(facts_of(tmp_path, onto, text))
+
+
+def test_an_adverb_kiwi_reads_into_the_start_of_a_word_opens_the_noun(tmp_path, onto):
+    # Kiwi reads 홀로그램 as 홀로 (an adverb) + 그램
+    text = "과기정통부의 핵심기술은 홀로그램, 해양드론, 수중통신, 극지탐사 등이다.\n"
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "홀로그램" in technologies
+    assert "그램" not in technologies
