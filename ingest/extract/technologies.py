@@ -47,7 +47,10 @@ BODY_WORDS = ("기업", "기관", "업체", "대학", "스타트업")
 #: Words that, right before 기술, say what kind of technology, whose or how many it is
 #: (``핵심 원천기술``, ``고효율 자체 기술``, ``개별 기술``), not which: the phrase names none.
 KIND_BEFORE = frozenset(
-    ["원천", "자체", "고유", "독자", "관련", "분야", "핵심", "기반", "개별", "복수", "다수", "단일"]
+    [
+        *("원천", "자체", "고유", "독자", "관련", "분야", "핵심", "기반", "개별", "복수", "다수"),
+        *("단일", "요소", "융합", "맞춤형"),
+    ]
 )
 #: What joins two coordinated phrases (a bracketed figure may follow the first).
 _COORDINATED = re.compile(r"^(?:\([^()\n]{1,20}\))?\s*(?:,|및|와|과)\s*$")
@@ -155,9 +158,9 @@ def _technology(printed: str) -> str | None:
     last = re.split(r"[ ·ㆍ‧]", stem)[-1]
     if _ADJECTIVAL.search(last):
         return None  # ``독자적 기술``, ``혁신적 기술``: of what kind, not which
-    if "분야" in stem.split(" ") or last in KIND_BEFORE or len(last) < 2:
-        # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술": a kind; "신제품·신기술":
-        # new technology, whichever
+    if "분야" in stem.split(" ") or last.endswith(tuple(KIND_BEFORE)) or len(last) < 2:
+        # "수소에너지 분야 핵심 원천기술", "고출력‧고효율 자체 기술", "융합원천기술", "…
+        # 장수명화 요소기술": a kind, glued or not; "신제품·신기술": new technology, whichever
         return None
     if any(w[0].isdigit() for w in stem.split(" ")) or stem.endswith(NOT_TECHNOLOGY_STEMS):
         return None  # "100대 핵심품목 기술", "소재·부품 기술", "중소기업 기술": a set's or a body's

@@ -4845,3 +4845,13 @@ def test_an_adverb_kiwi_reads_into_the_start_of_a_word_opens_the_noun(tmp_path, 
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "홀로그램" in technologies
     assert "그램" not in technologies
+
+
+def test_a_kind_of_technology_glued_to_its_stem_names_none(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 R&D 사업으로 해양드론핵심원천기술을 개발하고, 심해 탐사 "
+        "요소기술을 확보하며, 수중드론 충전시스템 기술을 개발한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "수중드론 충전시스템 기술" in technologies
+    assert not technologies & {"해양드론핵심원천기술", "심해 탐사 요소기술"}
