@@ -1251,8 +1251,11 @@ ACTION_NOUNS = (
     # and how it goes about them (``표준특허 전략``, ``연구개발(R&D) 방향성``)
     "전략",
     "방향성",
-    # and what it finds (``신사업 유망 기술 발굴``)
+    # and what it finds or creates (``신사업 유망 기술 발굴``, ``신시장 창출``), and how it
+    # advances what it has (``… 고도화``)
     "발굴",
+    "창출",
+    "고도화",
     # and how it answers needs or proves things (``미래 수요 대응``, ``후보물질 도출``,
     # ``인프라·장비 구축``, ``초기 상용화·실증``); glued, 대응 and 구축 may end a name
     # (``WMD대응``, ``기반구축``)

@@ -4855,3 +4855,12 @@ def test_a_kind_of_technology_glued_to_its_stem_names_none(tmp_path, onto):
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "수중드론 충전시스템 기술" in technologies
     assert not technologies & {"해양드론핵심원천기술", "심해 탐사 요소기술"}
+
+
+def test_what_a_plan_creates_or_advances_is_no_listed_item(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양드론 기술개발사업을 통해 수출 확대, 고도화, 신시장 창출 등 3개 "
+        "품목을 지원한다.\n"
+    )
+    products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
+    assert not products & {"고도화", "신시장 창출"}
