@@ -34,6 +34,7 @@ from stkg.ingest.extract.phrases import (
     sentence_last,
     text_of,
 )
+from stkg.ingest.extract.programmes import KIND_WORDS
 from stkg.ingest.extract.resolve import Found, add_entity, named_in
 from stkg.ingest.nlp.quantities import UNIT_VALUE
 from stkg.ingest.normalize import name_key
@@ -595,6 +596,8 @@ def _tracks(source: Source, parts: list[_Stated], names: list[str]) -> None:
         at = bracket - len(name)
         field = _FIELD_CUE.sub("", name)
         cls = "StrategicField" if field != name else "Programme"
+        if cls == "Programme" and set(field.split()) <= KIND_WORDS:
+            continue  # ``장기(2개), 단기(4개), 소규모(4개)``: tasks by term or size, no tracks
         if field and not re.search(r"\d", field) and not name_key(field).endswith(TASKS):
             add_entity(source, Found(cls, field, at, at + len(field), EXTRACTOR, 0.5))
 

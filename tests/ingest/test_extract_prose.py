@@ -4864,3 +4864,14 @@ def test_what_a_plan_creates_or_advances_is_no_listed_item(tmp_path, onto):
     )
     products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
     assert not products & {"고도화", "신시장 창출"}
+
+
+def test_tasks_broken_down_by_term_or_size_name_no_tracks(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양드론 기술개발사업으로 장기(2개), 단기(4개), 소규모(4개) 등 모두 "
+        "10개 과제를 지원한다. 상반기에는 첫걸음(430개), 도약형(20개) 등 총 450개 과제를 "
+        "선정했다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"첫걸음", "도약형"} <= programmes
+    assert not programmes & {"장기", "단기", "소규모"}
