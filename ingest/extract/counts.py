@@ -448,18 +448,30 @@ def _applicants(source: Source, start: int, parts: list[_Stated], names: list[st
 
 
 FILINGS = "출원"
+PATENT_FILINGS = "특허출원"
 REGISTERED = "등록 특허"
 #: What a patent text counts in 건: its filings (``출원``, ``특허출원``; not ``출원인``), or
 #: the patents it registered (``등록 특허``, ``특허 등록``, ``다등록``), as it last said.
-_FILINGS = re.compile(r"(?P<registered>등록\s?특허|특허\s?등록|다등록)|출원(?!인)")
+_FILINGS = re.compile(
+    r"(?P<registered>등록\s?특허|특허\s?등록|다등록)|(?P<word>[가-힣A-Za-z]+\s?)?출원(?!인)"
+)
+#: A particle that ends the word before 출원: it says nothing of what was filed (``특허를 출원``).
+_PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|의|에|로|도|과|와|만)\s?$")
 
 
 def filings_noun(text: str) -> str | None:
-    """What the last noun of filings or registered patents ``text`` prints counts, if any."""
+    """What the last noun of filings or registered patents ``text`` prints counts, if any:
+    patent filings (``특허출원``) in a text that speaks of patents, unless a word before
+    출원 says what else was filed (``PCT 출원``, ``상표 출원``, ``그래핀 출원``: 출원)."""
     found = list(_FILINGS.finditer(text))
     if not found:
         return None
-    return REGISTERED if found[-1]["registered"] else FILINGS
+    last = found[-1]
+    if last["registered"]:
+        return REGISTERED
+    word = (last["word"] or "").strip()
+    plain = not word or word.endswith("특허") or _PARTICLE_END.search(last["word"] or "")
+    return PATENT_FILINGS if plain and "특허" in text else FILINGS
 
 
 #: Right before a count, the time it is of (``2016년 90건``, ``전년동기(10만7620건)``): a
@@ -475,7 +487,7 @@ _WHEN_BEFORE = re.compile(
 
 
 #: A noun :func:`_filings_when` or :func:`_filings_of_party` made.
-_FILINGS_OF = re.compile(rf"(?:{FILINGS}|{REGISTERED}) \(.+\)")
+_FILINGS_OF = re.compile(rf"(?:{PATENT_FILINGS}|{FILINGS}|{REGISTERED}) \(.+\)")
 
 
 def _filings_when(doc: Doc, first: int) -> str | None:

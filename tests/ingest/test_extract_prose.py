@@ -3108,7 +3108,7 @@ def test_counts_glossing_shares_and_passive_filings_count_the_right_noun(tmp_pat
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     # a kind of applicant's count in 건 is of its filings
-    assert {(1240, "출원"), (3105, "출원 (대기업)"), (412, "출원 (대학·공공연)")} <= found
+    assert {(1240, "출원"), (3105, "특허출원 (대기업)"), (412, "특허출원 (대학·공공연)")} <= found
     assert not any(noun == "증가" for _, noun in found)
 
 
@@ -3407,9 +3407,9 @@ def test_filings_counted_part_by_part_in_a_patent_text_are_filings(tmp_path, ont
     )
     found = {(v, noun) for v, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {
-        (57, "출원 (한국기계연구원)"),
-        (21, "출원 (두산로보틱스)"),
-        (14, "출원 (한화시스템)"),
+        (57, "특허출원 (한국기계연구원)"),
+        (21, "특허출원 (두산로보틱스)"),
+        (14, "특허출원 (한화시스템)"),
     } <= found
 
 
@@ -3494,11 +3494,11 @@ def test_who_holds_how_many_filings_are_parts_of_the_filings(tmp_path, onto):
         if n.cls == "StatedFigure"
     }
     assert counted == {
-        1580: "출원 (중소기업)",
-        483: "출원 (개인)",
-        378: "출원 (대학)",
-        125: "출원 (코인플러그)",
-        114: "출원 (알리바바)",
+        1580: "특허출원 (중소기업)",
+        483: "특허출원 (개인)",
+        378: "특허출원 (대학)",
+        125: "특허출원 (코인플러그)",
+        114: "특허출원 (알리바바)",
     }
 
 
@@ -4312,9 +4312,9 @@ def test_a_count_in_geon_after_only_a_time_counts_the_filings_of_that_time(tmp_p
     )
     counts = counted(facts_of(tmp_path, onto, text))
     assert {
-        (49000, "출원 (전년동기)"),
-        (39, "출원 (2014년)"),
-        (49, "출원 (이듬해)"),
+        (49000, "특허출원 (전년동기)"),
+        (39, "특허출원 (2014년)"),
+        (49, "특허출원 (이듬해)"),
     } <= counts
     assert not {noun for _, noun in counts} & {"전년동기", "이듬해", "동기"}
     # without filings spoken of, a time is still no counted noun
@@ -4328,7 +4328,7 @@ def test_a_count_followed_by_among_picks_out_parts_and_counts_no_noun_after_it(t
         "1400건(43.6%)으로 가장 많았고, 미국(610건), 중국(590건) 순이었다.\n"
     )
     counts = counted(facts_of(tmp_path, onto, text))
-    assert {(1400, "출원 (일본)"), (610, "출원 (미국)"), (590, "출원 (중국)")} <= counts
+    assert {(1400, "특허출원 (일본)"), (610, "특허출원 (미국)"), (590, "특허출원 (중국)")} <= counts
     assert not any("가운데" in noun for _, noun in counts)
     text = "기술로드맵에 따라 해양수산부가 공고한 해양기술개발 과제 121개 가운데 111개가 대형 과제다.\n"
     text2 = "기술로드맵에 따라 해양수산부가 공고한 해양기술개발 121개 과제 가운데 111개가 대형 과제다.\n"
@@ -4435,13 +4435,13 @@ def test_a_count_of_filings_changed_to_another_year_is_of_that_year(tmp_path, on
         "연평균 66%씩 늘었다.\n"
     )
     counts = counted(facts_of(tmp_path, onto, text))
-    assert {(70, "출원 (2024년)"), (530, "출원 (2028년)")} <= counts
+    assert {(70, "특허출원 (2024년)"), (530, "특허출원 (2028년)")} <= counts
 
 
 def test_a_kind_of_applicants_count_in_geon_is_of_its_filings(tmp_path, onto):
     text = "특허청에 따르면 해양드론 콘텐츠 특허 출원 가운데 중소기업이 75건으로 대기업을 앞섰다.\n"
     counts = counted(facts_of(tmp_path, onto, text))
-    assert (75, "출원 (중소기업)") in counts and (75, "중소기업") not in counts
+    assert (75, "특허출원 (중소기업)") in counts and (75, "중소기업") not in counts
 
 
 def test_an_amount_bounding_a_class_of_tasks_is_no_budget(tmp_path, onto):
@@ -4489,7 +4489,7 @@ def test_a_count_compared_against_is_of_its_year_and_counts_no_comparison(tmp_pa
         "4만5795건 대비 5.3% 증가한 수치다.\n"
     )
     counts = counted(facts_of(tmp_path, onto, text))
-    assert (45795, "출원 (2029년)") in counts
+    assert (45795, "특허출원 (2029년)") in counts
     assert not any(noun.startswith("대비") for _, noun in counts)
 
 
@@ -4633,7 +4633,7 @@ def test_a_counts_topic_that_is_a_cue_an_aspect_or_a_period_names_what_is_counte
         "기간(12만3792건)보다 늘었다.\n"
     )
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
-    assert {(10624, "출원 (해양드론 분야)"), (260000, "특허출원")} <= counted
+    assert {(10624, "특허출원 (해양드론 분야)"), (260000, "특허출원")} <= counted
     assert (123792, "출원 (같은 기간)") in counted
 
 
@@ -4688,9 +4688,9 @@ def test_an_applicant_ranking_counts_each_partys_filings(tmp_path, onto):
     )
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {
-        (284, "출원 (해양테크㈜)"),
-        (174, "출원 (㈜심해로보)"),
-        (56, "출원 (조선대)"),
+        (284, "특허출원 (해양테크㈜)"),
+        (174, "특허출원 (㈜심해로보)"),
+        (56, "특허출원 (조선대)"),
     } <= counted
     assert not any("심해로보" in noun for value, noun in counted if value in (87, 60))
 
@@ -4727,7 +4727,7 @@ def test_a_share_and_count_bracket_and_a_filed_most_ranking_name_applicants(tmp_
     )
     facts = facts_of(tmp_path, onto, text)
     counted = {(value, noun) for value, noun, _ in figures(facts)}
-    assert {(88, "출원 (해양테크)"), (50, "출원 (딥블루)")} <= counted
+    assert {(88, "특허출원 (해양테크)"), (50, "특허출원 (딥블루)")} <= counted
     organisations = set(named(facts, "Organization"))
     assert {"해양테크", "딥블루", "심해로보", "빙하공업", "북극소재"} <= organisations
 
@@ -4875,3 +4875,15 @@ def test_tasks_broken_down_by_term_or_size_name_no_tracks(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"첫걸음", "도약형"} <= programmes
     assert not programmes & {"장기", "단기", "소규모"}
+
+
+def test_filings_in_a_text_on_patents_are_patent_filings_unless_a_word_says_what_else(
+    tmp_path, onto
+):
+    text = (
+        "특허청에 따르면 해양드론 특허를 출원하는 기업이 늘었다. 2009년(204건), 2010년(423건)에는 "
+        "매년 두 배가량 늘었다. 상표 출원은 지난해(2만341건) 늘었다.\n"
+    )
+    counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert {(204, "특허출원 (2009년)"), (423, "특허출원 (2010년)")} <= counted
+    assert (20341, "출원 (지난해)") in counted
