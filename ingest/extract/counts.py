@@ -130,6 +130,8 @@ def figure_kind(onto: Ontology, noun: str) -> str:
 
 #: A counter glued to a unit of time: ``직전 3개년도``, ``9개월``.
 _DURATION = re.compile(r"^(?:년|월)")
+#: The other side of a ratio after N대 (``7.8대 1``).
+_ONE = re.compile(r"^\s?1(?![\d,.])")
 #: After a count, words that make it a change, not a count (``35개가 증가한 203개``, ``100개
 #: 늘어난``); ``203개로 증가`` states the new total.
 _CHANGE = re.compile(r"^\s*(?:[(（][^()（）]*%[^()（）]*[)）])?\s*(?:이|가)?\s*" + CHANGE_WORDS)
@@ -160,6 +162,8 @@ class Counts:
             rest = text_of(doc)[counter.idx + len(counter.text) : counter.idx + 40]
             if _DURATION.match(rest) or _CHANGE.match(rest):
                 continue  # ``3개년도``, ``9개월``: a time; ``35개가 증가한``: a change
+            if counter_text == "대" and _ONE.match(rest):
+                continue  # ``평균 13.2대 1의 경쟁률``: a ratio, no count
             if _PER.match(rest) or _PER_BEFORE.search(
                 text_of(doc), max(0, token.idx - PER_REACH), token.idx
             ):

@@ -4887,3 +4887,13 @@ def test_filings_in_a_text_on_patents_are_patent_filings_unless_a_word_says_what
     counted = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert {(204, "특허출원 (2009년)"), (423, "특허출원 (2010년)")} <= counted
     assert (20341, "출원 (지난해)") in counted
+
+
+def test_a_ratio_after_n_dae_is_no_count(tmp_path, onto):
+    text = (
+        "해양수산부의 해양드론 기술개발사업 공모에는 1186개 과제가 접수돼 평균 7.8대 1의 "
+        "경쟁률을 기록했다.\n"
+    )
+    counted = {value for value, _, _ in figures(facts_of(tmp_path, onto, text))}
+    assert 1186 in counted
+    assert 7.8 not in counted
