@@ -302,7 +302,13 @@ KIND_WORDS = frozenset(
 )
 
 
+#: A type of task: one word in 형 before 과제 (``품목지정형 과제``, ``자유공모형 과제``).
+_TASK_TYPE = re.compile(r"^[가-힣]+형\s?과제$")
+
+
 def _a_kind(name: str) -> bool:
+    if _TASK_TYPE.match(name):
+        return True  # how a programme's tasks are set or sized, not a programme
     words = re.split(r"[\s·ㆍ]+", _PHASE.sub("", name))
     head = next((h for h in (*HEADS, "과제") if words[-1].endswith(h)), "")
     stem = [w for w in words[:-1]] + ([words[-1][: -len(head)]] if head else [])

@@ -4897,3 +4897,13 @@ def test_a_ratio_after_n_dae_is_no_count(tmp_path, onto):
     counted = {value for value, _, _ in figures(facts_of(tmp_path, onto, text))}
     assert 1186 in counted
     assert 7.8 not in counted
+
+
+def test_a_type_of_task_is_no_programme(tmp_path, onto):
+    text = (
+        "중소벤처기업부는 해양드론 기술개발사업으로 품목지정형 과제와 자유공모형 과제를 "
+        "모집한다. 자유공모형 과제에는 190억원을 지원한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양드론 기술개발사업" in programmes
+    assert not programmes & {"품목지정형 과제", "자유공모형 과제"}
