@@ -150,13 +150,12 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         amount = _AMOUNT.search(item) or _unbracketed(_BARE_AMOUNT.search(item))
         if amount:  # ``△A 개발(36억원)``, ``▲B 98억원: …``: the item's budget, not its name
             item = item[: amount.start()]
-            funded += 1
         gloss = _COUNT_GLOSS.search(item)
         if gloss and gloss.end() == len(item):  # ``△자동차(13개→15개)``: its figures
             item = item[: gloss.start()]
         # ``△AI 22개(44억원)``: how many of what the list counts the item has, no name
         item = _TRAILING_COUNT.sub("", item) or item
-        funded += not amount and _AMOUNT_AT.match(text, start + len(item)) is not None
+        funded += bool(amount) or _AMOUNT_AT.match(text, start + len(item)) is not None
         own = _OWN_CUE.search(item)
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]

@@ -474,7 +474,7 @@ def filings_noun(text: str) -> str | None:
     if last["registered"]:
         return REGISTERED
     word = (last["word"] or "").strip()
-    plain = not word or word.endswith("특허") or _PARTICLE_END.search(last["word"] or "")
+    plain = not word or word.endswith("특허") or _PARTICLE_END.search(word) is not None
     return PATENT_FILINGS if plain and "특허" in text else FILINGS
 
 
