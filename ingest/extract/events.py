@@ -389,13 +389,17 @@ _NAMED_HALF = re.compile(
 )
 
 
+#: A weekday printed in brackets after a day (``18일(목)``).
+_WEEKDAY_AFTER = r"(?:\s*[(（](?:월|화|수|목|금|토|일)[)）])?"
 #: After a date, the window it closes (``3월 16일까지``): its event may be further on.
 _UNTIL_END = re.compile(r"\s*까지")
 #: What follows a range's first day (``28일부터``, ``7일~``).
-_OPENS = re.compile(r"\s*(?:부터|~|∼|–)")
+_OPENS = re.compile(rf"{_WEEKDAY_AFTER}\s*(?:부터|~|∼|–)")
 #: What joins the two ends of a range of days (``7일부터 14일까지``, ``7일~14일``, ``2월7일부터
 #: 같은 달 14일까지``).
-_RANGE = re.compile(r"^\s*(?:부터|~|∼|-|–|에서)\s*(?:오는\s*|같은\s?달\s*|동월\s*)?$")
+_RANGE = re.compile(
+    rf"^{_WEEKDAY_AFTER}\s*(?:부터|~|∼|-|–|에서)\s*(?:오는\s*|같은\s?달\s*|동월\s*)?$"
+)
 
 
 #: What may stand between two dates listed for one event: ``(1월25일), 2차(``.

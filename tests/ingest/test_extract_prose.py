@@ -4907,3 +4907,14 @@ def test_a_type_of_task_is_no_programme(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양드론 기술개발사업" in programmes
     assert not programmes & {"품목지정형 과제", "자유공모형 과제"}
+
+
+def test_a_weekday_after_a_ranges_first_day_leaves_the_range_whole(tmp_path, onto):
+    text = (
+        "DATE: 2024-01-10\n\n해양드론 R&D 설명회\n\n"
+        "해양수산부는 해양드론 기술개발사업을 알리려 1월 18일(목)부터 22일(월)까지 ‘해양드론 "
+        "연구개발(R&D) 투자방향 설명회’를 개최한다.\n"
+    )
+    dated = events(facts_of(tmp_path, onto, text))
+    assert {"2024-01-18", "2024-01-22"} <= dated
+    assert "2023-12-22" not in dated
