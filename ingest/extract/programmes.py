@@ -538,6 +538,8 @@ def _described_as(source: Source, quote_start: int) -> str | None:
 
 #: A year printed before a programme's name (``2023년 ``, ``2023 ``).
 _LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+")
+#: The shortest stem (in name-key characters) a programme is also known by without its head.
+MIN_STEM = 4
 #: A head printed apart from a known programme's name (``팁스 프로그램``).
 _HEAD_APART = re.compile(r"\s+(?:사업|프로그램)$")
 
@@ -546,8 +548,12 @@ def _add(
     source: Source, name: str, start: int, end: int, confidence: float, aliases: tuple[str, ...]
 ) -> None:
     """Add the programme; a known programme's name with its head printed apart
-    (``팁스 프로그램``) is that programme."""
+    (``팁스 프로그램``) is that programme, and any other's name so printed is also known
+    without its head (``세종과학펠로우십 사업``: 세종과학펠로우십)."""
     stem = _HEAD_APART.sub("", name)
-    if stem != name and resolve(source.ctx.onto, "Programme", stem) is not None:
+    if stem != name and (
+        resolve(source.ctx.onto, "Programme", stem) is not None
+        or (name_key(stem) not in GENERIC and len(name_key(stem)) >= MIN_STEM)
+    ):
         aliases = (*aliases, stem)
     add_entity(source, Found("Programme", name, start, end, EXTRACTOR, confidence, aliases))

@@ -4918,3 +4918,12 @@ def test_a_weekday_after_a_ranges_first_day_leaves_the_range_whole(tmp_path, ont
     dated = events(facts_of(tmp_path, onto, text))
     assert {"2024-01-18", "2024-01-22"} <= dated
     assert "2023-12-22" not in dated
+
+
+def test_a_programme_printed_with_its_head_apart_is_known_without_it(tmp_path, onto):
+    text = (
+        "과학기술정보통신부는 해양드론펠로우십 사업에 1299억원을 투입해 신진 연구자의 성장을 "
+        "지원한다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "해양드론펠로우십" in programmes["해양드론펠로우십 사업"].get("aliases", ())
