@@ -540,7 +540,7 @@ def _described_as(source: Source, quote_start: int) -> str | None:
 _LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+")
 #: The shortest stem (in name-key characters) a programme is also known by without its head.
 MIN_STEM = 4
-#: A head printed apart from a known programme's name (``팁스 프로그램``).
+#: A head printed apart from a programme's name (``팁스 프로그램``, ``세종과학펠로우십 사업``).
 _HEAD_APART = re.compile(r"\s+(?:사업|프로그램)$")
 
 
