@@ -272,8 +272,10 @@ _LEGISLATURE = re.compile(
 #: A province's government where it acts (``경기도는``, ``충북도가``, ``경남도와 경남TP``,
 #: ``경북도·R&D기관``, ``충북도에 따르면``): the body, not the place (``경기도내``, ``경기도
 #: 소재``).
+#: Provinces by their short names (``충북``); with 도 they name the province (``충북도``).
+PROVINCES = ("경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주")
 _PROVINCE_ACTING = re.compile(
-    r"(?<![가-힣])(?P<name>(?:경기|강원|충북|충남|전북|전남|경북|경남|제주)도"
+    rf"(?<![가-힣])(?P<name>(?:{'|'.join(PROVINCES)})도"
     r"|(?:충청|전라|경상)[남북]도|(?:강원|전북|제주)특별자치도)"
     r"(?=(?:는|가|와|과)\s|·|\s*에\s*따르면)"
 )
@@ -599,27 +601,7 @@ def is_short_university(name: str) -> bool:
 #: 한국기술센터에서 열린``), not who does it.
 _DISTRICT = re.compile(r"^[가-힣]{1,5}(?:구|군|시|동|읍|면)$")
 #: Cities and provinces by their short names (``광주``, ``충남``), as addresses print them.
-CITIES = frozenset(
-    [
-        "서울",
-        "부산",
-        "대구",
-        "인천",
-        "광주",
-        "대전",
-        "울산",
-        "세종",
-        "경기",
-        "강원",
-        "충북",
-        "충남",
-        "전북",
-        "전남",
-        "경북",
-        "경남",
-        "제주",
-    ]
-)
+CITIES = frozenset(["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", *PROVINCES])
 
 
 def _parent_start(doc: Doc, before: tuple[int, int], start: int) -> int:
