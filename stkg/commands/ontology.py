@@ -12,15 +12,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from stkg.commands.rdf import export
-from stkg.config.settings import get_settings
-from stkg.console import console, err_console, fail
+from stkg.console import console, err_console, fail, neo4j_failures
 from stkg.graph.driver import Graph
-from stkg.graph.faults import QueryFailed
 from stkg.graph.schema import InvalidOntology, SyncPlan, apply_plan, load_checked, plan_sync
-from stkg.ontology.errors import OntologyError
 from stkg.ontology.lint import ERROR, WARNING, Issue, validate_paths
 
 app = typer.Typer(
@@ -103,20 +99,12 @@ def validate(paths: Paths = None, as_json: JsonFlag = False) -> None:
 @contextmanager
 def _neo4j_errors() -> Iterator[None]:
     """Turn connection and ontology errors into one clear line and exit 1."""
-    settings = get_settings()
-    try:
-        yield
-    except InvalidOntology as exc:
-        _print_issues([i for i in exc.issues if i.severity == ERROR])
-        fail(f"the ontology has errors; Neo4j was not changed ({len(exc.issues)} issue(s))")
-    except OntologyError as exc:
-        fail(str(exc))
-    except (ServiceUnavailable, OSError) as exc:
-        fail(f"Neo4j at {settings.neo4j_uri} is not reachable ({exc}); try `stkg neo4j start`.")
-    except AuthError:
-        fail(f"Neo4j at {settings.neo4j_uri} refused the credentials in NEO4J_USER/NEO4J_PASSWORD.")
-    except (Neo4jError, QueryFailed) as exc:
-        fail(f"Neo4j refused a statement: {exc.message}")
+    with neo4j_failures():
+        try:
+            yield
+        except InvalidOntology as exc:
+            _print_issues([i for i in exc.issues if i.severity == ERROR])
+            fail(f"the ontology has errors; Neo4j was not changed ({len(exc.issues)} issue(s))")
 
 
 def _print_plan(plan: SyncPlan, *, verb: str) -> None:

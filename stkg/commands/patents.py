@@ -92,16 +92,30 @@ def classify(
 
 def _print_table(report: ClassificationReport, dry_run: bool) -> None:
     table = Table(box=None)
-    for header in ("technology", "hash", "candidates", "matched", "family dup.", "added",
-                   "changed", "removed"):  # fmt: skip
+    for header in (
+        "technology",
+        "hash",
+        "candidates",
+        "matched",
+        "family dup.",
+        "added",
+        "changed",
+        "removed",
+    ):
         table.add_column(header, justify="left" if header in ("technology", "hash") else "right")
     for t in report.technologies:
         label = t.technology + (f" ({t.name})" if t.name and t.name not in t.technology else "")
         if t.missing:
             table.add_row(label, t.expression_hash, "[yellow]no such node, skipped[/]")
             continue
-        table.add_row(label, t.expression_hash, *(str(n) for n in (
-            t.candidates, t.matched, t.collapsed, t.added, t.changed, t.removed)))  # fmt: skip
+        table.add_row(
+            label,
+            t.expression_hash,
+            *(
+                str(n)
+                for n in (t.candidates, t.matched, t.collapsed, t.added, t.changed, t.removed)
+            ),
+        )
     console.print(table)
     totals = f"{report.added} added, {report.changed} changed, {report.removed} removed"
     if dry_run:
@@ -205,12 +219,20 @@ def judge(
         fail(f"Neo4j: {exc}")
     if as_json:
         payload = [
-            {"id": e.id, "technology": e.technology, "run": e.run, "precision": e.precision,
-             "recall": e.recall, "judgedMatches": e.judged_matches,
-             "judgedNonMatches": e.judged_non_matches, "unjudged": e.unjudged,
-             "stratumSizes": e.sizes, "stored": not dry_run}
+            {
+                "id": e.id,
+                "technology": e.technology,
+                "run": e.run,
+                "precision": e.precision,
+                "recall": e.recall,
+                "judgedMatches": e.judged_matches,
+                "judgedNonMatches": e.judged_non_matches,
+                "unjudged": e.unjudged,
+                "stratumSizes": e.sizes,
+                "stored": not dry_run,
+            }
             for e in evaluations
-        ]  # fmt: skip
+        ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     _print_evaluations(evaluations, dry_run)
@@ -218,8 +240,14 @@ def judge(
 
 def _print_evaluations(evaluations: list[Evaluation], dry_run: bool) -> None:
     table = Table(box=None)
-    for header in ("technology", "run", "judged matches", "judged non-matches", "precision",
-                   "recall"):  # fmt: skip
+    for header in (
+        "technology",
+        "run",
+        "judged matches",
+        "judged non-matches",
+        "precision",
+        "recall",
+    ):
         table.add_column(header, justify="left" if header in ("technology", "run") else "right")
     for e in evaluations:
         table.add_row(

@@ -13,12 +13,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
-from stkg.config.settings import get_settings
-from stkg.console import console, err_console, fail
+from stkg.console import console, err_console, fail, neo4j_failures
 from stkg.graph.driver import Graph
-from stkg.graph.faults import QueryFailed
 from stkg.graph.rdf import (
     ShapeViolations,
     read_rdf_file,
@@ -28,7 +25,6 @@ from stkg.graph.rdf import (
 from stkg.graph.rdf import (
     import_rdf as import_graph,
 )
-from stkg.ontology.errors import OntologyError
 from stkg.ontology.ids import typed_id_from_iri
 from stkg.ontology.model import load_ontology
 
@@ -46,24 +42,16 @@ LabelOption = Annotated[
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    settings = get_settings()
-    try:
-        yield
-    except ShapeViolations as exc:
-        for v in exc.report.violations[:50]:
-            err_console.print(f"  {_node(v.focus_node)}: {v.message}", highlight=False)
-        fail(
-            f"{len(exc.report.violations)} SHACL violation(s); nothing was written "
-            "(`stkg validate` checks the graph the same way)"
-        )
-    except OntologyError as exc:
-        fail(str(exc))
-    except (ServiceUnavailable, OSError) as exc:
-        fail(f"Neo4j at {settings.neo4j_uri} is not reachable ({exc}); try `stkg neo4j start`.")
-    except AuthError:
-        fail(f"Neo4j at {settings.neo4j_uri} refused the credentials in NEO4J_USER/NEO4J_PASSWORD.")
-    except (Neo4jError, QueryFailed) as exc:
-        fail(f"Neo4j refused a statement: {exc.message}")
+    with neo4j_failures():
+        try:
+            yield
+        except ShapeViolations as exc:
+            for v in exc.report.violations[:50]:
+                err_console.print(f"  {_node(v.focus_node)}: {v.message}", highlight=False)
+            fail(
+                f"{len(exc.report.violations)} SHACL violation(s); nothing was written "
+                "(`stkg validate` checks the graph the same way)"
+            )
 
 
 def _node(iri: str) -> str:

@@ -148,48 +148,30 @@ def _captions(
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _YEAR_AND_PERIOD.finditer(unit.flat):
-        if free(*m.span()):
+    # Each shape in turn (the order decides which claims a span first). A caption has no
+    # year of its own and takes its relation from the words after it; the others are
+    # mentions.
+    shapes = (
+        (_YEAR_AND_PERIOD, "year_period", parse_year),
+        (_CAPTION, "caption", None),
+        (_YEAR_ONLY, "year", int),
+    )
+    for pattern, form, read_year in shapes:
+        for m in pattern.finditer(unit.flat):
+            if not free(*m.span()):
+                continue
             series = series_of(m.group("n")) or main
             out.append(
                 RoadmapMention(
                     series.id if series else None,
                     unit.text_at(*m.span()),
-                    unit.spanned(parse_year(m.group("y")), *m.span("y")),
-                    unit.spanned(parse_year_range(m.group("r")), *m.span("r")),
-                    "mentioned",
+                    unit.spanned(read_year(m.group("y")), *m.span("y")) if read_year else None,
+                    unit.spanned(parse_year_range(m.group("r")), *m.span("r"))
+                    if "r" in pattern.groupindex
+                    else None,
+                    _relation(unit, m.end(), None) if form == "caption" else "mentioned",
                     unit.quote,
-                    "year_period",
-                )
-            )
-            taken.append(m.span())
-    for m in _CAPTION.finditer(unit.flat):
-        if free(*m.span()):
-            series = series_of(m.group("n")) or main
-            out.append(
-                RoadmapMention(
-                    series.id if series else None,
-                    unit.text_at(*m.span()),
-                    None,
-                    unit.spanned(parse_year_range(m.group("r")), *m.span("r")),
-                    _relation(unit, m.end(), None),
-                    unit.quote,
-                    "caption",
-                )
-            )
-            taken.append(m.span())
-    for m in _YEAR_ONLY.finditer(unit.flat):
-        if free(*m.span()):
-            series = series_of(m.group("n")) or main
-            out.append(
-                RoadmapMention(
-                    series.id if series else None,
-                    unit.text_at(*m.span()),
-                    unit.spanned(int(m.group("y")), *m.span("y")),
-                    None,
-                    "mentioned",
-                    unit.quote,
-                    "year",
+                    form,
                 )
             )
             taken.append(m.span())
