@@ -26,8 +26,10 @@ from stkg.ingest.extract.enumerations import (
 )
 from stkg.ingest.extract.phrases import (
     BULLET_MARKERS,
+    CLOSING_QUOTES,
     COUNTED,
     CUE_HEADS,
+    OPENING_QUOTES,
     TASKS_AFTER,
     cue_class,
     dotted_parts,
@@ -120,6 +122,9 @@ class Bullets:
             group = _GROUP.search(text, last_start, last_start + MAX_ITEM_CHARS + 20)
             if group and "\n" not in text[last_start : group.start()]:
                 phrase_end = group.end()  # the last item runs up to its group's label
+            quoted = _QUOTED_NAME_AFTER.match(text, phrase_end)
+            if quoted and not group:
+                phrase_end = quoted.end()  # ``▲B를 위한 ‘C’ 등``: the item runs to its name
             gloss = _COUNT_GLOSS.match(text, phrase_end)
             if gloss and not group:
                 phrase_end = gloss.end()  # ``△바이오(0개→5개) 분야``: the cue is past the gloss
@@ -147,6 +152,9 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         raw = _SENTENCE_END.split(raw, maxsplit=1)[0]  # ``▲C이 있다. 심해는 ▲D``
         raw = _NEXT_TOPIC.sub("", raw)  # ``▲C, 심해는 ▲D``: a new topic ends the item
         item = _TRAILING.sub("", raw.rstrip())
+        quoted = _QUOTED_NAME.search(item)
+        if quoted:  # ``▲예비창업자를 위한 ‘IP 디딤돌 프로그램’``: the name is quoted
+            start, item = start + quoted.start("name"), quoted["name"]
         amount = _AMOUNT.search(item) or _unbracketed(_BARE_AMOUNT.search(item))
         if amount:  # ``△A 개발(36억원)``, ``▲B 98억원: …``: the item's budget, not its name
             item = item[: amount.start()]
@@ -288,6 +296,20 @@ _COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).
 _SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(?:\s|$)")
 #: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.
+#: An item that describes what it is for and then names it in quotes (``▲예비창업자를 위한
+#: ‘IP 디딤돌 프로그램’``): the quoted words are its name.
+_QUOTED_NAME = re.compile(
+    rf"(?<=\s)[{re.escape(OPENING_QUOTES)}]"
+    rf"(?P<name>[^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\n]{{2,40}})"
+    rf"[{re.escape(CLOSING_QUOTES)}]$"
+)
+#: After the last item's first words, the rest of a description and its quoted name.
+_QUOTED_NAME_AFTER = re.compile(
+    rf"(?:(?!등\s)[^\n{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}{BULLET_MARKERS}]){{0,20}}?"
+    r"(?:위한|대한|하는|되는|한|된|인)\s"
+    rf"[{re.escape(OPENING_QUOTES)}][^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\n]{{2,40}}"
+    rf"[{re.escape(CLOSING_QUOTES)}]"
+)
 _NEXT_TOPIC = re.compile(r",\s*[^\s,]{1,12}(?:은|는)\s*$")
 
 

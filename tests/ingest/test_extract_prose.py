@@ -4927,3 +4927,20 @@ def test_a_programme_printed_with_its_head_apart_is_known_without_it(tmp_path, o
     )
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert "해양드론펠로우십" in programmes["해양드론펠로우십 사업"].get("aliases", ())
+
+
+def test_a_listed_item_described_then_named_in_quotes_is_the_quoted_name(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 기술개발사업과 함께 해양드론 지원센터를 연다. 센터의 주요 사업은 "
+        "▲예비창업자를 위한 "
+        "‘해양드론 디딤돌 프로그램’ ▲창업 7년 이내 기업을 위한 ‘해양드론 도약 프로그램’ "
+        "▲수출예정 기업을 위한 ‘해양드론 수출바우처’ 등이며 단계별로 지원한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {
+        "해양드론 디딤돌 프로그램",
+        "해양드론 도약 프로그램",
+        "해양드론 수출바우처",
+    } <= programmes
+    assert not any("위한" in name for name in programmes)
+    assert "수출예정 기업" not in programmes
