@@ -118,14 +118,21 @@ EXTRACTOR = "events"
 
 
 def resolve_date(
-    m: re.Match[str], base: dt.date, before: str, *, known: str = "day", opens: bool = False
+    m: re.Match[str],
+    base: dt.date,
+    before: str,
+    *,
+    known: str = "day",
+    opens: bool = False,
+    ahead: bool = False,
 ) -> str | None:
     """The ISO date a match names, at its own precision, read against ``base``.
 
     ``known`` says how much of ``base`` the document states (``day``, ``month`` or
     ``year``): a day without its month needs the article's day, a month alone its year.
     ``opens`` says the day opens a range (``28일부터 …까지``): a window still to come, like
-    one the text calls 오는.
+    one the text calls 오는. ``ahead`` says the clause tells it in the present (``부산(17일)
+    등에서 행사를 연다``): a later day than the article's is then not last month's.
     """
     g = m.groupdict()
     if g["since"]:
@@ -158,7 +165,7 @@ def resolve_date(
         if known == "month":  # an article dated to a month: its bare days are that month's
             return _iso(year, month, day)
         coming = opens or _COMING.search(before)
-        if not coming and day > base.day + 1:
+        if not coming and not ahead and day > base.day + 1:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
         elif coming and day < base.day:
             month, year = (month + 1, year) if month < 12 else (1, year + 1)
@@ -280,7 +287,8 @@ class Events:
                 continue  # ``2023년 상반기 IP-R&D 전략지원 사업``: the round a name is for
             opens = _OPENS.match(text, m.end()) is not None
             before = text[max(0, m.start() - 10) : m.start()]
-            date = resolve_date(m, base, before, known=known, opens=opens)
+            ahead = _told_as_coming(text, m.end())
+            date = resolve_date(m, base, before, known=known, opens=opens, ahead=ahead)
             sentence = _sentence_opening(text, m.start())
             if m["y"] or m["y4"] or m["y3"]:
                 year_said = (sentence, (m["y"] or m["y4"] or m["y3"]))
@@ -553,6 +561,27 @@ _CAPTION = re.compile(r"\s*(?:\[?사진\s*[=:]|사진은\s)")
 def _in_caption(text: str, at: int) -> bool:
     """Whether offset ``at`` is in a photo caption (a sentence opening ``사진은``)."""
     return _CAPTION.match(text, _sentence_opening(text, at)) is not None
+
+
+#: The first predicate after a date in its sentence: a word ending in 다 before 고, a comma,
+#: a full stop or a space (``연다고``, ``개최한다.``, ``열었다``).
+_PREDICATE_AFTER = re.compile(r"[^.\n]{0,80}?([가-힣])다(?=고|[.,]|\s|$)")
+_PAST_DAY = re.compile(r"지난\s*\d{1,2}\s*일\s*$")
+#: The final consonant ㅆ of a Hangul syllable marks the past (했, 었, 였, 됐 …).
+_SSANG_SIOT = 20
+
+
+def _told_as_coming(text: str, at: int) -> bool:
+    """Whether the first predicate after ``at`` in its sentence is not in the past tense
+    (``행사를 연다``, ``개최할 예정이다``, ``신청할 수 있다``), so that a day later than the
+    article's is this month's, not last month's."""
+    if _PAST_DAY.search(text, max(0, at - 12), at):
+        return False  # ``지난 5일``
+    m = _PREDICATE_AFTER.match(text, at)
+    if m is None or m.group(1) == "보":
+        return False  # ``전년보다``: a particle, no predicate
+    syllable = m.group(1)
+    return syllable in "있없" or (ord(syllable) - 0xAC00) % 28 != _SSANG_SIOT
 
 
 def _sentence_opening(text: str, at: int) -> int:

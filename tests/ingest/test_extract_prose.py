@@ -4944,3 +4944,16 @@ def test_a_listed_item_described_then_named_in_quotes_is_the_quoted_name(tmp_pat
     } <= programmes
     assert not any("위한" in name for name in programmes)
     assert "수출예정 기업" not in programmes
+
+
+def test_a_later_day_told_in_the_present_is_this_months_not_last_months(tmp_path, onto):
+    text = (
+        "DATE: 2020-01-05\n\n해양드론 설명회\n\n"
+        "해양수산부가 오는 8일부터 ‘해양드론 기술개발사업 설명회’를 연다고 5일 발표했다. "
+        "서울(8일)을 시작으로 광주(15일), 부산(17일) 등에서 잇따라 설명회를 연다. "
+        "해양수산부는 지난 28일 해양드론 기술개발사업 계획을 발표했다.\n"
+    )
+    dated = events(facts_of(tmp_path, onto, text))
+    assert "2020-01-17" in dated
+    assert "2019-12-17" not in dated
+    assert "2019-12-28" in dated  # 지난: last month's
