@@ -111,6 +111,7 @@ PERSON_TITLES = frozenset(
         "대표",
         "이사장",
         "회장",
+        "의장",
         "사장",
         "단장",
         "처장",
@@ -137,9 +138,18 @@ HEAD_TITLES = (
 _NAME_AND_TITLE = re.compile(r"^[가-힣]{2,4} [가-힣]+(?:" + "|".join(HEAD_TITLES) + r")$")
 
 
+#: A personal name, then the body and a title glued to its last word (``오윤제
+#: PIM인공지능반도체 사업단장``, ``이윤식 반도체공학회장``, ``박영준 인공지능(AI)반도체포럼 의장``).
+_NAME_BODY_TITLE = re.compile(
+    r"^[가-힣]{2,4}(?: \S+)* \S*(?:"
+    + "|".join(sorted(PERSON_TITLES - {"박사", "대표", "기자"}, key=len, reverse=True))
+    + r")$"
+)
+
+
 def _titled(name: str) -> bool:
     """``류광준 과학기술혁신본부장``: a person under the title of the body they head."""
-    return _NAME_AND_TITLE.match(name) is not None
+    return _NAME_AND_TITLE.match(name) is not None or _NAME_BODY_TITLE.match(name) is not None
 
 
 #: Classes whose names never stand for one another: a name the reference data gives one

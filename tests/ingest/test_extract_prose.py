@@ -4957,3 +4957,14 @@ def test_a_later_day_told_in_the_present_is_this_months_not_last_months(tmp_path
     assert "2020-01-17" in dated
     assert "2019-12-17" not in dated
     assert "2019-12-28" in dated  # 지난: last month's
+
+
+def test_people_named_with_a_title_glued_to_their_body_are_no_listed_items(tmp_path, onto):
+    text = (
+        "과학기술정보통신부는 해양드론 기술개발사업단 출범식을 열었다. 출범식에는 박영호 "
+        "해양드론포럼 의장, 최민수 해양로봇공학회장, 정우진 해양드론 사업단장 등 해양드론 분야 "
+        "전문가들이 참석했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    names = {n.props.get("name", "") for n in facts.nodes.values()}
+    assert not any(name.startswith(("박영호", "최민수", "정우진")) for name in names)
