@@ -40,7 +40,7 @@ NOT_SUBJECTS = frozenset(
         *("지난해", "작년", "올해", "금년", "전년", "최근", "상반기", "하반기"),
         *("연간", "연평균", "누적"),
         *("지식재산", "지식재산권", "산업재산권", "기술", "신기술", "특허", "출원", "전략"),
-        *("공개", "등록", "심사", "우선", "다출원", "PCT", "국제", "미국", "유럽"),
+        *("공개", "등록", "심사", "우선", "다출원", "PCT", "IP5", "국제", "미국", "유럽"),
         *("향후", "사전", "중심", "경쟁사", "자사", "타사", "한국인", "외국인", "내국인"),
         # kinds of patent (``유효 특허``, ``해외선행 특허``), not what they are of
         *("유효", "선행", "해외선행", "원천", "공백", "회피", "방어"),
@@ -51,6 +51,9 @@ NOT_TECHNOLOGY_ENDINGS = ("산업", "분야", "부문", "업", "기업", "기관
 #: A last word that divides (``산업별``), says a kind (``맞춤형``) or many (``여성들``).
 BY_OR_KIND = ("별", "형", "들")
 MIN_CHARS, MAX_CHARS = 2, 30
+#: A number in a name says when or how many; one glued to Latin letters is part of a
+#: technology's name (``3D 프린팅``, ``5G``).
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![\dA-Za-z])")
 #: A report's subject is printed more than once (its headline, its lead, its findings).
 MIN_MENTIONS = 2
 
@@ -96,7 +99,7 @@ def _add(source: Source, name: str, start: int, length: int) -> None:
 
 def _is_subject(source: Source, name: str) -> bool:
     """Whether ``name`` can be what the patents are of."""
-    if not MIN_CHARS <= len(name) <= MAX_CHARS or re.search(r"\d", name):
+    if not MIN_CHARS <= len(name) <= MAX_CHARS or _NUMBER.search(name):
         return False
     words = name.removesuffix("기술").split()
     if not words or any(w in NOT_SUBJECTS for w in words) or is_kind(name):

@@ -4968,3 +4968,13 @@ def test_people_named_with_a_title_glued_to_their_body_are_no_listed_items(tmp_p
     facts = facts_of(tmp_path, onto, text)
     names = {n.props.get("name", "") for n in facts.nodes.values()}
     assert not any(name.startswith(("박영호", "최민수", "정우진")) for name in names)
+
+
+def test_a_patent_subject_may_hold_a_number_glued_to_latin_letters(tmp_path, onto):
+    text = (
+        "특허청에 따르면 4D 프린팅 관련 특허 출원은 2010년 20건에서 지난해 120건으로 늘었다. "
+        "4D 프린팅 관련 특허 출원 가운데 IP5 특허 출원도 늘었다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "4D 프린팅" in technologies
+    assert not any(name.startswith("IP5") for name in technologies)
