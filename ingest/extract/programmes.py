@@ -298,6 +298,9 @@ KIND_WORDS = frozenset(
         *("선도", "중점", "추진", "각종", "기업", "참여", "평가", "운영"),
         # or whose or where it is run (``부처사업``, ``지역사업``, ``국정과제``, ``대표 R&D사업``)
         *("부처", "지역", "국제", "공공", "민간", "국정", "농정", "대표", "자율"),
+        # or what any programme does for people (``양성 프로그램``, ``멘토링 사업``), or the
+        # word for a programme itself (``사업 프로그램``)
+        *("양성", "교육", "멘토링", "사업"),
     ]
 )
 

@@ -4978,3 +4978,14 @@ def test_a_patent_subject_may_hold_a_number_glued_to_latin_letters(tmp_path, ont
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "4D 프린팅" in technologies
     assert not any(name.startswith("IP5") for name in technologies)
+
+
+def test_a_programme_word_for_what_any_programme_does_names_none(tmp_path, onto):
+    text = (
+        "해양수산부는 해양드론 기술개발사업과 함께 해양드론 인재 발굴 및 양성 프로그램을 "
+        "추진한다. 올해는 사업 프로그램을 ‘일반형’과 ‘입소형’으로 나누고 멘토링 사업도 "
+        "운영한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "해양드론 기술개발사업" in programmes
+    assert not programmes & {"양성 프로그램", "사업 프로그램", "멘토링 사업"}
