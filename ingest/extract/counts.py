@@ -461,6 +461,8 @@ _FILINGS = re.compile(
 )
 #: A particle that ends the word before 출원: it says nothing of what was filed (``특허를 출원``).
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|의|에|로|도|과|와|만)\s?$")
+#: Words before 출원 that say how much was filed, not what (``특허 최다출원 기업``).
+HOW_MUCH_FILED = frozenset(["최다", "다", "최대", "총", "누적", "신규"])
 
 
 def filings_noun(text: str) -> str | None:
@@ -474,7 +476,12 @@ def filings_noun(text: str) -> str | None:
     if last["registered"]:
         return REGISTERED
     word = (last["word"] or "").strip()
-    plain = not word or word.endswith("특허") or _PARTICLE_END.search(word) is not None
+    plain = (
+        not word
+        or word.endswith("특허")
+        or (last["word"] or "") in HOW_MUCH_FILED  # glued: ``최다출원``, not ``…했다 출원``
+        or _PARTICLE_END.search(word) is not None
+    )
     return PATENT_FILINGS if plain and "특허" in text else FILINGS
 
 

@@ -4989,3 +4989,12 @@ def test_a_programme_word_for_what_any_programme_does_names_none(tmp_path, onto)
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "해양드론 기술개발사업" in programmes
     assert not programmes & {"양성 프로그램", "사업 프로그램", "멘토링 사업"}
+
+
+def test_the_most_filed_counts_patent_filings_not_bare_filings(tmp_path, onto):
+    text = (
+        "특허청에 따르면 지난해 해양드론 분야 특허출원은 1만2천건이었다. 특허 최다출원 기업은 "
+        "한빛해양(558건)이고, 그 뒤를 누리드론(309건)이 이었다.\n"
+    )
+    counted = {(value, of) for value, of, _ in figures(facts_of(tmp_path, onto, text))}
+    assert (558, "특허출원 (한빛해양)") in counted
