@@ -30,6 +30,7 @@ from stkg.ingest.extract.phrases import (
     COUNTED,
     CUE_HEADS,
     OPENING_QUOTES,
+    QUOTED,
     TASKS_AFTER,
     cue_class,
     dotted_parts,
@@ -154,7 +155,7 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         item = _TRAILING.sub("", raw.rstrip())
         quoted = _QUOTED_NAME.search(item)
         if quoted:  # ``▲예비창업자를 위한 ‘IP 디딤돌 프로그램’``: the name is quoted
-            start, item = start + quoted.start("name"), quoted["name"]
+            start, item = start + quoted.start(1), quoted[1]
         amount = _AMOUNT.search(item) or _unbracketed(_BARE_AMOUNT.search(item))
         if amount:  # ``△A 개발(36억원)``, ``▲B 98억원: …``: the item's budget, not its name
             item = item[: amount.start()]
@@ -298,17 +299,11 @@ _SENTENCE_END = re.compile(r"(?:[이가]\s*)?(?:있다|있으며|이다|다)?\.(
 #: A comma and a new topic after an item: ``▲극지 배아, 심해는 ▲…``.
 #: An item that describes what it is for and then names it in quotes (``▲예비창업자를 위한
 #: ‘IP 디딤돌 프로그램’``): the quoted words are its name.
-_QUOTED_NAME = re.compile(
-    rf"(?<=\s)[{re.escape(OPENING_QUOTES)}]"
-    rf"(?P<name>[^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\n]{{2,40}})"
-    rf"[{re.escape(CLOSING_QUOTES)}]$"
-)
+_QUOTED_NAME = re.compile(rf"(?<=\s){QUOTED.pattern}$")
 #: After the last item's first words, the rest of a description and its quoted name.
 _QUOTED_NAME_AFTER = re.compile(
     rf"(?:(?!등\s)[^\n{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}{BULLET_MARKERS}]){{0,20}}?"
-    r"(?:위한|대한|하는|되는|한|된|인)\s"
-    rf"[{re.escape(OPENING_QUOTES)}][^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\n]{{2,40}}"
-    rf"[{re.escape(CLOSING_QUOTES)}]"
+    rf"(?:위한|대한|하는|되는|한|된|인)\s{QUOTED.pattern}"
 )
 _NEXT_TOPIC = re.compile(r",\s*[^\s,]{1,12}(?:은|는)\s*$")
 
