@@ -21,6 +21,7 @@ editions with their ``since`` (:func:`no_edition`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -30,7 +31,13 @@ from pydantic import BaseModel, Field
 from stkg.api.db import Reader
 from stkg.api.lookup import unknown_entity
 from stkg.api.problems import Problem
-from stkg.graph.cypher.asof import editions, editions_of, names_in_use, succession_line
+from stkg.graph.cypher.asof import (
+    editions,
+    editions_of,
+    lined_labels,
+    names_in_use,
+    succession_line,
+)
 from stkg.queries.catalog import Day
 
 AsOf = Annotated[
@@ -102,12 +109,17 @@ async def _in_use(db: Reader, ids: list[str], day: dt.date) -> dict[str, dict[st
     return {r["of"]: r for r in rows}
 
 
-async def names_on(db: Reader, ids: list[str], day: dt.date) -> dict[str, dict[str, Any] | None]:
-    """For each of ``ids`` that is a body with a line of succession (a validity interval or
-    a ``predecessorOf`` link), the body of its line that held it on ``day``, by the rule of
-    :func:`stkg.graph.cypher.asof.body_in_use` (``id``, ``name``, ``nameEn``,
-    ``validFrom``, ``validUntil``, and ``on``, the day); None when no body of the line
-    existed then. Other ids are left out."""
+async def names_on(
+    db: Reader, nodes: Iterable[tuple[str, Iterable[str]]], day: dt.date
+) -> dict[str, dict[str, Any] | None]:
+    """For each of ``nodes`` (an id and its labels) that is a body with a line of
+    succession (a validity interval or a ``predecessorOf`` link), the body of its line that
+    held it on ``day``, by the rule of :func:`stkg.graph.cypher.asof.body_in_use` (``id``,
+    ``name``, ``nameEn``, ``validFrom``, ``validUntil``, and ``on``, the day); None when no
+    body of the line existed then. Other ids are left out, and the graph is not asked about
+    a node whose labels say it can have no line (:func:`lined_labels`)."""
+    lined = lined_labels()
+    ids = [i for i, labels in nodes if not lined.isdisjoint(labels)]
     if not ids:
         return {}
     named: dict[str, dict[str, Any] | None] = {}

@@ -117,7 +117,8 @@ async def get_entity(
         )
         return GRAPH_RENDERERS[fmt].render(rdf)
     shown = rows.rows[:limit]
-    named = await names_on(db, [tid, *(r["id"] for r in shown)], as_of or today())
+    nodes = [(tid, data["labels"]), *((r["id"], r["labels"]) for r in shown)]
+    named = await names_on(db, nodes, as_of or today())
     neighbours = [
         Neighbour(
             type=r["type"],

@@ -182,7 +182,8 @@ async def lineage(
             lambda: subgraph_rdf(db.graph, ontology(), ids, edges), db.settings.neo4j_timeout
         )
         return GRAPH_RENDERERS[fmt].render(rdf)
-    named = await names_on(db, [n["id"] for n in graph["nodes"]], as_of or today())
+    nodes = [(n["id"], n["labels"]) for n in graph["nodes"]]
+    named = await names_on(db, nodes, as_of or today())
     graph["nodes"] = [
         {**n, "nameInUse": named[n["id"]]} if n["id"] in named else n for n in graph["nodes"]
     ]

@@ -30,6 +30,19 @@ def _names() -> dict[str, str]:
     return {k: quote_name(v) for k, v in names.items()}
 
 
+@cache
+def lined_labels() -> frozenset[str]:
+    """The node labels of the classes whose nodes can have a line of succession: the
+    domains of ``predecessorOf``, ``validFrom`` and ``validUntil``. A node with none of them
+    is itself on every day, so :func:`names_in_use` need not be asked about it."""
+    onto = load_ontology()
+    classes = {
+        *onto.object_property("predecessorOf").domain,
+        *(c for k in ("validFrom", "validUntil") for c in onto.datatype_property(k).domain),
+    }
+    return frozenset(onto.label(c) for c in classes)
+
+
 def _valid(var: str, n: dict[str, str], day: str = "$asOf") -> str:
     """Cypher: whether ``day`` (``$asOf`` unless told) falls in ``var``'s
     [validFrom, validUntil) interval."""
