@@ -153,6 +153,8 @@ def _variant(short: NodeFact, full: NodeFact, known: dict[str, Individual]) -> b
     full_forms = _forms(full.props["name"])
     if full.id in known:  # a reference programme is also written as its known aliases
         full_forms = full_forms.union(*(_forms(a) for a, _ in known[full.id].alt_labels))
+    # and a candidate as the wordings an extractor already gave it (``‘X 사업’``, alias X)
+    full_forms = full_forms.union(*(_forms(a) for a in full.props.get("aliases") or ()))
     return any(
         len(key) >= MIN_KEY and form != key and form.endswith(key)
         for key in keys

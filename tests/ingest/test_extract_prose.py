@@ -4998,3 +4998,18 @@ def test_the_most_filed_counts_patent_filings_not_bare_filings(tmp_path, onto):
     )
     counted = {(value, of) for value, of, _ in figures(facts_of(tmp_path, onto, text))}
     assert (558, "특허출원 (한빛해양)") in counted
+
+
+def test_a_programme_named_without_its_head_joins_the_candidate_that_lists_that_wording(
+    tmp_path, onto
+):
+    # the headline drops 사업; the body quotes the full name, which the programme extractor
+    # already gives the shorter wording as an alias: one programme, not two
+    text = (
+        "TIPA, 해양 디지털전환 바우처 공고…올해 120억원\n\n"
+        "중소기업기술정보진흥원(TIPA)은 8일 '해양 디지털전환 바우처 사업' 참여기업 모집 공고를 "
+        "냈다.\n올해 예산은 120억원으로 기업당 최대 1억원까지 지원한다.\n"
+    )
+    programmes = [n for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Programme"]
+    assert [p.props["name"] for p in programmes] == ["해양 디지털전환 바우처 사업"]
+    assert programmes[0].props["aliases"] == ["해양 디지털전환 바우처"]
