@@ -123,6 +123,9 @@ class Enumerations:
             if phrases[i].text in LONE_WORDS:
                 i += 1  # ``…으로 전환, A·B 등``: the clause's verb before a comma, no item
                 continue
+            if _headline_speaker(source, phrases, i):
+                i += 1  # ``산업부, 소부장 핵심전략기술 150개로 확대``: who speaks, no list
+                continue
             items, last = _list_from(doc, phrases, i)
             if len(items) < 2:
                 items = _dotted_list(doc, phrases, i, items[0])
@@ -243,6 +246,30 @@ class Enumerations:
                     if cls == "Programme" and node is not None:
                         _sub_programmes(source, item, node)
             i = last + 1
+
+
+def _headline_speaker(source: Source, phrases: list[Phrase], i: int) -> bool:
+    """Whether phrase ``i`` opens a headline as the body that speaks in it: a line with no
+    final mark that starts with a body's name and a comma (``특허청, 전고체 전지 특허
+    분석…``), the next phrase naming no body (``특허청, 산업부 등 5개 부처`` is a list)."""
+    text = text_of(source.analysis)
+    phrase = phrases[i]
+    at, end = phrase.start_char, phrase.end_char
+    if (at and text[at - 1] != "\n") or not text.startswith(",", end):
+        return False
+    line_end = text.find("\n", end)
+    line = text[at : len(text) if line_end < 0 else line_end].rstrip()
+    if line.endswith((".", "?", "!")) or i + 1 >= len(phrases):
+        return False
+
+    def a_body(p: Phrase) -> bool:
+        name = p.text
+        return (
+            resolve(source.ctx.onto, "Organization", name, on=source.as_of) is not None
+            or institution_confidence(name, source.analysis[p.end - 1].text) is not None
+        )
+
+    return a_body(phrase) and not a_body(phrases[i + 1])
 
 
 #: A 전략기술 cue after a list (``… 등 미래·도전적인 국가전략기술로``): a field by default.

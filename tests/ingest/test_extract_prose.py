@@ -5013,3 +5013,15 @@ def test_a_programme_named_without_its_head_joins_the_candidate_that_lists_that_
     programmes = [n for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "Programme"]
     assert [p.props["name"] for p in programmes] == ["해양 디지털전환 바우처 사업"]
     assert programmes[0].props["aliases"] == ["해양 디지털전환 바우처"]
+
+
+def test_a_headline_opening_with_a_body_and_a_comma_names_who_speaks_not_a_list(tmp_path, onto):
+    text = (
+        "산업부, 소부장 핵심전략기술 150개로 확대\n\n"
+        "산업통상자원부는 3일 소재·부품·장비 핵심전략기술을 기존 100개에서 150개로 늘린다고 "
+        "밝혔다.\n새로 추가된 기술은 반도체 분야 극자외선(EUV) 포토레지스트, 디스플레이 분야 "
+        "마이크로LED 전사 장비 등이다.\n분야별로는 반도체(25개→35개), 디스플레이(16개→22개) "
+        "등으로 늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert named(facts, "CoreTechnology") == {}
