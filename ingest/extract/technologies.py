@@ -52,6 +52,12 @@ KIND_BEFORE = frozenset(
         *("단일", "요소", "융합", "맞춤형"),
     ]
 )
+#: A technology as the subject of its share of all (``… 소재 기술이 전체의 45%를 차지``,
+#: ``… 기술이 38.2%로 가장 많았다``): what a patent analysis breaks its filings down into.
+_SHARE_OF_ALL = re.compile(
+    r"(?:이|가)\s+(?:전체(?:\s?[가-힣]+)?의\s+)?(?:약\s*)?\d+(?:\.\d+)?\s*%"
+    r"(?:[를을]\s*차지|(?:로|으로)\s*가장)"
+)
 #: What joins two coordinated phrases (a bracketed figure may follow the first).
 _COORDINATED = re.compile(r"^(?:\([^()\n]{1,20}\))?\s*(?:,|및|와|과)\s*$")
 #: What ties a modifying phrase to the technology it is for (``효율 향상을 위한 … 기술``).
@@ -88,7 +94,7 @@ class Technologies:
                 continue  # ``글로벌시장형 창업기술개발(이스라엘식 프로그램) 운영``: a programme
             if developed and printed[: developed.start()].endswith("기술"):
                 printed, end = printed[: developed.start()], end - len(developed.group())
-            elif not _GOVERNED.match(text, end):
+            elif not _GOVERNED.match(text, end) and not _SHARE_OF_ALL.match(text, end):
                 continue
             if _add(source, printed, end):
                 _coordinated(source, phrases, i)

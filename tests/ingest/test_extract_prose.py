@@ -5025,3 +5025,16 @@ def test_a_headline_opening_with_a_body_and_a_comma_names_who_speaks_not_a_list(
     )
     facts = facts_of(tmp_path, onto, text)
     assert named(facts, "CoreTechnology") == {}
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["건식 전극 코팅 기술이 전체의 45%를 차지했고", "건식 전극 코팅 기술이 38.2%로 가장 많았고"],
+)
+def test_a_technology_as_the_subject_of_its_share_of_the_filings(tmp_path, onto, clause):
+    text = (
+        "특허청, 라마 전지 특허 분석\n\n"
+        "특허청은 2일 라마 전지 분야의 특허출원 동향을 분석한 결과를 내놓았다.\n"
+        f"{clause}, 전해질 박막 공정 기술과 음극 계면 제어 기술이 뒤를 이었다.\n"
+    )
+    assert "건식 전극 코팅 기술" in named(facts_of(tmp_path, onto, text), "CoreTechnology")
