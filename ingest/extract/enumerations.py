@@ -859,6 +859,13 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _qualified_topic(doc, phrases, i)
         and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
     )
+    # "전략제품인 A와 B는": a pair in apposition to a qualified cue before it
+    listed = listed or (
+        len(items) == 2
+        and _between(doc, phrases[i - 1], phrases[i]).strip() == "인"
+        and _qualified_topic(doc, phrases, i)
+        and _APPOSED_END.match(text[phrases[j].end_char : phrases[j].end_char + 4]) is not None
+    )
     return (items if listed else items[:1]), j
 
 
@@ -923,6 +930,8 @@ def _inner_clause_end(doc: Doc, phrases: list[Phrase], k: int) -> int | None:
 
 #: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.
 _PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이\s|가\s|을\s|를\s|등)")
+#: The particle closing a pair in apposition (``전략제품인 A와 B는 …``).
+_APPOSED_END = re.compile(r"^(?:은|는|이|가|을|를|도|의)\s")
 #: Words that point back (``이 기술은``): what follows is about that thing, not a list of it.
 _DEICTIC = ("이", "그", "해당", "각", "모든", "전", "타", "다른", "이번", "동")
 

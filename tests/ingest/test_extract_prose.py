@@ -5038,3 +5038,13 @@ def test_a_technology_as_the_subject_of_its_share_of_the_filings(tmp_path, onto,
         f"{clause}, 전해질 박막 공정 기술과 음극 계면 제어 기술이 뒤를 이었다.\n"
     )
     assert "건식 전극 코팅 기술" in named(facts_of(tmp_path, onto, text), "CoreTechnology")
+
+
+def test_a_pair_in_apposition_to_a_qualified_cue_is_a_list(tmp_path, onto):
+    text = (
+        "라마부, 올해 구매연계 R&D 품목 공개\n\n"
+        "중소벤처기업부는 22일 올해 구매연계형 기술개발사업으로 지원할 품목을 공개했다.\n"
+        "전략제품인 라마 검사장비와 해양용 영상진단기는 지난해에 이어 지원한다.\n"
+    )
+    products = named(facts_of(tmp_path, onto, text), "StrategicProduct")
+    assert {"라마 검사장비", "해양용 영상진단기"} <= set(products)
