@@ -859,6 +859,12 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _qualified_topic(doc, phrases, i)
         and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
     )
+    # "새로 생긴 분야는 A와 B 두 곳이다": a pair counted as two after a cue as its topic
+    listed = listed or (
+        len(items) == 2
+        and _PAIR_COUNTED.match(text[phrases[j].end_char : phrases[j].end_char + 12]) is not None
+        and _cue_before(doc, phrases, i) is not None
+    )
     # "전략제품인 A와 B는": a pair in apposition to a qualified cue before it
     listed = listed or (
         len(items) == 2
@@ -930,6 +936,8 @@ def _inner_clause_end(doc: Doc, phrases: list[Phrase], k: int) -> int | None:
 
 #: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.
 _PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이\s|가\s|을\s|를\s|등)")
+#: A pair's own count of two (``A와 B 두 곳이다``, ``A와 B 2개다``).
+_PAIR_COUNTED = re.compile(r"^\s*(?:두|2)\s*(?:곳|개|가지)\s*(?:이다|다|으로|로|가|이|를|을|에)")
 #: The particle closing a pair in apposition (``전략제품인 A와 B는 …``).
 _APPOSED_END = re.compile(r"^(?:은|는|이|가|을|를|도|의)\s")
 #: Words that point back (``이 기술은``): what follows is about that thing, not a list of it.

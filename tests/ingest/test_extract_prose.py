@@ -5048,3 +5048,12 @@ def test_a_pair_in_apposition_to_a_qualified_cue_is_a_list(tmp_path, onto):
     )
     products = named(facts_of(tmp_path, onto, text), "StrategicProduct")
     assert {"라마 검사장비", "해양용 영상진단기"} <= set(products)
+
+
+def test_a_pair_counted_as_two_after_a_cue_as_its_topic_is_a_list(tmp_path, onto):
+    text = (
+        "중소기업 기술로드맵 나왔다…분야 재편\n\n"
+        "중소벤처기업부가 14일 내놓은 중소기업 기술로드맵은 전략분야를 22개로 줄였다.\n"
+        "새로 생긴 분야는 라마항공과 바다기술 두 곳이다.\n"
+    )
+    assert {"라마항공", "바다기술"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
