@@ -868,6 +868,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     # "전략제품인 A와 B는": a pair in apposition to a qualified cue before it
     listed = listed or (
         len(items) == 2
+        and i > 0
         and _between(doc, phrases[i - 1], phrases[i]).strip() == "인"
         and _qualified_topic(doc, phrases, i)
         and _APPOSED_END.match(text[phrases[j].end_char : phrases[j].end_char + 4]) is not None
