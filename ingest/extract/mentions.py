@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
@@ -25,6 +27,12 @@ ORDINARY_PARTICLES = frozenset(["으로", "로", "까지", "부터", "만", "도
 VERB_SUFFIXES = frozenset(["XSV", "XSA"])
 
 
+#: An amount or a count printed after a name (``4,912억원``, ``1조2천억원``, ``120개``).
+_AMOUNT = re.compile(
+    r"\d[\d,.]*\s*(?:조\s*[\d,.]*\s*)?(?:천|백)?\s*(?:억|만)?\s*(?:원|개|건|곳|명|%)"
+)
+
+
 def _continued(source: Source, end: int) -> bool:
     """Whether the noun phrase goes on after token ``end`` (one space at most between)
     into a longer name; a time or quantity word (``팁스 신규 예산``) does not continue it."""
@@ -33,6 +41,8 @@ def _continued(source: Source, end: int) -> bool:
         return False
     if doc[end - 1].whitespace_ == " " and doc[end].text in NOT_NAME_WORDS:
         return False
+    if doc[end - 1].whitespace_ == " " and _AMOUNT.match(text_of(doc), doc[end].idx):
+        return False  # ``▲중소기업기술혁신개발 4,912억원``: what it gets, no longer name
     if doc[end - 1].whitespace_ == " " and _word_at(source, end) in ROLE_WORDS:
         return False  # ``스케일업 팁스 운영사``: who runs it, no longer name
     if doc[end - 1].whitespace_ == " " and _word_at(source, end) == PROGRAMME_GLOSS:

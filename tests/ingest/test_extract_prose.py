@@ -5057,3 +5057,15 @@ def test_a_pair_counted_as_two_after_a_cue_as_its_topic_is_a_list(tmp_path, onto
         "새로 생긴 분야는 라마항공과 바다기술 두 곳이다.\n"
     )
     assert {"라마항공", "바다기술"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+
+
+def test_a_known_programme_followed_by_its_amount_is_still_mentioned(tmp_path, onto):
+    # the amount after the name is what the programme gets, not more of its name
+    text = (
+        "중기부 통합공고\n\n"
+        "중소벤처기업부는 26일 중소기업 기술개발 지원사업 통합공고를 냈다.\n"
+        "사업별 예산은 ▲중소기업기술혁신개발 4,912억원 ▲산학연 Collabo R&D 1,030억원 등이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    known = {n.id for n in facts.nodes.values() if n.cls == "Programme"}
+    assert {"programme:기술혁신", "programme:산학연협력기술개발사업"} <= known
