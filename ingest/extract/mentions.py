@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
@@ -27,10 +25,9 @@ ORDINARY_PARTICLES = frozenset(["으로", "로", "까지", "부터", "만", "도
 VERB_SUFFIXES = frozenset(["XSV", "XSA"])
 
 
-#: An amount or a count printed after a name (``4,912억원``, ``1조2천억원``, ``120개``).
-_AMOUNT = re.compile(
-    r"\d[\d,.]*\s*(?:조\s*[\d,.]*\s*)?(?:천|백)?\s*(?:억|만)?\s*(?:원|개|건|곳|명|%)"
-)
+#: The pipeline's quantity labels of an amount, a count or a share printed after a name
+#: (``4,912억원``, ``120개``, ``12%``).
+AMOUNT_LABELS = frozenset(["MONEY", "COUNT", "PERCENT"])
 
 
 def _continued(source: Source, end: int) -> bool:
@@ -41,7 +38,7 @@ def _continued(source: Source, end: int) -> bool:
         return False
     if doc[end - 1].whitespace_ == " " and doc[end].text in NOT_NAME_WORDS:
         return False
-    if doc[end - 1].whitespace_ == " " and _AMOUNT.match(text_of(doc), doc[end].idx):
+    if doc[end - 1].whitespace_ == " " and doc[end].ent_type_ in AMOUNT_LABELS:
         return False  # ``▲중소기업기술혁신개발 4,912억원``: what it gets, no longer name
     if doc[end - 1].whitespace_ == " " and _word_at(source, end) in ROLE_WORDS:
         return False  # ``스케일업 팁스 운영사``: who runs it, no longer name

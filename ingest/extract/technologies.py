@@ -52,7 +52,7 @@ KIND_BEFORE = frozenset(
         *("단일", "요소", "융합", "맞춤형"),
     ]
 )
-#: A technology as the subject of its share of all (``… 소재 기술이 전체의 45%를 차지``,
+#: A technology as the subject of its share of all (``… 코팅 기술이 전체의 45%를 차지``,
 #: ``… 기술이 38.2%로 가장 많았다``): what a patent analysis breaks its filings down into.
 _SHARE_OF_ALL = re.compile(
     r"(?:이|가)\s+(?:전체(?:\s?[가-힣]+)?의\s+)?(?:약\s*)?\d+(?:\.\d+)?\s*%"
