@@ -930,6 +930,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
         return None
     if k >= 0 and doc[k].tag_ == "SN" and not doc[k].whitespace_:
         return None  # ``약 2.8배(145건→403건)``: a measure glued to its number, no noun
+    if k > 0 and doc[k].text in SET_COUNTERS and doc[k - 1].tag_ == "SN":
+        return None  # ``6대 분야 100개``: the members of a counted set, not more of the set
     noun = _qualified(doc, k + 1, text_of(doc)[doc[k + 1].idx : doc[j].idx + len(doc[j].text)])
     # ``15.5% 증가(6천580건)``: a change, not what changed
     # ``… 가운데 111개가``: picked out of a count before, whose noun it is not
@@ -938,6 +940,8 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     return None if noun in TIME_WORDS or noun in CHANGE_NOUNS or noun in AMONG else noun
 
 
+#: Counters that make a set of the noun after them (``6대 분야``, ``3개 부문``).
+SET_COUNTERS = frozenset(["대", "개", "가지"])
 #: Words after a count that pick some out of it (``총 4458건 가운데``): no counted noun.
 AMONG = frozenset(["가운데", "중", "중에서"])
 #: Words after a count that close a ranking (``조선대 56건 순이었다``): no counted noun.

@@ -5069,3 +5069,14 @@ def test_a_known_programme_followed_by_its_amount_is_still_mentioned(tmp_path, o
     facts = facts_of(tmp_path, onto, text)
     known = {n.id for n in facts.nodes.values() if n.cls == "Programme"}
     assert {"programme:기술혁신", "programme:산학연협력기술개발사업"} <= known
+
+
+def test_a_count_after_a_counted_set_counts_no_piece_of_the_set(tmp_path, onto):
+    # ``6대 분야 100개``: 100 are what the six fields hold, not a kind of 분야
+    text = (
+        "라마부, 핵심기술 확대\n\n"
+        "라마부는 핵심기술을 기존 6대 분야 100개에서 8대 분야 140개로 늘린다고 밝혔다.\n"
+    )
+    nouns = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
+    assert (6, "분야") in nouns and (8, "분야") in nouns
+    assert not any(noun.startswith("대") for _, noun in nouns), nouns
