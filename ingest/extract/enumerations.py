@@ -1034,13 +1034,17 @@ _CUE_AFTER = re.compile(
 )
 
 
+#: Verbs that choose a set's members: ``…로 선정했다``, ``…로 꼽았다``, ``…로 정했다``.
+CHOSEN = r"(?:선정|지정|꼽|뽑|정했|정하|정한|확정|제시|발굴|선택)"
 #: A counted cue phrase: ``17대 신산업``, ``3개 분야``.
 _COUNTED_CUE = re.compile(r"^(?:총\s*)?\d+\s*(?:대|개|가지)\s*\S*$")
 
 
-#: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``.
+#: A list named as what it is chosen to be: ``A, B 등을 전략분야로 선정``; without 등, the
+#: verb of choosing says the list is the whole set (``A, B, C를 3대 중점 분야로 꼽았다``).
 CUE_AS = re.compile(
-    r"^\s*등[을를]\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
+    r"^\s*(?:등[을를]|[을를](?=[^.\n]{1,24}?(?:으로|로)\s+(?:[^\s,.]+\s+)?" + CHOSEN + r"))"
+    r"\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
     + r"))(?:으로|로)\s"
 )

@@ -5080,3 +5080,15 @@ def test_a_count_after_a_counted_set_counts_no_piece_of_the_set(tmp_path, onto):
     nouns = {(value, noun) for value, noun, _ in figures(facts_of(tmp_path, onto, text))}
     assert (6, "분야") in nouns and (8, "분야") in nouns
     assert not any(noun.startswith("대") for _, noun in nouns), nouns
+
+
+def test_a_list_chosen_as_a_counted_set_without_etc_is_typed_by_it(tmp_path, onto):
+    text = (
+        "라마부, 올해 중점 분야 발표\n\n"
+        "라마부는 올해 로드맵에서 라마반도체, 미래라마, 바다헬스를 3대 중점 분야로 꼽았다.\n"
+        "라마부는 바다소재, 하늘부품을 중점 육성 기술로 개발한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"라마반도체", "미래라마", "바다헬스"} <= set(named(facts, "StrategicField"))
+    # without a verb of choosing, the 로 says what they are developed as, not a set chosen
+    assert not {"바다소재", "하늘부품"} & set(named(facts, "CoreTechnology"))
