@@ -857,7 +857,10 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     listed = listed or (
         len(items) == 2
         and _qualified_topic(doc, phrases, i)
-        and _PAIR_END.match(text[phrases[j].end_char : phrases[j].end_char + 10]) is not None
+        and _PAIR_END.match(
+            QUOTE_MARKS.sub("", text[phrases[j].end_char : phrases[j].end_char + 10])
+        )
+        is not None
     )
     # "새로 생긴 분야는 A와 B 두 곳이다": a pair counted as two after a cue as its topic
     listed = listed or (
@@ -950,10 +953,19 @@ def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
     (``요소기술은``, ``유망 품목에는``, ``신규 전략분야는``), not a thing pointed back to."""
     if first == 0 or _cue_before(doc, phrases, first) is None:
         return False
-    words = phrases[first - 1].text.split()
+    topic = phrases[first - 1]
+    words = topic.text.split()
     head = next((h for h, _ in CUE_CLASSES if words[-1].endswith(h)), "")
     stem = "".join(words)[: -len(head) or None]
+    if words[0] not in _DEICTIC and _CHOSEN_BEFORE.search(
+        text_of(doc), max(0, topic.start_char - 12), topic.start_char
+    ):
+        return True  # ``새로 추가된 분야는``, ``이번에 선정된 기술은``: the set chosen
     return bool(stem) and words[0] not in _DEICTIC and is_kind(stem)
+
+
+#: A clause of choosing right before a cue (``새로 추가된 분야``, ``올해 선정된 품목``).
+_CHOSEN_BEFORE = re.compile(r"(?:" + _DESIGNATE + r"|발굴|확정|선택)(?:된|한)\s+$")
 
 
 #: 에 may tie an amount on to the item before it (``청정제조기반에 1,243억원``).

@@ -5092,3 +5092,15 @@ def test_a_list_chosen_as_a_counted_set_without_etc_is_typed_by_it(tmp_path, ont
     assert {"라마반도체", "미래라마", "바다헬스"} <= set(named(facts, "StrategicField"))
     # without a verb of choosing, the 로 says what they are developed as, not a set chosen
     assert not {"바다소재", "하늘부품"} & set(named(facts, "CoreTechnology"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls"),
+    [
+        ("새로 추가된 분야는 라마헬스와 '바다농업'이다.", "StrategicField"),
+        ("이번에 선정된 기술은 라마 태양전지와 바다모듈원자로다.", "CoreTechnology"),
+    ],
+)
+def test_a_pair_after_a_cue_chosen_in_a_clause_is_a_list(tmp_path, onto, sentence, cls):
+    text = f"라마부 로드맵 발표\n\n라마부는 10일 올해 로드맵을 발표했다.\n{sentence}\n"
+    assert len(named(facts_of(tmp_path, onto, text), cls)) == 2
