@@ -131,6 +131,7 @@ class Enumerations:
                 items = _dotted_list(doc, phrases, i, items[0])
             if len(items) < 2:
                 _named_field(source, items[0])
+                _ranked_field(source, items[0], last)
                 _example(source, phrases, i, items[0])
                 i += 1
                 continue
@@ -172,6 +173,7 @@ class Enumerations:
                     else _cue_before(doc, phrases, i)
                 )
                 or _tracks_of(doc, phrases, i, last, len(items))
+                or _ranked_areas(doc, phrases[i], phrases[last])
             )
             if cue == "StrategicField" and (
                 _technologies_as_strategic(doc, phrases, i, last)
@@ -773,6 +775,54 @@ def ranked_by_area(text: str, at: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
     start = ends[-2] if len(ends) >= 2 else 0
     return _BY_AREA.search(text, start, at) is not None
+
+
+#: What closes the items of a ranking: ``… B, C 순이었다``, ``… B, C가 뒤를 이었다``.
+_RANKING_END = re.compile(
+    r"^\s*(?:등\s*)?(?:의\s*)?(?:순(?:으로|이|$|[,.\s])|(?:이|가)\s+(?:그\s+)?뒤를\s+이)"
+)
+#: What the first of a ranking is said to be: ``A가 가장 많았고``, ``A가 1위``.
+_RANKED_FIRST = re.compile(
+    r"^\s*(?:이|가)\s+(?:\d+\s*[개건]\s*(?:으로|로)\s+)?(?:가장\s+(?:많|높|크|활발)|1위)"
+)
+
+
+def _ranked_here(text: str, at: int) -> str | None:
+    """The class of what the sentence holding ``at`` ranks before it: areas (``분야별로는
+    …``: fields) or areas of technology (``기술 분야별로는 …``: technologies)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    by = _BY_AREA.search(text, ends[-1] if ends else 0, at)
+    if by is None:
+        return None
+    return "CoreTechnology" if _OF_TECHNOLOGY.search(text, 0, by.start()) else "StrategicField"
+
+
+#: ``기술 분야별``, ``기술분야별``: the areas ranked are areas of technology.
+_OF_TECHNOLOGY = re.compile(r"기술\s?$")
+
+
+def _ranked_areas(doc: Doc, first: Phrase, last: Phrase) -> str | None:
+    """``분야별로 보면 … 이어 A, B 순이었다``: the items of a ranking by area are fields."""
+    text = text_of(doc)
+    if _RANKING_END.match(QUOTE_MARKS.sub("", text[last.end_char : last.end_char + 20])):
+        return _ranked_here(text, first.start_char)
+    return None
+
+
+def _ranked_field(source: Source, item: Item, last: int) -> None:
+    """``산업별로는 A가 가장 많았고``, ``… 이어 B 순이었다``: one area of a ranking by area."""
+    text = text_of(source.analysis)
+    end = source.phrases[last].end_char
+    after = text[end : end + 30]
+    if not (_RANKED_FIRST.match(after) or _RANKING_END.match(after)):
+        return
+    cls = _ranked_here(text, item.start)
+    if cls is None or not _plausible(item.text, cls):
+        return
+    if item.text in GENERIC_FIELDS or is_kind(item.text) or cue_class(item.text):
+        return
+    found = Found(cls, item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5)
+    add_entity(source, found)
 
 
 #: A field's cue, then the patent word: ``전고체전지 분야 특허출원``.

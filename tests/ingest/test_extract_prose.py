@@ -5104,3 +5104,24 @@ def test_a_list_chosen_as_a_counted_set_without_etc_is_typed_by_it(tmp_path, ont
 def test_a_pair_after_a_cue_chosen_in_a_clause_is_a_list(tmp_path, onto, sentence, cls):
     text = f"라마부 로드맵 발표\n\n라마부는 10일 올해 로드맵을 발표했다.\n{sentence}\n"
     assert len(named(facts_of(tmp_path, onto, text), cls)) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls"),
+    [
+        (
+            "분야별로 보면 라마통신 분야가 가장 많았고 이어 바다기계·소재, 하늘의료 순이었다.",
+            "StrategicField",
+        ),
+        ("산업별로는 라마반도체가 가장 많았고 바다화학, 하늘조선이 뒤를 이었다.", "StrategicField"),
+        (
+            "기술 분야별로는 라마 전극이 가장 많았고 이어 바다 전해질, 하늘 음극 순이었다.",
+            "CoreTechnology",
+        ),
+    ],
+)
+def test_the_items_of_a_ranking_by_area_are_areas(tmp_path, onto, sentence, cls):
+    text = f"라마청 로드맵 과제\n\n라마청은 3일 기술로드맵 과제 현황을 내놓았다.\n{sentence}\n"
+    facts = facts_of(tmp_path, onto, text)
+    assert len(named(facts, cls)) == 3, named(facts, cls)
+    assert not named(facts, "StrategicProduct")  # ``…·소재`` ranked as an area
