@@ -556,6 +556,13 @@ GENERIC_FIELDS = frozenset(
         "틈새",
         "새로운",
         "권리",
+        # what an area is to someone, which names none (``특성화 분야``, ``취약 분야``)
+        "특성화",
+        "주력",
+        "취약",
+        "집중",
+        "우선",
+        "역점",
     ]
 )
 

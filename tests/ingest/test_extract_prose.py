@@ -5125,3 +5125,14 @@ def test_the_items_of_a_ranking_by_area_are_areas(tmp_path, onto, sentence, cls)
     facts = facts_of(tmp_path, onto, text)
     assert len(named(facts, cls)) == 3, named(facts, cls)
     assert not named(facts, "StrategicProduct")  # ``…·소재`` ranked as an area
+
+
+def test_what_an_area_is_to_someone_names_no_field(tmp_path, onto):
+    text = (
+        "라마부 로드맵 발표\n\n"
+        "각 대학은 라마바이오, 바다에너지 등 특성화 분야를 중심으로 연구한다.\n"
+        "라마부는 취약 분야와 주력 분야를 나눠 지원한다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"라마바이오", "바다에너지"} <= fields
+    assert not {"특성화", "취약", "주력"} & fields
