@@ -65,7 +65,20 @@ def head_class(item: str) -> str | None:
 
 #: A listed programme ends like one (``…기술개발``, ``…지원``, ``…과제``); other items under a
 #: 사업 cue are its terms (``신청자격``, ``접수방법``).
-PROGRAMME_ENDINGS = ("개발", "지원", "사업", "과제", "육성", "혁신", "R&D", "프로그램", "바우처")
+PROGRAMME_ENDINGS = (
+    "개발",
+    "지원",
+    "사업",
+    "과제",
+    "육성",
+    "혁신",
+    "R&D",
+    "프로그램",
+    "바우처",
+    "구축",
+    "실증",
+    "조성",
+)
 
 
 #: An item that ends in its class's own cue noun is a kind, not a name (``해외기업``, ``공공기관``).

@@ -5136,3 +5136,14 @@ def test_what_an_area_is_to_someone_names_no_field(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"라마바이오", "바다에너지"} <= fields
     assert not {"특성화", "취약", "주력"} & fields
+
+
+def test_a_listed_programme_may_end_in_building_or_proving(tmp_path, onto):
+    text = (
+        "라마부 내년 예산\n\n"
+        "라마부는 내년 R&D 예산안을 발표했다.\n"
+        "주요 사업으로는 라마반도체 핵심기술개발(100억원), 바다처리장치 팜 구축(50억원), "
+        "하늘로봇 실증(30억원) 등이 있다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"바다처리장치 팜 구축", "하늘로봇 실증"} <= programmes
