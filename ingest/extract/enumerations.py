@@ -1495,9 +1495,13 @@ def _plausible(text: str, cls: str) -> bool:
         return False
     if re.match(r"^\d[\d,.]*\s", text):
         return False  # ``40 유망 기술``: a figure from a flattened table, then words
-    if cue_class(text) and len(text) <= 3 and not (cls == "StrategicField" and text in _GOODS):
+    if (
+        cue_class(text)
+        and len(text) <= 3
+        and not (cls == "StrategicField" and cue_class(text) == "StrategicProduct")
+    ):
         # a cue word alone (품목, 분야) names no item; but goods name a field among fields
-        # (``농림수산식품, 부품, 신재생에너지 등 5대 산업분야``)
+        # (``농림수산식품, 부품, 신재생에너지 등 5대 산업분야``, ``로봇과 신소재 분야``)
         return False
     if cls != "Programme" and text.endswith(ACTION_NOUNS):  # a programme may be a 지원
         return False

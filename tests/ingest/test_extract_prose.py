@@ -5147,3 +5147,8 @@ def test_a_listed_programme_may_end_in_building_or_proving(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"바다처리장치 팜 구축", "하늘로봇 실증"} <= programmes
+
+
+def test_a_short_word_headed_by_goods_is_a_field_among_fields(tmp_path, onto):
+    text = "라마부 로드맵 발표\n\n라마부는 로드맵에서 라마로봇과 신소재 분야를 지원한다.\n"
+    assert {"라마로봇", "신소재"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
