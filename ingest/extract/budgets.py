@@ -68,6 +68,8 @@ SKIPPED_WORDS = frozenset(
         "역대",
         "사상",
         *("과제당", "기업당", "건당", "대상"),  # to whom (``과제당 20억원``)
+        # a programme's standing in the budget (``…기술개발(신규, 100억원)``)
+        *("신규", "계속", "신설", "증액", "감액"),
     ]
 )
 #: Money that is no funding: what a company earns or is worth (``직전연도 매출 20억원 이하``).

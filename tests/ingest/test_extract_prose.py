@@ -5152,3 +5152,15 @@ def test_a_listed_programme_may_end_in_building_or_proving(tmp_path, onto):
 def test_a_short_word_headed_by_goods_is_a_field_among_fields(tmp_path, onto):
     text = "라마부 로드맵 발표\n\n라마부는 로드맵에서 라마로봇과 신소재 분야를 지원한다.\n"
     assert {"라마로봇", "신소재"} <= set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+
+
+def test_a_programmes_standing_in_its_bracket_is_not_what_the_amount_funds(tmp_path, onto):
+    text = (
+        "라마부 내년 예산\n\n"
+        "라마부는 내년 R&D 예산안을 발표했다.\n"
+        "주요 사업은 ▲라마반도체 핵심기술개발(신규, 100억원) ▲바다처리장치 기술개발(계속, 50억원) 등이다.\n"
+    )
+    assert fundings(facts_of(tmp_path, onto, text)) == {
+        ("라마반도체 핵심기술개발", 10_000_000_000),
+        ("바다처리장치 기술개발", 5_000_000_000),
+    }
