@@ -160,7 +160,7 @@ class Editions:
         doc = source.analysis
         spans: list[tuple[int, int]] = []
         for phrase in source.phrases:
-            if not any(head in phrase.text for head in (*HEADS, *KNOWN_HEADS)):
+            if not any(head in phrase.text for head in (*HEADS, *KNOWN_HEADS, *QUOTED_HEADS)):
                 continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
@@ -168,6 +168,11 @@ class Editions:
                     doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)
                 ]
                 known_only = not word.endswith(HEADS)
+                if known_only and word.endswith(QUOTED_HEADS):
+                    # ``제8차 산업기술혁신계획``, ``…혁신전략(2024~2028)``: a plan word is an
+                    # edition's head where an ordinal or a period says which edition
+                    w_at, w_end_at = doc[w_start].idx, doc[w_end - 1].idx + len(doc[w_end - 1].text)
+                    known_only = not _edition_marked(source.text, w_at, w_end_at)
                 if known_only and not word.endswith(KNOWN_HEADS):
                     continue
                 if n + 1 < len(words) and _PROGRAMME_AFTER.match(
@@ -296,6 +301,22 @@ def _a_clause(doc: Doc, start: int, end: int) -> bool:
 
 #: Kiwi tags of verb endings (adnominal, connective, final).
 CLAUSE_TAGS = frozenset({"ETM", "EC", "EF"})
+
+
+#: An ordinal up to two words before a plan word: ``제8차 산업기술혁신계획``.
+_ORDINAL_BEFORE = re.compile(r"(?:^|\s)제?\d{1,2}차\s+(?:[^\s,.]+\s+){0,2}$")
+#: A plan period in brackets right after a plan word: ``…전략(2024~2028)``.
+_PERIOD_AFTER = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*[~∼\-–]\s*(?:19|20)?\d{2}\s*년?\s*[)）]")
+
+
+def _edition_marked(text: str, start: int, end: int) -> bool:
+    """Whether a plan word at ``start``–``end`` is printed with its edition's ordinal
+    before it or its period after it, which make a figure of speech a named plan."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        _ORDINAL_BEFORE.search(text, max(line_start, start - 24), start)
+        or _PERIOD_AFTER.match(text, end)
+    )
 
 
 #: A count as a word of a plan's name (``4대``, ``3개``, ``5가지``): it names no series.

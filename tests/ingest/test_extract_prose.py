@@ -5164,3 +5164,26 @@ def test_a_programmes_standing_in_its_bracket_is_not_what_the_amount_funds(tmp_p
         ("라마반도체 핵심기술개발", 10_000_000_000),
         ("바다처리장치 기술개발", 5_000_000_000),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "라마부는 제8차 라마산업혁신계획을 수립했다.",
+        "라마부는 라마산업혁신계획(2024~2028)을 수립했다.",
+    ],
+)
+def test_a_plan_word_with_its_editions_ordinal_or_period_is_an_edition(tmp_path, onto, sentence):
+    text = f"DATE: 2021-03-10\n\n라마부 계획 수립\n\n{sentence}\n라마부는 올해 기술로드맵도 함께 내놓았다.\n"
+    editions = {
+        (n.props["name"], n.props.get("year"))
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert any("라마산업혁신계획" in name for name, _ in editions), editions
+
+
+def test_a_plan_word_alone_is_still_no_edition(tmp_path, onto):
+    text = "라마부 계획\n\n라마부는 기술로드맵을 내놓고 라마산업혁신계획도 세우기로 했다.\n"
+    names = {n.props["name"] for n in facts_of(tmp_path, onto, text).nodes.values()}
+    assert not any("혁신계획" in name for name in names)
