@@ -416,9 +416,14 @@ def _add(source: Source, series: str, start: int, end: int, years: list[int]) ->
     else:
         props["startYear"] = year
     if reference is not None:
-        # a reference series' editions are described by the releases that announce them
-        # (:mod:`.statements`); other outlets' wordings only add evidence, never rename
-        props = {}
+        # a reference series' editions are named by the releases that announce them
+        # (:mod:`.statements`); other outlets' wordings only add evidence and the plan period
+        # they print (``중소기업 기술로드맵(2021~2023)``), never rename
+        props = {
+            k: v
+            for k, v in props.items()
+            if k == "endYear" or (k == "startYear" and "endYear" in props)
+        }
     ctx.facts.node("RoadmapEdition", eid, evidence, **props)
     roadmap = (
         reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)

@@ -5187,3 +5187,13 @@ def test_a_plan_word_alone_is_still_no_edition(tmp_path, onto):
     text = "라마부 계획\n\n라마부는 기술로드맵을 내놓고 라마산업혁신계획도 세우기로 했다.\n"
     names = {n.props["name"] for n in facts_of(tmp_path, onto, text).nodes.values()}
     assert not any("혁신계획" in name for name in names)
+
+
+def test_another_outlets_period_in_brackets_after_a_known_series_is_kept(tmp_path, onto):
+    text = "DATE: 2020-11-10\n\n중기부는 10일 중소기업 기술로드맵(2021~2023)을 발표했다.\n"
+    editions = [
+        n for n in facts_of(tmp_path, onto, text).nodes.values() if n.cls == "RoadmapEdition"
+    ]
+    assert [e.id for e in editions] == ["edition:중소기업기술로드맵@2021"]
+    assert (editions[0].props.get("startYear"), editions[0].props.get("endYear")) == (2021, 2023)
+    assert "name" not in editions[0].props  # the official release names it
