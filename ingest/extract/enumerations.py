@@ -221,6 +221,8 @@ class Enumerations:
                     # ``A 기술, B 분석기술 등 26개 과제``: typed by the 기술 printed with it
                     item = Item(item.phrase, f"{item.text} 기술", item.start, None)
                     cls = "CoreTechnology"
+                if cls == "Organization" and _APPLICANT_KIND.fullmatch(item.text):
+                    continue  # ``대기업(43%), 외국인(12%)``: kinds of applicant, no bodies
                 if cls == "Organization":  # ``연세대 산학협력단(전장용 MLCC 소재)``: its work
                     item = Item(item.phrase, _without_place(item.text), item.start, item.cue)
                     item = _without_country(item)
@@ -801,36 +803,50 @@ def ranked_by_area(text: str, at: int) -> bool:
 _RANKING_END = re.compile(
     r"^\s*(?:등\s*)?(?:의\s*)?(?:순(?:으로|이|$|[,.\s])|(?:이|가)\s+(?:그\s+)?뒤를\s+이)"
 )
-#: What the first of a ranking is said to be: ``A가 가장 많았고``, ``A가 1위``.
+#: What the first of a ranking is said to be (``A가 가장 많았고``, ``A가 46.2%로 가장
+#:높았고``, ``A가 1위``), or any item its share (``A가 38%, B가 27%를 차지``).
 _RANKED_FIRST = re.compile(
-    r"^\s*(?:이|가)\s+(?:\d+\s*[개건]\s*(?:으로|로)\s+)?(?:가장\s+(?:많|높|크|활발)|1위)"
+    r"^\s*(?:이|가)\s+(?:(?:\d+\s*[개건]|[\d.]+\s*%)\s*(?:으로|로)\s+)?"
+    r"(?:가장\s+(?:많|높|크|활발)|1위)"
+    r"|^\s*(?:이|가)\s+[\d.]+\s*%\s*(?:,|를|을)"
+)
+#: What a sentence ranks by, and the class of the items ranked: ``분야별로는`` (fields),
+#: ``기술 분야별``, ``세부 기술별`` (technologies), ``품목별`` (products), ``출원인 순위는``
+#: (organisations).
+_RANKED_BY = re.compile(
+    r"(?P<CoreTechnology>기술\s?(?:분야)?별)"
+    r"|(?P<StrategicField>(?:산업|분야|업종|부문)별)"
+    r"|(?P<StrategicProduct>(?:품목|제품)별)"
+    r"|(?P<Organization>출원인\s?(?:별|순위))"
+)
+
+
+#: Kinds of applicant, which name no body: ``대기업``, ``대학·연구소``, ``외국 기업``.
+_APPLICANT_KIND = re.compile(
+    r"(?:(?:대|중소|중견|외국|국내|해외|국외|벤처)\s?)?(?:기업|개인|대학|연구소|연구기관|공공기관|"
+    r"출연연|내국인|외국인)(?:[·ㆍ‧](?:대학|연구소|연구기관|공공기관|개인))*"
 )
 
 
 def _ranked_here(text: str, at: int) -> str | None:
-    """The class of what the sentence holding ``at`` ranks before it: areas (``분야별로는
-    …``: fields) or areas of technology (``기술 분야별로는 …``: technologies)."""
+    """The class of what the sentence holding ``at`` ranks before it (:data:`_RANKED_BY`)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    by = _BY_AREA.search(text, ends[-1] if ends else 0, at)
-    if by is None:
-        return None
-    return "CoreTechnology" if _OF_TECHNOLOGY.search(text, 0, by.start()) else "StrategicField"
-
-
-#: ``기술 분야별``, ``기술분야별``: the areas ranked are areas of technology.
-_OF_TECHNOLOGY = re.compile(r"기술\s?$")
+    found = list(_RANKED_BY.finditer(text, ends[-1] if ends else 0, at))
+    return found[-1].lastgroup if found else None  # the last one before ``at``
 
 
 def _ranked_areas(doc: Doc, first: Phrase, last: Phrase) -> str | None:
     """``분야별로 보면 … 이어 A, B 순이었다``: the items of a ranking by area are fields."""
     text = text_of(doc)
-    if _RANKING_END.match(QUOTE_MARKS.sub("", text[last.end_char : last.end_char + 20])):
+    after = _past_aside(text[last.end_char : last.end_char + 40])  # ``… D(14.5%) 순``
+    if _RANKING_END.match(QUOTE_MARKS.sub("", after)):
         return _ranked_here(text, first.start_char)
     return None
 
 
 def _ranked_field(source: Source, item: Item, last: int) -> None:
-    """``산업별로는 A가 가장 많았고``, ``… 이어 B 순이었다``: one area of a ranking by area."""
+    """``산업별로는 A가 가장 많았고``, ``… 이어 B 순이었다``, ``기술별로는 A가 38%``: one
+    item of a ranking."""
     text = text_of(source.analysis)
     end = source.phrases[last].end_char
     after = text[end : end + 30]
@@ -841,6 +857,8 @@ def _ranked_field(source: Source, item: Item, last: int) -> None:
         return
     if item.text in GENERIC_FIELDS or is_kind(item.text) or cue_class(item.text):
         return
+    if cls == "Organization" and (_APPLICANT_KIND.fullmatch(item.text) or parse_country(item.text)):
+        return  # ``출원인 순위는 … 순``: firms and bodies, not ``대기업`` or ``일본``
     found = Found(cls, item.text, item.start, item.start + len(item.text), EXTRACTOR, 0.5)
     add_entity(source, found)
 

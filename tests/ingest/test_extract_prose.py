@@ -5197,3 +5197,33 @@ def test_another_outlets_period_in_brackets_after_a_known_series_is_kept(tmp_pat
     assert [e.id for e in editions] == ["edition:중소기업기술로드맵@2021"]
     assert (editions[0].props.get("startYear"), editions[0].props.get("endYear")) == (2021, 2023)
     assert "name" not in editions[0].props  # the official release names it
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "기술별 출원 비중은 라마 전해질이 46.2%로 가장 높았고 바다 계면 제어(21.5%), "
+        "하늘 셀 공정(17.8%) 순이었다.",
+        "세부 기술별로는 라마 전해질이 38%, 바다 계면 제어가 27%, 하늘 셀 공정이 21%를 차지했다.",
+    ],
+)
+def test_the_items_of_a_ranking_by_technology_are_technologies(tmp_path, onto, sentence):
+    text = (
+        "라마 전지 특허 동향\n\n"
+        "라마청은 라마 전지 관련 특허 출원이 1,874건으로 집계됐다고 20일 밝혔다.\n"
+        f"{sentence}\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"라마 전해질", "바다 계면 제어", "하늘 셀 공정"} <= technologies
+
+
+def test_the_items_of_a_ranking_of_applicants_are_bodies_not_kinds_of_applicant(tmp_path, onto):
+    text = (
+        "라마 전지 특허 동향\n\n"
+        "라마청은 라마 전지 관련 특허 출원이 1,874건으로 집계됐다고 20일 밝혔다.\n"
+        "출원인 순위는 라마정밀이 1위였고 바다광학, 하늘솔루션 순이었다.\n"
+        "출원인별로는 대기업이 43%로 가장 많았고 대학·연구소(29%), 외국인(12%)이 뒤를 이었다.\n"
+    )
+    bodies = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"라마정밀", "바다광학", "하늘솔루션"} <= bodies
+    assert not {"대기업", "대학·연구소", "외국인"} & bodies
