@@ -1049,7 +1049,13 @@ def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
         text_of(doc), max(0, topic.start_char - 12), topic.start_char
     ):
         return True  # ``새로 추가된 분야는``, ``이번에 선정된 기술은``: the set chosen
-    return bool(stem) and words[0] not in _DEICTIC and is_kind(stem)
+    if words[0] not in _DEICTIC and bool(stem) and is_kind(stem):
+        return True
+    # ``이 분야 전략제품으로는``, ``스마트 양식 분야 전략제품은``: the set of a field named
+    # before the qualified cue
+    field = next((n for n, w in enumerate(words[:-1]) if w in ("분야", "부문")), None)
+    own = words[-1][: -len(head) or None]
+    return field is not None and field == len(words) - 2 and bool(own) and is_kind(own)
 
 
 #: A clause of choosing right before a cue (``새로 추가된 분야``, ``올해 선정된 품목``).
@@ -1298,8 +1304,11 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     if gap == ":" and (outer := _bracket_cue(text_of(doc), topic.start_char)) is not None:
         return outer  # ``17대 전략분야(녹색기술: 풍력, 태양광 등, …)``: a group of the set
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
-    if _POINTING.search(before) or topic.text.split()[0] in _DEICTIC:
-        return None  # ``이 기술은 A, B 등 …에``: about that technology, not a list of them
+    words = topic.text.split()
+    if (_POINTING.search(before) and len(words) == 1) or (words[0] in _DEICTIC and len(words) <= 2):
+        # ``이 기술은 A, B 등 …에``: about that technology, not a list of them (but ``이 분야
+        # 전략제품으로는 A와 B``: the products of that field)
+        return None
     numbered = re.search(r"\d+\s*(?:대|가지)\s*$", before) is not None
     if cls == "CoreTechnology" and numbered:
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas

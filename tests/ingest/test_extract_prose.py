@@ -5227,3 +5227,13 @@ def test_the_items_of_a_ranking_of_applicants_are_bodies_not_kinds_of_applicant(
     bodies = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"라마정밀", "바다광학", "하늘솔루션"} <= bodies
     assert not {"대기업", "대학·연구소", "외국인"} & bodies
+
+
+def test_a_pair_under_the_qualified_cue_of_a_field_pointed_back_to_is_a_list(tmp_path, onto):
+    text = (
+        "라마부 로드맵\n\n"
+        "라마부는 올해 기술로드맵에서 라마 양식 분야를 새로 넣었다.\n"
+        "이 분야 전략제품으로는 순환 여과 시스템과 수중 계측기가 꼽혔다.\n"
+    )
+    products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
+    assert {"순환 여과 시스템", "수중 계측기"} <= products
