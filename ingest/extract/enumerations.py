@@ -146,7 +146,7 @@ class Enumerations:
                 _named_field(source, items[0])
                 _ranked_field(source, items[0], last)
                 _example(source, phrases, i, items[0])
-                i += 1
+                i = _designated_group(source, phrases, i) + 1
                 continue
             if _for_others(doc, phrases, last) or _criteria(doc, phrases, last):
                 i = last + 1
@@ -187,6 +187,7 @@ class Enumerations:
                 )
                 or _tracks_of(doc, phrases, i, last, len(items))
                 or _ranked_areas(doc, phrases[i], phrases[last])
+                or _designated_as(text_of(doc), phrases[last].end_char)
             )
             if cue == "StrategicField" and (
                 _technologies_as_strategic(doc, phrases, i, last)
@@ -741,6 +742,52 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
         text = f"{item.text} 기술" if cls == "CoreTechnology" and item.cue == "기술" else item.text
         found = Found(cls, text, item.start, item.start + len(text), EXTRACTOR, 0.5)
         add_entity(source, found)
+
+
+#: What joins the members of a group that is one subject (``A와 B가``, ``A, B가``).
+_GROUP_JOIN = re.compile(r"^\s*(?:,|와|과|및)\s*$")
+#: A designation of a kind after a subject: ``(A와 B가) 핵심품목으로 선정됐다``.
+_DESIGNATION = (
+    r"\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))(?:으로|로)\s+"
+    r"(?:[^\s,.]+\s+)?(?:" + _DESIGNATE + r"|꼽|제시|발굴)"
+)
+#: A group's subject particle, then the designation right away …
+_GROUP_DESIGNATED = re.compile(r"(?:이|가)" + _DESIGNATION)
+#: … or a comma and, later in the sentence, another group's (``A와 B가, C 분야에서는 D가
+#: 핵심품목으로 선정됐다``).
+_GROUP_DESIGNATED_LATER = re.compile(r"(?:이|가)\s*,[^.!?\n]*?[이가]" + _DESIGNATION)
+
+
+def _designated_as(text: str, end: int) -> str | None:
+    """The kind a designation after a subject ending at ``end`` names (:data:`_DESIGNATION`)."""
+    m = _GROUP_DESIGNATED_LATER.match(text, end) or _GROUP_DESIGNATED.match(text, end)
+    cls = cue_class(m["cue"]) if m else None
+    return cls if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") else None
+
+
+def _designated_group(source: Source, phrases: list[Phrase], i: int) -> int:
+    """``A와 B가, C 분야에서는 D와 E가 핵심품목으로 선정됐다``, ``X는 A, B가 핵심기술로
+    꼽혔다``: the members of each subject of a designation are of the kind it names. Returns
+    the last phrase read."""
+    doc, text = source.analysis, text_of(source.analysis)
+    group, j = [phrases[i]], i
+    while j + 1 < len(phrases) and _GROUP_JOIN.match(
+        QUOTE_MARKS.sub("", text[phrases[j].end_char : phrases[j + 1].start_char])
+    ):
+        j += 1
+        group.append(phrases[j])
+    later = _GROUP_DESIGNATED_LATER.match(text, group[-1].end_char) is not None
+    # a single subject designated right away is :func:`_example`'s
+    cls = _designated_as(text, group[-1].end_char) if later or len(group) >= 2 else None
+    if cls is None:
+        return i
+    for phrase in group:
+        item = _item(phrase)
+        if not _plausible(item.text, cls) or item.text in GENERIC_FIELDS or _bulleted(doc, item):
+            continue
+        name = f"{item.text} 기술" if cls == "CoreTechnology" and item.cue == "기술" else item.text
+        add_entity(source, Found(cls, name, item.start, item.start + len(name), EXTRACTOR, 0.5))
+    return j
 
 
 def _named_field(source: Source, item: Item) -> None:

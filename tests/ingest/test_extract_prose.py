@@ -5237,3 +5237,29 @@ def test_a_pair_under_the_qualified_cue_of_a_field_pointed_back_to_is_a_list(tmp
     )
     products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
     assert {"순환 여과 시스템", "수중 계측기"} <= products
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "names"),
+    [
+        (
+            "정보 분야에서는 실내 측위 모듈과 무선 센서노드가, 에너지 분야에서는 소형 풍력 발전기와 "
+            "폐열 회수 보일러가 핵심품목으로 선정됐다.",
+            "StrategicProduct",
+            {"실내 측위 모듈", "무선 센서노드", "소형 풍력 발전기", "폐열 회수 보일러"},
+        ),
+        (
+            "유압 커넥터는 고압 밀봉 설계, 원격 결합 공정이, 열교환기는 극저온 용접, 정밀 가공이 "
+            "핵심기술로 꼽혔다.",
+            "CoreTechnology",
+            {"고압 밀봉 설계", "원격 결합 공정", "극저온 용접", "정밀 가공"},
+        ),
+    ],
+)
+def test_the_subjects_of_a_designation_are_of_the_kind_it_names(
+    tmp_path, onto, sentence, cls, names
+):
+    text = (
+        f"DATE: 2013-02-07\n\n기술로드맵 확정\n\n라마부는 7일 기술로드맵을 확정했다.\n{sentence}\n"
+    )
+    assert names <= set(named(facts_of(tmp_path, onto, text), cls))
