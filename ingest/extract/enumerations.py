@@ -1347,7 +1347,7 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     if topic.text.endswith("별") and gap in ("로", "으로"):
         return None  # ``산업분야별로 A, B 등으로 …``: per field, not a list of fields
-    cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1]))
+    cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1])) or _measured_by(topic.text)
     if gap == ":" and (outer := _bracket_cue(text_of(doc), topic.start_char)) is not None:
         return outer  # ``17대 전략분야(녹색기술: 풍력, 태양광 등, …)``: a group of the set
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
@@ -1362,6 +1362,34 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     if cls == "StrategicField" and _TECHNOLOGY_AREA.search(topic.text) and not numbered:
         return "CoreTechnology"  # ``단일기술 분야는 A·B·C 등이고``: areas of technology
     return cls
+
+
+#: Nouns that measure what a topic distributes (``분야별 품목 수는``, ``전략분야별 배정액은``).
+MEASURES = frozenset(
+    [
+        "수",
+        "건수",
+        "예산",
+        "예산액",
+        "배정액",
+        "배분액",
+        "지원액",
+        "투자액",
+        "금액",
+        "규모",
+        "비중",
+        "비율",
+    ]
+)
+
+
+def _measured_by(topic: str) -> str | None:
+    """``분야별 품목 수는 A 18개, B 16개``: a measure per area lists the areas."""
+    words = topic.split()
+    if len(words) < 2 or words[-1] not in MEASURES:
+        return None
+    by = next((w for w in reversed(words[:-1]) if w.endswith("별")), None)
+    return cue_class(by.removesuffix("별")) if by else None
 
 
 #: ``… 등 6개 사업``: a list of programmes closed by their count.

@@ -5263,3 +5263,16 @@ def test_the_subjects_of_a_designation_are_of_the_kind_it_names(
         f"DATE: 2013-02-07\n\n기술로드맵 확정\n\n라마부는 7일 기술로드맵을 확정했다.\n{sentence}\n"
     )
     assert names <= set(named(facts_of(tmp_path, onto, text), cls))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "분야별 품목 수는 스마트공장 18개, 에너지신산업 16개, 스마트 양식 9개 등이다.",
+        "전략분야별 배정액은 스마트공장 410억원, 에너지신산업 360억원, 스마트 양식 105억원이다.",
+    ],
+)
+def test_a_measure_per_area_as_the_topic_lists_the_areas(tmp_path, onto, sentence):
+    text = f"기술로드맵 확정\n\n라마부는 7일 기술로드맵을 확정했다.\n{sentence}\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"스마트공장", "에너지신산업", "스마트 양식"} <= fields
