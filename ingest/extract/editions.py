@@ -122,6 +122,13 @@ GENERIC_QUALIFIERS = frozenset(
         "수립",
         "기존",
         "최초",
+        # an earlier or later edition pointed to, not named: ``직전 로드맵``, ``반면 직전 로드맵``
+        "직전",
+        "이전",
+        "지난",
+        "반면",
+        "한편",
+        "판",  # ``2020년판 로드맵``: the year's edition
         # an office's yearly work, not a roadmap: ``주요업무 추진계획``, ``주요정책 추진전략``
         "주요",
         "주요업무",
@@ -133,7 +140,7 @@ _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d{2})\s*(?:년)?\s*(?:[~∼\-–]\s*(?P<b>(?:19|20)?\d{2,4})\s*년?)?"
 )
 _LEADING_YEAR = re.compile(
-    r"^(?:(?:19|20)\d{2}\s*(?:년도?)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*"
+    r"^(?:(?:19|20)\d{2}\s*(?:년도?판?|판)?\s*(?:[~∼\-–]\s*(?:19|20)?\d{2,4}\s*년?)?\s*"
     # a year in two digits, as releases print it: ``‘26년도 …시행계획``
     r"|[’‘']?(?P<yy>\d{2})\s*년도?\s+)"
 )
@@ -236,6 +243,8 @@ class Editions:
             else (series, start, end, years)
             for series, start, end, years in named
         ]
+        shortened = _shortened([series for series, _, _, _ in named])
+        named = [(shortened.get(series, series), s, e, years) for series, s, e, years in named]
         near = _near_known(source, [series for series, _, _, _ in named])
         named = [(near.get(series, series), s, e, years) for series, s, e, years in named]
         base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
@@ -380,6 +389,19 @@ def _near_known(source: Source, names: list[str]) -> dict[str, str]:
     return {name: series for name, series in near.items() if series is not None}
 
 
+def _shortened(names: list[str]) -> dict[str, str]:
+    """Names that end another series the document names, mapped to it: a headline's
+    ``전략기술로드맵 2017-2019`` is the ``중소기업 전략기술로드맵`` of the body."""
+    unique = list(dict.fromkeys(names))
+    out = {}
+    for name in unique:
+        key = name_key(name)
+        longer = [o for o in unique if name_key(o) != key and name_key(o).endswith(key)]
+        if len(longer) == 1:  # never a choice between two series
+            out[name] = longer[0]
+    return out
+
+
 def _one_apart(a: str, b: str) -> bool:
     """Whether two keys differ by one Hangul syllable put in or changed (never a digit)."""
     if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a == b:
@@ -521,19 +543,49 @@ def _period_stated(text: str, series: str) -> list[int]:
         period = _years_after(text, m.end())
         if len(period) == 2 and _TOPIC_PERIOD.match(text, m.end()):
             return period
+    # ``‘해양플랜트 기자재 기술로드맵’을 발표했다. 로드맵은 2015년부터 2019년까지 …``: the
+    # next sentence, about the plan by its head alone
+    head = next((h for h in _ANAPHOR_HEADS if series.endswith(h)), None)
+    if head is None:
+        return []
+    again = re.compile(rf"\s*(?:이번\s+|올해\s+)?{head}")
+    for m in re.finditer(re.escape(series), text):
+        end = _SENTENCE_END.search(text, m.end())
+        anaphor = again.match(text, end.end()) if end else None
+        topic = _TOPIC_PERIOD.match(text, anaphor.end()) if anaphor else None
+        if topic and int(topic["b"]) > int(topic["a"]):
+            return [int(topic["a"]), int(topic["b"])]
     return []
+
+
+#: Plan heads a text names its plan by again in the next sentence (``로드맵은 …``).
+_ANAPHOR_HEADS = ("로드맵", "계획", "전략", "방안")
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _years_after(text: str, end: int) -> list[int]:
     topic = _TOPIC_PERIOD.match(text, end)
     if topic and int(topic["b"]) > int(topic["a"]):
         return [int(topic["a"]), int(topic["b"])]
+    trailing = _TRAILING_YEARS.match(text, end)
+    if trailing:  # ``‘중소기업 전략기술로드맵 2017-2019’``: the edition's year or period
+        a, b = int(trailing["a"]), int(trailing["b"]) if trailing["b"] else None
+        return [a, b] if b is not None and b > a else [a]
     m = _BRACKETED_YEARS.match(text, end)
     if m is None:
         return []
     a = int(m["a"]) if m["a"] else 2000 + int(m["yy"])
     b = int(m["b"]) if m["b"] else (a // 100 * 100 + int(m["bb"]) if m["bb"] else None)
     return [a, b] if b is not None and b > a else [a]
+
+
+#: A year or period printed as the last words of a plan's title: ``‘… 기술로드맵 2015’``,
+#: ``‘… 전략기술로드맵 2017-2019’`` (not a year that dates something else: ``2015년``).
+_TRAILING_YEARS = re.compile(
+    r"\s(?P<a>(?:19|20)\d{2})(?:\s*[~∼\-–]\s*(?P<b>(?:19|20)\d{2}))?(?![\d.년])"
+    r"(?=\s*[」』’”'\"]|\s*(?:을|를|이|가|은|는|의|에|과|와|으로|로)?[\s,.)])"
+)
 
 
 #: A plan period spelled out: ``2021년부터 2023년까지``.

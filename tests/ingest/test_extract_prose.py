@@ -5276,3 +5276,45 @@ def test_a_measure_per_area_as_the_topic_lists_the_areas(tmp_path, onto, sentenc
     text = f"기술로드맵 확정\n\n라마부는 7일 기술로드맵을 확정했다.\n{sentence}\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"스마트공장", "에너지신산업", "스마트 양식"} <= fields
+
+
+def edition_years(facts: FactSet) -> set[tuple]:
+    return {
+        (n.props.get("name"), n.props.get("startYear"), n.props.get("endYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+
+
+def test_an_edition_pointed_to_is_no_series_of_its_own(tmp_path, onto):
+    text = (
+        "DATE: 2024-12-18\n\n라마부 로드맵\n\n라마부는 18일 '2025 라마산업 기술로드맵'을 공개했다.\n"
+        "반면 직전 로드맵에 있던 가상현실 분야는 빠졌다. 2020년판 로드맵 이후 네 번째 개정이다.\n"
+    )
+    names = {name for name, _, _ in edition_years(facts_of(tmp_path, onto, text))}
+    assert names == {"라마산업 기술로드맵"}, names
+
+
+def test_a_headlines_shorter_series_is_the_bodys_longer_one(tmp_path, onto):
+    text = (
+        "DATE: 2017-02-07\n\n라마청, 전략기술로드맵 2017-2019 확정\n\n"
+        "라마청은 7일 '라마산업 전략기술로드맵 2017-2019'를 확정해 발표했다.\n"
+    )
+    assert edition_years(facts_of(tmp_path, onto, text)) == {
+        ("라마산업 전략기술로드맵", 2017, 2019)
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "라마부는 29일 '라마 기자재 기술로드맵 2015-2019'를 발표했다.",
+        "라마부는 29일 '라마 기자재 기술로드맵'을 발표했다. 로드맵은 2015년부터 2019년까지 "
+        "5년간 국산화할 품목을 담았다.",
+    ],
+)
+def test_an_editions_period_printed_after_its_title_or_in_the_next_sentence(
+    tmp_path, onto, sentence
+):
+    text = f"DATE: 2014-10-29\n\n라마부 로드맵 발표\n\n{sentence}\n"
+    assert edition_years(facts_of(tmp_path, onto, text)) == {("라마 기자재 기술로드맵", 2015, 2019)}
