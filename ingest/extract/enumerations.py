@@ -854,7 +854,7 @@ _RANKING_END = re.compile(
 #:높았고``, ``A가 1위``), or any item its share (``A가 38%, B가 27%를 차지``).
 _RANKED_FIRST = re.compile(
     r"^\s*(?:이|가)\s+(?:(?:\d+\s*[개건]|[\d.]+\s*%)\s*(?:으로|로)\s+)?"
-    r"(?:가장\s+(?:많|높|크|활발)|1위)"
+    r"(?:가장\s+(?:많|높|크|큰|활발)|1위)"
     r"|^\s*(?:이|가)\s+[\d.]+\s*%\s*(?:,|를|을)"
 )
 #: What a sentence ranks by, and the class of the items ranked: ``분야별로는`` (fields),

@@ -5205,6 +5205,7 @@ def test_another_outlets_period_in_brackets_after_a_known_series_is_kept(tmp_pat
         "기술별 출원 비중은 라마 전해질이 46.2%로 가장 높았고 바다 계면 제어(21.5%), "
         "하늘 셀 공정(17.8%) 순이었다.",
         "세부 기술별로는 라마 전해질이 38%, 바다 계면 제어가 27%, 하늘 셀 공정이 21%를 차지했다.",
+        "기술별로는 라마 전해질이 가장 큰 비중을 차지했고 바다 계면 제어, 하늘 셀 공정이 뒤를 이었다.",
     ],
 )
 def test_the_items_of_a_ranking_by_technology_are_technologies(tmp_path, onto, sentence):
