@@ -144,6 +144,7 @@ class Enumerations:
                 items = _dotted_list(doc, phrases, i, items[0])
             if len(items) < 2:
                 _named_field(source, items[0])
+                _renamed_field(source, items[0], last)
                 _ranked_field(source, items[0], last)
                 _example(source, phrases, i, items[0])
                 i = _designated_group(source, phrases, i) + 1
@@ -788,6 +789,32 @@ def _designated_group(source: Source, phrases: list[Phrase], i: int) -> int:
         name = f"{item.text} 기술" if cls == "CoreTechnology" and item.cue == "기술" else item.text
         add_entity(source, Found(cls, name, item.start, item.start + len(name), EXTRACTOR, 0.5))
     return j
+
+
+#: A field renamed, merged or widened into what follows: ``‘X’ 분야는 ‘Y’로 이름이 바뀌었고``,
+#: ``X 분야는 Y로 통합됐다``, ``X 분야가 Y로 확대 개편됐다``.
+_RENAMED_TO = re.compile(
+    r"\s*(?:분야|부문)(?:은|는|이|가)\s+[‘'\"“]?(?P<to>[^‘’'\"“”()\s,.][^‘’'\"“”(),.]{0,22}?)"
+    r"[’'\"”]?(?:으로|로)\s+(?:(?:이름|명칭|분야명)이\s+|(?:확대|축소|통합)\s+)?"
+    r"(?:바뀌|변경|개편|통합|재편|개칭|전환|흡수)"
+)
+
+
+def _renamed_field(source: Source, item: Item, last: int) -> None:
+    """``‘스마트 디바이스’ 분야는 ‘지능형 디바이스’로 이름이 바뀌었다``: what a field became is a
+    field too (the field itself is :func:`_named_field`'s)."""
+    text = text_of(source.analysis)
+    m = _RENAMED_TO.match(
+        QUOTE_MARKS.sub(lambda q: " " * len(q[0]), text), item.start + len(item.text)
+    )
+    if m is None or item.cue not in ("분야", "부문", None):
+        return
+    to = m["to"].strip()
+    if not _plausible(to, "StrategicField") or to in GENERIC_FIELDS or is_kind(to):
+        return
+    add_entity(
+        source, Found("StrategicField", to, m.start("to"), m.start("to") + len(to), EXTRACTOR, 0.5)
+    )
 
 
 def _named_field(source: Source, item: Item) -> None:

@@ -5319,3 +5319,16 @@ def test_an_editions_period_printed_after_its_title_or_in_the_next_sentence(
 ):
     text = f"DATE: 2014-10-29\n\n라마부 로드맵 발표\n\n{sentence}\n"
     assert edition_years(facts_of(tmp_path, onto, text)) == {("라마 기자재 기술로드맵", 2015, 2019)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "became"),
+    [
+        ("지난해 '라마 디바이스' 분야는 '지능형 라마기기'로 이름이 바뀌었다.", "지능형 라마기기"),
+        ("기존 폐기물 처리 분야는 순환경제로 확대 개편됐다.", "순환경제"),
+        ("'디지털콘텐츠' 분야는 '실감형 콘텐츠'로 통합됐다.", "실감형 콘텐츠"),
+    ],
+)
+def test_what_a_field_is_renamed_or_merged_into_is_a_field(tmp_path, onto, sentence, became):
+    text = f"DATE: 2015-03-12\n\n기술로드맵 개정\n\n라마부는 12일 '라마 기술로드맵 2015'를 발간했다.\n{sentence}\n"
+    assert became in named(facts_of(tmp_path, onto, text), "StrategicField")
