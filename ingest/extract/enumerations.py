@@ -177,6 +177,7 @@ class Enumerations:
                 # ``녹색성장, 첨단융합, 제조기반 기술 등 20대 전략분야``: the set the list is
                 # counted as outranks the last item's own head
                 own = None
+            ranked = None  # the class of a ranking's items, when that types the list
             cue = (
                 named_as
                 or (cue_class(own) if own else None)
@@ -187,7 +188,7 @@ class Enumerations:
                     else _cue_before(doc, phrases, i)
                 )
                 or _tracks_of(doc, phrases, i, last, len(items))
-                or _ranked_areas(doc, phrases[i], phrases[last])
+                or (ranked := _ranked_areas(doc, phrases[i], phrases[last]))
                 or _designated_as(text_of(doc), phrases[last].end_char)
             )
             if cue == "StrategicField" and (
@@ -218,6 +219,8 @@ class Enumerations:
             if cue == "Organization":
                 _works(source, items)
             for item in items:
+                if ranked and cue == ranked and _CLAUSE_INSIDE.search(item.text):
+                    continue  # ``… 해저 센서를 결합한 결합계 44건 순``: a description, no name
                 cls = cue or head_class(item.text)
                 if cls is None and item.cue == "기술":
                     # ``A 기술, B 분석기술 등 26개 과제``: typed by the 기술 printed with it
@@ -873,6 +876,8 @@ def ranked_by_area(text: str, at: int) -> bool:
     return _BY_AREA.search(text, start, at) is not None
 
 
+#: An object and its verb inside an item: a clause describes it.
+_CLAUSE_INSIDE = re.compile(r"[을를]\s")
 #: What closes the items of a ranking: ``… B, C 순이었다``, ``… B, C가 뒤를 이었다``.
 _RANKING_END = re.compile(
     r"^\s*(?:등\s*)?(?:의\s*)?(?:순(?:으로|이|$|[,.\s])|(?:이|가)\s+(?:그\s+)?뒤를\s+이)"
