@@ -5332,3 +5332,14 @@ def test_an_editions_period_printed_after_its_title_or_in_the_next_sentence(
 def test_what_a_field_is_renamed_or_merged_into_is_a_field(tmp_path, onto, sentence, became):
     text = f"DATE: 2015-03-12\n\n기술로드맵 개정\n\n라마부는 12일 '라마 기술로드맵 2015'를 발간했다.\n{sentence}\n"
     assert became in named(facts_of(tmp_path, onto, text), "StrategicField")
+
+
+def test_one_subject_picked_or_presented_as_a_kind_is_of_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2021-11-29\n\n해양 전략 발표\n\n라마부는 29일 '라마 해양 추진전략'을 발표했다.\n"
+        "항만 분야에서는 컨테이너 자동 이송 로봇이 대표 기술로 꼽혔다.\n"
+        "관측 분야에서는 해양 관측 부이가 핵심품목으로 제시됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "컨테이너 자동 이송 로봇" in named(facts, "CoreTechnology")
+    assert "해양 관측 부이" in named(facts, "StrategicProduct")
