@@ -1106,7 +1106,7 @@ def _inner_clause_end(doc: Doc, phrases: list[Phrase], k: int) -> int | None:
 
 
 #: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.
-_PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이\s|가\s|을\s|를\s|등)")
+_PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이[\s,]|가[\s,]|을\s|를\s|등)")
 #: A pair's own count of two (``A와 B 두 곳이다``, ``A와 B 2개다``).
 _PAIR_COUNTED = re.compile(r"^\s*(?:두|2)\s*(?:곳|개|가지)\s*(?:이다|다|으로|로|가|이|를|을|에)")
 #: The particle closing a pair in apposition (``전략제품인 A와 B는 …``).

@@ -5343,3 +5343,13 @@ def test_one_subject_picked_or_presented_as_a_kind_is_of_that_kind(tmp_path, ont
     facts = facts_of(tmp_path, onto, text)
     assert "컨테이너 자동 이송 로봇" in named(facts, "CoreTechnology")
     assert "해양 관측 부이" in named(facts, "StrategicProduct")
+
+
+def test_a_pair_completing_a_qualified_topic_may_end_in_a_comma(tmp_path, onto):
+    text = (
+        "DATE: 2024-06-10\n\n환경 로드맵\n\n라마부는 10일 '2024 라마 기술로드맵'을 공개했다.\n"
+        "순환경제 분야 핵심기술로는 폐배터리 재활용과 미세플라스틱 분리 여과가, 기후적응 분야에서는 "
+        "도시 열섬 예측 모델이 제시됐다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"폐배터리 재활용", "미세플라스틱 분리 여과"} <= technologies
