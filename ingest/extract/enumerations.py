@@ -172,6 +172,14 @@ class Enumerations:
                 last_item = items[-1]
                 full = text_of(doc)[last_item.start : last_item.phrase.end_char]
                 items[-1] = Item(last_item.phrase, full, last_item.start, None)
+            counted_topic = _counted_topic(doc, phrases, i)
+            if counted_topic and own and cue_class(own) != counted_topic:
+                # ``4대 중점 분야는 다음과 같다: A, B, C 기술``: the counted set the list is
+                # the topic of outranks the last item's own head, which is part of its name
+                last_item = items[-1]
+                full = text_of(doc)[last_item.start : last_item.phrase.end_char]
+                items[-1] = Item(last_item.phrase, full, last_item.start, None)
+                own = None
             counted_as = _counted_as(doc, phrases, last)
             if counted_as and own and cue_class(own) != counted_as:
                 # ``녹색성장, 첨단융합, 제조기반 기술 등 20대 전략분야``: the set the list is
@@ -1375,6 +1383,10 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     topic = phrases[first - 1]
     gap = _between(doc, topic, phrases[first]).strip()
+    if topic.text == "다음" and _AS_FOLLOWS.fullmatch(gap) and first >= 2:
+        # ``4대 중점 분야는 다음과 같다: A, B``: the topic before "as follows"
+        topic = phrases[first - 2]
+        gap = _between(doc, topic, phrases[first - 1]).strip()
     if gap not in _TOPIC:
         return None
     if topic.text.endswith("별") and gap in ("로", "으로"):
@@ -1422,6 +1434,19 @@ def _measured_by(topic: str) -> str | None:
         return None
     by = next((w for w in reversed(words[:-1]) if w.endswith("별")), None)
     return cue_class(by.removesuffix("별")) if by else None
+
+
+def _counted_topic(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
+    """The class of a counted topic before a list (``4대 중점 분야는 …``)."""
+    cls = _cue_before(doc, phrases, first)
+    if cls is None:
+        return None
+    topic = phrases[first - 1] if phrases[first - 1].text != "다음" else phrases[first - 2]
+    return cls if re.match(COUNTED, topic.text) else None
+
+
+#: What follows "다음" when a list is announced: ``다음과 같다:``.
+_AS_FOLLOWS = re.compile(r"과\s*같(?:다|습니다)\s*[:.]?")
 
 
 #: ``… 등 6개 사업``: a list of programmes closed by their count.

@@ -5353,3 +5353,15 @@ def test_a_pair_completing_a_qualified_topic_may_end_in_a_comma(tmp_path, onto):
     )
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"폐배터리 재활용", "미세플라스틱 분리 여과"} <= technologies
+
+
+def test_a_counted_topic_announced_as_following_types_the_list_after_it(tmp_path, onto):
+    text = (
+        "DATE: 2011-12-21\n\n극지 계획 확정\n\n라마부는 21일 '제2차 라마과학기술 기본계획'을 확정했다.\n"
+        "계획이 제시한 3대 중점 분야는 다음과 같다: 극지 기후변화 예측, 극지 생물자원 활용, "
+        "쇄빙 연구선 운용 기술.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields = set(named(facts, "StrategicField"))
+    assert {"극지 기후변화 예측", "극지 생물자원 활용", "쇄빙 연구선 운용 기술"} <= fields
+    assert not named(facts, "CoreTechnology")
