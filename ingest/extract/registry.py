@@ -19,6 +19,7 @@ from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
 from stkg.ingest.extract.events import Events
 from stkg.ingest.extract.kinds import OneKindPerName
+from stkg.ingest.extract.labelled import LabelledGroups
 from stkg.ingest.extract.mentions import Mentions
 from stkg.ingest.extract.nested import NestedNames
 from stkg.ingest.extract.organizations import Organizations
@@ -41,6 +42,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Editions(),
     Enumerations(),
     Bullets(),
+    LabelledGroups(),
     QuotedTerms(),
     Technologies(),
     PatentSubjects(),

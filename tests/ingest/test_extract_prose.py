@@ -5365,3 +5365,21 @@ def test_a_counted_topic_announced_as_following_types_the_list_after_it(tmp_path
     fields = set(named(facts, "StrategicField"))
     assert {"극지 기후변화 예측", "극지 생물자원 활용", "쇄빙 연구선 운용 기술"} <= fields
     assert not named(facts, "CoreTechnology")
+
+
+def test_items_grouped_under_bracketed_area_labels(tmp_path, onto):
+    text = (
+        "DATE: 2020-09-02\n\n소부장 품목 추가\n\n라마부는 2일 라마경쟁력위원회를 열고 전략품목을 추가 지정했다.\n"
+        "새로 지정된 주요 품목은 (반도체) 극자외선 펠리클, 고순도 전구체 (디스플레이) 투명 필름 "
+        "(기계·금속) 초정밀 볼스크루 등이다.\n"
+        "(라마) 이 문장의 괄호는 목록이 아니다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"반도체", "디스플레이", "기계·금속"} <= set(named(facts, "StrategicField"))
+    assert set(named(facts, "StrategicProduct")) >= {
+        "극자외선 펠리클",
+        "고순도 전구체",
+        "투명 필름",
+        "초정밀 볼스크루",
+    }
+    assert "라마" not in named(facts, "StrategicField")  # one label is no list of groups
