@@ -1000,6 +1000,8 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             continue
         if not _LIST_JOIN.match(gap) or phrases[k].text.split()[0] == "이하":
             break  # ``(위원장: A, 이하 ‘특위’)``: 이하 opens the short name of what came before
+        if "," in gap and _PLACE_TOPIC.match(text, phrases[k].end_char):
+            break  # ``A 분야에는 B가, C 분야에는 D가``: a comma before the next clause's topic
         if gap.strip() in _AND and _quoted_together(text, items[-1].start, phrases[k].end_char):
             # ``‘초정밀 디스플레이 공정 및 장비기술’``: the quotes make one name of the pair
             last = _item(phrases[k])
@@ -1012,6 +1014,11 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         joins.append(gap.strip())
         j = k
     items = _joined_within(text, items, joins)
+    copula = _GLUED_COPULA.search(items[-1].text) if len(items) > 1 else None
+    if copula and _SENTENCE_END.match(text, items[-1].phrase.end_char):
+        # ``…, 디지털 헬스케어다.``: a copula Kiwi read into the last item's noun
+        last = items[-1]
+        items[-1] = Item(last.phrase, last.text[: copula.start()], last.start, last.cue)
     # "A와 B 등 2개 분야": a pair counted after 등 is a list
     counted = _COUNTED_ETC.match(_past_aside(text[phrases[j].end_char : phrases[j].end_char + 30]))
     listed = listed or (len(items) == 2 and counted is not None)
@@ -1054,6 +1061,10 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     return (items if listed else items[:1]), j
 
 
+#: A place or area as the topic of a clause: ``… 분야에는``, ``… 분야에서는``.
+_PLACE_TOPIC = re.compile(r"\s*(?:에는|에서는|에선|에서도|에도)\s")
+#: A copula glued to the last item of a list that ends its sentence (``헬스케어다.``).
+_GLUED_COPULA = re.compile(r"(?<=[가-힣]{2})(?:이)?다$")
 #: A comma after an item: the list goes on past it.
 _GOES_ON = re.compile(r"\s*,")
 

@@ -5383,3 +5383,21 @@ def test_items_grouped_under_bracketed_area_labels(tmp_path, onto):
         "초정밀 볼스크루",
     }
     assert "라마" not in named(facts, "StrategicField")  # one label is no list of groups
+
+
+def test_a_list_stops_before_the_next_clauses_place_topic(tmp_path, onto):
+    text = (
+        "DATE: 2013-02-07\n\n로드맵 확정\n\n라마청은 7일 라마 기술로드맵을 확정했다.\n"
+        "첨단소재 분야에는 탄소섬유 프리프레그가, 생활건강 분야에는 휴대형 분석기가 포함됐다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not any(name.startswith("탄소섬유") for name in fields), fields
+
+
+def test_a_copula_read_into_a_lists_last_item_is_no_part_of_its_name(tmp_path, onto):
+    text = (
+        "DATE: 2024-12-18\n\n로드맵 공개\n\n라마부는 18일 라마 기술로드맵을 공개했다.\n"
+        "이번 로드맵의 전략분야는 우주항공, 양자, 애그테크, 탄소중립 소재, 디지털 헬스케어다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "디지털 헬스케어" in fields and "디지털 헬스케어다" not in fields
