@@ -5401,3 +5401,17 @@ def test_a_copula_read_into_a_lists_last_item_is_no_part_of_its_name(tmp_path, o
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "디지털 헬스케어" in fields and "디지털 헬스케어다" not in fields
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "라마청은 분석 결과를 라마부의 그린카 기술개발사업 기획에 제공한다.",
+        "올해 그린카 기술개발사업 대상지로는 부산과 전남이 선정됐다.",
+    ],
+)
+def test_a_programme_before_what_is_planned_or_chosen_in_it(tmp_path, onto, sentence):
+    text = (
+        f"DATE: 2010-05-13\n\n라마청 분석\n\n라마청은 13일 라마 특허 동향을 밝혔다.\n{sentence}\n"
+    )
+    assert "그린카 기술개발사업" in named(facts_of(tmp_path, onto, text), "Programme")
