@@ -1394,6 +1394,8 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     topic = phrases[first - 1]
     gap = _between(doc, topic, phrases[first]).strip()
+    # ``전략분야(4개)는 A, B``, ``분야는 총 5개로, A, B``: the topic's count, then the list
+    gap = _COUNT_OF_TOPIC.sub(lambda m: m["particle"] or m["p2"] or "", gap)
     if topic.text == "다음" and _AS_FOLLOWS.fullmatch(gap) and first >= 2:
         # ``4대 중점 분야는 다음과 같다: A, B``: the topic before "as follows"
         topic = phrases[first - 2]
@@ -1454,6 +1456,14 @@ def _counted_topic(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     topic = phrases[first - 1] if phrases[first - 1].text != "다음" else phrases[first - 2]
     return cls if re.match(COUNTED, topic.text) else None
+
+
+#: A topic's own count between it and its list: a bracket before the particle (``(4개)는``)
+#: or a clause after it (``는 총 5개로,``, ``은 모두 3개다:``).
+_COUNT_OF_TOPIC = re.compile(
+    r"^[(（]\s*(?:총\s*)?\d+\s*(?:개|대|가지)\s*[)）]\s*(?P<particle>은|는|로는|으로는)$"
+    r"|^(?P<p2>은|는)\s*(?:총|모두)?\s*\d+\s*(?:개|대|가지)\s*(?:로|이며|이고|다)?\s*[,:]$"
+)
 
 
 #: What follows "다음" when a list is announced: ``다음과 같다:``.

@@ -5415,3 +5415,16 @@ def test_a_programme_before_what_is_planned_or_chosen_in_it(tmp_path, onto, sent
         f"DATE: 2010-05-13\n\n라마청 분석\n\n라마청은 13일 라마 특허 동향을 밝혔다.\n{sentence}\n"
     )
     assert "그린카 기술개발사업" in named(facts_of(tmp_path, onto, text), "Programme")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "전략분야(4개)는 점심농업, 저녁해양, 새벽우주, 한밤보안이다.",
+        "분야는 총 4개로, 점심농업, 저녁해양, 새벽우주, 한밤보안이다.",
+    ],
+)
+def test_a_topics_own_count_may_stand_between_it_and_its_list(tmp_path, onto, sentence):
+    text = f"DATE: 2022-04-10\n\n로드맵 발표\n\n라마부는 10일 올해 기술로드맵을 발표했다.\n{sentence}\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"점심농업", "저녁해양", "새벽우주", "한밤보안"} <= fields
