@@ -1061,8 +1061,9 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     return (items if listed else items[:1]), j
 
 
-#: A place or area as the topic of a clause: ``… 분야에는``, ``… 분야에서는``.
-_PLACE_TOPIC = re.compile(r"\s*(?:에는|에서는|에선|에서도|에도)\s")
+#: A place or area as the topic of a clause: ``… 분야에는``, ``… 분야에서는`` (not one given
+#: an amount: ``…에는 981억원``).
+_PLACE_TOPIC = re.compile(r"\s*(?:에는|에서는|에선|에서도|에도)\s+(?!\d)")
 #: A copula glued to the last item of a list that ends its sentence (``헬스케어다.``).
 _GLUED_COPULA = re.compile(r"(?<=[가-힣]{2})(?:이)?다$")
 #: A comma after an item: the list goes on past it.
