@@ -155,3 +155,10 @@ def test_ingesting_the_real_corpus_again_writes_nothing(graph, corpus, gold):
     assert not first.failed and len(first.documents) == len(files)
     second = ingest_paths(files, graph, onto)
     assert [d.status for d in second.documents] == ["unchanged"] * len(files)
+
+
+def test_every_written_article_has_a_gold_file_and_back():
+    written = REPO / "tests" / "corpus" / "written"
+    gold = load_gold(written / "gold")
+    on_disk = {(p.parent.name, p.name) for p in written.glob("*/*.txt")}
+    assert on_disk == {(g.split, g.document) for g in gold.values()}
