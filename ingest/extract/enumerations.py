@@ -891,7 +891,7 @@ _RANKING_END = re.compile(
     r"^\s*(?:등\s*)?(?:의\s*)?(?:순(?:으로|이|$|[,.\s])|(?:이|가)\s+(?:그\s+)?뒤를\s+이)"
 )
 #: What the first of a ranking is said to be (``A가 가장 많았고``, ``A가 46.2%로 가장
-#:높았고``, ``A가 1위``), or any item its share (``A가 38%, B가 27%를 차지``).
+#: 높았고``, ``A가 1위``), or any item its share (``A가 38%, B가 27%를 차지``).
 _RANKED_FIRST = re.compile(
     r"^\s*(?:이|가)\s+(?:(?:\d+\s*[개건]|[\d.]+\s*%)\s*(?:으로|로)\s+)?"
     r"(?:가장\s+(?:많|높|크|큰|활발)|1위)"
