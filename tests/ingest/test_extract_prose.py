@@ -5428,3 +5428,23 @@ def test_a_topics_own_count_may_stand_between_it_and_its_list(tmp_path, onto, se
     text = f"DATE: 2022-04-10\n\n로드맵 발표\n\n라마부는 10일 올해 기술로드맵을 발표했다.\n{sentence}\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"점심농업", "저녁해양", "새벽우주", "한밤보안"} <= fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "names"),
+    [
+        (
+            "라마청은 IoT 게이트웨이, 웨어러블 측정기 같은 융합 제품 과제를 우대한다.",
+            "StrategicProduct",
+            {"IoT 게이트웨이", "웨어러블 측정기"},
+        ),
+        (
+            "라마부는 수소차, 전기차와 같은 미래차 분야를 지원한다.",
+            "StrategicField",
+            {"수소차", "전기차"},
+        ),
+    ],
+)
+def test_a_list_closed_by_like_is_typed_by_the_cue_after_it(tmp_path, onto, sentence, cls, names):
+    text = f"DATE: 2016-01-28\n\n라마부 공고\n\n라마부는 28일 기술로드맵 연계 과제를 공고했다.\n{sentence}\n"
+    assert names <= set(named(facts_of(tmp_path, onto, text), cls))
