@@ -727,6 +727,12 @@ _DESIGNATED = re.compile(
     + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?"
     + _DESIGNATE
 )
+#: An item dropped from a kind's list: ``A(DDI)가 전략품목 목록에서 제외됐다``.
+_DROPPED_FROM = re.compile(
+    r"^(?:은|는|이|가)\s+(?:[^\s,.]+(?<![어아고며서])\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    + CUE_HEADS
+    + r"))\s*(?:목록|명단|리스트)?에서\s+(?:[^\s,.]+\s+)?(?:제외|빠지|빠졌|빠진|삭제)"
+)
 #: The same, the kind first: ``신규 전략품목으로 수중 글라이더를 선정``.
 _AS_KIND = re.compile(
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:" + CUE_HEADS + r"))(?:으로|로)\s+$"
@@ -740,7 +746,7 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     of a kind."""
     doc = source.analysis
     after = _past_aside(text_of(doc)[phrases[i].end_char : phrases[i].end_char + 40])
-    designated = _DESIGNATED.match(after)
+    designated = _DESIGNATED.match(after) or _DROPPED_FROM.match(after)
     if designated is None and _DESIGNATED_AFTER.match(after):
         designated = _AS_KIND.search(text_of(doc)[max(0, item.start - 30) : item.start])
     if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
@@ -1183,7 +1189,7 @@ def _past_aside(text: str, *, inner: bool = False) -> str:
 #: Words that open an item's phrase without being part of its name: time words and the
 #: words that order a text's points (``마지막 환경분야에서는``).
 _LEADING_WORDS = re.compile(
-    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로|경우)\s+"
+    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로|경우|반면|한편)\s+"
 )
 #: A cue printed with the item: after a space, or attached when it only names a kind of area
 #: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).

@@ -5448,3 +5448,20 @@ def test_a_topics_own_count_may_stand_between_it_and_its_list(tmp_path, onto, se
 def test_a_list_closed_by_like_is_typed_by_the_cue_after_it(tmp_path, onto, sentence, cls, names):
     text = f"DATE: 2016-01-28\n\n라마부 공고\n\n라마부는 28일 기술로드맵 연계 과제를 공고했다.\n{sentence}\n"
     assert names <= set(named(facts_of(tmp_path, onto, text), cls))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "name"),
+    [
+        (
+            "디스플레이 구동칩(DDI)이 전략품목 목록에서 제외됐다.",
+            "StrategicProduct",
+            "디스플레이 구동칩",
+        ),
+        ("반면 납축전지 극판 설계는 유망기술에서 빠졌다.", "CoreTechnology", "납축전지 극판 설계"),
+    ],
+)
+def test_an_item_dropped_from_a_kinds_list_is_of_that_kind(tmp_path, onto, sentence, cls, name):
+    text = f"DATE: 2026-03-02\n\n로드맵 공개\n\n라마협회는 2일 '라마반도체 기술로드맵 2026'을 공개했다.\n{sentence}\n"
+    # ``…구동칩(DDI)``: the gloss stays with the name it glosses
+    assert any(n.startswith(name) for n in named(facts_of(tmp_path, onto, text), cls))
