@@ -1148,6 +1148,8 @@ def _qualified_topic(doc: Doc, phrases: list[Phrase], first: int) -> bool:
         return False
     topic = phrases[first - 1]
     words = topic.text.split()
+    if len(words) > 1 and words[-1] in LIST_WORDS:
+        words = words[:-1]
     head = next((h for h, _ in CUE_CLASSES if words[-1].endswith(h)), "")
     stem = "".join(words)[: -len(head) or None]
     if words[0] not in _DEICTIC and _CHOSEN_BEFORE.search(
@@ -1411,7 +1413,10 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         return None
     if topic.text.endswith("별") and gap in ("로", "으로"):
         return None  # ``산업분야별로 A, B 등으로 …``: per field, not a list of fields
-    cls = cue_class(re.sub(r"별$", "", topic.text.split(" ")[-1])) or _measured_by(topic.text)
+    words = topic.text.split(" ")
+    if len(words) > 1 and words[-1] in LIST_WORDS:
+        words = words[:-1]  # ``요소기술 항목에는 A와 B``: the entries of a kind are of it
+    cls = cue_class(re.sub(r"별$", "", words[-1])) or _measured_by(topic.text)
     if gap == ":" and (outer := _bracket_cue(text_of(doc), topic.start_char)) is not None:
         return outer  # ``17대 전략분야(녹색기술: 풍력, 태양광 등, …)``: a group of the set
     before = text_of(doc)[max(0, topic.start_char - 8) : topic.start_char]
@@ -1428,6 +1433,8 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     return cls
 
 
+#: Nouns for a kind's list or its entries, which a cue may stand before (``요소기술 항목``).
+LIST_WORDS = frozenset(["항목", "목록", "명단", "리스트"])
 #: Nouns that measure what a topic distributes (``분야별 품목 수는``, ``전략분야별 배정액은``).
 MEASURES = frozenset(
     [

@@ -5465,3 +5465,12 @@ def test_an_item_dropped_from_a_kinds_list_is_of_that_kind(tmp_path, onto, sente
     text = f"DATE: 2026-03-02\n\n로드맵 공개\n\n라마협회는 2일 '라마반도체 기술로드맵 2026'을 공개했다.\n{sentence}\n"
     # ``…구동칩(DDI)``: the gloss stays with the name it glosses
     assert any(n.startswith(name) for n in named(facts_of(tmp_path, onto, text), cls))
+
+
+def test_the_entries_of_a_kinds_list_are_of_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2026-03-02\n\n로드맵 공개\n\n라마협회는 2일 '라마반도체 기술로드맵 2026'을 공개했다.\n"
+        "요소기술 항목에는 칩렛 인터커넥트 설계와 저전력 컴파일러가 새로 올랐다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"칩렛 인터커넥트 설계", "저전력 컴파일러"} <= technologies
