@@ -720,7 +720,7 @@ _COUNTED_ETC = re.compile(
 
 
 #: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.
-_DESIGNATE = r"(?:지정|선정|추가|편입|신설|포함|꼽|제시)"
+_DESIGNATE = r"(?:지정|선정|추가|편입|신설|포함|꼽|제시|유지)"
 _DESIGNATED = re.compile(
     r"^(?:은|는|이|가|을|를)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS

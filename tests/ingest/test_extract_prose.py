@@ -5255,6 +5255,11 @@ def test_a_pair_under_the_qualified_cue_of_a_field_pointed_back_to_is_a_list(tmp
             "CoreTechnology",
             {"고압 밀봉 설계", "원격 결합 공정", "극저온 용접", "정밀 가공"},
         ),
+        (
+            "기존 경수형 분야에서는 일체형 증기발생기와 무붕산 노심 설계가 핵심기술로 유지됐다.",
+            "CoreTechnology",
+            {"일체형 증기발생기", "무붕산 노심 설계"},
+        ),
     ],
 )
 def test_the_subjects_of_a_designation_are_of_the_kind_it_names(
