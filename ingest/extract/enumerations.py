@@ -11,6 +11,7 @@ or the topic before it (``X는``/``X로는``/``X:``). The cue's last noun decide
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import takewhile
@@ -1416,6 +1417,10 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     words = topic.text.split(" ")
     if len(words) > 1 and words[-1] in LIST_WORDS:
         words = words[:-1]  # ``요소기술 항목에는 A와 B``: the entries of a kind are of it
+    elif words == [topic.text] and topic.text in LIST_WORDS:
+        # ``… 12대 전략품목을 확정했다. 목록에는 A, B, C 등이``: the list the sentence before
+        # counted
+        return _counted_before(text_of(doc), topic.start_char)
     cls = cue_class(re.sub(r"별$", "", words[-1])) or _measured_by(topic.text)
     if gap == ":" and (outer := _bracket_cue(text_of(doc), topic.start_char)) is not None:
         return outer  # ``17대 전략분야(녹색기술: 풍력, 태양광 등, …)``: a group of the set
@@ -1433,6 +1438,26 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
     return cls
 
 
+def _counted_before(text: str, at: int) -> str | None:
+    """The class of the last counted cue in the sentence before ``at`` (``12대 전략품목``)."""
+    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
+    # the last stretch between two ends that holds words (a mark and a line break end one)
+    spans = [(a, b) for a, b in itertools.pairwise(ends) if text[a:b].strip(" .!?\n")]
+    if not spans:
+        return None
+    found = list(_COUNTED_CUE_IN.finditer(text, *spans[-1]))
+    return cue_class(found[-1]["cue"]) if found else None
+
+
+#: A counted cue inside a sentence: ``12대 전략품목``, ``16개 핵심 부품``.
+_COUNTED_CUE_IN = re.compile(
+    COUNTED
+    + r"\s*(?:(?:"
+    + "|".join(CUE_MODIFIERS)
+    + r")\s+)?(?P<cue>[가-힣A-Za-z]*?(?:"
+    + CUE_HEADS
+    + r"))(?=[을를이가은는의에과와도로\s,.])"
+)
 #: Nouns for a kind's list or its entries, which a cue may stand before (``요소기술 항목``).
 LIST_WORDS = frozenset(["항목", "목록", "명단", "리스트"])
 #: Nouns that measure what a topic distributes (``분야별 품목 수는``, ``전략분야별 배정액은``).

@@ -5479,3 +5479,12 @@ def test_the_entries_of_a_kinds_list_are_of_that_kind(tmp_path, onto):
     )
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"칩렛 인터커넥트 설계", "저전력 컴파일러"} <= technologies
+
+
+def test_a_list_pointed_to_takes_the_kind_the_sentence_before_counted(tmp_path, onto):
+    text = (
+        "DATE: 2013-05-22\n\n로봇 로드맵\n\n라마진흥원은 22일 서비스로봇 로드맵을 발표하고 12대 전략품목을 확정했다.\n"
+        "목록에는 교육용 휴머노이드, 수술 보조 로봇팔, 물류창고용 자율이송차량 등이 이름을 올렸다.\n"
+    )
+    products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
+    assert {"교육용 휴머노이드", "수술 보조 로봇팔", "물류창고용 자율이송차량"} <= products
