@@ -201,7 +201,9 @@ class Enumerations:
                 or _designated_as(text_of(doc), phrases[last].end_char)
             )
             if cue == "StrategicField" and (
-                _technologies_as_strategic(doc, phrases, i, last)
+                # ``세부 기술별로는 A와 B 분야의 출원이``: areas of technology
+                _ranked_here(text_of(doc), phrases[i].start_char) == "CoreTechnology"
+                or _technologies_as_strategic(doc, phrases, i, last)
                 or _sub_areas(doc, items, phrases[last])
                 or technologies
             ):
@@ -723,7 +725,8 @@ _COUNTED_ETC = re.compile(
 #: An item made one of a kind: ``수소는 신규 전략분야로 추가됐다``.
 _DESIGNATE = r"(?:지정|선정|추가|편입|신설|포함|꼽|제시|유지)"
 _DESIGNATED = re.compile(
-    r"^(?:은|는|이|가|을|를)\s+(?:[^\s,.]+\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
+    # the words between are no subject of their own (``변화는 A(MSR)가 별도 분야로 신설``)
+    r"^(?:은|는|이|가|을|를)\s+(?:[^\s,.]+(?<![은는이가])\s+){0,2}?(?P<cue>[가-힣A-Za-z]*?(?:"
     + CUE_HEADS
     + r"))(?:으로|로)\s+(?:[^\s,.]+\s+)?"
     + _DESIGNATE

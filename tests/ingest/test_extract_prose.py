@@ -5488,3 +5488,21 @@ def test_a_list_pointed_to_takes_the_kind_the_sentence_before_counted(tmp_path, 
     )
     products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
     assert {"교육용 휴머노이드", "수술 보조 로봇팔", "물류창고용 자율이송차량"} <= products
+
+
+def test_areas_of_a_ranking_by_technology_are_technologies(tmp_path, onto):
+    text = (
+        "DATE: 2016-05-03\n\n연료전지 특허 동향\n\n라마원은 3일 연료전지 특허동향 보고서를 펴냈다.\n"
+        "세부 기술별로는 금속지지체 셀과 저온 작동 전해질 분야의 출원이 가장 빠르게 늘었다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"금속지지체 셀", "저온 작동 전해질"} <= set(named(facts, "CoreTechnology"))
+    assert not {"금속지지체 셀", "저온 작동 전해질"} & set(named(facts, "StrategicField"))
+
+
+def test_a_subject_between_a_topic_and_its_designation_is_what_is_designated(tmp_path, onto):
+    text = (
+        "DATE: 2026-01-12\n\nSMR 로드맵\n\n라마부는 12일 SMR 기술로드맵 개정판을 확정했다.\n"
+        "가장 큰 변화는 용융염원자로가 별도 분야로 신설된 점이다.\n"
+    )
+    assert "변화" not in named(facts_of(tmp_path, onto, text), "StrategicField")
