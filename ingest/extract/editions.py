@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import institution_confidence
-from stkg.ingest.extract.phrases import QUOTED, text_of, token_range
+from stkg.ingest.extract.phrases import QUOTED, SENTENCE_END, text_of, token_range
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS
 from stkg.ingest.extract.resolve import resolve
 from stkg.ingest.normalize import name_key
@@ -314,17 +314,16 @@ CLAUSE_TAGS = frozenset({"ETM", "EC", "EF"})
 
 #: An ordinal up to two words before a plan word: ``제8차 산업기술혁신계획``.
 _ORDINAL_BEFORE = re.compile(r"(?:^|\s)제?\d{1,2}차\s+(?:[^\s,.]+\s+){0,2}$")
-#: A plan period in brackets right after a plan word: ``…전략(2024~2028)``.
-_PERIOD_AFTER = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*[~∼\-–]\s*(?:19|20)?\d{2}\s*년?\s*[)）]")
 
 
 def _edition_marked(text: str, start: int, end: int) -> bool:
     """Whether a plan word at ``start``–``end`` is printed with its edition's ordinal
-    before it or its period after it, which make a figure of speech a named plan."""
+    before it or its period in brackets after it (``…전략(2024~2028)``), which make a figure
+    of speech a named plan."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(
         _ORDINAL_BEFORE.search(text, max(line_start, start - 24), start)
-        or _PERIOD_AFTER.match(text, end)
+        or ((m := _BRACKETED_YEARS.match(text, end)) is not None and bool(m["b"] or m["bb"]))
     )
 
 
@@ -441,11 +440,7 @@ def _add(source: Source, series: str, start: int, end: int, years: list[int]) ->
         # a reference series' editions are named by the releases that announce them
         # (:mod:`.statements`); other outlets' wordings only add evidence and the plan period
         # they print (``중소기업 기술로드맵(2021~2023)``), never rename
-        props = {
-            k: v
-            for k, v in props.items()
-            if k == "endYear" or (k == "startYear" and "endYear" in props)
-        }
+        props = {k: props[k] for k in ("startYear", "endYear")} if "endYear" in props else {}
     ctx.facts.node("RoadmapEdition", eid, evidence, **props)
     roadmap = (
         reference.id if reference is not None and reference.id else ctx.id("Roadmap", series_name)
@@ -550,7 +545,7 @@ def _period_stated(text: str, series: str) -> list[int]:
         return []
     again = re.compile(rf"\s*(?:이번\s+|올해\s+)?{head}")
     for m in re.finditer(re.escape(series), text):
-        end = _SENTENCE_END.search(text, m.end())
+        end = SENTENCE_END.search(text, m.end())
         anaphor = again.match(text, end.end()) if end else None
         topic = _TOPIC_PERIOD.match(text, anaphor.end()) if anaphor else None
         if topic and int(topic["b"]) > int(topic["a"]):
@@ -560,8 +555,6 @@ def _period_stated(text: str, series: str) -> list[int]:
 
 #: Plan heads a text names its plan by again in the next sentence (``로드맵은 …``).
 _ANAPHOR_HEADS = ("로드맵", "계획", "전략", "방안")
-#: Where a sentence ends.
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _years_after(text: str, end: int) -> list[int]:

@@ -35,6 +35,7 @@ from stkg.ingest.extract.phrases import (
     NATIVE_COUNTS,
     QUOTE_MARKS,
     QUOTED,
+    SENTENCE_END,
     TASKS_AFTER,
     TRAILING_GLOSS,
     Phrase,
@@ -881,15 +882,13 @@ PATENTS_NEXT = re.compile(
 )
 #: A ranking by area: ``산업별로는``, ``분야별로 보면``.
 _BY_AREA = re.compile(r"(?:산업|분야)별")
-#: Where a sentence ends.
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 def ranked_by_area(text: str, at: int) -> bool:
     """Whether the sentence holding ``at``, or the one before, ranks its figures by area
     (``산업별로는 … ICT 관련 산업 특허출원이 …. 이차전지 분야 특허출원은 …``): what it
     names before 분야 is one of the areas, a field."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     start = ends[-2] if len(ends) >= 2 else 0
     return _BY_AREA.search(text, start, at) is not None
 
@@ -927,7 +926,7 @@ _APPLICANT_KIND = re.compile(
 
 def _ranked_here(text: str, at: int) -> str | None:
     """The class of what the sentence holding ``at`` ranks before it (:data:`_RANKED_BY`)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     found = list(_RANKED_BY.finditer(text, ends[-1] if ends else 0, at))
     return found[-1].lastgroup if found else None  # the last one before ``at``
 
@@ -1025,7 +1024,7 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         j = k
     items = _joined_within(text, items, joins)
     copula = _GLUED_COPULA.search(items[-1].text) if len(items) > 1 else None
-    if copula and _SENTENCE_END.match(text, items[-1].phrase.end_char):
+    if copula and SENTENCE_END.match(text, items[-1].phrase.end_char):
         # ``…, 디지털 헬스케어다.``: a copula Kiwi read into the last item's noun
         last = items[-1]
         items[-1] = Item(last.phrase, last.text[: copula.start()], last.start, last.cue)
@@ -1443,7 +1442,7 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
 
 def _counted_before(text: str, at: int) -> str | None:
     """The class of the last counted cue in the sentence before ``at`` (``12대 전략품목``)."""
-    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(text, 0, at))]
+    ends = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, at))]
     # the last stretch between two ends that holds words (a mark and a line break end one)
     spans = [(a, b) for a, b in itertools.pairwise(ends) if text[a:b].strip(" .!?\n")]
     if not spans:

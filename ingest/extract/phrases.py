@@ -95,6 +95,10 @@ def text_of(doc: Doc) -> str:
 SENTENCE_END_TAG = "SF"
 
 
+#: Where a sentence ends in plain text: a final mark before whitespace, or a line break.
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
 def sentence_first(doc: Doc, i: int, *, at_line_breaks: bool = False) -> int:
     """The first token of the sentence token ``i`` is in; with ``at_line_breaks``, of its
     line too (a headline has no final mark)."""
