@@ -222,7 +222,7 @@ class Enumerations:
                 continue
             if cue != "Organization" and _mostly_institutions(items):
                 cue = "Organization"  # ``A연구원·B소재·C평가원 등``: B is a body like its peers
-            if len(items) == 2 and cue and not all(_plausible(it.text, cue) for it in items):
+            if len(items) == 2 and cue and not all(plausible(it.text, cue) for it in items):
                 i = last + 1  # "태양광과 전력 저장 관련 기술": a pair stands or falls together
                 continue
             if cue == "CoreTechnology" and all(it.cue == "기술" for it in items):
@@ -253,7 +253,7 @@ class Enumerations:
                     item = _without_firms(item)
                 if (
                     cls
-                    and _plausible(item.text, cls)
+                    and plausible(item.text, cls)
                     and not item.text.endswith(GENERIC_ENDINGS.get(cls, ()))
                     # ``12대 국가전략기술 분야``: a set
                     and (
@@ -365,7 +365,7 @@ def _works(source: Source, items: list[Item]) -> None:
     if len(works) < 2:
         return
     for work, start in works:
-        if _plausible(work, "CoreTechnology") and not _NOT_WORK.match(work):
+        if plausible(work, "CoreTechnology") and not _NOT_WORK.match(work):
             add_entity(
                 source, Found("CoreTechnology", work, start, start + len(work), EXTRACTOR, 0.5)
             )
@@ -645,7 +645,7 @@ def _dotted_list(doc: Doc, phrases: list[Phrase], i: int, item: Item) -> list[It
     has three parts or more, or when 등 follows it (``자동차・전자 등 국내 주력산업``)."""
     for separator in (_SPACED_DOTS, _SLASHES):
         split = separator.split(item.text)
-        if len(split) >= MIN_DOTTED_PARTS and all(_plausible(p, "StrategicField") for p in split):
+        if len(split) >= MIN_DOTTED_PARTS and all(plausible(p, "StrategicField") for p in split):
             return _spaced_list(item, split)  # "해양드론 · 극지로봇 · 심해자원", "A/B/C"
     after = text_of(doc)[phrases[i].end_char : phrases[i].end_char + 12].lstrip()
     return _dotted_item(doc, item, 2 if after.startswith("등") else MIN_DOTTED_PARTS)
@@ -697,7 +697,7 @@ def _comma_listed(text: str, item: Item) -> bool:
 
 def _a_dotted_part(part: str) -> bool:
     """Whether a part of a dotted word can stand alone: a field or an institution."""
-    return _plausible(part, "StrategicField") or institution_confidence(part, part) is not None
+    return plausible(part, "StrategicField") or institution_confidence(part, part) is not None
 
 
 _SPACED_DOTS = re.compile(rf"\s+[{LIST_DOTS}]\s+")
@@ -757,7 +757,7 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
         return
     cls = cue_class(designated["cue"]) if designated else _cue_after(doc, phrases, i)
-    if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") and _plausible(
+    if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") and plausible(
         item.text, cls
     ):
         if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
@@ -806,7 +806,7 @@ def _designated_group(source: Source, phrases: list[Phrase], i: int) -> int:
         return i
     for phrase in group:
         item = _item(phrase)
-        if not _plausible(item.text, cls) or item.text in GENERIC_FIELDS or _bulleted(doc, item):
+        if not plausible(item.text, cls) or item.text in GENERIC_FIELDS or _bulleted(doc, item):
             continue
         name = f"{item.text} 기술" if cls == "CoreTechnology" and item.cue == "기술" else item.text
         add_entity(source, Found(cls, name, item.start, item.start + len(name), EXTRACTOR, 0.5))
@@ -832,7 +832,7 @@ def _renamed_field(source: Source, item: Item, last: int) -> None:
     if m is None or item.cue not in ("분야", "부문", None):
         return
     to = m["to"].strip()
-    if not _plausible(to, "StrategicField") or to in GENERIC_FIELDS or is_kind(to):
+    if not plausible(to, "StrategicField") or to in GENERIC_FIELDS or is_kind(to):
         return
     add_entity(
         source, Found("StrategicField", to, m.start("to"), m.start("to") + len(to), EXTRACTOR, 0.5)
@@ -844,7 +844,7 @@ def _named_field(source: Source, item: Item) -> None:
 
     Items behind a bullet or a circled number are the :mod:`.bullets` extractor's.
     """
-    if item.cue not in ("분야", "부문", "산업") or not _plausible(item.text, "StrategicField"):
+    if item.cue not in ("분야", "부문", "산업") or not plausible(item.text, "StrategicField"):
         return
     if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
         return
@@ -949,7 +949,7 @@ def _ranked_field(source: Source, item: Item, last: int) -> None:
     if not (_RANKED_FIRST.match(after) or _RANKING_END.match(after)):
         return
     cls = _ranked_here(text, item.start)
-    if cls is None or not _plausible(item.text, cls):
+    if cls is None or not plausible(item.text, cls):
         return
     if item.text in GENERIC_FIELDS or is_kind(item.text) or cue_class(item.text):
         return
@@ -1707,7 +1707,7 @@ _BODY_KIND = re.compile(
 HARDSHIPS = ("부담", "어려움", "부족", "애로", "한계", "문제", "조건", "방법", "요령")
 
 
-def _plausible(text: str, cls: str) -> bool:
+def plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
     if text in LONE_WORDS or text.split()[0] in _QUANTIFIERS:

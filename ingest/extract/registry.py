@@ -14,6 +14,7 @@ from stkg.ingest.extract.base import Extractor
 from stkg.ingest.extract.budgets import Budgets
 from stkg.ingest.extract.bullets import Bullets
 from stkg.ingest.extract.counts import Counts
+from stkg.ingest.extract.cued_lists import CuedLists
 from stkg.ingest.extract.dates import DocumentDate
 from stkg.ingest.extract.editions import Editions
 from stkg.ingest.extract.enumerations import Enumerations
@@ -43,6 +44,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Enumerations(),
     Bullets(),
     LabelledGroups(),
+    CuedLists(),
     QuotedTerms(),
     Technologies(),
     PatentSubjects(),

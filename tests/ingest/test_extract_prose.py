@@ -5506,3 +5506,29 @@ def test_a_subject_between_a_topic_and_its_designation_is_what_is_designated(tmp
         "가장 큰 변화는 용융염원자로가 별도 분야로 신설된 점이다.\n"
     )
     assert "변화" not in named(facts_of(tmp_path, onto, text), "StrategicField")
+
+
+def test_a_cued_list_is_read_by_its_punctuation_when_kiwi_splits_its_items(tmp_path, onto):
+    # Kiwi splits 자동급이기 and 고순도 into other parts of speech; the cue and the commas
+    # still delimit the items
+    text = (
+        "DATE: 2024-03-01\n\n"
+        "중기부는 올해 기술로드맵을 발표했다. 신규 전략제품은 축사 자동급이기, 해상 관측 부이, "
+        "고순도 석영 도가니다. 새로 편입된 품목으로는 탄소섬유 프리프레그와 고순도 질화붕소가 "
+        "꼽혔다. 바이오 분야에서는 반려견 심장사상충 진단키트가 대표 품목으로 이름을 올렸다. "
+        "기존 드론 분야는 무인이동체로 이름이 바뀌었고, 로봇과 양자는 새로 추가됐다. "
+        "분야별 예산은 소재 315억원, 장비 546억원이다.\n"
+    )
+    products = named(facts_of(tmp_path, onto, text), "StrategicProduct")
+    assert {
+        "축사 자동급이기",
+        "해상 관측 부이",
+        "고순도 석영 도가니",
+        "탄소섬유 프리프레그",
+        "고순도 질화붕소",
+        "반려견 심장사상충 진단키트",
+    } <= set(products)
+    assert products["축사 자동급이기"]["extractionStatus"] == "candidate"
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    # a clause with a verb, and an item with an amount, are no names
+    assert not any("바뀌었고" in f or "추가됐" in f or "억원" in f for f in fields)

@@ -1,0 +1,173 @@
+"""A list under a kind cue, read by its punctuation: ``주요 개발 품목은 A, B, C다``.
+
+The list extractor (:mod:`.enumerations`) reads a list from Kiwi's noun phrases, so an
+item Kiwi splits into other parts of speech (``자동급이기``: 자 + 동급 + 이 + 기) is lost
+with the rest of its list. A sentence that says what kind its list is — a cue as its
+topic (``품목은``, ``핵심기술로는``) or as what the list is named (``… 가 대표 품목으로
+꼽혔다``) — delimits the items itself: commas and 와/과 between them, the topic before and
+the predicate after. This stage reads such a list by that surface alone, and types every
+item by the cue; each item must still look like a name (no particle inside, no clause).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.enumerations import plausible
+from stkg.ingest.extract.phrases import CUE_HEADS, SENTENCE_END, cue_class
+from stkg.ingest.extract.resolve import Found, add_entity
+
+EXTRACTOR = "cued_lists"
+#: The kinds a cue may give a list read this way.
+KINDS = frozenset({"StrategicField", "StrategicProduct", "CoreTechnology"})
+#: Counted closings of a list: ``… 등 3가지가``, ``… 5개다``.
+_COUNT = r"(?:\s*(?:등\s*)?(?:\d+\s*(?:개|가지|종)|(?:두|세|네|다섯)\s*(?:개|가지)))"
+#: Verbs that designate the members of a set.
+_DESIGNATE = (
+    r"(?:꼽히|꼽혔|꼽힌|선정|선택|지정|포함|제시|도출|발굴|확정|추가|편입|뽑혔|뽑힌"
+    r"|이름을\s올|들어갔|들었|있다|있으며|있고|올랐)"
+)
+#: The topic: a cue word and 은/는 or 으로는/로는, opening the list.
+_TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|으로는|로는)\s+")
+#: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
+#: (a bare 다 only after an open syllable: ``추가됐다``, ``정리한다`` are verbs).
+_COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<copula>이다|다|입니다)\s*$")
+#: A list after 으로는/로는 ends with 이/가 and a designating verb: ``…, C가 꼽혔다``.
+_SUBJECT_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가)\s+(?:[가-힣]+\s+)?{_DESIGNATE}")
+#: A list named as the cue: ``A와 B가 대표 품목으로 꼽혔다``, ``A, B를 … 품목으로 지정했다``.
+_NAMED_AS = re.compile(
+    rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가|을|를)\s+(?:[가-힣A-Za-z]+\s+){{0,3}}?"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:으로|로)\s+{_DESIGNATE}"
+)
+#: Where a list named as the cue may begin: the sentence's start (after a connective) or
+#: a place topic (``디지털헬스 분야에서는``).
+_LIST_START = re.compile(
+    r"(?:^\s*(?:[○ㅇ\-·▲△]\s*)?(?:특히|또한?|아울러|이\s?밖에|이와\s함께)?,?\s*"
+    r"|(?:에서는|에는|에선|에서도)\s+)"
+)
+#: What separates two items: a comma, 및, or 와/과 glued to the word before.
+_SEPARATOR = re.compile(r"\s*[,、]\s*|\s+및\s+|(?<=[가-힣A-Za-z0-9)])(?P<and>와|과)\s+")
+#: A word inside an item that ends like a particle or a verb: a clause, not a name.
+_NOT_IN_NAME = re.compile(
+    r"(?:을|를|의|에서|에게|으로|하는|하고|하며|되는|되고|된|한|적인|까지|부터|에는|에도|"
+    r"이며|이고|이나|처럼|했다|한다|된다|하여|해|에서는|에선|에서도|으로는|로는)$"
+)
+#: A figure inside an item (``반도체·디스플레이 315억원``): an amount or a count beside it.
+_FIGURE = re.compile(r"^\d[\d,.]*\s*(?:조|억|만|천)?\s*(?:원|%|개|건|곳|명|종|가지|년|월|배|대)?$")
+#: An action printed after the last item (``A와 B 국산화가``): what is done, not the name.
+_ACTION = re.compile(r"\s+(?:국산화|개발|상용화|실용화|고도화|확보)$")
+#: A bracketed gloss after a name (``구조용 직교적층재(CLT)``).
+_GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]{1,20})[)）]$")
+MAX_WORDS = 6
+
+
+class CuedLists:
+    name = EXTRACTOR
+    needs_nlp = False
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        text = source.text
+        start = 0
+        for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
+            self._sentence(source, start, end)
+            start = end
+
+    def _sentence(self, source: Source, start: int, end: int) -> None:
+        text = source.text
+        sentence = text[start:end].rstrip(".!?\n ")
+        stop = start + len(sentence)
+        for topic in _TOPIC.finditer(text, start, stop):
+            cls = cue_class(topic["cue"])
+            if cls not in KINDS:
+                continue
+            if topic["mark"] in ("은", "는"):
+                closing = _COPULA_END.search(text, topic.end(), stop)
+                if (
+                    closing is not None
+                    and closing.end() == stop
+                    and (closing["copula"] != "다" or not _closed(text, closing.start("copula")))
+                ):
+                    _read(source, cls, topic.end(), closing.start(), minimum=2)
+            else:
+                closing = _SUBJECT_END.search(text, topic.end(), stop)
+                if closing is not None and _agrees(text, closing.start("particle")):
+                    _read(source, cls, topic.end(), closing.start(), minimum=1)
+        for named in _NAMED_AS.finditer(text, start, stop):
+            cls = cue_class(named["cue"])
+            if cls not in KINDS or not _agrees(text, named.start("particle")):
+                continue
+            # the last place the list may start before its particle
+            opening = max(
+                _LIST_START.finditer(text, start, named.start()),
+                key=lambda m: m.end(),
+                default=None,
+            )
+            if opening is not None:
+                _read(source, cls, opening.end(), named.start(), minimum=1)
+
+
+def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> None:
+    """Add the items printed between ``start`` and ``end``, if every one is a name."""
+    text = source.text
+    items: list[tuple[str, int, tuple[str, ...]]] = []
+    pieces = list(_SEPARATOR.finditer(text, start, end))
+    bounds = [start] + [p.end() for p in pieces]
+    ends = [p.start() for p in pieces] + [end]
+    for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
+        if k < len(pieces) and pieces[k]["and"] and not _agrees(text, pieces[k].start("and")):
+            return  # ``치과 진단기``: a word ending in 과, not a list's 과
+        raw = text[a:b].strip()
+        if k == len(ends) - 1:
+            raw = _ACTION.sub("", raw)
+        gloss = _GLOSS.search(raw)
+        name = raw[: gloss.start()] if gloss else raw
+        latin = gloss and re.fullmatch(r"[A-Za-z0-9&\- ]+", gloss["gloss"])
+        aliases: tuple[str, ...] = (gloss["gloss"],) if gloss and latin else ()
+        if not _a_name(name, cls):
+            return
+        at = text.index(raw, a)
+        items.append((name, at, aliases))
+    if len(items) < minimum:
+        return
+    for name, first, glosses in items:
+        add_entity(source, Found(cls, name, first, first + len(name), EXTRACTOR, 0.6, glosses))
+
+
+def _a_name(name: str, cls: str) -> bool:
+    words = name.split()
+    if not words or len(words) > MAX_WORDS or not plausible(name, cls):
+        return False
+    if any(_NOT_IN_NAME.search(w) or _FIGURE.match(w) or _verbal(w) for w in words):
+        return False
+    if any(len(w) >= 2 and w[-1] in "이가은는" and _agrees(w, len(w) - 1) for w in words):
+        return False  # ``여과가, …``: a subject, then another clause
+    return not re.search(r"[\"'‘’“”「」『』<>:;]", name)
+
+
+def _closed(text: str, at: int) -> bool:
+    """Whether the syllable before ``at`` ends in a consonant (batchim)."""
+    before = text[at - 1] if at > 0 else ""
+    return "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 != 0
+
+
+def _verbal(word: str) -> bool:
+    """Whether a word holds a syllable closed by ㅆ (``됐``, ``었``, ``했``): a verb's past."""
+    return any("가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == SSANG_SIOT for ch in word)
+
+
+#: The index of the final consonant ㅆ in a Hangul syllable.
+SSANG_SIOT = 20
+
+
+def _agrees(text: str, at: int) -> bool:
+    """Whether the particle at ``at`` (이/가, 을/를, 와/과) fits the sound before it: 가,
+    를 and 와 after a vowel, 이, 을 and 과 after a consonant; any after Latin or a bracket."""
+    before = text[at - 1] if at > 0 else ""
+    if not "가" <= before <= "힣":
+        return True
+    return (text[at] in "이을과은") == _closed(text, at)
+
+
+__all__ = ["CuedLists"]
