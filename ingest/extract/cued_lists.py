@@ -17,12 +17,13 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import plausible
 from stkg.ingest.extract.phrases import CUE_HEADS, SENTENCE_END, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.normalize import name_key
 
 EXTRACTOR = "cued_lists"
 #: The kinds a cue may give a list read this way.
 KINDS = frozenset({"StrategicField", "StrategicProduct", "CoreTechnology"})
 #: Counted closings of a list: ``… 등 3가지가``, ``… 5개다``.
-_COUNT = r"(?:\s*(?:등\s*)?(?:\d+\s*(?:개|가지|종)|(?:두|세|네|다섯)\s*(?:개|가지)))"
+_COUNT = r"(?:\s*(?:등\s*)?(?:\d+\s*(?:개|가지|종|곳)|(?:두|세|네|다섯)\s*(?:개|가지|곳)))"
 #: Verbs that designate the members of a set.
 _DESIGNATE = (
     r"(?:꼽히|꼽혔|꼽힌|선정|선택|지정|포함|제시|도출|발굴|확정|추가|편입|뽑혔|뽑힌"
@@ -60,6 +61,10 @@ _ACTION = re.compile(r"\s+(?:국산화|개발|상용화|실용화|고도화|확�
 #: A bracketed gloss after a name (``구조용 직교적층재(CLT)``).
 _GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]{1,20})[)）]$")
 MAX_WORDS = 6
+#: Words that count or point, never part of a listed name.
+_NOT_WORDS_OF_A_NAME = frozenset(
+    ["두", "세", "네", "다섯", "곳", "개", "가지", "등", "모두", "각각"]
+)
 
 
 class CuedLists:
@@ -112,7 +117,8 @@ def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> No
     """Add the items printed between ``start`` and ``end``, if every one is a name."""
     text = source.text
     items: list[tuple[str, int, tuple[str, ...]]] = []
-    pieces = list(_SEPARATOR.finditer(text, start, end))
+    # a separator inside a bracket (``A(a1, a2), B``) is the gloss's, not the list's
+    pieces = [p for p in _SEPARATOR.finditer(text, start, end) if not _bracketed(text, start, p)]
     bounds = [start] + [p.end() for p in pieces]
     ends = [p.start() for p in pieces] + [end]
     for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
@@ -131,14 +137,29 @@ def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> No
         items.append((name, at, aliases))
     if len(items) < minimum:
         return
+    facts = source.ctx.facts
+    known = {
+        name_key(str(n.props.get("name") or "")) for n in facts.nodes.values() if n.cls in KINDS
+    }
     for name, first, glosses in items:
+        if name_key(name) in known:
+            continue  # read already (and typed) from its noun phrase: this reading adds nothing
         add_entity(source, Found(cls, name, first, first + len(name), EXTRACTOR, 0.6, glosses))
+
+
+def _bracketed(text: str, start: int, separator: re.Match[str]) -> bool:
+    before = text[start : separator.start()]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _a_name(name: str, cls: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_WORDS or not plausible(name, cls):
         return False
+    if any(w in _NOT_WORDS_OF_A_NAME for w in words[1:]) or any(
+        cue_class(w) == "StrategicField" for w in words[1:-1]
+    ):
+        return False  # ``반도체 분야 극자외선 …``: an area, then its item; ``B 두 곳``: a count
     if any(_NOT_IN_NAME.search(w) or _FIGURE.match(w) or _verbal(w) for w in words):
         return False
     if any(len(w) >= 2 and w[-1] in "이가은는" and _agrees(w, len(w) - 1) for w in words):
