@@ -24,6 +24,15 @@ _DEVELOPED_IN = re.compile(rf"\s?(?:{'|'.join(DEVELOP)})$")
 _GOVERNED = re.compile(
     rf"(?:을|를|의|이|가)?\s*(?:(?:집중|적극|본격|공동|우선|중점)\s*)?(?:{'|'.join(DEVELOP)})"
 )
+#: Verbs that say a technology changes hands or reaches use, as its clause's verb
+#: (``… 촉매 기술을 지역 기업에 이전하기로``, ``… 측정 기술을 내년까지 현장에 보급``).
+PASSED_ON = ("이전", "보급", "사업화", "개발", "확보", "상용화", "실용화", "국산화", "고도화")
+#: The object of such a verb a few words later, in the same clause.
+_PASSED_ON = re.compile(
+    rf"[을를]\s+(?:[^\s,.。]+\s+){{0,3}}?(?:[^\s,.。]+에\s+)?(?:{'|'.join(PASSED_ON)})(?:하|한|할|해|했|된|될|됐|에)"
+)
+#: What joins a phrase to the one before it.
+_JOINED_BEFORE = re.compile(r"(?:[,、]|(?<=[가-힣])(?:와|과)|\s및)\s*$")
 #: A stem ending like these names whose technology it is (a product class, a field, a body),
 #: not one technology.
 NOT_TECHNOLOGY_STEMS = (
@@ -94,7 +103,18 @@ class Technologies:
                 continue  # ``글로벌시장형 창업기술개발(이스라엘식 프로그램) 운영``: a programme
             if developed and printed[: developed.start()].endswith("기술"):
                 printed, end = printed[: developed.start()], end - len(developed.group())
-            elif not _GOVERNED.match(text, end) and not _SHARE_OF_ALL.match(text, end):
+            elif not (
+                _GOVERNED.match(text, end)
+                or _SHARE_OF_ALL.match(text, end)
+                or (
+                    _PASSED_ON.match(text, end)
+                    and not _JOINED_BEFORE.search(
+                        text, max(0, phrase.start_char - 4), phrase.start_char
+                    )
+                )
+            ):
+                # a phrase joined to one before it (``A와 B 기술을 … 보급``) is the last item of
+                # a list, whose 기술 the list extractor has shared out
                 continue
             if _add(source, printed, end):
                 _coordinated(source, phrases, i)

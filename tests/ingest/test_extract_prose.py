@@ -5532,3 +5532,15 @@ def test_a_cued_list_is_read_by_its_punctuation_when_kiwi_splits_its_items(tmp_p
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     # a clause with a verb, and an item with an amount, are no names
     assert not any("바뀌었고" in f or "추가됐" in f or "억원" in f for f in fields)
+
+
+def test_a_technology_passed_on_a_few_words_later_in_its_clause(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n"
+        "특허청은 올해 기술로드맵 후속 조치를 발표했다. 한국기계연구원 연구진은 소음을 줄인 "
+        "자기부상 베어링 설계 기술을 협력 기업에 이전하기로 했다. 재단은 위성영상 기반 홍수 예측 "
+        "기술을 내년까지 지자체에 보급할 예정이다. 연구진은 관련 기술을 계속 살펴볼 예정이다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"자기부상 베어링 설계 기술", "위성영상 기반 홍수 예측 기술"} <= set(technologies)
+    assert "관련 기술" not in technologies
