@@ -201,6 +201,15 @@ class Enumerations:
                 or (ranked := _ranked_areas(doc, phrases[i], phrases[last]))
                 or _designated_as(text_of(doc), phrases[last].end_char)
             )
+            if (
+                cue in ("StrategicProduct", "CoreTechnology")
+                and _AREAS_COUNTED_FIRST.match(_text_after(doc, phrases, last))
+                and all(" " not in it.text for it in items)
+            ):
+                # ``반도체, 이차전지 등 12개 분야 312개 품목``: one-word items are the areas the
+                # first count counts (``초고효율 태양전지, … 등 8개 분야 35개 기술``: the
+                # technologies the second count counts)
+                cue = "StrategicField"
             if cue == "StrategicField" and (
                 # ``세부 기술별로는 A와 B 분야의 출원이``: areas of technology
                 _ranked_here(text_of(doc), phrases[i].start_char) == "CoreTechnology"
@@ -1329,6 +1338,15 @@ _COUNT_BEFORE_CUE = re.compile(COUNTED + r"\s*$")
 _SECOND_COUNTED = re.compile(
     r"^\s+(?:총\s*)?" + COUNTED + r"(?:의)?\s*(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))"
     r"(?:[별의을를이가은는에로과와다]|으로|\s|$)"
+)
+
+
+#: A list closed by counted areas and then a second count: ``… 등 12개 분야 312개 품목``.
+_AREAS_COUNTED_FIRST = re.compile(
+    r"^\s*등의?\s+(?:총\s*)?"
+    + COUNTED
+    + r"\s*(?:전략|중점|핵심)?\s?(?:분야|부문)\s+(?:총\s*)?"
+    + COUNTED
 )
 
 

@@ -5544,3 +5544,17 @@ def test_a_technology_passed_on_a_few_words_later_in_its_clause(tmp_path, onto):
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"자기부상 베어링 설계 기술", "위성영상 기반 홍수 예측 기술"} <= set(technologies)
     assert "관련 기술" not in technologies
+
+
+def test_one_word_items_before_counted_areas_and_a_second_count_are_the_areas(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n"
+        "중소벤처기업부는 기술로드맵을 발표했다. 로드맵은 해양레저, 스마트물류, 수소저장 등 "
+        "12개 분야 312개 품목을 선정했다. 라마 무기와 보라 추진제 등 10대 분야 30개 "
+        "라마전략기술이 선정됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양레저", "스마트물류", "수소저장"} <= set(named(facts, "StrategicField"))
+    assert not {"해양레저", "스마트물류"} & set(named(facts, "StrategicProduct"))
+    # items of more than one word stay what the second count counts
+    assert {"라마 무기", "보라 추진제"} <= set(named(facts, "CoreTechnology"))
