@@ -34,6 +34,11 @@ _TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|
 #: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
 #: (a bare 다 only after an open syllable: ``추가됐다``, ``정리한다`` are verbs).
 _COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<copula>이다|다|입니다)\s*$")
+#: A participle of choosing right before the topic's cue (``새로 추가된 분야는``).
+_CHOSEN = re.compile(
+    r"(?:(?:추가|신설|지정|선정|편입|포함|제외|발굴|확정)(?:된|됐던)|새로\s(?:생긴|들어간|들어온))\s+"
+    r"(?:[가-힣]+\s+)?$"
+)
 #: A list after 으로는/로는 ends with 이/가 and a designating verb: ``…, C가 꼽혔다``.
 _SUBJECT_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가)\s+(?:[가-힣]+\s+)?{_DESIGNATE}")
 #: A list named as the cue: ``A와 B가 대표 품목으로 꼽혔다``, ``A, B를 … 품목으로 지정했다``.
@@ -94,7 +99,10 @@ class CuedLists:
                     and closing.end() == stop
                     and (closing["copula"] != "다" or not _closed(text, closing.start("copula")))
                 ):
-                    _read(source, cls, topic.end(), closing.start(), minimum=2)
+                    # one item is a list too when the topic says it was chosen: ``신규로
+                    # 추가된 분야는 A이다``
+                    chosen = _CHOSEN.search(text, max(start, topic.start() - 12), topic.start())
+                    _read(source, cls, topic.end(), closing.start(), minimum=1 if chosen else 2)
             else:
                 closing = _SUBJECT_END.search(text, topic.end(), stop)
                 if closing is not None and _agrees(text, closing.start("particle")):

@@ -5558,3 +5558,14 @@ def test_one_word_items_before_counted_areas_and_a_second_count_are_the_areas(tm
     assert not {"해양레저", "스마트물류"} & set(named(facts, "StrategicProduct"))
     # items of more than one word stay what the second count counts
     assert {"라마 무기", "보라 추진제"} <= set(named(facts, "CoreTechnology"))
+
+
+def test_one_item_after_a_topic_that_says_it_was_chosen(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n"
+        "중소벤처기업부는 기술로드맵을 발표했다. 올해 신규로 추가된 분야는 해양레저장비다. "
+        "가장 큰 분야는 바이오다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "해양레저장비" in fields
+    assert "바이오" not in fields  # one item under a topic that chose nothing is no list
