@@ -1068,6 +1068,8 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and _PAIR_COUNTED.match(text[phrases[j].end_char : phrases[j].end_char + 12]) is not None
         and _cue_before(doc, phrases, i) is not None
     )
+    # "A와 B를 새 전략분야로 지정했다": a pair chosen as a set is a list
+    listed = listed or (len(items) == 2 and _named_as(doc, phrases, j) is not None)
     # "전략제품인 A와 B는": a pair in apposition to a qualified cue before it
     listed = listed or (
         len(items) == 2

@@ -5569,3 +5569,13 @@ def test_one_item_after_a_topic_that_says_it_was_chosen(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "해양레저장비" in fields
     assert "바이오" not in fields  # one item under a topic that chose nothing is no list
+
+
+def test_a_pair_chosen_as_a_set_is_a_list(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n"
+        "중소벤처기업부는 기술로드맵을 발표했다. 정부는 해양레저와 수소저장을 새 전략분야로 "
+        "지정했다. 정부는 해양레저와 협력해 로드맵을 다듬었다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저", "수소저장"} <= set(fields)
