@@ -2,7 +2,7 @@
 
 A programme name is the noun phrase whose last word ends in a programme head
 (``창업성장 기술개발사업``, ``구매조건부 신제품개발사업``, ``스마트공장 보급·확산사업``),
-taken back over at most three topic words (words such as 기술, 개발, 지원 that a name
+taken back over at most four topic words (words such as 기술, 개발, 지원 that a name
 spelled with spaces is made of do not count) and never over a time word, a number or an
 institution. A name that is only a generic head (``기술개발사업``, ``신규사업``) is no
 name. A quoted name (‘…’, “…”, 「…」) that ends like a programme is taken whole, past the
@@ -177,7 +177,7 @@ _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
 #: A number printed just before a programme's head as part of its name (``1000+``, ``300``).
 _COUNTED = re.compile(r"^(?!(?:19|20)\d{2}$)\d{2,4}\+?$")
-MAX_WORDS = 3
+MAX_WORDS = 4
 #: Words a name spelled with spaces is made of besides its topic (``창업 성장 기술 개발
 #: 사업``): they do not count towards :data:`MAX_WORDS`.
 SPACED_PARTS = frozenset(
@@ -240,6 +240,8 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         spaced_part = _BRACKETED.sub("", word) in SPACED_PARTS
         if (content >= MAX_WORDS and not spaced_part) or word in NOT_NAME_WORDS | STATES:
             break
+        if word in AREA_WORDS:
+            break  # ``해양기술 분야 심해 탐사 … 사업``: the area the programme is in, no part
         if _YEAR_WORD.match(word) and not (_COUNTED.match(word) and len(chosen) == 1):
             break  # a year opens no name, but ``월드클래스 300 프로젝트`` counts its firms
         if institution_confidence(word, doc[w_end - 1].text) is not None:

@@ -5579,3 +5579,12 @@ def test_a_pair_chosen_as_a_set_is_a_list(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저", "수소저장"} <= set(fields)
+
+
+def test_a_programme_name_with_four_topic_words_keeps_them_all(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n해양수산부는 스마트양식 기술로드맵을 발표했다. 대표 사업인 스마트 "
+        "수산 가공단지 조성사업 대상지로는 두 곳이 선정됐다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "스마트 수산 가공단지 조성사업" in programmes
