@@ -737,13 +737,39 @@ def _joint_places(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]
                 out[-1] = (out[-1][0], run[1])
                 continue
         out.append(run)
-    return out
+    return _dotted_committee(doc, out)
+
+
+#: Heads of a body named after what it is for (``…경쟁력위원회``, ``…협의회``).
+_BY_SUBJECT_HEAD = re.compile(r"(?:위원회|협의회|협의체|추진단|기획단)$")
+
+
+def _dotted_committee(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``소재·부품·장비경쟁력위원회``: a committee's subject listed with dots in the same word
+    is part of its name, when no listed part is a body of its own."""
+    if len(runs) < 2 or not _BY_SUBJECT_HEAD.search(_run_text(doc, runs[-1])):
+        return runs
+    joined = all(
+        b == nxt[0] - 1 and doc[b].text in LIST_DOTS and not doc[b - 1].whitespace_
+        for (_, b), nxt in itertools.pairwise(runs)
+    )
+    parts = [_run_text(doc, run) for run in runs[:-1]]
+    if not joined or any(institution_confidence(p, p) is not None for p in parts):
+        return runs
+    return [(runs[0][0], runs[-1][1])]
+
+
+def _run_text(doc: Doc, run: tuple[int, int]) -> str:
+    return text_of(doc)[doc[run[0]].idx : _end_char(doc, run[1])]
 
 
 def _unglued(name: str) -> list[str]:
     """A name split where a text that lost its separators glued institutions together
     (``기획재정부외교부국방부``), when every part is an institution by its shape; else the
-    name alone."""
+    name alone. A name with a list dot kept its separators, and lost none
+    (``소재·부품·장비경쟁력위원회`` is no ``소재·부`` glued to another body)."""
+    if any(ch in LIST_DOTS for ch in name):
+        return [name]
     for cut in range(3, len(name) - 2):
         head = name[:cut]
         if institution_confidence(head, head) is None:

@@ -5588,3 +5588,15 @@ def test_a_programme_name_with_four_topic_words_keeps_them_all(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "스마트 수산 가공단지 조성사업" in programmes
+
+
+def test_a_committee_named_after_a_dotted_subject_written_as_one_word_is_one_body(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n"
+        "정부는 반도체·부품·장비상생위원회를 열어 기술로드맵을 확정했다. 회의에는 "
+        "시험·인증·표준협력위원회도 참석했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"반도체·부품·장비상생위원회", "시험·인증·표준협력위원회"} <= set(orgs)
+    # 반도체·부 ends like a ministry, but a dotted name lost no separator to be unglued
+    assert not {"반도체·부", "부품·장비상생위원회", "표준협력위원회"} & set(orgs)
