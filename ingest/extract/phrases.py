@@ -188,9 +188,10 @@ GLUED_PREFIXES = frozenset(["전"])
 
 def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
     """Whether token ``i`` is a determiner glued to the noun after it, inside one word, or
-    an adverb Kiwi read into the start of one (``홀로그램``: 홀로 + 그램; adverbs stand apart)."""
+    an adverb or a pronoun Kiwi read into the start of one (``홀로그램``: 홀로 + 그램;
+    ``자기공명``: 자기, "oneself", + 공명; adverbs and pronouns stand apart)."""
     return (
-        ((doc[i].text in GLUED_PREFIXES and doc[i].tag_ == "MM") or doc[i].tag_ == "MAG")
+        ((doc[i].text in GLUED_PREFIXES and doc[i].tag_ == "MM") or doc[i].tag_ in ("MAG", "NP"))
         and not doc[i].whitespace_
         and i + 1 < end
         and doc[i + 1].tag_.split("+")[0] in NOMINAL_TAGS

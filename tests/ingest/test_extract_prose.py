@@ -5600,3 +5600,14 @@ def test_a_committee_named_after_a_dotted_subject_written_as_one_word_is_one_bod
     assert {"반도체·부품·장비상생위원회", "시험·인증·표준협력위원회"} <= set(orgs)
     # 반도체·부 ends like a ministry, but a dotted name lost no separator to be unglued
     assert not {"반도체·부", "부품·장비상생위원회", "표준협력위원회"} & set(orgs)
+
+
+def test_a_pronoun_kiwi_reads_into_the_start_of_a_word_is_part_of_the_name(tmp_path, onto):
+    # 자기 is magnetic here; Kiwi reads it as the pronoun "oneself" (자기조립: 자기/NP 조립)
+    text = (
+        "DATE: 2024-03-01\n\n특허청, 무선충전 특허 동향\n\n특허청은 무선충전 특허 동향을 "
+        "발표했다. 연구진은 자기조립 소재와 자기공명 센서를 핵심기술로 꼽았다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"자기조립 소재", "자기공명 센서"} <= set(technologies)
+    assert "조립 소재" not in technologies
