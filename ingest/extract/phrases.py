@@ -150,7 +150,7 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             if j == i + 1 and not doc[i].whitespace_ and _latin_gloss(doc, j, end):
                 j = _gloss_end(doc, j, end)  # ``증강현실(AR)``: one word and its abbreviation
                 continue
-            if not is_nominal(doc[j]):
+            if not is_nominal(doc[j]) and not _glued_bound(doc, j, end):
                 break
             if doc[j - 1].whitespace_ and SPAN_OF_TIME.fullmatch(doc[j - 1].text):
                 break  # ``향후 10년간 태양광, …``: how long, then the name
@@ -191,11 +191,29 @@ def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
     an adverb or a pronoun Kiwi read into the start of one (``홀로그램``: 홀로 + 그램;
     ``자기공명``: 자기, "oneself", + 공명; adverbs and pronouns stand apart)."""
     return (
-        ((doc[i].text in GLUED_PREFIXES and doc[i].tag_ == "MM") or doc[i].tag_ in ("MAG", "NP"))
+        (
+            (doc[i].text in GLUED_PREFIXES and doc[i].tag_ == "MM")
+            or doc[i].tag_ in ("MAG", "NP", BOUND_NOUN)
+        )
         and not doc[i].whitespace_
         and i + 1 < end
         and doc[i + 1].tag_.split("+")[0] in NOMINAL_TAGS
         and (i == 0 or doc[i - 1].whitespace_ != "")
+    )
+
+
+#: Kiwi's tag of a bound noun (``수``, ``중``, ``건``), which stands after a word of its own.
+BOUND_NOUN = "NNB"
+
+
+def _glued_bound(doc: Doc, j: int, end: int) -> bool:
+    """Whether token ``j`` is a bound noun Kiwi read inside a noun's word (``건식``: 건 +
+    식/NNB; ``차폐``: 차/NNB + 폐): glued to a noun before it, not to a figure (``58건``)."""
+    return (
+        doc[j].tag_ == BOUND_NOUN
+        and j > 0
+        and not doc[j - 1].whitespace_
+        and doc[j - 1].tag_.split("+")[0] in NOMINAL_TAGS - {"SN", "NR"}
     )
 
 

@@ -5611,3 +5611,15 @@ def test_a_pronoun_kiwi_reads_into_the_start_of_a_word_is_part_of_the_name(tmp_p
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"자기조립 소재", "자기공명 센서"} <= set(technologies)
     assert "조립 소재" not in technologies
+
+
+def test_a_bound_noun_kiwi_reads_inside_a_nouns_word_is_part_of_the_name(tmp_path, onto):
+    # Kiwi reads 건식 as 건 + 식/NNB and 차폐 as 차/NNB + 폐 in these sentences
+    text = (
+        "DATE: 2024-03-01\n\n환경부는 환경 R&D 기술로드맵을 발표했다. 핵심기술로는 "
+        "폐배터리 건식 재활용과 미세플라스틱 분리 여과가 제시됐다. 세부 기술별 출원 건수는 "
+        "코일 설계 241건, 정렬 제어 198건, 차폐 설계 58건이었다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"폐배터리 건식 재활용", "차폐 설계", "코일 설계"} <= set(technologies)
+    assert not {"재활용", "폐 설계"} & set(technologies)
