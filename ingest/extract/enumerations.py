@@ -201,13 +201,17 @@ class Enumerations:
                 or (ranked := _ranked_areas(doc, phrases[i], phrases[last]))
                 or _designated_as(text_of(doc), phrases[last].end_char)
             )
+            areas = _AREAS_COUNTED_FIRST.match(_text_after(doc, phrases, last))
             if (
                 cue in ("StrategicProduct", "CoreTechnology")
-                and _AREAS_COUNTED_FIRST.match(_text_after(doc, phrases, last))
-                and all(" " not in it.text for it in items)
+                and areas
+                and (
+                    all(" " not in it.text for it in items) or _number(areas["areas"]) == len(items)
+                )
             ):
-                # ``반도체, 이차전지 등 12개 분야 312개 품목``: one-word items are the areas the
-                # first count counts (``초고효율 태양전지, … 등 8개 분야 35개 기술``: the
+                # ``반도체, 이차전지 등 12개 분야 312개 품목``: one-word items, and ``A, B, C
+                # 등 3개 분야 24개 기술``: as many items as areas, are the areas the first
+                # count counts (``초고효율 태양전지, … 등 8개 분야 35개 기술``: the
                 # technologies the second count counts)
                 cue = "StrategicField"
             if cue == "StrategicField" and (
@@ -1345,9 +1349,9 @@ _SECOND_COUNTED = re.compile(
 
 #: A list closed by counted areas and then a second count: ``… 등 12개 분야 312개 품목``.
 _AREAS_COUNTED_FIRST = re.compile(
-    r"^\s*등의?\s+(?:총\s*)?"
-    + COUNTED
-    + r"\s*(?:전략|중점|핵심)?\s?(?:분야|부문)\s+(?:총\s*)?"
+    r"^\s*(?:등의?\s+)?(?:총\s*)?(?P<areas>\d+|"
+    + "|".join(NATIVE_COUNTS)
+    + r")\s*(?:개|대|가지)?\s*(?:전략|중점|핵심)?\s?(?:분야|부문)\s+(?:총\s*)?"
     + COUNTED
 )
 

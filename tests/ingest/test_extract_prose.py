@@ -5623,3 +5623,17 @@ def test_a_bound_noun_kiwi_reads_inside_a_nouns_word_is_part_of_the_name(tmp_pat
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"폐배터리 건식 재활용", "차폐 설계", "코일 설계"} <= set(technologies)
     assert not {"재활용", "폐 설계"} & set(technologies)
+
+
+def test_as_many_items_as_counted_areas_before_a_second_count_are_the_areas(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n해양수산부는 수산 기술로드맵을 수립했다. 로드맵은 어장 환경 예측, "
+        "수산물 유통 관리, 선박 자동화 등 3개 분야 24개 기술로 구성됐다. 또 심해 탐사 로봇, "
+        "해저 통신망 등 5개 분야 40개 기술을 담았다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"어장 환경 예측", "수산물 유통 관리", "선박 자동화"} <= set(
+        named(facts, "StrategicField")
+    )
+    # two examples of five areas are what the second count counts
+    assert {"심해 탐사 로봇", "해저 통신망"} <= set(named(facts, "CoreTechnology"))
