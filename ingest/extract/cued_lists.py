@@ -48,10 +48,10 @@ _NAMED_AS = re.compile(
 )
 #: Where a list named as the cue may begin: the sentence's start (after a connective) or
 #: a place topic (``디지털헬스 분야에서는``).
-_LIST_START = re.compile(
-    r"(?:^\s*(?:[○ㅇ\-·▲△]\s*)?(?:특히|또한?|아울러|이\s?밖에|이와\s함께)?,?\s*"
-    r"|(?:에서는|에는|에선|에서도)\s+)"
+_SENTENCE_OPENING = re.compile(
+    r"\s*(?:[○ㅇ\-·▲△]\s*)?(?:(?:특히|또한?|아울러|이\s?밖에|이와\s함께),?\s+)?"
 )
+_PLACE_TOPIC = re.compile(r"(?:에서는|에는|에선|에서도)\s+")
 #: What separates two items: a comma, 및, or 와/과 glued to the word before.
 _SEPARATOR = re.compile(r"\s*[,、]\s*|\s+및\s+|(?<=[가-힣A-Za-z0-9)])(?P<and>와|과)\s+")
 #: A word inside an item that ends like a particle or a verb: a clause, not a name.
@@ -111,27 +111,38 @@ class CuedLists:
             cls = cue_class(named["cue"])
             if cls not in KINDS or not _agrees(text, named.start("particle")):
                 continue
-            # the last place the list may start before its particle
-            opening = max(
-                _LIST_START.finditer(text, start, named.start()),
-                key=lambda m: m.end(),
-                default=None,
-            )
-            if opening is not None:
-                _read(source, cls, opening.end(), named.start(), minimum=1)
+            # the last place the list may start before its particle: the sentence's
+            # opening or a place topic
+            places = list(_PLACE_TOPIC.finditer(text, start, named.start()))
+            opened = _SENTENCE_OPENING.match(text, start)
+            opening = places[-1].end() if places else opened.end() if opened else start
+            if cls == "CoreTechnology" and _GROUP_TOPIC.search(text, opening, named.start()):
+                _owned(source, cls, opening, named.start())
+            else:
+                _read(source, cls, opening, named.start(), minimum=1)
+
+
+#: One listed name: the name, where it starts, and its Latin gloss as an alias.
+Item = tuple[str, int, tuple[str, ...]]
 
 
 def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> None:
     """Add the items printed between ``start`` and ``end``, if every one is a name."""
-    text = source.text
-    items: list[tuple[str, int, tuple[str, ...]]] = []
+    items = _items(source.text, cls, start, end)
+    if items is not None and len(items) >= minimum:
+        _add(source, cls, items)
+
+
+def _items(text: str, cls: str, start: int, end: int) -> list[Item] | None:
+    """The items printed between ``start`` and ``end``, or None unless every one is a name."""
+    items: list[Item] = []
     # a separator inside a bracket (``A(a1, a2), B``) is the gloss's, not the list's
     pieces = [p for p in _SEPARATOR.finditer(text, start, end) if not _bracketed(text, start, p)]
     bounds = [start] + [p.end() for p in pieces]
     ends = [p.start() for p in pieces] + [end]
     for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
         if k < len(pieces) and pieces[k]["and"] and not _agrees(text, pieces[k].start("and")):
-            return  # ``치과 진단기``: a word ending in 과, not a list's 과
+            return None  # ``치과 진단기``: a word ending in 과, not a list's 과
         raw = text[a:b].strip()
         if k == len(ends) - 1:
             raw = _ACTION.sub("", raw)
@@ -140,11 +151,12 @@ def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> No
         latin = gloss and re.fullmatch(r"[A-Za-z0-9&\- ]+", gloss["gloss"])
         aliases: tuple[str, ...] = (gloss["gloss"],) if gloss and latin else ()
         if not _a_name(name, cls):
-            return
-        at = text.index(raw, a)
-        items.append((name, at, aliases))
-    if len(items) < minimum:
-        return
+            return None
+        items.append((name, text.index(raw, a), aliases))
+    return items
+
+
+def _add(source: Source, cls: str, items: list[Item]) -> None:
     facts = source.ctx.facts
     known = {
         name_key(str(n.props.get("name") or "")) for n in facts.nodes.values() if n.cls in KINDS
@@ -153,6 +165,42 @@ def _read(source: Source, cls: str, start: int, end: int, *, minimum: int) -> No
         if name_key(name) in known:
             continue  # read already (and typed) from its noun phrase: this reading adds nothing
         add_entity(source, Found(cls, name, first, first + len(name), EXTRACTOR, 0.6, glosses))
+
+
+#: The end of one owner's group before the next: ``…, 원격 결합 제어가, LNG …``.
+_GROUP_END = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>이|가),\s+")
+#: An owner's topic opening its group: ``심해용 유압 커넥터는 ``.
+_GROUP_TOPIC = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>은|는)\s+")
+
+
+def _owned(source: Source, cls: str, start: int, end: int) -> None:
+    """``A는 x, y가, B는 z가 핵심기술로 꼽혔다``: each product's technologies in turn; the
+    owners are products (``… 분야는``: fields)."""
+    text = source.text
+    groups, at = [], start
+    for m in _GROUP_END.finditer(text, start, end):
+        if _agrees(text, m.start("particle")):
+            groups.append((at, m.start()))
+            at = m.end()
+    groups.append((at, end))
+    read: list[tuple[str, Item, list[Item]]] = []
+    for a, b in groups:
+        topic = next(
+            (t for t in _GROUP_TOPIC.finditer(text, a, b) if _agrees(text, t.start("particle"))),
+            None,
+        )
+        if topic is None:
+            return
+        owner = text[a : topic.start()].strip()
+        area = re.sub(r"\s*(?:분야|부문)$", "", owner)
+        owner_cls = "StrategicField" if area != owner else "StrategicProduct"
+        items = _items(text, cls, topic.end(), b)
+        if not items or not _a_name(area, owner_cls):
+            return
+        read.append((owner_cls, (area, text.index(owner, a), ()), items))
+    for owner_cls, owner_item, items in read:
+        _add(source, owner_cls, [owner_item])
+        _add(source, cls, items)
 
 
 def _bracketed(text: str, start: int, separator: re.Match[str]) -> bool:

@@ -5637,3 +5637,17 @@ def test_as_many_items_as_counted_areas_before_a_second_count_are_the_areas(tmp_
     )
     # two examples of five areas are what the second count counts
     assert {"심해 탐사 로봇", "해저 통신망"} <= set(named(facts, "CoreTechnology"))
+
+
+def test_each_products_technologies_in_turn_and_a_list_named_as_its_kind(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n해양수산부는 해양 기술로드맵을 발표했다. 수중 드론 충전 도크는 "
+        "무선 급전 설계, 자동 도킹 제어가, 해양 관측 부이는 내부식 코팅, 저전력 통신이 "
+        "핵심기술로 꼽혔다. 축사 자동급이기와 고순도 석영관이 대표 품목으로 꼽혔다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    products, technologies = named(facts, "StrategicProduct"), named(facts, "CoreTechnology")
+    assert {"수중 드론 충전 도크", "해양 관측 부이"} <= set(products)
+    assert {"무선 급전 설계", "자동 도킹 제어", "내부식 코팅", "저전력 통신"} <= set(technologies)
+    # a list named as its kind from the sentence's start, past Kiwi's split of 자동급이기
+    assert {"축사 자동급이기", "고순도 석영관"} <= set(products)
