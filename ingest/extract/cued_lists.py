@@ -137,12 +137,15 @@ def _items(text: str, cls: str, start: int, end: int) -> list[Item] | None:
     """The items printed between ``start`` and ``end``, or None unless every one is a name."""
     items: list[Item] = []
     # a separator inside a bracket (``A(a1, a2), B``) is the gloss's, not the list's
-    pieces = [p for p in _SEPARATOR.finditer(text, start, end) if not _bracketed(text, start, p)]
+    # and a 와/과 that does not fit the sound before it ends a word (``순환여과 양식``)
+    pieces = [
+        p
+        for p in _SEPARATOR.finditer(text, start, end)
+        if not _bracketed(text, start, p) and (not p["and"] or _agrees(text, p.start("and")))
+    ]
     bounds = [start] + [p.end() for p in pieces]
     ends = [p.start() for p in pieces] + [end]
     for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
-        if k < len(pieces) and pieces[k]["and"] and not _agrees(text, pieces[k].start("and")):
-            return None  # ``치과 진단기``: a word ending in 과, not a list's 과
         raw = text[a:b].strip()
         if k == len(ends) - 1:
             raw = _ACTION.sub("", raw)

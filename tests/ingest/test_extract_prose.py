@@ -5651,3 +5651,12 @@ def test_each_products_technologies_in_turn_and_a_list_named_as_its_kind(tmp_pat
     assert {"무선 급전 설계", "자동 도킹 제어", "내부식 코팅", "저전력 통신"} <= set(technologies)
     # a list named as its kind from the sentence's start, past Kiwi's split of 자동급이기
     assert {"축사 자동급이기", "고순도 석영관"} <= set(products)
+
+
+def test_a_word_ending_in_gwa_that_does_not_fit_the_sound_before_is_no_separator(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n해양수산부는 해양 기술로드맵을 발표했다. 이 분야 전략제품으로는 "
+        "해수 여과 자동급이기와 염분 측정 부이가 꼽혔다.\n"
+    )
+    products = named(facts_of(tmp_path, onto, text), "StrategicProduct")
+    assert {"해수 여과 자동급이기", "염분 측정 부이"} <= set(products)
