@@ -54,6 +54,27 @@ DOMAIN_WORDS = ("기술", "연구개발", "R&D", "특허", "혁신")
 DOMAIN_MENTIONS = 5
 
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
+_PROGRAMME_NAMES: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
+#: A reference programme's name this long (without spaces) is no everyday word
+#: (``구매조건부 신제품개발사업``; ``상용화``, one of its altLabels, is).
+MIN_PROGRAMME_NAME = 6
+
+
+def programme_names(onto: Ontology) -> tuple[str, ...]:
+    """The Korean names of the reference data's programmes long enough to say a text is
+    about one (cached per ontology)."""
+    cached = _PROGRAMME_NAMES.get(id(onto))
+    if cached is not None and cached[0] is onto:
+        return cached[1]
+    names = {
+        name
+        for ind in onto.individuals
+        if "Programme" in ind.classes
+        for name in (ind.labels.ko, *(t for t, lang in ind.alt_labels if lang == "ko"))
+        if name and len(name.replace(" ", "")) >= MIN_PROGRAMME_NAME
+    }
+    _PROGRAMME_NAMES[id(onto)] = (onto, tuple(sorted(names)))
+    return _PROGRAMME_NAMES[id(onto)][1]
 
 
 def topic_words(onto: Ontology) -> tuple[str, ...]:
@@ -111,7 +132,9 @@ class Source:
         """Whether the text speaks of the domain at all: one of the Korean labels of the
         ontology's roadmap, programme and patent classes (:data:`TOPIC_CLASSES`) occurs in
         it, and when the only ones are everyday words (:data:`EVERYDAY_TOPIC_WORDS`), one of
-        :data:`DOMAIN_WORDS` too; or it uses :data:`DOMAIN_WORDS` again and again.
+        :data:`DOMAIN_WORDS` too; or it uses :data:`DOMAIN_WORDS` again and again; or it
+        names a programme of the reference data (:func:`programme_names`: a release on
+        ``구매조건부 신제품개발사업`` may never say 기술 or R&D).
 
         Prose extractors read shapes (a word ending in 부, an amount after a noun) that occur
         in any news; on a sports or market report they would only find noise.
@@ -121,6 +144,7 @@ class Source:
             bool(found - EVERYDAY_TOPIC_WORDS)
             or (bool(found) and self.about_technology)
             or sum(self.text.count(word) for word in DOMAIN_WORDS) >= DOMAIN_MENTIONS
+            or any(name in self.text for name in programme_names(self.ctx.onto))
         )
 
     @cached_property

@@ -5660,3 +5660,14 @@ def test_a_word_ending_in_gwa_that_does_not_fit_the_sound_before_is_no_separator
     )
     products = named(facts_of(tmp_path, onto, text), "StrategicProduct")
     assert {"해수 여과 자동급이기", "염분 측정 부이"} <= set(products)
+
+
+def test_a_release_naming_a_reference_programme_is_on_topic_without_domain_words(tmp_path, onto):
+    text = (
+        "DATE: 2013-02-20\n\n중소기업청은 올해 '구매조건부 신제품개발사업' 지원 대상으로 52개 "
+        "과제를 확정했다고 20일 밝혔다. 중소기업청은 올해 이 사업에 모두 380억원을 배정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "구매조건부 신제품개발사업" in named(facts, "Programme")
+    budgets = [n for n in facts.nodes.values() if n.cls == "Funding"]
+    assert budgets, "the programme's budget is read once the text is on topic"
