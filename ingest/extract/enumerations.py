@@ -937,11 +937,22 @@ _APPLICANT_KIND = re.compile(
 )
 
 
+#: The first of a ranking named with its cue: ``미래차 분야가 25개 제품으로 가장 많고``.
+_FIRST_WITH_CUE = re.compile(
+    r"[가-힣A-Za-z]\s?(?P<cue>분야|부문|산업|업종|품목|제품)(?:이|가)\s+(?:[^\s,.]+\s+){0,3}?"
+    r"가장\s+(?:많|높|크|큰)"
+)
+
+
 def _ranked_here(text: str, at: int) -> str | None:
-    """The class of what the sentence holding ``at`` ranks before it (:data:`_RANKED_BY`)."""
+    """The class of what the sentence holding ``at`` ranks before it (:data:`_RANKED_BY`),
+    or of the first of the ranking named with its cue (:data:`_FIRST_WITH_CUE`)."""
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, at)]
     found = list(_RANKED_BY.finditer(text, ends[-1] if ends else 0, at))
-    return found[-1].lastgroup if found else None  # the last one before ``at``
+    if found:
+        return found[-1].lastgroup  # the last one before ``at``
+    first = list(_FIRST_WITH_CUE.finditer(text, ends[-1] if ends else 0, at))
+    return cue_class(first[-1]["cue"]) if first else None
 
 
 def _ranked_areas(doc: Doc, first: Phrase, last: Phrase) -> str | None:

@@ -5671,3 +5671,12 @@ def test_a_release_naming_a_reference_programme_is_on_topic_without_domain_words
     assert "구매조건부 신제품개발사업" in named(facts, "Programme")
     budgets = [n for n in facts.nodes.values() if n.cls == "Funding"]
     assert budgets, "the programme's budget is read once the text is on topic"
+
+
+def test_a_ranking_whose_first_is_named_with_its_cue_ranks_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n중소벤처기업부는 기술로드맵을 발표했다. 이 중 해양레저 분야가 "
+        "25개 제품으로 가장 많고, 이어 수소저장(21개), 스마트물류(18개) 순이다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
