@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.phrases import CUE_CLASSES, QUOTED, cue_class
+from stkg.ingest.extract.phrases import CUE_CLASSES, LIST_DOTS, QUOTED, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
 
 #: The classes a cue after a quoted term may give it.
@@ -33,19 +33,20 @@ EXTRACTOR = "quoted"
 
 
 #: What joins two quoted items of one list.
-_JOIN = re.compile(r"\s*(?:,|및|와|과)\s*")
-#: What closes a quoted list and types it: ``… 등 5대 분야``, ``… 등의 기술``.
+_JOIN = re.compile(rf"\s*(?:,|및|와|과|[{LIST_DOTS}])\s*")
+#: What closes a quoted list and types it: ``… 등 5대 분야``, ``… 등의 기술``, or the cue
+#: right after the last item (``‘A’과 ‘B’ 분야가``).
 _CLOSE = re.compile(
-    r"\s*등의?\s+(?:(?:총\s*)?\d+\s*(?:대|개|가지)\s*)?"
+    r"\s*(?:등의?\s+(?:(?:총\s*)?\d+\s*(?:대|개|가지)\s*)?)?"
     rf"(?P<cue>[가-힣]{{0,6}}?(?:{_CUE_HEADS}))"
     r"(?:별|의|을|를|이|가|은|는|에서|에|으로|로|과|와|도)?(?![가-힣])"
 )
 
 
 def _quoted_lists(source: Source) -> None:
-    """``‘A’, ‘B’, ‘C’ 등 3대 분야``: quoted items listed together and closed by a cue are
-    of the cue's class, though their words make no one noun phrase (``‘깨끗하고 편리한 환경
-    조성’``)."""
+    """``‘A’, ‘B’, ‘C’ 등 3대 분야``, ``‘A’과 ‘B’ 분야``: quoted items listed together and
+    closed by a cue are of the cue's class, though their words make no one noun phrase
+    (``‘깨끗하고 편리한 환경 조성’``)."""
     text = source.text
     run: list[re.Match[str]] = []
     for m in [*QUOTED.finditer(text), None]:

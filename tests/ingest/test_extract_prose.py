@@ -5680,3 +5680,13 @@ def test_a_ranking_whose_first_is_named_with_its_cue_ranks_that_kind(tmp_path, o
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
+
+
+def test_quoted_items_joined_and_closed_by_a_cue_without_deung_are_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n중소벤처기업부는 기술로드맵을 발표했다. 올해는 '해양레저 장비'와 "
+        "'수소저장'ㆍ'스마트물류' 분야가 신설됐다. 'AI'와 '로봇' 기술로드맵도 나왔다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저 장비", "수소저장", "스마트물류"} <= set(fields)
+    assert not {"AI", "로봇"} & set(fields)  # 기술로드맵 is a roadmap: its 기술 types nothing
