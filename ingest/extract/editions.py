@@ -603,10 +603,12 @@ def _years_before(text: str, start: int, printed: str) -> list[int]:
     lead = _LEADING_YEAR.match(printed)
     if lead and lead["yy"]:
         return [2000 + int(lead["yy"])]
-    short = _SHORT_YEAR.search(text, max(0, start - 8), start)
+    short = _SHORT_YEAR.search(text, max(text.rfind("\n", 0, start) + 1, start - 8), start)
     if short:  # ``‘21년도 중소기업 … 시행계획``: the year printed in two digits before it
         return [2000 + int(short["yy"])]
-    window = text[max(0, start - 14) : start] + printed[:14]
+    # within the name's line: a header's ``DATE: 2025-12-10`` dates the document, not the plan
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - 14) : start] + printed[:14]
     found = list(_YEARS.finditer(window))
     if not found:
         return []

@@ -5690,3 +5690,10 @@ def test_quoted_items_joined_and_closed_by_a_cue_without_deung_are_that_kind(tmp
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저 장비", "수소저장", "스마트물류"} <= set(fields)
     assert not {"AI", "로봇"} & set(fields)  # 기술로드맵 is a roadmap: its 기술 types nothing
+
+
+def test_the_header_date_is_no_year_printed_before_an_edition_opening_the_text(tmp_path, onto):
+    text = "DATE: 2025-12-10\n\n중소기업 기술로드맵(2026~2028)이 공개됐다. 전략분야는 22개다.\n"
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert [(e.props.get("startYear"), e.props.get("endYear")) for e in editions] == [(2026, 2028)]
