@@ -31,6 +31,11 @@ NOT_NAME_WORDS = frozenset(
         "지난해",
         "작년",
         "전년",
+        # the same years as a budget year (``내년도 기술로드맵``, ``금년도 사업``)
+        "내년도",
+        "금년도",
+        "전년도",
+        "작년도",
         "이번",
         "이",
         "그",

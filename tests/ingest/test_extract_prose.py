@@ -5697,3 +5697,16 @@ def test_the_header_date_is_no_year_printed_before_an_edition_opening_the_text(t
     facts = facts_of(tmp_path, onto, text)
     editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     assert [(e.props.get("startYear"), e.props.get("endYear")) for e in editions] == [(2026, 2028)]
+
+
+def test_a_budget_year_word_opens_no_programme_or_plan_name(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n중기부는 금년도 해양레저 기술개발사업에 500억원을 투입한다. "
+        "기술로드맵도 냈다. 또 내년도 수소저장 기술로드맵을 마련한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "해양레저 기술개발사업" in named(facts, "Programme")
+    editions = {n.props.get("name"): n for n in facts.nodes.values() if n.cls == "RoadmapEdition"}
+    assert "수소저장 기술로드맵" in editions
+    assert editions["수소저장 기술로드맵"].props.get("startYear") == 2026  # 내년도: next year
+    assert not any(str(name).startswith(("금년도", "내년도")) for name in editions)
