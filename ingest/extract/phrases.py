@@ -152,6 +152,8 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
                 continue
             if not is_nominal(doc[j]) and not _glued_bound(doc, j, end):
                 break
+            if doc[j].text == "-" and doc[j - 1].whitespace_ and doc[j].whitespace_:
+                break  # ``로드맵 확정 - 종자·식품``: a spaced dash parts a headline, joins nothing
             if doc[j - 1].whitespace_ and SPAN_OF_TIME.fullmatch(doc[j - 1].text):
                 break  # ``향후 10년간 태양광, …``: how long, then the name
             if doc[j - 1].whitespace_ and doc[j - 1].text in LINKING_NOUNS:

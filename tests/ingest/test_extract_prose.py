@@ -5710,3 +5710,14 @@ def test_a_budget_year_word_opens_no_programme_or_plan_name(tmp_path, onto):
     assert "수소저장 기술로드맵" in editions
     assert editions["수소저장 기술로드맵"].props.get("startYear") == 2026  # 내년도: next year
     assert not any(str(name).startswith(("금년도", "내년도")) for name in editions)
+
+
+def test_a_spaced_dash_in_a_headline_joins_no_name(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n해수부, 「수산 기술로드맵」 확정 - 양식·가공·유통 등 3대 분야 선정\n"
+        "해양수산부는 수산 기술로드맵을 확정했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    names = {str(n.props.get("name")) for n in facts.nodes.values()}
+    assert not any("확정 -" in name or "- 양식" in name for name in names)
+    assert {"양식", "가공", "유통"} <= set(named(facts, "StrategicField"))
