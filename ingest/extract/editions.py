@@ -252,6 +252,10 @@ class Editions:
             (series, start, end, [] if _horizon(source.text, start, years, base) else years)
             for series, start, end, years in named
         ]
+        named = [  # ``올해부터 2026년까지 적용되는 ‘…계획’``: a period from a relative year
+            (series, start, end, _relative_period(source.text, start, base) or years)
+            for series, start, end, years in named
+        ]
         named = [  # ``‘…로드맵’을 내년 1월까지 수립``: dated by when it is made
             (series, start, end, years or _made_in(source.text, start, end, base))
             for series, start, end, years in named
@@ -585,6 +589,25 @@ _TRAILING_YEARS = re.compile(
 _PERIOD = re.compile(r"(?P<a>(?:19|20)\d{2})\s*년\s*부터\s*(?P<b>(?:19|20)\d{2})\s*년\s*까지")
 #: How far back in its sentence a spelled-out period is the plan's.
 PERIOD_REACH = 80
+
+
+#: A plan period opened by a relative year: ``올해부터 2026년까지``.
+_RELATIVE_PERIOD = re.compile(
+    r"(?P<rel>" + "|".join(RELATIVE_YEARS) + r")\s*부터\s*(?P<b>(?:19|20)\d{2})\s*년\s*까지"
+)
+
+
+def _relative_period(text: str, start: int, base: int | None) -> list[int]:
+    """``올해부터 2026년까지 적용되는 ‘…’``: a period from a relative year, earlier in the
+    name's sentence, resolved against the document's year."""
+    if base is None:
+        return []
+    window = re.split(r"[.?!\n]\s", text[max(0, start - PERIOD_REACH) : start])[-1]
+    found = list(_RELATIVE_PERIOD.finditer(window))
+    if not found:
+        return []
+    a, b = base + RELATIVE_YEARS[found[-1]["rel"]], int(found[-1]["b"])
+    return [a, b] if b > a else []
 
 
 def _period_before(text: str, start: int) -> list[int]:

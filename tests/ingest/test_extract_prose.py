@@ -5721,3 +5721,13 @@ def test_a_spaced_dash_in_a_headline_joins_no_name(tmp_path, onto):
     names = {str(n.props.get("name")) for n in facts.nodes.values()}
     assert not any("확정 -" in name or "- 양식" in name for name in names)
     assert {"양식", "가공", "유통"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_plan_period_opened_by_a_relative_year(tmp_path, onto):
+    text = (
+        "DATE: 2022-03-02\n\n산림청은 올해부터 2026년까지 적용되는 '제2차 목재산업 진흥계획'을 "
+        "시행한다고 2일 밝혔다. 특허 분석도 담겼다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert [(e.props.get("startYear"), e.props.get("endYear")) for e in editions] == [(2022, 2026)]
