@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.nested import drop
 from stkg.ingest.extract.phrases import (
     JOINERS,
     LIST_DOTS,
@@ -28,6 +29,7 @@ from stkg.ingest.extract.phrases import (
 )
 from stkg.ingest.extract.resolve import Found, add_entity, resolve
 from stkg.ingest.nlp.tokenizer import is_user_word
+from stkg.ingest.normalize import name_key
 
 #: Suffixes that type a word as an institution, with the confidence they carry.
 LONG_SUFFIXES = {
@@ -402,6 +404,8 @@ class Organizations:
                 add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):
             _incorporated(source, doc, m.start("a") if m["a"] else m.start("b"), m.end())
+        for m in _FORMER_NAME.finditer(source.text):
+            _former_name(source, m)
         for token in doc if aliases else ():
             full = aliases.get(token.text)
             if full is not None and token.tag_ == "SL":
@@ -415,6 +419,45 @@ class Organizations:
                     (token.text,),
                 )
                 add_entity(source, found)
+
+
+#: A body's former name in brackets after its name: ``지식재산처(옛 특허청)``, ``(구 …)``.
+_FORMER_NAME = re.compile(
+    r"(?<![가-힣A-Za-z])(?P<name>[가-힣A-Za-z·]{2,30})\s?[(（]\s*(?:옛|구|舊|前)\s*"
+    r"(?P<former>[가-힣A-Za-z·]{2,30})\s*[)）]"
+)
+
+
+def _former_name(source: Source, m: re.Match[str]) -> None:
+    """``지식재산처(옛 특허청)``: the former name identifies the body it became; printed only
+    there, it is an alias of that body, not a body of its own in this text."""
+    name, former = m["name"], m["former"]
+    if (
+        institution_confidence(name, name) is None
+        and resolve(source.ctx.onto, "Organization", name) is None
+    ):
+        return
+    node_id = add_entity(
+        source,
+        Found("Organization", name, m.start("name"), m.end("name"), EXTRACTOR, 0.8, (former,)),
+    )
+    if node_id is None:
+        return
+    facts, key = source.ctx.facts, name_key(former)
+    alone = {
+        n.id
+        for n in facts.nodes.values()
+        if n.cls == "Organization"
+        and n.id != node_id
+        and key
+        in {name_key(str(f)) for f in (n.props.get("name"), *(n.props.get("aliases") or ()))}
+        and n.evidence
+        and all(
+            e.start is not None and m.start() <= e.start and (e.end or 0) <= m.end()
+            for e in n.evidence
+        )
+    }
+    drop(facts, alone)
 
 
 def _quoted_institution(source: Source, doc: Doc, start: int, end: int) -> None:

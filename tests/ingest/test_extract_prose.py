@@ -5731,3 +5731,14 @@ def test_a_plan_period_opened_by_a_relative_year(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     assert [(e.props.get("startYear"), e.props.get("endYear")) for e in editions] == [(2022, 2026)]
+
+
+def test_a_former_name_in_brackets_is_an_alias_of_the_body_it_became(tmp_path, onto):
+    text = (
+        "DATE: 2026-01-10\n\n지식재산처(옛 특허청)는 수소저장 특허 분석 결과를 발표했다. "
+        "한국해양레저진흥원(구 해양레저지원센터)도 로드맵 작성에 참여했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "지식재산처" in orgs and "특허청" not in orgs
+    assert "한국해양레저진흥원" in orgs and "해양레저지원센터" not in orgs
+    assert "해양레저지원센터" in orgs["한국해양레저진흥원"]["aliases"]
