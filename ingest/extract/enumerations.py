@@ -98,6 +98,8 @@ _LIST_JOIN = re.compile(
 #: What may stand between a list's topic and its first item (``X는 A, B``, ``[업계] A, B``).
 _TOPIC = frozenset(
     {"은", "는", "로는", "으로는", "에는", ":", "은요", "]", "(", "인", "로", "으로"}
+    # a release's label and a dash or a full-width colon (``지원분야 - A, B``, ``분야： A``)
+    | {"-", "–", "—", "："}
     # ``선정된 기술을 살펴보면 A, B 등이 있다``
     | {f"{p} {v}" for p in ("을", "를") for v in ("살펴보면", "보면")}
 )
@@ -1537,7 +1539,7 @@ def _counted_topic(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
 #: A topic's own count between it and its list: a bracket before the particle (``(4개)는``)
 #: or a clause after it (``는 총 5개로,``, ``은 모두 3개다:``).
 _COUNT_OF_TOPIC = re.compile(
-    r"^[(（]\s*(?:총\s*)?\d+\s*(?:개|대|가지)\s*[)）]\s*(?P<particle>은|는|로는|으로는)$"
+    r"^[(（]\s*(?:총\s*)?\d+\s*(?:개|대|가지)\s*[)）]\s*(?P<particle>은|는|로는|으로는|:|：)$"
     r"|^(?P<p2>은|는)\s*(?:총|모두)?\s*\d+\s*(?:개|대|가지)\s*(?:로|이며|이고|다)?\s*[,:]$"
 )
 

@@ -5742,3 +5742,13 @@ def test_a_former_name_in_brackets_is_an_alias_of_the_body_it_became(tmp_path, o
     assert "지식재산처" in orgs and "특허청" not in orgs
     assert "한국해양레저진흥원" in orgs and "해양레저지원센터" not in orgs
     assert "해양레저지원센터" in orgs["한국해양레저진흥원"]["aliases"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["지원분야 - 해양레저, 수소저장, 스마트물류 등", "분야(3개): 해양레저, 수소저장, 스마트물류"],
+)
+def test_a_release_label_with_a_dash_or_a_counted_colon_opens_a_list(tmp_path, onto, line):
+    text = f"DATE: 2025-03-01\n\n중소벤처기업부는 기술로드맵을 발표했다.\n{line}\n"
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
