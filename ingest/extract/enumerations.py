@@ -90,7 +90,7 @@ GENERIC_ENDINGS = {
 }
 #: What may stand between two items (lists behind bullets or circled numbers: :mod:`.bullets`).
 _LIST_JOIN = re.compile(
-    r"^\s*(?:,|및|와|과|、|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라"
+    rf"^\s*(?:,|및|와|과|、|[{LIST_DOTS}]|[을를]\s*비롯[해한]|[은는]\s*물론|뿐\s*아니라"
     # a ranking: ``분야별로는 A가 12개로 가장 많고 B 8개, C 5개 순``
     r"|[이가]\s*\d[\d,.]*\s*(?:개|건|곳|종|%)\s*(?:으로|로)\s*가장\s*(?:많|높|크)[고았었으며]*\s*,?)"
     r"\s*$"
@@ -1044,7 +1044,8 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
             items[-1] = Item(phrases[k], text[at : last.start] + last.text, at, last.cue)
             j = k
             continue
-        listed = listed or "," in gap or "、" in gap
+        # a middle dot between items apart (``A(12개)·B(9개)``) lists them as a comma does
+        listed = listed or "," in gap or "、" in gap or any(d in gap for d in LIST_DOTS)
         items.append(_item(phrases[k]))
         joins.append(gap.strip())
         j = k

@@ -5752,3 +5752,12 @@ def test_a_release_label_with_a_dash_or_a_counted_colon_opens_a_list(tmp_path, o
     text = f"DATE: 2025-03-01\n\n중소벤처기업부는 기술로드맵을 발표했다.\n{line}\n"
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
+
+
+def test_items_apart_joined_by_middle_dots_are_a_list(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n중소벤처기업부는 기술로드맵을 발표했다.\n"
+        "품목은 해양레저(12개)·수소저장(9개)·스마트물류(7개) 분야로 나뉜다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
