@@ -29,6 +29,14 @@ _DESIGNATE = (
     r"(?:꼽히|꼽혔|꼽힌|선정|선택|지정|포함|제시|도출|발굴|확정|추가|편입|뽑혔|뽑힌"
     r"|이름을\s올|들어갔|들었|있다|있으며|있고|올랐)"
 )
+#: A release's labelled line: a bullet, a cue word as the label, a colon, the items.
+_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?:[○ㅇ\-·▲△□■◦*]\s*)?(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))[ \t]*[:：][ \t]*"
+    r"(?P<items>[^\n]+)",
+    re.M,
+)
+#: What closes a labelled line's items: ``… 등``, a final mark.
+_LINE_END = re.compile(r"\s*(?:등\s*)?(?:[.。]\s*)?$")
 #: The topic: a cue word and 은/는 or 으로는/로는, opening the list.
 _TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|으로는|로는)\s+")
 #: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
@@ -79,6 +87,15 @@ class CuedLists:
 
     def __call__(self, source: Source) -> None:
         text = source.text
+        for line in _LABEL_LINE.finditer(text):
+            # ``○ 전략제품 : A, B, C``: a release's labelled line lists the label's kind
+            cls = cue_class(line["cue"])
+            if cls in KINDS:
+                end = line.end("items")
+                closing = _LINE_END.search(text, line.start("items"), end)
+                _read(
+                    source, cls, line.start("items"), closing.start() if closing else end, minimum=1
+                )
         start = 0
         for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
             self._sentence(source, start, end)

@@ -5761,3 +5761,16 @@ def test_items_apart_joined_by_middle_dots_are_a_list(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저", "수소저장", "스마트물류"} <= set(fields)
+
+
+def test_a_release_line_labelled_with_a_cue_lists_its_kind(tmp_path, onto):
+    text = (
+        "DATE: 2025-03-01\n\n중기부, 해양 기술로드맵 발표\n\n□ 주요 내용\n"
+        " ○ 전략제품 : 수중 드론 충전 도크, 해양 관측 부이, 선박용 배터리 팩\n"
+        " ○ 핵심기술: 자율 항법, 저전력 수중 통신 등\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    products = named(facts, "StrategicProduct")
+    assert {"수중 드론 충전 도크", "해양 관측 부이", "선박용 배터리 팩"} <= set(products)
+    assert "해양 관측 부" not in products  # Kiwi's 부 + 이 is read whole
+    assert {"자율 항법", "저전력 수중 통신"} <= set(named(facts, "CoreTechnology"))
