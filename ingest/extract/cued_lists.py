@@ -41,7 +41,7 @@ _LINE_END = re.compile(r"\s*(?:등\s*)?(?:[.。]\s*)?$")
 _TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|으로는|로는)\s+")
 #: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
 #: (a bare 다 only after an open syllable: ``추가됐다``, ``정리한다`` are verbs).
-_COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<copula>이다|다|입니다)\s*$")
+_COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?:\s+순)?(?P<copula>이다|다|입니다)\s*$")
 #: A participle of choosing right before the topic's cue (``새로 추가된 분야는``).
 _CHOSEN = re.compile(
     r"(?:(?:추가|신설|지정|선정|편입|포함|제외|발굴|확정)(?:된|됐던)|새로\s(?:생긴|들어간|들어온))\s+"
@@ -76,7 +76,7 @@ _GLOSS = re.compile(r"\s*[(（](?P<gloss>[^()（）]{1,20})[)）]$")
 MAX_WORDS = 6
 #: Words that count or point, never part of a listed name.
 _NOT_WORDS_OF_A_NAME = frozenset(
-    ["두", "세", "네", "다섯", "곳", "개", "가지", "등", "모두", "각각"]
+    ["두", "세", "네", "다섯", "곳", "개", "가지", "등", "모두", "각각", "순"]
 )
 
 

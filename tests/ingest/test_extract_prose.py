@@ -5774,3 +5774,13 @@ def test_a_release_line_labelled_with_a_cue_lists_its_kind(tmp_path, onto):
     assert {"수중 드론 충전 도크", "해양 관측 부이", "선박용 배터리 팩"} <= set(products)
     assert "해양 관측 부" not in products  # Kiwi's 부 + 이 is read whole
     assert {"자율 항법", "저전력 수중 통신"} <= set(named(facts, "CoreTechnology"))
+
+
+def test_a_ranking_closed_by_sun_and_a_copula_leaves_sun_out_of_the_last_item(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n특허청, 무선충전 특허 동향\n\n특허청은 무선충전 특허 동향을 "
+        "발표했다. 주요 출원 기술은 급전 코일 설계, 수신 정렬 제어, 자기차폐 설계 순이다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "자기차폐 설계" in technologies
+    assert not any(name.endswith(" 순") for name in technologies)
