@@ -60,6 +60,10 @@ _SENTENCE_OPENING = re.compile(
     r"\s*(?:[○ㅇ\-·▲△]\s*)?(?:(?:특히|또한?|아울러|이\s?밖에|이와\s함께),?\s+)?"
 )
 _PLACE_TOPIC = re.compile(r"(?:에서는|에는|에선|에서도)\s+")
+#: The end of one owner's group before the next: ``…, 원격 결합 제어가, LNG …``.
+_GROUP_END = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>이|가),\s+")
+#: An owner's topic opening its group: ``심해용 유압 커넥터는 ``.
+_GROUP_TOPIC = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>은|는)\s+")
 #: What separates two items: a comma, 및, or 와/과 glued to the word before.
 _SEPARATOR = re.compile(r"\s*[,、]\s*|\s+및\s+|(?<=[가-힣A-Za-z0-9)])(?P<and>와|과)\s+")
 #: A word inside an item that ends like a particle or a verb: a clause, not a name.
@@ -187,12 +191,6 @@ def _add(source: Source, cls: str, items: list[Item]) -> None:
         add_entity(source, Found(cls, name, first, first + len(name), EXTRACTOR, 0.6, glosses))
 
 
-#: The end of one owner's group before the next: ``…, 원격 결합 제어가, LNG …``.
-_GROUP_END = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>이|가),\s+")
-#: An owner's topic opening its group: ``심해용 유압 커넥터는 ``.
-_GROUP_TOPIC = re.compile(r"(?<=[가-힣A-Za-z)])(?P<particle>은|는)\s+")
-
-
 def _owned(source: Source, cls: str, start: int, end: int) -> None:
     """``A는 x, y가, B는 z가 핵심기술로 꼽혔다``: each product's technologies in turn; the
     owners are products (``… 분야는``: fields)."""
@@ -249,18 +247,19 @@ def _closed(text: str, at: int) -> bool:
     return "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 != 0
 
 
+#: The index of the final consonant ㅆ in a Hangul syllable.
+SSANG_SIOT = 20
+
+
 def _verbal(word: str) -> bool:
     """Whether a word holds a syllable closed by ㅆ (``됐``, ``었``, ``했``): a verb's past."""
     return any("가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == SSANG_SIOT for ch in word)
 
 
-#: The index of the final consonant ㅆ in a Hangul syllable.
-SSANG_SIOT = 20
-
-
 def _agrees(text: str, at: int) -> bool:
-    """Whether the particle at ``at`` (이/가, 을/를, 와/과) fits the sound before it: 가,
-    를 and 와 after a vowel, 이, 을 and 과 after a consonant; any after Latin or a bracket."""
+    """Whether the particle at ``at`` (이/가, 을/를, 와/과, 은/는) fits the sound before it:
+    가, 를, 와 and 는 after a vowel, 이, 을, 과 and 은 after a consonant; any after Latin or a
+    bracket."""
     before = text[at - 1] if at > 0 else ""
     if not "가" <= before <= "힣":
         return True

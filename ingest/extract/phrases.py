@@ -150,7 +150,7 @@ def noun_phrases(doc: Doc, start: int = 0, end: int | None = None) -> Iterator[P
             if j == i + 1 and not doc[i].whitespace_ and _latin_gloss(doc, j, end):
                 j = _gloss_end(doc, j, end)  # ``증강현실(AR)``: one word and its abbreviation
                 continue
-            if not is_nominal(doc[j]) and not _glued_bound(doc, j, end):
+            if not is_nominal(doc[j]) and not _glued_bound(doc, j):
                 break
             if doc[j].text == "-" and doc[j - 1].whitespace_ and doc[j].whitespace_:
                 break  # ``로드맵 확정 - 종자·식품``: a spaced dash parts a headline, joins nothing
@@ -186,6 +186,8 @@ SPAN_OF_TIME = re.compile("간|동안")
 
 #: Determiners Kiwi splits off the noun they are glued to (``전고체전지``: 전 + 고체전지).
 GLUED_PREFIXES = frozenset(["전"])
+#: Kiwi's tag of a bound noun (``수``, ``중``, ``건``), which stands after a word of its own.
+BOUND_NOUN = "NNB"
 
 
 def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
@@ -204,11 +206,7 @@ def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
     )
 
 
-#: Kiwi's tag of a bound noun (``수``, ``중``, ``건``), which stands after a word of its own.
-BOUND_NOUN = "NNB"
-
-
-def _glued_bound(doc: Doc, j: int, end: int) -> bool:
+def _glued_bound(doc: Doc, j: int) -> bool:
     """Whether token ``j`` is a bound noun Kiwi read inside a noun's word (``건식``: 건 +
     식/NNB; ``차폐``: 차/NNB + 폐): glued to a noun before it, not to a figure (``58건``)."""
     return (

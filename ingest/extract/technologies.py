@@ -3,7 +3,9 @@
 ``배터리팩 에너지밀도 향상기술을 개발한다``, ``초급속 충전시스템 기술 확보``: a noun phrase
 whose last word ends in 기술, that is more than a kind of technology (``핵심기술``,
 ``관련 기술``), and that a development verb governs in its clause (개발, 확보, 적용,
-상용화, 고도화, 국산화 …) names a technology. Lists of technologies are the
+상용화, 고도화, 국산화 …) names a technology, and so does one whose object particle a verb of
+passing it on takes a few words later (``… 촉매 기술을 지역 기업에 이전하기로``). Lists of
+technologies are the
 :mod:`.enumerations` extractor's; this one reads the single mentions between them.
 """
 
