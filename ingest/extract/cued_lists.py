@@ -17,6 +17,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import plausible
 from stkg.ingest.extract.phrases import CUE_HEADS, SENTENCE_END, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.syllables import closed, is_syllable, past
 from stkg.ingest.normalize import name_key
 
 EXTRACTOR = "cued_lists"
@@ -243,25 +244,19 @@ def _a_name(name: str, cls: str) -> bool:
 
 def _closed(text: str, at: int) -> bool:
     """Whether the syllable before ``at`` ends in a consonant (batchim)."""
-    before = text[at - 1] if at > 0 else ""
-    return "가" <= before <= "힣" and (ord(before) - 0xAC00) % 28 != 0
-
-
-#: The index of the final consonant ㅆ in a Hangul syllable.
-SSANG_SIOT = 20
+    return at > 0 and closed(text[at - 1])
 
 
 def _verbal(word: str) -> bool:
     """Whether a word holds a syllable closed by ㅆ (``됐``, ``었``, ``했``): a verb's past."""
-    return any("가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28 == SSANG_SIOT for ch in word)
+    return any(past(ch) for ch in word)
 
 
 def _agrees(text: str, at: int) -> bool:
     """Whether the particle at ``at`` (이/가, 을/를, 와/과, 은/는) fits the sound before it:
     가, 를, 와 and 는 after a vowel, 이, 을, 과 and 은 after a consonant; any after Latin or a
     bracket."""
-    before = text[at - 1] if at > 0 else ""
-    if not "가" <= before <= "힣":
+    if at == 0 or not is_syllable(text[at - 1]):
         return True
     return (text[at] in "이을과은") == _closed(text, at)
 

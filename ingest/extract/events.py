@@ -27,6 +27,7 @@ import re
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.phrases import QUOTED
+from stkg.ingest.extract.syllables import past
 from stkg.ingest.normalize import name_key
 
 EVENT_WORDS = (
@@ -567,8 +568,6 @@ def _in_caption(text: str, at: int) -> bool:
 #: a full stop or a space (``연다고``, ``개최한다.``, ``열었다``).
 _PREDICATE_AFTER = re.compile(r"[^.\n]{0,80}?([가-힣])다(?=고|[.,]|\s|$)")
 _PAST_DAY = re.compile(r"지난\s*\d{1,2}\s*일\s*$")
-#: The final consonant ㅆ of a Hangul syllable marks the past (했, 었, 였, 됐 …).
-_SSANG_SIOT = 20
 
 
 def _told_as_coming(text: str, at: int) -> bool:
@@ -581,7 +580,7 @@ def _told_as_coming(text: str, at: int) -> bool:
     if m is None or m.group(1) == "보":
         return False  # ``전년보다``: a particle, no predicate
     syllable = m.group(1)
-    return syllable in "있없" or (ord(syllable) - 0xAC00) % 28 != _SSANG_SIOT
+    return syllable in "있없" or not past(syllable)
 
 
 def _sentence_opening(text: str, at: int) -> int:

@@ -1,0 +1,35 @@
+"""Hangul syllable arithmetic: what a syllable's final consonant (받침) says.
+
+A precomposed syllable (가–힣) is ``0xAC00 + (initial × 21 + medial) × 28 + final``; the
+final consonant chooses a particle's form (이/가, 을/를, 와/과, 은/는) and ㅆ marks a verb's
+past (했, 었, 됐). Extractors that read particles or tenses from the surface ask here.
+"""
+
+from __future__ import annotations
+
+#: The first and the last precomposed Hangul syllables.
+FIRST, LAST = "가", "힣"
+#: The index of the final consonant ㅆ, which marks the past (했, 었, 였, 됐 …).
+SSANG_SIOT = 20
+
+
+def is_syllable(ch: str) -> bool:
+    return len(ch) == 1 and FIRST <= ch <= LAST
+
+
+def final(ch: str) -> int:
+    """The index of a syllable's final consonant (0: none, an open syllable)."""
+    return (ord(ch) - ord(FIRST)) % 28
+
+
+def closed(ch: str) -> bool:
+    """Whether a syllable ends in a consonant (false for anything not a syllable)."""
+    return is_syllable(ch) and final(ch) != 0
+
+
+def past(ch: str) -> bool:
+    """Whether a syllable is closed by ㅆ, as a verb's past is."""
+    return is_syllable(ch) and final(ch) == SSANG_SIOT
+
+
+__all__ = ["SSANG_SIOT", "closed", "final", "is_syllable", "past"]
