@@ -679,10 +679,15 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
         return [item]  # ``우주‧항공‧해양``, ``전자‧정보‧통신``: one area of a taxonomy
     if (
         len(parts) < min_parts
-        or any(not p or " " in p or not _a_dotted_part(p) for p, _ in parts)
+        or any(
+            not p or (" " in p and not _inner_of_long(k, len(parts))) or not _a_dotted_part(p)
+            for k, (p, _) in enumerate(parts)
+        )
         or _bulleted(doc, item)
     ):
-        return [item]  # ``소재·부품·장비``: parts too generic to stand alone name one thing
+        # ``소재·부품·장비``: parts too generic to stand alone name one thing; ``반도체·디스플레이
+        # 장비``: a spaced part at either end may run on into the words after the list
+        return [item]
     text = text_of(doc)
     if re.search(f"[{BULLET_MARKERS}]\\s*{re.escape(item.text)}", text):
         return [item]  # the document lists the whole as one item elsewhere
@@ -695,6 +700,16 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
+#: A dotted list this long is a list even where an inner part has a space
+#: (``시스템반도체·차세대 디스플레이·그린카·조선해양``).
+LONG_DOTTED = 4
+
+
+def _inner_of_long(k: int, parts: int) -> bool:
+    """Whether part ``k`` of ``parts`` lies between two dots of a long dotted list."""
+    return parts >= LONG_DOTTED and 0 < k < parts - 1
 
 
 def _comma_listed(text: str, item: Item) -> bool:

@@ -5784,3 +5784,12 @@ def test_a_ranking_closed_by_sun_and_a_copula_leaves_sun_out_of_the_last_item(tm
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert "자기차폐 설계" in technologies
     assert not any(name.endswith(" 순") for name in technologies)
+
+
+def test_a_long_dotted_list_keeps_inner_parts_with_a_space(tmp_path, onto):
+    text = (
+        "DATE: 2012-03-01\n\n중소기업청은 기술로드맵을 발표했다. 로드맵은 해양레저·차세대 수소저장·"
+        "스마트물류·섬유의류·지식서비스 등 5대 분야로 구성됐다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"해양레저", "차세대 수소저장", "스마트물류", "섬유의류", "지식서비스"} <= set(fields)
