@@ -1485,7 +1485,11 @@ def _cue_before(doc: Doc, phrases: list[Phrase], first: int) -> str | None:
         # ``이 기술은 A, B 등 …에``: about that technology, not a list of them (but ``이 분야
         # 전략제품으로는 A와 B``: the products of that field)
         return None
-    numbered = re.search(r"\d+\s*(?:대|가지)\s*$", before) is not None
+    # ``12가지 기술은``, ``10대 기술은``: the count before the topic or opening its phrase
+    numbered = (
+        re.search(r"\d+\s*(?:대|가지)\s*$", before) is not None
+        or re.match(r"\d+\s*(?:대|가지)\s", topic.text) is not None
+    )
     if cls == "CoreTechnology" and numbered:
         return "StrategicField"  # "12가지 기술은 …", "10대 기술은 …": a numbered set of areas
     if cls == "StrategicField" and _TECHNOLOGY_AREA.search(topic.text) and not numbered:

@@ -5793,3 +5793,13 @@ def test_a_long_dotted_list_keeps_inner_parts_with_a_space(tmp_path, onto):
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"해양레저", "차세대 수소저장", "스마트물류", "섬유의류", "지식서비스"} <= set(fields)
+
+
+def test_a_topic_opening_with_its_count_is_a_numbered_set_of_areas(tmp_path, onto):
+    text = (
+        "DATE: 2022-10-28\n\n과기정통부는 국가전략기술 로드맵을 발표했다. 5대 기술은 해양레저, "
+        "수소저장, 스마트물류, 섬유의류, 지식서비스다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양레저", "수소저장", "스마트물류"} <= set(named(facts, "StrategicField"))
+    assert not {"해양레저", "수소저장"} & set(named(facts, "CoreTechnology"))
