@@ -120,7 +120,10 @@ def sentence_last(doc: Doc, i: int) -> int:
 
 
 def is_nominal(token: Token) -> bool:
-    tag = token.tag_.split("+")[0]
+    parts = token.tag_.split("+")
+    if len(parts) > 1 and parts[-1].startswith("J") and len(token.text) == 1:
+        return False  # ``40%를``: 를 as NNG+JKO, a particle Kiwi read as a noun and its case
+    tag = parts[0]
     return tag in NOMINAL_TAGS or (token.text in JOINERS and tag in {"SP", "SO", "SW"})
 
 

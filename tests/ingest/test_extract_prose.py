@@ -5803,3 +5803,14 @@ def test_a_topic_opening_with_its_count_is_a_numbered_set_of_areas(tmp_path, ont
     facts = facts_of(tmp_path, onto, text)
     assert {"해양레저", "수소저장", "스마트물류"} <= set(named(facts, "StrategicField"))
     assert not {"해양레저", "수소저장"} & set(named(facts, "CoreTechnology"))
+
+
+def test_a_particle_kiwi_tags_as_a_noun_and_its_case_opens_no_name():
+    # Kiwi reads this 를 as NNG+JKO
+    from stkg.ingest.extract.phrases import noun_phrases
+    from stkg.ingest.nlp import build_pipeline
+
+    doc = build_pipeline()("중기부는 예산의 약 40%를 로드맵 품목 과제에 우선 지원할 계획이다.")
+    phrases = [p.text for p in noun_phrases(doc)]
+    assert "로드맵 품목 과제" in phrases
+    assert not any(p.startswith("를") for p in phrases)
