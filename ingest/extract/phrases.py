@@ -119,10 +119,16 @@ def sentence_last(doc: Doc, i: int) -> int:
     return i
 
 
+#: One Latin letter and a full stop, as Kiwi reads an interview's ``Q.`` and ``A.``.
+_LETTER_MARK = re.compile(r"[A-Za-z]\.")
+
+
 def is_nominal(token: Token) -> bool:
     parts = token.tag_.split("+")
     if len(parts) > 1 and parts[-1].startswith("J") and len(token.text) == 1:
         return False  # ``40%를``: 를 as NNG+JKO, a particle Kiwi read as a noun and its case
+    if parts[0] == "SL" and _LETTER_MARK.fullmatch(token.text):
+        return False  # ``Q. 기술로드맵 품목이면``: an interview's question mark, no name
     tag = parts[0]
     return tag in NOMINAL_TAGS or (token.text in JOINERS and tag in {"SP", "SO", "SW"})
 

@@ -5814,3 +5814,13 @@ def test_a_particle_kiwi_tags_as_a_noun_and_its_case_opens_no_name():
     phrases = [p.text for p in noun_phrases(doc)]
     assert "로드맵 품목 과제" in phrases
     assert not any(p.startswith("를") for p in phrases)
+
+
+def test_an_interviews_question_mark_opens_no_name(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-20\n\n중기부 과장 인터뷰\n\nQ. 기술로드맵 품목이면 유리한가.\n"
+        "A. 그렇다. 「중소기업 기술로드맵」에 포함된 전략품목으로 신청하면 가점을 받는다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    names = {str(n.props.get("name")) for n in facts.nodes.values()}
+    assert not any(name.startswith(("Q.", "A.")) for name in names)
