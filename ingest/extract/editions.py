@@ -249,7 +249,7 @@ class Editions:
         named = [(near.get(series, series), s, e, years) for series, s, e, years in named]
         base = source.as_of.year if source.as_of else None  # a date, or the year it dates itself to
         named = [  # ``‘2035 이차전지 … 로드맵’을 연내 수립``: 2035 is its horizon, no edition
-            (series, start, end, [] if _horizon(source.text, start, years, base) else years)
+            (series, start, end, [] if _horizon(source.text, start, end, years, base) else years)
             for series, start, end, years in named
         ]
         named = [  # ``올해부터 2026년까지 적용되는 ‘…계획’``: a period from a relative year
@@ -480,16 +480,18 @@ _TOPIC_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})\s*년(?:에는|에|엔|도)?
 HORIZON = 3
 
 
-def _horizon(text: str, start: int, years: list[int], base: int | None) -> bool:
-    """Whether the one year leading a plan's name is the year it aims at, not its edition's:
-    more than :data:`HORIZON` years after the document (``2035 이차전지 산업기술 로드맵`` in
-    a 2026 release, ``2030 …전략``)."""
+def _horizon(text: str, start: int, end: int, years: list[int], base: int | None) -> bool:
+    """Whether the one year leading or closing a plan's name is the year it aims at, not its
+    edition's: more than :data:`HORIZON` years after the document (``2035 이차전지 산업기술
+    로드맵`` in a 2026 release, ``2030 …전략``, ``… 산업 로드맵 2030`` in a 2023 one)."""
+    if base is None or len(years) != 1 or years[0] <= base + HORIZON:
+        return False
+    bare = rf"{years[0]}(?!\s*년|\d)"
+    # printed bare before or at the name's start (``2030년 시행계획`` is that year's), or as
+    # the title's last word
     return (
-        base is not None
-        and len(years) == 1
-        and years[0] > base + HORIZON
-        # printed bare before or at the name's start (``2030년 시행계획`` is that year's)
-        and re.search(rf"{years[0]}(?!\s*년|\d)", text[max(0, start - 14) : start + 5]) is not None
+        re.search(bare, text[max(0, start - 14) : start + 5]) is not None
+        or re.match(rf"[」』’”'\"]?\s*{bare}", text[end : end + 8]) is not None
     )
 
 

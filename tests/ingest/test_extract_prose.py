@@ -5824,3 +5824,13 @@ def test_an_interviews_question_mark_opens_no_name(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     names = {str(n.props.get("name")) for n in facts.nodes.values()}
     assert not any(name.startswith(("Q.", "A.")) for name in names)
+
+
+def test_a_far_year_closing_a_plans_title_is_its_horizon_not_its_edition(tmp_path, onto):
+    text = (
+        "DATE: 2023-05-10\n\n경북도는 '경북 수소저장 산업 로드맵 2035'를 발표했다. 특허 분석도 "
+        "담겼다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
+    assert [e.props.get("startYear") for e in editions] == [2023]
