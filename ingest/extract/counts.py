@@ -725,7 +725,14 @@ def _native_counts(source: Source, seen: dict[float, list[tuple[str, str]]]) -> 
             continue
         if after[0].split()[0] in ACTIONS | ASPECTS:
             continue
+        if not counted and len(after[0].split()) > 1 and after[0].split()[-1] in OF_THE_SET:
+            continue  # ``두 사업 예산은 각각 …``: the budgets of the two named before, no count
         _record(source, seen, value, after[0], (token.idx, after[1]), False)
+
+
+#: What belongs to a set a native numeral points back to (``두 사업 예산``, ``세 부처
+#: 관계자``): the numeral says which set, it counts nothing new.
+OF_THE_SET = frozenset(["예산", "규모", "관계자", "담당자", "책임자", "합계", "총액", "예산안"])
 
 
 #: Counters a native numeral may take before its noun (``두 가지 기술``).

@@ -5834,3 +5834,18 @@ def test_a_far_year_closing_a_plans_title_is_its_horizon_not_its_edition(tmp_pat
     facts = facts_of(tmp_path, onto, text)
     editions = [n for n in facts.nodes.values() if n.cls == "RoadmapEdition"]
     assert [e.props.get("startYear") for e in editions] == [2023]
+
+
+def test_a_native_numeral_pointing_back_to_a_set_counts_nothing(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-01\n\n중기부는 기술로드맵과 함께 해양레저 기술개발사업과 수소저장 "
+        "실증사업을 발표했다. 내년 두 사업 예산은 각각 1420억원과 530억원 규모다. "
+        "새로 생긴 분야는 세 분야다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counts = {
+        (n.props.get("value"), n.props.get("countedNoun"))
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
+    }
+    assert not any(noun and "예산" in noun for _, noun in counts)
