@@ -101,15 +101,16 @@ class CuedLists:
                 _read(
                     source, cls, line.start("items"), closing.start() if closing else end, minimum=1
                 )
-        start = 0
+        start = before = 0
         for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
-            self._sentence(source, start, end)
-            start = end
+            self._sentence(source, start, end, before)
+            start, before = end, start
 
-    def _sentence(self, source: Source, start: int, end: int) -> None:
+    def _sentence(self, source: Source, start: int, end: int, before: int = 0) -> None:
         text = source.text
         sentence = text[start:end].rstrip(".!?\n ")
         stop = start + len(sentence)
+        _area_groups(source, before, start, stop)
         for topic in _TOPIC.finditer(text, start, stop):
             cls = cue_class(topic["cue"])
             if cls not in KINDS:
@@ -219,6 +220,57 @@ def _owned(source: Source, cls: str, start: int, end: int) -> None:
         read.append((owner_cls, (area, text.index(owner, a), ()), items))
     for owner_cls, owner_item, items in read:
         _add(source, owner_cls, [owner_item])
+        _add(source, cls, items)
+
+
+#: An area opening a group of a sentence's items: ``이차전지에서는 ``, ``첨단소재 분야에는 ``.
+_AREA_OPEN = re.compile(
+    r"(?P<area>[가-힣A-Za-z][가-힣A-Za-z·ㆍ‧]*(?:\s(?!분야|부문)[가-힣A-Za-z·ㆍ‧]+)?)\s?(?:분야|부문)?"
+    r"(?:에서는|에는|에선)\s+"
+)
+#: A connective that may open such a sentence: ``예를 들어``, ``특히``, ``이 가운데``.
+_OPENING_WORDS = re.compile(r"\s*(?:예를\s들어|특히|구체적으로|이\s?가운데|이\s?중),?\s*")
+#: The end of a group before the next area: its subject particle and a comma.
+_GROUP_CLOSE = re.compile(r"(?P<particle>이|가),\s*$")
+#: The end of the last group: its particle and a designating verb closing the sentence.
+_LAST_CLOSE = re.compile(rf"(?P<particle>이|가)\s+(?:각각\s+)?(?:새로\s+)?{_DESIGNATE}")
+#: A kind cue in the sentence before (``50개 세부 중점기술이 지정됐다``).
+_CUE_WORD = re.compile(rf"[가-힣A-Za-z]*(?:{CUE_HEADS})")
+
+
+def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
+    """``A에서는 x와 y가, B에서는 z가 포함됐다`` after a sentence naming their kind (``…
+    50개 세부 중점기술이 지정됐다``): the areas are fields, the items of that kind."""
+    text = source.text
+    opened = _OPENING_WORDS.match(text, start) or _SENTENCE_OPENING.match(text, start)
+    at = opened.end() if opened else start
+    areas = list(_AREA_OPEN.finditer(text, at, stop))
+    if len(areas) < 2 or areas[0].start() != at:
+        return
+    kinds = [cue_class(m[0]) for m in _CUE_WORD.finditer(text, before, start)]
+    cls = next((k for k in reversed(kinds) if k in ("StrategicProduct", "CoreTechnology")), None)
+    if cls is None:
+        return
+    read: list[tuple[re.Match[str], list[Item]]] = []
+    for k, area in enumerate(areas):
+        end = areas[k + 1].start() if k + 1 < len(areas) else stop
+        closing = (
+            _GROUP_CLOSE.search(text, area.end(), end)
+            if k + 1 < len(areas)
+            else _LAST_CLOSE.search(text, area.end(), end)
+        )
+        if closing is None or not _agrees(text, closing.start("particle")):
+            return
+        if any(
+            cue_class(m[0]) != "StrategicField" for m in _CUE_WORD.finditer(text, area.end(), end)
+        ):
+            return  # ``… 핵심품목으로 선정됐다``: the sentence names its kind itself
+        items = _items(text, cls, area.end(), closing.start())
+        if not items or not _a_name(area["area"], "StrategicField"):
+            return
+        read.append((area, items))
+    for area, items in read:
+        _add(source, "StrategicField", [(area["area"], area.start("area"), ())])
         _add(source, cls, items)
 
 

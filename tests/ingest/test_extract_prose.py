@@ -5849,3 +5849,16 @@ def test_a_native_numeral_pointing_back_to_a_set_counts_nothing(tmp_path, onto):
         if n.cls == "StatedFigure" and n.props.get("unit") == "count"
     }
     assert not any(noun and "예산" in noun for _, noun in counts)
+
+
+def test_area_groups_take_the_kind_the_sentence_before_names(tmp_path, onto):
+    text = (
+        "DATE: 2022-10-28\n\n과기정통부는 국가전략기술 로드맵을 발표했다. 각 분야 아래에는 모두 "
+        "30개 세부 중점기술이 지정됐다. 예를 들어 해양레저에서는 수중 드론 항법과 선체 경량화가, "
+        "수소저장 분야에는 액상 수소 운반이 포함됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양레저", "수소저장"} <= set(named(facts, "StrategicField"))
+    technologies = named(facts, "CoreTechnology")
+    assert {"수중 드론 항법", "선체 경량화", "액상 수소 운반"} <= set(technologies)
+    assert "수소저장 분야" not in named(facts, "StrategicField")
