@@ -234,7 +234,7 @@ _OPENING_WORDS = re.compile(r"\s*(?:예를\s들어|특히|구체적으로|이\s?
 _GROUP_CLOSE = re.compile(r"(?P<particle>이|가),\s*$")
 #: The end of the last group: its particle and a designating verb closing the sentence.
 _LAST_CLOSE = re.compile(rf"(?P<particle>이|가)\s+(?:각각\s+)?(?:새로\s+)?{_DESIGNATE}")
-#: A kind cue in the sentence before (``50개 세부 중점기술이 지정됐다``).
+#: A kind cue word (``세부 중점기술``, ``핵심품목``): in the sentence before, it types the groups.
 _CUE_WORD = re.compile(rf"[가-힣A-Za-z]*(?:{CUE_HEADS})")
 
 
