@@ -9,6 +9,7 @@ extractor that needs none of them costs nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +56,20 @@ DOMAIN_MENTIONS = 5
 
 _TOPIC_WORDS: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
 _PROGRAMME_NAMES: dict[int, tuple[Ontology, tuple[str, ...]]] = {}
+
+
+def _per_ontology(
+    cache: dict[int, tuple[Ontology, tuple[str, ...]]],
+    onto: Ontology,
+    compute: Callable[[Ontology], set[str]],
+) -> tuple[str, ...]:
+    """``compute(onto)`` sorted, kept once per loaded ontology."""
+    cached = cache.get(id(onto))
+    if cached is None or cached[0] is not onto:
+        cached = cache[id(onto)] = (onto, tuple(sorted(compute(onto))))
+    return cached[1]
+
+
 #: A reference programme's name this long (without spaces) is no everyday word
 #: (``구매조건부 신제품개발사업``; ``상용화``, one of its altLabels, is).
 MIN_PROGRAMME_NAME = 6
@@ -63,33 +78,34 @@ MIN_PROGRAMME_NAME = 6
 def programme_names(onto: Ontology) -> tuple[str, ...]:
     """The Korean names of the reference data's programmes long enough to say a text is
     about one (cached per ontology)."""
-    cached = _PROGRAMME_NAMES.get(id(onto))
-    if cached is not None and cached[0] is onto:
-        return cached[1]
-    names = {
-        name
-        for ind in onto.individuals
-        if "Programme" in ind.classes
-        for name in (ind.labels.ko, *(t for t, lang in ind.alt_labels if lang == "ko"))
-        if name and len(name.replace(" ", "")) >= MIN_PROGRAMME_NAME
-    }
-    _PROGRAMME_NAMES[id(onto)] = (onto, tuple(sorted(names)))
-    return _PROGRAMME_NAMES[id(onto)][1]
+    return _per_ontology(
+        _PROGRAMME_NAMES,
+        onto,
+        lambda o: {
+            name
+            for ind in o.individuals
+            if "Programme" in ind.classes
+            for name in (ind.labels.ko, *(t for t, lang in ind.alt_labels if lang == "ko"))
+            if name and len(name.replace(" ", "")) >= MIN_PROGRAMME_NAME
+        },
+    )
 
 
 def topic_words(onto: Ontology) -> tuple[str, ...]:
     """The Korean labels and altLabels of :data:`TOPIC_CLASSES` (cached per ontology)."""
-    cached = _TOPIC_WORDS.get(id(onto))
-    if cached is not None and cached[0] is onto:
-        return cached[1]
-    words: set[str] = set()
-    for name in TOPIC_CLASSES:
-        cls = onto.cls(name)
-        words.update(
-            w for w in (cls.labels.ko, *(t for t, lang in cls.alt_labels if lang == "ko")) if w
-        )
-    _TOPIC_WORDS[id(onto)] = (onto, tuple(sorted(words)))
-    return _TOPIC_WORDS[id(onto)][1]
+    return _per_ontology(
+        _TOPIC_WORDS,
+        onto,
+        lambda o: {
+            w
+            for name in TOPIC_CLASSES
+            for w in (
+                o.cls(name).labels.ko,
+                *(t for t, lang in o.cls(name).alt_labels if lang == "ko"),
+            )
+            if w
+        },
+    )
 
 
 @dataclass

@@ -599,13 +599,17 @@ _RELATIVE_PERIOD = re.compile(
 )
 
 
+def _sentence_before(text: str, start: int) -> str:
+    """The name's sentence before it, within :data:`PERIOD_REACH` characters."""
+    return re.split(r"[.?!\n]\s", text[max(0, start - PERIOD_REACH) : start])[-1]
+
+
 def _relative_period(text: str, start: int, base: int | None) -> list[int]:
     """``올해부터 2026년까지 적용되는 ‘…’``: a period from a relative year, earlier in the
     name's sentence, resolved against the document's year."""
     if base is None:
         return []
-    window = re.split(r"[.?!\n]\s", text[max(0, start - PERIOD_REACH) : start])[-1]
-    found = list(_RELATIVE_PERIOD.finditer(window))
+    found = list(_RELATIVE_PERIOD.finditer(_sentence_before(text, start)))
     if not found:
         return []
     a, b = base + RELATIVE_YEARS[found[-1]["rel"]], int(found[-1]["b"])
@@ -615,9 +619,7 @@ def _relative_period(text: str, start: int, base: int | None) -> list[int]:
 def _period_before(text: str, start: int) -> list[int]:
     """``2021년부터 2023년까지 향후 3년간 … ‘중소기업 기술로드맵’``: a period spelled out
     earlier in the name's sentence is its plan period."""
-    window = text[max(0, start - PERIOD_REACH) : start]
-    window = re.split(r"[.?!\n]\s", window)[-1]
-    found = list(_PERIOD.finditer(window))
+    found = list(_PERIOD.finditer(_sentence_before(text, start)))
     if not found or int(found[-1]["b"]) < int(found[-1]["a"]):
         return []
     return [int(found[-1]["a"]), int(found[-1]["b"])]
