@@ -50,10 +50,12 @@ _CHOSEN = re.compile(
 )
 #: A list after 으로는/로는 ends with 이/가 and a designating verb: ``…, C가 꼽혔다``.
 _SUBJECT_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가)\s+(?:[가-힣]+\s+)?{_DESIGNATE}")
+#: An adverb between a naming and its verb: ``… 품목으로 다시 이름을 올렸다``.
+_AGAIN = r"(?:(?:다시|새로|새롭게|각각|모두|함께|또)\s+)?"
 #: A list named as the cue: ``A와 B가 대표 품목으로 꼽혔다``, ``A, B를 … 품목으로 지정했다``.
 _NAMED_AS = re.compile(
     rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가|을|를)\s+(?:[가-힣A-Za-z]+\s+){{0,3}}?"
-    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:으로|로)\s+{_DESIGNATE}"
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:으로|로)\s+{_AGAIN}{_DESIGNATE}"
 )
 #: Where a list named as the cue may begin: the sentence's start (after a connective) or
 #: a place topic (``디지털헬스 분야에서는``).
@@ -234,21 +236,38 @@ _OPENING_WORDS = re.compile(r"\s*(?:예를\s들어|특히|구체적으로|이\s?
 _GROUP_CLOSE = re.compile(r"(?P<particle>이|가),\s*$")
 #: The end of the last group: its particle and a designating verb closing the sentence.
 _LAST_CLOSE = re.compile(rf"(?P<particle>이|가)\s+(?:각각\s+)?(?:새로\s+)?{_DESIGNATE}")
+#: The kinds area groups may list.
+_ITEM_KINDS = ("StrategicProduct", "CoreTechnology")
 #: A kind cue word (``세부 중점기술``, ``핵심품목``): in the sentence before, it types the groups.
 _CUE_WORD = re.compile(rf"[가-힣A-Za-z]*(?:{CUE_HEADS})")
 
 
 def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
     """``A에서는 x와 y가, B에서는 z가 포함됐다`` after a sentence naming their kind (``…
-    50개 세부 중점기술이 지정됐다``): the areas are fields, the items of that kind."""
+    50개 세부 중점기술이 지정됐다``), or closed by naming it (``…, B에서는 z가 대표 품목으로
+    꼽혔다``): the areas are fields, the items of that kind."""
     text = source.text
     opened = _OPENING_WORDS.match(text, start) or _SENTENCE_OPENING.match(text, start)
     at = opened.end() if opened else start
     areas = list(_AREA_OPEN.finditer(text, at, stop))
     if len(areas) < 2 or areas[0].start() != at:
         return
+    # the kind: named by the last group's closing (``… 가 대표 품목으로 꼽혔다``), or else
+    # by the sentence before
+    named = next(
+        (
+            m
+            for m in _NAMED_AS.finditer(text, areas[-1].end(), stop)
+            if _agrees(text, m.start("particle")) and cue_class(m["cue"]) in _ITEM_KINDS
+        ),
+        None,
+    )
     kinds = [cue_class(m[0]) for m in _CUE_WORD.finditer(text, before, start)]
-    cls = next((k for k in reversed(kinds) if k in ("StrategicProduct", "CoreTechnology")), None)
+    cls = (
+        cue_class(named["cue"])
+        if named is not None
+        else next((k for k in reversed(kinds) if k in _ITEM_KINDS), None)
+    )
     if cls is None:
         return
     read: list[tuple[re.Match[str], list[Item]]] = []
@@ -257,14 +276,16 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
         closing = (
             _GROUP_CLOSE.search(text, area.end(), end)
             if k + 1 < len(areas)
-            else _LAST_CLOSE.search(text, area.end(), end)
+            else named or _LAST_CLOSE.search(text, area.end(), end)
         )
         if closing is None or not _agrees(text, closing.start("particle")):
             return
+        scanned = closing.start() if named is not None else end
         if any(
-            cue_class(m[0]) != "StrategicField" for m in _CUE_WORD.finditer(text, area.end(), end)
+            cue_class(m[0]) != "StrategicField"
+            for m in _CUE_WORD.finditer(text, area.end(), scanned)
         ):
-            return  # ``… 핵심품목으로 선정됐다``: the sentence names its kind itself
+            return  # ``… 핵심품목으로 선정됐다`` after the sentence before named another kind
         items = _items(text, cls, area.end(), closing.start())
         if not items or not _a_name(area["area"], "StrategicField"):
             return

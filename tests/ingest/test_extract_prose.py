@@ -5862,3 +5862,15 @@ def test_area_groups_take_the_kind_the_sentence_before_names(tmp_path, onto):
     technologies = named(facts, "CoreTechnology")
     assert {"수중 드론 항법", "선체 경량화", "액상 수소 운반"} <= set(technologies)
     assert "수소저장 분야" not in named(facts, "StrategicField")
+
+
+def test_area_groups_take_the_kind_their_closing_names(tmp_path, onto):
+    text = (
+        "DATE: 2021-05-10\n\n산업부는 소재 기술로드맵을 발표했다. 정밀화학에서는 초순수 황산과 "
+        "고결정 실리카가, 해양소재에서는 내식 티타늄 박판이 대표 품목으로 다시 이름을 올렸다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"초순수 황산", "고결정 실리카", "내식 티타늄 박판"} <= set(
+        named(facts, "StrategicProduct")
+    )
+    assert {"정밀화학", "해양소재"} <= set(named(facts, "StrategicField"))
