@@ -72,7 +72,7 @@ _SEPARATOR = re.compile(r"\s*[,、]\s*|\s+및\s+|(?<=[가-힣A-Za-z0-9)])(?P<and
 #: A word inside an item that ends like a particle or a verb: a clause, not a name.
 _NOT_IN_NAME = re.compile(
     r"(?:을|를|의|에서|에게|으로|하는|하고|하며|되는|되고|된|한|적인|까지|부터|에는|에도|"
-    r"이며|이고|이나|처럼|했다|한다|된다|하여|해|에서는|에선|에서도|으로는|로는)$"
+    r"이며|이고|이나|처럼|했다|한다|된다|하여|(?<![분재])해|에서는|에선|에서도|으로는|로는)$"
 )
 #: A figure inside an item (``반도체·디스플레이 315억원``): an amount or a count beside it.
 _FIGURE = re.compile(r"^\d[\d,.]*\s*(?:조|억|만|천)?\s*(?:원|%|개|건|곳|명|종|가지|년|월|배|대)?$")
@@ -113,6 +113,7 @@ class CuedLists:
         sentence = text[start:end].rstrip(".!?\n ")
         stop = start + len(sentence)
         _area_groups(source, before, start, stop)
+        _examples(source, before, start, stop)
         for topic in _TOPIC.finditer(text, start, stop):
             cls = cue_class(topic["cue"])
             if cls not in KINDS:
@@ -293,6 +294,30 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
     for area, items in read:
         _add(source, "StrategicField", [(area["area"], area.start("area"), ())])
         _add(source, cls, items)
+
+
+#: A sentence that is a list of examples: ``A, B, C 등이 대표적이다``.
+_EXAMPLES_END = re.compile(
+    r"(?:\s*등)?(?P<particle>이|가)\s+대표적(?:이다|입니다|인\s+(?:예|사례)(?:이다|다|입니다))\s*$"
+)
+#: A kind cue heading an argument of the sentence before (``대표 제품도 담겼다``), not a
+#: modifier of another noun (``유망 기술 기업도``).
+_ARGUMENT_CUE = re.compile(rf"[가-힣A-Za-z]*(?:{CUE_HEADS})(?=도|이|가|은|는|을|를|으로|로)")
+
+
+def _examples(source: Source, before: int, start: int, stop: int) -> None:
+    """``로드맵에는 대표 제품도 담겼다. A, B, C 등이 대표적이다``: a sentence of examples
+    lists the kind the sentence before names as an argument."""
+    text = source.text
+    opened = _OPENING_WORDS.match(text, start) or _SENTENCE_OPENING.match(text, start)
+    at = opened.end() if opened else start
+    closing = _EXAMPLES_END.search(text, at, stop)
+    if closing is None or closing.end() != stop or not _agrees(text, closing.start("particle")):
+        return
+    cues = [cue_class(m[0]) for m in _ARGUMENT_CUE.finditer(text, before, start)]
+    if not cues or cues[-1] not in KINDS:
+        return
+    _read(source, cues[-1], at, closing.start(), minimum=2)
 
 
 def _bracketed(text: str, start: int, separator: re.Match[str]) -> bool:

@@ -5874,3 +5874,15 @@ def test_area_groups_take_the_kind_their_closing_names(tmp_path, onto):
         named(facts, "StrategicProduct")
     )
     assert {"정밀화학", "해양소재"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_sentence_of_examples_lists_the_kind_the_sentence_before_names(tmp_path, onto):
+    text = (
+        "DATE: 2023-07-03\n\n중기부는 해양바이오 기술로드맵을 발표했다. 로드맵에는 수출을 겨냥한 "
+        "전략제품도 담겼다. 해조류 생분해 필름, 어류 콜라겐 창상 드레싱 등이 대표적이다. "
+        "참여 기관도 늘었다. 부경대학교, 한국해양과학기술원 등이 대표적이다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    products = set(named(facts, "StrategicProduct"))
+    assert {"해조류 생분해 필름", "어류 콜라겐 창상 드레싱"} <= products
+    assert not {"부경대학교", "한국해양과학기술원"} & products
