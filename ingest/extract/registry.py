@@ -27,6 +27,7 @@ from stkg.ingest.extract.organizations import Organizations
 from stkg.ingest.extract.patent_subjects import PatentSubjects
 from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
+from stkg.ingest.extract.renamed_fields import RenamedFields
 from stkg.ingest.extract.statements.extractor import Statements
 from stkg.ingest.extract.tables.extractor import GridTables, TextTables
 from stkg.ingest.extract.technologies import Technologies
@@ -46,6 +47,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     LabelledGroups(),
     CuedLists(),
     QuotedTerms(),
+    RenamedFields(),
     Technologies(),
     PatentSubjects(),
     SentenceTopics(),

@@ -5886,3 +5886,17 @@ def test_a_sentence_of_examples_lists_the_kind_the_sentence_before_names(tmp_pat
     products = set(named(facts, "StrategicProduct"))
     assert {"해조류 생분해 필름", "어류 콜라겐 창상 드레싱"} <= products
     assert not {"부경대학교", "한국해양과학기술원"} & products
+
+
+def test_fields_renamed_in_quotes_without_a_cue_are_fields(tmp_path, onto):
+    text = (
+        "DATE: 2019-12-20\n\n중기부는 중소기업 기술로드맵을 발표했다.\n\n"
+        "분야 구성도 바뀌었다. '해양레저'는 '해양관광'으로, '정밀농업'은 '스마트농업'으로 "
+        "이름을 바꿨고, 항만물류와 수산가공은 '해양산업'으로 묶었다. "
+        "'드론'은 항공 분야와 합쳐 '무인이동체'가 됐다. 올해 화두는 '탄소중립'이 됐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    fields = set(named(facts, "StrategicField"))
+    assert {"해양레저", "해양관광", "정밀농업", "스마트농업", "항만물류", "수산가공"} <= fields
+    assert {"해양산업", "드론", "무인이동체"} <= fields
+    assert "화두" not in fields and "항만물류와" not in fields

@@ -1,0 +1,102 @@
+"""Fields renamed, merged or absorbed, told with the new name in quotes.
+
+An edition redraws its taxonomy, and the news tells it in the active voice without a cue
+word after each name: ``지식서비스와 방송통신융합은 ‘ICT융합’으로 묶었고``, ``‘빅데이터·AI’는
+‘AI·데이터’로 이름을 바꿨다``, ``‘로봇’은 제조 분야와 합쳐 ‘첨단제조·로봇’이 됐고``.
+The quotes delimit the new name, the topic in 은/는 is the old one, and both are fields
+when the paragraph speaks of fields (a field cue word occurs in it). The passive form with
+the cue (``‘X’ 분야는 ‘Y’로 이름이 바뀌었다``) is :mod:`.enumerations`'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.enumerations import is_kind, plausible
+from stkg.ingest.extract.phrases import CLOSING_QUOTES, CUE_HEADS, OPENING_QUOTES, cue_class
+from stkg.ingest.extract.resolve import Found, add_entity
+
+EXTRACTOR = "renamed_fields"
+_OPEN = f"[{re.escape(OPENING_QUOTES)}]"
+_CLOSE = f"[{re.escape(CLOSING_QUOTES)}]"
+_INSIDE = f"[^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\\n,.]{{2,24}}"
+#: A field's name: quoted, or one bare word (``지식서비스``).
+_NAME = rf"(?:{_OPEN}{_INSIDE}{_CLOSE}|[가-힣A-Za-z][가-힣A-Za-z·ㆍ]+)"
+#: A name starts a word, not after a closing quote (``‘A’으로``).
+_NOT_INSIDE_A_WORD = rf"(?<![가-힣A-Za-z{re.escape(CLOSING_QUOTES)}])"
+#: Verbs that rename, merge or absorb.
+_RENAME_STEMS = (
+    *("바꿨", "바꾸었", "바꾼", "바꾸", "바뀌", "바뀐", "변경", "묶었", "묶어", "묶은"),
+    *("통합", "합쳐", "합쳤", "합친", "개편", "재편", "흡수", "개칭"),
+)
+_RENAME = f"(?:{'|'.join(_RENAME_STEMS)})"
+#: Verbs of becoming, which rename only when the old name is quoted too.
+_BECOME = r"(?:됐|되었|된다|되면서|되며)"
+#: ``OLD(와 OLD2)는 … ‘NEW’(으)로 … VERB``.
+_RENAMED = re.compile(
+    rf"{_NOT_INSIDE_A_WORD}(?P<old1>{_NAME})(?:(?:와|과|,)\s*(?P<old2>{_NAME}))?(?:은|는)\s+"
+    rf"(?:[가-힣A-Za-z]+\s+){{0,3}}?{_OPEN}(?P<new>{_INSIDE}){_CLOSE}"
+    rf"(?P<particle>으로|로|에|이|가)\s+(?:[가-힣]+\s+){{0,2}}?(?P<verb>{_RENAME}|{_BECOME})"
+)
+#: A pair before another whose verb it shares: ``‘A’는 ‘B’로, ‘C’는 ‘D’로 이름을 바꿨다``.
+_SHARED_VERB = re.compile(
+    rf"{_NOT_INSIDE_A_WORD}(?P<old1>{_NAME})(?:은|는)\s+"
+    rf"{_OPEN}(?P<new>{_INSIDE}){_CLOSE}(?P<particle>으로|로),\s*$"
+)
+#: A quoted name, and the quote marks around it.
+_QUOTED = re.compile(rf"{_OPEN}{_INSIDE}{_CLOSE}")
+_QUOTES = re.compile(f"{_OPEN}|{_CLOSE}")
+#: Where a paragraph ends: a blank line, or a line break before a bullet.
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-○□◦▲*•])")
+_CUE_WORD = re.compile(rf"[가-힣A-Za-z]*(?:{CUE_HEADS})")
+
+
+class RenamedFields:
+    name = EXTRACTOR
+    needs_nlp = False
+    needs_topic = True
+
+    def __call__(self, source: Source) -> None:
+        text = source.text
+        start = 0
+        for end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
+            if _about_fields(text, start, end):
+                for m in _RENAMED.finditer(text, start, end):
+                    renames = m["verb"].startswith(_RENAME_STEMS)
+                    _renamed(source, m, renames=renames)
+                    shared = _SHARED_VERB.search(text, max(start, m.start() - 40), m.start())
+                    if shared is not None and renames:
+                        _renamed(source, shared, renames=True)
+            start = end
+
+
+def _about_fields(text: str, start: int, end: int) -> bool:
+    return any(cue_class(m[0]) == "StrategicField" for m in _CUE_WORD.finditer(text, start, end))
+
+
+def _renamed(source: Source, m: re.Match[str], *, renames: bool) -> None:
+    olds = [(g, m[g]) for g in ("old1", "old2") if m.groupdict().get(g)]
+    if not renames and not all(_QUOTED.fullmatch(old) for _, old in olds):
+        return  # ``올해 화두는 ‘AI’가 됐다``: becoming renames only a quoted field
+    names = [
+        (_QUOTES.sub("", old).strip(), m.start(g) + (1 if _QUOTED.fullmatch(old) else 0))
+        for g, old in olds
+    ]
+    names.append((m["new"].strip(), m.start("new")))
+    if not all(_a_field(name) for name, _ in names):
+        return
+    for name, at in names:
+        add_entity(source, Found("StrategicField", name, at, at + len(name), EXTRACTOR, 0.5))
+
+
+def _a_field(name: str) -> bool:
+    return (
+        plausible(name, "StrategicField")
+        and not is_kind(name)
+        and cue_class(name) in (None, "StrategicField")
+        and len(name.split()) <= 3
+    )
+
+
+__all__ = ["RenamedFields"]
