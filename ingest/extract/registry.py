@@ -29,7 +29,7 @@ from stkg.ingest.extract.programmes import Programmes
 from stkg.ingest.extract.quoted import QuotedTerms
 from stkg.ingest.extract.renamed_fields import RenamedFields
 from stkg.ingest.extract.statements.extractor import Statements
-from stkg.ingest.extract.tables.extractor import GridTables, TextTables
+from stkg.ingest.extract.tables.extractor import GridTables, KindColumns, TextTables
 from stkg.ingest.extract.technologies import Technologies
 from stkg.ingest.extract.topics import SentenceTopics
 from stkg.ingest.extract.variants import ProgrammeVariants
@@ -46,6 +46,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Bullets(),
     LabelledGroups(),
     CuedLists(),
+    KindColumns(),
     QuotedTerms(),
     RenamedFields(),
     Technologies(),

@@ -5900,3 +5900,19 @@ def test_fields_renamed_in_quotes_without_a_cue_are_fields(tmp_path, onto):
     assert {"해양레저", "해양관광", "정밀농업", "스마트농업", "항만물류", "수산가공"} <= fields
     assert {"해양산업", "드론", "무인이동체"} <= fields
     assert "화두" not in fields and "항만물류와" not in fields
+
+
+def test_text_table_columns_headed_by_a_kind_name_one_item_per_cell(tmp_path, onto):
+    text = (
+        "DATE: 2020-12-20\n\n중기부는 중소기업 기술로드맵을 발표했다. 분야별 대표 품목은 다음과 같다.\n\n"
+        "| 분야 | 대표 전략제품 | 핵심기술 | 품목 수 |\n"
+        "|---|---|---|---|\n"
+        "| 해양레저 | 수중 드론 추진기 | 저소음 프로펠러 설계 | 12 |\n"
+        "| 정밀농업 | 토양 수분 센서 노드 | 저전력 메시 통신 | 9 |\n"
+        "| 합계 | | | 21 |\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"해양레저", "정밀농업"} <= set(named(facts, "StrategicField"))
+    assert {"수중 드론 추진기", "토양 수분 센서 노드"} <= set(named(facts, "StrategicProduct"))
+    assert {"저소음 프로펠러 설계", "저전력 메시 통신"} <= set(named(facts, "CoreTechnology"))
+    assert "합계" not in named(facts, "StrategicField")
