@@ -335,6 +335,8 @@ def _edition_marked(text: str, start: int, end: int) -> bool:
 #: An ordinal word: ``1차``, ``제2차``.
 _ORDINAL_WORD = re.compile(r"제?\d{1,2}차")
 _COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
+#: A bound word a figure's unit takes (``3년짜리``, ``5년간``), which Kiwi may split from it.
+_BOUND_AFTER_FIGURE = re.compile(r"(?:짜리|째|간|여|가량|동안)\s")
 
 
 def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] | None:
@@ -361,6 +363,10 @@ def _named(text: str, start: int, end: int) -> tuple[str, int, int, list[int]] |
         return None  # ``1차 기본계획``: which plan of a series it does not name
     if not substantive and (name_key(series.split()[-1]) in GENERIC or len(series.split()) > 1):
         return None
+    if _BOUND_AFTER_FIGURE.match(series) and re.search(
+        r"\d\s*[년개월]$", text[max(0, start - 4) : start]
+    ):
+        return None  # ``3년짜리 로드맵``: how long a plan runs, which plan it does not say
     if len(series.split()) > 1 and series.split()[0].endswith("별"):
         return None  # ``분야별 투자 전략 기술로드맵``: one plan per field, no one series
     if name_key(series) in GENERIC or len(name_key(series)) < 4:

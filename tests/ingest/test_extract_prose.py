@@ -5916,3 +5916,12 @@ def test_text_table_columns_headed_by_a_kind_name_one_item_per_cell(tmp_path, on
     assert {"수중 드론 추진기", "토양 수분 센서 노드"} <= set(named(facts, "StrategicProduct"))
     assert {"저소음 프로펠러 설계", "저전력 메시 통신"} <= set(named(facts, "CoreTechnology"))
     assert "합계" not in named(facts, "StrategicField")
+
+
+def test_how_long_a_plan_runs_names_no_edition(tmp_path, onto):
+    text = (
+        'DATE: 2016-07-20\n\n중기청은 중소기업 기술로드맵을 발표했다. 관계자는 "5년짜리 로드맵이라도 '
+        '빠른 분야는 고친다"고 말했다.\n'
+    )
+    names = {n.props.get("name") for n in facts_of(tmp_path, onto, text).nodes.values()}
+    assert not any(str(name).startswith("짜리") for name in names if name)
