@@ -562,7 +562,19 @@ def _period_stated(text: str, series: str) -> list[int]:
         topic = _TOPIC_PERIOD.match(text, anaphor.end()) if anaphor else None
         if topic and int(topic["b"]) > int(topic["a"]):
             return [int(topic["a"]), int(topic["b"])]
+        # ``‘중소기업 기술로드맵’과의 연계다. 2013~2015 로드맵에 오른 …``: the period
+        # opening the next sentence, before the head alone
+        before = _PERIOD_HEAD.match(text, end.end()) if end else None
+        if before and before["head"] == head and int(before["b"]) > int(before["a"]):
+            return [int(before["a"]), int(before["b"])]
     return []
+
+
+#: A period right before a plan's head alone: ``2013~2015 로드맵``, ``2017-2019년 계획``.
+_PERIOD_HEAD = re.compile(
+    r"\s*(?P<a>(?:19|20)\d{2})\s*[~∼\-]\s*(?P<b>(?:19|20)\d{2})년?\s*(?P<head>[가-힣]+?)"
+    r"(?:에|은|는|이|가|을|를|의|과|와|에서|에는|부터)?(?=\s)"
+)
 
 
 #: Plan heads a text names its plan by again in the next sentence (``로드맵은 …``).

@@ -5925,3 +5925,11 @@ def test_how_long_a_plan_runs_names_no_edition(tmp_path, onto):
     )
     names = {n.props.get("name") for n in facts_of(tmp_path, onto, text).nodes.values()}
     assert not any(str(name).startswith("짜리") for name in names if name)
+
+
+def test_a_period_before_the_head_alone_in_the_next_sentence_dates_the_series(tmp_path, onto):
+    text = (
+        "DATE: 2014-04-15\n\n올해 달라진 점은 '해양드론 기술로드맵'과의 연계다. 2013~2015 로드맵에 "
+        "오른 제품을 개발하는 과제에 가점을 준다.\n"
+    )
+    assert ("해양드론 기술로드맵", 2013, 2015) in _editions(facts_of(tmp_path, onto, text))
