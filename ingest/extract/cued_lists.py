@@ -38,8 +38,8 @@ _LABEL_LINE = re.compile(
 )
 #: What closes a labelled line's items: ``… 등``, a final mark.
 _LINE_END = re.compile(r"\s*(?:등\s*)?(?:[.。]\s*)?$")
-#: The topic: a cue word and 은/는 or 으로는/로는, opening the list.
-_TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|으로는|로는)\s+")
+#: The topic: a cue word and 은/는, 으로는/로는 or 에는 (``20개 품목에는``), opening the list.
+_TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|으로는|로는|에는)\s+")
 #: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
 #: (a bare 다 only after an open syllable: ``추가됐다``, ``정리한다`` are verbs).
 _COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?:\s+순)?(?P<copula>이다|다|입니다)\s*$")
@@ -130,6 +130,8 @@ class CuedLists:
                     chosen = _CHOSEN.search(text, max(start, topic.start() - 12), topic.start())
                     _read(source, cls, topic.end(), closing.start(), minimum=1 if chosen else 2)
             else:
+                if topic["mark"] == "에는" and cls == "StrategicField":
+                    continue  # ``탄소중립 분야에는 A가 들어갔다``: what a field holds, no field
                 closing = _SUBJECT_END.search(text, topic.end(), stop)
                 if closing is not None and _agrees(text, closing.start("particle")):
                     _read(source, cls, topic.end(), closing.start(), minimum=1)

@@ -5933,3 +5933,14 @@ def test_a_period_before_the_head_alone_in_the_next_sentence_dates_the_series(tm
         "오른 제품을 개발하는 과제에 가점을 준다.\n"
     )
     assert ("해양드론 기술로드맵", 2013, 2015) in _editions(facts_of(tmp_path, onto, text))
+
+
+def test_a_counted_cue_in_eneun_lists_what_it_holds_but_a_field_holds_no_fields(tmp_path, onto):
+    text = (
+        "DATE: 2019-08-05\n\n해수부는 양식 로드맵을 발표했다. 우선 지원할 12개 품목에는 사료 "
+        "자동급이기와 순환여과 양식 시스템, 수중 부이가 포함됐다. 정밀화학 분야에는 액상 수지 펌프와 "
+        "세라믹 노즐이 들어갔다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"사료 자동급이기", "수중 부이"} <= set(named(facts, "StrategicProduct"))
+    assert not {"액상 수지 펌프", "세라믹 노즐"} & set(named(facts, "StrategicField"))
