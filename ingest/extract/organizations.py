@@ -283,6 +283,25 @@ _PROVINCE_ACTING = re.compile(
 )
 
 
+#: The full names of the provinces whose short name has a full form of its own.
+_PROVINCES_IN_FULL = {
+    "충북": ("충청북도",),
+    "충남": ("충청남도",),
+    "전북": ("전라북도", "전북특별자치도"),
+    "전남": ("전라남도",),
+    "경북": ("경상북도",),
+    "경남": ("경상남도",),
+    "강원": ("강원특별자치도",),
+    "제주": ("제주특별자치도",),
+}
+
+
+def _province_in_full(text: str, name: str) -> str:
+    """A province's full name for its short one (``경북도``: ``경상북도``) when the text
+    prints it too; else the name as printed."""
+    return next((f for f in _PROVINCES_IN_FULL.get(name[:-1], ()) if f in text), name)
+
+
 #: Bodies a pattern names whole (its ``name`` group), with the confidence each carries: a
 #: listed company, a business group named alone, the National Assembly acting on a budget,
 #: a province's government acting.
@@ -398,8 +417,11 @@ class Organizations:
             _quoted_institution(source, doc, m.start(1), m.end(1))
         for pattern, confidence in NAMED_BY_PATTERN:
             for m in pattern.finditer(source.text):
+                name, short = _province_in_full(source.text, m["name"]), ()
+                if pattern is _PROVINCE_ACTING and name != m["name"]:
+                    short = (m["name"],)  # ``경북도`` where the text prints ``경상북도`` too
                 found = Found(
-                    "Organization", m["name"], m.start(), m.end("name"), EXTRACTOR, confidence
+                    "Organization", name, m.start(), m.end("name"), EXTRACTOR, confidence, short
                 )
                 add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):

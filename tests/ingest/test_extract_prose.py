@@ -5944,3 +5944,17 @@ def test_a_counted_cue_in_eneun_lists_what_it_holds_but_a_field_holds_no_fields(
     facts = facts_of(tmp_path, onto, text)
     assert {"사료 자동급이기", "수중 부이"} <= set(named(facts, "StrategicProduct"))
     assert not {"액상 수지 펌프", "세라믹 노즐"} & set(named(facts, "StrategicField"))
+
+
+def test_a_provinces_short_name_is_an_alias_of_its_full_name_printed_too(tmp_path, onto):
+    text = (
+        "DATE: 2015-05-23\n\n전라남도가 해양바이오 기술로드맵을 내놨다. 전남도는 22일 최종보고회를 "
+        "열었다고 밝혔다.\n"
+    )
+    orgs = {
+        n.props["name"]: n.props
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Organization"
+    }
+    assert "전남도" not in orgs
+    assert "전남도" in orgs["전라남도"].get("aliases", [])
