@@ -176,6 +176,12 @@ class Budgets:
                 and _same_sentence(doc, previous[0], ent.start)
             ):
                 target = previous[1]
+            spent_on = _spent_on(text_of(doc), ent.end_char)
+            if spent_on and (target is None or (found and _topic(doc, *found))):
+                # ``6,700억원을 투입해 10대 핵심기술 연구개발을 지원한다``, ``해수부는 120억원을
+                # 들여 ‘…지원사업’으로 …을 돕는다``: what the amount is spent on, after it (the
+                # sentence's topic is who spends)
+                target = spent_on
             if target is None and (
                 _INVESTED.match(text_of(doc), ent.end_char)
                 or _AS_FUNDS.match(text_of(doc), ent.end_char)
@@ -350,6 +356,34 @@ _RUN_WITH = re.compile(
     r"\s*(?:[(（][^()（）\n]{1,15}[)）])?\s*(?:규모\s*)?"
     r"(?:으로|로)\s*(?:운영|추진|시행)(?:되|된|될|돼|하는|한)"
 )
+
+
+#: An amount spent, then what on: a quoted programme it runs (``들여 ‘…사업’으로``) or
+#: the object of the support it pays for (``투입해 10대 핵심기술 연구개발을 지원한다``).
+_SPENT = re.compile(r"\s*(?:을|를)\s+(?:들여|투입해|투입하여|투자해|투자하여)\s+")
+_SPENT_ON_QUOTED = re.compile(
+    rf"[{re.escape(OPENING_QUOTES)}](?P<what>[^\n{re.escape(OPENING_QUOTES)}]{{2,40}}?)"
+    r"[’'”\"」』](?:으로|로)\s"
+)
+_SPENT_ON_OBJECT = re.compile(
+    r"(?P<what>(?:[가-힣A-Za-z0-9·&]+\s){0,4}?[가-힣A-Za-z0-9·&]*[가-힣A-Za-z0-9&])(?:을|를)\s+"
+    r"(?:[가-힣]+\s+)?(?:지원|돕|육성|추진|개발|확보|구축)"
+)
+#: Words that end a clause, never inside what an amount is spent on.
+_CLAUSE_WORD = re.compile(r"(?:은|는|이|가|의|에|에서|으로|로|하고|해|하는|한|된|될)$")
+
+
+def _spent_on(text: str, end: int) -> str | None:
+    spent = _SPENT.match(text, end)
+    if spent is None:
+        return None
+    quoted = _SPENT_ON_QUOTED.match(text, spent.end())
+    if quoted:
+        return quoted["what"]
+    obj = _SPENT_ON_OBJECT.match(text, spent.end())
+    if obj is None or any(_CLAUSE_WORD.search(w) for w in obj["what"].split()[:-1]):
+        return None
+    return obj["what"]
 
 
 def _programme_mentions(source: Source, start: int, end: int) -> list[tuple[int, str]]:

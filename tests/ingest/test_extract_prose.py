@@ -5958,3 +5958,16 @@ def test_a_provinces_short_name_is_an_alias_of_its_full_name_printed_too(tmp_pat
     }
     assert "전남도" not in orgs
     assert "전남도" in orgs["전라남도"].get("aliases", [])
+
+
+def test_an_amount_spent_on_what_follows_it_funds_that(tmp_path, onto):
+    text = (
+        "DATE: 2021-03-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 정부는 올해 640억원을 "
+        "투입해 해양드론 핵심부품 연구개발을 지원한다. 해수부는 80억원을 들여 '수중로봇 "
+        "실증지원사업'으로 중소기업 30곳의 시험을 돕는다.\n"
+    )
+    fundings = {
+        (name, amount) for name, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))
+    }
+    assert ("해양드론 핵심부품 연구개발", 640) in fundings
+    assert ("수중로봇 실증지원사업", 80) in fundings
