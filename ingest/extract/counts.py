@@ -128,6 +128,10 @@ def figure_kind(onto: Ontology, noun: str) -> str:
     return best
 
 
+#: A genitive glued to a counter (``120개의``).
+_OF = re.compile(r"의\s")
+#: Figure kinds of a roadmap's own sets, which a count before a genitive counts.
+ROADMAP_KINDS = frozenset(["fieldCount", "productCount", "technologyCount"])
 #: A counter glued to a unit of time: ``직전 3개년도``, ``9개월``.
 _DURATION = re.compile(r"^(?:년|월)")
 #: The other side of a ratio after N대 (``7.8대 1``).
@@ -204,6 +208,15 @@ class Counts:
             # ``협력사 11개사``: the noun printed before says which companies; else it is
             # counted when nothing after the number says what is
             named_before = before if (c != glued and not qualified) or not stated_after else None
+            if (
+                named_before is None
+                and before is not None
+                and _OF.match(text_of(doc), counter.idx + len(counter.text))
+                and figure_kind(source.ctx.onto, before) in ROADMAP_KINDS
+            ):
+                # ``후보 품목 240여 개의 유효특허``, ``전략제품 120개의 특허 동향``: the kind
+                # before the count is counted, what follows is about them
+                named_before = before
             topic = None if named_before or stated_after else _topic_before(doc, first)
             noun = (
                 named_before

@@ -5971,3 +5971,13 @@ def test_an_amount_spent_on_what_follows_it_funds_that(tmp_path, onto):
     }
     assert ("해양드론 핵심부품 연구개발", 640) in fundings
     assert ("수중로봇 실증지원사업", 80) in fundings
+
+
+def test_a_kind_before_a_count_in_the_genitive_is_what_is_counted(tmp_path, onto):
+    text = (
+        "DATE: 2021-03-10\n\n특허청은 해양드론 기술로드맵의 후보 품목 240여 개의 유효특허를 "
+        "분석했다. 국내 120개의 기업이 참여했다.\n"
+    )
+    counts = _counts(facts_of(tmp_path, onto, text))
+    assert (240, "후보 품목") in counts
+    assert (240, "유효특허") not in counts and (120, "기업") in counts
