@@ -64,6 +64,13 @@ EVENT_WORDS = (
     "제공",
     "신청",
     "구성",
+    # a publication, in the words news uses for one (``2010년 12월 나온 2011~2013년판``)
+    "나온",
+    "나왔",
+    "내놓",
+    "내놨",
+    "펴낸",
+    "펴냈",
 )
 _EVENT = re.compile("|".join(EVENT_WORDS))
 #: Event words that only say the article reports something (``…고 1일 밝혔다``).

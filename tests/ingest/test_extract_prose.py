@@ -5981,3 +5981,12 @@ def test_a_kind_before_a_count_in_the_genitive_is_what_is_counted(tmp_path, onto
     counts = _counts(facts_of(tmp_path, onto, text))
     assert (240, "후보 품목") in counts
     assert (240, "유효특허") not in counts and (120, "기업") in counts
+
+
+def test_a_date_before_a_plan_that_came_out_dates_its_publication(tmp_path, onto):
+    text = (
+        "DATE: 2019-05-02\n\n해양드론 기술로드맵은 업계의 기준이 됐다. 지난해 11월 나온 2019~2021 "
+        "로드맵에는 18개 분야가 실렸다. 해수부가 2016년 3월 펴낸 첫 판은 10개 분야였다.\n"
+    )
+    dates = {str(d) for d in events(facts_of(tmp_path, onto, text))}
+    assert {"2018-11", "2016-03"} <= {d[:7] for d in dates}
