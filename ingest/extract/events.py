@@ -64,6 +64,8 @@ EVENT_WORDS = (
     "제공",
     "신청",
     "구성",
+    "마련",
+    "개정",
     # a publication, in the words news uses for one (``2010년 12월 나온 2011~2013년판``)
     "나온",
     "나왔",

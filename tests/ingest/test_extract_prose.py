@@ -5990,3 +5990,12 @@ def test_a_date_before_a_plan_that_came_out_dates_its_publication(tmp_path, onto
     )
     dates = {str(d) for d in events(facts_of(tmp_path, onto, text))}
     assert {"2018-11", "2016-03"} <= {d[:7] for d in dates}
+
+
+def test_a_date_before_a_plan_being_drawn_up_or_revised_dates_that(tmp_path, onto):
+    text = (
+        "DATE: 2015-06-02\n\n해수부는 해양드론 기술로드맵을 발표했다. 해양연구원은 올해 3월부터 "
+        "로드맵 개정 작업을 해왔다. 기술별 세부 로드맵은 10월까지 따로 마련하기로 했다.\n"
+    )
+    dates = {str(d)[:7] for d in events(facts_of(tmp_path, onto, text))}
+    assert {"2015-03", "2015-10"} <= dates
