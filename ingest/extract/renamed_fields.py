@@ -16,6 +16,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import is_kind, plausible
 from stkg.ingest.extract.phrases import CLOSING_QUOTES, CUE_HEADS, OPENING_QUOTES, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
+from stkg.ingest.extract.syllables import past
 
 EXTRACTOR = "renamed_fields"
 _OPEN = f"[{re.escape(OPENING_QUOTES)}]"
@@ -25,18 +26,24 @@ _INSIDE = f"[^{re.escape(OPENING_QUOTES + CLOSING_QUOTES)}\\n,.]{{2,24}}"
 _NAME = rf"(?:{_OPEN}{_INSIDE}{_CLOSE}|[가-힣A-Za-z][가-힣A-Za-z·ㆍ]+)"
 #: A name starts a word, not after a closing quote (``‘A’으로``).
 _NOT_INSIDE_A_WORD = rf"(?<![가-힣A-Za-z{re.escape(CLOSING_QUOTES)}])"
-#: Verbs that rename, merge or absorb.
+#: Verbs that rename, merge, split or absorb.
 _RENAME_STEMS = (
     *("바꿨", "바꾸었", "바꾼", "바꾸", "바뀌", "바뀐", "변경", "묶었", "묶어", "묶은"),
-    *("통합", "합쳐", "합쳤", "합친", "개편", "재편", "흡수", "개칭"),
+    *("통합", "합쳐", "합쳤", "합친", "합치", "개편", "재편", "흡수", "개칭"),
+    *("쪼개", "쪼갰", "쪼갠", "나뉘", "나눴", "나누", "나눈", "분리", "갈라"),
 )
 _RENAME = f"(?:{'|'.join(_RENAME_STEMS)})"
 #: Verbs of becoming, which rename only when the old name is quoted too.
 _BECOME = r"(?:됐|되었|된다|되면서|되며)"
-#: ``OLD(와 OLD2)는 … ‘NEW’(으)로 … VERB``.
+#: What may follow the old names before their particle: the cue, counted (``두 분야는``).
+_OLD_CUE = r"(?:\s+(?:(?:두|세|네)\s+)?(?:분야|부문))?"
+#: ``OLD(와 OLD2)는 … ‘NEW’(와 ‘NEW2’)(으)로 … VERB``; the old names also as a subject or an
+#: object (``‘웨어러블’ 분야가 ‘헬스케어’에 흡수된``, ``‘A’와 ‘B’ 분야를 ‘C’로 합치는``).
 _RENAMED = re.compile(
-    rf"{_NOT_INSIDE_A_WORD}(?P<old1>{_NAME})(?:(?:와|과|,)\s*(?P<old2>{_NAME}))?(?:은|는)\s+"
+    rf"{_NOT_INSIDE_A_WORD}(?P<old1>{_NAME})(?:(?:와|과|,)\s*(?P<old2>{_NAME}))?{_OLD_CUE}"
+    rf"(?P<case>은|는|이|가|을|를)\s+"
     rf"(?:[가-힣A-Za-z]+\s+){{0,3}}?{_OPEN}(?P<new>{_INSIDE}){_CLOSE}"
+    rf"(?:(?:와|과)\s*{_OPEN}(?P<new2>{_INSIDE}){_CLOSE})?(?:\s+(?:분야|하나))?"
     rf"(?P<particle>으로|로|에|이|가)\s+(?:[가-힣]+\s+){{0,2}}?(?P<verb>{_RENAME}|{_BECOME})"
 )
 #: A pair before another whose verb it shares: ``‘A’는 ‘B’로, ‘C’는 ‘D’로 이름을 바꿨다``.
@@ -77,13 +84,21 @@ def _about_fields(text: str, start: int, end: int) -> bool:
 
 def _renamed(source: Source, m: re.Match[str], *, renames: bool) -> None:
     olds = [(g, m[g]) for g in ("old1", "old2") if m.groupdict().get(g)]
+    bare = [old for _, old in olds if not _QUOTED.fullmatch(old)]
+    if bare and (
+        m.groupdict().get("case", "는") not in ("은", "는")
+        or any(b.endswith("다") or any(map(past, b)) for b in bare)
+    ):
+        # ``스마트TV 확산을 반영해 ‘…’으로``: only a topic names an old field bare, and no verb
+        # (``…로 나뉘었고, ‘A’ 분야는``) is one
+        return
     if not renames and not all(_QUOTED.fullmatch(old) for _, old in olds):
         return  # ``올해 화두는 ‘AI’가 됐다``: becoming renames only a quoted field
     names = [
         (_QUOTES.sub("", old).strip(), m.start(g) + (1 if _QUOTED.fullmatch(old) else 0))
         for g, old in olds
     ]
-    names.append((m["new"].strip(), m.start("new")))
+    names += [(m[g].strip(), m.start(g)) for g in ("new", "new2") if m.groupdict().get(g)]
     if not all(_a_field(name) for name, _ in names):
         return
     for name, at in names:

@@ -5999,3 +5999,17 @@ def test_a_date_before_a_plan_being_drawn_up_or_revised_dates_that(tmp_path, ont
     )
     dates = {str(d)[:7] for d in events(facts_of(tmp_path, onto, text))}
     assert {"2015-03", "2015-10"} <= dates
+
+
+def test_fields_merged_split_or_absorbed_in_quotes_are_fields(tmp_path, onto):
+    text = (
+        "DATE: 2023-12-20\n\n중기부는 중소기업 기술로드맵을 발표했다.\n\n"
+        "분야도 바뀌었다. '해양레저'와 '해양관광' 두 분야는 '해양서비스' 하나로 합쳐졌다. "
+        "'드론' 분야가 '무인이동체'에 흡수됐고, 기존 '정밀농업'과 '스마트팜' 분야를 '디지털농업'으로 "
+        "합치는 한편 '바이오'는 '레드바이오'와 '그린바이오'로 쪼갰다. 수요 확산을 반영해 "
+        "'스마트IT'로 바꿨다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양레저", "해양관광", "해양서비스", "드론", "무인이동체"} <= fields
+    assert {"정밀농업", "스마트팜", "디지털농업", "레드바이오", "그린바이오"} <= fields
+    assert "확산" not in fields
