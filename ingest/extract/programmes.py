@@ -503,6 +503,10 @@ def _quoted_list(source: Source, inner: str, start: int) -> bool:
     last, _, head = parts[-1].strip().rpartition(" ")
     if head not in HEADS or not last:
         return False
+    if all(len(p.split()) == 1 for p in parts[:-1]) and len(last.split()) > 1:
+        # ``‘소재, 부품, 장비 스타트업 100 지원 사업’``: single words listed before a longer
+        # name are what it is about, one programme's name
+        return False
     offset = 0
     for part in [*parts[:-1], last]:
         name = part.strip()

@@ -6013,3 +6013,17 @@ def test_fields_merged_split_or_absorbed_in_quotes_are_fields(tmp_path, onto):
     assert {"해양레저", "해양관광", "해양서비스", "드론", "무인이동체"} <= fields
     assert {"정밀농업", "스마트팜", "디지털농업", "레드바이오", "그린바이오"} <= fields
     assert "확산" not in fields
+
+
+def test_single_words_listed_before_a_longer_quoted_programme_name_are_part_of_it(tmp_path, onto):
+    text = (
+        "DATE: 2020-05-06\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 '선박, 항만, 해양드론 "
+        "스타트업 50 지원 사업'에 120개 기업이 신청했다고 밝혔다.\n"
+    )
+    names = {
+        n.props["name"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "Programme"
+    }
+    assert "선박, 항만, 해양드론 스타트업 50 지원 사업" in names
+    assert not {"선박", "항만"} & names
