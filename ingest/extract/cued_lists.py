@@ -113,6 +113,7 @@ class CuedLists:
         sentence = text[start:end].rstrip(".!?\n ")
         stop = start + len(sentence)
         _area_groups(source, before, start, stop)
+        _per_area(source, start, stop)
         _examples(source, before, start, stop)
         for topic in _TOPIC.finditer(text, start, stop):
             cls = cue_class(topic["cue"])
@@ -296,6 +297,44 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
     for area, items in read:
         _add(source, "StrategicField", [(area["area"], area.start("area"), ())])
         _add(source, cls, items)
+
+
+#: A breakdown's topic: a kind cue and 별 (``기술분야별로는``, ``분야별 비중은``).
+_PER_TOPIC = re.compile(
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))별(?:로는|로|로\s?보면|\s+[가-힣]+(?:은|는))\s+"
+)
+#: One area of a breakdown and its measure: ``기계금속 23.0%(245개)``, ``신소재 22%``.
+_MEASURED_ITEM = re.compile(
+    r"(?P<name>[^,()\d%\n]+?)\s*(?:[(（][^()（）\n]{1,20}[)）])?\s*"
+    r"\d[\d.,]*\s*(?:%|개|건|곳|억\s?원|조\s?원)(?:\s*[(（][^()（）\n]{1,20}[)）])?"
+)
+#: Between two measured areas, and after the last.
+_MEASURE_SEPARATOR = re.compile(r"\s*[,、]\s*")
+
+
+def _per_area(source: Source, start: int, stop: int) -> None:
+    """``기술분야별로는 A 23.0%(245개), B 20.3%(216개), C 15.9%(169개) 순``: a breakdown by
+    a kind names its members, one measure each."""
+    text = source.text
+    for topic in _PER_TOPIC.finditer(text, start, stop):
+        cls = cue_class(topic["cue"])
+        if cls not in KINDS:
+            continue
+        items: list[Item] = []
+        at = topic.end()
+        while (m := _MEASURED_ITEM.match(text, at, stop)) is not None:
+            name = m["name"].strip()
+            if cls == "StrategicField":  # ``녹색분야 435개``: the area, without its cue
+                name = re.sub(r"\s*(?:분야|부문)$", "", name)
+            if not _a_name(name, cls):
+                return
+            items.append((name, m.start("name") + m["name"].index(name), ()))
+            sep = _MEASURE_SEPARATOR.match(text, m.end(), stop)
+            if sep is None:
+                break
+            at = sep.end()
+        if len(items) >= 2:
+            _add(source, cls, items)
 
 
 #: A sentence that is a list of examples: ``A, B, C 등이 대표적이다``.

@@ -6027,3 +6027,13 @@ def test_single_words_listed_before_a_longer_quoted_programme_name_are_part_of_i
     }
     assert "선박, 항만, 해양드론 스타트업 50 지원 사업" in names
     assert not {"선박", "항만"} & names
+
+
+def test_a_breakdown_by_a_kind_names_its_members(tmp_path, onto):
+    text = (
+        "DATE: 2019-11-06\n\n해수부는 해양드론 기술로드맵을 발표했다. 신청 기술분야별로는 수중 "
+        "음향 23.0%(245개), 선체 제어 20.3%(216개), 해양 에너지 15.9%(169개) 순이었다. 지원 "
+        "분야별로는 해양레저 30%, 수산 및 양식 23% 순으로 집계됐다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"수중 음향", "선체 제어", "해양 에너지", "해양레저", "수산 및 양식"} <= fields
