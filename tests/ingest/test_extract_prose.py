@@ -6037,3 +6037,12 @@ def test_a_breakdown_by_a_kind_names_its_members(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"수중 음향", "선체 제어", "해양 에너지", "해양레저", "수산 및 양식"} <= fields
+
+
+def test_a_list_closed_by_an_adjective_of_number_and_the_cue_lists_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 수중 음향, 선체 제어, 해양 "
+        "에너지 등 다양한 분야의 연구개발 성과가 전시된다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"수중 음향", "선체 제어", "해양 에너지"} <= fields
