@@ -957,7 +957,9 @@ def _noun_before(doc: Doc, i: int) -> str | None:
     # ``… 가운데 111개가``: picked out of a count before, whose noun it is not
     if f"{_printed_word_before(doc, k + 1)} {noun}" in TIME_WORDS:
         return None  # ``전년 같은 기간(12만3792건)``: when, not what
-    return None if noun in TIME_WORDS or noun in CHANGE_NOUNS or noun in AMONG else noun
+    if noun in TIME_WORDS or noun in CHANGE_NOUNS or noun in AMONG or noun in STAGE_NOUNS:
+        return None
+    return noun
 
 
 #: Counters that make a set of the noun after them (``6대 분야``, ``3개 부문``).
@@ -970,6 +972,9 @@ ORDER = frozenset(["순", "순서", "순위"])
 COMPARED = frozenset(["대비", "대비해", "대비로"])
 
 
+#: Nouns before a count that say at which stage or how it is tallied (``최종 23개사가``,
+#: ``누적 1200개``), not what is counted.
+STAGE_NOUNS = frozenset(["최종", "누적", "연간", "최대", "최소", "잠정"])
 #: Nouns that name a change: a count glossing one counts what changed, which they are not.
 CHANGE_NOUNS = frozenset(["증가", "감소", "상승", "하락", "증대", "확대", "축소"])
 

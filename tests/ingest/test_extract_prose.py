@@ -6046,3 +6046,12 @@ def test_a_list_closed_by_an_adjective_of_number_and_the_cue_lists_that_kind(tmp
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"수중 음향", "선체 제어", "해양 에너지"} <= fields
+
+
+def test_a_stage_noun_before_a_count_is_not_what_it_counts(tmp_path, onto):
+    text = (
+        "DATE: 2021-01-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 서류 심사를 거쳐 최종 23개사가 "
+        "선정된다.\n"
+    )
+    counts = _counts(facts_of(tmp_path, onto, text))
+    assert (23, "기업") in counts and (23, "최종") not in counts
