@@ -176,6 +176,10 @@ class Budgets:
                 and _same_sentence(doc, previous[0], ent.start)
             ):
                 target = previous[1]
+            if _AFTER_A_CHANGE.search(
+                text_of(doc), max(0, ent.start_char - 30), ent.start_char
+            ) and _BARE_BRACKET.match(text_of(doc), ent.end_char):
+                continue  # ``1014억→1058억원(44억원)``: by how much, printed bare
             spent_on = _spent_on(text_of(doc), ent.end_char)
             if spent_on and (target is None or (found and _topic(doc, *found))):
                 # ``6,700억원을 투입해 10대 핵심기술 연구개발을 지원한다``, ``해수부는 120억원을
@@ -358,6 +362,12 @@ _RUN_WITH = re.compile(
 )
 
 
+#: An amount in brackets right after the second side of a change (``694억→765억원(``).
+_AFTER_A_CHANGE = re.compile(
+    r"(?:→|->|⟶|➡|⇒)\s*\d[\d,.]*\s?[십백천]?[조억][\d,.\s십백천만]*원?\s*[(（]\s*$"
+)
+#: A bracket holding the amount alone.
+_BARE_BRACKET = re.compile(r"\s*[)）]")
 #: An amount spent, then what on: a quoted programme it runs (``들여 ‘…사업’으로``) or
 #: the object of the support it pays for (``투입해 10대 핵심기술 연구개발을 지원한다``).
 _SPENT = re.compile(r"\s*(?:을|를)\s+(?:들여|투입해|투입하여|투자해|투자하여)\s+")

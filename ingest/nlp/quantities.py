@@ -46,6 +46,11 @@ PATTERNS: dict[str, list[re.Pattern[str]]] = {
             rf"|(?:(?:정도|가량|가까이)\s*)?(?:증액|감액|삭감|증가|감소|늘|줄))"
             rf"|\s*에\s*(?:달|이르))"
         ),
+        # or the first side of a change whose second prints 원: ``694억→765억원``
+        re.compile(
+            rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"
+            rf"(?=\s*(?:→|->|⟶|➡|⇒)\s*(?:{_NUM})\s?[십백천]?[조억][^원\n]{{0,12}}원)"
+        ),
         # or where a budget is set to it: ``내년 예산은 … 1조5170억으로 확정됐다``
         re.compile(
             rf"(?<![\d.,])(?:{_NUM})\s?[십백천]?[조억](?:\s?(?:{_NUM})\s?[십백천]?[조억만])*"

@@ -6055,3 +6055,17 @@ def test_a_stage_noun_before_a_count_is_not_what_it_counts(tmp_path, onto):
     )
     counts = _counts(facts_of(tmp_path, onto, text))
     assert (23, "기업") in counts and (23, "최종") not in counts
+
+
+def test_both_sides_of_a_budget_change_fund_its_item_and_a_bare_bracket_is_no_budget(
+    tmp_path, onto
+):
+    text = (
+        "DATE: 2014-09-23\n\n해수부는 해양드론 기술로드맵을 발표했다. 주요 예산안은 △해양드론 실증 "
+        "1014억→1058억원(44억원) △수중 통신 321억→348억원(27억원) 등이다.\n"
+    )
+    fundings = {
+        (name, amount) for name, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))
+    }
+    assert {("해양드론 실증", 1014), ("해양드론 실증", 1058), ("수중 통신", 321)} <= fundings
+    assert not {amount for _, amount in fundings} & {44, 27}
