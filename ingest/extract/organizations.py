@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc
 
+from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.nested import drop
 from stkg.ingest.extract.phrases import (
@@ -302,6 +303,14 @@ def _province_in_full(text: str, name: str) -> str:
     return next((f for f in _PROVINCES_IN_FULL.get(name[:-1], ()) if f in text), name)
 
 
+#: A holder of patents ranked with its country in brackets and its count after: ``퀄컴(미국)이
+#: 1만252건으로``, ``톰슨라이센싱(프랑스)이 907``.
+_HOLDER_WITH_COUNTRY = re.compile(
+    r"(?<![가-힣A-Za-z0-9])(?P<name>[가-힣A-Za-z][가-힣A-Za-z&]{1,19})\s?[(（](?P<country>[가-힣]{2,6})[)）]"
+    r"(?:이|가|은|는)\s*(?:총\s*)?\d"
+)
+
+
 #: Bodies a pattern names whole (its ``name`` group), with the confidence each carries: a
 #: listed company, a business group named alone, the National Assembly acting on a budget,
 #: a province's government acting.
@@ -422,6 +431,17 @@ class Organizations:
                     short = (m["name"],)  # ``경북도`` where the text prints ``경상북도`` too
                 found = Found(
                     "Organization", name, m.start(), m.end("name"), EXTRACTOR, confidence, short
+                )
+                add_entity(source, found)
+        for m in _HOLDER_WITH_COUNTRY.finditer(source.text):
+            if (
+                parse_country(m["country"]) is not None
+                and resolve(source.ctx.onto, "Organization", m["name"]) is None
+                and parse_country(m["name"]) is None
+            ):
+                # ``노키아(핀란드)가 2,559건으로 2위``: a holder ranked with its country
+                found = Found(
+                    "Organization", m["name"], m.start("name"), m.end("name"), EXTRACTOR, 0.6
                 )
                 add_entity(source, found)
         for m in _INCORPORATED.finditer(source.text):

@@ -6069,3 +6069,14 @@ def test_both_sides_of_a_budget_change_fund_its_item_and_a_bare_bracket_is_no_bu
     }
     assert {("해양드론 실증", 1014), ("해양드론 실증", 1058), ("수중 통신", 321)} <= fundings
     assert not {amount for _, amount in fundings} & {44, 27}
+
+
+def test_a_holder_ranked_with_its_country_is_a_body(tmp_path, onto):
+    text = (
+        "DATE: 2021-03-10\n\n특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 기관별로는 "
+        "오션로보(핀란드)가 2,559건으로 2위, 마린텍(프랑스)이 907건으로 3위에 올랐다. "
+        "반도체(30%)가 뒤를 이었다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"오션로보", "마린텍"} <= set(orgs)
+    assert "반도체" not in orgs
