@@ -1284,8 +1284,9 @@ _CUE_AFTER = re.compile(
     # ``A, B 등이 포함된 19대 미래성장동력``, ``A 등을 포함한 5개 분야``: the set they are in
     r"|등[이을를]?\s*포함(?:된|한|하는|해)\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     r"(?:각\s*)?(?:총\s*)?(?:" + COUNTED + r"(?:의)?\s*)?"
-    # ``A, B 등 다양한 분야의``: an adjective of number, which a clause's 한 is not
-    r"(?:(?:다양한|여러|각종)\s+)?"
+    # ``A, B 등 다양한 분야의``: an adjective of number before areas, which a clause's 한 is
+    # not (``등 다양한 제품에 적용``: what a technology goes into, no products of a roadmap)
+    r"(?:(?:다양한|여러|각종)\s+(?=분야|부문))?"
     r"(?:(?:" + "|".join(CUE_MODIFIERS) + r")\s+)?"
     r"(?P<cue>[가-힣A-Za-z]*?(?:[·ㆍ][가-힣A-Za-z]+)*?(?:"
     + CUE_HEADS
