@@ -217,9 +217,12 @@ def _glued_prefix(doc: Doc, i: int, end: int) -> bool:
 
 def _glued_bound(doc: Doc, j: int) -> bool:
     """Whether token ``j`` is a bound noun Kiwi read inside a noun's word (``건식``: 건 +
-    식/NNB; ``차폐``: 차/NNB + 폐): glued to a noun before it, not to a figure (``58건``)."""
+    식/NNB; ``차폐``: 차/NNB + 폐): glued to a noun before it, not to a figure (``58건``), and
+    not a list's 등 glued before a space."""
     return (
         doc[j].tag_ == BOUND_NOUN
+        # ``임베디드 SW등 핵심부품``: a list's 등, glued by a typo, closes the list
+        and not (doc[j].text == "등" and doc[j].whitespace_)
         and j > 0
         and not doc[j - 1].whitespace_
         and doc[j - 1].tag_.split("+")[0] in NOMINAL_TAGS - {"SN", "NR"}

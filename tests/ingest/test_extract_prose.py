@@ -6080,3 +6080,13 @@ def test_a_holder_ranked_with_its_country_is_a_body(tmp_path, onto):
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert {"오션로보", "마린텍"} <= set(orgs)
     assert "반도체" not in orgs
+
+
+def test_a_lists_deung_glued_to_its_last_item_closes_the_list(tmp_path, onto):
+    text = (
+        "DATE: 2014-06-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 수중 음향, 선체 제어, 임베디드 "
+        "SW등 핵심부품 기술을 개발한다.\n"
+    )
+    technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "임베디드 SW" in technologies
+    assert not any("SW등" in t for t in technologies)
