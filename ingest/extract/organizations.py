@@ -426,7 +426,8 @@ class Organizations:
             _quoted_institution(source, doc, m.start(1), m.end(1))
         for pattern, confidence in NAMED_BY_PATTERN:
             for m in pattern.finditer(source.text):
-                name, short = _province_in_full(source.text, m["name"]), ()
+                name = _province_in_full(source.text, m["name"])
+                short: tuple[str, ...] = ()
                 if pattern is _PROVINCE_ACTING and name != m["name"]:
                     short = (m["name"],)  # ``경북도`` where the text prints ``경상북도`` too
                 found = Found(
