@@ -157,6 +157,10 @@ _QUOTED_HEADS = tuple(
     name_key(h)
     for h in ("사업", "프로그램", "프로젝트", "개발", "R&D", "지원", "바우처", "과제", TRACK)
 )
+#: Tasks as the topic of a sentence, whose quoted items are their titles (``이번
+#: 기업제안과제에는 ‘…분전함 개발’과 …``), not a sentence end between.
+_TASK_TOPIC = re.compile(r"과제(?:에는|에선|로는|으로는|는|은)\s[^.!?\n]*$")
+TASK_TOPIC_REACH = 80
 #: A programme's name followed by the tasks of a round (``…사업 신규과제``, ``…사업 계속 과제``).
 _ROUND_TASKS = re.compile(r"(?<=사업)\s*(?:신규|계속|지원)\s?과제$")
 #: Money given to a quoted name right after it (``‘…’에 2718억원``, ``‘…’(386억원)``): a
@@ -375,6 +379,10 @@ class Programmes:
                 # R&D’``: a clause with its subject or object, a slogan
                 continue
             headed = name_key(inner).endswith(_QUOTED_HEADS)
+            if name_key(inner).endswith(("개발", "과제")) and _TASK_TOPIC.search(
+                source.text[max(0, m.start() - TASK_TOPIC_REACH) : m.start()]
+            ):
+                continue  # ``이번 기업제안과제에는 ‘… 개발’과 …``: a task's title, no programme
             head_after = _HEAD_AFTER.match(source.text, m.end())
             described = _described_as(source, m.start())
             if described is not None:

@@ -6090,3 +6090,12 @@ def test_a_lists_deung_glued_to_its_last_item_closes_the_list(tmp_path, onto):
     technologies = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "임베디드 SW" in technologies
     assert not any("SW등" in t for t in technologies)
+
+
+def test_a_quoted_title_under_a_task_topic_is_no_programme(tmp_path, onto):
+    text = (
+        "DATE: 2022-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다. 이번 기업제안과제에는 "
+        "‘수중 음향 센서 모듈 개발’과 ‘선체 제어 통합 플랫폼 개발’ 등 12개 과제가 선정됐다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert not {"수중 음향 센서 모듈 개발", "선체 제어 통합 플랫폼 개발"} & programmes
