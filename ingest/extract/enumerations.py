@@ -1298,7 +1298,7 @@ _CUE_AFTER = re.compile(
 
 
 #: Verbs that choose a set's members: ``…로 선정했다``, ``…로 꼽았다``, ``…로 정했다``.
-CHOSEN = r"(?:선정|지정|꼽|뽑|정했|정하|정한|확정|제시|발굴|선택)"
+CHOSEN = r"(?:선정|지정|꼽|뽑|정했|정하|정한|확정|제시|발굴|선택|삼았|삼아|삼고|삼는)"
 #: A counted cue phrase: ``17대 신산업``, ``3개 분야``.
 _COUNTED_CUE = re.compile(r"^(?:총\s*)?\d+\s*(?:대|개|가지)\s*\S*$")
 
