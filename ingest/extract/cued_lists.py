@@ -50,6 +50,8 @@ _CHOSEN = re.compile(
 )
 #: A list after 으로는/로는 ends with 이/가 and a designating verb: ``…, C가 꼽혔다``.
 _SUBJECT_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?P<particle>이|가)\s+(?:[가-힣]+\s+)?{_DESIGNATE}")
+#: Verbs of choosing in the active voice, closing a list in the object case.
+_CHOOSE = r"(?:골랐|선정했|선택했|꼽았|지정했|제시했|담았|정했|삼았)"
 #: An adverb between a naming and its verb: ``… 품목으로 다시 이름을 올렸다``.
 _AGAIN = r"(?:(?:다시|새로|새롭게|각각|모두|함께|또)\s+)?"
 #: A list named as the cue: ``A와 B가 대표 품목으로 꼽혔다``, ``A, B를 … 품목으로 지정했다``.
@@ -172,6 +174,16 @@ def _items(text: str, cls: str, start: int, end: int) -> list[Item] | None:
         for p in _SEPARATOR.finditer(text, start, end)
         if not _bracketed(text, start, p) and (not p["and"] or _agrees(text, p.start("and")))
     ]
+    # a part after 및 that is no name alone is the rest of one name (``리튬이온전지 및
+    # 핵심소재``)
+    pieces = [
+        p
+        for k, p in enumerate(pieces)
+        if p[0].strip() != "및"
+        or _a_name(
+            text[p.end() : pieces[k + 1].start() if k + 1 < len(pieces) else end].strip(), cls
+        )
+    ]
     bounds = [start] + [p.end() for p in pieces]
     ends = [p.start() for p in pieces] + [end]
     for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
@@ -236,10 +248,19 @@ _AREA_OPEN = re.compile(
 )
 #: A connective that may open such a sentence: ``예를 들어``, ``특히``, ``이 가운데``.
 _OPENING_WORDS = re.compile(r"\s*(?:예를\s들어|특히|구체적으로|이\s?가운데|이\s?중),?\s*")
-#: The end of a group before the next area: its subject particle and a comma.
-_GROUP_CLOSE = re.compile(r"(?P<particle>이|가),\s*$")
-#: The end of the last group: its particle and a designating verb closing the sentence.
-_LAST_CLOSE = re.compile(rf"(?P<particle>이|가)\s+(?:각각\s+)?(?:새로\s+)?{_DESIGNATE}")
+#: The end of a group before the next area: its subject (or, when the groups are objects,
+#: object) particle and a comma.
+_GROUP_CLOSE = re.compile(r"(?P<particle>이|가|을|를),\s*$")
+#: The end of the last group: its particle and a designating verb closing the sentence, in
+#: the passive (``…가 포함됐다``) or the active (``…를 골랐다``).
+_LAST_CLOSE = re.compile(
+    rf"(?:(?P<particle>이|가)\s+(?:각각\s+)?(?:새로\s+)?{_DESIGNATE}"
+    rf"|(?P<object>을|를)\s+(?:각각\s+)?(?:새로\s+)?{_CHOOSE})"
+)
+#: An opening that names the kind the groups list: ``세부 기술을 보면``.
+_KIND_OPENING = re.compile(
+    rf"\s*(?:[가-힣]+\s+)?(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?:을|를)\s+(?:살펴)?보면,?\s+"
+)
 #: The kinds area groups may list.
 _ITEM_KINDS = ("StrategicProduct", "CoreTechnology")
 #: A kind cue word (``세부 중점기술``, ``핵심품목``): in the sentence before, it types the groups.
@@ -251,7 +272,10 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
     50개 세부 중점기술이 지정됐다``), or closed by naming it (``…, B에서는 z가 대표 품목으로
     꼽혔다``): the areas are fields, the items of that kind."""
     text = source.text
-    opened = _OPENING_WORDS.match(text, start) or _SENTENCE_OPENING.match(text, start)
+    kind_opening = _KIND_OPENING.match(text, start)
+    opened = (
+        kind_opening or _OPENING_WORDS.match(text, start) or _SENTENCE_OPENING.match(text, start)
+    )
     at = opened.end() if opened else start
     areas = list(_AREA_OPEN.finditer(text, at, stop))
     if len(areas) < 2 or areas[0].start() != at:
@@ -267,6 +291,8 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
         None,
     )
     kinds = [cue_class(m[0]) for m in _CUE_WORD.finditer(text, before, start)]
+    if kind_opening is not None:  # ``세부 기술을 보면 A에서는 x를, B에서는 y를 골랐다``
+        kinds = [cue_class(kind_opening["cue"])]
     cls = (
         cue_class(named["cue"])
         if named is not None
@@ -274,20 +300,26 @@ def _area_groups(source: Source, before: int, start: int, stop: int) -> None:
     )
     if cls is None:
         return
+    last = named or _LAST_CLOSE.search(text, areas[-1].end(), stop)
+    if last is None:
+        return
+    # the groups are all subjects (``x와 y가, …``) or all objects (``x와 y를, …``)
+    objects = (last["particle"] or last["object"]) in ("을", "를")
     read: list[tuple[re.Match[str], list[Item]]] = []
     for k, area in enumerate(areas):
         end = areas[k + 1].start() if k + 1 < len(areas) else stop
-        closing = (
-            _GROUP_CLOSE.search(text, area.end(), end)
-            if k + 1 < len(areas)
-            else named or _LAST_CLOSE.search(text, area.end(), end)
-        )
-        if closing is None or not _agrees(text, closing.start("particle")):
+        closing = _GROUP_CLOSE.search(text, area.end(), end) if k + 1 < len(areas) else last
+        if closing is None:
+            return
+        particle = "particle" if closing["particle"] else "object"
+        if (closing[particle] in ("을", "를")) != objects or not _agrees(
+            text, closing.start(particle)
+        ):
             return
         scanned = closing.start() if named is not None else end
         if any(
             cue_class(m[0]) != "StrategicField"
-            for m in _CUE_WORD.finditer(text, area.end(), scanned)
+            for m in _CUE_WORD.finditer(text, closing.start(), scanned)
         ):
             return  # ``… 핵심품목으로 선정됐다`` after the sentence before named another kind
         items = _items(text, cls, area.end(), closing.start())

@@ -6099,3 +6099,27 @@ def test_a_quoted_title_under_a_task_topic_is_no_programme(tmp_path, onto):
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert not {"수중 음향 센서 모듈 개발", "선체 제어 통합 플랫폼 개발"} & programmes
+
+
+def test_a_list_made_a_kind_with_samda_is_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2022-10-28\n\n해수부는 해양드론 기술로드맵을 발표했다. 수중 분야는 수중 음향과 "
+        "선체 제어, 해양 에너지를 중점기술로 삼았다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"수중 음향", "선체 제어", "해양 에너지"} <= set(named(facts, "CoreTechnology"))
+    assert not {"수중 음향", "선체 제어"} & set(named(facts, "StrategicField"))
+
+
+def test_area_groups_as_objects_after_an_opening_naming_their_kind(tmp_path, onto):
+    text = (
+        "DATE: 2022-10-28\n\n해수부는 해양드론 기술로드맵을 발표했다. 세부 기술을 보면 수중 분야에서는 "
+        "고집적 음향 센서와 저전력 통신 모듈을, 선체 분야에서는 복합재 및 핵심소재와 자율 제어 "
+        "알고리즘을 골랐다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    technologies = set(named(facts, "CoreTechnology"))
+    assert {"고집적 음향 센서", "저전력 통신 모듈", "복합재 및 핵심소재", "자율 제어 알고리즘"} <= (
+        technologies
+    )
+    assert {"수중", "선체"} <= set(named(facts, "StrategicField"))
