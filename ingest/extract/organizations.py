@@ -277,9 +277,13 @@ _LEGISLATURE = re.compile(
 #: 소재``).
 #: Provinces by their short names (``충북``); with 도 they name the province (``충북도``).
 PROVINCES = ("경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주")
+#: The metropolitan cities, whose governments act like a province's (``부산시는``,
+#: ``울산광역시가``).
+METROPOLITAN = ("서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종")
 _PROVINCE_ACTING = re.compile(
     rf"(?<![가-힣])(?P<name>(?:{'|'.join(PROVINCES)})도"
-    r"|(?:충청|전라|경상)[남북]도|(?:강원|전북|제주)특별자치도)"
+    r"|(?:충청|전라|경상)[남북]도|(?:강원|전북|제주)특별자치도"
+    rf"|(?:{'|'.join(METROPOLITAN)})(?:시|광역시|특별시|특별자치시))"
     r"(?=(?:는|가|와|과)\s|·|\s*에\s*따르면)"
 )
 
@@ -294,6 +298,9 @@ _PROVINCES_IN_FULL = {
     "경남": ("경상남도",),
     "강원": ("강원특별자치도",),
     "제주": ("제주특별자치도",),
+    **{city: (f"{city}광역시",) for city in ("부산", "대구", "인천", "광주", "대전", "울산")},
+    "서울": ("서울특별시",),
+    "세종": ("세종특별자치시",),
 }
 
 
@@ -687,7 +694,7 @@ def is_short_university(name: str) -> bool:
 #: 한국기술센터에서 열린``), not who does it.
 _DISTRICT = re.compile(r"^[가-힣]{1,5}(?:구|군|시|동|읍|면)$")
 #: Cities and provinces by their short names (``광주``, ``충남``), as addresses print them.
-CITIES = frozenset(["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", *PROVINCES])
+CITIES = frozenset([*METROPOLITAN, *PROVINCES])
 
 
 def _parent_start(doc: Doc, before: tuple[int, int], start: int) -> int:

@@ -6123,3 +6123,15 @@ def test_area_groups_as_objects_after_an_opening_naming_their_kind(tmp_path, ont
         technologies
     )
     assert {"수중", "선체"} <= set(named(facts, "StrategicField"))
+
+
+def test_a_metropolitan_city_acting_is_its_government(tmp_path, onto):
+    text = (
+        "DATE: 2022-03-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 부산시는 지역 기업 23곳을 "
+        "선정했다. 울산광역시에 따르면 울산시와 울산TP가 협약을 맺었다. 서울시 소재 기업도 "
+        "참여했다. 당시는 수요가 적었다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"부산시", "울산광역시"} <= set(orgs)
+    assert "울산시" in orgs["울산광역시"].get("aliases", [])
+    assert not {"서울시", "당시"} & set(orgs)
