@@ -134,8 +134,9 @@ _OF = re.compile(r"의\s")
 ROADMAP_KINDS = frozenset(["fieldCount", "productCount", "technologyCount"])
 #: A counter glued to a unit of time: ``직전 3개년도``, ``9개월``.
 _DURATION = re.compile(r"^(?:년|월)")
-#: The other side of a ratio after N대 (``7.8대 1``).
-_ONE = re.compile(r"^\s?1(?![\d,.])")
+#: The other side of a ratio after N대 (``7.8대 1``, a headline's ``34대 1...``), not a
+#: figure of its own (``1.5``, ``1,200``).
+_ONE = re.compile(r"^\s?1(?!\d|[,.]\d)")
 #: After a count, words that make it a change, not a count (``35개가 증가한 203개``, ``100개
 #: 늘어난``); ``203개로 증가`` states the new total.
 _CHANGE = re.compile(r"^\s*(?:[(（][^()（）]*%[^()（）]*[)）])?\s*(?:이|가)?\s*" + CHANGE_WORDS)

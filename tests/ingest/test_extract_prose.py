@@ -6135,3 +6135,12 @@ def test_a_metropolitan_city_acting_is_its_government(tmp_path, onto):
     assert {"부산시", "울산광역시"} <= set(orgs)
     assert "울산시" in orgs["울산광역시"].get("aliases", [])
     assert not {"서울시", "당시"} & set(orgs)
+
+
+def test_a_headline_ratio_before_an_ellipsis_is_no_count(tmp_path, onto):
+    text = (
+        "해양드론 스타트업 경쟁률 34대 1...9월 선정\n\nDATE: 2020-05-06\n\n해수부는 해양드론 "
+        "기술로드맵을 발표했다. 총 686개의 스타트업이 신청했다.\n"
+    )
+    values = {value for value, _ in _counts(facts_of(tmp_path, onto, text))}
+    assert 686 in values and 34 not in values
