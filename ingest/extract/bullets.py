@@ -69,6 +69,11 @@ _AFTER = re.compile(
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
+#: The last words of a service a body gets or gives (``△IP경영 진단·구축 △해외 출원비용
+#: 지원 △특허·디자인 전략 분석``): under a topic of firms, work done for them, no bodies.
+_SERVICE_ENDINGS = re.compile(
+    r"(?:지원|분석|구축|진단|컨설팅|디자인|교육|마케팅|홍보|평가|자문|보호|개발|연계|제공)$"
+)
 #: An item typed only by its neighbours' heads is a short name, not a clause.
 MAX_SHARED_CHARS = 20
 EXTRACTOR = "bullets"
@@ -222,6 +227,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             continue
         if item_cls not in ("Programme", "Organization") and names_programme(item):
             continue
+        if item_cls == "Organization" and _SERVICE_ENDINGS.search(item):
+            continue  # ``선정기업은 △… 진단·구축 △… 지원``: what the firms get
         if item_cls == "CoreTechnology" and is_kind(item.removesuffix("기술")):
             continue  # ``▲미래 유망기술``: a kind of technology, no name
         if not item.endswith(GENERIC_ENDINGS.get(item_cls, ())):

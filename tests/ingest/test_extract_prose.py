@@ -6144,3 +6144,13 @@ def test_a_headline_ratio_before_an_ellipsis_is_no_count(tmp_path, onto):
     )
     values = {value for value, _ in _counts(facts_of(tmp_path, onto, text))}
     assert 686 in values and 34 not in values
+
+
+def test_services_listed_under_a_topic_of_firms_are_no_bodies(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-12\n\n특허청은 해양드론 기술로드맵을 발표했다. 선정기업은 △IP경영 진단·구축 "
+        "△해외 출원비용 지원 △특허·디자인 전략 분석 등 3년간 다양한 지원을 받는다. 참여기업은 "
+        "△오션로보 △마린텍 등이다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert not {"IP경영 진단·구축", "해외 출원비용 지원", "특허·디자인 전략 분석"} & orgs
