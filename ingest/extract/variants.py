@@ -148,7 +148,9 @@ def _take_wordings(into: NodeFact, node: NodeFact) -> None:
 def _variant(short: NodeFact, full: NodeFact, known: dict[str, Individual]) -> bool:
     if short.cls == "Organization":  # a body's short name is its full name's last word
         words = full.props["name"].split()
-        return len(words) > 1 and words[-1] == short.props["name"]
+        return (len(words) > 1 and words[-1] == short.props["name"]) or _office_short(
+            short.props["name"], full.props["name"]
+        )
     keys = _forms(short.props["name"])
     full_forms = _forms(full.props["name"])
     if full.id in known:  # a reference programme is also written as its known aliases
@@ -160,6 +162,27 @@ def _variant(short: NodeFact, full: NodeFact, known: dict[str, Individual]) -> b
         for key in keys
         for form in full_forms
     ) or bool(keys & full_forms and short.props["name"] != full.props["name"])
+
+
+#: The last syllables of a government office's name (``…청``, ``…부``, ``…처``).
+OFFICE_ENDINGS = ("청", "부", "처")
+
+
+def _office_short(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates the office ``full`` by leaving syllables out
+    (``경기중기청`` for ``경기지방중소기업청``): one word each, the same first and last
+    syllable, the short one's syllables in order within the full one's."""
+    if not (
+        short.endswith(OFFICE_ENDINGS)
+        and re.fullmatch(r"[가-힣]{3,}", short)
+        and re.fullmatch(r"[가-힣]+", full)
+        and len(short) < len(full)
+        and short[0] == full[0]
+        and short[-1] == full[-1]
+    ):
+        return False
+    letters = iter(full)
+    return all(ch in letters for ch in short)
 
 
 def _is_candidate(node: NodeFact) -> bool:

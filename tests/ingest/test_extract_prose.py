@@ -6154,3 +6154,13 @@ def test_services_listed_under_a_topic_of_firms_are_no_bodies(tmp_path, onto):
     )
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert not {"IP경영 진단·구축", "해외 출원비용 지원", "특허·디자인 전략 분석"} & orgs
+
+
+def test_an_office_abbreviated_by_leaving_syllables_out_is_one_body(tmp_path, onto):
+    text = (
+        "DATE: 2011-05-23\n\n경기지방해양수산청은 해양드론 기술로드맵을 발표했다. 경기해수청 "
+        "관계자는 “과제를 늘리겠다”고 말했다.\n"
+    )
+    orgs = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "경기해수청" not in orgs
+    assert "경기해수청" in orgs["경기지방해양수산청"].get("aliases", [])
