@@ -197,6 +197,10 @@ class Editions:
                     ):
                         break
                     first -= 1
+                while first < n and _LONE_CUE.fullmatch(
+                    text_of(doc)[doc[words[first][0]].idx : _word_end(doc, words[first])]
+                ):
+                    first += 1  # ``3개 분야 국가전략기술 … 로드맵``: the count's cue, no name
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
                 version = _VERSION.match(source.text, end)
@@ -333,6 +337,14 @@ def _edition_marked(text: str, start: int, end: int) -> bool:
 
 #: A count as a word of a plan's name (``4대``, ``3개``, ``5가지``): it names no series.
 #: An ordinal word: ``1차``, ``제2차``.
+#: A kind's cue word alone, left by a count before it (``3개 분야``).
+_LONE_CUE = re.compile(r"분야|부문|품목|제품")
+
+
+def _word_end(doc: Doc, word: tuple[int, int]) -> int:
+    return doc[word[1] - 1].idx + len(doc[word[1] - 1].text)
+
+
 _ORDINAL_WORD = re.compile(r"제?\d{1,2}차")
 _COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
 #: A bound word a figure's unit takes (``3년짜리``, ``5년간``), which Kiwi may split from it.

@@ -6164,3 +6164,17 @@ def test_an_office_abbreviated_by_leaving_syllables_out_is_one_body(tmp_path, on
     orgs = named(facts_of(tmp_path, onto, text), "Organization")
     assert "경기해수청" not in orgs
     assert "경기해수청" in orgs["경기지방해양수산청"].get("aliases", [])
+
+
+def test_a_counts_cue_word_before_a_plan_name_is_no_part_of_it(tmp_path, onto):
+    text = (
+        "DATE: 2023-05-10\n\n해수부는 수중 음향, 선체 제어, 해양 에너지 3개 분야 해양드론 임무중심 "
+        "전략로드맵을 심의·의결했다.\n"
+    )
+    names = {
+        n.props["name"]
+        for n in facts_of(tmp_path, onto, text).nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert "해양드론 임무중심 전략로드맵" in names
+    assert not any(name.startswith("분야") for name in names)
