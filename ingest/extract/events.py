@@ -177,7 +177,9 @@ def resolve_date(
         coming = opens or _COMING.search(before)
         if not coming and not ahead and day > base.day + 1:
             month, year = (month - 1, year) if month > 1 else (12, year - 1)
-        elif coming and day < base.day:
+        elif coming and day < base.day - 1:
+            # a day before the article's by one is this month's: a release printed a day late
+            # (``6일부터 7일까지 … 개최한다`` in an article of the 7th)
             month, year = (month + 1, year) if month < 12 else (1, year + 1)
         return _iso(year, month, day)
     if g["y4"]:

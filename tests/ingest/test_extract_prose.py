@@ -6178,3 +6178,12 @@ def test_a_counts_cue_word_before_a_plan_name_is_no_part_of_it(tmp_path, onto):
     }
     assert "해양드론 임무중심 전략로드맵" in names
     assert not any(name.startswith("분야") for name in names)
+
+
+def test_a_coming_day_one_before_the_articles_is_this_months(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-07\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 6일부터 7일까지 "
+        "부산에서 해양드론 성과물 전시회를 개최한다.\n"
+    )
+    dates = events(facts_of(tmp_path, onto, text))
+    assert "2018-12-06" in dates and "2019-01-06" not in dates
