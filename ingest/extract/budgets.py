@@ -170,6 +170,9 @@ class Budgets:
             if found and ent.start not in respective:
                 respective.update(_respectively(doc, ent.start, found))
                 target = respective.get(ent.start, target)
+            if ent.start not in respective:
+                respective.update(_respective_items_before(doc, ent.start))
+                target = respective.get(ent.start, target)
             if (
                 target is None
                 and previous is not None
@@ -799,6 +802,50 @@ def _respectively(doc: Doc, money_start: int, target: tuple[str, int]) -> dict[i
     if len(amounts) < 2 or (first > 0 and doc[first - 1].text in {",", "와", "과", "및"}):
         return {}  # one amount, or more items than amounts
     return dict(zip(amounts, (text for text, _ in reversed(items)), strict=True))
+
+
+#: One item of a list the amounts after it fund in turn: a word or two, a short bracket.
+_ITEM = r"[가-힣A-Za-z][가-힣A-Za-z0-9·&\-]*(?:\s?[(（][^()（）]{1,20}[)）])?"
+#: What joins two items: 와/과 before a space (or after a bracket), a comma, 및.
+_JOINT = r"(?:(?<=[)）])(?:와|과)\s*|(?:와|과)\s+|,\s*|\s및\s)"
+#: Items joined by 와/과, 및 or commas, closed by a particle (``A(19개)와 B(12개)로``).
+_ITEMS_BEFORE = re.compile(
+    rf"(?<![가-힣A-Za-z0-9])(?P<items>{_ITEM}(?:{_JOINT}{_ITEM})+)"
+    r"(?:로|으로|에|에는|는|은|이|가|을|를)\s"
+)
+_ITEM_SEPARATOR = re.compile(_JOINT)
+#: What closes a run of amounts given in turn: ``44억원, 21억원이 각각``.
+_IN_TURN_AFTER = re.compile(r"\s*(?:이|가|을|를|은|는)?\s*각각\s")
+
+
+def _respective_items_before(doc: Doc, money_start: int) -> dict[int, str]:
+    """``과제는 A(19개)와 B(12개)로 구분되며 44억원, 21억원이 각각 지원된다``: a run of
+    amounts closed by 각각 funds, in turn, the items of the last list before it in its
+    sentence, when they are as many."""
+    amounts, k = [], money_start
+    for ent in doc.ents:
+        if ent.start < money_start or ent.label_ != "MONEY":
+            continue
+        if amounts and any(t.text not in {",", "와", "과", "및"} for t in doc[k : ent.start]):
+            break
+        amounts.append(ent)
+        k = ent.end
+    if len(amounts) < 2 or (money_start > 0 and doc[money_start - 1].text in {",", "와", "과"}):
+        return {}
+    text = text_of(doc)
+    if not _IN_TURN_AFTER.match(text, amounts[-1].end_char):
+        return {}
+    start = _sentence_start(doc, money_start)
+    lists = list(_ITEMS_BEFORE.finditer(text, start, amounts[0].start_char))
+    if not lists:
+        return {}
+    items = [
+        re.sub(r"\s?[(（][^()（）]*[)）]$", "", item).strip()
+        for item in _ITEM_SEPARATOR.split(lists[-1]["items"])
+    ]
+    if len(items) != len(amounts) or not all(items):
+        return {}
+    return {ent.start: item for ent, item in zip(amounts, items, strict=True)}
 
 
 def _phrase_back(doc: Doc, end: int) -> tuple[int, int]:

@@ -6187,3 +6187,14 @@ def test_a_coming_day_one_before_the_articles_is_this_months(tmp_path, onto):
     )
     dates = events(facts_of(tmp_path, onto, text))
     assert "2018-12-06" in dates and "2019-01-06" not in dates
+
+
+def test_amounts_closed_by_respectively_fund_the_list_before_them(tmp_path, onto):
+    text = (
+        "DATE: 2011-05-23\n\n해수부는 해양드론 기술로드맵을 발표했다. 이번 과제는 수중음향과제(19개)와 "
+        "선체제어과제(12개)로 구분되며 44억원, 21억원이 각각 지원된다.\n"
+    )
+    fundings = {
+        (name, amount) for name, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))
+    }
+    assert {("수중음향과제", 44), ("선체제어과제", 21)} <= fundings
