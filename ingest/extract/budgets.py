@@ -822,7 +822,8 @@ def _respective_items_before(doc: Doc, money_start: int) -> dict[int, str]:
     """``과제는 A(19개)와 B(12개)로 구분되며 44억원, 21억원이 각각 지원된다``: a run of
     amounts closed by 각각 funds, in turn, the items of the last list before it in its
     sentence, when they are as many."""
-    amounts, k = [], money_start
+    amounts: list[Span] = []
+    k = money_start
     for ent in doc.ents:
         if ent.start < money_start or ent.label_ != "MONEY":
             continue
