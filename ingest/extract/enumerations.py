@@ -787,8 +787,10 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
         return
     cls = cue_class(designated["cue"]) if designated else _cue_after(doc, phrases, i)
-    if cls in ("StrategicField", "StrategicProduct", "CoreTechnology") and plausible(
-        item.text, cls
+    if cls == "Organization" and not _FIRMS_COUNTED.match(after):
+        return
+    if cls in ("StrategicField", "StrategicProduct", "CoreTechnology", "Organization") and (
+        plausible(item.text, cls)
     ):
         if item.text in GENERIC_FIELDS or item.text.split()[0] in GENERIC_FIELDS:
             return
@@ -1336,10 +1338,16 @@ def _counted_as(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     return _cue_after(doc, phrases, last)
 
 
+#: A list closed by 등 and a count of firms (``… 등 그린벤처 15개사``).
+_FIRMS_COUNTED = re.compile(r"^\s*등\s+(?:[가-힣A-Za-z0-9·]+\s+){0,2}?(?:총\s*)?\d+\s*개사")
+
+
 def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     """``… 등 3개 대분야``, ``… 등의 분야``, ``… 등 지식경제부 소관 35개 산업``,
     ``… 등을 전략분야로``."""
     after = _text_after(doc, phrases, last)
+    if _FIRMS_COUNTED.match(after):
+        return "Organization"  # ``대창솔루션 등 그린벤처 15개사``: firms, counted
     m = _CUE_AFTER.match(after) or CUE_AS.match(after)
     if m is None:
         return "CoreTechnology" if _DEVELOPED.match(after) else None

@@ -6198,3 +6198,14 @@ def test_amounts_closed_by_respectively_fund_the_list_before_them(tmp_path, onto
         (name, amount) for name, amount, _ in _fundings_in_eok(facts_of(tmp_path, onto, text))
     }
     assert {("수중음향과제", 44), ("선체제어과제", 21)} <= fundings
+
+
+def test_names_closed_by_a_count_of_firms_are_firms(tmp_path, onto):
+    text = (
+        "DATE: 2021-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 오션텍 등 해양벤처 "
+        "15개사를 선정했다. 마린로보, 씨드론 등 12개사가 참여했다. 수중 음향 등 5개 과제를 "
+        "선정했다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"오션텍", "마린로보", "씨드론"} <= orgs
+    assert "수중 음향" not in orgs
