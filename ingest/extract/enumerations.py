@@ -1106,12 +1106,18 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
     # "A와 B를 새 전략분야로 지정했다": a pair chosen as a set is a list
     listed = listed or (len(items) == 2 and _named_as(doc, phrases, j) is not None)
     # "전략제품인 A와 B는": a pair in apposition to a qualified cue before it
-    listed = listed or (
-        len(items) == 2
-        and i > 0
-        and _between(doc, phrases[i - 1], phrases[i]).strip() == "인"
-        and _qualified_topic(doc, phrases, i)
-        and _APPOSED_END.match(text[phrases[j].end_char : phrases[j].end_char + 4]) is not None
+    listed = (
+        listed
+        or (
+            len(items) == 2
+            and i > 0
+            and _between(doc, phrases[i - 1], phrases[i]).strip() == "인"
+            # ``표준화기구인 IEEE와 ETSI를``: bodies in apposition to a kind of body
+            and (
+                _qualified_topic(doc, phrases, i) or _cue_before(doc, phrases, i) == "Organization"
+            )
+            and _APPOSED_END.match(text[phrases[j].end_char : phrases[j].end_char + 4]) is not None
+        )
     )
     return (items if listed else items[:1]), j
 

@@ -6209,3 +6209,12 @@ def test_names_closed_by_a_count_of_firms_are_firms(tmp_path, onto):
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"오션텍", "마린로보", "씨드론"} <= orgs
     assert "수중 음향" not in orgs
+
+
+def test_a_pair_in_apposition_to_a_kind_of_body_are_bodies(tmp_path, onto):
+    text = (
+        "DATE: 2021-04-12\n\n특허청은 해양드론 특허 빅데이터 분석 결과를 발표했다. 사실상 "
+        "표준화기구인 IEEE와 ETSI를 포함하는 5대 표준화기구의 특허를 분석했다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"IEEE", "ETSI"} <= orgs
