@@ -47,14 +47,29 @@ _SUPPORT_HEAD = re.compile(r"(.{6,}?)\s*지원\s*(사업)$")
 _GLOSS_OF_ALL = re.compile(r"^[^()]+\(([^()]+)\)")
 
 
+#: Abbreviations the field's releases print for a run of words (``소부장``: 소재·부품·장비).
+ABBREVIATIONS = {"소부장": "소재·부품·장비"}
+#: A programme's head, which one release prints as 사업 and the next as 프로젝트.
+_PROGRAMME_HEAD = re.compile(r"\s*(?:지원\s*)?(?:사업|프로젝트|프로그램)$")
+
+
 def _forms(name: str) -> set[str]:
     """Keys a name is written as: without its gloss, with the gloss for its word or for all
     the words before it (``특허 기반 연구개발(IP-R&D) 전략지원 사업`` as ``IP-R&D 전략지원
-    사업``); and without 지원 before its head when the rest is long enough to name it alone."""
+    사업``); and without 지원 before its head when the rest is long enough to name it alone;
+    with a known abbreviation spelt out and its head set aside (``소부장 스타트업 100
+    프로젝트`` as ``소재, 부품, 장비 스타트업 100 지원 사업``)."""
     bare = re.sub(r"\(\s*이하\s+", "(", _bare(name))  # ``(이하 IP-R&D)``: the gloss
     forms = {bare, _GLOSSED.sub(r"\2", bare), _GLOSS_OF_ALL.sub(r"\1", bare)}
     forms |= {_SUPPORT_HEAD.sub(r"\1 \2", f) for f in forms}
-    return {name_key(f) for f in forms}
+    keys = {name_key(f) for f in forms}
+    spelt = bare
+    for short, full in ABBREVIATIONS.items():
+        spelt = spelt.replace(short, full)
+    headless = _PROGRAMME_HEAD.sub("", spelt)
+    if headless != spelt and len(name_key(headless)) >= MIN_KEY:
+        keys.add("head:" + name_key(headless.replace(",", "")))
+    return keys
 
 
 class ProgrammeVariants:

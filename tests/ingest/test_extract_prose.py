@@ -6218,3 +6218,17 @@ def test_a_pair_in_apposition_to_a_kind_of_body_are_bodies(tmp_path, onto):
     )
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"IEEE", "ETSI"} <= orgs
+
+
+def test_a_programme_abbreviated_with_another_head_is_one_programme(tmp_path, onto):
+    text = (
+        "DATE: 2020-05-06\n\n중기부는 소재·부품·장비 기술로드맵을 발표했다. '소재, 부품, 장비 "
+        "스타트업 100 지원 사업'에 686개 스타트업이 신청했다. 이번 '소부장 스타트업 100 "
+        "프로젝트'는 챌린지 방식으로 진행된다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "소부장 스타트업 100 프로젝트" not in programmes
+    assert (
+        "소부장 스타트업 100 프로젝트"
+        in programmes["소재, 부품, 장비 스타트업 100 지원 사업"]["aliases"]
+    )
