@@ -649,10 +649,26 @@ def _relative_period(text: str, start: int, base: int | None) -> list[int]:
 def _period_before(text: str, start: int) -> list[int]:
     """``2021년부터 2023년까지 향후 3년간 … ‘중소기업 기술로드맵’``: a period spelled out
     earlier in the name's sentence is its plan period."""
-    found = list(_PERIOD.finditer(_sentence_before(text, start)))
-    if not found or int(found[-1]["b"]) < int(found[-1]["a"]):
+    before = _sentence_before(text, start)
+    found = list(_PERIOD.finditer(before))
+    if not found:
+        # ``2013년부터 3년간 적용할 중소기업 기술로드맵``: a first year and a span
+        spans = list(_SPAN_FROM.finditer(before))
+        if not spans or not 2 <= int(spans[-1]["n"]) <= MAX_SPAN:
+            return []
+        first = int(spans[-1]["a"])
+        return [first, first + int(spans[-1]["n"]) - 1]
+    if int(found[-1]["b"]) < int(found[-1]["a"]):
         return []
     return [int(found[-1]["a"]), int(found[-1]["b"])]
+
+
+#: A plan period as its first year and how many years it runs: ``2013년부터 3년간``.
+_SPAN_FROM = re.compile(
+    r"(?P<a>(?:19|20)\d{2})\s*년\s*부터\s*(?:향후\s*)?(?P<n>\d{1,2})\s*년\s*(?:간|동안)"
+)
+#: The longest span a plan period so printed may run.
+MAX_SPAN = 30
 
 
 def _years_before(text: str, start: int, printed: str) -> list[int]:

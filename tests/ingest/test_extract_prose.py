@@ -6232,3 +6232,11 @@ def test_a_programme_abbreviated_with_another_head_is_one_programme(tmp_path, on
         "소부장 스타트업 100 프로젝트"
         in programmes["소재, 부품, 장비 스타트업 100 지원 사업"]["aliases"]
     )
+
+
+def test_a_first_year_and_a_span_before_a_plan_are_its_period(tmp_path, onto):
+    text = (
+        "DATE: 2012-11-27\n\n해수부가 2013년부터 3년간 적용할 해양드론 기술로드맵을 27일 확정해 "
+        "발표했다.\n"
+    )
+    assert ("해양드론 기술로드맵", 2013, 2015) in _editions(facts_of(tmp_path, onto, text))
