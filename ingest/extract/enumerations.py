@@ -610,6 +610,11 @@ GENERIC_FIELDS = frozenset(
         "집중",
         "우선",
         "역점",
+        # a pointer, the rest or a manner, which names none (``이들 분야``, ``기타``,
+        # ``독립 분야로 두기엔``)
+        "이들",
+        "기타",
+        "독립",
     ]
 )
 

@@ -6240,3 +6240,16 @@ def test_a_first_year_and_a_span_before_a_plan_are_its_period(tmp_path, onto):
         "발표했다.\n"
     )
     assert ("해양드론 기술로드맵", 2013, 2015) in _editions(facts_of(tmp_path, onto, text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "‘해양 로봇’은 독립 분야로 두기엔 과제가 적어 ‘수중 음향’ 분야와 합쳤다.",
+        "이들 분야에서 94개 전략제품과 283개 핵심기술을 골랐다.",
+    ],
+)
+def test_a_pointer_or_a_manner_before_a_field_cue_names_no_field(tmp_path, onto, sentence):
+    text = f"DATE: 2021-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다. {sentence}\n"
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert not {"독립", "이들"} & fields
