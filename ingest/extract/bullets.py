@@ -69,6 +69,8 @@ _AFTER = re.compile(
     rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
+#: A first item that is one word in the topic case (``로드맵은``): the list's topic.
+_TOPIC_ITEM = re.compile(r"^[가-힣A-Za-z]+(?:은|는)$")
 #: The last words of a service a body gets or gives (``△IP경영 진단·구축 △해외 출원비용
 #: 지원 △특허·디자인 전략 분석``): under a topic of firms, work done for them, no bodies.
 _SERVICE_ENDINGS = re.compile(
@@ -174,6 +176,9 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]
         cleaned.append((start, item, own["cue"] if own else None))
+    if len(cleaned) >= 3 and _TOPIC_ITEM.search(cleaned[0][1]):
+        # ``□ 로드맵은 ▲A ▲B ▲C``: a section mark opens the sentence's topic, no item
+        cleaned = cleaned[1:]
     if len(cleaned) == 1 and _CLOSES.match(text, end):
         # ``△A·B·C 등 17대 신산업``: one marked item, a dotted list closed by 등
         start, item, own_cue = cleaned[0]

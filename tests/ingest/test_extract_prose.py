@@ -6253,3 +6253,13 @@ def test_a_pointer_or_a_manner_before_a_field_cue_names_no_field(tmp_path, onto,
     text = f"DATE: 2021-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다. {sentence}\n"
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert not {"독립", "이들"} & fields
+
+
+def test_a_section_marked_topic_before_bullets_is_no_item(tmp_path, onto):
+    text = (
+        "DATE: 2021-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다.\n□ 로드맵은 ▲수중 음향 "
+        "▲선체 제어 ▲해양 에너지 등 3대 분야로 구성된다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"수중 음향", "선체 제어", "해양 에너지"} <= fields
+    assert "로드맵은" not in fields
