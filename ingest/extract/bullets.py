@@ -18,6 +18,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import (
     CUE_AS,
     GENERIC_ENDINGS,
+    GENERIC_FIELDS,
     PROGRAMME_ENDINGS,
     head_class,
     head_cue,
@@ -232,6 +233,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
             continue
         if item_cls not in ("Programme", "Organization") and names_programme(item):
             continue
+        if item_cls == "StrategicField" and item in GENERIC_FIELDS:
+            continue  # ``⑤ 기타 9곳``: the rest, no field by name
         if item_cls == "Organization" and _SERVICE_ENDINGS.search(item):
             continue  # ``선정기업은 △… 진단·구축 △… 지원``: what the firms get
         if item_cls == "CoreTechnology" and is_kind(item.removesuffix("기술")):

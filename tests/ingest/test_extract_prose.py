@@ -6263,3 +6263,12 @@ def test_a_section_marked_topic_before_bullets_is_no_item(tmp_path, onto):
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"수중 음향", "선체 제어", "해양 에너지"} <= fields
     assert "로드맵은" not in fields
+
+
+def test_the_rest_in_a_bulleted_breakdown_is_no_field(tmp_path, onto):
+    text = (
+        "DATE: 2021-04-12\n\n해수부는 해양드론 기술로드맵을 발표했다. 선정 기업의 기술 분야는 ① 수중 "
+        "음향 19곳 ② 선체 제어 14곳 ③ 기타 9곳이다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert "기타" not in fields
