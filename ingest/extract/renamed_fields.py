@@ -14,7 +14,13 @@ import re
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import is_kind, plausible
-from stkg.ingest.extract.phrases import CLOSING_QUOTES, CUE_HEADS, OPENING_QUOTES, cue_class
+from stkg.ingest.extract.phrases import (
+    CLOSING_QUOTES,
+    CUE_HEADS,
+    OPENING_QUOTES,
+    SENTENCE_END,
+    cue_class,
+)
 from stkg.ingest.extract.resolve import Found, add_entity
 from stkg.ingest.extract.syllables import past
 
@@ -69,6 +75,7 @@ class RenamedFields:
         start = 0
         for end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
             if _about_fields(text, start, end):
+                _kept(source, start, end)
                 for m in _RENAMED.finditer(text, start, end):
                     renames = m["verb"].startswith(_RENAME_STEMS)
                     _renamed(source, m, renames=renames)
@@ -103,6 +110,57 @@ def _renamed(source: Source, m: re.Match[str], *, renames: bool) -> None:
         return
     for name, at in names:
         add_entity(source, Found("StrategicField", name, at, at + len(name), EXTRACTOR, 0.5))
+
+
+#: A sentence that keeps fields as they were: ``A, B, C는 그대로 유지됐다``, ``‘A’가 새로
+#: 들어왔다``.
+_KEPT = re.compile(
+    r"(?:(?:또|또한|반면|나머지|한편|대신),?\s+)?(?P<items>[^.!?\n]+?)(?P<particle>은|는|이|가)\s+"
+    r"(?:(?:그대로|모두|새로|새롭게)\s+)?"
+    r"(?:유지됐|유지되었|유지된다|존치됐|존속됐|들어왔|추가됐|신설됐|편입됐)[가-힣]*$"
+)
+_KEPT_SEPARATOR = re.compile(r"\s*,\s*|(?<=[가-힣A-Za-z’'])(?:와|과)\s+|\s+및\s+")
+
+
+def _kept(source: Source, start: int, end: int) -> None:
+    """``시스템반도체, 바이오·헬스, 양자기술은 그대로 유지됐다``, ``대신 ‘첨단소재’가 새로
+    들어왔다``: the fields an edition keeps or adds, in a paragraph about fields; two names at
+    least, or one quoted."""
+    text = source.text
+    at = start
+    for stop in [m.start() for m in SENTENCE_END.finditer(text, start, end)] + [end]:
+        sentence = text[at:stop]
+        lead = len(sentence) - len(sentence.lstrip())
+        m = _KEPT.fullmatch(sentence.strip())
+        if m is not None:
+            base = at + lead + m.start("items")
+            parts, k = [], 0
+            for sep in [*_KEPT_SEPARATOR.finditer(m["items"]), None]:
+                part = m["items"][k : sep.start() if sep else len(m["items"])]
+                parts.append((part, base + k))
+                k = sep.end() if sep else k
+            quoted = all(_QUOTED.fullmatch(p.strip()) for p, _ in parts)
+            names = [
+                (_QUOTES.sub("", p).strip(), i + (1 if _QUOTED.match(p) else 0)) for p, i in parts
+            ]
+            if (len(names) >= 2 or quoted) and all(_a_kept_field(n) for n, _ in names):
+                for name, i in names:
+                    add_entity(
+                        source, Found("StrategicField", name, i, i + len(name), EXTRACTOR, 0.5)
+                    )
+        at = stop + 1
+
+
+def _a_kept_field(name: str) -> bool:
+    """A kept field may end in another kind's cue (``양자기술``, ``첨단소재``): the sentence
+    says it is a field."""
+    return (
+        plausible(name, "StrategicField")
+        and not is_kind(name)
+        and cue_class(name) in (None, "StrategicField", "CoreTechnology", "StrategicProduct")
+        and 1 <= len(name.split()) <= 3
+        and not any(map(past, name))
+    )
 
 
 def _a_field(name: str) -> bool:

@@ -6272,3 +6272,13 @@ def test_the_rest_in_a_bulleted_breakdown_is_no_field(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert "기타" not in fields
+
+
+def test_fields_an_edition_keeps_or_adds_are_fields(tmp_path, onto):
+    text = (
+        "DATE: 2025-11-19\n\n해수부는 해양드론 기술로드맵 2.0을 발표했다. 새 로드맵은 분야 체계를 "
+        "다시 짰다. 대신 '해양소재'가 새로 들어왔다. 수중 음향, 선체 제어, 해양 에너지는 그대로 "
+        "유지됐다. 결과적으로 분야 수는 10개 그대로다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양소재", "수중 음향", "선체 제어", "해양 에너지"} <= fields
