@@ -5,7 +5,9 @@ word after each name: ``지식서비스와 방송통신융합은 ‘ICT융합’
 ‘AI·데이터’로 이름을 바꿨다``, ``‘로봇’은 제조 분야와 합쳐 ‘첨단제조·로봇’이 됐고``.
 The quotes delimit the new name, the topic in 은/는 is the old one, and both are fields
 when the paragraph speaks of fields (a field cue word occurs in it). The passive form with
-the cue (``‘X’ 분야는 ‘Y’로 이름이 바뀌었다``) is :mod:`.enumerations`'.
+the cue (``‘X’ 분야는 ‘Y’로 이름이 바뀌었다``) is :mod:`.enumerations`'. The fields such a
+paragraph says an edition keeps or adds (``A, B, C는 그대로 유지됐다``, ``‘D’가 새로
+들어왔다``) are read here too.
 """
 
 from __future__ import annotations
