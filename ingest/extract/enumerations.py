@@ -682,10 +682,16 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
         return [item]  # ``증강·가상현실(AR·VR)``: the dots inside a bracket gloss one name
     if min_parts == MIN_DOTTED_PARTS and all(len(p) == AREA_WORD for p, _ in parts):
         return [item]  # ``우주‧항공‧해양``, ``전자‧정보‧통신``: one area of a taxonomy
+    # ``첨단 IT융합부품·…·스마트 기계부품을 4대 주력산업으로``: counted as many as its parts,
+    # spaced parts at its ends are whole items
+    counted = _COUNTED_AS_PARTS.match(text_of(doc), item.phrase.end_char)
+    whole_ends = counted is not None and int(counted["n"]) == len(parts)
     if (
         len(parts) < min_parts
         or any(
-            not p or (" " in p and not _inner_of_long(k, len(parts))) or not _a_dotted_part(p)
+            not p
+            or (" " in p and not whole_ends and not _inner_of_long(k, len(parts)))
+            or not _a_dotted_part(p)
             for k, (p, _) in enumerate(parts)
         )
         or _bulleted(doc, item)
@@ -705,6 +711,12 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     if gloss and gloss[1].startswith("".join(p[0] for p, _ in parts)):
         return [item]
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
+
+
+#: A count right after a dotted word, in a particle: ``…을 4대 주력산업으로``.
+_COUNTED_AS_PARTS = re.compile(
+    r"(?:을|를|이|가|은|는|의)?\s+(?:총\s*)?(?P<n>\d+)\s*(?:대|개|가지)\s"
+)
 
 
 #: A dotted list this long is a list even where an inner part has a space

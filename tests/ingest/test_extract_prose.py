@@ -6282,3 +6282,12 @@ def test_fields_an_edition_keeps_or_adds_are_fields(tmp_path, onto):
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양소재", "수중 음향", "선체 제어", "해양 에너지"} <= fields
+
+
+def test_a_dotted_list_counted_as_many_as_its_parts_keeps_spaced_ends(tmp_path, onto):
+    text = (
+        "DATE: 2014-09-23\n\n해수부는 해양드론 기술로드맵을 발표했다. 첨단 수중음향·선체제어·기능성 "
+        "해양소재·스마트 계류장비를 4대 주력산업으로 선정했다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"첨단 수중음향", "선체제어", "기능성 해양소재", "스마트 계류장비"} <= fields
