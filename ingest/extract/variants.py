@@ -50,6 +50,8 @@ _GLOSS_OF_ALL = re.compile(r"^[^()]+\(([^()]+)\)")
 #: Abbreviations the field's releases print for a run of words (``소부장``: 소재·부품·장비).
 ABBREVIATIONS = {"소부장": "소재·부품·장비"}
 #: A programme's head, which one release prints as 사업 and the next as 프로젝트.
+#: The mark of a key that is a name without its head, kept apart from the other keys.
+_HEADLESS = "headless:"
 _PROGRAMME_HEAD = re.compile(r"\s*(?:지원\s*)?(?:사업|프로젝트|프로그램)$")
 
 
@@ -68,7 +70,7 @@ def _forms(name: str) -> set[str]:
         spelt = spelt.replace(short, full)
     headless = _PROGRAMME_HEAD.sub("", spelt)
     if headless != spelt and len(name_key(headless)) >= MIN_KEY:
-        keys.add("head:" + name_key(headless.replace(",", "")))
+        keys.add(_HEADLESS + name_key(headless.replace(",", "")))
     return keys
 
 
@@ -176,6 +178,7 @@ def _variant(short: NodeFact, full: NodeFact, known: dict[str, Individual]) -> b
         len(key) >= MIN_KEY and form != key and form.endswith(key)
         for key in keys
         for form in full_forms
+        if not form.startswith(_HEADLESS)  # a headless form matches only a headless form
     ) or bool(keys & full_forms and short.props["name"] != full.props["name"])
 
 
