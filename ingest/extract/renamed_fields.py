@@ -121,6 +121,8 @@ _KEPT = re.compile(
     r"(?:(?:그대로|모두|새로|새롭게)\s+)?"
     r"(?:유지됐|유지되었|유지된다|존치됐|존속됐|들어왔|추가됐|신설됐|편입됐)[가-힣]*$"
 )
+#: A bare name in such a list: up to three words, none with a particle.
+_BARE_NAME = re.compile(r"(?:[가-힣A-Za-z][가-힣A-Za-z0-9·ㆍ]*(?<![은는을를에의])(?:\s+|$)){1,3}")
 _KEPT_SEPARATOR = re.compile(r"\s*,\s*|(?<=[가-힣A-Za-z’'])(?:와|과)\s+|\s+및\s+")
 
 
@@ -141,6 +143,11 @@ def _kept(source: Source, start: int, end: int) -> None:
                 part = m["items"][k : sep.start() if sep else len(m["items"])]
                 parts.append((part, base + k))
                 k = sep.end() if sep else k
+            if not all(
+                _QUOTED.fullmatch(p.strip()) or _BARE_NAME.fullmatch(p.strip()) for p, _ in parts
+            ):
+                at = stop + 1
+                continue  # ``올해는 ‘A’와 ‘B’ㆍ‘C’ 분야가``: a clause, no list of names
             quoted = all(_QUOTED.fullmatch(p.strip()) for p, _ in parts)
             names = [
                 (_QUOTES.sub("", p).strip(), i + (1 if _QUOTED.match(p) else 0)) for p, i in parts
