@@ -804,8 +804,8 @@ def _example(source: Source, phrases: list[Phrase], i: int, item: Item) -> None:
     if _bulleted(doc, item) or not (_COUNTED_ETC.match(after) or designated):
         return
     cls = cue_class(designated["cue"]) if designated else _cue_after(doc, phrases, i)
-    if cls == "Organization" and not _FIRMS_COUNTED.match(after):
-        return
+    if cls == "Organization" and (not _FIRMS_COUNTED.match(after) or " " in item.text):
+        return  # one firm's name, one word (``LG 삼성 SK 등 3개사``: the groups, each alone)
     if cls in ("StrategicField", "StrategicProduct", "CoreTechnology", "Organization") and (
         plausible(item.text, cls)
     ):
