@@ -253,7 +253,10 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
             break  # ``해양기술 분야 심해 탐사 … 사업``: the area the programme is in, no part
         if _YEAR_WORD.match(word) and not (_COUNTED.match(word) and len(chosen) == 1):
             break  # a year opens no name, but ``월드클래스 300 프로젝트`` counts its firms
-        if institution_confidence(word, doc[w_end - 1].text) is not None:
+        if institution_confidence(word, doc[w_end - 1].text) is not None and not (
+            # ``한방자연치유센터 건립 사업``: the facility the programme builds, no body
+            _BUILDING.fullmatch(" ".join(_word(doc, w) for w in chosen[:-1]))
+        ):
             break
         chosen.insert(0, (w_start, w_end))
         content += not spaced_part
@@ -274,6 +277,8 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     return start, name
 
 
+#: What a programme does to a facility named before it (``…센터 건립 사업``).
+_BUILDING = re.compile(r"(?:건립|설립|구축|조성|건설|설치|신축|확충)")
 #: An ordinal that opens the word after it (``4차 산업혁명``, ``제4차 산업혁명``).
 _ORDINAL = re.compile(r"^제?\d+차$")
 

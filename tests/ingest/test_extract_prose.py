@@ -6291,3 +6291,13 @@ def test_a_dotted_list_counted_as_many_as_its_parts_keeps_spaced_ends(tmp_path, 
     )
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"첨단 수중음향", "선체제어", "기능성 해양소재", "스마트 계류장비"} <= fields
+
+
+def test_a_facility_a_programme_builds_is_part_of_its_name(tmp_path, onto):
+    text = (
+        "DATE: 2013-03-10\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 해양드론 실증센터 "
+        "건립 사업에 83억원을 투입한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert "해양드론 실증센터 건립 사업" in named(facts, "Programme")
+    assert "실증센터" not in named(facts, "Organization")
