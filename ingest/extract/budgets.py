@@ -776,20 +776,11 @@ def _respectively(doc: Doc, money_start: int, target: tuple[str, int]) -> dict[i
     """
     if money_start == 0 or doc[money_start - 1].text != "각각":
         return {}
-    amounts, k = [money_start], money_start
-    for ent in doc.ents:
-        if ent.start < money_start or ent.label_ != "MONEY":
-            continue
-        if ent.start != money_start:
-            between = [t.text for t in doc[k : ent.start]]
-            if not between or any(w not in {",", "와", "과", "및"} for w in between):
-                break
-            amounts.append(ent.start)
-        k = ent.end
+    amounts = [ent.start for ent in _amount_run(doc, money_start)]
     items = [target]
     while len(items) < len(amounts):
         joint = items[-1][1] - 1
-        if joint < 1 or doc[joint].text not in {",", "와", "과", "및"}:
+        if joint < 1 or doc[joint].text not in LIST_JOINERS:
             return {}
         start, end = _phrase_back(doc, joint - 1)
         text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)].strip(
@@ -799,9 +790,29 @@ def _respectively(doc: Doc, money_start: int, target: tuple[str, int]) -> dict[i
             return {}
         items.append((text, start))
     first = items[-1][1]
-    if len(amounts) < 2 or (first > 0 and doc[first - 1].text in {",", "와", "과", "및"}):
+    if len(amounts) < 2 or (first > 0 and doc[first - 1].text in LIST_JOINERS):
         return {}  # one amount, or more items than amounts
     return dict(zip(amounts, (text for text, _ in reversed(items)), strict=True))
+
+
+#: The tokens that join the members of a list: a comma, 와/과, 및.
+LIST_JOINERS = frozenset({",", "와", "과", "및"})
+
+
+def _amount_run(doc: Doc, money_start: int) -> list[Span]:
+    """The amounts listed from the one at token ``money_start`` on, joined by nothing but
+    list joiners (``100억원, 50억원``)."""
+    amounts: list[Span] = []
+    k = money_start
+    for ent in doc.ents:
+        if ent.start < money_start or ent.label_ != "MONEY":
+            continue
+        between = [t.text for t in doc[k : ent.start]]
+        if amounts and (not between or any(w not in LIST_JOINERS for w in between)):
+            break
+        amounts.append(ent)
+        k = ent.end
+    return amounts
 
 
 #: One item of a list the amounts after it fund in turn: a word or two, a short bracket.
@@ -822,16 +833,8 @@ def _respective_items_before(doc: Doc, money_start: int) -> dict[int, str]:
     """``과제는 A(19개)와 B(12개)로 구분되며 44억원, 21억원이 각각 지원된다``: a run of
     amounts closed by 각각 funds, in turn, the items of the last list before it in its
     sentence, when they are as many."""
-    amounts: list[Span] = []
-    k = money_start
-    for ent in doc.ents:
-        if ent.start < money_start or ent.label_ != "MONEY":
-            continue
-        if amounts and any(t.text not in {",", "와", "과", "및"} for t in doc[k : ent.start]):
-            break
-        amounts.append(ent)
-        k = ent.end
-    if len(amounts) < 2 or (money_start > 0 and doc[money_start - 1].text in {",", "와", "과"}):
+    amounts = _amount_run(doc, money_start)
+    if len(amounts) < 2 or (money_start > 0 and doc[money_start - 1].text in LIST_JOINERS):
         return {}
     text = text_of(doc)
     if not _IN_TURN_AFTER.match(text, amounts[-1].end_char):

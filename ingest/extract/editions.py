@@ -171,9 +171,7 @@ class Editions:
                 continue
             words = phrase.words()
             for n, (w_start, w_end) in enumerate(words):
-                word = text_of(doc)[
-                    doc[w_start].idx : doc[w_end - 1].idx + len(doc[w_end - 1].text)
-                ]
+                word = _word_text(doc, (w_start, w_end))
                 known_only = not word.endswith(HEADS)
                 if known_only and word.endswith(QUOTED_HEADS):
                     # ``제8차 산업기술혁신계획``, ``…혁신전략(2024~2028)``: a plan word is an
@@ -188,18 +186,14 @@ class Editions:
                     continue  # ``중소기업 기술로드맵 사업``: a programme named after the plan
                 first = n
                 while first > 0 and n - first + 1 < MAX_WORDS:
-                    prev_start, prev_end = words[first - 1]
-                    prev = text_of(doc)[
-                        doc[prev_start].idx : doc[prev_end - 1].idx + len(doc[prev_end - 1].text)
-                    ]
+                    prev_end = words[first - 1][1]
+                    prev = _word_text(doc, words[first - 1])
                     if prev in NOT_NAME_WORDS or institution_confidence(
                         prev, doc[prev_end - 1].text
                     ):
                         break
                     first -= 1
-                while first < n and _LONE_CUE.fullmatch(
-                    text_of(doc)[doc[words[first][0]].idx : _word_end(doc, words[first])]
-                ):
+                while first < n and _LONE_CUE.fullmatch(_word_text(doc, words[first])):
                     first += 1  # ``3개 분야 국가전략기술 … 로드맵``: the count's cue, no name
                 start = doc[words[first][0]].idx
                 end = doc[w_end - 1].idx + len(doc[w_end - 1].text)
@@ -337,16 +331,17 @@ def _edition_marked(text: str, start: int, end: int) -> bool:
 
 #: A count as a word of a plan's name (``4대``, ``3개``, ``5가지``): it names no series.
 #: An ordinal word: ``1차``, ``제2차``.
+_ORDINAL_WORD = re.compile(r"제?\d{1,2}차")
+_COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
 #: A kind's cue word alone, left by a count before it (``3개 분야``).
 _LONE_CUE = re.compile(r"분야|부문|품목|제품")
 
 
-def _word_end(doc: Doc, word: tuple[int, int]) -> int:
-    return doc[word[1] - 1].idx + len(doc[word[1] - 1].text)
+def _word_text(doc: Doc, word: tuple[int, int]) -> str:
+    """The text of a phrase's word, given as its token range."""
+    return text_of(doc)[doc[word[0]].idx : doc[word[1] - 1].idx + len(doc[word[1] - 1].text)]
 
 
-_ORDINAL_WORD = re.compile(r"제?\d{1,2}차")
-_COUNTED_WORD = re.compile(r"\d+\s*(?:대|개|가지)")
 #: A bound word a figure's unit takes (``3년짜리``, ``5년간``), which Kiwi may split from it.
 _BOUND_AFTER_FIGURE = re.compile(r"(?:짜리|째|간|여|가량|동안)\s")
 

@@ -117,9 +117,9 @@ def _renamed(source: Source, m: re.Match[str], *, renames: bool) -> None:
 #: A sentence that keeps fields as they were: ``A, B, C는 그대로 유지됐다``, ``‘A’가 새로
 #: 들어왔다``.
 _KEPT = re.compile(
-    r"(?:(?:또|또한|반면|나머지|한편|대신),?\s+)?(?P<items>[^.!?\n]+?)(?P<particle>은|는|이|가)\s+"
+    r"\s*(?:(?:또|또한|반면|나머지|한편|대신),?\s+)?(?P<items>[^.!?\n]+?)(?P<particle>은|는|이|가)\s+"
     r"(?:(?:그대로|모두|새로|새롭게)\s+)?"
-    r"(?:유지됐|유지되었|유지된다|존치됐|존속됐|들어왔|추가됐|신설됐|편입됐)[가-힣]*$"
+    r"(?:유지됐|유지되었|유지된다|존치됐|존속됐|들어왔|추가됐|신설됐|편입됐)[가-힣]*\s*"
 )
 #: A bare name in such a list: up to three words, none with a particle.
 _BARE_NAME = re.compile(r"(?:[가-힣A-Za-z][가-힣A-Za-z0-9·ㆍ]*(?<![은는을를에의])(?:\s+|$)){1,3}")
@@ -133,31 +133,26 @@ def _kept(source: Source, start: int, end: int) -> None:
     text = source.text
     at = start
     for stop in [m.start() for m in SENTENCE_END.finditer(text, start, end)] + [end]:
-        sentence = text[at:stop]
-        lead = len(sentence) - len(sentence.lstrip())
-        m = _KEPT.fullmatch(sentence.strip())
-        if m is not None:
-            base = at + lead + m.start("items")
-            parts, k = [], 0
-            for sep in [*_KEPT_SEPARATOR.finditer(m["items"]), None]:
-                part = m["items"][k : sep.start() if sep else len(m["items"])]
-                parts.append((part, base + k))
-                k = sep.end() if sep else k
-            if not all(
-                _QUOTED.fullmatch(p.strip()) or _BARE_NAME.fullmatch(p.strip()) for p, _ in parts
-            ):
-                at = stop + 1
-                continue  # ``올해는 ‘A’와 ‘B’ㆍ‘C’ 분야가``: a clause, no list of names
-            quoted = all(_QUOTED.fullmatch(p.strip()) for p, _ in parts)
-            names = [
-                (_QUOTES.sub("", p).strip(), i + (1 if _QUOTED.match(p) else 0)) for p, i in parts
-            ]
-            if (len(names) >= 2 or quoted) and all(_a_kept_field(n) for n, _ in names):
-                for name, i in names:
-                    add_entity(
-                        source, Found("StrategicField", name, i, i + len(name), EXTRACTOR, 0.5)
-                    )
+        m = _KEPT.fullmatch(text, at, stop)
+        names = _kept_names(m) if m is not None else None
+        for name, i in names or ():
+            add_entity(source, Found("StrategicField", name, i, i + len(name), EXTRACTOR, 0.5))
         at = stop + 1
+
+
+def _kept_names(m: re.Match[str]) -> list[tuple[str, int]] | None:
+    """The names a kept-fields sentence lists and where each starts, or None when a part is
+    no name (``올해는 ‘A’와 ‘B’ㆍ‘C’ 분야가``: a clause)."""
+    items, base = m["items"], m.start("items")
+    bounds = [0, *(b for sep in _KEPT_SEPARATOR.finditer(items) for b in sep.span()), len(items)]
+    parts = [(items[a:b], base + a) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    if not all(_QUOTED.fullmatch(p) or _BARE_NAME.fullmatch(p) for p, _ in parts):
+        return None
+    names = [(_QUOTES.sub("", p).strip(), i + (1 if _QUOTED.match(p) else 0)) for p, i in parts]
+    quoted = all(_QUOTED.fullmatch(p) for p, _ in parts)
+    if (len(names) < 2 and not quoted) or not all(_a_kept_field(n) for n, _ in names):
+        return None
+    return names
 
 
 def _a_kept_field(name: str) -> bool:

@@ -49,9 +49,9 @@ _GLOSS_OF_ALL = re.compile(r"^[^()]+\(([^()]+)\)")
 
 #: Abbreviations the field's releases print for a run of words (``소부장``: 소재·부품·장비).
 ABBREVIATIONS = {"소부장": "소재·부품·장비"}
-#: A programme's head, which one release prints as 사업 and the next as 프로젝트.
 #: The mark of a key that is a name without its head, kept apart from the other keys.
 _HEADLESS = "headless:"
+#: A programme's head, which one release prints as 사업 and the next as 프로젝트.
 _PROGRAMME_HEAD = re.compile(r"\s*(?:지원\s*)?(?:사업|프로젝트|프로그램)$")
 
 
