@@ -1801,8 +1801,8 @@ HARDSHIPS = ("부담", "어려움", "부족", "애로", "한계", "문제", "조
 def plausible(text: str, cls: str) -> bool:
     if not text or len(text) > MAX_ITEM_CHARS or not re.search(r"[가-힣A-Za-z]", text):
         return False
-    if text in LONE_WORDS or text.split()[0] in _QUANTIFIERS:
-        return False  # ``전체 기술 분야``: all of them, none by name
+    if text in LONE_WORDS or text in MEASURES or text.split()[0] in _QUANTIFIERS:
+        return False  # ``전체 기술 분야``: all of them, none by name; ``비중``: a measure
     if re.match(r"^\d+\s*(?:대|개|가지|여|종|건|곳)|^제?\d+차$", text) or len(text) < 2:
         return False
     if re.match(r"^\d[\d,.]*\s", text):

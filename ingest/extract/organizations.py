@@ -85,6 +85,14 @@ COUNTERPARTS = frozenset(
         *("수출처", "공급처", "조달처", "출처", "수입처"),
     ]
 )
+#: Everyday two-syllable nouns that end in 부, 처 or 청 (``지정여부``, ``…대처``): a word whose
+#: last morpheme is one of them is no ministry or agency.
+ENDS_LIKE_AN_AGENCY = frozenset(
+    [
+        *("여부", "거부", "기부", "승부", "포부", "안부", "납부", "배부", "첨부", "주부"),
+        *("대처", "상처", "근처", "용처"),
+    ]
+)
 #: Common nouns that end like an institution (places, parts, requests).
 NOT_INSTITUTIONS = COUNTERPARTS | frozenset(
     [
@@ -153,6 +161,8 @@ KIND_STEMS = frozenset(
         "대학",
         "국내",
         "국립",
+        # kinds of bank by market or role (``시중은행``, ``취급은행``, ``주거래은행``)
+        *("시중", "취급", "주거래", "외국", "외국계"),
         # what a committee does, not whose it is (``특별위원회``, ``심의조정위원회``)
         *("특별", "운영", "심의", "심의조정", "자문", "실무", "추진", "평가", "조정", "선정"),
         "지원",
@@ -190,7 +200,7 @@ def institution_confidence(name: str, last_token: str) -> float | None:
             return None if stem in KIND_STEMS else confidence
     short = SHORT_SUFFIXES.get(name[-1])
     if short is not None and len(name) >= 3 and len(last_token) >= 2:
-        if last_token in COUNTERPARTS:
+        if last_token in COUNTERPARTS or last_token in ENDS_LIKE_AN_AGENCY:
             return None
         return short
     return None

@@ -32,6 +32,8 @@ _TIED = re.compile(r"\s*(?:에\s*대한|에\s*관한|관련|의)\s*")
 FILERS = (
     *("기업", "업체", "개인", "대학", "연구기관", "연구소", "출연연", "공공연", "법인", "기관"),
     *("외국인", "내국인", "국내", "해외", "국외", "국적", "출원인", "특허청", "지식재산처"),
+    # where the filers are (``지역에서 출원된 특허``)
+    *("지역", "지방", "전국", "수도권", "비수도권"),
 )
 #: Words that say when, how many or of which kind, never what (``전체 특허출원``).
 NOT_SUBJECTS = frozenset(

@@ -6301,3 +6301,23 @@ def test_a_facility_a_programme_builds_is_part_of_its_name(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert "해양드론 실증센터 건립 사업" in named(facts, "Programme")
     assert "실증센터" not in named(facts, "Organization")
+
+
+def test_kinds_of_bank_and_everyday_words_ending_in_bu_name_no_body(tmp_path, onto):
+    text = (
+        "DATE: 2022-05-02\n\n특허청은 IP금융 지원사업 계획을 발표했다. 취급은행은 국책·시중은행에서 "
+        "부산은행까지 확대됐다. 운영기관은 실적을 평가해 계속 지정여부를 결정한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert "부산은행" in orgs
+    assert not {"취급은행", "시중은행", "지정여부"} & orgs
+
+
+def test_a_measure_or_a_place_names_no_technology(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-05\n\n특허청은 지역 특허출원 분석 보고서를 발표했다. 지역에서 출원된 특허는 "
+        "19만 건이다. 지역 특허출원을 WIPO 5대 기술 분야별로 살펴보면, 전기공학 분야의 비중이 "
+        "39.6%로 가장 높았다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert not {"지역", "비중"} & techs
