@@ -17,7 +17,7 @@ from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import plausible
 from stkg.ingest.extract.phrases import CUE_HEADS, SENTENCE_END, cue_class
 from stkg.ingest.extract.resolve import Found, add_entity
-from stkg.ingest.extract.syllables import closed, is_syllable, past
+from stkg.ingest.extract.syllables import adnominal, closed, is_syllable, past
 from stkg.ingest.normalize import name_key
 
 EXTRACTOR = "cued_lists"
@@ -61,8 +61,10 @@ _NAMED_AS = re.compile(
 )
 #: Where a list named as the cue may begin: the sentence's start (after a connective) or
 #: a place topic (``디지털헬스 분야에서는``).
+#: A release's bracketed label may follow its bullet (``○ (제품 예시) …``).
 _SENTENCE_OPENING = re.compile(
-    r"\s*(?:[○ㅇ\-·▲△]\s*)?(?:(?:특히|또한?|아울러|이\s?밖에|이와\s함께),?\s+)?"
+    r"\s*(?:[○ㅇ\-·▲△]\s*)?(?:[(（][가-힣A-Za-z ]{1,12}[)）]\s*)?"
+    r"(?:(?:특히|또한?|아울러|이\s?밖에|이와\s함께),?\s+)?"
 )
 _PLACE_TOPIC = re.compile(r"(?:에서는|에는|에선|에서도)\s+")
 #: The end of one owner's group before the next: ``…, 원격 결합 제어가, LNG …``.
@@ -184,6 +186,7 @@ def _items(text: str, cls: str, start: int, end: int) -> list[Item] | None:
             text[p.end() : pieces[k + 1].start() if k + 1 < len(pieces) else end].strip(), cls
         )
     ]
+    start = _past_relative_clause(text, start, pieces[0].start() if pieces else end)
     bounds = [start] + [p.end() for p in pieces]
     ends = [p.start() for p in pieces] + [end]
     for k, (a, b) in enumerate(zip(bounds, ends, strict=True)):
@@ -198,6 +201,25 @@ def _items(text: str, cls: str, start: int, end: int) -> list[Item] | None:
             return None
         items.append((name, text.index(raw, a), aliases))
     return items
+
+
+#: A word closed by a case particle: an argument of a clause.
+_ARGUMENT = re.compile(r"(?:이|가|을|를|에|에서|으로|로)$")
+
+
+def _past_relative_clause(text: str, start: int, end: int) -> int:
+    """Where the first item starts past a relative clause printed before it, which
+    describes the whole list (``일본이 수출 규제를 건 고순도 불화수소와 …``): after the
+    last verb in its adnominal form (a word closed by ㄴ or ㄹ) that follows an argument
+    of the clause."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    argued = False
+    at = start
+    for k, word in enumerate(words[:-1]):
+        if argued and adnominal(word[0][-1]):
+            at = start + words[k + 1].start()
+        argued = argued or (len(word[0]) >= 2 and bool(_ARGUMENT.search(word[0])))
+    return at
 
 
 def _add(source: Source, cls: str, items: list[Item]) -> None:
@@ -242,8 +264,10 @@ def _owned(source: Source, cls: str, start: int, end: int) -> None:
 
 
 #: An area opening a group of a sentence's items: ``이차전지에서는 ``, ``첨단소재 분야에는 ``.
+#: (a Latin gloss may follow the area's name: ``사물인터넷(IoT) 분야에서는``)
 _AREA_OPEN = re.compile(
-    r"(?P<area>[가-힣A-Za-z][가-힣A-Za-z·ㆍ‧]*(?:\s(?!분야|부문)[가-힣A-Za-z·ㆍ‧]+)?)\s?(?:분야|부문)?"
+    r"(?P<area>[가-힣A-Za-z0-9][가-힣A-Za-z0-9·ㆍ‧]*(?:\s(?!분야|부문)[가-힣A-Za-z·ㆍ‧]+)?"
+    r"(?:[(（][A-Za-z0-9 ]{1,10}[)）])?)\s?(?:분야|부문)?"
     r"(?:에서는|에는|에선)\s+"
 )
 #: A connective that may open such a sentence: ``예를 들어``, ``특히``, ``이 가운데``.

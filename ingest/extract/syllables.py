@@ -11,6 +11,9 @@ from __future__ import annotations
 FIRST, LAST = "가", "힣"
 #: The index of the final consonant ㅆ, which marks the past (했, 었, 였, 됐 …).
 SSANG_SIOT = 20
+#: The indices of the final consonants ㄴ and ㄹ, which close a verb's adnominal form
+#: (``건``, ``선정한``, ``할``).
+NIEUN, RIEUL = 4, 8
 
 
 def is_syllable(ch: str) -> bool:
@@ -32,4 +35,10 @@ def past(ch: str) -> bool:
     return is_syllable(ch) and final(ch) == SSANG_SIOT
 
 
-__all__ = ["SSANG_SIOT", "closed", "final", "is_syllable", "past"]
+def adnominal(ch: str) -> bool:
+    """Whether a syllable is closed by ㄴ or ㄹ, as a verb's adnominal form is (``건``,
+    ``된``, ``할``); a noun may end so too, so callers ask only where a clause is likely."""
+    return is_syllable(ch) and final(ch) in (NIEUN, RIEUL)
+
+
+__all__ = ["NIEUN", "RIEUL", "SSANG_SIOT", "adnominal", "closed", "final", "is_syllable", "past"]

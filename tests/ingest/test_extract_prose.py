@@ -6321,3 +6321,22 @@ def test_a_measure_or_a_place_names_no_technology(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert not {"지역", "비중"} & techs
+
+
+def test_a_relative_clause_before_a_cued_list_is_no_part_of_its_first_item(tmp_path, onto):
+    text = (
+        "DATE: 2019-08-05\n\n정부는 해양드론 기술로드맵을 발표했다. 당장 급한 20개 품목에는 외국이 "
+        "수출 규제를 건 수중 음향센서와 내압 하우징, 심해용 커넥터가 포함됐다.\n"
+    )
+    products = set(named(facts_of(tmp_path, onto, text), "StrategicProduct"))
+    assert {"수중 음향센서", "내압 하우징", "심해용 커넥터"} <= products
+
+
+def test_area_groups_after_a_bracketed_label_with_glossed_areas(tmp_path, onto):
+    text = (
+        "DATE: 2016-12-20\n\n중기청은 해양드론 기술로드맵을 발표했다.\n ○ (제품 예시) 수중통신(UWC) "
+        "분야에서는 음향 모뎀과 수중 중계기를, 3D스캐닝 분야에서는 해저 라이다를 전략제품으로 제시\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"음향 모뎀", "수중 중계기", "해저 라이다"} <= set(named(facts, "StrategicProduct"))
+    assert "3D스캐닝" in named(facts, "StrategicField")
