@@ -210,15 +210,15 @@ _ARGUMENT = re.compile(r"(?:이|가|을|를|에|에서|으로|로)$")
 def _past_relative_clause(text: str, start: int, end: int) -> int:
     """Where the first item starts past a relative clause printed before it, which
     describes the whole list (``일본이 수출 규제를 건 고순도 불화수소와 …``): after the
-    last verb in its adnominal form (a word closed by ㄴ or ㄹ) that follows an argument
-    of the clause."""
+    last verb in its adnominal form (a Hangul word closed by ㄴ or ㄹ) right after an
+    argument of the clause (``규제를 건``; not ``늘리고 ▲해양드론``)."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    argued = False
     at = start
-    for k, word in enumerate(words[:-1]):
-        if argued and adnominal(word[0][-1]):
+    for k in range(1, len(words) - 1):
+        before, word = words[k - 1][0], words[k][0]
+        argument = len(before) >= 2 and _ARGUMENT.search(before)
+        if argument and re.fullmatch(r"[가-힣]+", word) and adnominal(word[-1]):
             at = start + words[k + 1].start()
-        argued = argued or (len(word[0]) >= 2 and bool(_ARGUMENT.search(word[0])))
     return at
 
 
