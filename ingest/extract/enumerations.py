@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -231,7 +232,7 @@ class Enumerations:
                 cue = "StrategicField"
             # uncued, or under a field cue (``디딤돌·전략형·팁스 세 가지 분야``): its tracks
             known = _known_kind(source, items) if cue in (None, "StrategicField") else None
-            cue = known or cue
+            cue = known or cue or _listed_kind(source, items)
             if _mostly_countries(items):
                 i = last + 1  # ``미국, 유럽연합(EU), 중국 등 주요국이``: places, not things
                 continue
@@ -491,6 +492,24 @@ def _listed_fields(source: Source, items: list[Item]) -> bool:
         if n.cls == "StrategicField"
     } - {""}
     return sum(name_key(it.text) in fields for it in items) >= 2
+
+
+#: The kinds an uncued list may take from its members listed before.
+_LISTED_KINDS = ("StrategicField", "StrategicProduct", "CoreTechnology")
+
+
+def _listed_kind(source: Source, items: list[Item]) -> str | None:
+    """The kind of an uncued list two or more of whose items the document listed before
+    as one kind (``태양광, 풍력 등 16개 기술`` then ``여기에는 태양광, 풍력, 수소연료전지, …
+    등이 포함된다``): the same list again, in full."""
+    keys = {name_key(it.text) for it in items} - {""}
+    found = Counter(
+        n.cls
+        for n in source.ctx.facts.nodes.values()
+        if n.cls in _LISTED_KINDS and name_key(str(n.props.get("name") or "")) in keys
+    )
+    best = found.most_common(1)
+    return best[0][0] if best and best[0][1] >= 2 else None
 
 
 def _known_kind(source: Source, items: list[Item]) -> str | None:

@@ -6340,3 +6340,13 @@ def test_area_groups_after_a_bracketed_label_with_glossed_areas(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert {"음향 모뎀", "수중 중계기", "해저 라이다"} <= set(named(facts, "StrategicProduct"))
     assert "3D스캐닝" in named(facts, "StrategicField")
+
+
+def test_an_uncued_list_takes_the_kind_its_members_were_listed_as(tmp_path, onto):
+    text = (
+        "DATE: 2018-11-30\n\n해양기술원은 해양 기술로드맵을 수립한다. 수중 음향, 선체 제어 등 5개 "
+        "기술의 중점투자 분야를 도출할 계획이다.\n\n여기에는 수중 음향, 선체 제어, 해양 에너지, "
+        "심해 소재, 지능형 계류시스템 등이 포함된다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"해양 에너지", "심해 소재", "지능형 계류시스템"} <= techs
