@@ -67,7 +67,9 @@ _AFTER = re.compile(
     # ``△A △B의 5개 전략분야``: the counted set the items make, after 의
     rf"|의\s+(?=(?:총\s*)?\d+\s*(?:개|대|가지|종)))?"
     rf"(?:각\s*)?(?:{COUNTED}\s*)?"
-    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|다|\s|$)"
+    # (a Latin gloss may follow the cue: ``등 산업 AI 확산 기술(M.AX)에``)
+    rf"(?P<cue>[가-힣A-Za-z]*?(?:{CUE_HEADS}))(?:\([A-Za-z0-9.&\- ]{{1,15}}\))?"
+    r"(?:별|의|을|를|이|가|은|는|에|으로|로|과|와|도|다|\s|$)"
 )
 MAX_ITEM_CHARS = 40
 #: A first item that is one word in the topic case (``로드맵은``): the list's topic.
@@ -177,6 +179,8 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         if own and own["cue"] in _OWN_FIELD_CUES:
             item = item[: own.start()]
         cleaned.append((start, item, own["cue"] if own else None))
+    # ``▲A, B 등 … 기술에``: a marked item may be a short list of its own
+    cleaned = [part for it in cleaned for part in _comma_parts(it)]
     if len(cleaned) >= 3 and _TOPIC_ITEM.search(cleaned[0][1]):
         # ``□ 로드맵은 ▲A ▲B ▲C``: a section mark opens the sentence's topic, no item
         cleaned = cleaned[1:]
@@ -323,6 +327,26 @@ _QUOTED_NAME_AFTER = re.compile(
 _NEXT_TOPIC = re.compile(r",\s*[^\s,]{1,12}(?:은|는)\s*$")
 
 
+#: Words a part of a marked item's comma list may have, at most.
+MAX_PART_WORDS = 2
+
+
+def _comma_parts(item: tuple[int, str, str | None]) -> list[tuple[int, str, str | None]]:
+    """A marked item that is a comma list of short names (``AI팩토리, 피지컬AI``): its parts;
+    any other item as it is."""
+    start, text, cue = item
+    if "," not in text or "(" in text:
+        return [item]
+    parts, at = [], start
+    for raw in text.split(","):
+        name = raw.strip()
+        if not name or len(name.split()) > MAX_PART_WORDS:
+            return [item]
+        parts.append((at + raw.index(name), name, cue))
+        at += len(raw) + 1
+    return parts
+
+
 def _unbracketed(m: re.Match[str] | None) -> re.Match[str] | None:
     """``m`` unless it stands inside a bracket (``기획지원(3개월, 최대 2000만원)``)."""
     if m is None:
@@ -406,7 +430,10 @@ def _cue_after(text: str, end: int) -> str | None:
     # up to the next marker: ``▲A ▲B 등 ▲C기술``: C is the next list's item, not their cue
     after = re.split(rf"[{BULLET_MARKERS}]", text[end : end + 60], maxsplit=1)[0]
     m = _AFTER.match(after) or CUE_AS.match(after)  # ``△A △B 등을 신규 전략분야로``
-    return (head_cue(after[m.end("cue") :]) or cue_class(m["cue"])) if m else None
+    if m is None:
+        return None
+    counted = re.search(r"\d\s*(?:개|대|가지|종)\s*$", after[: m.start("cue")]) is not None
+    return head_cue(after[m.end("cue") :], counted=counted) or cue_class(m["cue"])
 
 
 def _cue_before(text: str, start: int) -> str | None:

@@ -1406,7 +1406,7 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
     if cls == "StrategicField" and _GOODS_OF.match(rest):
         return "StrategicProduct"  # ``A, B 등 신산업 분야의 소재·부품·장비``: the field's goods
     counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")])
-    return (counted and _second_count(rest)) or head_cue(rest) or cls
+    return (counted and _second_count(rest)) or head_cue(rest, counted=bool(counted)) or cls
 
 
 #: The goods of a field named after its cue: ``… 분야의 소재·부품·장비``, ``… 산업의 품목``.
@@ -1465,16 +1465,25 @@ _DEVELOPED = re.compile(
 )
 
 
-def head_cue(rest: str) -> str | None:
+def head_cue(rest: str, *, counted: bool = False) -> str | None:
     """The class of a second cue noun right after a cue, which heads the phrase:
-    ``… 등 경제안보 분야 기술 10종`` lists technologies, ``… 등 20개 기술 분야`` fields."""
-    head = _HEAD_AFTER.match(rest)
+    ``… 등 경제안보 분야 기술 10종`` lists technologies, ``… 등 20개 기술 분야`` fields; or,
+    after a cue no count binds, a few words further (``등 산업 AI 확산 기술에``)."""
+    head = _HEAD_AFTER.match(rest) or (None if counted else _HEAD_FURTHER.match(rest))
     return cue_class(head["head"]) if head else None
 
 
 #: A second cue noun right after a cue heads the phrase (``분야 기술``, ``기술 분야``).
 _HEAD_AFTER = re.compile(
     r"^\s+(?P<head>" + CUE_HEADS + r")(?:[별의을를이가은는에로과와다]|으로|\s|$)"
+)
+#: … and so does one past up to two words with no particle, after a cue no count binds
+#: (``등 산업 AI 확산 기술(M.AX)에``: a phrase's last noun is its head; not ``등 16개 기술
+#: 중점투자 분야``, where the count says what the items are).
+_HEAD_FURTHER = re.compile(
+    r"^\s+(?:[가-힣A-Za-z]+(?<![을를의에은는이가과와도])\s+){1,2}?(?P<head>"
+    + CUE_HEADS
+    + r")(?:\([A-Za-z0-9.&\- ]{1,15}\))?(?:[의을를이가은는에과와]|으로|\s|$)"
 )
 
 

@@ -6350,3 +6350,14 @@ def test_an_uncued_list_takes_the_kind_its_members_were_listed_as(tmp_path, onto
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"해양 에너지", "심해 소재", "지능형 계류시스템"} <= techs
+
+
+def test_a_marked_comma_list_takes_the_head_noun_of_the_phrase_after_its_deung(tmp_path, onto):
+    text = (
+        "DATE: 2025-12-22\n\n해수부는 해양드론 기술로드맵을 발표했다. 지원 분야별로는 ▲수중드론, "
+        "수상드론 등 산업 AI 확산 기술(M.AX)에 1조455억원 ▲해양환원제철 등 친환경 공정 기술에 "
+        "2990억원을 투자한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"수중드론", "수상드론"} <= set(named(facts, "CoreTechnology"))
+    assert not {"수중드론", "수상드론", "수중드론, 수상드론"} & set(named(facts, "StrategicField"))
