@@ -704,7 +704,12 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     # ``첨단 IT융합부품·…·스마트 기계부품을 4대 주력산업으로``: counted as many as its parts,
     # spaced parts at its ends are whole items
     counted = _COUNTED_AS_PARTS.match(text_of(doc), item.phrase.end_char)
-    whole_ends = counted is not None and int(counted["n"]) == len(parts)
+    whole_ends = (counted is not None and int(counted["n"]) == len(parts)) or (
+        # ``플렉시블 디스플레이·OLED조명·무안경 3D 등``: three parts or more closed by 등,
+        # where no word runs on
+        len(parts) >= MIN_CLOSED_PARTS
+        and _CLOSED_BY_DEUNG.match(text_of(doc), item.phrase.end_char) is not None
+    )
     if (
         len(parts) < min_parts
         or any(
@@ -732,6 +737,9 @@ def _dotted_item(doc: Doc, item: Item, min_parts: int = MIN_DOTTED_PARTS) -> lis
     return [Item(item.phrase, p, at, item.cue) for p, at in parts]
 
 
+#: 등 right after a dotted word: the list ends there.
+_CLOSED_BY_DEUNG = re.compile(r"\s+등(?:[을를이의과와은는에도]|\s)")
+MIN_CLOSED_PARTS = 3
 #: A count right after a dotted word, in a particle: ``…을 4대 주력산업으로``.
 _COUNTED_AS_PARTS = re.compile(
     r"(?:을|를|이|가|은|는|의)?\s+(?:총\s*)?(?P<n>\d+)\s*(?:대|개|가지)\s"

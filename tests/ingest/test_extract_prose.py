@@ -6361,3 +6361,12 @@ def test_a_marked_comma_list_takes_the_head_noun_of_the_phrase_after_its_deung(t
     facts = facts_of(tmp_path, onto, text)
     assert {"수중드론", "수상드론"} <= set(named(facts, "CoreTechnology"))
     assert not {"수중드론", "수상드론", "수중드론, 수상드론"} & set(named(facts, "StrategicField"))
+
+
+def test_a_dotted_list_closed_by_deung_keeps_spaced_ends(tmp_path, onto):
+    text = (
+        "DATE: 2012-05-24\n\n해수부는 해양드론 기술로드맵을 발표했다. 수중 로봇·자율항법·심해 "
+        "탐사 등 미래형 원천 기술 발굴에도 관심을 쏟고 있다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert {"수중 로봇", "자율항법", "심해 탐사"} <= techs
