@@ -595,6 +595,8 @@ COMMITTEES = frozenset(["특별위원회", "자문위원회", "운영위원회",
 #: Bodies a bare word names by what they do, and the subject before it by what about
 #: (``국가전략기술 특별위원회``, ``미래성장동력 추진단``).
 BY_SUBJECT = COMMITTEES | {"추진단", "기획단", "지원단", "지원본부", "추진본부", "협의체", "협의회"}
+#: … and research or support centres (``휴머노이드로봇 연구센터``): a bare one names no body.
+BY_SUBJECT |= {"연구센터", "지원센터"}
 #: A word before a body's one-word name that is part of it: an acronym of what it is for
 #: (``R&D 전략기획단``) or whose it is (``범부처 …협의회``).
 _QUALIFIER = re.compile(r"[A-Za-z][A-Za-z&\-]*|범부처")
@@ -616,6 +618,8 @@ _NO_SUBJECT = frozenset(
 #: What a body named by its subject does, glued before its kind (``정책협의회``,
 #: ``분과위원회``): the word names no body without the subject before it.
 GENERIC_BODY_PREFIXES = ("정책", "분과", "운영", "실무", "자문", "추진", "기획", "육성", "전략")
+#: … and who sits on it or what stage it serves (``민관협의회``, ``상용화연구센터``).
+GENERIC_BODY_PREFIXES += ("민관", "상용화")
 GENERIC_BODIES = frozenset(
     prefix + body for prefix in GENERIC_BODY_PREFIXES for body in (*BY_SUBJECT, "위원회")
 )

@@ -6370,3 +6370,14 @@ def test_a_dotted_list_closed_by_deung_keeps_spaced_ends(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert {"수중 로봇", "자율항법", "심해 탐사"} <= techs
+
+
+def test_a_centre_or_a_council_named_by_its_subject_keeps_it(tmp_path, onto):
+    text = (
+        "DATE: 2016-12-15\n\n해수부는 해양드론 기술로드맵을 발표했다. 로드맵은 신산업 "
+        "민관협의회에서 논의됐다. 해양드론 상용화연구센터를 세우고, 심해로봇 연구센터를 12월에 "
+        "KAIST에 설치한다.\n"
+    )
+    orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
+    assert {"신산업 민관협의회", "해양드론 상용화연구센터", "심해로봇 연구센터"} <= orgs
+    assert not {"민관협의회", "상용화연구센터"} & orgs
