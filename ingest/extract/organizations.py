@@ -617,9 +617,11 @@ _NO_SUBJECT = frozenset(
 
 #: What a body named by its subject does, glued before its kind (``정책협의회``,
 #: ``분과위원회``): the word names no body without the subject before it.
-GENERIC_BODY_PREFIXES = ("정책", "분과", "운영", "실무", "자문", "추진", "기획", "육성", "전략")
 #: … and who sits on it or what stage it serves (``민관협의회``, ``상용화연구센터``).
-GENERIC_BODY_PREFIXES += ("민관", "상용화")
+GENERIC_BODY_PREFIXES = (
+    *("정책", "분과", "운영", "실무", "자문", "추진", "기획", "육성", "전략"),
+    *("민관", "상용화"),
+)
 GENERIC_BODIES = frozenset(
     prefix + body for prefix in GENERIC_BODY_PREFIXES for body in (*BY_SUBJECT, "위원회")
 )
