@@ -209,9 +209,15 @@ def _list(source: Source, run_start: int, items: list[tuple[int, str]], end: int
         or cue_class(last_cue)
         or _counted_before(text, run_start, len(cleaned))
     )
+    # ``△A R&D △B R&D △C R&D 사업``: the head printed once with the last item, every
+    # item ending like a programme, names them all programmes
+    own_programme = cue_class(last_cue) == "Programme" and all(
+        item.endswith(PROGRAMME_ENDINGS) for _, item, _ in cleaned
+    )
     if (
         cls == "Programme"
         and after != "Programme"
+        and not own_programme
         and not _BARE_PROGRAMMES.search(text, max(0, run_start - 30), run_start)
         and not (
             _PROGRAMMES_IN.search(text, max(0, run_start - 30), run_start)

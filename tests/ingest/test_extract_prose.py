@@ -6381,3 +6381,13 @@ def test_a_centre_or_a_council_named_by_its_subject_keeps_it(tmp_path, onto):
     orgs = set(named(facts_of(tmp_path, onto, text), "Organization"))
     assert {"신산업 민관협의회", "해양드론 상용화연구센터", "심해로봇 연구센터"} <= orgs
     assert not {"민관협의회", "상용화연구센터"} & orgs
+
+
+def test_marked_items_sharing_the_last_ones_programme_head_are_programmes(tmp_path, onto):
+    text = (
+        "DATE: 2022-02-16\n\n해수부는 해양드론 기술로드맵을 발표했다. 아울러 지역 인프라를 활용한 "
+        "R&D 촉진을 위해 △항만공유형 공통 R&D △어촌플랫폼협력 R&D △스마트양식혁신 R&D 사업을 "
+        "추진한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert {"항만공유형 공통 R&D", "어촌플랫폼협력 R&D"} <= programmes
