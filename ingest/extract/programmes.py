@@ -72,6 +72,9 @@ NOT_NAME_WORDS = frozenset(
         "아래",
     ]
 )
+#: Government, which opens no name but that of its research (``정부 R&D …사업``).
+GOVERNMENT = "정부"
+RESEARCH_WORDS = frozenset(["R&D", "연구개발"])
 #: A programme's state, which opens no name (``확대 사업``, ``신설 사업``); unlike
 #: :data:`NOT_NAME_WORDS`, such a word after a name does not end it for the mentions.
 STATES = frozenset(["종료", "확대", "축소", "신설", "폐지"])
@@ -263,9 +266,22 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
     before = [w for w in words if w[1] <= chosen[0][0]]
     if before and _ORDINAL.match(_word(doc, before[-1])):
         chosen.insert(0, before[-1])  # ``4차 산업혁명 대응 …사업``: the ordinal opens the name
+    elif (
+        before
+        and _word(doc, before[-1]) == GOVERNMENT
+        and _word(doc, chosen[0]) in RESEARCH_WORDS
+        and len(chosen) >= 2
+        and name_key(last) not in GENERIC
+    ):
+        # ``정부 R&D 특허전략지원사업``: government R&D is one thing, named with the rest
+        chosen.insert(0, before[-1])
     start = doc[chosen[0][0]].idx
     name = text_of(doc)[start : phrase.end_char]
-    while name.split(" ", 1)[0] in NOT_NAME_WORDS | AREA_WORDS and " " in name:
+    while (
+        name.split(" ", 1)[0] in NOT_NAME_WORDS | AREA_WORDS
+        and " " in name
+        and not name.startswith(f"{GOVERNMENT} ")
+    ):
         head, name = name.split(" ", 1)
         start += len(head) + 1
     if name_key(name) in GENERIC or len(name_key(name)) < 4 or _a_kind(name):

@@ -6391,3 +6391,14 @@ def test_marked_items_sharing_the_last_ones_programme_head_are_programmes(tmp_pa
     )
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert {"항만공유형 공통 R&D", "어촌플랫폼협력 R&D"} <= programmes
+
+
+def test_government_rnd_opens_a_programme_name(tmp_path, onto):
+    text = (
+        "DATE: 2014-01-20\n\n해수부는 해양드론 기술로드맵을 발표했다. 이 사업은 그간 시행해온 정부 "
+        "R&D 해양특허전략지원사업, 해양특허 전문가 파견사업 등을 통합한 것이다. 정부 R&D 사업 "
+        "전반을 점검한다.\n"
+    )
+    programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
+    assert "정부 R&D 해양특허전략지원사업" in programmes
+    assert "정부 R&D 사업" not in programmes
