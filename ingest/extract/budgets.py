@@ -706,6 +706,9 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             continue
         if tag.startswith(("V", "E", "XSV", "XSA")):
             return bare
+        if token.text in POINTING_PLACES and tag == "NP":
+            # ``83개의 과제를 선정하고 여기에 189억원``: what the clause before chose
+            return _object_before(doc, i) or bare
         if token.text in ")）" and i > 0 and "(" not in token.text:
             opening = _opening_bracket(doc, i)
             if opening is not None:  # ``A사업(구 B사업)의 예산은``: the name before the aside
@@ -742,6 +745,24 @@ def _target(doc: Doc, money_start: int) -> tuple[str, int] | None:
             i -= 1
         steps += 1
     return bare
+
+
+#: Pronouns that point back to what the clause before named (``… 선정하고 여기에``).
+POINTING_PLACES = frozenset(["여기", "이곳", "이들"])
+#: How far back the object a pronoun points to may stand.
+OBJECT_REACH = 8
+
+
+def _object_before(doc: Doc, at: int) -> tuple[str, int] | None:
+    """The object of the clause right before token ``at``, in its sentence (``과제를
+    선정하고``)."""
+    first = sentence_first(doc, at)
+    for i in range(at - 1, max(first, at - OBJECT_REACH) - 1, -1):
+        if doc[i].tag_ == "JKO" and i > first and is_nominal(doc[i - 1]):
+            start, end = _phrase_back(doc, i - 1)
+            text = text_of(doc)[doc[start].idx : doc[end].idx + len(doc[end].text)]
+            return text, start
+    return None
 
 
 #: Words that say whose or what kind of budget, not what it funds (``지원예산``).

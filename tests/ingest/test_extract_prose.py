@@ -6402,3 +6402,16 @@ def test_government_rnd_opens_a_programme_name(tmp_path, onto):
     programmes = set(named(facts_of(tmp_path, onto, text), "Programme"))
     assert "정부 R&D 해양특허전략지원사업" in programmes
     assert "정부 R&D 사업" not in programmes
+
+
+def test_an_amount_for_here_funds_what_the_clause_before_chose(tmp_path, onto):
+    text = (
+        "DATE: 2011-06-21\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 올해 새로 37개의 "
+        "과제를 선정하고 여기에 88억3000만원, 지난해부터 이어져 온 12개 과제에는 21억원을 "
+        "배정키로 했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    funded = {
+        (n.props["name"], n.props["amountKrw"]) for n in facts.nodes.values() if n.cls == "Funding"
+    }
+    assert ("과제", 8_830_000_000) in funded
