@@ -269,6 +269,35 @@ class Editions:
             if not years and len(stated) == 1:
                 years = [next(iter(stated))]
             _add(source, series, start, end, years)
+        _past_editions(source)
+
+
+#: A plan as a sentence's topic, then its editions by ordinal and period: ``에너지기술개발계획은
+#: … 제1차(2006~2015), 제2차(2011∼2020), 제3차(2014~2023)까지 수립했다``.
+_SERIES_TOPIC = re.compile(
+    r"(?<![가-힣A-Za-z])(?P<series>[가-힣A-Za-z·]{2,24}(?:"
+    + "|".join(QUOTED_HEADS)
+    + r"))(?:은|는)\s"
+)
+_ORDINAL_PERIOD = re.compile(
+    r"제?\s?\d{1,2}\s?차\s*[(（]\s*(?P<a>(?:19|20)\d{2})\s*(?:년\s*)?[~∼\-–]\s*"
+    r"(?P<b>(?:19|20)\d{2})\s*(?:년\s*)?[)）]"
+)
+
+
+def _past_editions(source: Source) -> None:
+    """The editions a plan's topic sentence lists by ordinal and period, two at least."""
+    text = source.text
+    for topic in _SERIES_TOPIC.finditer(text):
+        end = SENTENCE_END.search(text, topic.end())
+        stop = end.start() if end else len(text)
+        runs = list(_ORDINAL_PERIOD.finditer(text, topic.end(), stop))
+        if len(runs) < 2:
+            continue
+        for run in runs:
+            years = [int(run["a"]), int(run["b"])]
+            if years[0] <= years[1]:
+                _add(source, topic["series"], topic.start("series"), topic.end("series"), years)
 
 
 #: A programme head as the word after a plan's name.

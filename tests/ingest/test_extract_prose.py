@@ -6415,3 +6415,17 @@ def test_an_amount_for_here_funds_what_the_clause_before_chose(tmp_path, onto):
         (n.props["name"], n.props["amountKrw"]) for n in facts.nodes.values() if n.cls == "Funding"
     }
     assert ("과제", 8_830_000_000) in funded
+
+
+def test_a_plans_past_editions_listed_by_ordinal_and_period(tmp_path, onto):
+    text = (
+        "DATE: 2018-12-01\n\n해수부는 해양드론 기술로드맵 착수회의를 열었다. 해양과학기술계획은 "
+        "10년을 계획기간으로 하는 법정계획으로 제1차(2004~2013), 제2차(2009∼2018)까지 수립했다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    periods = {
+        (n.props.get("startYear"), n.props.get("endYear"))
+        for n in facts.nodes.values()
+        if n.cls == "RoadmapEdition"
+    }
+    assert {(2004, 2013), (2009, 2018)} <= periods
