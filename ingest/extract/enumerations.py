@@ -670,6 +670,8 @@ _GENERIC_BY_LENGTH = sorted(
     key=len,
     reverse=True,
 )
+#: How an industry's name ends (``제조업``, ``바이오산업``): no technology's.
+INDUSTRY_ENDINGS = ("산업", "제조업", "서비스업", "농업", "수산업", "건설업")
 #: A list written as one word needs this many parts to be read as a list on its own:
 #: ``항공·우주`` or ``첨단기계·로봇`` is often one name, ``석유화학·철강·시멘트`` is three.
 MIN_DOTTED_PARTS = 3
@@ -1867,6 +1869,8 @@ def plausible(text: str, cls: str) -> bool:
         return False
     if cls == "CoreTechnology" and names_no_technology(text):
         return False
+    if cls == "CoreTechnology" and text.endswith(INDUSTRY_ENDINGS):
+        return False  # ``제조업과 인공지능 기술을 융합한``: an industry, no technology
     if re.fullmatch(rf"(?:{'|'.join(CUE_MODIFIERS)})\s?(?:{CUE_HEADS})", text):
         return False  # ``3개 핵심기술과 A, B 등 4대 분야``: the kind, no member of the list
     last = text.split()[-1]

@@ -6429,3 +6429,12 @@ def test_a_plans_past_editions_listed_by_ordinal_and_period(tmp_path, onto):
         if n.cls == "RoadmapEdition"
     }
     assert {(2004, 2013), (2009, 2018)} <= periods
+
+
+def test_an_industry_listed_with_a_technology_is_no_technology(tmp_path, onto):
+    text = (
+        "DATE: 2025-05-27\n\n해수부는 해양드론 기술로드맵을 발표했다. 공모 과제는 건설업과 "
+        "로봇·플랫폼 기술을 융합한 과제다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "건설업" not in techs
