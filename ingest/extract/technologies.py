@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from stkg.ingest.extract.base import Source
+from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.enumerations import GENERIC_FIELDS, head_class, names_no_technology
+from stkg.ingest.extract.organizations import institution_confidence
 from stkg.ingest.extract.phrases import QUOTED, Phrase
 from stkg.ingest.extract.resolve import Found, add_entity
 
@@ -175,7 +177,13 @@ def _coordinated(source: Source, phrases: list[Phrase], governed: int) -> None:
 
 def _technology(printed: str) -> str | None:
     words = printed.split(" ")
-    while words and words[0] in GENERIC_FIELDS:
+    # ``중기청 융복합기술개발``: a body before the name says whose work it is, and a year
+    # word when, no part of it
+    while words and (
+        words[0] in GENERIC_FIELDS
+        or words[0] in RELATIVE_YEARS
+        or institution_confidence(words[0], words[0])
+    ):
         words = words[1:]
     name = " ".join(words)
     if not name.endswith("기술") or not MIN_CHARS <= len(name) <= MAX_CHARS:

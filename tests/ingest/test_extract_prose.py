@@ -6438,3 +6438,13 @@ def test_an_industry_listed_with_a_technology_is_no_technology(tmp_path, onto):
     )
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "건설업" not in techs
+
+
+def test_a_body_before_a_developed_technology_is_no_part_of_its_name(tmp_path, onto):
+    text = (
+        "DATE: 2011-06-21\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 올해 "
+        "해양수산개발원 심해항법기술 개발에 30억원을 투입한다.\n"
+    )
+    techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
+    assert "해양수산개발원 심해항법기술" not in techs
+    assert "심해항법기술" in techs
