@@ -385,8 +385,9 @@ _COUNTS_OF = re.compile(
 )
 #: The number word after what a count in 건 counts (``출원건수``, ``출원 건수``, ``출원량``).
 _NUMBER_OF = re.compile(r"(?<=[가-힣])\s?건수$|(?<=출원|등록|신청|접수)량$")
-#: After a count, 당 (per): the unit of a rate (``10만명당``, ``1건당``).
-_PER = re.compile(r"\s*당(?![가-힣])")
+#: After a count, 당 (per), glued to its counter or to the noun after it: the unit of a
+#: rate (``10만명당``, ``1건당``, ``1개 기관당``; not a hall or a party, ``강당``, ``정당``).
+_PER = re.compile(r"\s*(?:[가-힣]{1,4}(?<![강정식전해담상])\s?)?당(?![가-힣])")
 #: Before a count, a unit it is a rate per (``인구 10만명당 134건에서``), looked for only in
 #: the characters right before the count (no rescanning of the text before it).
 _PER_BEFORE = re.compile(r"\d\s*[가-힣]{0,3}\s*당\s+$")

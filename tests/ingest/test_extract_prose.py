@@ -6448,3 +6448,18 @@ def test_a_body_before_a_developed_technology_is_no_part_of_its_name(tmp_path, o
     techs = set(named(facts_of(tmp_path, onto, text), "CoreTechnology"))
     assert "해양수산개발원 심해항법기술" not in techs
     assert "심해항법기술" in techs
+
+
+def test_a_count_before_a_noun_per_which_a_rate_is_given_is_no_count(tmp_path, onto):
+    text = (
+        "DATE: 2014-01-20\n\n해수부는 해양드론 기술로드맵을 발표했다. 해수부는 1개 기관당 연간 최대 "
+        "3억원 규모의 자금을 지원하고, 올해 3개 기관을 대상으로 시범 시행한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    counts = {
+        (n.props["value"], n.props.get("countedNoun"))
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and n.props.get("unit") == "count"
+    }
+    assert (3, "기관") in counts
+    assert not any(value == 1 for value, _ in counts)
