@@ -162,6 +162,7 @@ class Enumerations:
             technologies = len(items) >= 3 and all(_technology_named(it.text) for it in items)
             # "A‧B‧C 분야와 D 분야": an item written as a dotted list is its parts
             items = [part for it in items for part in _dotted_item(doc, it)]
+            items = [part for it in items for part in _and_item(text_of(doc), it)]
             own = items[-1].cue
             if own and _APPOSITION.match(text_of(doc), phrases[last].end_char):
                 # ``A, B와 필수기반 기술인 C, D``: "… 기술인" says what the next list is
@@ -751,6 +752,22 @@ _COUNTED_AS_PARTS = re.compile(
 #: A dotted list this long is a list even where an inner part has a space
 #: (``시스템반도체·차세대 디스플레이·그린카·조선해양``).
 LONG_DOTTED = 4
+
+
+def _and_item(text: str, item: Item) -> list[Item]:
+    """An item of two names joined by 및, each printed elsewhere in the text on its own
+    (``한국판 뉴딜 및 미래 신산업, 소재·부품·장비 등``, with ``한국판 뉴딜`` and ``미래 신산업``
+    named again later), as the two."""
+    parts = item.text.split(" 및 ")
+    if len(parts) != 2 or not all(parts):
+        return [item]
+    if any(text.count(part) < 2 for part in parts):
+        return [item]  # ``리튬이온전지 및 핵심소재``: one name, its parts nowhere alone
+    second = item.start + len(parts[0]) + len(" 및 ")
+    return [
+        Item(item.phrase, parts[0], item.start, None),
+        Item(item.phrase, parts[1], second, item.cue),
+    ]
 
 
 def _inner_of_long(k: int, parts: int) -> bool:

@@ -6463,3 +6463,14 @@ def test_a_count_before_a_noun_per_which_a_rate_is_given_is_no_count(tmp_path, o
     }
     assert (3, "기관") in counts
     assert not any(value == 1 for value, _ in counts)
+
+
+def test_two_names_joined_by_mit_each_printed_alone_elsewhere_are_two_items(tmp_path, onto):
+    text = (
+        "DATE: 2020-12-18\n\n해양 뉴딜 및 미래 해양산업, 심해·극지 등 유망분야 중점 지원\n\n해수부는 "
+        "해양드론 기술로드맵을 발표했다. 해양 뉴딜의 추진과 미래 해양산업 분야의 지원에 역점을 "
+        "뒀다.\n"
+    )
+    fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
+    assert {"해양 뉴딜", "미래 해양산업"} <= fields
+    assert "해양 뉴딜 및 미래 해양산업" not in fields
