@@ -540,7 +540,10 @@ def _predicate(text: str, m: re.Match[str]) -> tuple[str | None, int]:
 
 #: A sentence's topic and a few words after it, before its date: ``미래부는 민간기업과 공동으로
 #: 24일 …``, ``특허청은 지난달 19일 …``.
-_AFTER_TOPIC = re.compile(r"\s*[^\s.,]+(?:\s[^\s.,]+)?(?:은|는)(?:\s+[^\s.,]+){0,3}?\s*")
+#: (a bracketed byline may open the line: ``[아시아경제 김종화 기자]중소벤처기업부는 20일 …``)
+_AFTER_TOPIC = re.compile(
+    r"\s*(?:\[[^\[\]\n]{1,30}\]\s*)?[^\s.,]+(?:\s[^\s.,]+)?(?:은|는)(?:\s+[^\s.,]+){0,3}?\s*"
+)
 
 
 def _labelled(text: str, at: int) -> tuple[str | None, int]:

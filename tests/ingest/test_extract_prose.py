@@ -6474,3 +6474,13 @@ def test_two_names_joined_by_mit_each_printed_alone_elsewhere_are_two_items(tmp_
     fields = set(named(facts_of(tmp_path, onto, text), "StrategicField"))
     assert {"해양 뉴딜", "미래 해양산업"} <= fields
     assert "해양 뉴딜 및 미래 해양산업" not in fields
+
+
+def test_a_bylined_sentence_dates_its_predicate(tmp_path, onto):
+    text = (
+        "DATE: 2020-12-18\n\n해수부는 해양드론 기술로드맵을 발표했다.\n\n[해양신문 홍길동 기자]해양수산부는 "
+        "20일 1조 2000억원 규모의 2021년 해양드론 기술개발 지원사업 통합공고를 실시한다고 밝혔다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
+    assert "2020-12-20" in dates
