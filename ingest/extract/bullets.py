@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import (
+    COUNT_BEFORE_CUE,
     CUE_AS,
     GENERIC_ENDINGS,
     GENERIC_FIELDS,
@@ -438,12 +439,8 @@ def _cue_after(text: str, end: int) -> str | None:
     m = _AFTER.match(after) or CUE_AS.match(after)  # ``△A △B 등을 신규 전략분야로``
     if m is None:
         return None
-    counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")]) is not None
+    counted = COUNT_BEFORE_CUE.search(after[: m.start("cue")]) is not None
     return head_cue(after[m.end("cue") :], counted=counted) or cue_class(m["cue"])
-
-
-#: A count right before a cue (``16개 기술``): it binds the cue, whatever follows.
-_COUNT_BEFORE_CUE = re.compile(r"\d\s*(?:개|대|가지|종)\s*$")
 
 
 def _cue_before(text: str, start: int) -> str | None:

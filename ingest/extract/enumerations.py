@@ -484,32 +484,31 @@ def _technology_named(text: str) -> bool:
     return name.endswith("기술") and not names_no_technology(name)
 
 
+#: The kinds a list may take from its members listed before.
+_LISTED_KINDS = ("StrategicField", "StrategicProduct", "CoreTechnology")
+
+
+def _listed_as(source: Source, items: list[Item]) -> Counter[str]:
+    """How many of a list's items the document listed before as each kind."""
+    kinds: dict[str, set[str]] = {}
+    for n in source.ctx.facts.nodes.values():
+        if n.cls in _LISTED_KINDS:
+            kinds.setdefault(name_key(str(n.props.get("name") or "")), set()).add(n.cls)
+    kinds.pop("", None)
+    return Counter(cls for it in items for cls in kinds.get(name_key(it.text), ()))
+
+
 def _listed_fields(source: Source, items: list[Item]) -> bool:
     """Whether two or more of a list's items are fields the document listed before: the
     list is that one again, whatever cue it ends with this time."""
-    fields = {
-        name_key(str(n.props.get("name") or ""))
-        for n in source.ctx.facts.nodes.values()
-        if n.cls == "StrategicField"
-    } - {""}
-    return sum(name_key(it.text) in fields for it in items) >= 2
-
-
-#: The kinds an uncued list may take from its members listed before.
-_LISTED_KINDS = ("StrategicField", "StrategicProduct", "CoreTechnology")
+    return _listed_as(source, items)["StrategicField"] >= 2
 
 
 def _listed_kind(source: Source, items: list[Item]) -> str | None:
     """The kind of an uncued list two or more of whose items the document listed before
     as one kind (``태양광, 풍력 등 16개 기술`` then ``여기에는 태양광, 풍력, 수소연료전지, …
     등이 포함된다``): the same list again, in full."""
-    keys = {name_key(it.text) for it in items} - {""}
-    found = Counter(
-        n.cls
-        for n in source.ctx.facts.nodes.values()
-        if n.cls in _LISTED_KINDS and name_key(str(n.props.get("name") or "")) in keys
-    )
-    best = found.most_common(1)
+    best = _listed_as(source, items).most_common(1)
     return best[0][0] if best and best[0][1] >= 2 else None
 
 
@@ -1432,7 +1431,7 @@ def _cue_after(doc: Doc, phrases: list[Phrase], last: int) -> str | None:
         return None  # ``특허·논문 등 기술 문헌``: documents about technology, no technologies
     if cls == "StrategicField" and _GOODS_OF.match(rest):
         return "StrategicProduct"  # ``A, B 등 신산업 분야의 소재·부품·장비``: the field's goods
-    counted = _COUNT_BEFORE_CUE.search(after[: m.start("cue")])
+    counted = COUNT_BEFORE_CUE.search(after[: m.start("cue")])
     return (counted and _second_count(rest)) or head_cue(rest, counted=bool(counted)) or cls
 
 
@@ -1448,7 +1447,7 @@ _ABOUT_KIND = re.compile(
 
 
 #: A count right before a cue (``10대 분야``).
-_COUNT_BEFORE_CUE = re.compile(COUNTED + r"\s*$")
+COUNT_BEFORE_CUE = re.compile(COUNTED + r"\s*$")
 #: A second counted cue right after the first: ``… 등 10대 분야 30개 국방전략기술``.
 _SECOND_COUNTED = re.compile(
     r"^\s+(?:총\s*)?" + COUNTED + r"(?:의)?\s*(?P<cue>[가-힣A-Za-z]*?(?:" + CUE_HEADS + r"))"
@@ -1898,4 +1897,11 @@ def plausible(text: str, cls: str) -> bool:
     return not all(ch in JOINERS or ch.isdigit() for ch in text.replace(" ", ""))
 
 
-__all__ = ["CUE_AS", "Enumerations", "head_cue", "is_kind", "names_no_technology"]
+__all__ = [
+    "COUNT_BEFORE_CUE",
+    "CUE_AS",
+    "Enumerations",
+    "head_cue",
+    "is_kind",
+    "names_no_technology",
+]
