@@ -43,6 +43,13 @@ _TOPIC = re.compile(rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))(?P<mark>은|는|
 #: A list after a topic in 은/는 ends the sentence with a copula: ``…, C다``, ``… 등이다``
 #: (a bare 다 only after an open syllable: ``추가됐다``, ``정리한다`` are verbs).
 _COPULA_END = re.compile(rf"(?:\s*등)?{_COUNT}?(?:\s+순)?(?P<copula>이다|다|입니다)\s*$")
+#: A kind cue picking some of its members out (``세부 기술 중에서는``): the subject after it
+#: names them (``… 중에서는 A와 B가 전체 출원의 절반을 차지했다``).
+_AMONG = re.compile(
+    rf"(?P<cue>[가-힣A-Za-z]*(?:{CUE_HEADS}))\s?(?:중|가운데)(?:에서는|에서도|에선|에는|에서)\s+"
+)
+#: The subject closing the members picked out: 이/가 before a space.
+_PICKED_END = re.compile(r"(?:\s*등)?(?P<particle>이|가)\s")
 #: A participle of choosing right before the topic's cue (``새로 추가된 분야는``).
 _CHOSEN = re.compile(
     r"(?:(?:추가|신설|지정|선정|편입|포함|제외|발굴|확정)(?:된|됐던)|새로\s(?:생긴|들어간|들어온))\s+"
@@ -140,6 +147,18 @@ class CuedLists:
                 closing = _SUBJECT_END.search(text, topic.end(), stop)
                 if closing is not None and _agrees(text, closing.start("particle")):
                     _read(source, cls, topic.end(), closing.start(), minimum=1)
+        for among in _AMONG.finditer(text, start, stop):
+            cls = cue_class(among["cue"])
+            closing = next(
+                (
+                    m
+                    for m in _PICKED_END.finditer(text, among.end(), stop)
+                    if _agrees(text, m.start("particle"))
+                ),
+                None,
+            )
+            if cls in KINDS and closing is not None:
+                _read(source, cls, among.end(), closing.start(), minimum=1)
         for named in _NAMED_AS.finditer(text, start, stop):
             cls = cue_class(named["cue"])
             if cls not in KINDS or not _agrees(text, named.start("particle")):

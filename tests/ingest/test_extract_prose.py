@@ -6484,3 +6484,12 @@ def test_a_bylined_sentence_dates_its_predicate(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     dates = {n.props["eventDate"] for n in facts.nodes.values() if n.cls == "StatedEvent"}
     assert "2020-12-20" in dates
+
+
+def test_members_picked_out_of_a_kind_are_of_that_kind(tmp_path, onto):
+    text = (
+        "DATE: 2024-03-03\n\n중소벤처기업부는 이차전지 기술로드맵을 발표했다. 세부 기술 중에서는 "
+        "PTFE 바인더 섬유화와 롤투롤 건식 압연이 전체 출원의 절반을 차지했다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert {"PTFE 바인더 섬유화", "롤투롤 건식 압연"} <= set(technologies)
