@@ -425,8 +425,16 @@ def _phrase_end(source: Source, start: int) -> int:
         if phrase.end < len(doc) and doc[phrase.end].tag_ == ADJECTIVE_ENDING:
             continue  # ``▲ 편리한 생활``: an adjective opens the item, the noun after it ends it
         gloss = _GLOSS_ON.match(text_of(doc), phrase.end_char)
-        return gloss.end() if gloss else phrase.end_char
+        if gloss is None:
+            return phrase.end_char
+        # ``▲저에너지 수처리(물정화, 담수화) 시스템 등``: the name goes on past its gloss
+        rest = _PAST_GLOSS.match(text_of(doc), gloss.end())
+        return rest.end() if rest else gloss.end()
     return start
+
+
+#: The rest of a last item's name after a gloss inside it, up to the 등 closing the list.
+_PAST_GLOSS = re.compile(r"(?:\s[가-힣A-Za-z0-9]+){1,2}(?=\s*등[\s의])")
 
 
 #: Kiwi's tag of an adjective's ending glued to its root (``편리`` + ``한``).

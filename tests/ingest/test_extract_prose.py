@@ -6493,3 +6493,13 @@ def test_members_picked_out_of_a_kind_are_of_that_kind(tmp_path, onto):
     )
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert {"PTFE 바인더 섬유화", "롤투롤 건식 압연"} <= set(technologies)
+
+
+def test_a_last_marked_item_goes_on_past_a_gloss_inside_it(tmp_path, onto):
+    text = (
+        "DATE: 2015-03-03\n\n미래부는 나노기술 산업화 전략을 발표했다. 세부적으로는 ▲3차원 나노전자소자 "
+        "▲식품안전 나노센서 ▲저에너지 수처리(물정화, 담수화) 시스템 등 3대 전략분야를 선정했다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "저에너지 수처리(물정화, 담수화) 시스템" in fields
+    assert "식품안전 나노센서" in fields
