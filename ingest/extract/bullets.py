@@ -140,6 +140,9 @@ class Bullets:
             gloss = _COUNT_GLOSS.match(text, phrase_end)
             if gloss and not group:
                 phrase_end = gloss.end()  # ``△바이오(0개→5개) 분야``: the cue is past the gloss
+            counted = _COUNT_AFTER_ITEM.match(text, phrase_end)
+            if counted and not group:
+                phrase_end = counted.end()  # ``△디스플레이 2개 등 8개 분야``: the cue is past
             items[-1] = (last_start, text[last_start:phrase_end])
             if _VERB_AFTER.match(text, phrase_end):
                 items.pop()  # ``③ 도출된 총 1,600여개의 …``: a clause, not a listed name
@@ -317,7 +320,12 @@ _BARE_AMOUNT = re.compile(
     r"\s+(?:약\s*)?\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원(?![가-힣]).*$"
 )
 #: A count printed after an item's name (``△AI 22개``, ``△로봇 4개``).
-_TRAILING_COUNT = re.compile(r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)$")
+_TRAILING_COUNT = re.compile(r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)(?:\s+[가-힣]+)?$")
+#: A count after the last item before the 등 that closes the list (``△디스플레이 2개 등``,
+#: ``△LED·광 6개 과제 등``): how many of what is counted the item has.
+_COUNT_AFTER_ITEM = re.compile(
+    r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)(?:\s+[가-힣]+)?(?=\s*등[\s의])"
+)
 #: A bracket of figures after an item (``(13개→15개)``, ``(44개)``): no part of its name.
 _COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).

@@ -6503,3 +6503,13 @@ def test_a_last_marked_item_goes_on_past_a_gloss_inside_it(tmp_path, onto):
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "저에너지 수처리(물정화, 담수화) 시스템" in fields
     assert "식품안전 나노센서" in fields
+
+
+def test_marked_items_each_with_a_count_are_closed_by_the_cue_after_the_last(tmp_path, onto):
+    text = (
+        "DATE: 2014-04-03\n\n산업부는 산업핵심기술개발사업 신규과제를 공고했다. 시스템산업에서는 "
+        "△생산시스템 15개 △로봇 11개 △조선 1개 △의료기기 7개 과제 등 4개 분야에서 총 34개 과제를 "
+        "지원한다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert {"생산시스템", "로봇", "조선", "의료기기"} <= set(fields)
