@@ -178,6 +178,19 @@ class Source:
         )
 
     @cached_property
+    def defined_names(self) -> dict[str, str]:
+        """The bodies' short names the document defines itself (``중소기업진흥공단(이사장 …,
+        이하 중진공)``), by their key: each means the full name printed with it here, whatever
+        other body the reference data knows by it."""
+        from stkg.ingest.normalize import name_key
+
+        return {
+            name_key(alias.value): org.name.value
+            for org in self.statements.organisations
+            for alias in org.aliases
+        }
+
+    @cached_property
     def date(self) -> dt.date | None:
         """The document's own date (release line, dateline or header), if it states one."""
         from stkg.ingest.extract.dates import document_date

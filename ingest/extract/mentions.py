@@ -10,6 +10,7 @@ from stkg.ingest.extract.phrases import is_nominal, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
 from stkg.ingest.extract.resolve import PROGRAMME_GLOSS, resolve
 from stkg.ingest.nlp.tokenizer import is_common_noun
+from stkg.ingest.normalize import name_key
 
 #: Classes whose short names also serve as modifiers inside longer names.
 COMPOUND_SENSITIVE = ("Programme", "Policy")
@@ -122,6 +123,14 @@ class Mentions:
                 continue  # "기술혁신" in "기술혁신 전략 로드맵" modifies a longer name
             if cls in COMPOUND_SENSITIVE and _in_a_clause(source, ent.text, ent.start, ent.end):
                 continue
+            defined = source.defined_names.get(name_key(ent.text))
+            if (
+                cls == "Organization"
+                and defined
+                and name_key(defined) != name_key(ent.text)
+                and resolve(ctx.onto, cls, defined, on=source.as_of) is not ind
+            ):
+                continue  # ``중소기업진흥공단(…, 이하 중진공)``: here, that body's short name
             # a short form two bodies used in turn names the one of the document's date
             ind = resolve(ctx.onto, cls, ent.text, on=source.as_of) or ind
             ctx.facts.node(

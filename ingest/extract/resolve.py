@@ -222,6 +222,9 @@ def add_entity(source: Source, found: Found, **props: object) -> str | None:
     ctx = source.ctx
     if _NOT_A_NAME.search(found.name):
         return None  # ``7.17%\n\n단일기술``, ``183,762(’``: a figure or a line break
+    defined = source.defined_names.get(name_key(found.name))
+    if found.cls == "Organization" and defined:
+        found = replace(found, name=defined)  # ``… 이하 유통센터``: the full name it stands for
     ind = resolve(ctx.onto, found.cls, found.name, *found.aliases, on=source.as_of)
     if ind is None and (wider := _known_with_word_before(source, found)) is not None:
         ind, found = wider

@@ -6513,3 +6513,15 @@ def test_marked_items_each_with_a_count_are_closed_by_the_cue_after_the_last(tmp
     )
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert {"생산시스템", "로봇", "조선", "의료기기"} <= set(fields)
+
+
+def test_a_short_name_the_document_defines_means_its_full_name_here(tmp_path, onto):
+    text = (
+        "DATE: 2016-03-10\n\n중소기업기술정보진흥원은 중소기업진흥공단(이사장 홍길동, 이하 중진공) 및 "
+        "중소기업유통센터(대표이사직무대행 김철수, 이하 유통센터)와 10일 R&D 평가 업무협약을 "
+        "체결했다고 밝혔다. 중진공은 기술개발사업 후속 지원을 맡는다. 유통센터는 판로를 지원한다.\n"
+    )
+    bodies = named(facts_of(tmp_path, onto, text), "Organization")
+    assert {"중소기업진흥공단", "중소기업유통센터"} <= set(bodies)
+    assert "유통센터" not in bodies
+    assert "중소벤처기업진흥공단" not in bodies  # the reference's body known by 중진공 today

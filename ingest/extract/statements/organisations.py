@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 _ALIAS = re.compile(
-    r"(?P<name>[가-힣A-Za-z·]{2,30})\s*\(\s*(?:(?P<title>[가-힣]{1,5})\s+(?P<person>[가-힣]{2,4})"
+    r"(?P<name>[가-힣A-Za-z·]{2,30})\s*\(\s*(?:(?P<title>[가-힣]{1,10})\s+(?P<person>[가-힣]{2,4})"
     r"\s*,\s*)?이하\s*,?\s*[‘'\"“]?(?P<alias>[^’'\"”),]{1,20}?)[’'\"”]?\s*\)"
 )
 #: A body's name with its head's title glued on (``…진흥원장``, ``…청장``, ``…처장``).
