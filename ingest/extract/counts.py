@@ -278,7 +278,8 @@ class _Stated:
 BREAKDOWN_COUNTERS = frozenset(["개", "건"])
 #: ``과제는 분야별로``, ``출원은 국가별로는``: what a sentence breaks down, and by what.
 _BROKEN_DOWN = re.compile(
-    r"(?P<what>[가-힣A-Za-z]+?)(?:은|는|이|가)\s+(?:[가-힣]+\s+)?[가-힣]+별로(?:는)?\s+"
+    # (not a verb's adnominal before: ``사용되는 의료데이터 종류별로``)
+    r"(?P<what>[가-힣A-Za-z]+?)(?:은|(?<![되하있없])는|이|가)\s+(?:[가-힣]+\s+)?[가-힣]+별로(?:는)?\s+"
 )
 
 
@@ -367,7 +368,7 @@ def _breakdowns(source: Source, stated: list[_Stated]) -> list[_Stated]:
         if name_key(unit).endswith(TASKS):
             _tracks(source, parts, names)
         for s, item in zip(parts, names, strict=True):
-            if filed_by:
+            if filed_by and not name_key(item).endswith(name_key(unit)):
                 # ``수원시(12,139건), 유성구(9,337건)``: filings, by who or where (출원 (수원시))
                 s.noun = f"{unit} ({item})"
                 continue

@@ -6525,3 +6525,17 @@ def test_a_short_name_the_document_defines_means_its_full_name_here(tmp_path, on
     assert {"중소기업진흥공단", "중소기업유통센터"} <= set(bodies)
     assert "유통센터" not in bodies
     assert "중소벤처기업진흥공단" not in bodies  # the reference's body known by 중진공 today
+
+
+def test_a_verb_before_a_breakdown_says_nothing_of_what_is_counted(tmp_path, onto):
+    text = (
+        "DATE: 2021-05-03\n\n특허청은 인공지능 의료진단 특허출원 동향을 발표했다.\n\n진단에 사용되는 "
+        "의료데이터 종류별로 살펴보면 의료영상 정보를 활용한 출원이 153건(52.2%)으로 가장 많았다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    nouns = {
+        n.props.get("countedNoun")
+        for n in facts.nodes.values()
+        if n.cls == "StatedFigure" and n.props.get("value") == 153
+    }
+    assert nouns == {"출원"}
