@@ -185,6 +185,8 @@ _SLOGAN = re.compile(
     r"|[가-힣](?:은|는)\s+(?:[가-힣]+\s+){0,2}[가-힣]*(?:한|된|될|할|인)\s"
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
+#: An ordinal round of a call (``제2차``): a programme's name never opens with one.
+_ROUND = re.compile(r"^제\s?\d+\s?차$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
 #: A number printed just before a programme's head as part of its name (``1000+``, ``300``).
@@ -254,6 +256,8 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
             break
         if word in AREA_WORDS:
             break  # ``해양기술 분야 심해 탐사 … 사업``: the area the programme is in, no part
+        if _ROUND.match(word):
+            break  # ``2015년도 제2차 …수시개발사업``: the round of its call, no part of the name
         if _YEAR_WORD.match(word) and not (_COUNTED.match(word) and len(chosen) == 1):
             break  # a year opens no name, but ``월드클래스 300 프로젝트`` counts its firms
         if institution_confidence(word, doc[w_end - 1].text) is not None and not (
@@ -264,7 +268,11 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
         chosen.insert(0, (w_start, w_end))
         content += not spaced_part
     before = [w for w in words if w[1] <= chosen[0][0]]
-    if before and _ORDINAL.match(_word(doc, before[-1])):
+    if (
+        before
+        and _ORDINAL.match(_word(doc, before[-1]))
+        and _word(doc, chosen[0]) in ORDINAL_COMPOUNDS
+    ):
         chosen.insert(0, before[-1])  # ``4차 산업혁명 대응 …사업``: the ordinal opens the name
     elif (
         before
@@ -297,6 +305,9 @@ def programme_name(phrase: Phrase) -> tuple[int, str] | None:
 _BUILDING = re.compile(r"(?:건립|설립|구축|조성|건설|설치|신축|확충)")
 #: An ordinal that opens the word after it (``4차 산업혁명``, ``제4차 산업혁명``).
 _ORDINAL = re.compile(r"^제?\d+차$")
+#: The words an ordinal makes one thing with (``4차 산업혁명``, ``6차 산업``); before any
+#: other, it is the round of a call (``제2차 산업현장핵심기술수시개발사업``).
+ORDINAL_COMPOUNDS = frozenset(["산업혁명", "산업", "산업화"])
 
 
 def _word(doc: Doc, word: tuple[int, int]) -> str:
@@ -581,8 +592,9 @@ def _described_as(source: Source, quote_start: int) -> str | None:
     return None if name_key(what) in GENERIC else what
 
 
-#: A year printed before a programme's name (``2023년 ``, ``2023 ``).
-_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+")
+#: A year printed before a programme's name (``2023년 ``, ``2023 ``), with the round of its
+#: call (``2015년도 제2차 ``).
+_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+(?:제\s?\d+\s?차\s+)?")
 #: The shortest stem (in name-key characters) a programme is also known by without its head.
 MIN_STEM = 4
 #: A head printed apart from a programme's name (``팁스 프로그램``, ``세종과학펠로우십 사업``).

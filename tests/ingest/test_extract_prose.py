@@ -6539,3 +6539,15 @@ def test_a_verb_before_a_breakdown_says_nothing_of_what_is_counted(tmp_path, ont
         if n.cls == "StatedFigure" and n.props.get("value") == 153
     }
     assert nouns == {"출원"}
+
+
+def test_the_round_of_a_call_opens_no_programme_name(tmp_path, onto):
+    text = (
+        "DATE: 2015-11-03\n\n산업통상자원부는 ‘2015년도 제2차 산업현장핵심기술수시개발사업’ 신규 "
+        "지원계획을 공고했다. 제3차 산업현장핵심기술수시개발사업에 217억원을 지원한다. 또 4차 "
+        "산업혁명 대응 기술개발사업도 추진한다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "산업현장핵심기술수시개발사업" in programmes
+    assert "4차 산업혁명 대응 기술개발사업" in programmes
+    assert not any(name.startswith("제") for name in programmes)
