@@ -44,8 +44,10 @@ HEADS = (
     "혁신방안",
     "발전방안",
 )
-#: Heads trusted only in quotes: ``청사진`` or ``전략`` alone is often a figure of speech.
-QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)", "청사진")
+#: Heads trusted only in quotes: ``청사진`` or ``전략`` alone is often a figure of speech, and
+#: ``기술지도``, the roadmap's older Korean name (``‘제4기 국가나노기술지도’``), is also
+#: technical guidance (``현장 기술지도``).
+QUOTED_HEADS = (*HEADS, "계획", "전략", "방안", "로드맵(안)", "청사진", "기술지도")
 GENERIC = frozenset(
     name_key(n)
     for n in [
@@ -79,6 +81,7 @@ GENERIC = frozenset(
         "기획서",
         "정책서",
         "청사진",
+        "기술지도",
     ]
 )
 #: Words that qualify any plan and name no series (``중장기 기술로드맵``, ``R&D 로드맵``).

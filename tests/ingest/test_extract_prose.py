@@ -6551,3 +6551,14 @@ def test_the_round_of_a_call_opens_no_programme_name(tmp_path, onto):
     assert "산업현장핵심기술수시개발사업" in programmes
     assert "4차 산업혁명 대응 기술개발사업" in programmes
     assert not any(name.startswith("제") for name in programmes)
+
+
+def test_a_quoted_technology_map_is_an_edition_and_guidance_is_not(tmp_path, onto):
+    text = (
+        "DATE: 2023-05-26\n\n과학기술정보통신부는 26일 '제4기 국가나노기술지도' 수립을 위한 공청회를 "
+        "열었다고 밝혔다. 2023년부터 2032년까지의 나노기술 R&D 목표를 담는다. 한편 지역 "
+        "중소기업에 대한 현장 기술지도도 이어진다.\n"
+    )
+    editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
+    assert "제4기 국가나노기술지도" in editions
+    assert not any("현장" in name for name in editions)
