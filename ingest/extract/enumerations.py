@@ -1832,6 +1832,8 @@ LONE_WORDS = frozenset(
         # ``대상자를 모집, 이달 총 32개 기업과``: a clause's verbal noun, then a time
         *("모집", "접수", "공고", "발표", "체결", "협약"),
         *("이달", "올해", "지난해", "내년", "작년", "금년", "이번"),
+        # ``중기청, 협력재단과 공동으로``: how the list acts, together, no member of it
+        *("공동", "협력", "협업"),
     ]
 )
 

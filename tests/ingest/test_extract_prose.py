@@ -6562,3 +6562,13 @@ def test_a_quoted_technology_map_is_an_edition_and_guidance_is_not(tmp_path, ont
     editions = named(facts_of(tmp_path, onto, text), "RoadmapEdition")
     assert "제4기 국가나노기술지도" in editions
     assert not any("현장" in name for name in editions)
+
+
+def test_acting_together_is_no_member_of_the_list_before_it(tmp_path, onto):
+    text = (
+        "DATE: 2013-12-05\n\n전자신문사는 중기청, 대·중소기업협력재단과 공동으로 구매조건부 "
+        "신제품개발사업의 주요 성과를 소개한다.\n"
+    )
+    bodies = named(facts_of(tmp_path, onto, text), "Organization")
+    assert "대·중소기업협력재단" in bodies
+    assert "공동" not in bodies
