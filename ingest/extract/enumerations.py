@@ -1834,6 +1834,8 @@ LONE_WORDS = frozenset(
         *("이달", "올해", "지난해", "내년", "작년", "금년", "이번"),
         # ``중기청, 협력재단과 공동으로``: how the list acts, together, no member of it
         *("공동", "협력", "협업"),
+        # ``△LED·광 6개 과제 등``: the tasks an item has, no item
+        "과제",
     ]
 )
 

@@ -6572,3 +6572,17 @@ def test_acting_together_is_no_member_of_the_list_before_it(tmp_path, onto):
     bodies = named(facts_of(tmp_path, onto, text), "Organization")
     assert "대·중소기업협력재단" in bodies
     assert "공동" not in bodies
+
+
+def test_a_programme_named_only_by_what_any_programme_does_is_a_kind(tmp_path, onto):
+    text = (
+        "DATE: 2014-02-03\n\n정부가 지원하는 중소·중견기업의 육성화 사업에서 올해는 소재부품 분야에 "
+        "집중 투자될 전망이다. 산업핵심기술개발사업은 산업부의 대표적 중장기 R&D사업으로 창의산업에 "
+        "지원한다. 시스템산업에서는 △생산시스템 15개 △로봇 11개 △의료기기 7개 과제 등 3개 분야를 "
+        "지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    programmes = named(facts, "Programme")
+    assert "산업핵심기술개발사업" in programmes
+    assert not any("육성화" in name or "대표적" in name for name in programmes)
+    assert "과제" not in named(facts, "StrategicField")
