@@ -26,8 +26,9 @@ _IN_PHRASE = re.compile(
     r"^(?P<name>.+?)(?:(?P<tech>\s?기술)|\s*관련|\s*(?P<area>분야)|(?=\s))\s*"
     + PATENTS_NEXT.pattern.lstrip("^")
 )
-#: A name's phrase, then what ties it to patents printed after it (``그래핀에 대한``, ``…의``).
-_TIED = re.compile(r"\s*(?:에\s*대한|에\s*관한|관련|의)\s*")
+#: A name's phrase, then what ties it to patents printed after it (``그래핀에 대한``, ``…의``,
+#: ``조영제와 관련된``).
+_TIED = re.compile(r"\s*(?:에\s*대한|에\s*관한|관련|의|(?:와|과)\s*관련(?:된|한))\s*")
 #: The words that say who filed, not what: kinds of applicant and of office.
 FILERS = (
     *("기업", "업체", "개인", "대학", "연구기관", "연구소", "출연연", "공공연", "법인", "기관"),
@@ -79,9 +80,13 @@ class PatentSubjects:
             tied = _TIED.match(text, phrase.end_char)
             if tied is None or i + 1 == len(phrases):
                 continue
-            following = phrases[i + 1]
+            # (past a phrase inside the tie: ``…와 관련된``'s 관련)
+            following = next(
+                (p for p in phrases[i + 1 : i + 3] if p.start_char >= tied.end()), phrases[i + 1]
+            )
             if following.start_char == tied.end() and PATENTS_NEXT.match(following.text):
-                subjects.append((phrase.text, phrase.start_char))
+                start = _glossed_start(text, phrases, i)
+                subjects.append((text[start : phrase.end_char], start))
         subjects = [(n.strip(), at) for n, at in subjects if _is_subject(source, n.strip())]
         # ``전기차 관련 특허`` and ``전기차 기술에 관한 특허출원``: one technology, named in full
         printed = {n for n, _ in subjects}
@@ -90,11 +95,30 @@ class PatentSubjects:
             _add(source, full, start, len(name))
 
 
+def _glossed_start(text: str, phrases: list, i: int) -> int:
+    """Where the name ending with phrase ``i`` starts: at the word before a bracketed gloss
+    right before it (``알츠하이머(치매) 진단용 조영제``), else at the phrase."""
+    if i >= 2:
+        gloss, word = phrases[i - 1], phrases[i - 2]
+        opened = gloss.start_char - 1
+        if (
+            word.end_char == opened
+            and text[opened] in "(（"
+            and text[gloss.end_char : phrases[i].start_char] in (") ", "） ")
+        ):
+            return word.start_char
+    return phrases[i].start_char
+
+
 def _add(source: Source, name: str, start: int, length: int) -> None:
     """Add the technology ``name`` (printed at ``start``, ``length`` characters);
-    ``…기술`` also answers to its bare stem (``모바일 결제기술``, ``모바일 결제``)."""
+    ``…기술`` also answers to its bare stem (``모바일 결제기술``, ``모바일 결제``), and a
+    name with a gloss inside to its wording without it (``알츠하이머 진단용 조영제``)."""
     stem = name.removesuffix("기술").strip()
-    bare = (stem,) if stem != name and len(stem) >= MIN_CHARS else ()
+    bare: tuple[str, ...] = (stem,) if stem != name and len(stem) >= MIN_CHARS else ()
+    unglossed = re.sub(r"[(（][^()（）]*[)）]", "", name)
+    if unglossed != name:
+        bare = (*bare, unglossed)
     found = Found("CoreTechnology", name, start, start + length, EXTRACTOR, 0.5, bare)
     add_entity(source, found)
 

@@ -6586,3 +6586,12 @@ def test_a_programme_named_only_by_what_any_programme_does_is_a_kind(tmp_path, o
     assert "산업핵심기술개발사업" in programmes
     assert not any("육성화" in name or "대표적" in name for name in programmes)
     assert "과제" not in named(facts, "StrategicField")
+
+
+def test_patents_tied_by_a_relative_clause_are_of_the_glossed_name_before(tmp_path, onto):
+    text = (
+        "DATE: 2018-07-16\n\n특허청에 따르면 지난 10년간 알츠하이머(치매) 진단용 조영제와 관련된 "
+        "특허출원 건수는 총 110건이다. 알츠하이머 진단용 조영제 개발의 중요성이 커지고 있다.\n"
+    )
+    technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
+    assert "알츠하이머(치매) 진단용 조영제" in technologies
