@@ -1306,9 +1306,11 @@ def _past_aside(text: str, *, inner: bool = False) -> str:
 
 
 #: Words that open an item's phrase without being part of its name: time words and the
-#: words that order a text's points (``마지막 환경분야에서는``).
+#: words that order a text's points (``마지막 환경분야에서는``), and the roadmap whose item it
+#: is (``로드맵 기계·소재 분야에는``).
 _LEADING_WORDS = re.compile(
-    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로|경우|반면|한편)\s+"
+    r"^(?:올해|내년|지난해|작년|금년|이번|기존|주요|각|마지막|첫째|둘째|셋째|끝으로|경우|반면|한편"
+    r"|로드맵|기술로드맵)\s+"
 )
 #: A cue printed with the item: after a space, or attached when it only names a kind of area
 #: (``미래 우주분야``; ``…산업``, ``…기술`` attached are part of the name).

@@ -6595,3 +6595,13 @@ def test_patents_tied_by_a_relative_clause_are_of_the_glossed_name_before(tmp_pa
     )
     technologies = named(facts_of(tmp_path, onto, text), "CoreTechnology")
     assert "알츠하이머(치매) 진단용 조영제" in technologies
+
+
+def test_the_roadmap_word_opening_a_field_is_no_part_of_its_name(tmp_path, onto):
+    text = (
+        "DATE: 2013-05-03\n\n중소벤처기업부는 중소기업 기술로드맵을 발표했다. 로드맵 기계·소재 분야에는 "
+        "초정밀 CNC 스핀들이나 경량 마그네슘 휠처럼 주력 제품과 맞닿은 품목이 적지 않다.\n"
+    )
+    fields = named(facts_of(tmp_path, onto, text), "StrategicField")
+    assert "기계·소재" in fields
+    assert not any(name.startswith("로드맵") for name in fields)
