@@ -1146,6 +1146,12 @@ def _list_from(doc: Doc, phrases: list[Phrase], i: int) -> tuple[list[Item], int
         and re.match(r"\s*등\s", text[phrases[j].end_char : phrases[j].end_char + 3]) is not None
         and _cue_after(doc, phrases, j) is not None
     )
+    # "A와 B 같은 전략제품": a pair given as examples of a cue after it is a list
+    listed = listed or (
+        len(items) == 2
+        and _SUCH_AS.match(text, phrases[j].end_char) is not None
+        and _cue_after(doc, phrases, j) is not None
+    )
     # "A와 B 기술": two items joined by 와/과/및 make a list when the cue is printed with B
     listed = listed or (
         len(items) == 2 and items[-1].cue is not None and items[0].cue in (None, items[-1].cue)
@@ -1248,6 +1254,8 @@ def _inner_clause_end(doc: Doc, phrases: list[Phrase], k: int) -> int | None:
     return k + 1 if re.fullmatch(r"한\s+", after) else None
 
 
+#: What follows examples of a kind: ``A와 B 같은``, ``A와 B와 같은``.
+_SUCH_AS = re.compile(r"\s*(?:와|과)?\s*같은\s")
 #: What ends a pair that completes its topic (``…이다``, ``…로 구성``, ``…가 포함``), never 의.
 _PAIR_END = re.compile(r"^\s*(?:이다|다[.,\s]|입니다|으로\s|로\s|이[\s,]|가[\s,]|을\s|를\s|등)")
 #: A pair's own count of two (``A와 B 두 곳이다``, ``A와 B 2개다``).

@@ -6605,3 +6605,14 @@ def test_the_roadmap_word_opening_a_field_is_no_part_of_its_name(tmp_path, onto)
     fields = named(facts_of(tmp_path, onto, text), "StrategicField")
     assert "기계·소재" in fields
     assert not any(name.startswith("로드맵") for name in fields)
+
+
+def test_a_pair_given_as_examples_of_a_kind_is_a_list(tmp_path, onto):
+    text = (
+        "DATE: 2013-05-03\n\n중소벤처기업부는 중소기업 기술로드맵을 발표했다. 로드맵에는 초정밀 CNC "
+        "스핀들과 경량 마그네슘 휠 같은 전략제품이 담겼다. 정부는 대기업과 중소기업 같은 기업 모두를 "
+        "지원한다.\n"
+    )
+    facts = facts_of(tmp_path, onto, text)
+    assert {"초정밀 CNC 스핀들", "경량 마그네슘 휠"} <= set(named(facts, "StrategicProduct"))
+    assert "대기업" not in named(facts, "Organization")
