@@ -17,6 +17,7 @@ import re
 from stkg.ingest.countries import parse_country
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.enumerations import PATENTS_NEXT, head_class, is_kind, ranked_by_area
+from stkg.ingest.extract.phrases import Phrase
 from stkg.ingest.extract.resolve import Found, add_entity, named_in
 
 EXTRACTOR = "patent_subjects"
@@ -95,7 +96,7 @@ class PatentSubjects:
             _add(source, full, start, len(name))
 
 
-def _glossed_start(text: str, phrases: list, i: int) -> int:
+def _glossed_start(text: str, phrases: list[Phrase], i: int) -> int:
     """Where the name ending with phrase ``i`` starts: at the word before a bracketed gloss
     right before it (``알츠하이머(치매) 진단용 조영제``), else at the phrase."""
     if i >= 2:
