@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from stkg.ingest.context import BuildContext
 from stkg.ingest.extract.statements.model import Statements
 from stkg.ingest.extract.statements.parse import extract_statements
+from stkg.ingest.normalize import name_key
 from stkg.ingest.readers import Document
 from stkg.ontology.model import Ontology
 
@@ -182,8 +183,6 @@ class Source:
         """The bodies' short names the document defines itself (``중소기업진흥공단(이사장 …,
         이하 중진공)``), by their key: each means the full name printed with it here, whatever
         other body the reference data knows by it."""
-        from stkg.ingest.normalize import name_key
-
         return {
             name_key(alias.value): org.name.value
             for org in self.statements.organisations
