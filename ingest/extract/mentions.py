@@ -6,7 +6,7 @@ from stkg.ingest.extract.analysis import MENTIONED_CLASSES
 from stkg.ingest.extract.base import Source
 from stkg.ingest.extract.dates import RELATIVE_YEARS
 from stkg.ingest.extract.organizations import is_place
-from stkg.ingest.extract.phrases import is_nominal, text_of
+from stkg.ingest.extract.phrases import LIST_DOTS, is_nominal, text_of
 from stkg.ingest.extract.programmes import NOT_NAME_WORDS, ROLE_WORDS
 from stkg.ingest.extract.resolve import PROGRAMME_GLOSS, resolve
 from stkg.ingest.nlp.tokenizer import is_common_noun
@@ -46,6 +46,12 @@ def _continued(source: Source, end: int) -> bool:
     if doc[end - 1].whitespace_ == " " and _word_at(source, end) == PROGRAMME_GLOSS:
         return False  # ``스케일업 팁스 R&D 신규 과제``: the programme as R&D, no longer name
     return doc[end - 1].whitespace_ in ("", " ") and is_nominal(doc[end])
+
+
+def _dotted_before(source: Source, start: int) -> bool:
+    """Whether a word is glued by a middle dot right before ``start`` (``중견·``)."""
+    text = text_of(source.analysis)
+    return start >= 2 and text[start - 1] in LIST_DOTS and text[start - 2].isalnum()
 
 
 def _word_at(source: Source, i: int) -> str:
@@ -119,6 +125,8 @@ class Mentions:
             cls = next(c for c in ind.classes if c in MENTIONED_CLASSES)
             if cls == "Organization" and _regional(source, ent.start_char):
                 continue  # ``인천중기청``, ``충북지방중기청``: a regional office, not the body
+            if cls in COMPOUND_SENSITIVE and _dotted_before(source, ent.start_char):
+                continue  # ``중견·중소기업 R&D 지원사업``: the end of a longer, dotted name
             if cls in COMPOUND_SENSITIVE and _continued(source, ent.end):
                 continue  # "기술혁신" in "기술혁신 전략 로드맵" modifies a longer name
             if cls in COMPOUND_SENSITIVE and _in_a_clause(source, ent.text, ent.start, ent.end):

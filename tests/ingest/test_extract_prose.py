@@ -6616,3 +6616,13 @@ def test_a_pair_given_as_examples_of_a_kind_is_a_list(tmp_path, onto):
     facts = facts_of(tmp_path, onto, text)
     assert {"초정밀 CNC 스핀들", "경량 마그네슘 휠"} <= set(named(facts, "StrategicProduct"))
     assert "대기업" not in named(facts, "Organization")
+
+
+def test_a_known_programme_glued_by_a_dot_to_a_word_before_is_a_longer_name(tmp_path, onto):
+    text = (
+        "DATE: 2016-03-10\n\n기정원은 중견·중소기업 R&D 지원사업의 평가체계를 혁신하기 위한 "
+        "업무협약을 체결했다.\n"
+    )
+    programmes = named(facts_of(tmp_path, onto, text), "Programme")
+    assert "중견·중소기업 R&D 지원사업" in programmes
+    assert "중소기업 R&D" not in programmes
