@@ -91,6 +91,8 @@ ENDS_LIKE_AN_AGENCY = frozenset(
     [
         *("여부", "거부", "기부", "승부", "포부", "안부", "납부", "배부", "첨부", "주부"),
         *("대처", "상처", "근처", "용처"),
+        # a school's faculty, a person's affiliation (``서울대 전기공학부 교수``)
+        *("학부", "공학부"),
     ]
 )
 #: Common nouns that end like an institution (places, parts, requests).

@@ -6626,3 +6626,12 @@ def test_a_known_programme_glued_by_a_dot_to_a_word_before_is_a_longer_name(tmp_
     programmes = named(facts_of(tmp_path, onto, text), "Programme")
     assert "중견·중소기업 R&D 지원사업" in programmes
     assert "중소기업 R&D" not in programmes
+
+
+def test_a_school_faculty_is_no_ministry(tmp_path, onto):
+    text = (
+        "DATE: 2023-04-12\n\n중기부는 중소기업 R&D 혁신 방안을 발표했다. 간담회에는 홍길동 서울대 "
+        "전기공학부 교수와 김철수 한국대 기계공학부 교수가 참석했다.\n"
+    )
+    bodies = named(facts_of(tmp_path, onto, text), "Organization")
+    assert not any(name.endswith("공학부") for name in bodies)
