@@ -319,13 +319,12 @@ _AMOUNT_AT = re.compile(_MONEY)
 _BARE_AMOUNT = re.compile(
     r"\s+(?:약\s*)?\d[\d,.]*\s*(?:조\s*[\d,]*\s*)?(?:억\s*[\d,]*\s*)?(?:만\s*)?원(?![가-힣]).*$"
 )
-#: A count printed after an item's name (``△AI 22개``, ``△로봇 4개``).
-_TRAILING_COUNT = re.compile(r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)(?:\s+[가-힣]+)?$")
-#: A count after the last item before the 등 that closes the list (``△디스플레이 2개 등``,
-#: ``△LED·광 6개 과제 등``): how many of what is counted the item has.
-_COUNT_AFTER_ITEM = re.compile(
-    r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)(?:\s+[가-힣]+)?(?=\s*등[\s의])"
-)
+#: A count printed after an item's name, with what it counts (``△AI 22개``, ``△LED·광 6개
+#: 과제``): how many of what the list counts the item has.
+_ITEM_COUNT = r"\s+\d[\d,]*\s*(?:개|건|곳|개사|명|종)(?:\s+[가-힣]+)?"
+_TRAILING_COUNT = re.compile(_ITEM_COUNT + r"$")
+#: ... after the last item, before the 등 that closes the list (``△디스플레이 2개 등``).
+_COUNT_AFTER_ITEM = re.compile(_ITEM_COUNT + r"(?=\s*등[\s의])")
 #: A bracket of figures after an item (``(13개→15개)``, ``(44개)``): no part of its name.
 _COUNT_GLOSS = re.compile(r"\s*\([^()\n]{0,20}\d[^()\n]{0,20}\)")
 #: The end of a sentence inside an item, with the predicate before it (``…백신이 있다. ``).

@@ -186,7 +186,8 @@ _SLOGAN = re.compile(
 )
 _YEAR_WORD = re.compile(r"^(?:19|20)\d{2}년?$|^\d+$")
 #: An ordinal round of a call (``제2차``): a programme's name never opens with one.
-_ROUND = re.compile(r"^제\s?\d+\s?차$")
+_ROUND_TEXT = r"제\s?\d+\s?차"
+_ROUND = re.compile(rf"^{_ROUND_TEXT}$")
 #: The year an edition of a yearly programme is printed with (``2024년 중소기업 …사업``).
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*년도?\s+$")
 #: A number printed just before a programme's head as part of its name (``1000+``, ``300``).
@@ -344,8 +345,7 @@ KIND_WORDS = frozenset(
         # or whose or where it is run (``부처사업``, ``지역사업``, ``국정과제``, ``대표 R&D사업``)
         *("부처", "지역", "국제", "공공", "민간", "국정", "농정", "대표", "대표적", "자율"),
         # or what any programme does for people (``양성 프로그램``, ``멘토링 사업``, ``기업의
-        # 육성화 사업``), or the
-        # word for a programme itself (``사업 프로그램``)
+        # 육성화 사업``), or the word for a programme itself (``사업 프로그램``)
         *("양성", "육성", "육성화", "교육", "멘토링", "사업"),
     ]
 )
@@ -595,7 +595,7 @@ def _described_as(source: Source, quote_start: int) -> str | None:
 
 #: A year printed before a programme's name (``2023년 ``, ``2023 ``), with the round of its
 #: call (``2015년도 제2차 ``).
-_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}\s*년?도?\s+(?:제\s?\d+\s?차\s+)?")
+_LEADING_DATE = re.compile(rf"^(?:19|20)\d{{2}}\s*년?도?\s+(?:{_ROUND_TEXT}\s+)?")
 #: The shortest stem (in name-key characters) a programme is also known by without its head.
 MIN_STEM = 4
 #: A head printed apart from a programme's name (``팁스 프로그램``, ``세종과학펠로우십 사업``).
