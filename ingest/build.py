@@ -15,7 +15,11 @@ from pathlib import Path
 from stkg.graph.facts import EvidenceRef, FactSet
 from stkg.ingest.context import BuildContext
 from stkg.ingest.extract.base import Source
-from stkg.ingest.extract.patents.parse import PatentTableError, expected_headers
+from stkg.ingest.extract.patents.parse import (
+    PatentTableError,
+    expected_headers,
+    missing_number_column,
+)
 from stkg.ingest.extract.registry import EXTRACTORS
 from stkg.ingest.readers import Document
 from stkg.ontology.model import Ontology
@@ -90,6 +94,17 @@ def _refuse_unrecognised_table(doc: Document, facts: FactSet) -> None:
     was renamed or cut off) behind a success line.
     """
     if doc.media_type in TABULAR_MEDIA_TYPES and not facts.nodes:
+        for table in doc.tables:
+            missing = missing_number_column(table)
+            if missing is not None:
+                reason, location = missing
+                raise PatentTableError(
+                    Path(doc.path).name,
+                    reason,
+                    hint="export the list with its application numbers (KIPRIS, WIPS and "
+                    "most patent databases offer the column)",
+                    location=location,
+                )
         raise PatentTableError(
             Path(doc.path).name,
             "no patent-list header row and no other table stkg recognises; nothing to ingest",

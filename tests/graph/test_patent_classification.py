@@ -258,3 +258,45 @@ def test_sample_patents_link_to_their_technologies(graph: Graph) -> None:
     assert sum(r["patents"] for r in search) == sum(r["patents"] for r in listed_rows) == 6
     assert all(0 < r["meanScore"] <= 1 for r in search)
     assert len(rows) <= 2 * 5 * 6  # counts per link, year and office, never per patent
+
+
+def test_an_ingested_kipris_export_is_classified_by_its_abstracts_and_claims(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """Titles that say nothing, abstracts and claims that do: the expression reaches them
+    only because the export's 요약 and 대표청구항 columns are read, and the two members of
+    one family (패밀리번호) count once, the earlier filed. Every patent is invented."""
+    from stkg.ingest.files import ingest_paths
+
+    rows = [
+        ["출원번호", "출원일자", "발명의명칭", "출원인", "요약", "대표청구항", "패밀리번호"],
+        ["1020210123456", "2021.03.02", "공작기계 관리 장치", "가온정밀",
+         "설비의 진동을 분석하여 고장을 진단한다.", "", "F-1"],
+        ["1020220000111", "2022.01.10", "공작기계 관리 방법", "가온정밀", "",
+         "진동 센서 및 진단부를 포함하는 방법.", "F-1"],
+        ["1020210222222", "2021.04.01", "모터 관리 장치", "다온", "모터의 진단.",
+         "1. 진동 센서를 포함하는 장치.", ""],
+        ["1020210333333", "2021.05.01", "공구 거치대", "다온", "공구를 거치하는 받침대.",
+         "", ""],
+    ]  # fmt: skip
+    export = tmp_path / "kipris-export.csv"
+    export.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    report = ingest_paths([export], graph, ONTO)
+    assert [d.status for d in report.documents] == ["written"]
+    stored = graph.read(
+        "MATCH (p:Patent) RETURN p.id AS id, p.abstract AS abstract, p.claims AS claims, "
+        "p.familyId AS family ORDER BY id"
+    )
+    by_id = {r["id"].rsplit(":", 1)[1]: r for r in stored}
+    assert by_id["10-2021-0123456"]["abstract"] == "설비의 진동을 분석하여 고장을 진단한다."
+    assert by_id["10-2022-0000111"]["claims"] == "진동 센서 및 진단부를 포함하는 방법."
+    assert [r["family"] for r in stored] == ["F-1", None, None, "F-1"]
+
+    graph.write(TECHNOLOGY_CLASSES, ids=["techclass:진동진단"])
+    text = "[[technology]]\nid = \"techclass:진동진단\"\nexpression = '진동 AND 진단'\n"
+    classify_patents(graph, load_for_ontology(ONTO, [_expressions(tmp_path, text)]))
+    links = graph.read(LINKS)
+    assert [(r["patent"], sorted(r["terms"])) for r in links] == [
+        ("patent:KR:10-2021-0123456", ["abstract:진단", "abstract:진동"]),
+        ("patent:KR:10-2021-0222222", ["abstract:진단", "claims:진동"]),
+    ]

@@ -371,3 +371,116 @@ def test_read_patent_lists_takes_only_patent_sheets(tmp_path: Path) -> None:
         "patent:KR:10-2022-0100001",
         "patent:EP:22100002",
     ]
+
+
+# --- export layouts: the texts searched, families, CPC, right types ----------------------
+
+#: A KIPRIS-style export (Korean headers, 13-digit numbers without hyphens, an abstract and
+#: a representative claim over several lines, a family column). Every value is invented.
+KIPRIS_ROWS: Rows = [
+    ["검색식: (설비 AND 진단) — 내려받은 목록"],
+    ["번호", "출원번호", "출원일자", "발명의명칭", "출원인", "요약", "대표청구항",
+     "IPC분류", "CPC분류", "패밀리번호", "등록번호"],
+    [1, "1020210123456", "2021.03.02", "공작기계 관리 장치", "가온정밀 주식회사",
+     "본 발명은  설비의 진동을 분석하여\n고장을 진단하는 장치에 관한 것이다.",
+     "1. 진동 센서;\n  및 진단부를 포함하는 장치.", "G05B 23/02", "G05B 23/0283, Y02P 90/02",
+     "F-0001", "10-2345678"],
+    [2, "20-2021-0004567", "2021.05.20", "공구 거치대", "다온공구", "공구를 거치하는 받침대.",
+     "", "B25H 3/00", "", "", ""],
+    [3, "3020210001234", "2021.06.01", "공구 케이스 디자인", "다온공구", "", "", "", "",
+     "", ""],
+    [4, "4020210007777", "2021.06.02", "가온 상표", "가온정밀 주식회사", "", "", "", "",
+     "", ""],
+]  # fmt: skip
+
+
+def test_a_kipris_export_gives_abstract_claims_family_and_cpc(tmp_path: Path) -> None:
+    """The texts a search expression searches besides the title, the family a patent counts
+    once in, and CPC codes beside the IPC ones, each citing its cell; lines of a claim are
+    kept, spaces within a line folded."""
+    document, patents = parse(write_csv(tmp_path / "kipris.csv", KIPRIS_ROWS))
+    assert patents.header_row == 2
+    first, second = patents.records
+    assert first.id == "patent:KR:10-2021-0123456"
+    assert first.abstract == "본 발명은 설비의 진동을 분석하여\n고장을 진단하는 장치에 관한 것이다."
+    assert first.claims == "1. 진동 센서;\n및 진단부를 포함하는 장치."
+    assert first.family_id == "F-0001"
+    assert first.ipc_codes == ("G05B 23/02",)
+    assert first.cpc_codes == ("G05B 23/0283", "Y02P 90/02")
+    for name in ("abstract", "claims", "family_id", "cpc_codes"):
+        cell = first.cells[name]
+        assert document.text[cell.start : cell.end] == cell.text
+    assert patents.columns["claims"].text == "대표청구항"
+    # a utility model (type code 20) is read; its empty cells stay unset and uncited
+    assert second.id == "patent:KR:20-2021-0004567"
+    assert (second.claims, second.family_id, second.cpc_codes) == (None, None, ())
+    assert "claims" not in second.cells
+
+
+def test_designs_and_trademarks_in_a_kipris_export_are_refused_by_row(tmp_path: Path) -> None:
+    _, patents = parse(write_csv(tmp_path / "kipris.csv", KIPRIS_ROWS))
+    assert [r.row for r in patents.records] == [3, 4]
+    messages = {w.row: w.message for w in patents.warnings}
+    assert set(messages) == {5, 6}
+    assert "design application (type code 30)" in messages[5]
+    assert "trademark application (type code 40)" in messages[6]
+    assert all("row skipped" in m for m in messages.values())
+    with pytest.raises(ValueError, match="not a patent \\(10\\) or utility model \\(20\\)"):
+        normalize_application_number("KR 30-2021-0001234")
+
+
+def test_an_english_export_with_abstract_claims_and_family_columns(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Application Number", "Title", "Abstract", "Claims", "DOCDB Family ID", "CPC",
+         "Assignee"],
+        ["US 17/123,456", "Tool holder", "A holder for tools.", "1. A holder.", 55501234,
+         "B25H3/00", "Hanbit Robotics Inc."],
+    ]  # fmt: skip
+    _, patents = parse(write_xlsx(tmp_path / "export.xlsx", {"Results": rows}))
+    (record,) = patents.records
+    assert (record.abstract, record.claims) == ("A holder for tools.", "1. A holder.")
+    assert record.family_id == "55501234"
+    assert record.cpc_codes == ("B25H 3/00",)
+
+
+def test_cpc_codes_add_section_y_which_ipc_has_not() -> None:
+    assert normalize_ipc("Y02P 90/02, G06N 3/08", cpc=True) == (("Y02P 90/02", "G06N 3/08"), [])
+    codes, leftover = normalize_ipc("Y02P 90/02, G06N 3/08")
+    assert codes == ("G06N 3/08",) and leftover[0] == "Y02P"
+
+
+def test_a_list_without_its_number_column_is_refused_naming_the_column(tmp_path: Path) -> None:
+    """A spreadsheet whose header names patent columns but no application number is an
+    error that names the missing column and where the header is, not an empty success."""
+    from stkg.ingest.build import build_document
+
+    rows: Rows = [["발명의 명칭", "출원인", "요약"], ["공구 거치대", "다온공구", "받침대."]]
+    document = read_document(write_csv(tmp_path / "no-number.csv", rows))
+    with pytest.raises(PatentTableError) as caught:
+        build_document(document, load_ontology(), use_nlp=False)
+    message = str(caught.value)
+    assert "no-number.csv" in message and "row 1" in message
+    assert "no application number column (출원번호 / Application Number)" in message
+    assert "발명의 명칭 (1), 출원인 (2), 요약 (3)" in message
+    assert "Google" not in message
+
+
+def test_a_google_patents_result_list_is_refused_saying_why(tmp_path: Path) -> None:
+    """Google Patents' CSV opens with the search URL, then ``id`` (a publication number),
+    title, assignee, dates and links: no application number to key a patent by."""
+    rows: Rows = [
+        ["search URL:", "https://patents.google.com/?q=tool+holder"],
+        ["id", "title", "assignee", "inventor/author", "priority date",
+         "filing/creation date", "publication date", "grant date", "result link",
+         "representative figure link"],
+        ["US-11234567-B2", "Tool holder", "Hanbit Robotics Inc.", "Kim", "2020-01-02",
+         "2021-01-02", "2022-01-02", "2022-01-02", "https://patents.google.com/patent/x", ""],
+    ]  # fmt: skip
+    document = read_document(write_csv(tmp_path / "gp-search.csv", rows))
+    from stkg.ingest.build import build_document
+
+    with pytest.raises(PatentTableError) as caught:
+        build_document(document, load_ontology(), use_nlp=False)
+    message = str(caught.value)
+    assert "row 2" in message and "title (2), assignee (3)" in message
+    assert "Google Patents result list gives publication numbers (id)" in message

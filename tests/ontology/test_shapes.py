@@ -251,3 +251,31 @@ def test_edition_years_in_order(onto: Ontology) -> None:
     b.g.set((n["ed21"], STKG.endYear, Literal(2020)))
     report = validate_instances(b.g)
     assert focus_nodes(report) == {str(n["ed21"])}
+
+
+@pytest.mark.parametrize(
+    ("office", "number", "conforms"),
+    [
+        ("KR", "10-2021-0123456", True),
+        ("KR", "20-2021-0004567", True),  # utility model
+        ("KR", "30-2021-0001234", False),  # a design
+        ("KR", "1020210123456", False),  # not the normal form
+        ("US", "17123456", True),
+        ("US", "17/123,456", False),
+        ("JP", "2021-098765", True),
+        ("CN", "202110987654.3", True),
+        ("EP", "21765432", True),
+        ("EP", "10-2021-0123456", False),  # another office's number
+    ],
+)
+def test_an_application_number_is_written_as_its_office_writes_it(
+    onto: Ontology, office: str, number: str, conforms: bool
+) -> None:
+    b, _ = build_valid(onto)
+    patent = b.node(
+        "Patent", f"{office}:{number}", name="공구 거치대", office=office, applicationNumber=number
+    )
+    report = validate_instances(b.g)
+    hits = [v for v in report.violations if v.focus_node == str(patent)]
+    assert report.conforms is conforms, report.text
+    assert all("as its office writes it" in v.message for v in hits) and bool(hits) != conforms

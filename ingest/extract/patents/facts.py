@@ -31,6 +31,10 @@ def build_patent_facts(ctx: BuildContext, doc: Document, lists: list[PatentList]
                 filingDate=record.filing_date,
                 ipcCodes=list(record.ipc_codes) or None,
                 citationCount=record.citations,
+                abstract=record.abstract,
+                claims=record.claims,
+                familyId=record.family_id,
+                cpcCodes=list(record.cpc_codes) or None,
             )
             applicant_ev = _field(ctx, plist.table_id, record.cells, "applicants") or number_ev
             country_ev = _field(ctx, plist.table_id, record.cells, "applicant_countries")

@@ -17,6 +17,14 @@ Two optional columns feed the patent indicators: forward citations (``피인용�
 ``Applicant country``: one country per applicant in the same order, or one for all of
 them) as ISO 3166-1 alpha-2 codes in ``applicant_countries``.
 
+The texts a technology search expression searches besides the title come from the
+abstract (``요약``, ``Abstract``) and claims (``대표청구항``, ``청구항``, ``Claims``) columns
+of KIPRIS- and WIPS-style exports; a family column (``패밀리번호``, ``DOCDB Family ID``)
+lets classification count a family once; CPC codes (``CPC``) sit beside the IPC codes.
+
+A KIPRIS number's first two digits are the right's type: 10 (patent) and 20 (utility
+model) are read; 30 (design) and 40 (trademark) rows are refused with a warning.
+
 Normalised application numbers (``application_number``), per office:
 
 ======  ==========================  ==========================================
@@ -41,6 +49,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -53,6 +62,7 @@ from stkg.ingest.readers.model import Cell, Document, Table
 from stkg.ontology.ids import typed_id
 
 __all__ = [
+    "KR_PATENT_TYPES",
     "OFFICES",
     "ApplicationNumber",
     "Office",
@@ -61,6 +71,7 @@ __all__ = [
     "PatentTableError",
     "PatentWarning",
     "is_patent_table",
+    "missing_number_column",
     "normalize_application_number",
     "normalize_ipc",
     "parse_citations",
@@ -123,6 +134,12 @@ class PatentRecord(_Frozen):
     citations: int | None = None
     #: ISO 3166-1 alpha-2 nationality per applicant (same order), empty when not given
     applicant_countries: tuple[str, ...] = ()
+    #: the texts technology search expressions search besides the title
+    abstract: str | None = None
+    claims: str | None = None
+    #: the patent family (e.g. a DOCDB family id); a family counts once when classifying
+    family_id: str | None = None
+    cpc_codes: tuple[str, ...] = ()
     row: int
     cells: dict[str, Cell]
 
@@ -247,6 +264,53 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "citedbycount",
         "timescited",
     ),
+    "abstract": (
+        "요약",
+        "초록",
+        "요약문",
+        "발명의요약",
+        "abstract",
+        "abstracttext",
+        "summary",
+    ),
+    "claims": (
+        "청구항",
+        "대표청구항",
+        "독립청구항",
+        "청구범위",
+        "특허청구범위",
+        "claims",
+        "claim",
+        "firstclaim",
+        "representativeclaim",
+        "independentclaim",
+        "independentclaims",
+    ),
+    "family_id": (
+        "패밀리번호",
+        "패밀리id",
+        "패밀리",
+        "docdb패밀리",
+        "docdb패밀리번호",
+        "familyid",
+        "family",
+        "familynumber",
+        "docdbfamily",
+        "docdbfamilyid",
+        "inpadocfamily",
+        "inpadocfamilyid",
+        "simplefamily",
+        "simplefamilyid",
+    ),
+    "cpc_codes": (
+        "cpc",
+        "cpc코드",
+        "cpc분류",
+        "cpccode",
+        "cpccodes",
+        "cpcclassification",
+        "cooperativepatentclassification",
+    ),
     "applicant_countries": (
         "출원인국적",
         "출원인국가",
@@ -311,6 +375,38 @@ def find_header(table: Table) -> tuple[int, dict[str, Cell]] | None:
     return None
 
 
+#: Columns only a patent list has: two of them without a number column mean a patent list
+#: that lost its number column, not some other table (``국가`` and ``기술`` are too common).
+_PATENT_ONLY_FIELDS = frozenset(HEADER_ALIASES) - {"application_number", "office", "technology"}
+
+
+def missing_number_column(table: Table) -> tuple[str, str] | None:
+    """(reason, location) when a header row names patent-list columns but no application
+    number, the identity of every patent; None otherwise.
+
+    A Google Patents result list is the usual case: it gives publication numbers (its
+    ``id`` column), and a publication number does not tell the application it belongs to.
+    """
+    for row in table.rows[:HEADER_SEARCH_ROWS]:
+        columns = _header_columns(row)
+        named = [cell for field, cell in columns.items() if field in _PATENT_ONLY_FIELDS]
+        if "application_number" in columns or len(named) < 2:
+            continue
+        found = ", ".join(f"{cell.text.strip()} ({cell.ref or cell.column + 1})" for cell in named)
+        reason = (
+            f"its header names patent columns ({found}) but no application number column "
+            "(출원번호 / Application Number), which identifies each patent"
+        )
+        if any(_header_keys(cell.text)[0] == "resultlink" for cell in row):
+            reason += (
+                "; a Google Patents result list gives publication numbers (id), not "
+                "application numbers"
+            )
+        where = f"sheet {table.sheet!r}" if table.sheet else f"table {table.id}"
+        return reason, f"{where} row {row[0].row + 1}"
+    return None
+
+
 def is_patent_table(table: Table) -> bool:
     """Whether ``table`` has a patent-list header row (application number + one more)."""
     return find_header(table) is not None
@@ -321,7 +417,8 @@ def expected_headers() -> str:
     return (
         "a row with 출원번호 / application number and at least one of 발명의 명칭 / title, "
         "출원인 / applicant, 출원일 / filing date, IPC, 국가 / office, 세부기술 / technology, "
-        "피인용수 / citations, 출원인국적 / applicant country"
+        "피인용수 / citations, 출원인국적 / applicant country, 요약 / abstract, "
+        "청구항 / claims, 패밀리 / family, CPC"
     )
 
 
@@ -400,10 +497,21 @@ _EXAMPLES: dict[Office, str] = {
 }
 
 
+#: The right kinds of a KIPRIS application number, by its first two digits (the right's
+#: type code): patents and utility models are patents here; designs and trademarks are not.
+KR_PATENT_TYPES: dict[str, str] = {"10": "patent", "20": "utility model"}
+_KR_OTHER_TYPES: dict[str, str] = {"30": "design", "40": "trademark"}
+
+
 def _format(office: Office, match: re.Match[str]) -> ApplicationNumber:
     g = match.groups()
     if office == "KR":
         number = f"{g[0]}-{g[1]}-{g[2]}"
+        if g[0] not in KR_PATENT_TYPES:
+            raise ValueError(
+                f"{number} is a {_KR_OTHER_TYPES[g[0]]} application (type code {g[0]}), "
+                "not a patent (10) or utility model (20)"
+            )
         return ApplicationNumber(office=office, number=number, key=number)
     if office == "US":
         number = f"{g[0]}{g[1]}{g[2]}"
@@ -571,24 +679,33 @@ def _split_commas(text: str) -> list[str]:
 
 
 _IPC = re.compile(
-    r"(?<![A-Z0-9])([A-H])\s*(\d{2})\s*([A-Z])(?:\s*-?\s*0*(\d{1,4})\s*/\s*(\d{1,6}))?"
+    r"(?<![A-Z0-9])([A-HY])\s*(\d{2})\s*([A-Z])(?:\s*-?\s*0*(\d{1,4})\s*/\s*(\d{1,6}))?"
     r"(?:\s*\(\s*\d{4}\.\d{2}\s*\))?(?![A-Z0-9])"
 )
 _IPC_SEPARATORS = re.compile(r"[\s,;|/、，；]+")
 
 
-def normalize_ipc(text: str) -> tuple[tuple[str, ...], list[str]]:
+def normalize_ipc(text: str, *, cpc: bool = False) -> tuple[tuple[str, ...], list[str]]:
     """IPC codes in a cell, normalised like ``G06N 3/08``, and the pieces not understood.
 
-    The version tag (``(2006.01)``) and leading zeros of the main group are dropped.
+    The version tag (``(2006.01)``) and leading zeros of the main group are dropped. CPC
+    codes share the notation and add section Y (``Y02P 90/02``), which IPC has not: with
+    ``cpc`` false a Y code is one of the pieces not understood.
     """
     value = unicodedata.normalize("NFKC", text).upper()
     codes: list[str] = []
+    understood: list[tuple[int, int]] = []
     for match in _IPC.finditer(value):
         section, klass, subclass, group, subgroup = match.groups()
+        if section == "Y" and not cpc:
+            continue
         code = f"{section}{klass}{subclass}"
         codes.append(f"{code} {int(group)}/{subgroup}" if group else code)
-    leftover = [piece for piece in _IPC_SEPARATORS.split(_IPC.sub(" ", value)) if piece]
+        understood.append(match.span())
+    rest = value
+    for start, end in reversed(understood):
+        rest = f"{rest[:start]} {rest[end:]}"
+    leftover = [piece for piece in _IPC_SEPARATORS.split(rest) if piece]
     return tuple(dict.fromkeys(codes)), leftover
 
 
@@ -687,6 +804,10 @@ class _RowReader:
             registration_number=self._text("registration_number"),
             citations=self._citations(),
             applicant_countries=self._applicant_countries(applicants),
+            abstract=self._paragraph("abstract"),
+            claims=self._paragraph("claims"),
+            family_id=self._text("family_id"),
+            cpc_codes=self._ipc_codes("cpc_codes"),
             row=self.row_number,
             cells=self.cells,
         )
@@ -697,6 +818,18 @@ class _RowReader:
             return None
         self.cells[name] = cell
         return " ".join(cell.text.split())
+
+    def _paragraph(self, name: str) -> str | None:
+        """A long text cell (abstract, claims): its lines kept, spaces within them folded."""
+        cell = self.cell(name)
+        if cell is None:
+            return None
+        self.cells[name] = cell
+        # the layout keeps a cell on one line; ``breaks`` says where the source broke it
+        bounds = [0, *cell.breaks, len(cell.text)]
+        pieces = (cell.text[start:end] for start, end in pairwise(bounds))
+        lines = (" ".join(piece.split()) for piece in pieces)
+        return "\n".join(line for line in lines if line)
 
     def _optional(self, name: str, parse: Callable[[str], _T]) -> _T | None:
         cell = self.cell(name)
@@ -786,15 +919,18 @@ class _RowReader:
         self.cells["applicant_countries"] = cell
         return tuple(codes)
 
-    def _ipc_codes(self) -> tuple[str, ...]:
-        cell = self.cell("ipc_codes")
+    def _ipc_codes(self, name: str = "ipc_codes") -> tuple[str, ...]:
+        """IPC (or, for ``cpc_codes``, CPC: the same notation plus section Y) codes."""
+        cell = self.cell(name)
         if cell is None:
             return ()
-        codes, leftover = normalize_ipc(cell.text)
+        cpc = name == "cpc_codes"
+        codes, leftover = normalize_ipc(cell.text, cpc=cpc)
         if leftover:
-            self.warn(f"not IPC codes: {', '.join(map(repr, leftover))}; ignored", cell)
+            scheme = "CPC" if cpc else "IPC"
+            self.warn(f"not {scheme} codes: {', '.join(map(repr, leftover))}; ignored", cell)
         if codes:
-            self.cells["ipc_codes"] = cell
+            self.cells[name] = cell
         return codes
 
 
