@@ -31,6 +31,7 @@ pattern that is not one, an unknown office or a technology id of another class i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -114,6 +115,9 @@ class Term:
         return self.text.split()[0].rstrip("*")
 
     def pattern(self) -> re.Pattern[str]:
+        return _term_pattern(self)
+
+    def compile(self) -> re.Pattern[str]:
         if self.hangul:
             # Korean spacing varies: compare with the spaces taken out of both sides
             return re.compile(re.escape(self.text.replace(" ", "")))
@@ -128,6 +132,13 @@ class Term:
 
     def canonical(self) -> str:
         return json.dumps(self.text, ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    """A term's compiled pattern, compiled once: a classification run tests each term
+    against every patent that may hold it."""
+    return term.compile()
 
 
 @dataclass(frozen=True)

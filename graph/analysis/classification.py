@@ -1,11 +1,14 @@
 """``stkg patents classify``: link patents to the technologies whose search expression they meet.
 
-For each expression (:mod:`stkg.ontology.search_expressions`), Neo4j returns the patents in its
-offices and filing years whose searched texts contain at least one of its terms (a
-superset); Python then evaluates the boolean expression, the IPC scope and the exclusions
-exactly, and keeps one patent per family (the earliest filed, then the smallest id) when
-patents carry a ``familyId``. The result is compared with the ``MATCHES_TECHNOLOGY`` links
-the technology already has:
+The patents are read **once**, page by page, whatever the number of expressions
+(:mod:`stkg.ontology.search_expressions`): one Aho–Corasick automaton over every
+expression's needles (a substring each matching text holds) finds, in each searched text of
+a patent, which expressions it may meet; only those are evaluated exactly (the boolean
+expression, offices, filing years, the IPC scope and the exclusions). Reading the
+collection once per expression instead made a thousand expressions a thousand scans.
+Then each technology keeps one patent per family (the earliest filed, then the smallest
+id) when patents carry a ``familyId``, and the result is compared with the
+``MATCHES_TECHNOLOGY`` links the technology already has:
 
 * nothing differs → nothing is written, not even a run (re-running changes nothing);
 * otherwise one ``ClassificationRun`` node is created and, in the same transaction, the new
@@ -27,13 +30,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
 from neo4j import ManagedTransaction
 
 from stkg.config.version import __version__
 from stkg.graph.cypher import classification as q
 from stkg.graph.driver import Graph
 from stkg.graph.version import touching
-from stkg.ontology.search_expressions import SearchExpression
+from stkg.ontology.search_expressions import FIELDS, SearchExpression, normalize_text
 
 __all__ = [
     "ClassificationReport",
@@ -45,6 +49,8 @@ __all__ = [
 
 #: Rows per UNWIND when links are written.
 BATCH = 5000
+#: Patents per page of the one pass over the collection.
+PAGE = 5000
 
 
 @dataclass
@@ -90,13 +96,26 @@ def plan_links(
     were collapsed into their family's representative."""
     matches: dict[str, tuple[dict[str, Any], Link]] = {}
     for row in rows:
-        found = expr.match(
-            {"title": row["title"], "abstract": row["abstract"], "claims": row["claims"]},
-            row["codes"],
-            row["office"],
-        )
-        if found is not None:
-            matches[row["id"]] = (row, (found.score, found.terms, expr.hash))
+        link = _link(expr, row)
+        if link is not None:
+            matches[row["id"]] = (row, link)
+    return collapse_families(matches)
+
+
+def _link(expr: SearchExpression, row: dict[str, Any]) -> Link | None:
+    found = expr.match(
+        {"title": row["title"], "abstract": row["abstract"], "claims": row["claims"]},
+        row["codes"],
+        row["office"],
+    )
+    return None if found is None else (found.score, found.terms, expr.hash)
+
+
+def collapse_families(
+    matches: dict[str, tuple[dict[str, Any], Link]],
+) -> tuple[dict[str, Link], int]:
+    """One link per family (the earliest filed, then the smallest id), and how many family
+    members were left out; ``matches`` maps a patent id to its row and link."""
     families: dict[str, list[tuple[dict[str, Any], Link]]] = {}
     out: dict[str, Link] = {}
     for pid, (row, link) in matches.items():
@@ -116,6 +135,86 @@ def plan_links(
 def _date(value: Any) -> str:
     """A filing date as ISO text (the graph returns dates or their ISO strings); none last."""
     return "9999-12-31" if value is None else str(value)
+
+
+class Needles:
+    """Which expressions a patent may meet: every expression's needles in one Aho–Corasick
+    automaton, run once over each searched text (normalised, spaces taken out, so Korean
+    needles are found whatever the spacing; a Latin needle holds no space either)."""
+
+    def __init__(self, expressions: Sequence[SearchExpression]) -> None:
+        owners: dict[str, list[int]] = {}
+        for index, expr in enumerate(expressions):
+            for needle in expr.needles:
+                owners.setdefault(needle, []).append(index)
+        self.fields = [frozenset(expr.fields) for expr in expressions]
+        self.automaton = ahocorasick.Automaton()
+        for needle, indexes in owners.items():
+            self.automaton.add_word(needle, tuple(indexes))
+        if owners:
+            self.automaton.make_automaton()
+        self.empty = not owners
+
+    def candidates(self, row: dict[str, Any]) -> set[int]:
+        """The expressions with a needle in one of the fields they search."""
+        found: set[int] = set()
+        if self.empty:
+            return found
+        for name in FIELDS:
+            text = row.get(name)
+            if not text:
+                continue
+            squeezed = normalize_text(text).replace(" ", "")
+            for _, indexes in self.automaton.iter(squeezed):
+                found.update(i for i in indexes if name in self.fields[i])
+        return found
+
+
+def _in_scope(expr: SearchExpression, row: dict[str, Any]) -> bool:
+    """The expression's offices and filing years (CANDIDATES' filters, in Python)."""
+    if expr.offices and row["office"] not in expr.offices:
+        return False
+    if expr.first_year is None and expr.last_year is None:
+        return True
+    if row["filed"] is None:
+        return False
+    year = int(str(row["filed"])[:4])
+    return (expr.first_year is None or year >= expr.first_year) and (
+        expr.last_year is None or year <= expr.last_year
+    )
+
+
+def _scan(
+    graph: Graph,
+    expressions: Sequence[SearchExpression],
+    results: Sequence[TechnologyResult],
+    progress: Callable[[str], None] | None = None,
+) -> list[dict[str, tuple[dict[str, Any], Link]]]:
+    """One pass over every patent; per expression, its matches (patent id → row, link).
+
+    A row keeps only what family collapsing needs once it has matched."""
+    needles = Needles(expressions)
+    matches: list[dict[str, tuple[dict[str, Any], Link]]] = [{} for _ in expressions]
+    after, read = "", 0
+    while not needles.empty:
+        rows = graph.read(q.PATENT_PAGE, after=after, limit=PAGE)
+        read += len(rows)
+        if progress is not None:
+            progress(f"{len(expressions):,} expressions, {read:,} patents read")
+        for row in rows:
+            for index in needles.candidates(row):
+                expr = expressions[index]
+                if not _in_scope(expr, row):
+                    continue
+                results[index].candidates += 1
+                link = _link(expr, row)
+                if link is not None:
+                    kept = {"id": row["id"], "filed": row["filed"], "family": row["family"]}
+                    matches[index][row["id"]] = (kept, link)
+        if len(rows) < PAGE:  # a short page is the last
+            break
+        after = rows[-1]["id"]
+    return matches
 
 
 def candidate_scope(expr: SearchExpression) -> dict[str, Any]:
@@ -148,18 +247,23 @@ def classify_patents(
     for expr in expressions:
         result = TechnologyResult(expr.technology, present.get(expr.technology), expr.hash)
         report.technologies.append(result)
-        if expr.technology not in present:
-            result.missing = True
-            continue
-        if progress is not None:
-            progress(expr.technology)
-        rows = graph.read(q.CANDIDATES, **candidate_scope(expr))
-        wanted, result.collapsed = plan_links(expr, rows)
-        result.candidates, result.matched = len(rows), len(wanted)
-        existing = {
-            r["patent"]: (r["score"], tuple(r["terms"] or ()), r["hash"])
-            for r in graph.read(q.EXISTING, tech=expr.technology)
-        }
+        result.missing = expr.technology not in present
+    scanned = [
+        (e, r) for e, r in zip(expressions, report.technologies, strict=True) if not r.missing
+    ]
+    found = _scan(graph, [e for e, _ in scanned], [r for _, r in scanned], progress)
+    existing_rows = graph.read(q.EXISTING_ALL, techs=[e.technology for e, _ in scanned])
+    existing_by: dict[str, dict[str, Link]] = {}
+    for r in existing_rows:
+        existing_by.setdefault(r["tech"], {})[r["patent"]] = (
+            r["score"],
+            tuple(r["terms"] or ()),
+            r["hash"],
+        )
+    for (expr, result), matches in zip(scanned, found, strict=True):
+        wanted, result.collapsed = collapse_families(matches)
+        result.matched = len(wanted)
+        existing = existing_by.get(expr.technology, {})
         for pid, link in sorted(wanted.items()):
             before = existing.get(pid)
             if before == link:

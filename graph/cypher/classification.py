@@ -31,6 +31,25 @@ RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
        coalesce(p.ipcCodes, []) + coalesce(p.cpcCodes, []) AS codes
 """
 
+#: One page of the one pass over every patent (keyset on the id the Patent constraint
+#: indexes): the texts an expression searches, and what its scope and families need.
+PATENT_PAGE = """
+MATCH (p:Patent)
+WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $limit
+RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
+       p.office AS office, p.filingDate AS filed, p.familyId AS family,
+       coalesce(p.ipcCodes, []) + coalesce(p.cpcCodes, []) AS codes
+"""
+
+#: The match links the technologies have now.
+EXISTING_ALL = """
+UNWIND $techs AS tech
+MATCH (p:Patent)-[r:MATCHES_TECHNOLOGY]->(:Entity {id: tech})
+RETURN tech, p.id AS patent, r.matchScore AS score, r.matchedTerms AS terms,
+       r.expressionHash AS hash
+"""
+
 #: The match links a technology has now.
 EXISTING = """
 MATCH (p:Patent)-[r:MATCHES_TECHNOLOGY]->(t:Entity {id: $tech})

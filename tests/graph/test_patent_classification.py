@@ -300,3 +300,63 @@ def test_an_ingested_kipris_export_is_classified_by_its_abstracts_and_claims(
         ("patent:KR:10-2021-0123456", ["abstract:진단", "abstract:진동"]),
         ("patent:KR:10-2021-0222222", ["abstract:진단", "claims:진동"]),
     ]
+
+
+def test_the_patents_are_read_once_in_pages_whatever_the_number_of_expressions(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three expressions, one pass: the collection is read page by page once (not once per
+    expression), and small pages give the same links as one large page."""
+    from stkg.graph.analysis import classification
+    from stkg.graph.cypher import classification as cypher
+
+    _build(graph)
+    count = graph.read("MATCH (p:Patent) RETURN count(p) AS n")[0]["n"]
+    expressions = load_for_ontology(ONTO, [_expressions(tmp_path)])
+    assert len(expressions) == 3
+    queries: list[str] = []
+    read = graph.read
+
+    def counted(query: str, **params: object) -> list[dict]:
+        queries.append(query)
+        return read(query, **params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classification, "PAGE", 40)
+    monkeypatch.setattr(graph, "read", counted)
+    classify_patents(graph, expressions, dry_run=True)
+    small = classify_patents(graph, expressions)
+    assert queries.count(cypher.PATENT_PAGE) == 2 * (count // 40 + 1)
+    assert cypher.CANDIDATES not in queries
+    links = graph.read(LINKS)
+    monkeypatch.setattr(classification, "PAGE", 5000)
+    graph.write("MATCH ()-[r:MATCHES_TECHNOLOGY]->() DELETE r")
+    large = classify_patents(graph, expressions)
+    assert [(r["tech"], r["patent"], r["terms"]) for r in graph.read(LINKS)] == [
+        (r["tech"], r["patent"], r["terms"]) for r in links
+    ]
+    assert [(t.candidates, t.matched, t.collapsed) for t in small.technologies] == [
+        (t.candidates, t.matched, t.collapsed) for t in large.technologies
+    ]
+
+
+def test_needles_are_found_whatever_the_spacing_and_only_in_the_fields_searched(
+    tmp_path: Path,
+) -> None:
+    from stkg.graph.analysis.classification import Needles
+
+    text = """\
+[[technology]]
+id = "techclass:a"
+expression = '"공정 설계" OR layout*'
+fields = ["title"]
+
+[[technology]]
+id = "techclass:b"
+expression = '설계 AND 검증'
+"""
+    a, b = load_for_ontology(ONTO, [_expressions(tmp_path, text)])
+    needles = Needles([a, b])
+    assert needles.candidates({"title": "공정설계 장치", "abstract": None}) == {0, 1}
+    assert needles.candidates({"title": "장치", "abstract": "공정 설계 방법"}) == {1}
+    assert needles.candidates({"title": "LAYOUTS of dies", "claims": ""}) == {0}
+    assert needles.candidates({"title": "die placement", "abstract": "측정"}) == set()
