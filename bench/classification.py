@@ -42,12 +42,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from neo4j import RoutingControl
+
 from bench.private_neo4j import private_neo4j
+from bench.query_latency import Latency, percentile
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.driver import Graph, get_driver
 from stkg.graph.schema import sync
 from stkg.ontology.model import load_ontology
 from stkg.ontology.search_expressions import SearchExpression, load_for_ontology
+from stkg.queries.catalog import load_catalog
 
 #: Syllables of the technology words and of the filler words: disjoint, so filler never
 #: spells a technology word (Korean terms match with the spaces taken out).
@@ -56,7 +60,13 @@ FILLER_SYLLABLES = "규뉴듀류뮤뷰슈유쥬츄큐튜퓨휴그느드르므브
 LATIN = "bcdfghjklmnpqrstvwxz"
 VOWELS = "aeiou"
 
-TECHNOLOGIES = "UNWIND $ids AS tid CREATE (:Entity:TechnologyClass {id: tid, name: tid})"
+#: Core technologies, ten per strategic product (the chain the named query walks).
+TECHNOLOGIES = """
+UNWIND $rows AS row
+CREATE (t:Entity:CoreTechnology {id: row.tech, name: row.tech})
+MERGE (p:Entity:StrategicProduct {id: row.product, name: row.product})
+CREATE (p)-[:HAS_CORE_TECHNOLOGY]->(t)
+"""
 PATENTS = """
 UNWIND $rows AS row
 CREATE (:Entity:Patent {id: row.id, title: row.title, abstract: row.abstract,
@@ -103,7 +113,7 @@ def expressions_toml(vocabs: list[Vocabulary]) -> str:
     tables = []
     for i, v in enumerate(vocabs):
         expr = f"({v.korean[0]} OR {v.english[0]}) AND ({v.korean[1]} OR {v.english[1]}*)"
-        tables.append(f"[[technology]]\nid = \"techclass:bench{i}\"\nexpression = '{expr}'\n")
+        tables.append(f"[[technology]]\nid = \"coretech:bench{i}\"\nexpression = '{expr}'\n")
     return "\n".join(tables)
 
 
@@ -130,7 +140,7 @@ def patents(
         if kind == 0:
             second = rng.choice((v.korean[1], v.english[1] + rng.choice(("s", "ing", "ed"))))
             abstract.insert(rng.randrange(31), second)
-            truth.add((pid, f"techclass:bench{tech}"))
+            truth.add((pid, f"coretech:bench{tech}"))
         yield {
             "id": pid,
             "title": " ".join(title),
@@ -147,7 +157,13 @@ def load(
     """Write the technologies and the patents, ``batch`` at a time (only a batch in memory)."""
     began = time.perf_counter()
     sync(graph)
-    graph.write(TECHNOLOGIES, ids=[f"techclass:bench{i}" for i in range(len(vocabs))])
+    graph.write(
+        TECHNOLOGIES,
+        rows=[
+            {"tech": f"coretech:bench{i}", "product": f"product:bench{i // 10}"}
+            for i in range(len(vocabs))
+        ],
+    )
     while chunk := list(itertools.islice(rows, batch)):
         graph.write(PATENTS, rows=chunk)
     return time.perf_counter() - began
@@ -189,12 +205,31 @@ def anchor(graph: Graph, vocabs: list[Vocabulary]) -> dict[str, float]:
     return {"build": built, "seconds": time.perf_counter() - began, "candidates": candidates}
 
 
+def chain(graph: Graph, runs: int) -> Latency:
+    """The named query ``technology-patents`` for product 0 (its ten core technologies'
+    patents by filing year and office) through the bare driver, ``runs`` times."""
+    query = load_catalog()["technology-patents"]
+    params = query.bind({"technology": "product:bench0"})
+    if not graph.rows(query.cypher, params, max_rows=1).rows:
+        raise RuntimeError("technology-patents: no rows for product:bench0")
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        graph.driver.execute_query(
+            query.cypher, params, database_=graph.database, routing_=RoutingControl.READ
+        )
+        samples.append((time.perf_counter() - began) * 1000)
+    samples.sort()
+    return Latency(runs, *(percentile(samples, q) for q in (50, 95, 99)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.classification", description=__doc__)
     parser.add_argument("-n", type=int, default=100_000, help="patents to generate")
     parser.add_argument("-t", type=int, default=1000, help="technologies (expressions)")
     parser.add_argument("--batch", type=int, default=20_000, help="patents per write")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=200, help="timed runs of the chain query")
     args = parser.parse_args(argv)
     progress: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     rng = random.Random(args.seed)
@@ -216,20 +251,24 @@ def main(argv: list[str] | None = None) -> int:
             cold = classify(graph, expressions, truth)
             progress(f"cold {cold['seconds']:.1f} s; again")
             warm = classify(graph, expressions, truth)
+            progress("the chain query")
+            latency = chain(graph, args.runs)
             progress("the full-text anchor")
             lucene = anchor(graph, vocabs)
             graph.driver.close()
     print(f"| patents | technologies | true links | classify, cold (links written) | "
           f"classify, warm (nothing to write) | precision / recall | "
           f"peak RSS: loaded → classified | "
-          f"full-text index: build / {args.t:,} queries (candidates) |")  # fmt: skip
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          f"full-text index: build / {args.t:,} queries (candidates) | "
+          f"chain query p50 / p95 / p99 ({args.runs} runs) |")  # fmt: skip
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
         f"| {args.n:,} | {args.t:,} | {len(truth):,} | {cold['seconds']:.1f} s "
         f"({cold['written']:,.0f}) | {warm['seconds']:.1f} s | "
         f"{cold['precision']:.3f} / {cold['recall']:.3f} | "
         f"{before:,.0f} → {warm['rss_mib']:,.0f} MiB | "
-        f"{lucene['build']:.1f} s / {lucene['seconds']:.1f} s ({lucene['candidates']:,}) |"
+        f"{lucene['build']:.1f} s / {lucene['seconds']:.1f} s ({lucene['candidates']:,}) | "
+        f"{latency.p50:.1f} / {latency.p95:.1f} / {latency.p99:.1f} ms |"
     )
     return 0
 

@@ -11,10 +11,13 @@ id) when patents carry a ``familyId``, and the result is compared with the
 ``MATCHES_TECHNOLOGY`` links the technology already has:
 
 * nothing differs → nothing is written, not even a run (re-running changes nothing);
-* otherwise one ``ClassificationRun`` node is created and, in the same transaction, the new
-  and changed links are written (score, matched terms, expression hash, run id) and the
-  links of patents that no longer match are deleted. Unchanged links keep the run that
-  wrote them, so only what changed is touched.
+* otherwise one ``ClassificationRun`` node is created, then the new and changed links are
+  written (score, matched terms, expression hash, run id) and the links of patents that no
+  longer match are deleted, :data:`BATCH` per transaction (Neo4j caps a transaction's
+  memory; a collection's links outgrow any cap), and last the run gets its
+  ``finishedAt``. Unchanged links keep the run that wrote them, so only what changed is
+  touched. A run cut short has no ``finishedAt``; running again writes what is left,
+  because what was written is already what the expressions ask for.
 
 The write names what it changed in the graph version's journal (the run and the patents
 whose links it wrote or deleted; the technologies are their neighbours), so the SPARQL
@@ -28,7 +31,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
 import ahocorasick
 from neo4j import ManagedTransaction
@@ -47,7 +50,7 @@ __all__ = [
     "plan_links",
 ]
 
-#: Rows per UNWIND when links are written.
+#: Links written per transaction.
 BATCH = 5000
 #: Patents per page of the one pass over the collection.
 PAGE = 5000
@@ -87,6 +90,7 @@ class ClassificationReport:
 
 
 Link = tuple[float, tuple[str, ...], str]  # score, terms, expression hash
+Work = Callable[[ManagedTransaction], None]
 
 
 def plan_links(
@@ -286,30 +290,40 @@ def classify_patents(
             removals.append({"patent": pid, "tech": expr.technology})
     if dry_run or not (upserts or removals):
         return report
-    finished = dt.datetime.now(dt.UTC)
     digest = hashlib.sha256(
         "|".join(f"{e.technology}={e.hash}" for e in expressions).encode("utf-8")
     ).hexdigest()[:8]
-    report.run = f"classrun:{started.strftime('%Y%m%dT%H%M%S%fZ')}-{digest}"
+    run = report.run = f"classrun:{started.strftime('%Y%m%dT%H%M%S%fZ')}-{digest}"
 
-    def work(tx: ManagedTransaction) -> None:
+    def begin(tx: ManagedTransaction) -> None:
         tx.run(
             q.RUN,
-            id=report.run,
+            id=run,
             name=f"patent classification {started.isoformat(timespec='seconds')}",
             started=started,
-            finished=finished,
             version=__version__,
             added=report.added,
             changed=report.changed,
             removed=report.removed,
         ).consume()
-        for i in range(0, len(upserts), BATCH):
-            tx.run(q.UPSERT, rows=upserts[i : i + BATCH], run=report.run).consume()
-        for i in range(0, len(removals), BATCH):
-            tx.run(q.REMOVE, rows=removals[i : i + BATCH]).consume()
 
-    changed = {report.run} | {r["patent"] for r in upserts} | {r["patent"] for r in removals}
+    def batch(statement: LiteralString, rows: list[dict[str, Any]]) -> Work:
+        def work(tx: ManagedTransaction) -> None:
+            tx.run(statement, rows=rows, run=run).consume()
+
+        return work
+
+    def finish(tx: ManagedTransaction) -> None:
+        tx.run(q.FINISH, id=run, finished=dt.datetime.now(dt.UTC)).consume()
+
+    # One transaction per batch: Neo4j caps each transaction's memory, and a collection's
+    # links outgrow any cap. A run cut short keeps no finishedAt; running again writes the
+    # rest, since what was written already is what the expressions ask for.
+    steps: list[Work] = [begin]
+    steps += [batch(q.UPSERT, upserts[i : i + BATCH]) for i in range(0, len(upserts), BATCH)]
+    steps += [batch(q.REMOVE, removals[i : i + BATCH]) for i in range(0, len(removals), BATCH)]
+    changed = {run} | {r["patent"] for r in upserts} | {r["patent"] for r in removals}
     with touching(nodes=changed):
-        graph.execute_write(work)
+        for step in [*steps, finish]:
+            graph.execute_write(step)
     return report

@@ -1,7 +1,7 @@
 """Classifying patents by technology search expressions (``stkg patents classify``).
 
 Every value is a parameter; the Python side (:mod:`stkg.graph.analysis.classification`)
-evaluates the boolean expression exactly, these statements only narrow and write."""
+evaluates the boolean expression exactly, these statements only read and write."""
 
 #: The technology nodes that exist among the ids asked for.
 TECHNOLOGIES = """
@@ -11,8 +11,9 @@ WHERE t:CoreTechnology OR t:TechnologyClass
 RETURN t.id AS id, t.name AS name
 """
 
-#: Patents in scope (office, filing years) whose searched texts hold at least one needle:
-#: a superset of the matches, which Python then checks term by term.
+#: Patents in scope (office, filing years) whose searched texts hold at least one needle of
+#: one expression: a superset of its matches, from which `stkg patents sample` draws near
+#: misses (classifying reads every patent once instead: PATENT_PAGE).
 CANDIDATES = """
 MATCH (p:Patent)
 WHERE ($offices IS NULL OR p.office IN $offices)
@@ -57,11 +58,17 @@ RETURN p.id AS patent, r.matchScore AS score, r.matchedTerms AS terms,
        r.expressionHash AS hash, r.classifiedIn AS run
 """
 
+#: A run as it starts: what it is about to write (its finishedAt comes last, by FINISH).
 RUN = """
 CREATE (run:Entity:ClassificationRun {id: $id})
-SET run.name = $name, run.startedAt = $started, run.finishedAt = $finished,
+SET run.name = $name, run.startedAt = $started,
     run.softwareVersion = $version, run.linksAdded = $added, run.linksChanged = $changed,
     run.linksRemoved = $removed
+"""
+
+FINISH = """
+MATCH (run:ClassificationRun {id: $id})
+SET run.finishedAt = $finished
 """
 
 UPSERT = """

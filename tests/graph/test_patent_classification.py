@@ -360,3 +360,46 @@ expression = '설계 AND 검증'
     assert needles.candidates({"title": "장치", "abstract": "공정 설계 방법"}) == {1}
     assert needles.candidates({"title": "LAYOUTS of dies", "claims": ""}) == {0}
     assert needles.candidates({"title": "die placement", "abstract": "측정"}) == set()
+
+
+def test_links_are_written_in_batches_and_a_run_cut_short_is_completed_by_the_next(
+    graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch of links is a transaction of its own (Neo4j caps a transaction's memory).
+    A run that fails after its first batch keeps no finishedAt and the links it wrote;
+    the next run writes the rest, and the links equal those of an uncut run."""
+    from stkg.graph.analysis import classification
+
+    _build(graph)
+    expressions = load_for_ontology(ONTO, [_expressions(tmp_path)])
+    classify_patents(graph, expressions)
+    whole = [(r["tech"], r["patent"], r["terms"]) for r in graph.read(LINKS)]
+    graph.write("MATCH (n:ClassificationRun) DETACH DELETE n")
+    graph.write("MATCH ()-[r:MATCHES_TECHNOLOGY]->() DELETE r")
+
+    monkeypatch.setattr(classification, "BATCH", 10)
+    writes = 0
+    execute_write = graph.execute_write
+
+    def failing(work, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal writes
+        writes += 1
+        if writes == 3:  # the run node, one batch of links, then the server goes away
+            raise ConnectionError("server gone")
+        return execute_write(work, **kwargs)
+
+    monkeypatch.setattr(graph, "execute_write", failing)
+    with pytest.raises(ConnectionError):
+        classify_patents(graph, expressions)
+    monkeypatch.setattr(graph, "execute_write", execute_write)
+    cut = graph.read("MATCH (r:ClassificationRun) RETURN r.finishedAt AS f, r.linksAdded AS a")
+    assert len(cut) == 1 and cut[0]["f"] is None and cut[0]["a"] == len(whole)
+    assert len(graph.read(LINKS)) == 10
+
+    again = classify_patents(graph, expressions)
+    assert again.added == len(whole) - 10 and again.changed == again.removed == 0
+    assert [(r["tech"], r["patent"], r["terms"]) for r in graph.read(LINKS)] == whole
+    runs = graph.read(
+        "MATCH (r:ClassificationRun) RETURN r.finishedAt IS NULL AS cut ORDER BY r.startedAt"
+    )
+    assert [r["cut"] for r in runs] == [True, False]
