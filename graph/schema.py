@@ -79,8 +79,16 @@ PREFIX = "stkg_"
 
 #: Datatype properties (local names) that lookups filter by and that get a range index on
 #: every label whose class has them: names everywhere, the vocabulary notation of sectors
-#: and concepts, the origin and hash a re-ingest looks a document up by, patent numbers.
-LOOKUP_PROPERTIES: tuple[str, ...] = ("name", "notation", "origin", "sha256", "applicationNumber")
+#: and concepts, the origin and hash a re-ingest looks a document up by, patent numbers, and
+#: the patent family whose members a new patent is classified with.
+LOOKUP_PROPERTIES: tuple[str, ...] = (
+    "name",
+    "notation",
+    "origin",
+    "sha256",
+    "applicationNumber",
+    "familyId",
+)
 
 #: Datatype properties (local names) of ``Entity`` in the full-text index ``stkg_names``.
 FULLTEXT_FIELDS: tuple[str, ...] = ("name", "nameEn", "aliases", "printedName", "definition")

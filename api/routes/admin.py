@@ -9,6 +9,7 @@ only a deployment that ingests pays for them.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -29,6 +30,8 @@ from stkg.ingest.readers.formats import FORMATS, INGEST_SUFFIXES
 
 if TYPE_CHECKING:
     from stkg.ingest.files import IngestReport
+
+log = logging.getLogger("stkg.api")
 
 router = APIRouter(tags=["write"], dependencies=[Depends(require_api_key)])
 
@@ -170,15 +173,19 @@ def _identities(
 
 
 def _ingest(paths: list[Path], graph: Graph, force: bool, origins: dict[Path, str]) -> IngestReport:
-    from stkg.graph.crosswalk import refresh
     from stkg.ingest.files import ingest_paths  # lazy: loads spaCy and Kiwi
+    from stkg.ingest.followups import follow_up
     from stkg.ontology.model import load_ontology
 
     # the API's own graph and driver: no second connection pool in the API process
-    report = ingest_paths(paths, graph, load_ontology(), force=force, origins=origins)
-    if report.totals()["written"]:
-        # as `stkg ingest`: stated successions become mappings, proposals follow new fields
-        refresh(graph)
+    onto = load_ontology()
+    report = ingest_paths(paths, graph, onto, force=force, origins=origins)
+    written = [d.document for d in report.documents if d.status == "written" and d.document]
+    if written:
+        # as `stkg ingest`: crosswalks follow new fields, expressions classify new patents
+        followed = follow_up(graph, onto, written)
+        if followed.expression_errors:
+            log.warning("search expressions not used: %s", followed.expression_errors)
     return report
 
 

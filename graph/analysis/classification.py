@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
@@ -46,6 +46,7 @@ __all__ = [
     "ClassificationReport",
     "TechnologyResult",
     "candidate_scope",
+    "classify_documents",
     "classify_patents",
     "plan_links",
 ]
@@ -188,20 +189,34 @@ def _in_scope(expr: SearchExpression, row: dict[str, Any]) -> bool:
     )
 
 
+def _pages(graph: Graph, patents: Sequence[str] | None) -> Iterator[list[dict[str, Any]]]:
+    """Every patent (or those of ``patents``), a page at a time, in id order."""
+    if patents is not None:
+        for start in range(0, len(patents), PAGE):
+            yield graph.read(q.PATENTS_BY_ID, ids=list(patents[start : start + PAGE]))
+        return
+    after = ""
+    while True:
+        rows = graph.read(q.PATENT_PAGE, after=after, limit=PAGE)
+        yield rows
+        if len(rows) < PAGE:  # a short page is the last
+            return
+        after = rows[-1]["id"]
+
+
 def _scan(
     graph: Graph,
     expressions: Sequence[SearchExpression],
     results: Sequence[TechnologyResult],
     progress: Callable[[str], None] | None = None,
+    patents: Sequence[str] | None = None,
 ) -> list[dict[str, tuple[dict[str, Any], Link]]]:
-    """One pass over every patent; per expression, its matches (patent id → row, link).
-
-    A row keeps only what family collapsing needs once it has matched."""
+    """One pass over every patent (or those of ``patents``); per expression, its matches
+    (patent id → row, link). A row keeps only what family collapsing needs."""
     needles = Needles(expressions)
     matches: list[dict[str, tuple[dict[str, Any], Link]]] = [{} for _ in expressions]
-    after, read = "", 0
-    while not needles.empty:
-        rows = graph.read(q.PATENT_PAGE, after=after, limit=PAGE)
+    read = 0
+    for rows in [] if needles.empty else _pages(graph, patents):
         read += len(rows)
         if progress is not None:
             progress(f"{len(expressions):,} expressions, {read:,} patents read")
@@ -215,10 +230,19 @@ def _scan(
                 if link is not None:
                     kept = {"id": row["id"], "filed": row["filed"], "family": row["family"]}
                     matches[index][row["id"]] = (kept, link)
-        if len(rows) < PAGE:  # a short page is the last
-            break
-        after = rows[-1]["id"]
     return matches
+
+
+def classify_documents(
+    graph: Graph, expressions: Sequence[SearchExpression], documents: Sequence[str]
+) -> ClassificationReport | None:
+    """Classify the patents some documents state (with the other members of their
+    families): what ``stkg ingest`` and ``POST /ingest`` do after writing, so a new patent
+    list is linked at once. None when the documents state no patent."""
+    patents = [r["id"] for r in graph.read(q.DOCUMENT_PATENTS, documents=list(documents))]
+    if not patents or not expressions:
+        return None
+    return classify_patents(graph, expressions, patents=patents)
 
 
 def candidate_scope(expr: SearchExpression) -> dict[str, Any]:
@@ -238,8 +262,13 @@ def classify_patents(
     *,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
+    patents: Sequence[str] | None = None,
 ) -> ClassificationReport:
-    """Classify the graph's patents by the expressions; see the module docstring."""
+    """Classify the graph's patents by the expressions; see the module docstring.
+
+    With ``patents`` (ids) only those are read, and only their links may change: how a
+    patent list's new patents are classified as it is ingested (:func:`classify_documents`).
+    """
     started = dt.datetime.now(dt.UTC)
     report = ClassificationReport(None, started)
     present = {
@@ -255,8 +284,13 @@ def classify_patents(
     scanned = [
         (e, r) for e, r in zip(expressions, report.technologies, strict=True) if not r.missing
     ]
-    found = _scan(graph, [e for e, _ in scanned], [r for _, r in scanned], progress)
-    existing_rows = graph.read(q.EXISTING_ALL, techs=[e.technology for e, _ in scanned])
+    found = _scan(graph, [e for e, _ in scanned], [r for _, r in scanned], progress, patents)
+    techs = [e.technology for e, _ in scanned]
+    existing_rows = (
+        graph.read(q.EXISTING_ALL, techs=techs)
+        if patents is None
+        else graph.read(q.EXISTING_OF, techs=techs, patents=list(patents))
+    )
     existing_by: dict[str, dict[str, Link]] = {}
     for r in existing_rows:
         existing_by.setdefault(r["tech"], {})[r["patent"]] = (

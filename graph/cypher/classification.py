@@ -43,6 +43,40 @@ RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
        coalesce(p.ipcCodes, []) + coalesce(p.cpcCodes, []) AS codes
 """
 
+#: The patents some documents state, and the other members of their families (a family
+#: counts once, so its members are decided together).
+DOCUMENT_PATENTS = """
+UNWIND $documents AS doc
+MATCH (:SourceDocument {id: doc})<-[:CITES_DOCUMENT]-(:Evidence)-[:SUPPORTS]->(p:Patent)
+WITH collect(DISTINCT p) AS listed
+CALL (listed) {
+  UNWIND listed AS p
+  MATCH (kin:Patent {familyId: p.familyId})
+  RETURN collect(DISTINCT kin) AS kin
+}
+UNWIND listed + kin AS p
+RETURN DISTINCT p.id AS id
+ORDER BY id
+"""
+
+#: Some patents, by id: PATENT_PAGE's columns.
+PATENTS_BY_ID = """
+UNWIND $ids AS pid
+MATCH (p:Patent {id: pid})
+RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.claims AS claims,
+       p.office AS office, p.filingDate AS filed, p.familyId AS family,
+       coalesce(p.ipcCodes, []) + coalesce(p.cpcCodes, []) AS codes
+"""
+
+#: The match links some patents have to the technologies.
+EXISTING_OF = """
+UNWIND $patents AS pid
+MATCH (p:Patent {id: pid})-[r:MATCHES_TECHNOLOGY]->(t:Entity)
+WHERE t.id IN $techs
+RETURN t.id AS tech, p.id AS patent, r.matchScore AS score, r.matchedTerms AS terms,
+       r.expressionHash AS hash
+"""
+
 #: The match links the technologies have now.
 EXISTING_ALL = """
 UNWIND $techs AS tech

@@ -15,9 +15,9 @@ from rich.table import Table
 from stkg.commands.feed import ingest_urls, is_url, print_web_results
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
-from stkg.graph.crosswalk import CrosswalkReport, refresh
 from stkg.graph.driver import Graph
 from stkg.ingest.files import DocumentResult, IngestReport, expand_paths, ingest_paths
+from stkg.ingest.followups import FollowUps, follow_up
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import WebResult
 from stkg.ingest.workers import WorkerStartError
@@ -117,30 +117,43 @@ def ingest(
             )
         except WorkerStartError as exc:
             fail(f"{exc}\n(--jobs 1 reads and extracts in this process, without workers)")
-    crosswalks = None
-    if graph is not None and (
-        report.totals()["written"] or any(r.status == "written" for r in web)
-    ):
-        # stated successions become mappings, and the proposals follow the new fields
-        crosswalks = refresh(graph)
+    written = [d.document for d in report.documents if d.status == "written" and d.document]
+    written += [r.document_id for r in web if r.status == "written" and r.document_id]
+    # crosswalks follow the new fields, the search expressions classify the new patents
+    followed = follow_up(graph, onto, written) if graph is not None and written else None
     if as_json:
-        _print_json(report, web, crosswalks)
+        _print_json(report, web, followed)
     else:
         _print_report(report)
         if web:
             print_web_results(web)
-        if crosswalks is not None:
-            console.print(
-                f"crosswalks: {crosswalks.stated} stated, {crosswalks.reviewed} reviewed, "
-                f"{crosswalks.proposed} proposed mapping(s) over {len(crosswalks.pairs)} "
-                "edition pair(s)"
-            )
+        if followed is not None:
+            _print_follow_ups(followed)
     if report.failed or any(r.status == "failed" for r in web):
         raise typer.Exit(1)
 
 
+def _print_follow_ups(followed: FollowUps) -> None:
+    crosswalks, classified = followed.crosswalks, followed.classification
+    console.print(
+        f"crosswalks: {crosswalks.stated} stated, {crosswalks.reviewed} reviewed, "
+        f"{crosswalks.proposed} proposed mapping(s) over {len(crosswalks.pairs)} "
+        "edition pair(s)"
+    )
+    if classified is not None:
+        console.print(
+            f"patents classified: {classified.added} link(s) added, {classified.changed} "
+            f"changed, {classified.removed} removed"
+        )
+    if followed.expression_errors:
+        err_console.print(
+            f"[yellow]search expressions not used[/] (nothing classified):\n"
+            f"{followed.expression_errors}"
+        )
+
+
 def _print_json(
-    report: IngestReport, web: list[WebResult], crosswalks: CrosswalkReport | None = None
+    report: IngestReport, web: list[WebResult], followed: FollowUps | None = None
 ) -> None:
     docs = [{**asdict(d), "path": str(d.path)} for d in report.documents]
     payload: dict[str, object] = {
@@ -150,8 +163,16 @@ def _print_json(
     }
     if web:
         payload["web"] = [r.as_dict() for r in web]
-    if crosswalks is not None:
-        payload["crosswalks"] = asdict(crosswalks)
+    if followed is not None:
+        payload["crosswalks"] = asdict(followed.crosswalks)
+        classified = followed.classification
+        if classified is not None:
+            payload["classification"] = {
+                "run": classified.run,
+                "added": classified.added,
+                "changed": classified.changed,
+                "removed": classified.removed,
+            }
     _emit(payload)
 
 

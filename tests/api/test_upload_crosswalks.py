@@ -43,3 +43,22 @@ def test_an_upload_maps_the_fields_of_its_editions(client: TestClient, graph: Gr
     assert client.get("/fields/에너지/lineage").json()["edges"] == []
     runs = graph.read("MATCH (r:CrosswalkRun) RETURN count(r) AS n")
     assert runs == [{"n": 1}]
+
+
+def test_an_uploaded_patent_list_is_classified_by_the_search_expressions(
+    client: TestClient, graph: Graph
+) -> None:
+    """As with `stkg ingest`: the patents an upload states are linked to the technologies
+    whose shipped search expressions they meet, in one classification run."""
+    patents = SAMPLE.parent / "07_manufacturing_ai_patents_kr.csv"
+    answer = client.post(
+        "/ingest",
+        files=[("files", (patents.name, patents.read_bytes(), "text/csv"))],
+        headers={"X-API-Key": KEY},
+    )
+    assert answer.status_code == 200, answer.text
+    linked = graph.read(
+        "MATCH (p:Patent)-[m:MATCHES_TECHNOLOGY]->(t) "
+        "RETURN count(DISTINCT p) AS patents, collect(DISTINCT m.classifiedIn) AS runs"
+    )
+    assert linked[0]["patents"] == 20 and len(linked[0]["runs"]) == 1

@@ -403,3 +403,32 @@ def test_links_are_written_in_batches_and_a_run_cut_short_is_completed_by_the_ne
         "MATCH (r:ClassificationRun) RETURN r.finishedAt IS NULL AS cut ORDER BY r.startedAt"
     )
     assert [r["cut"] for r in runs] == [True, False]
+
+
+def test_a_patent_list_is_classified_as_it_is_ingested_and_only_its_patents_are_read(
+    graph: Graph, cli_settings: Settings
+) -> None:
+    """`stkg ingest` of a patent list classifies its patents by the shipped expressions at
+    once; a second list's ingest reads and links its own patents only, leaving the first
+    list's links to the run that wrote them. The two runs together equal one full run."""
+    import json
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    first = runner.invoke(app, ["ingest", str(samples / "07_manufacturing_ai_patents_kr.csv"),
+                                "--json"])  # fmt: skip
+    assert first.exit_code == 0, first.output
+    classified = json.loads(first.stdout)["classification"]
+    assert classified["added"] >= 20 and classified["removed"] == 0
+    links_07 = graph.read(LINKS)
+    assert {r["run"] for r in links_07} == {classified["run"]}
+
+    second = runner.invoke(app, ["ingest", str(samples / "08_manufacturing_ai_patents_en.xlsx")])
+    assert second.exit_code == 0, second.output
+    assert "patents classified:" in second.output
+    links = graph.read(LINKS)
+    later = [r for r in links if r["run"] != classified["run"]]
+    assert later and {r["patent"] for r in later}.isdisjoint(r["patent"] for r in links_07)
+    assert [r for r in links if r["run"] == classified["run"]] == links_07
+
+    again = classify_patents(graph, load_for_ontology(ONTO))
+    assert (again.added, again.changed, again.removed, again.run) == (0, 0, 0, None)
