@@ -385,7 +385,7 @@ KIPRIS_ROWS: Rows = [
      "본 발명은  설비의 진동을 분석하여\n고장을 진단하는 장치에 관한 것이다.",
      "1. 진동 센서;\n  및 진단부를 포함하는 장치.", "G05B 23/02", "G05B 23/0283, Y02P 90/02",
      "F-0001", "10-2345678"],
-    [2, "20-2021-0004567", "2021.05.20", "공구 거치대", "다온공구", "공구를 거치하는 받침대.",
+    [2, "2020210004567", "2021.05.20", "공구 거치대", "다온공구", "공구를 거치하는 받침대.",
      "", "B25H 3/00", "", "", ""],
     [3, "3020210001234", "2021.06.01", "공구 케이스 디자인", "다온공구", "", "", "", "",
      "", ""],
@@ -484,3 +484,16 @@ def test_a_google_patents_result_list_is_refused_saying_why(tmp_path: Path) -> N
     message = str(caught.value)
     assert "row 2" in message and "title (2), assignee (3)" in message
     assert "Google Patents result list gives publication numbers (id)" in message
+
+
+def test_a_number_two_offices_could_own_is_read_as_the_lists_own_office(tmp_path: Path) -> None:
+    """A KIPRIS utility model (2020210004567) has the shape of a CNIPA number too; in a list
+    whose other numbers are all Korean it is Korean. With the offices mixed it stays a
+    warning: nothing says whose it is."""
+    _, kipris = parse(write_csv(tmp_path / "kipris.csv", KIPRIS_ROWS))
+    assert "patent:KR:20-2021-0004567" in {r.id for r in kipris.records}
+    mixed: Rows = [["출원번호", "발명의 명칭"], ["1020210123456", "가"], ["CN202110987654.3", "나"],
+                   ["2020210004567", "다"]]  # fmt: skip
+    _, patents = parse(write_csv(tmp_path / "mixed.csv", mixed))
+    assert len(patents.records) == 2
+    assert "could be a KR or CN application number" in patents.warnings[0].message

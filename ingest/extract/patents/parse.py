@@ -49,6 +49,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from itertools import pairwise
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -547,8 +548,14 @@ def _number_text(text: str) -> str:
     return re.sub(r"\s*([-/,.])\s*", r"\1", number.upper()).strip()
 
 
-def normalize_application_number(text: str, office: Office | None = None) -> ApplicationNumber:
+def normalize_application_number(
+    text: str, office: Office | None = None, *, prevailing: Office | None = None
+) -> ApplicationNumber:
     """Normalise ``text``; ``office`` (from an office column) is checked, else inferred.
+
+    A number that could belong to two offices (a KIPRIS utility model ``2020200012345`` is
+    also the shape of a CNIPA one) is read as ``prevailing``'s when that is one of them:
+    the one office every number of the list that speaks for itself belongs to.
 
     Raises ``ValueError`` with a message fit for a row warning when the number is not one
     of ``office``'s, names no office, or could belong to more than one office.
@@ -573,6 +580,8 @@ def normalize_application_number(text: str, office: Office | None = None) -> App
             )
         return _format(office, found)
     candidates = [name for name, shape in _SELF_EVIDENT.items() if shape.match(raw)]
+    if len(candidates) > 1 and prevailing in candidates:
+        candidates = [prevailing]
     if len(candidates) > 1:
         raise ValueError(
             f"{text!r} could be a {' or '.join(candidates)} application number; "
@@ -724,11 +733,13 @@ def parse_patent_table(table: Table, *, document: str) -> PatentList:
             location=where,
         )
     header_index, columns = header
+    body = table.rows[header_index + 1 :]
+    prevailing = _prevailing_office(body, columns)
     records: list[PatentRecord] = []
     warnings: list[PatentWarning] = []
     seen: dict[str, int] = {}
-    for row in table.rows[header_index + 1 :]:
-        reader = _RowReader(document, row, columns, table.id)
+    for row in body:
+        reader = _RowReader(document, row, columns, table.id, prevailing)
         record = reader.record()
         warnings.extend(reader.warnings)
         if record is None:
@@ -756,12 +767,34 @@ def parse_patent_table(table: Table, *, document: str) -> PatentList:
     )
 
 
+def _prevailing_office(rows: Sequence[Sequence[Cell]], columns: dict[str, Cell]) -> Office | None:
+    """The one office of every number in the list that speaks for itself (by its prefix or
+    shape), when the list has no office column and they agree; else None."""
+    if "office" in columns:
+        return None
+    column = columns["application_number"].column
+    offices: set[Office] = set()
+    for row in rows:
+        for cell in row:
+            if cell.column == column and cell.text.strip():
+                # an ambiguous or unreadable number says nothing here; its row warns
+                with suppress(ValueError):
+                    offices.add(normalize_application_number(cell.text).office)
+    return offices.pop() if len(offices) == 1 else None
+
+
 class _RowReader:
     """Reads one data row; collects its warnings instead of raising."""
 
     def __init__(
-        self, document: str, row: Sequence[Cell], columns: dict[str, Cell], table_id: str
+        self,
+        document: str,
+        row: Sequence[Cell],
+        columns: dict[str, Cell],
+        table_id: str,
+        prevailing: Office | None = None,
     ) -> None:
+        self.prevailing = prevailing
         self.document = document
         self.table_id = table_id
         self.by_column = {cell.column: cell for cell in row}
@@ -853,7 +886,7 @@ class _RowReader:
             )
             return None
         try:
-            number = normalize_application_number(cell.text, office)
+            number = normalize_application_number(cell.text, office, prevailing=self.prevailing)
         except ValueError as exc:
             self.warn(f"{exc}; row skipped", cell)
             return None
