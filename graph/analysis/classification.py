@@ -44,11 +44,12 @@ from stkg.ontology.search_expressions import FIELDS, SearchExpression, normalize
 
 __all__ = [
     "ClassificationReport",
+    "Needles",
     "TechnologyResult",
     "candidate_scope",
     "classify_documents",
     "classify_patents",
-    "plan_links",
+    "collapse_families",
 ]
 
 #: Links written per transaction.
@@ -92,19 +93,6 @@ class ClassificationReport:
 
 Link = tuple[float, tuple[str, ...], str]  # score, terms, expression hash
 Work = Callable[[ManagedTransaction], None]
-
-
-def plan_links(
-    expr: SearchExpression, rows: Sequence[dict[str, Any]]
-) -> tuple[dict[str, Link], int]:
-    """The links the expression asks for among candidate rows, and how many family members
-    were collapsed into their family's representative."""
-    matches: dict[str, tuple[dict[str, Any], Link]] = {}
-    for row in rows:
-        link = _link(expr, row)
-        if link is not None:
-            matches[row["id"]] = (row, link)
-    return collapse_families(matches)
 
 
 def _link(expr: SearchExpression, row: dict[str, Any]) -> Link | None:
