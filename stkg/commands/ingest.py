@@ -21,7 +21,7 @@ from stkg.ingest.followups import FollowUps, follow_up
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import WebResult
 from stkg.ingest.workers import WorkerStartError
-from stkg.ontology.model import load_ontology
+from stkg.ontology.model import Ontology, load_ontology
 
 
 def ingest(
@@ -85,10 +85,13 @@ def ingest(
     limits = Limits(max_bytes=int(max_mb * 2**20))
     web = ingest_urls(urls, graph, onto, limits=limits, dry_run=dry_run, force=force)
     if not files:
+        followed = _follow_up(graph, onto, [], web)
         if as_json:
-            _emit({"web": [r.as_dict() for r in web]})
+            _emit({"web": [r.as_dict() for r in web], **_follow_up_payload(followed)})
         else:
             print_web_results(web)
+            if followed is not None:
+                _print_follow_ups(followed)
         if any(r.status == "failed" for r in web):
             raise typer.Exit(1)
         return
@@ -117,10 +120,7 @@ def ingest(
             )
         except WorkerStartError as exc:
             fail(f"{exc}\n(--jobs 1 reads and extracts in this process, without workers)")
-    written = [d.document for d in report.documents if d.status == "written" and d.document]
-    written += [r.document_id for r in web if r.status == "written" and r.document_id]
-    # crosswalks follow the new fields, the search expressions classify the new patents
-    followed = follow_up(graph, onto, written) if graph is not None and written else None
+    followed = _follow_up(graph, onto, report.documents, web)
     if as_json:
         _print_json(report, web, followed)
     else:
@@ -131,6 +131,16 @@ def ingest(
             _print_follow_ups(followed)
     if report.failed or any(r.status == "failed" for r in web):
         raise typer.Exit(1)
+
+
+def _follow_up(
+    graph: Graph | None, onto: Ontology, documents: list[DocumentResult], web: list[WebResult]
+) -> FollowUps | None:
+    """Crosswalks follow the new fields, the search expressions classify the new patents:
+    after any document was written, from a file or a URL."""
+    written = [d.document for d in documents if d.status == "written" and d.document]
+    written += [r.document_id for r in web if r.status == "written" and r.document_id]
+    return follow_up(graph, onto, written) if graph is not None and written else None
 
 
 def _print_follow_ups(followed: FollowUps) -> None:
@@ -163,17 +173,24 @@ def _print_json(
     }
     if web:
         payload["web"] = [r.as_dict() for r in web]
-    if followed is not None:
-        payload["crosswalks"] = asdict(followed.crosswalks)
-        classified = followed.classification
-        if classified is not None:
-            payload["classification"] = {
-                "run": classified.run,
-                "added": classified.added,
-                "changed": classified.changed,
-                "removed": classified.removed,
-            }
-    _emit(payload)
+    _emit(payload | _follow_up_payload(followed))
+
+
+def _follow_up_payload(followed: FollowUps | None) -> dict[str, object]:
+    """The follow-ups in a JSON report: ``crosswalks`` and, when patents were classified,
+    ``classification``."""
+    if followed is None:
+        return {}
+    payload: dict[str, object] = {"crosswalks": asdict(followed.crosswalks)}
+    classified = followed.classification
+    if classified is not None:
+        payload["classification"] = {
+            "run": classified.run,
+            "added": classified.added,
+            "changed": classified.changed,
+            "removed": classified.removed,
+        }
+    return payload
 
 
 def _emit(payload: dict[str, object]) -> None:

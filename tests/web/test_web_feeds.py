@@ -161,9 +161,10 @@ def test_cli_ingest_url_and_feed_add_list_pull(
     page = news(site, 7, "특허 동향 보고서 공개", '"p7"')
     result = runner.invoke(app, ["ingest", page, "--json"])
     assert result.exit_code == 0, result.output
-    assert [(r["url"], r["status"]) for r in json.loads(result.stdout)["web"]] == [
-        (page, "written")
-    ]
+    answer = json.loads(result.stdout)
+    assert [(r["url"], r["status"]) for r in answer["web"]] == [(page, "written")]
+    # a page written from a URL alone sets off the follow-ups too (crosswalks, patents)
+    assert answer["crosswalks"]["pairs"] == []
 
     feed_url = site.add("/feed.xml", Route(rss([
         {"title": "기술로드맵 수립 착수", "link": news(site, 8, "기술로드맵 수립 착수", '"p8"')},
