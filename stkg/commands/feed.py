@@ -15,9 +15,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from stkg.commands.followups import follow_up_payload, print_follow_ups, run_follow_ups
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
+from stkg.ingest.followups import FollowUps
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import FeedPuller, FeedStore, Fetcher, FetchPolicy, WebIngester, WebResult
 from stkg.ingest.web.filters import DEFAULT_FIELDS, FIELDS, FilterError, ItemFilter
@@ -181,7 +183,8 @@ def pull(
             ingester = WebIngester(fetcher, onto, graph, limits=limits)
             puller = FeedPuller(ingester, store, default_keywords=settings.feed_keywords, log=log)
             report = puller.pull(feeds)
-        _print_pull(report, as_json)
+        # as `stkg ingest`: crosswalks follow new fields, expressions classify new patents
+        _print_pull(report, as_json, run_follow_ups(graph, onto, [], report.results))
         if once:
             if report.failed:
                 raise typer.Exit(1)
@@ -189,7 +192,7 @@ def pull(
         time.sleep(wait)
 
 
-def _print_pull(report: PullReport, as_json: bool) -> None:
+def _print_pull(report: PullReport, as_json: bool, followed: FollowUps | None = None) -> None:
     summary = {
         "totals": report.totals(),
         "items": report.items_seen,
@@ -197,7 +200,11 @@ def _print_pull(report: PullReport, as_json: bool) -> None:
         "seconds": round(report.seconds, 3),
     }
     if as_json:
-        payload = {**summary, "results": [r.as_dict() for r in report.results]}
+        payload = {
+            **summary,
+            "results": [r.as_dict() for r in report.results],
+            **follow_up_payload(followed),
+        }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
         return
     print_web_results(report.results)
@@ -206,6 +213,8 @@ def _print_pull(report: PullReport, as_json: bool) -> None:
         f"{report.items_seen} item(s), {report.items_ingested} fetched; {totals} "
         f"({report.seconds:.1f} s)"
     )
+    if followed is not None:
+        print_follow_ups(followed)
 
 
 def _store() -> FeedStore:

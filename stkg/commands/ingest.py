@@ -13,15 +13,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from stkg.commands.feed import ingest_urls, is_url, print_web_results
+from stkg.commands.followups import follow_up_payload, print_follow_ups, run_follow_ups
 from stkg.config.settings import get_settings
 from stkg.console import console, err_console, fail
 from stkg.graph.driver import Graph
 from stkg.ingest.files import DocumentResult, IngestReport, expand_paths, ingest_paths
-from stkg.ingest.followups import FollowUps, follow_up
+from stkg.ingest.followups import FollowUps
 from stkg.ingest.readers import Limits
 from stkg.ingest.web import WebResult
 from stkg.ingest.workers import WorkerStartError
-from stkg.ontology.model import Ontology, load_ontology
+from stkg.ontology.model import load_ontology
 
 
 def ingest(
@@ -85,13 +86,13 @@ def ingest(
     limits = Limits(max_bytes=int(max_mb * 2**20))
     web = ingest_urls(urls, graph, onto, limits=limits, dry_run=dry_run, force=force)
     if not files:
-        followed = _follow_up(graph, onto, [], web)
+        followed = run_follow_ups(graph, onto, [], web)
         if as_json:
-            _emit({"web": [r.as_dict() for r in web], **_follow_up_payload(followed)})
+            _emit({"web": [r.as_dict() for r in web], **follow_up_payload(followed)})
         else:
             print_web_results(web)
             if followed is not None:
-                _print_follow_ups(followed)
+                print_follow_ups(followed)
         if any(r.status == "failed" for r in web):
             raise typer.Exit(1)
         return
@@ -120,7 +121,7 @@ def ingest(
             )
         except WorkerStartError as exc:
             fail(f"{exc}\n(--jobs 1 reads and extracts in this process, without workers)")
-    followed = _follow_up(graph, onto, report.documents, web)
+    followed = run_follow_ups(graph, onto, report.documents, web)
     if as_json:
         _print_json(report, web, followed)
     else:
@@ -128,38 +129,9 @@ def ingest(
         if web:
             print_web_results(web)
         if followed is not None:
-            _print_follow_ups(followed)
+            print_follow_ups(followed)
     if report.failed or any(r.status == "failed" for r in web):
         raise typer.Exit(1)
-
-
-def _follow_up(
-    graph: Graph | None, onto: Ontology, documents: list[DocumentResult], web: list[WebResult]
-) -> FollowUps | None:
-    """Crosswalks follow the new fields, the search expressions classify the new patents:
-    after any document was written, from a file or a URL."""
-    written = [d.document for d in documents if d.status == "written" and d.document]
-    written += [r.document_id for r in web if r.status == "written" and r.document_id]
-    return follow_up(graph, onto, written) if graph is not None and written else None
-
-
-def _print_follow_ups(followed: FollowUps) -> None:
-    crosswalks, classified = followed.crosswalks, followed.classification
-    console.print(
-        f"crosswalks: {crosswalks.stated} stated, {crosswalks.reviewed} reviewed, "
-        f"{crosswalks.proposed} proposed mapping(s) over {len(crosswalks.pairs)} "
-        "edition pair(s)"
-    )
-    if classified is not None:
-        console.print(
-            f"patents classified: {classified.added} link(s) added, {classified.changed} "
-            f"changed, {classified.removed} removed"
-        )
-    if followed.expression_errors:
-        err_console.print(
-            f"[yellow]search expressions not used[/] (nothing classified):\n"
-            f"{followed.expression_errors}"
-        )
 
 
 def _print_json(
@@ -173,24 +145,7 @@ def _print_json(
     }
     if web:
         payload["web"] = [r.as_dict() for r in web]
-    _emit(payload | _follow_up_payload(followed))
-
-
-def _follow_up_payload(followed: FollowUps | None) -> dict[str, object]:
-    """The follow-ups in a JSON report: ``crosswalks`` and, when patents were classified,
-    ``classification``."""
-    if followed is None:
-        return {}
-    payload: dict[str, object] = {"crosswalks": asdict(followed.crosswalks)}
-    classified = followed.classification
-    if classified is not None:
-        payload["classification"] = {
-            "run": classified.run,
-            "added": classified.added,
-            "changed": classified.changed,
-            "removed": classified.removed,
-        }
-    return payload
+    _emit(payload | follow_up_payload(followed))
 
 
 def _emit(payload: dict[str, object]) -> None:

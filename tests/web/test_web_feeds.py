@@ -179,7 +179,9 @@ def test_cli_ingest_url_and_feed_add_list_pull(
 
     pulled = runner.invoke(app, ["feed", "pull", "--once", "--json"])
     assert pulled.exit_code == 0, pulled.output
-    outcome = {(r["url"], r["status"]) for r in json.loads(pulled.stdout)["results"]}
+    pulled_report = json.loads(pulled.stdout)
+    outcome = {(r["url"], r["status"]) for r in pulled_report["results"]}
+    assert pulled_report["crosswalks"]["pairs"] == []  # a pull that wrote runs them too
     assert outcome == {(feed_url, "fetched"), (site.url("/news/8"), "written"),
                        (page, "unchanged"), (site.url("/news/9"), "filtered")}  # fmt: skip
     log = cli_env / "logs" / "feeds.jsonl"
