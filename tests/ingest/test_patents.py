@@ -449,16 +449,20 @@ def test_cpc_codes_add_section_y_which_ipc_has_not() -> None:
     assert codes == ("G06N 3/08",) and leftover[0] == "Y02P"
 
 
+def refusal(path: Path) -> str:
+    """The error building the document at ``path`` raises: a patent-list refusal."""
+    from stkg.ingest.build import build_document
+
+    with pytest.raises(PatentTableError) as caught:
+        build_document(read_document(path), load_ontology(), use_nlp=False)
+    return str(caught.value)
+
+
 def test_a_list_without_its_number_column_is_refused_naming_the_column(tmp_path: Path) -> None:
     """A spreadsheet whose header names patent columns but no application number is an
     error that names the missing column and where the header is, not an empty success."""
-    from stkg.ingest.build import build_document
-
     rows: Rows = [["발명의 명칭", "출원인", "요약"], ["공구 거치대", "다온공구", "받침대."]]
-    document = read_document(write_csv(tmp_path / "no-number.csv", rows))
-    with pytest.raises(PatentTableError) as caught:
-        build_document(document, load_ontology(), use_nlp=False)
-    message = str(caught.value)
+    message = refusal(write_csv(tmp_path / "no-number.csv", rows))
     assert "no-number.csv" in message and "row 1" in message
     assert "no application number column (출원번호 / Application Number)" in message
     assert "발명의 명칭 (1), 출원인 (2), 요약 (3)" in message
@@ -476,12 +480,7 @@ def test_a_google_patents_result_list_is_refused_saying_why(tmp_path: Path) -> N
         ["US-11234567-B2", "Tool holder", "Hanbit Robotics Inc.", "Kim", "2020-01-02",
          "2021-01-02", "2022-01-02", "2022-01-02", "https://patents.google.com/patent/x", ""],
     ]  # fmt: skip
-    document = read_document(write_csv(tmp_path / "gp-search.csv", rows))
-    from stkg.ingest.build import build_document
-
-    with pytest.raises(PatentTableError) as caught:
-        build_document(document, load_ontology(), use_nlp=False)
-    message = str(caught.value)
+    message = refusal(write_csv(tmp_path / "gp-search.csv", rows))
     assert "row 2" in message and "title (2), assignee (3)" in message
     assert "Google Patents result list gives publication numbers (id)" in message
 
