@@ -9,7 +9,9 @@ matching it decodes to a position in the id order, so none is refused once it pa
 from __future__ import annotations
 
 import base64
+import string
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import Response
@@ -38,6 +40,9 @@ def decode_cursor(cursor: str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+#: What a URL may already hold: ASCII punctuation (``%`` of escapes made before included).
+URL_SAFE = string.punctuation
+
 After = Annotated[
     str | None,
     Query(max_length=2000, pattern=CURSOR_PATTERN, description="Cursor from `next`"),
@@ -51,7 +56,12 @@ def keyset_page(request: Request, rows: Rows, size: int, fmt: str) -> Envelope |
     the extra row says there is more."""
     page = Rows(rows.columns, rows.rows[:size], truncated=False)
     cursor = encode_cursor(page.rows[-1]["id"]) if len(rows.rows) > size else None
-    next_url = str(request.url.include_query_params(after=cursor)) if cursor else None
+    # an id in the path may be Hangul: percent-encoded, the URL fits a header (Latin-1)
+    next_url = (
+        quote(str(request.url.include_query_params(after=cursor)), safe=URL_SAFE)
+        if cursor
+        else None
+    )
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
     renderer = renderer_for(request, fmt)
     if renderer.name != DEFAULT_FORMAT:

@@ -7,8 +7,12 @@ from the part towards the whole (a product *belongs to* a field version, a field
 hierarchy reads the other way, so "down" runs from range to domain (field → versions →
 products; programme → linked fields and products).
 
-:func:`walk` goes breadth first, one query per hop, so each hop can cap its fan-out per
-node and every node keeps the hop count at which it was first reached (its ``degree``).
+:func:`walk` goes breadth first, one query per hop, so every node keeps the hop count at
+which it was first reached (its ``degree``) and each hop can count a node's neighbours
+before it fetches them: a fan-out wider than the walk's limit along one relationship type
+(a core technology's 2,314 patents) comes back as one *group* with its count, not as
+2,314 nodes nor as an arbitrary first fifty. ``GET /entities/{id}/neighbours`` pages
+through a group's members.
 :func:`shortest_paths` uses Neo4j's ``allShortestPaths`` with a bounded length over the
 same lineage relationship types, so a path never shortcuts through the evidence two facts
 happen to share. ``GET /lineage``, ``GET /paths`` and ``stkg lineage`` are thin callers.
@@ -58,15 +62,21 @@ HOP = """
 UNWIND $frontier AS fid
 MATCH (n:Entity {id: fid})
 CALL (n) {
-  MATCH (n)-[r]-(m:Entity)
+  MATCH (n)-[r]-(:Entity)
   WHERE (startNode(r) = n AND type(r) IN $outgoing) OR (endNode(r) = n AND type(r) IN $incoming)
-  RETURN r, m
-  ORDER BY m.id, type(r)
-  LIMIT $limit
+  RETURN type(r) AS type, startNode(r) = n AS out, count(*) AS count
 }
-RETURN n.id AS origin, elementId(r) AS rid, type(r) AS type,
-       startNode(r).id AS source, endNode(r).id AS target, properties(r) AS properties,
-       m AS node
+CALL (n, type, out, count) {
+  WITH n, type, out, count
+  WHERE count <= $limit
+  MATCH (n)-[r]-(m:Entity)
+  WHERE type(r) = type AND (startNode(r) = n) = out
+  WITH r, m ORDER BY m.id
+  RETURN collect({rid: elementId(r), source: startNode(r).id, target: endNode(r).id,
+                  properties: properties(r), node: m}) AS members
+}
+RETURN n.id AS origin, type, out, count, members
+ORDER BY origin, type, out
 """
 
 NODE = "MATCH (n:Entity {id: $id}) RETURN n AS node"
@@ -162,10 +172,13 @@ def walk(
     limit: int = 50,
     max_nodes: int = MAX_NODES,
 ) -> dict[str, Any]:
-    """The lineage of ``start`` as ``{start, direction, depth, nodes, edges, truncated}``.
+    """The lineage of ``start`` as ``{start, direction, depth, nodes, edges, groups, truncated}``.
 
-    ``types`` default to :func:`lineage_types`; ``limit`` caps the neighbours taken per
-    node and hop; ``truncated`` says a hop hit that cap or the walk hit ``max_nodes``.
+    ``types`` default to :func:`lineage_types`. ``limit`` is the largest fan-out drawn node
+    by node: when a node has more neighbours than that along one relationship type and
+    direction, they are answered as one group instead (see :func:`_group_dict`: its
+    ``count``, the class of its members, and where to page through them), and the walk
+    does not go on through them. ``truncated`` says the walk hit ``max_nodes``.
     Raises :class:`UnknownNode` when no entity has the id ``start``.
     """
     outgoing, incoming = split_by_direction(types or lineage_types(), direction)
@@ -176,30 +189,30 @@ def walk(
     # model per node and edge would validate data this code built itself
     nodes: dict[str, dict[str, Any]] = {start: _node_dict(found[0]["node"], 0)}
     edges: dict[str, dict[str, Any]] = {}
+    groups: dict[str, dict[str, Any]] = {}
     frontier = [start]
     truncated = False
     for hop in range(1, depth + 1):
         if not frontier:
             break
-        params = {
-            "frontier": frontier,
-            "outgoing": outgoing,
-            "incoming": incoming,
-            "limit": limit + 1,
-        }
-        rows = graph.rows(HOP, params, max_rows=max_nodes * 2).rows
-        truncated |= _fanout_exceeded(rows, limit)
+        params = {"frontier": frontier, "outgoing": outgoing, "incoming": incoming, "limit": limit}
+        rows = graph.rows(HOP, params).rows
         frontier = []
-        for row in _within_limit(rows, limit):
-            node = row["node"]
-            if row["rid"] not in edges:
-                edges[row["rid"]] = _edge_dict(row)
-            if node["id"] not in nodes:
-                if len(nodes) >= max_nodes:
-                    truncated = True
-                    continue
-                nodes[node["id"]] = _node_dict(node, hop)
-                frontier.append(node["id"])
+        for row in rows:
+            if row["count"] > limit:
+                group = _group_dict(row, hop)
+                groups.setdefault(group["id"], group)
+                continue
+            for member in row["members"]:
+                node = member["node"]
+                if member["rid"] not in edges:
+                    edges[member["rid"]] = _edge_dict(row["type"], member)
+                if node["id"] not in nodes:
+                    if len(nodes) >= max_nodes:
+                        truncated = True
+                        continue
+                    nodes[node["id"]] = _node_dict(node, hop)
+                    frontier.append(node["id"])
     kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
     return {
         "start": start,
@@ -207,8 +220,26 @@ def walk(
         "depth": depth,
         "nodes": list(nodes.values()),
         "edges": kept,
+        "groups": list(groups.values()),
         "truncated": truncated,
     }
+
+
+def group_id(origin: str, rel_type: str, side: Literal["out", "in"]) -> str:
+    """The id of the group of ``origin``'s neighbours along ``rel_type`` on one side.
+
+    ``group:`` is no entity class's id prefix, so a group id never names an entity."""
+    return f"group:{side}:{rel_type}:{origin}"
+
+
+def member_class(rel_type: str, side: Literal["out", "in"]) -> str | None:
+    """The label of the nodes at the far end of ``rel_type`` seen from one end: the range
+    of the object property from its domain (``out``), the domain from its range (``in``);
+    None when the ontology allows more than one class there."""
+    onto = load_ontology()
+    prop = next(p for p in onto.object_properties.values() if p.rel_type == rel_type)
+    far = prop.range if side == "out" else prop.domain
+    return onto.cls(far[0]).label if len(far) == 1 else None
 
 
 def shortest_paths(
@@ -245,33 +276,30 @@ def _node_dict(node: dict[str, Any], degree: int) -> dict[str, Any]:
     }
 
 
-def _edge_dict(row: dict[str, Any]) -> dict[str, Any]:
+def _edge_dict(rel_type: str, member: dict[str, Any]) -> dict[str, Any]:
     return {
-        "id": row["rid"],
-        "type": row["type"],
-        "source": row["source"],
-        "target": row["target"],
-        "properties": row["properties"],
+        "id": member["rid"],
+        "type": rel_type,
+        "source": member["source"],
+        "target": member["target"],
+        "properties": member["properties"],
     }
 
 
-def _within_limit(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
-    """Drop the one extra row per node that the query fetched to detect truncation."""
-    seen: dict[str, int] = {}
-    kept = []
-    for row in rows:
-        seen[row["origin"]] = seen.get(row["origin"], 0) + 1
-        if seen[row["origin"]] <= limit:
-            kept.append(row)
-    return kept
-
-
-def _fanout_exceeded(rows: list[dict[str, Any]], limit: int) -> bool:
-    """True when some node had more neighbours than the limit (the query asks for one more)."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row["origin"]] = counts.get(row["origin"], 0) + 1
-    return any(c > limit for c in counts.values())
+def _group_dict(row: dict[str, Any], degree: int) -> dict[str, Any]:
+    """A fan-out answered as one node: ``origin``'s ``count`` neighbours along ``type``
+    (``direction`` seen from the origin: ``out`` when the origin starts the relationships),
+    of class ``label``; ``degree`` is the hop at which they would have been drawn."""
+    side: Literal["out", "in"] = "out" if row["out"] else "in"
+    return {
+        "id": group_id(row["origin"], row["type"], side),
+        "origin": row["origin"],
+        "type": row["type"],
+        "direction": side,
+        "count": row["count"],
+        "label": member_class(row["type"], side),
+        "degree": degree,
+    }
 
 
 def _path_key(path: dict[str, Any]) -> tuple[int, list[str]]:

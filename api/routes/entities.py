@@ -1,4 +1,5 @@
-"""``GET /entities/{id}``: one entity with its names, properties and neighbours.
+"""``GET /entities/{id}``: one entity with its names, properties and neighbours; and
+``GET /entities/{id}/neighbours``: its neighbours along one relationship type, page by page.
 
 The id is a typed id (``field:드론``) or the node's instance IRI; the display name follows
 ``?lang=`` (Korean ``name`` or English ``nameEn``, each falling back to the other).
@@ -15,11 +16,19 @@ from pydantic import BaseModel, Field
 
 from stkg.api.asof import NAME_IN_USE, AsOf, NameInUse, held_on, names_on
 from stkg.api.deps import ReaderDep
-from stkg.api.envelope import GRAPH, GRAPH_RENDERERS, GraphFormat, negotiate
-from stkg.api.lookup import display_name, entity_id_path, require_entity
+from stkg.api.envelope import (
+    GRAPH,
+    GRAPH_RENDERERS,
+    Envelope,
+    GraphFormat,
+    OutputFormat,
+    negotiate,
+)
+from stkg.api.lookup import display_name, entity_id_path, require_entity, resolve_id
+from stkg.api.paging import After, PageSize, decode_cursor, keyset_page
 from stkg.api.problems import Problem
-from stkg.api.terms import ontology
-from stkg.graph.cypher.entities import ENTITY, NEIGHBOURS
+from stkg.api.terms import ontology, quoted_types, relationship_terms
+from stkg.graph.cypher.entities import ENTITY, NEIGHBOUR_PAGE, NEIGHBOURS
 from stkg.graph.rdf import subgraph_rdf
 from stkg.ontology.ids import instance_iri
 from stkg.queries.catalog import today
@@ -64,6 +73,66 @@ class EntityView(BaseModel):
         description=NAME_IN_USE + " With `as_of` it is the node shown (`id`); without, the "
         "name in use today.",
     )
+
+
+@router.get(
+    "/entities/{id:path}/neighbours",
+    response_model=Envelope,
+    summary="An entity's neighbours along one relationship type, keyset-paginated",
+    description="The nodes at the other end of the entity's `type` relationships, on one "
+    "side (`out`: the entity starts them), ordered by id: each with its display name, "
+    "labels, properties and the relationship's properties (a classification's score and "
+    "matched terms). This is the table behind a fan-out group of `/lineage/{id}` (its "
+    "`members`). `q` keeps neighbours whose name or title contains it. Follow `next_url` "
+    '(or the `Link: rel="next"` header); CSV with `_format=csv` or `Accept: text/csv`.',
+    responses={
+        404: {"description": "no entity with that id"},
+        422: {"description": "unknown relationship type"},
+    },
+)
+async def entity_neighbours(
+    request: Request,
+    db: ReaderDep,
+    id: EntityId,
+    type: Annotated[
+        str,
+        Query(
+            description="A relationship type of the ontology",
+            json_schema_extra={"enum": sorted(relationship_terms())},
+            examples=["CLASSIFIED_AS"],
+        ),
+    ],
+    direction: Annotated[
+        Literal["out", "in"], Query(description="`out`: this entity starts the relationships")
+    ] = "out",
+    after: After = None,
+    q: Annotated[
+        str | None, Query(min_length=1, max_length=200, description="Name or title contains")
+    ] = None,
+    _size: PageSize = 100,
+    _format: OutputFormat = "json",
+) -> Envelope | Response:
+    if type not in relationship_terms():
+        raise Problem(
+            422,
+            "Unknown relationship type",
+            f"{type!r} is not a relationship type of the ontology.",
+            unknown=[type],
+            valid=sorted(relationship_terms()),
+        )
+    tid = resolve_id(id)
+    arrow = quoted_types((type,))
+    pattern = f"-[r:{arrow}]->" if direction == "out" else f"<-[r:{arrow}]-"
+    params = {
+        "id": tid,
+        "after": decode_cursor(after) if after is not None else None,
+        "q": q.lower() if q else None,
+        "limit": _size + 1,
+    }
+    rows = await db.rows(NEIGHBOUR_PAGE.replace("{pattern}", pattern), params, max_rows=_size + 1)
+    if not rows.rows and after is None and q is None:
+        await require_entity(db, tid)  # none at all: tell "no such entity" from "no rows"
+    return keyset_page(request, rows, _size, _format)
 
 
 @router.get(

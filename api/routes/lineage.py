@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 import pydantic_core
 from fastapi import APIRouter, Query, Request
@@ -73,13 +74,33 @@ class GraphEdge(BaseModel):
     properties: dict[str, Any]
 
 
+class FanOutGroup(BaseModel):
+    """More neighbours than `limit` along one relationship type: one node with a count."""
+
+    id: str = Field(description="The group's id (never an entity's)")
+    origin: str = Field(description="The node whose neighbours these are")
+    type: str = Field(description="Relationship type", examples=["CLASSIFIED_AS"])
+    direction: Literal["out", "in"] = Field(
+        description="Seen from `origin`: `out` when the origin starts the relationships"
+    )
+    count: int = Field(description="How many neighbours", examples=[2314])
+    label: str | None = Field(description="Their class, when the ontology allows only one")
+    degree: int = Field(description="Hops from the start node")
+    members: str = Field(description="The page that lists them (`/entities/{id}/neighbours`)")
+
+
 class LineageGraph(BaseModel):
     start: str
     direction: str
     depth: int
     nodes: list[GraphNode]
     edges: list[GraphEdge]
-    truncated: bool = Field(False, description="A hop hit its fan-out limit or the node cap")
+    groups: list[FanOutGroup] = Field(
+        default_factory=list,
+        description="Fan-outs wider than `limit`, each answered as one node with its count; "
+        "the walk does not go on through them",
+    )
+    truncated: bool = Field(False, description="The walk hit its node cap")
     asOf: dt.date | None = Field(None, description="The `as_of` day asked for, if any")
     requested: str | None = Field(
         None,
@@ -131,15 +152,18 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     "from the whole to its parts (field → versions → products → core technologies → "
     "patents → applicants; programme → linked editions, fields and products), `up` the "
     "reverse, `both` either way. Each node carries `degree`, its hop count from the start. "
-    "`limit` caps the neighbours taken per node and hop. As Turtle or JSON-LD "
+    "When a node has more than `limit` neighbours along one relationship type and "
+    "direction (a core technology's 2,314 patents), they come back as one of `groups`: "
+    "the count, their class and the URL of the page that lists them "
+    "(`/entities/{id}/neighbours`), not as nodes. As Turtle or JSON-LD "
     "(`_format=ttl|jsonld` or the Accept header): the walked nodes and edges with the "
-    "triples and IRIs of `stkg export` (no `degree`). With `as_of`, the graph as it stood "
-    "that day: the walk starts from the body that held the entity then (an organisation's "
-    "line of succession, as on `/entities/{id}`) and leaves out the roadmap editions not "
-    "yet in force (an edition comes into force on its `publishedDate`, else on 1 January "
-    "of its `startYear`), their field versions and what was reached only through them; "
-    "a 404 problem when the start is itself such an edition or version, or nothing but the "
-    "start is left.",
+    "triples and IRIs of `stkg export` (no `degree`, no groups). With `as_of`, the graph "
+    "as it stood that day: the walk starts from the body that held the entity then (an "
+    "organisation's line of succession, as on `/entities/{id}`) and leaves out the roadmap "
+    "editions not yet in force (an edition comes into force on its `publishedDate`, else "
+    "on 1 January of its `startYear`), their field versions and what was reached only "
+    "through them; a 404 problem when the start is itself such an edition or version, or "
+    "nothing but the start is left.",
     responses={
         404: {
             "description": "no entity with that id, or (with `as_of`) no body of its line "
@@ -156,7 +180,15 @@ async def lineage(
     direction: Annotated[Literal["up", "down", "both"], Query()] = "down",
     depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops at most")] = 3,
     types: Types = None,
-    limit: Annotated[int, Query(ge=1, le=500, description="Neighbours per node and hop")] = 50,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=500,
+            description="Widest fan-out drawn node by node (per node, relationship type and "
+            "direction); a wider one is answered as a group",
+        ),
+    ] = 50,
     as_of: AsOf = None,
     _format: GraphFormat = "json",
 ) -> Response:
@@ -187,6 +219,7 @@ async def lineage(
     graph["nodes"] = [
         {**n, "nameInUse": named[n["id"]]} if n["id"] in named else n for n in graph["nodes"]
     ]
+    graph["groups"] = [{**g, "members": members_url(g)} for g in graph["groups"]]
     # the walk's plain dicts, serialised once: the shape is LineageGraph's, which the
     # OpenAPI schema names and the tests check
     return Response(pydantic_core.to_json(graph), media_type="application/json")
@@ -209,8 +242,17 @@ async def _as_it_stood(
         if graph["start"] in gone or (gone and len(hops) == 1):
             raise no_edition(day, "the walk reached", requested, calendar)
         graph["nodes"] = [{**n, "degree": hops[n["id"]]} for n in graph["nodes"] if n["id"] in hops]
+        graph["groups"] = [
+            {**g, "degree": hops[g["origin"]] + 1} for g in graph["groups"] if g["origin"] in hops
+        ]
         graph["edges"] = [e for e in edges if e["source"] in hops and e["target"] in hops]
     return {**graph, "asOf": day.isoformat(), "requested": requested}
+
+
+def members_url(group: dict[str, Any]) -> str:
+    """The relative URL of the page listing a group's members."""
+    query = urlencode({"type": group["type"], "direction": group["direction"]})
+    return f"/entities/{quote(group['origin'], safe=':@')}/neighbours?{query}"
 
 
 def _hops(start: str, edges: list[dict[str, Any]]) -> dict[str, int]:

@@ -38,7 +38,13 @@ def lineage(
         typer.Option("--types", "-t", help="Comma-separated relationship types to follow."),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, max=500, help="Neighbours per node and hop.")
+        int,
+        typer.Option(
+            "--limit",
+            min=1,
+            max=500,
+            help="Widest fan-out listed node by node; a wider one is one group with a count.",
+        ),
     ] = 50,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
 ) -> None:
@@ -79,6 +85,15 @@ def lineage(
     for node in sorted(graph["nodes"], key=lambda n: (n["degree"], n["id"])):
         labels = ",".join(label for label in node["labels"] if label != "Entity")
         table.add_row(str(node["degree"]), node["id"], labels, node["properties"].get("name"))
+    for group in graph["groups"]:
+        arrow = "→" if group["direction"] == "out" else "←"
+        table.add_row(
+            str(group["degree"]),
+            f"{group['origin']} {arrow}{group['type']}{arrow}",
+            group["label"] or "",
+            f"{group['count']:,}",
+        )
     console.print(table)
-    more = " (truncated: a hop hit --limit)" if graph["truncated"] else ""
-    console.print(f"{len(graph['nodes'])} node(s), {len(graph['edges'])} edge(s){more}")
+    grouped = f", {len(graph['groups'])} group(s)" if graph["groups"] else ""
+    more = " (truncated: the walk hit its node cap)" if graph["truncated"] else ""
+    console.print(f"{len(graph['nodes'])} node(s), {len(graph['edges'])} edge(s){grouped}{more}")

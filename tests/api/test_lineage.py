@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from api_helpers import EDITION_2022, KISTA, is_problem
 from fastapi.testclient import TestClient
@@ -64,13 +65,55 @@ def test_depth_bounds_and_monotone_growth(client: TestClient) -> None:
         assert is_problem(client.get("/lineage/field:드론", params={"depth": bad}), 422)
 
 
-def test_fan_out_limit_truncates(client: TestClient) -> None:
+def _sides(body: dict, origin: str) -> Counter[tuple[str, str]]:
+    """How many of ``origin``'s relationships the walk drew, by type and side."""
+    return Counter(
+        (e["type"], "out" if e["source"] == origin else "in")
+        for e in body["edges"]
+        if origin in (e["source"], e["target"])
+    )
+
+
+def test_a_fan_out_wider_than_the_limit_is_one_group_with_its_count(client: TestClient) -> None:
+    params = {"direction": "down", "depth": 1}
+    full = client.get(f"/lineage/{EDITION_2022}", params=params).json()
+    assert full["groups"] == [] and full["truncated"] is False and len(full["nodes"]) > 30
+    drawn = _sides(full, EDITION_2022)
+    body = client.get(f"/lineage/{EDITION_2022}", params={**params, "limit": 3}).json()
+    groups = {(g["type"], g["direction"]): g for g in body["groups"]}
+    # exactly the fan-outs wider than 3 are groups, each counting what the full walk drew
+    assert set(groups) == {side for side, n in drawn.items() if n > 3}
+    assert {side: g["count"] for side, g in groups.items()} == {s: drawn[s] for s in groups}
+    assert all(g["origin"] == EDITION_2022 and g["degree"] == 1 for g in groups.values())
+    # nothing of a group is drawn node by node; the rest is, in full
+    assert not set(_sides(body, EDITION_2022)) & set(groups)
+    assert {s: n for s, n in _sides(body, EDITION_2022).items()} == {
+        s: n for s, n in drawn.items() if s not in groups
+    }
+    assert body["truncated"] is False and not {g["id"] for g in groups.values()} & {
+        n["id"] for n in body["nodes"]
+    }
+    versions = groups[("HAS_FIELD_VERSION", "out")]
+    assert versions["label"] == "FieldVersion"
+    # the group's members page lists exactly the nodes the full walk drew
+    rows = client.get(versions["members"] + "&_size=1000").json()["rows"]
+    expected = {e["target"] for e in full["edges"] if e["type"] == "HAS_FIELD_VERSION"}
+    assert {r["id"] for r in rows} == expected and len(rows) == versions["count"]
+
+
+def test_a_group_stops_the_walk_there(client: TestClient) -> None:
+    """Depth 2 through a group: nothing is reached through the members it stands for."""
     body = client.get(
-        f"/lineage/{EDITION_2022}", params={"direction": "down", "depth": 1, "limit": 3}
+        f"/lineage/{EDITION_2022}",
+        params={
+            "direction": "down",
+            "depth": 2,
+            "limit": 3,
+            "types": "HAS_FIELD_VERSION,BELONGS_TO_FIELD",
+        },
     ).json()
-    assert body["truncated"] is True and len(body["nodes"]) == 1 + 3
-    full = client.get(f"/lineage/{EDITION_2022}", params={"direction": "down", "depth": 1}).json()
-    assert full["truncated"] is False and len(full["nodes"]) > 30
+    assert [g["type"] for g in body["groups"]] == ["HAS_FIELD_VERSION"]
+    assert [n["id"] for n in body["nodes"]] == [EDITION_2022]
 
 
 def test_types_filter_and_unknown_types(client: TestClient) -> None:
@@ -150,3 +193,19 @@ def test_the_cli_walks_the_same_lineage_as_the_api(
     counted = f"{len(one_hop['nodes'])} node(s), {len(one_hop['edges'])} edge(s)"
     assert table.exit_code == 0 and counted in table.output, table.output
     assert missing.exit_code == 1 and "field:없음" in missing.output
+
+
+def test_the_cli_lists_a_group_as_one_row_with_its_count(
+    client: TestClient, cli_settings: Settings
+) -> None:
+    params = {"direction": "down", "depth": 1, "limit": 3}
+    api = client.get(f"/lineage/{EDITION_2022}", params=params).json()
+    versions = next(g for g in api["groups"] if g["type"] == "HAS_FIELD_VERSION")
+    args = ["lineage", EDITION_2022, "--depth", "1", "--limit", "3"]
+    table = CliRunner().invoke(app, args)
+    assert table.exit_code == 0, table.output
+    # the table wraps to the terminal's width: the group's cells, wherever they wrap
+    text = " ".join(table.output.split())
+    assert "HAS_FIELD_VERSION" in text and "FieldVersion" in text  # no version drawn alone
+    assert f" {versions['count']:,} " in f"{text} "
+    assert f", {len(api['groups'])} group(s)" in table.output

@@ -35,6 +35,8 @@ export const api = {
   entityProgrammes: (id) => getJSON(`/entities/${seg(id)}/programmes`, { as_of: asOf() }),
   lineage: (id, { direction, depth, types, limit }) =>
     getJSON(`/lineage/${seg(id)}`, { direction, depth, types, limit, as_of: asOf() }),
+  neighbours: (id, { type, direction, after }) =>
+    getJSON(`/entities/${seg(id)}/neighbours`, { type, direction, after, _size: 100 }),
   history: (field) => getJSON(`/fields/${seg(field)}/history`, { as_of: asOf() }),
   fieldIndicators: (field, { period, edition, min_score }) =>
     getJSON(`/fields/${seg(field)}/indicators`, { period, edition, min_score }),

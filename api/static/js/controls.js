@@ -1,13 +1,17 @@
-// The lineage graph's controls: direction (up/down/both), depth (1–6) and which
-// relationship types to follow (the ontology's lineage types; at least one stays on).
+// The lineage graph's controls: direction (up/down/both), depth (1–6), the widest fan-out
+// drawn node by node (a wider one is one group) and which relationship types to follow
+// (the ontology's lineage types; at least one stays on).
 
 import { h } from "./dom.js";
 import { lineageTypes, relName, t } from "./i18n.js";
 
 export const MAX_DEPTH = 6;
+/** The API's bounds and default for `limit` (GET /lineage/{id}). */
+export const MAX_LIMIT = 500;
+export const DEFAULT_LIMIT = 50;
 
 /**
- * @param {{direction: string, depth: number, types: string[] | null}} params initial values
+ * @param {{direction: string, depth: number, limit: number | null, types: string[] | null}} params initial values
  * @param {(params: object) => void} onChange called with the changed values
  */
 export function graphControls(params, onChange) {
@@ -27,6 +31,15 @@ export function graphControls(params, onChange) {
       const value = Math.min(MAX_DEPTH, Math.max(1, Number(e.target.value) || 1));
       e.target.value = value;
       onChange({ depth: value });
+    },
+  });  // prettier-ignore
+
+  const limit = h("input", {
+    type: "number", min: 1, max: MAX_LIMIT, value: params.limit ?? DEFAULT_LIMIT, id: "limit",
+    class: "limit", onchange: (e) => {
+      const value = Math.min(MAX_LIMIT, Math.max(1, Number(e.target.value) || DEFAULT_LIMIT));
+      e.target.value = value;
+      onChange({ limit: value });
     },
   });  // prettier-ignore
 
@@ -62,6 +75,7 @@ export function graphControls(params, onChange) {
   return h("div", { class: "graph-controls" },
     h("span", { class: "control-label" }, t("direction")), direction,
     h("label", { class: "control-label", for: "depth" }, t("depth")), depth,
+    h("label", { class: "control-label", for: "limit" }, t("groupOver")), limit,
     types);  // prettier-ignore
 }
 

@@ -4,12 +4,13 @@
 import { api } from "./api.js";
 import { asOf } from "./asof.js";
 import { fill, h, idKey } from "./dom.js";
-import { graphControls, MAX_DEPTH } from "./controls.js";
+import { graphControls, MAX_DEPTH, MAX_LIMIT } from "./controls.js";
 import { seriesOf } from "./editions.js";
 import { LineageGraph } from "./graph.js";
 import { className, displayName, getLang, mainLabel, money, relName, t } from "./i18n.js";
 import { ProvenancePanel } from "./provenance.js";
 import { href, replaceQuery } from "./router.js";
+import { MembersTable } from "./members.js";
 import { historyCard } from "./timeline.js";
 
 /** Render into `view`; returns a cleanup function for when the view changes. */
@@ -31,6 +32,8 @@ export async function renderEntityPage(view, args, query) {
   const status = h("div", { class: "graph-status muted small" });
   const list = h("div", { class: "graph-list" });
   const canvas = h("div", { class: "graph", id: "graph", role: "img", "aria-label": t("lineage") });
+  const membersBox = h("div", { class: "members-panel", hidden: true, "aria-live": "polite" });
+  const members = new MembersTable(membersBox);
   const params = graphParams(query);
 
   fill(view,
@@ -41,11 +44,12 @@ export async function renderEntityPage(view, args, query) {
           h("h2", {}, t("lineage")),
           graphControls(params, (changed) => {
             Object.assign(params, changed);
-            replaceQuery({ direction: params.direction, depth: params.depth,
+            replaceQuery({ direction: params.direction, depth: params.depth, limit: params.limit,
                            types: params.types?.join(",") });
+            members.close();
             graph.load(params);
           }),
-          canvas, selection, status,
+          canvas, selection, status, membersBox,
           h("details", { class: "graph-as-list" }, h("summary", {}, t("graphAsList")), list),
           h("p", { class: "muted small" }, t("graphHint"))),
         cls === "StrategicField" ? historyCard(entity.id) : null),
@@ -65,6 +69,7 @@ export async function renderEntityPage(view, args, query) {
       fill(selection, h("span", { class: "muted" }, `${t("selected")}: `), `${edge.sourceName} —${edge.label}→ ${edge.targetName}`);
       panel.showRelationship(edge, edge.sourceName, edge.targetName);
     },
+    onGroup: (group) => members.open(group),
   });  // prettier-ignore
   showOwn();
   graph.load(params);
@@ -75,7 +80,8 @@ function graphParams(query) {
   const direction = ["up", "down", "both"].includes(query.get("direction")) ? query.get("direction") : "both";
   const depth = Math.min(MAX_DEPTH, Math.max(1, Number(query.get("depth")) || 2));
   const types = query.get("types") ? query.get("types").split(",").filter(Boolean) : null;
-  return { direction, depth, types };
+  const limit = query.get("limit") ? Math.min(MAX_LIMIT, Math.max(1, Number(query.get("limit")) || 1)) : null;
+  return { direction, depth, types, limit };
 }
 
 function header(entity, name, cls) {

@@ -1,6 +1,8 @@
 // The interactive lineage graph (GET /lineage/{id}), drawn with Cytoscape.js (vendored in
 // /static/vendor): built-in layouts only. Clicking a node expands it by one hop with the
 // same direction and relationship types; clicking a relationship asks for its evidence.
+// A fan-out wider than the walk's limit arrives as a group ("2,314 특허"): one box that
+// opens as a table of its members (onGroup) instead of 2,314 dots.
 
 import { api } from "./api.js";
 import { fill, h, idKey } from "./dom.js";
@@ -23,6 +25,10 @@ const STYLE = [
       "text-valign": "bottom", "text-margin-y": 4, width: 20, height: 20, color: "#1e293b",
       "text-wrap": "ellipsis", "text-max-width": 130, "text-background-color": "#fff",
       "text-background-opacity": 0.85, "text-background-padding": 2 } },
+  { selector: "node.group", style: {
+      shape: "round-rectangle", width: 78, height: 28, "background-opacity": 0.18,
+      "border-width": 2, "border-color": "data(color)", "border-style": "dashed",
+      "text-valign": "center", "text-margin-y": 0, "font-weight": 600 } },
   { selector: "node.start", style: { width: 32, height: 32, "border-width": 3, "border-color": "#0f172a" } },
   { selector: "node.expanded", style: { "border-width": 2, "border-color": "#64748b", "border-style": "double" } },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#e11d48" } },
@@ -44,17 +50,22 @@ export class LineageGraph {
    * @param {string} o.start the entity the walk starts from
    * @param {(node: object) => void} o.onNode called with the node's data on click
    * @param {(edge: object) => void} o.onEdge called with the edge's data on click
+   * @param {(group: object) => void} o.onGroup called with a group's data on click
    */
-  constructor({ container, status, list, start, onNode, onEdge }) {
-    Object.assign(this, { container, status, list, start, onNode, onEdge });
-    this.params = { direction: "both", depth: 2, types: null };
+  constructor({ container, status, list, start, onNode, onEdge, onGroup }) {
+    Object.assign(this, { container, status, list, start, onNode, onEdge, onGroup });
+    this.params = { direction: "both", depth: 2, types: null, limit: null };
     this.truncated = false;
     this.cy = window.cytoscape({
       container, style: STYLE, minZoom: 0.2, maxZoom: 3,
       boxSelectionEnabled: false,
     });  // prettier-ignore
     this.cy.on("tap", "node", (e) => this.tapNode(e.target));
-    this.cy.on("tap", "edge", (e) => this.onEdge?.(this.edgeView(e.target)));
+    this.cy.on("tap", "edge", (e) => {
+      const groupId = e.target.data("groupId");
+      if (groupId) this.onGroup?.(this.cy.getElementById(groupId).data());
+      else this.onEdge?.(this.edgeView(e.target));
+    });
     window.stkgExplorer = { graph: this.cy, lineage: this };
   }
 
@@ -100,8 +111,8 @@ export class LineageGraph {
   }
 
   requestParams(depth) {
-    const { direction, types } = this.params;
-    return { direction, depth, types: types === null ? null : types.join(",") };
+    const { direction, types, limit } = this.params;
+    return { direction, depth, limit, types: types === null ? null : types.join(",") };
   }
 
   /** Add nodes and edges not yet drawn; returns how many elements were new. */
@@ -122,6 +133,16 @@ export class LineageGraph {
       added.push({ group: "edges", data: { id: `e:${edge.id}`, source: edge.source,
         target: edge.target, type: edge.type, label: relName(edge.type) } });  // prettier-ignore
     }
+    for (const group of body.groups ?? []) {
+      if (!this.cy.getElementById(group.id).empty()) continue;
+      const data = { ...group, memberCls: group.label, cls: "group",
+                     degree: baseDegree + group.degree, color: COLORS[group.label] || "#94a3b8" };
+      data.label = groupLabel(data);
+      const [source, target] = group.direction === "out" ? [group.origin, group.id] : [group.id, group.origin];
+      added.push({ group: "nodes", data, classes: "group" },
+                 { group: "edges", classes: "group-edge", data: { id: `e:${group.id}`, source, target,
+                                           type: group.type, label: relName(group.type), groupId: group.id } });
+    }  // prettier-ignore
     this.cy.add(added);
     return added.length;
   }
@@ -144,6 +165,10 @@ export class LineageGraph {
   }  // prettier-ignore
 
   tapNode(node) {
+    if (node.hasClass("group")) {
+      this.onGroup?.(node.data());
+      return;
+    }
     this.onNode?.(node.data());
     this.expand(node.id());
   }
@@ -158,31 +183,40 @@ export class LineageGraph {
   describe() {
     const nodes = this.cy.nodes();
     const edges = this.cy.edges();
+    const groups = nodes.filter(".group");
     this.container.dataset.nodes = nodes.length;
     this.container.dataset.edges = edges.length;
     fill(
       this.status,
-      `${nodes.length} ${t("nodes")} · ${edges.length} ${t("edges")}`,
+      `${nodes.length - groups.length} ${t("nodes")} · ${edges.not(".group-edge").length} ${t("edges")}`,
+      groups.length ? ` · ${groups.length} ${t("groups")}` : null,
       this.truncated ? h("span", { class: "warn" }, ` · ${t("truncated")}`) : null,
     );
-    const nodeItems = nodes.sort((a, b) => a.data("degree") - b.data("degree")).map((n) =>
+    const groupItems = groups.map((g) =>
+      h("li", { "data-group-id": g.id(), "data-count": g.data("count"), "data-degree": g.data("degree") },
+        h("button", { type: "button", class: "linkish", onclick: () => this.onGroup?.(g.data()) },
+          g.data("label")),
+        h("span", { class: "muted small" }, ` ${relName(g.data("type"))} · ${t("depth")} ${g.data("degree")}`)));
+    const nodeItems = nodes.not(".group").sort((a, b) => a.data("degree") - b.data("degree")).map((n) =>
       h("li", { "data-node-id": n.id(), "data-degree": n.data("degree") },
         h("a", { href: href("entity", n.id()) }, displayName(n.data())),
         " ", h("span", { class: "chip" }, className(n.data("cls"))),
         h("span", { class: "muted small" }, ` ${t("depth")} ${n.data("degree")}`)));
-    const edgeItems = edges.map((e) => {
+    const edgeItems = edges.not(".group-edge").map((e) => {
       const v = this.edgeView(e);
       return h("li", { "data-edge-type": v.type, "data-source": v.source, "data-target": v.target },
         h("button", { type: "button", class: "linkish", onclick: () => this.onEdge?.(v) },
           `${v.sourceName} —${v.label}→ ${v.targetName}`));
     });  // prettier-ignore
-    fill(this.list, h("ul", { class: "graph-nodes" }, nodeItems),
+    fill(this.list, groupItems.length ? h("ul", { class: "graph-groups" }, groupItems) : null,
+         h("ul", { class: "graph-nodes" }, nodeItems),
          h("ul", { class: "graph-edges" }, edgeItems));  // prettier-ignore
   }
 
   /** Re-label after a language switch without reloading. */
   relabel() {
-    this.cy.nodes().forEach((n) => n.data("label", shorten(displayName(n.data()))));
+    this.cy.nodes().not(".group").forEach((n) => n.data("label", shorten(displayName(n.data()))));
+    this.cy.nodes(".group").forEach((n) => n.data("label", groupLabel(n.data())));
     this.cy.edges().forEach((e) => e.data("label", relName(e.data("type"))));
     this.describe();
   }
@@ -191,6 +225,11 @@ export class LineageGraph {
     this.cy.destroy();
     if (window.stkgExplorer?.graph === this.cy) delete window.stkgExplorer;
   }
+}
+
+/** "2,314 특허" / "2,314 × Patent": the count and the members' class. */
+export function groupLabel({ count, memberCls }) {
+  return t("groupOf", { count: count.toLocaleString(), cls: memberCls ? className(memberCls) : t("neighbours") });
 }
 
 function shorten(text, max = 22) {
