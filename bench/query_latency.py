@@ -109,7 +109,8 @@ def field_history(driver: Driver, database: str, field: str) -> None:
 
 
 def lineage(driver: Driver, database: str, start: str) -> None:
-    """The route's walk: the start node, then one HOP query per level, capped per node."""
+    """The route's walk: the start node, then one HOP query per level; a fan-out wider than
+    the limit comes back as a count (a group), not followed."""
     outgoing, incoming = split_by_direction(lineage_types(), "down")
     _read(driver, database, NODE, id=start)
     seen, frontier = {start}, [start]
@@ -121,16 +122,17 @@ def lineage(driver: Driver, database: str, start: str) -> None:
             frontier=frontier,
             outgoing=outgoing,
             incoming=incoming,
-            limit=LINEAGE_LIMIT + 1,
+            limit=LINEAGE_LIMIT,
         )
-        per_origin: dict[str, int] = {}
         frontier = []
         for row in rows:
-            per_origin[row["origin"]] = per_origin.get(row["origin"], 0) + 1
-            node_id = row["node"]["id"]
-            if per_origin[row["origin"]] <= LINEAGE_LIMIT and node_id not in seen:
-                seen.add(node_id)
-                frontier.append(node_id)
+            if row["count"] > LINEAGE_LIMIT:
+                continue
+            for member in row["members"]:
+                node_id = member["node"]["id"]
+                if node_id not in seen:
+                    seen.add(node_id)
+                    frontier.append(node_id)
         if not frontier:
             break
 
