@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from ui_helpers import click_node, graph_ids, wait_for_graph
+from ui_helpers import click_node, graph_ids, shoot, wait_for_graph
 
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.driver import Graph
@@ -65,6 +65,7 @@ def test_the_patents_are_one_box_that_opens_as_a_paged_table(
     table = page.locator(f"table.members[data-group-id='{group_id}'] tbody tr")
     expect(table).to_have_count(100)
     expect(page.locator(".members-shown")).to_have_text(f"{PATENTS}개 중 100개")
+    shoot(page, "fan-out-group", readme=True)
     page.locator(".members-more").click()
     expect(table).to_have_count(PATENTS)
     expect(page.locator(".members-more")).to_be_hidden()
