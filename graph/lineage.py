@@ -32,6 +32,9 @@ Direction = Literal["up", "down", "both"]
 
 MAX_DEPTH = 6
 MAX_NODES = 5000
+#: Origins asked about per query: bounds the rows one query returns (origins × relationship
+#: types × ``limit`` at most) and lets a walk stop fetching once it holds ``MAX_NODES``.
+FRONTIER_CHUNK = 200
 
 #: Object properties (local names) whose "down" runs from range to domain: the part
 #: points at the whole, and the lineage reads from the whole to its parts.
@@ -195,24 +198,32 @@ def walk(
     for hop in range(1, depth + 1):
         if not frontier:
             break
-        params = {"frontier": frontier, "outgoing": outgoing, "incoming": incoming, "limit": limit}
-        rows = graph.rows(HOP, params).rows
-        frontier = []
-        for row in rows:
-            if row["count"] > limit:
-                group = _group_dict(row, hop)
-                groups.setdefault(group["id"], group)
-                continue
-            for member in row["members"]:
-                node = member["node"]
-                if member["rid"] not in edges:
-                    edges[member["rid"]] = _edge_dict(row["type"], member)
-                if node["id"] not in nodes:
-                    if len(nodes) >= max_nodes:
-                        truncated = True
-                        continue
-                    nodes[node["id"]] = _node_dict(node, hop)
-                    frontier.append(node["id"])
+        here, frontier = frontier, []
+        # a few origins per query: once the node cap is reached no more rows are fetched
+        for at in range(0, len(here), FRONTIER_CHUNK):
+            if truncated:
+                break
+            params = {
+                "frontier": here[at : at + FRONTIER_CHUNK],
+                "outgoing": outgoing,
+                "incoming": incoming,
+                "limit": limit,
+            }
+            for row in graph.rows(HOP, params).rows:
+                if row["count"] > limit:
+                    group = _group_dict(row, hop)
+                    groups.setdefault(group["id"], group)
+                    continue
+                for member in row["members"]:
+                    node = member["node"]
+                    if member["rid"] not in edges:
+                        edges[member["rid"]] = _edge_dict(row["type"], member)
+                    if node["id"] not in nodes:
+                        if len(nodes) >= max_nodes:
+                            truncated = True
+                            continue
+                        nodes[node["id"]] = _node_dict(node, hop)
+                        frontier.append(node["id"])
     kept = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
     return {
         "start": start,
