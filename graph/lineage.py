@@ -37,9 +37,19 @@ MAX_NODES = 5000
 FRONTIER_CHUNK = 200
 
 #: Object properties (local names) whose "down" runs from range to domain: the part
-#: points at the whole, and the lineage reads from the whole to its parts.
+#: points at the whole, and the lineage reads from the whole to its parts. A patent
+#: *matches* a technology and is *classified as* a technology class: down from the
+#: technology are its patents (core technology → patents → applicants).
 DOWN_AGAINST_DOMAIN_RANGE: frozenset[str] = frozenset(
-    {"belongsToField", "versionOf", "linkedProgramme", "funds", "conductedUnder"}
+    {
+        "belongsToField",
+        "versionOf",
+        "linkedProgramme",
+        "funds",
+        "conductedUnder",
+        "matchesTechnology",
+        "classifiedAs",
+    }
 )
 
 #: Object properties left out of a traversal unless asked for by name: provenance and the

@@ -135,6 +135,8 @@ def test_direction_table_follows_the_ontology() -> None:
     terms = relationship_terms()
     assert terms["HAS_CORE_TECHNOLOGY"].down == "out" and terms["APPLIED_BY"].down == "out"
     assert terms["BELONGS_TO_FIELD"].down == "in" and terms["LINKED_PROGRAMME"].down == "in"
+    # a technology's patents are below it, whichever way the link is stated
+    assert terms["MATCHES_TECHNOLOGY"].down == "in" and terms["CLASSIFIED_AS"].down == "in"
     out, inc = split_by_direction(("HAS_PATENT", "VERSION_OF"), "down")
     assert (out, inc) == (["HAS_PATENT"], ["VERSION_OF"])
     assert split_by_direction(("HAS_PATENT", "VERSION_OF"), "up") == (

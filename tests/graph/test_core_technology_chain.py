@@ -50,3 +50,33 @@ def test_field_to_applicants_through_core_technologies(sampled: Graph) -> None:
         "RETURN collect(DISTINCT m.classifiedIn) AS runs"
     )[0]["runs"]
     assert runs == [report.run]
+
+
+def test_the_lineage_walks_down_from_a_product_to_patents_and_applicants(sampled: Graph) -> None:
+    """``down`` runs whole → parts: product → core technology → the patents the search
+    expressions matched (stated patent → technology) → their applicants."""
+    from stkg.graph.lineage import walk
+
+    classify_patents(sampled, load_for_ontology(load_ontology()))
+    product = sampled.read(
+        "MATCH (p:StrategicProduct)-[:HAS_CORE_TECHNOLOGY]->(:CoreTechnology {id: $t}) "
+        "RETURN p.id AS id",
+        t="coretech:공정설계최적화",
+    )[0]["id"]
+    matched = {
+        r["id"]
+        for r in sampled.read(
+            "MATCH (p:Patent)-[:MATCHES_TECHNOLOGY]->(:CoreTechnology {id: $t}) RETURN p.id AS id",
+            t="coretech:공정설계최적화",
+        )
+    }
+    graph = walk(sampled, product, direction="down", depth=3)
+    degrees = {n["id"]: n["degree"] for n in graph["nodes"]}
+    assert degrees["coretech:공정설계최적화"] == 1
+    assert matched and all(degrees.get(p) == 2 for p in matched)
+    applicants = {e["target"] for e in graph["edges"] if e["type"] == "APPLIED_BY"}
+    assert applicants and all(degrees[a] == 3 for a in applicants)
+    # and up from a patent: the technology it matches, not its own applicants
+    up = walk(sampled, next(iter(matched)), direction="up", depth=1)
+    assert "coretech:공정설계최적화" in {n["id"] for n in up["nodes"]}
+    assert not any(e["type"] == "APPLIED_BY" for e in up["edges"])
