@@ -20,6 +20,8 @@ technology words can make a match. Then it times:
 * ``classify_patents`` over every expression (cold: first run after the load; the links
   are written), then again (warm: nothing changes, nothing is written), with precision
   and recall against the known answer and this process's peak RSS;
+* the **lineage walk** of ``GET /lineage`` from product 0 down two hops: its core
+  technologies, and their patents, as groups where a technology has more than 50;
 * the **anchor**: a full-text index over the patents' title and abstract (Lucene, the
   ``cjk`` analyzer stkg's name index uses), queried once per technology for its four
   words, the time summed. It finds candidates only: Lucene's tokens are not the
@@ -48,6 +50,7 @@ from bench.private_neo4j import private_neo4j
 from bench.query_latency import Latency, percentile
 from stkg.graph.analysis.classification import classify_patents
 from stkg.graph.driver import Graph, get_driver
+from stkg.graph.lineage import walk
 from stkg.graph.schema import sync
 from stkg.ontology.model import load_ontology
 from stkg.ontology.search_expressions import SearchExpression, load_for_ontology
@@ -223,6 +226,25 @@ def chain(graph: Graph, runs: int) -> Latency:
     return Latency(runs, *(percentile(samples, q) for q in (50, 95, 99)))
 
 
+def lineage(graph: Graph, runs: int) -> tuple[Latency, int, int]:
+    """``GET /lineage``'s walk from product 0 down two hops (its ten core technologies, then
+    their patents, each core technology's a group once it has more than the default 50),
+    ``runs`` times; with the nodes drawn and the patents standing in groups."""
+    shown = walk(graph, "product:bench0", direction="down", depth=2)
+    grouped = sum(g["count"] for g in shown["groups"])
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        walk(graph, "product:bench0", direction="down", depth=2)
+        samples.append((time.perf_counter() - began) * 1000)
+    samples.sort()
+    return (
+        Latency(runs, *(percentile(samples, q) for q in (50, 95, 99))),
+        len(shown["nodes"]),
+        grouped,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.classification", description=__doc__)
     parser.add_argument("-n", type=int, default=100_000, help="patents to generate")
@@ -253,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             warm = classify(graph, expressions, truth)
             progress("the chain query")
             latency = chain(graph, args.runs)
+            progress("the lineage walk")
+            walked, drawn, grouped = lineage(graph, args.runs)
             progress("the full-text anchor")
             lucene = anchor(graph, vocabs)
             graph.driver.close()
@@ -260,15 +284,17 @@ def main(argv: list[str] | None = None) -> int:
           f"classify, warm (nothing to write) | precision / recall | "
           f"peak RSS: loaded → classified | "
           f"full-text index: build / {args.t:,} queries (candidates) | "
-          f"chain query p50 / p95 / p99 ({args.runs} runs) |")  # fmt: skip
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          f"chain query p50 / p95 / p99 ({args.runs} runs) | "
+          f"lineage walk p50 / p95 / p99: nodes drawn, patents in groups |")  # fmt: skip
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
         f"| {args.n:,} | {args.t:,} | {len(truth):,} | {cold['seconds']:.1f} s "
         f"({cold['written']:,.0f}) | {warm['seconds']:.1f} s | "
         f"{cold['precision']:.3f} / {cold['recall']:.3f} | "
         f"{before:,.0f} → {warm['rss_mib']:,.0f} MiB | "
         f"{lucene['build']:.1f} s / {lucene['seconds']:.1f} s ({lucene['candidates']:,}) | "
-        f"{latency.p50:.1f} / {latency.p95:.1f} / {latency.p99:.1f} ms |"
+        f"{latency.p50:.1f} / {latency.p95:.1f} / {latency.p99:.1f} ms | "
+        f"{walked.p50:.1f} / {walked.p95:.1f} / {walked.p99:.1f} ms: {drawn:,}, {grouped:,} |"
     )
     return 0
 
